@@ -1,0 +1,2 @@
+/** Placeholder replaced by the database provisioning setup. */
+export default function setup(): void {}
