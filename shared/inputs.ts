@@ -32,17 +32,22 @@ export function booleanInput(defaultValue: boolean) {
   });
 }
 
-/** A whole number within [min, max]. */
+/** A whole number, optionally bounded by `min` and `max`. */
 export function integerInput(options: { default: number; min?: number; max?: number }) {
-  const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = options;
+  const { min, max } = options;
+  const expected =
+    min !== undefined && max !== undefined
+      ? `a whole number from ${min} to ${max}`
+      : min !== undefined
+        ? `a whole number of at least ${min}`
+        : max !== undefined
+          ? `a whole number of at most ${max}`
+          : 'a whole number';
   return raw.transform((value, ctx) => {
     if (value === undefined) return options.default;
     const number = Number(value);
-    if (!/^-?\d+$/.test(value) || number < min || number > max) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected a whole number from ${min} to ${max}, got '${value}'`,
-      });
+    if (!/^-?\d+$/.test(value) || number < (min ?? -Infinity) || number > (max ?? Infinity)) {
+      ctx.addIssue({ code: 'custom', message: `expected ${expected}, got '${value}'` });
       return z.NEVER;
     }
     return number;

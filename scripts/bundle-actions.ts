@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { build, type BuildResult } from 'esbuild';
+
+/**
+ * Bundles every `actions/<name>/src/index.ts` into `dist/<name>/index.js` (ESM, Node 20+), with
+ * code used by several actions split into shared chunks under `dist/chunks/`.
+ */
+
+/** Packages that cannot be bundled: Playwright loads browser drivers from its own folder. */
+export const EXTERNAL_PACKAGES = ['playwright', 'playwright-core'];
+
+/**
+ * Some CommonJS dependencies call `require('fs')` and the like; an ESM bundle has no `require`,
+ * so each output file gets one made from its own URL.
+ */
+export const REQUIRE_BANNER =
+  "import { createRequire as __pipelineCreateRequire } from 'node:module';\n" +
+  'const require = __pipelineCreateRequire(import.meta.url);';
+
+/** Names of the actions under `actionsDir` that have a `src/index.ts`, sorted. */
+export async function listActions(actionsDir: string): Promise<string[]> {
+  if (!existsSync(actionsDir)) return [];
+  const entries = await readdir(actionsDir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((name) => existsSync(path.join(actionsDir, name, 'src', 'index.ts')))
+    .sort();
+}
+
+/** Rebuilds `outdir` from scratch so that files of removed actions do not linger. */
+export async function bundleActions(options: {
+  actionsDir: string;
+  outdir: string;
+}): Promise<{ actions: string[]; result: BuildResult | undefined }> {
+  const actions = await listActions(options.actionsDir);
+  await rm(options.outdir, { recursive: true, force: true });
+  if (actions.length === 0) return { actions, result: undefined };
+  const entryPoints = Object.fromEntries(
+    actions.map((name) => [`${name}/index`, path.join(options.actionsDir, name, 'src', 'index.ts')]),
+  );
+  const result = await build({
+    entryPoints,
+    outdir: options.outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    external: EXTERNAL_PACKAGES,
+    banner: { js: REQUIRE_BANNER },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return { actions, result };
+}

@@ -1,0 +1,82 @@
+import * as core from '@actions/core';
+import type { z } from 'zod';
+import { errorMessage } from './errors.js';
+import { inputName, parseInputs } from './inputs.js';
+import { coreLogger, type Logger } from './logger.js';
+
+/** Values an action can emit; structured values go out as JSON strings. */
+export type OutputValue = string | number | boolean | object;
+
+/** What `runAction` needs from the runner; `@actions/core` on runners, a recorder in tests. */
+export interface ActionRuntime {
+  getInput(name: string): string;
+  setSecret(value: string): void;
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  /** Appends Markdown to the step summary. */
+  appendSummary(markdown: string): Promise<void>;
+  logger: Logger;
+}
+
+/** The runner as `@actions/core` exposes it. */
+export const coreRuntime: ActionRuntime = {
+  getInput: (name) => core.getInput(name),
+  setSecret: (value) => core.setSecret(value),
+  setOutput: (name, value) => core.setOutput(name, value),
+  setFailed: (message) => core.setFailed(message),
+  appendSummary: async (markdown) => {
+    // Outside a runner there is no summary file; the text is already in the log then.
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
+  },
+  logger: coreLogger,
+};
+
+/** One action: its input schema, the domain work, and how its result becomes outputs. */
+export interface ActionDefinition<S extends z.ZodObject, R> {
+  /** The action's folder name, used in the failure message: `<name> failed: ...`. */
+  name: string;
+  inputs: S;
+  /** Keys of inputs that are secrets: masked before anything is logged. */
+  secrets?: ReadonlyArray<keyof z.output<S> & string>;
+  execute(inputs: z.output<S>, logger: Logger): Promise<R>;
+  /** Every output the action declares, kebab-case; called with the result. */
+  outputs(result: R): Record<string, OutputValue>;
+  /** Outputs set when `execute` fails, so that later steps always see every output. */
+  failureOutputs: Record<string, OutputValue>;
+  /** Markdown for the step summary. */
+  summary?(result: R): string;
+}
+
+/** Serialises an output value: strings as they are, the rest as JSON. */
+export function formatOutput(value: OutputValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function setOutputs(runtime: ActionRuntime, outputs: Record<string, OutputValue>): void {
+  for (const [name, value] of Object.entries(outputs)) runtime.setOutput(name, formatOutput(value));
+}
+
+/**
+ * The only code that talks to the runner: masks secrets, parses inputs, runs the domain work,
+ * sets outputs and the summary, and turns any error into one `<name> failed: <message>`.
+ */
+export async function runAction<S extends z.ZodObject, R>(
+  action: ActionDefinition<S, R>,
+  runtime: ActionRuntime = coreRuntime,
+): Promise<R | undefined> {
+  try {
+    for (const key of action.secrets ?? []) {
+      const value = runtime.getInput(inputName(key)).trim();
+      if (value !== '') runtime.setSecret(value);
+    }
+    const inputs = parseInputs(action.inputs, runtime.getInput);
+    const result = await action.execute(inputs, runtime.logger);
+    setOutputs(runtime, action.outputs(result));
+    if (action.summary) await runtime.appendSummary(action.summary(result));
+    return result;
+  } catch (error) {
+    setOutputs(runtime, action.failureOutputs);
+    runtime.setFailed(`${action.name} failed: ${errorMessage(error)}`);
+    return undefined;
+  }
+}

@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleActions } from '../../scripts/bundle-actions.js';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'test/fixtures/bundle/actions');
+let outdir: string;
+
+/** Runs a bundled action the way a runner does: node, INPUT_* variables, a GITHUB_OUTPUT file. */
+async function runAction(name: string, inputs: Record<string, string>): Promise<string> {
+  const outputFile = path.join(outdir, `${name}.output`);
+  await writeFile(outputFile, '');
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile };
+  for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
+  await run(process.execPath, [path.join(outdir, name, 'index.js')], { env });
+  return readFile(outputFile, 'utf8');
+}
+
+describe('bundleActions', () => {
+  beforeAll(async () => {
+    // Inside the repo so that the external playwright-core resolves from node_modules.
+    await mkdir(path.join(root, '.cache'), { recursive: true });
+    outdir = await mkdtemp(path.join(root, '.cache', 'bundle-test-'));
+    await bundleActions({ actionsDir: fixtures, outdir });
+  }, 60_000);
+  afterAll(() => rm(outdir, { recursive: true, force: true }));
+
+  it('writes one ESM entry per action and puts shared code in a chunk', async () => {
+    const entries = (await readdir(outdir)).sort();
+    expect(entries).toEqual(['chunks', 'greet', 'shout']);
+    const chunks = await readdir(path.join(outdir, 'chunks'));
+    expect(chunks.length).toBeGreaterThan(0);
+    const shout = await readFile(path.join(outdir, 'shout/index.js'), 'utf8');
+    expect(shout).toContain('from "../chunks/');
+  });
+
+  it('runs on this Node with @actions/core ESM-only and a CommonJS dependency requiring built-ins', async () => {
+    const output = await runAction('greet', { name: 'Maryvale' });
+    expect(output).toContain('hello Maryvale');
+    expect(output).toMatch(/end-of-line<<.*\n(lf|crlf)\n/);
+    expect(await runAction('shout', { name: 'Maryvale' })).toContain('HELLO MARYVALE');
+  });
+
+  it('leaves playwright-core external', async () => {
+    const files = await readdir(outdir, { recursive: true });
+    const code = await Promise.all(
+      files.filter((file) => file.endsWith('.js')).map((file) => readFile(path.join(outdir, file), 'utf8')),
+    );
+    expect(code.join('\n')).toContain('import("playwright-core")');
+    // And it resolves at run time from the project's node_modules.
+    expect(await runAction('greet', { name: 'x', browser: 'true' })).toMatch(/browser<<.*\n\d+\n/);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { formatOutput, runAction, type ActionRuntime } from '../../shared/action.js';
+import { RetryableError } from '../../shared/errors.js';
+import { integerInput, stringInput } from '../../shared/inputs.js';
+import { memoryLogger } from '../../shared/logger.js';
+
+/** A runner that records what the action did, reading inputs from a map. */
+function recordingRuntime(inputs: Record<string, string>) {
+  const outputs: Record<string, string> = {};
+  const secrets: string[] = [];
+  const failures: string[] = [];
+  const summaries: string[] = [];
+  const logger = memoryLogger();
+  const runtime: ActionRuntime = {
+    getInput: (name) => inputs[name] ?? '',
+    setSecret: (value) => secrets.push(value),
+    setOutput: (name, value) => (outputs[name] = value),
+    setFailed: (message) => failures.push(message),
+    appendSummary: (markdown) => Promise.resolve(void summaries.push(markdown)),
+    logger,
+  };
+  return { runtime, outputs, secrets, failures, summaries, logger };
+}
+
+const countParcels = {
+  name: 'count-parcels',
+  inputs: z.object({ apiToken: stringInput({ required: true }), limit: integerInput({ default: 3, min: 1 }) }),
+  secrets: ['apiToken'] as const,
+  execute: (inputs: { apiToken: string; limit: number }, logger: { info(m: string): void }) => {
+    logger.info(`counting up to ${inputs.limit}`);
+    if (inputs.limit === 13) throw new RetryableError('county API answered 503 three times');
+    return Promise.resolve({ parcels: inputs.limit, zips: ['85031'] });
+  },
+  outputs: (result: { parcels: number; zips: string[] }) => ({ parcels: result.parcels, zips: result.zips }),
+  failureOutputs: { parcels: 0, zips: [] },
+  summary: (result: { parcels: number }) => `Collected **${result.parcels}** parcels`,
+};
+
+describe('runAction', () => {
+  it('masks secrets, sets every output and writes the summary', async () => {
+    const run = recordingRuntime({ 'api-token': 's3cret', limit: '5' });
+    await runAction(countParcels, run.runtime);
+    expect(run.secrets).toEqual(['s3cret']);
+    expect(run.outputs).toEqual({ parcels: '5', zips: '["85031"]' });
+    expect(run.summaries).toEqual(['Collected **5** parcels']);
+    expect(run.failures).toEqual([]);
+  });
+
+  it('fails once with the action name and the input named, still setting outputs', async () => {
+    const run = recordingRuntime({ 'api-token': 's3cret', limit: 'lots' });
+    await runAction(countParcels, run.runtime);
+    expect(run.failures).toEqual([
+      "count-parcels failed: Invalid input: input 'limit': expected a whole number of at least 1, got 'lots'",
+    ]);
+    expect(run.outputs).toEqual({ parcels: '0', zips: '[]' });
+  });
+
+  it('turns an error from the domain work into a failure message', async () => {
+    const run = recordingRuntime({ 'api-token': 's3cret', limit: '13' });
+    await runAction(countParcels, run.runtime);
+    expect(run.failures).toEqual(['count-parcels failed: county API answered 503 three times']);
+    expect(run.summaries).toEqual([]);
+  });
+
+  it('formats structured outputs as JSON', () => {
+    expect(formatOutput('a b')).toBe('a b');
+    expect(formatOutput(0)).toBe('0');
+    expect(formatOutput(false)).toBe('false');
+    expect(formatOutput({ ok: true })).toBe('{"ok":true}');
+  });
+});
