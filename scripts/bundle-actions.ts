@@ -39,7 +39,10 @@ export async function bundleActions(options: {
   await rm(options.outdir, { recursive: true, force: true });
   if (actions.length === 0) return { actions, result: undefined };
   const entryPoints = Object.fromEntries(
-    actions.map((name) => [`${name}/index`, path.join(options.actionsDir, name, 'src', 'index.ts')]),
+    actions.map((name) => [
+      `${name}/index`,
+      path.join(options.actionsDir, name, 'src', 'index.ts'),
+    ]),
   );
   const result = await build({
     entryPoints,

@@ -10,9 +10,13 @@ if (!script || !target) {
   process.exit(2);
 }
 execFileSync('npm', ['run', '-s', script], { stdio: 'inherit' });
-const changes = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', target], {
-  encoding: 'utf8',
-});
+const changes = execFileSync(
+  'git',
+  ['status', '--porcelain', '--untracked-files=all', '--', target],
+  {
+    encoding: 'utf8',
+  },
+);
 if (changes.trim() !== '') {
   console.error(`${target}/ is not current: 'npm run ${script}' changed these files:\n${changes}`);
   console.error(`Run 'npm run ${script}' and commit the result.`);

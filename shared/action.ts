@@ -39,9 +39,12 @@ export interface ActionDefinition<S extends z.ZodObject, R> {
   /** Keys of inputs that are secrets: masked before anything is logged. */
   secrets?: ReadonlyArray<keyof z.output<S> & string>;
   execute(inputs: z.output<S>, logger: Logger): Promise<R>;
-  /** Every output the action declares, kebab-case; called with the result. */
+  /** Outputs from the result, kebab-case; any not returned keep their `failureOutputs` value. */
   outputs(result: R): Record<string, OutputValue>;
-  /** Outputs set when `execute` fails, so that later steps always see every output. */
+  /**
+   * Every output the action declares with the value it has when `execute` fails, so that later
+   * steps always see every output. The drift test checks these names against `action.yml`.
+   */
   failureOutputs: Record<string, OutputValue>;
   /** Markdown for the step summary. */
   summary?(result: R): string;
@@ -69,9 +72,9 @@ export async function runAction<S extends z.ZodObject, R>(
       const value = runtime.getInput(inputName(key)).trim();
       if (value !== '') runtime.setSecret(value);
     }
-    const inputs = parseInputs(action.inputs, runtime.getInput);
+    const inputs = parseInputs(action.inputs, (name) => runtime.getInput(name));
     const result = await action.execute(inputs, runtime.logger);
-    setOutputs(runtime, action.outputs(result));
+    setOutputs(runtime, { ...action.failureOutputs, ...action.outputs(result) });
     if (action.summary) await runtime.appendSummary(action.summary(result));
     return result;
   } catch (error) {

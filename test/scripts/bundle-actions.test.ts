@@ -48,7 +48,9 @@ describe('bundleActions', () => {
   it('leaves playwright-core external', async () => {
     const files = await readdir(outdir, { recursive: true });
     const code = await Promise.all(
-      files.filter((file) => file.endsWith('.js')).map((file) => readFile(path.join(outdir, file), 'utf8')),
+      files
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => readFile(path.join(outdir, file), 'utf8')),
     );
     expect(code.join('\n')).toContain('import("playwright-core")');
     // And it resolves at run time from the project's node_modules.

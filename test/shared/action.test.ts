@@ -25,14 +25,20 @@ function recordingRuntime(inputs: Record<string, string>) {
 
 const countParcels = {
   name: 'count-parcels',
-  inputs: z.object({ apiToken: stringInput({ required: true }), limit: integerInput({ default: 3, min: 1 }) }),
+  inputs: z.object({
+    apiToken: stringInput({ required: true }),
+    limit: integerInput({ default: 3, min: 1 }),
+  }),
   secrets: ['apiToken'] as const,
   execute: (inputs: { apiToken: string; limit: number }, logger: { info(m: string): void }) => {
     logger.info(`counting up to ${inputs.limit}`);
     if (inputs.limit === 13) throw new RetryableError('county API answered 503 three times');
     return Promise.resolve({ parcels: inputs.limit, zips: ['85031'] });
   },
-  outputs: (result: { parcels: number; zips: string[] }) => ({ parcels: result.parcels, zips: result.zips }),
+  outputs: (result: { parcels: number; zips: string[] }) => ({
+    parcels: result.parcels,
+    zips: result.zips,
+  }),
   failureOutputs: { parcels: 0, zips: [] },
   summary: (result: { parcels: number }) => `Collected **${result.parcels}** parcels`,
 };
