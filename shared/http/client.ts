@@ -1,0 +1,146 @@
+import type { Logger } from '../logger.js';
+import { attemptGet, type ResponseClassifier } from './attempt.js';
+import { CircuitBreaker, CircuitOpenError, type CircuitBreakerOptions } from './circuit-breaker.js';
+import { isHttpError, isSourceFailure } from './http-error.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { redactUrl } from './redact.js';
+import { retry, type RetryEvent, type RetryOptions } from './retry.js';
+import { copyHttpStats, emptyHttpStats, type HttpStats } from './stats.js';
+
+/** How an `HttpClient` talks to one source. */
+export interface HttpClientOptions {
+  /** Debug lines per request (redacted URL, status, timing; never header values). */
+  logger?: Logger;
+  /** Headers sent with every request (e.g. the county's `AUTHORIZATION`). */
+  headers?: Record<string, string>;
+  /** Per-attempt timeout covering the whole body, in ms. Default 30 000. */
+  timeoutMs?: number;
+  /** Attempts and backoff. Default: 4 attempts, 500 ms base, 30 s cap, Retry-After up to 60 s. */
+  retry?: Omit<RetryOptions, 'signal' | 'onRetry' | 'shouldRetry'>;
+  /** Shared limiter awaited before every attempt; a 429 pauses it for every caller. */
+  rateLimiter?: RateLimiter;
+  /**
+   * Options for a breaker that counts only source failures (`isSourceFailure`), or a breaker
+   * to share, used as is (give it `isFailure: isSourceFailure` so 404s do not open it).
+   */
+  circuitBreaker?: CircuitBreaker | CircuitBreakerOptions;
+  /** Caller's classification of a response, applied before the defaults. */
+  classifyResponse?: ResponseClassifier;
+  /** Limiter pause after a 429 that carries no `Retry-After`, in ms. Default 1 000. */
+  rateLimitedPauseMs?: number;
+  /** Called before each retry wait, after the client's own bookkeeping. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** Options of one call. */
+export interface GetOptions {
+  /** Extra headers for this call; they override the client's. */
+  headers?: Record<string, string>;
+  /** Per-attempt timeout for this call, in ms. */
+  timeoutMs?: number;
+  /** Aborts the call, including any wait for a token or a retry. */
+  signal?: AbortSignal;
+  /** `json` (the default for `getJson`) checks the content type and parses the body. */
+  expect?: 'json' | 'text';
+}
+
+/**
+ * GET with everything a collector needs around it: rate limit before each attempt, a circuit
+ * breaker around attempts, retry with backoff around all, timeouts, content-type checks and
+ * statistics. Failures are `HttpError`s (or `CircuitOpenError`) with secret-free messages.
+ */
+export class HttpClient {
+  readonly #options: HttpClientOptions;
+  readonly #breaker: CircuitBreaker | undefined;
+  readonly #stats = emptyHttpStats();
+
+  constructor(options: HttpClientOptions = {}) {
+    this.#options = options;
+    const breaker = options.circuitBreaker;
+    this.#breaker =
+      breaker === undefined || breaker instanceof CircuitBreaker
+        ? breaker
+        : new CircuitBreaker({ isFailure: isSourceFailure, ...breaker });
+  }
+
+  /** The circuit breaker in use, if any (to read its state). */
+  get circuitBreaker(): CircuitBreaker | undefined {
+    return this.#breaker;
+  }
+
+  /** A snapshot of what this client has done so far. */
+  stats(): HttpStats {
+    return copyHttpStats(this.#stats);
+  }
+
+  /** GETs `url` and parses its JSON body; HTML or broken JSON is a retryable `bad-body`. */
+  async getJson<T = unknown>(url: string, options: GetOptions = {}): Promise<T> {
+    return (await this.get(url, { expect: 'json', ...options })) as T;
+  }
+
+  /** GETs `url` and returns its body as text, whatever its content type. */
+  async getText(url: string, options: GetOptions = {}): Promise<string> {
+    return (await this.get(url, { ...options, expect: 'text' })) as string;
+  }
+
+  /** GETs `url`, returning parsed JSON (`expect: 'json'`, the default) or text. */
+  async get(url: string, options: GetOptions = {}): Promise<unknown> {
+    const safeUrl = redactUrl(url);
+    const onRetry = (event: RetryEvent): void => {
+      this.#stats.retries += 1;
+      const why = isHttpError(event.error) ? event.error.failureClass : 'error';
+      this.#options.logger?.debug(
+        `GET ${safeUrl}: ${why} on attempt ${event.attempt}/${event.maxAttempts}; retrying in ${event.delayMs} ms`,
+      );
+      this.#options.onRetry?.(event);
+    };
+    try {
+      const { signal } = options;
+      return await retry(
+        () =>
+          this.#breaker
+            ? this.#breaker.execute(() => this.#attempt(url, options))
+            : this.#attempt(url, options),
+        { ...this.#options.retry, signal, onRetry },
+      );
+    } catch (error) {
+      if (error instanceof CircuitOpenError) this.#stats.circuitRejections += 1;
+      throw error;
+    }
+  }
+
+  async #attempt(url: string, options: GetOptions): Promise<unknown> {
+    const { logger, rateLimiter } = this.#options;
+    await rateLimiter?.acquire(options.signal);
+    this.#stats.requests += 1;
+    const started = performance.now();
+    const elapsed = (): number => Math.round(performance.now() - started);
+    try {
+      const result = await attemptGet({
+        url,
+        headers: { ...this.#options.headers, ...options.headers },
+        timeoutMs: options.timeoutMs ?? this.#options.timeoutMs ?? 30_000,
+        expect: options.expect ?? 'json',
+        signal: options.signal,
+        classifyResponse: this.#options.classifyResponse,
+      });
+      this.#stats.succeeded += 1;
+      this.#stats.bytes += result.bytes;
+      logger?.debug(
+        `GET ${redactUrl(url)} -> ${result.status} in ${elapsed()} ms (${result.bytes} B)`,
+      );
+      return result.value;
+    } catch (error) {
+      if (isHttpError(error)) {
+        this.#stats.errorsByClass[error.failureClass] += 1;
+        if (error.failureClass === 'rate-limited') {
+          rateLimiter?.pause(error.retryAfterMs ?? this.#options.rateLimitedPauseMs ?? 1000);
+        }
+        logger?.debug(`${error.message} (${elapsed()} ms)`);
+      }
+      throw error;
+    } finally {
+      this.#stats.latencyMsTotal += performance.now() - started;
+    }
+  }
+}
