@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import { IntegrityError } from '../errors.js';
 import type { ActionName, DataRecordType } from '../model/common.js';
-import { MANIFEST_SCHEMA_VERSION, type Manifest } from '../model/manifest.js';
-import { isNdjsonPath, verifyManifest, writeManifest } from './manifest.js';
+import { MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestFile } from '../model/manifest.js';
+import { digestFile } from './file-digest.js';
+import { verifyManifest, writeManifest } from './manifest.js';
 import { readNdjson } from './ndjson-reader.js';
 import { openNdjsonWriter } from './ndjson-writer.js';
 
@@ -34,25 +35,53 @@ export interface StageInput<T> {
   records: AsyncGenerator<T, void, undefined>;
 }
 
-/**
- * Writes a stage's output folder in one go: streams `records` into `data.ndjson[.gz]`, then writes
- * `manifest.json` with the file's hash, size and count. Creates `dir` when needed.
- */
-export async function writeStageOutput(
-  dir: string,
-  info: StageOutputInfo,
+/** What travels beside a stage's data: companion records and files already written into the folder. */
+export interface StageCompanions {
+  /** Records of other types, each written to `<type>.ndjson` (e.g. `run-stats`, `usage`). */
+  records?: Partial<Record<DataRecordType, Iterable<unknown> | AsyncIterable<unknown>>>;
+  /** Paths, relative to the folder, of files already there to list (e.g. failure snapshots). */
+  files?: string[];
+}
+
+async function writeRecords(
+  path: string,
   records: AsyncIterable<unknown> | Iterable<unknown>,
-): Promise<Manifest> {
-  await mkdir(dir, { recursive: true });
-  const dataFile = info.gzip ? 'data.ndjson.gz' : 'data.ndjson';
-  const writer = await openNdjsonWriter(join(dir, dataFile));
+): Promise<{ records: number; bytes: number; sha256: string }> {
+  const writer = await openNdjsonWriter(path);
   try {
     for await (const record of records) await writer.write(record);
   } catch (error) {
     await writer.close().catch(() => undefined);
     throw error;
   }
-  const summary = await writer.close();
+  return writer.close();
+}
+
+/**
+ * Writes a stage's output folder in one go: streams `records` into `data.ndjson[.gz]`, writes the
+ * companions (`run-stats.ndjson`, `usage.ndjson`, snapshots), then `manifest.json` with each file's
+ * hash, size, count and record type. Creates `dir` when needed.
+ */
+export async function writeStageOutput(
+  dir: string,
+  info: StageOutputInfo,
+  records: AsyncIterable<unknown> | Iterable<unknown>,
+  companions: StageCompanions = {},
+): Promise<Manifest> {
+  await mkdir(dir, { recursive: true });
+  const dataFile = info.gzip ? 'data.ndjson.gz' : 'data.ndjson';
+  const data = await writeRecords(join(dir, dataFile), records);
+  const files: ManifestFile[] = [{ path: dataFile, ...data, recordType: info.recordType }];
+  for (const [type, companion] of Object.entries(companions.records ?? {})) {
+    if (type === info.recordType || companion === undefined) continue;
+    const path = `${type}.ndjson`;
+    const written = await writeRecords(join(dir, path), companion);
+    files.push({ path, ...written, recordType: type as DataRecordType });
+  }
+  for (const path of companions.files ?? []) {
+    const digest = await digestFile(join(dir, path), { countRecords: false });
+    files.push({ path, sha256: digest.sha256, bytes: digest.bytes, records: 0, recordType: null });
+  }
   return writeManifest(dir, {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     runId: info.runId,
@@ -60,10 +89,25 @@ export async function writeStageOutput(
     shard: info.shard,
     recordType: info.recordType,
     recordSchemaVersion: info.recordSchemaVersion,
-    recordCount: summary.records,
+    recordCount: data.records,
     createdAt: (info.now?.() ?? new Date()).toISOString(),
-    files: [{ path: dataFile, ...summary }],
+    files,
   });
+}
+
+/**
+ * Streams the records of one type from a stage folder whose manifest was verified, e.g. the
+ * `run-stats` or `usage` beside the data; validated by `schema` when given. None when absent.
+ */
+export async function* readStageRecords<T = unknown>(
+  dir: string,
+  manifest: Manifest,
+  recordType: DataRecordType,
+  schema?: ZodType<T>,
+): AsyncGenerator<T, void, undefined> {
+  for (const file of manifest.files) {
+    if (file.recordType === recordType) yield* readNdjson(join(dir, file.path), schema);
+  }
 }
 
 /**
@@ -80,9 +124,8 @@ export async function readStageOutput<T = unknown>(
       `${join(dir, 'manifest.json')}: recordType expected ${options.expectRecordType}, actual ${manifest.recordType}`,
     );
   }
-  const dataFiles = manifest.files.filter((file) => isNdjsonPath(file.path));
-  async function* records(): AsyncGenerator<T, void, undefined> {
-    for (const file of dataFiles) yield* readNdjson(join(dir, file.path), options.schema);
-  }
-  return { manifest, records: records() };
+  return {
+    manifest,
+    records: readStageRecords(dir, manifest, manifest.recordType, options.schema),
+  };
 }

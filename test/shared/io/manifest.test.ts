@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { IntegrityError } from '../../../shared/errors.js';
 import { verifyManifest } from '../../../shared/io/manifest.js';
 import type { Manifest } from '../../../shared/model/manifest.js';
-import { readStageOutput, writeStageOutput } from '../../../shared/io/stage-output.js';
+import {
+  readStageOutput,
+  readStageRecords,
+  writeStageOutput,
+} from '../../../shared/io/stage-output.js';
+import { mkdir } from 'node:fs/promises';
 
 const header = {
   runId: '9001',
@@ -67,6 +72,42 @@ describe('stage folders and manifests', () => {
     expect(count).toBe(1000);
   });
 
+  it('carries run-stats, usage and snapshot files beside the data, each verified', async () => {
+    const out = join(dir, 'out');
+    await mkdir(join(out, 'failures'), { recursive: true });
+    await writeFile(join(out, 'failures', 'page-1.html'), '<html>blocked</html>');
+    const manifest = await writeStageOutput(out, info, parcels(3), {
+      records: {
+        'run-stats': [{ action: 'collect-county', retries: 2 }],
+        usage: [
+          { service: 'county-api', quantity: 4 },
+          { service: 'github-actions', quantity: 1 },
+        ],
+      },
+      files: ['failures/page-1.html'],
+    });
+    expect(manifest.recordCount).toBe(3);
+    expect(manifest.files.map((file) => [file.path, file.recordType, file.records])).toEqual([
+      ['data.ndjson', 'county-parcel', 3],
+      ['run-stats.ndjson', 'run-stats', 1],
+      ['usage.ndjson', 'usage', 2],
+      ['failures/page-1.html', null, 0],
+    ]);
+    const stage = await readStageOutput(out);
+    const data: unknown[] = [];
+    for await (const parcel of stage.records) data.push(parcel);
+    expect(data).toHaveLength(3);
+    const usage: unknown[] = [];
+    for await (const entry of readStageRecords(out, stage.manifest, 'usage')) usage.push(entry);
+    expect(usage).toEqual([
+      { service: 'county-api', quantity: 4 },
+      { service: 'github-actions', quantity: 1 },
+    ]);
+
+    await writeFile(join(out, 'failures', 'page-1.html'), '<html>changed</html>');
+    await expect(verifyManifest(out)).rejects.toThrow(/failures\/page-1\.html: sha256: expected/);
+  });
+
   it('names the file whose bytes changed', async () => {
     await writeStageOutput(dir, info, parcels(10));
     await flipByte(join(dir, 'data.ndjson'), 5);
@@ -100,7 +141,7 @@ describe('stage folders and manifests', () => {
       manifest.recordCount = 4;
     });
     await expect(verifyManifest(dir)).rejects.toThrow(
-      "manifest.json: field 'recordCount': recordCount differs from the sum of files[].records",
+      "manifest.json: field 'recordCount': recordCount differs from the sum of records in the files of the data record type",
     );
     await writeStageOutput(dir, info, parcels(3));
     await rm(join(dir, 'data.ndjson'));

@@ -128,7 +128,16 @@ export const samples: { [T in RecordType]: RecordOf<T> } = {
     recordSchemaVersion: 1,
     recordCount: 812,
     createdAt: at,
-    files: [{ path: 'data.ndjson.gz', sha256: sha, bytes: 1_048_576, records: 812 }],
+    files: [
+      {
+        path: 'data.ndjson.gz',
+        sha256: sha,
+        bytes: 1_048_576,
+        records: 812,
+        recordType: 'county-parcel',
+      },
+      { path: 'run-stats.ndjson', sha256: sha, bytes: 412, records: 1, recordType: 'run-stats' },
+    ],
   },
 };
 

@@ -85,7 +85,7 @@ describe('record schemas', () => {
       'manifest',
       'recordCount',
       811,
-      'recordCount: recordCount differs from the sum of files[].records',
+      'recordCount: recordCount differs from the sum of records in the files of the data record type',
     ],
     ['manifest', 'files.0.sha256', 'x', 'files[0].sha256: expected a lower-case hex SHA-256'],
     [
