@@ -4,6 +4,7 @@ import type { ArtifactRecord, ArtifactRegistry } from './registry.js';
 import type { UrlSigner } from './signed-url.js';
 import type { BackendIds } from './token.js';
 import { TwirpError, int64Field, stringField, type TwirpBody } from './twirp.js';
+import type { BlockTraffic } from './blob-routes.js';
 
 /** What the ArtifactService methods work with. */
 export interface ArtifactServiceContext {
@@ -13,6 +14,8 @@ export interface ArtifactServiceContext {
   /** Origin of the running server, e.g. `http://127.0.0.1:40123`, for signed URLs. */
   origin: () => string;
   logger: Logger;
+  /** Put Block counters and latency, shared with the blob routes. */
+  blockTraffic: BlockTraffic;
 }
 
 /** One twirp method: request body and the caller's token ids in, response body out. */

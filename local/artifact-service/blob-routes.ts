@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { IncompleteBodyError } from './blob-files.js';
 import { InvalidBlockListError, type BlobProperties, type BlobStore } from './blob-store.js';
 import { parseBlockList } from './block-list.js';
@@ -37,12 +38,37 @@ async function storing<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** Put Block traffic as the service saw it, and the latency it adds to each block. */
+export interface BlockTraffic {
+  /** Delay before a block is stored, as a remote store's latency; 0 by default. */
+  latencyMs: number;
+  /** Blocks staged so far. */
+  staged: number;
+  /** Blocks being received right now. */
+  inFlight: number;
+  /** Most blocks ever received at once: above 1 when a client uploads in parallel. */
+  maxInFlight: number;
+}
+
+async function stageBlock(traffic: BlockTraffic, store: () => Promise<unknown>): Promise<void> {
+  traffic.inFlight += 1;
+  traffic.maxInFlight = Math.max(traffic.maxInFlight, traffic.inFlight);
+  try {
+    if (traffic.latencyMs > 0) await delay(traffic.latencyMs);
+    await store();
+    traffic.staged += 1;
+  } finally {
+    traffic.inFlight -= 1;
+  }
+}
+
 async function upload(
   url: URL,
   key: string,
   request: IncomingMessage,
   response: ServerResponse,
   store: BlobStore,
+  traffic: BlockTraffic,
 ): Promise<void> {
   const comp = url.searchParams.get('comp');
   // A CRC64 "structured message" body wraps the content in framing this emulator does not decode.
@@ -55,7 +81,9 @@ async function upload(
     if (!decoded.length || decoded.length > 64 || decoded.toString('base64') !== blockId) {
       throw new StorageError(400, 'InvalidQueryParameterValue', `invalid blockid '${blockId}'`);
     }
-    await storing(store.stageBlock(key, blockId, request, contentLength(request)));
+    await stageBlock(traffic, () =>
+      storing(store.stageBlock(key, blockId, request, contentLength(request))),
+    );
     created(request, response);
     return;
   }
@@ -112,7 +140,7 @@ async function download(
 export async function handleBlobRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  context: { store: BlobStore; signer: UrlSigner },
+  context: { store: BlobStore; signer: UrlSigner; blockTraffic: BlockTraffic },
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const key = /^\/blob\/artifacts\/([A-Za-z0-9._-]+)$/.exec(url.pathname)?.[1];
@@ -131,5 +159,5 @@ export async function handleBlobRequest(
     );
   }
   if (reading) return download(url, key, request, response, context.store);
-  return upload(url, key, request, response, context.store);
+  return upload(url, key, request, response, context.store, context.blockTraffic);
 }

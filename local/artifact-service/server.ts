@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../shared/logger.js';
 import { artifactMethods, type ArtifactServiceContext } from './artifact-methods.js';
-import { handleBlobRequest } from './blob-routes.js';
+import { handleBlobRequest, type BlockTraffic } from './blob-routes.js';
 import { BlobStore } from './blob-store.js';
 import { artifactClientEnv, type ArtifactClientEnv } from './client-env.js';
 import { ArtifactRegistry } from './registry.js';
@@ -22,6 +22,8 @@ export interface ArtifactServiceOptions {
   port?: number;
   /** Receives request failures and debug lines; silent when absent. */
   logger?: Logger;
+  /** Delay added before each uploaded block is stored, like a remote store's latency. */
+  blockLatencyMs?: number;
 }
 
 /** A running emulator of GitHub's Actions Results service (artifacts part). */
@@ -30,6 +32,8 @@ export interface ArtifactService {
   url: string;
   /** The environment `@actions/artifact` needs to act as job `jobBackendId` of run `runBackendId`. */
   clientEnv(runBackendId: string, jobBackendId: string): ArtifactClientEnv;
+  /** Put Block traffic so far (blocks staged, most received at once). */
+  blockTraffic(): Readonly<BlockTraffic>;
   /** Stops listening and drops open connections; stored artifacts stay on disk. */
   close(): Promise<void>;
 }
@@ -75,6 +79,12 @@ export async function startArtifactService(
     signer: new UrlSigner(),
     origin: () => origin,
     logger,
+    blockTraffic: {
+      latencyMs: options.blockLatencyMs ?? 0,
+      staged: 0,
+      inFlight: 0,
+      maxInFlight: 0,
+    },
   };
   const server = createServer((request, response) => {
     const twirp = request.url?.startsWith('/twirp/') ?? false;
@@ -104,6 +114,7 @@ export async function startArtifactService(
     url: origin,
     clientEnv: (runBackendId, jobBackendId) =>
       artifactClientEnv(origin, runBackendId, jobBackendId),
+    blockTraffic: () => ({ ...context.blockTraffic }),
     async close() {
       const closed = new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),

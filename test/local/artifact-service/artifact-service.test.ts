@@ -3,9 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BlobStore } from '../../../local/artifact-service/blob-store.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   startArtifactService,
   type ArtifactService,
@@ -27,7 +25,11 @@ describe('artifact service emulator with the unmodified @actions/artifact client
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'artifact-service-'));
-    service = await startArtifactService({ storageDir: join(root, 'storage') });
+    // Like a remote blob store, each block takes a moment to land, so parallel uploads overlap.
+    service = await startArtifactService({
+      storageDir: join(root, 'storage'),
+      blockLatencyMs: 300,
+    });
   });
   afterEach(() => {
     restoreEnv?.();
@@ -42,13 +44,12 @@ describe('artifact service emulator with the unmodified @actions/artifact client
     actAs('run-big');
     const content = randomBytes(20 * 1024 * 1024);
     const source = await fileDir('payload.bin', content);
-    const overlap = watchBlockOverlap();
 
     const started = performance.now();
     // Level 0: random bytes do not compress, and the fast zip stream keeps several blocks in flight.
-    const uploaded = await client
-      .uploadArtifact('big', [join(source, 'payload.bin')], source, { compressionLevel: 0 })
-      .finally(() => overlap.stop());
+    const uploaded = await client.uploadArtifact('big', [join(source, 'payload.bin')], source, {
+      compressionLevel: 0,
+    });
     const { artifact } = await client.getArtifact('big');
     const target = join(root, 'big-dst');
     const downloaded = await client.downloadArtifact(artifact.id, {
@@ -57,8 +58,8 @@ describe('artifact service emulator with the unmodified @actions/artifact client
     });
     console.log(`20 MiB round trip: ${Math.round(performance.now() - started)} ms`);
 
-    expect(overlap.blocks()).toBe(3);
-    expect(overlap.maxInFlight()).toBeGreaterThanOrEqual(2);
+    expect(service.blockTraffic().staged).toBe(3);
+    expect(service.blockTraffic().maxInFlight).toBeGreaterThanOrEqual(2);
     expect(artifact).toMatchObject({ id: uploaded.id, size: uploaded.size });
     expect(downloaded.digestMismatch).toBe(false);
     expect(sha256(await readFile(join(target, 'payload.bin')))).toBe(sha256(content));
@@ -123,37 +124,3 @@ describe('artifact service emulator with the unmodified @actions/artifact client
     return dir;
   }
 });
-
-/**
- * Counts Put Block calls and how many overlap. The first block is held until a second arrives
- * (or 2 s pass), so a client that sends blocks in parallel is seen doing so on any machine.
- */
-function watchBlockOverlap() {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- applied below with the store as `this`
-  const stageBlock = BlobStore.prototype.stageBlock;
-  let blocks = 0;
-  let inFlight = 0;
-  let maxInFlight = 0;
-  let release = (): void => undefined;
-  const second = new Promise<void>((resolve) => (release = resolve));
-  const spy = vi.spyOn(BlobStore.prototype, 'stageBlock').mockImplementation(async function (
-    this: BlobStore,
-    ...args
-  ) {
-    blocks += 1;
-    inFlight += 1;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    if (inFlight > 1) release();
-    try {
-      await Promise.race([second, delay(2000)]);
-      return await stageBlock.apply(this, args);
-    } finally {
-      inFlight -= 1;
-    }
-  });
-  return {
-    blocks: () => blocks,
-    maxInFlight: () => maxInFlight,
-    stop: () => spy.mockRestore(),
-  };
-}
