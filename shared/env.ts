@@ -15,6 +15,8 @@ export const ENV = {
   actionsRuntimeToken: 'ACTIONS_RUNTIME_TOKEN',
   /** Base URL of the Actions Results service (GitHub's, or the local emulator's). */
   actionsResultsUrl: 'ACTIONS_RESULTS_URL',
+  /** Base URL of GitHub's REST API (set by runners; the local runner points it at its emulator). */
+  githubApiUrl: 'GITHUB_API_URL',
   /** Set by GitHub's runners to `true`; the local runner sets it too. */
   githubActions: 'GITHUB_ACTIONS',
 } as const;
