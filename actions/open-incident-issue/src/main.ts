@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { runAction, type ActionDefinition } from '../../../shared/action.js';
+import { ENV, readEnv } from '../../../shared/env.js';
+import { ConfigurationError } from '../../../shared/errors.js';
+import {
+  choiceInput,
+  dryRunInput,
+  integerInput,
+  listInput,
+  stringInput,
+} from '../../../shared/inputs.js';
+import type { Logger } from '../../../shared/logger.js';
+import { readRunContext } from '../../../shared/run-context.js';
+import { handleFailure } from './failure.js';
+import { createGitHubClient } from './github-client.js';
+import type { IncidentOutcome, IncidentReport } from './incident.js';
+import { IncidentRepo } from './incident-repo.js';
+import { handleSuccess } from './recovery.js';
+import { incidentSummary } from './summary.js';
+
+const repositoryPattern = /^[\w.-]+\/[\w.-]+$/;
+
+/** Inputs of open-incident-issue; kebab-case names in action.yml. */
+export const inputs = z.object({
+  githubToken: stringInput({ required: true }),
+  repository: stringInput().refine((value) => value === '' || repositoryPattern.test(value), {
+    message: 'expected owner/name, e.g. octo-org/phx-pipeline',
+  }),
+  status: stringInput({ required: true }).pipe(
+    z.enum(['failure', 'success'], { message: 'expected failure or success' }),
+  ),
+  component: stringInput({ required: true }).pipe(
+    z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, {
+      message: 'expected a kebab-case component name such as collect-county',
+    }),
+  ),
+  signature: stringInput(),
+  severity: choiceInput(['auto', 'P0', 'P1', 'P2', 'P3'], 'auto'),
+  details: stringInput(),
+  threshold: integerInput({ default: 0, min: 0, max: 100 }),
+  reopenWindowDays: integerInput({ default: 7, min: 0, max: 365 }),
+  flapHours: integerInput({ default: 6, min: 0, max: 720 }),
+  labels: listInput(z.string().regex(/^[^\s,]{1,50}$/, 'expected a label name')),
+  dryRun: dryRunInput,
+  redact: stringInput(),
+});
+
+/** Parsed inputs. */
+export type IncidentInputs = z.output<typeof inputs>;
+
+async function execute(values: IncidentInputs, logger: Logger): Promise<IncidentOutcome> {
+  const context = readRunContext();
+  const repository = values.repository || context.repository;
+  if (!repository || !repositoryPattern.test(repository))
+    throw new ConfigurationError(
+      "input 'repository': expected owner/name; it is empty and GITHUB_REPOSITORY is not set",
+    );
+  const [owner = '', repo = ''] = repository.split('/');
+  const octokit = createGitHubClient({
+    token: values.githubToken,
+    baseUrl: readEnv(ENV.githubApiUrl) ?? 'https://api.github.com',
+    logger,
+  });
+  const secrets = [
+    values.githubToken,
+    ...values.redact.split('\n').map((line) => line.trim()),
+  ].filter((value) => value !== '');
+  const deps = {
+    repo: new IncidentRepo(octokit, owner, repo, logger, values.dryRun),
+    logger,
+    now: () => new Date(),
+  };
+  const report: IncidentReport = {
+    status: values.status,
+    component: values.component,
+    signature: values.signature,
+    details: values.details,
+    threshold: values.threshold,
+    reopenWindowDays: values.reopenWindowDays,
+    flapHours: values.flapHours,
+    labels: values.labels,
+    severity: values.severity as IncidentReport['severity'],
+    runId: context.runId,
+    runUrl: context.runUrl,
+    secrets,
+  };
+  const outcome =
+    values.status === 'failure'
+      ? await handleFailure(report, deps)
+      : await handleSuccess(report, deps);
+  logger.info(`${outcome.action}: ${outcome.reason}`);
+  return outcome;
+}
+
+/** The open-incident-issue action: one incident issue per fingerprint, kept through its lifecycle. */
+export const action: ActionDefinition<typeof inputs, IncidentOutcome> = {
+  name: 'open-incident-issue',
+  inputs,
+  secrets: ['githubToken', 'redact'],
+  execute,
+  outputs: (outcome) => ({
+    'issue-number': outcome.issueNumber,
+    action: outcome.action,
+    fingerprint: outcome.fingerprint,
+    occurrences: outcome.occurrences,
+  }),
+  failureOutputs: { 'issue-number': 0, action: 'none', fingerprint: '', occurrences: 0 },
+  summary: incidentSummary,
+};
+
+/** Entry point for the runner. */
+export const run = (): Promise<IncidentOutcome | undefined> => runAction(action);
