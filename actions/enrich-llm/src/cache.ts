@@ -1,0 +1,120 @@
+import type { Collection, Db } from 'mongodb';
+import { z } from 'zod';
+import {
+  enrichmentFieldsSchema,
+  fieldConfidenceSchema,
+  type Enrichment,
+} from '../../../shared/model/enrichment.js';
+import type { Extraction } from './reply.js';
+
+/** A model's extraction kept under its input hash, so the same input never costs a second call. */
+export interface CachedExtraction extends Extraction {
+  /** Cache key: see `inputSha256`. */
+  inputSha256: string;
+  /** Full model name. */
+  model: string;
+  /** When the model produced it. */
+  extractedAt: string;
+}
+
+/** Where extractions are kept between runs. */
+export interface ExtractionCache {
+  /** Names the cache in logs. */
+  readonly name: string;
+  /** The cached extractions among `keys`. */
+  lookup(keys: readonly string[]): Promise<Map<string, CachedExtraction>>;
+  /** Keeps `entries`; a later lookup finds them. */
+  store(entries: readonly CachedExtraction[]): Promise<void>;
+}
+
+/** The MongoDB collection of the cache; `_id` is the input hash. */
+export const CACHE_COLLECTION = 'enrichment_cache';
+
+// FerretDB hangs on bulk writes with many updates matching existing documents: keep chunks small.
+const WRITE_CHUNK = 50;
+const READ_CHUNK = 500;
+
+const cacheDocumentSchema = z.object({
+  _id: z.string(),
+  model: z.string().min(1),
+  fields: enrichmentFieldsSchema,
+  fieldConfidence: fieldConfidenceSchema,
+  confidence: z.number().min(0).max(1),
+  extractedAt: z.string(),
+});
+type CacheDocument = z.output<typeof cacheDocumentSchema>;
+
+/** The cache in MongoDB. A document that no longer fits the schema is a miss, not an error. */
+export class MongoExtractionCache implements ExtractionCache {
+  readonly name = `MongoDB ${CACHE_COLLECTION}`;
+  readonly #collection: Collection<CacheDocument>;
+
+  constructor(db: Db) {
+    this.#collection = db.collection<CacheDocument>(CACHE_COLLECTION);
+  }
+
+  async lookup(keys: readonly string[]): Promise<Map<string, CachedExtraction>> {
+    const found = new Map<string, CachedExtraction>();
+    for (let at = 0; at < keys.length; at += READ_CHUNK) {
+      const ids = keys.slice(at, at + READ_CHUNK);
+      for await (const document of this.#collection.find({ _id: { $in: ids } })) {
+        const parsed = cacheDocumentSchema.safeParse(document);
+        if (!parsed.success) continue;
+        const { _id, ...entry } = parsed.data;
+        found.set(_id, { ...entry, inputSha256: _id });
+      }
+    }
+    return found;
+  }
+
+  async store(entries: readonly CachedExtraction[]): Promise<void> {
+    for (let at = 0; at < entries.length; at += WRITE_CHUNK) {
+      const operations = entries.slice(at, at + WRITE_CHUNK).map(({ inputSha256, ...entry }) => ({
+        replaceOne: {
+          filter: { _id: inputSha256 },
+          replacement: { _id: inputSha256, ...entry },
+          upsert: true,
+        },
+      }));
+      await this.#collection.bulkWrite(operations, { ordered: false });
+    }
+  }
+}
+
+/**
+ * The cache as the artifact chain carries it: the model's records of an earlier `enrichment`
+ * artifact given as input. Storing keeps entries for this run only; the new artifact carries them on.
+ */
+export class ArtifactExtractionCache implements ExtractionCache {
+  readonly name = 'earlier enrichment artifacts';
+  readonly #entries = new Map<string, CachedExtraction>();
+
+  constructor(records: Iterable<Enrichment>) {
+    for (const record of records) {
+      if (record.method !== 'llm' || record.model === null) continue;
+      const { fields, fieldConfidence, confidence, inputSha256, model, extractedAt } = record;
+      this.#entries.set(inputSha256, {
+        fields,
+        fieldConfidence,
+        confidence,
+        inputSha256,
+        model,
+        extractedAt,
+      });
+    }
+  }
+
+  lookup(keys: readonly string[]): Promise<Map<string, CachedExtraction>> {
+    const found = new Map<string, CachedExtraction>();
+    for (const key of keys) {
+      const entry = this.#entries.get(key);
+      if (entry) found.set(key, entry);
+    }
+    return Promise.resolve(found);
+  }
+
+  store(entries: readonly CachedExtraction[]): Promise<void> {
+    for (const entry of entries) this.#entries.set(entry.inputSha256, entry);
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,76 @@
+import { DefaultArtifactClient } from '@actions/artifact';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ENV, readEnv } from '../../../shared/env.js';
+import { ConfigurationError } from '../../../shared/errors.js';
+import { downloadStage } from '../../../shared/io/artifact.js';
+import { readStageRecords } from '../../../shared/io/stage-output.js';
+import { verifyManifest, MANIFEST_FILE } from '../../../shared/io/manifest.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { Manifest } from '../../../shared/model/manifest.js';
+import { countyParcelSchema, type CountyParcel } from '../../../shared/model/county-parcel.js';
+import { enrichmentSchema, type Enrichment } from '../../../shared/model/enrichment.js';
+import { mlsListingSchema, type MlsListing } from '../../../shared/model/mls-listing.js';
+
+/** The records of every input artifact, by type. */
+export interface StageInputs {
+  parcels: CountyParcel[];
+  listings: MlsListing[];
+  /** Earlier enrichment records: the artifact-chain cache. */
+  enrichments: Enrichment[];
+}
+
+/**
+ * Where an input's folder is: on a runner (`ACTIONS_RUNTIME_TOKEN` set) the artifact of that name
+ * is downloaded and verified; without one, the name is a local stage folder (for runs by hand).
+ */
+async function openStage(
+  name: string,
+  tempDir: string,
+  logger: Logger,
+): Promise<{ dir: string; manifest: Manifest }> {
+  if (readEnv(ENV.actionsRuntimeToken)) {
+    const dir = join(tempDir, 'enrich-llm-inputs', name.replace(/[^\w.-]/g, '_'));
+    return downloadStage(new DefaultArtifactClient(), name, dir, logger);
+  }
+  const dir = resolve(name);
+  if (!existsSync(join(dir, MANIFEST_FILE))) {
+    throw new ConfigurationError(
+      `input 'input-artifacts': '${name}' is not a stage folder with ${MANIFEST_FILE} ` +
+        `(without ACTIONS_RUNTIME_TOKEN each entry is read as a local folder, not an artifact name)`,
+    );
+  }
+  return { dir, manifest: await verifyManifest(dir) };
+}
+
+/**
+ * Downloads (or opens) and verifies each input stage, then reads its records with their schema:
+ * `county-parcel`, `mls-listing`, or `enrichment` (an earlier run's output, used as a cache).
+ */
+export async function loadStageInputs(
+  names: readonly string[],
+  tempDir: string,
+  logger: Logger,
+): Promise<StageInputs> {
+  const inputs: StageInputs = { parcels: [], listings: [], enrichments: [] };
+  for (const name of names) {
+    const { dir, manifest } = await openStage(name, tempDir, logger);
+    const type = manifest.recordType;
+    if (type === 'county-parcel') {
+      for await (const parcel of readStageRecords(dir, manifest, type, countyParcelSchema))
+        inputs.parcels.push(parcel);
+    } else if (type === 'mls-listing') {
+      for await (const listing of readStageRecords(dir, manifest, type, mlsListingSchema))
+        inputs.listings.push(listing);
+    } else if (type === 'enrichment') {
+      for await (const record of readStageRecords(dir, manifest, type, enrichmentSchema))
+        inputs.enrichments.push(record);
+    } else {
+      throw new ConfigurationError(
+        `input 'input-artifacts': '${name}' holds ${type} records; expected county-parcel, mls-listing or enrichment`,
+      );
+    }
+    logger.info(`${name}: ${manifest.recordCount} ${type} records`);
+  }
+  return inputs;
+}

@@ -1,0 +1,128 @@
+import { DefaultArtifactClient } from '@actions/artifact';
+import { rm } from 'node:fs/promises';
+import { ENV, readEnv } from '../../../shared/env.js';
+import { uploadStage } from '../../../shared/io/artifact.js';
+import { writeStageOutput } from '../../../shared/io/stage-output.js';
+import type { Logger } from '../../../shared/logger.js';
+import { ENRICHMENT_SCHEMA_VERSION } from '../../../shared/model/enrichment.js';
+import type { ErrorClass, RunStats } from '../../../shared/model/run-stats.js';
+import type { Usage } from '../../../shared/model/usage.js';
+import type { EnrichOutcome } from './enrich.js';
+import type { SubjectCounts } from './subjects.js';
+
+/** Where the stage was written and whether it was uploaded. */
+export interface WrittenStage {
+  dir: string;
+  /** Artifact name when uploaded; empty on a dry run or without a runner. */
+  artifactName: string;
+}
+
+const ERROR_CLASS_OF: Record<string, ErrorClass> = {
+  network: 'network',
+  timeout: 'network',
+  'rate-limited': 'rate-limited',
+  server: 'server',
+  auth: 'auth',
+  client: 'client',
+  'bad-body': 'parse',
+};
+
+/** The run-stats record of this action: counts, call failures by class, retries, outcome. */
+export function enrichRunStats(
+  runId: string,
+  startedAt: Date,
+  subjects: SubjectCounts,
+  outcome: EnrichOutcome,
+): RunStats {
+  const errorsByClass: Record<ErrorClass, number> = {
+    network: 0,
+    'rate-limited': 0,
+    server: 0,
+    auth: 0,
+    client: 0,
+    parse: outcome.invalid,
+    other: 0,
+  };
+  for (const [name, count] of Object.entries(outcome.stats.failures)) {
+    errorsByClass[ERROR_CLASS_OF[name] ?? 'other'] += count ?? 0;
+  }
+  const finishedAt = new Date();
+  return {
+    schemaVersion: 1,
+    runId,
+    action: 'enrich-llm',
+    shard: 'all',
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+    counts: {
+      listings: subjects.listings,
+      'listings-without-description': subjects.noDescription,
+      'listings-without-key': subjects.unkeyed,
+      'listings-superseded': subjects.duplicates,
+      enriched: outcome.records.length,
+      'cache-hits': outcome.cacheHits,
+      'llm-extracted': outcome.llmExtracted,
+      'rules-extracted': outcome.rulesExtracted,
+      skipped: outcome.skipped,
+      fallback: outcome.fallbackCount,
+      'invalid-replies': outcome.stats.invalidReplies,
+      invalid: outcome.invalid,
+      'llm-calls': outcome.stats.calls,
+    },
+    errorsByClass,
+    retries: outcome.stats.retries + outcome.stats.invalidReplies,
+    outcome: outcome.degraded ? 'partial' : 'success',
+  };
+}
+
+/** Usage of the model: calls, tokens (prompt and reply together) and minutes of generation. */
+export function enrichUsage(runId: string, outcome: EnrichOutcome): Usage[] {
+  const recordedAt = new Date().toISOString();
+  const base = {
+    schemaVersion: 1,
+    runId,
+    action: 'enrich-llm',
+    shard: 'all',
+    service: 'llm',
+    recordedAt,
+  } as const;
+  const { calls, tokensIn, tokensOut, durationMs } = outcome.stats;
+  return [
+    { ...base, unit: 'request', quantity: calls },
+    { ...base, unit: 'token', quantity: tokensIn + tokensOut },
+    { ...base, unit: 'minute', quantity: Math.round((durationMs / 60_000) * 1000) / 1000 },
+  ];
+}
+
+/**
+ * Writes the `enrichment` stage folder (data, run-stats, usage, manifest) into `dir`, replacing
+ * what an earlier attempt left there, and uploads it as `name` on a runner unless `dryRun`.
+ */
+export async function writeEnrichmentStage(
+  dir: string,
+  name: string,
+  records: { runStats: RunStats; usage: Usage[]; outcome: EnrichOutcome },
+  options: { dryRun: boolean; logger: Logger },
+): Promise<WrittenStage> {
+  await rm(dir, { recursive: true, force: true });
+  const info = {
+    runId: records.runStats.runId,
+    stage: 'enrich-llm',
+    shard: 'all',
+    recordType: 'enrichment',
+    recordSchemaVersion: ENRICHMENT_SCHEMA_VERSION,
+  } as const;
+  await writeStageOutput(dir, info, records.outcome.records, {
+    records: { 'run-stats': [records.runStats], usage: records.usage },
+  });
+  options.logger.info(`wrote ${records.outcome.records.length} enrichment records to ${dir}`);
+  if (options.dryRun || !readEnv(ENV.actionsRuntimeToken)) {
+    options.logger.info(
+      options.dryRun ? 'dry run: nothing uploaded' : 'no runner token: the folder is the output',
+    );
+    return { dir, artifactName: '' };
+  }
+  await uploadStage(new DefaultArtifactClient(), name, dir, options.logger);
+  return { dir, artifactName: name };
+}

@@ -1,0 +1,165 @@
+import { DefaultArtifactClient } from '@actions/artifact';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { action } from '../../../actions/enrich-llm/src/main.js';
+import { runAction } from '../../../shared/action.js';
+import { downloadStage, uploadStage } from '../../../shared/io/artifact.js';
+import { readStageOutput, readStageRecords } from '../../../shared/io/stage-output.js';
+import type { Enrichment } from '../../../shared/model/enrichment.js';
+import { memoryLogger } from '../../../shared/logger.js';
+import {
+  startArtifactService,
+  type ArtifactService,
+} from '../../../local/artifact-service/server.js';
+import { startOllamaSandbox, type OllamaSandbox } from '../../../local/sandbox/ollama/server.js';
+import { useClientEnv } from '../../local/artifact-service/client-env.js';
+import { useTestDatabase } from '../../support/database.js';
+import { collect, listings, parcel, recordingRuntime, stageFolder } from './fixtures.js';
+
+const database = useTestDatabase();
+let root: string;
+let listingsDir: string;
+let sandbox: OllamaSandbox;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'enrich-llm-cache-'));
+  process.env.GITHUB_RUN_ID = '902';
+  process.env.RUNNER_TEMP = root;
+  delete process.env.ACTIONS_RUNTIME_TOKEN;
+  listingsDir = await stageFolder('mls-listing', listings(8));
+  sandbox = await startOllamaSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function enrich(inputs: Record<string, string>) {
+  const run = recordingRuntime({
+    'ollama-host': sandbox.url,
+    'input-artifacts': listingsDir,
+    ...inputs,
+  });
+  await runAction(action, run.runtime);
+  return run;
+}
+
+async function readRecords(dir = '') {
+  const stage = await readStageOutput<Enrichment>(dir, { expectRecordType: 'enrichment' });
+  return collect(stage.records);
+}
+
+describe('enrich-llm cache in MongoDB', () => {
+  it('stores nothing on a dry run, then a hit makes no call and gives the same fields', async () => {
+    const mongo = {
+      'mongodb-uri': database.uri,
+      database: database.db.databaseName,
+      'batch-size': '4',
+    };
+    const cache = database.db.collection('enrichment_cache');
+
+    const dry = await enrich({ ...mongo, 'dry-run': 'true' });
+    expect(dry.outputs).toMatchObject({ 'llm-calls': '2', 'artifact-name': '' });
+    expect(await cache.countDocuments()).toBe(0);
+
+    const first = await enrich({ ...mongo, 'artifact-name': 'first' });
+    expect(first.secrets).toEqual([database.uri]);
+    expect(first.outputs).toMatchObject({ 'llm-calls': '2', 'cache-hits': '0' });
+    const documents = await cache.find().toArray();
+    expect(documents).toHaveLength(8);
+    expect(documents.every((document) => /^[0-9a-f]{64}$/.test(String(document._id)))).toBe(true);
+
+    const calls = sandbox.requestsTo('/api/chat').length;
+    const second = await enrich({ ...mongo, 'artifact-name': 'second' });
+    expect(second.outputs).toMatchObject({ 'llm-calls': '0', 'cache-hits': '8', enriched: '8' });
+    const [before, after] = await Promise.all(
+      [first, second].map((run) => readRecords(run.outputs['output-dir'])),
+    );
+    expect(after).toEqual(before);
+    expect(after?.every((record) => record.method === 'llm')).toBe(true);
+    expect(sandbox.requestsTo('/api/chat')).toHaveLength(calls);
+
+    const other = await enrich({ ...mongo, model: 'qwen2.5' });
+    expect(other.outputs).toMatchObject({ 'cache-hits': '0', 'llm-calls': '2' });
+  });
+
+  it('goes on without the cache when MongoDB cannot be reached', async () => {
+    const run = await enrich({
+      'mongodb-uri': 'mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300',
+    });
+    expect(run.failures).toEqual([]);
+    expect(run.outputs).toMatchObject({ enriched: '8', degraded: 'false' });
+    expect(
+      run.logger.lines.some((line) =>
+        /^warning: cache: cannot reach MongoDB at mongodb:\/\/127\.0\.0\.1:1/.test(line),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('enrich-llm through the artifact service', () => {
+  let service: ArtifactService;
+  beforeAll(async () => {
+    service = await startArtifactService({ storageDir: join(root, 'artifacts') });
+  });
+  afterAll(() => service.close());
+
+  it('downloads its input artifacts and uploads the enrichment artifact with run-stats and usage', async () => {
+    const client = new DefaultArtifactClient();
+    const restoreCollect = useClientEnv(service.clientEnv('run-902', 'collect'));
+    try {
+      await uploadStage(client, 'listings-85031', listingsDir, memoryLogger());
+      const parcels = await stageFolder('county-parcel', [parcel('102-29-045A', 0)]);
+      await uploadStage(client, 'parcels-85031', parcels, memoryLogger());
+    } finally {
+      restoreCollect();
+    }
+    const restoreEnrich = useClientEnv(service.clientEnv('run-902', 'enrich'));
+    try {
+      const run = await enrich({
+        'input-artifacts': 'listings-85031, parcels-85031',
+        'artifact-name': 'enrichment-all',
+      });
+      expect(run.failures).toEqual([]);
+      expect(run.outputs).toMatchObject({ 'artifact-name': 'enrichment-all', enriched: '8' });
+
+      const downloaded = await downloadStage(
+        client,
+        'enrichment-all',
+        join(root, 'check'),
+        memoryLogger(),
+      );
+      expect(downloaded.manifest).toMatchObject({
+        stage: 'enrich-llm',
+        recordType: 'enrichment',
+        recordCount: 8,
+        runId: '902',
+      });
+      const keys = (
+        await collect(
+          readStageRecords<{ key: string }>(downloaded.dir, downloaded.manifest, 'enrichment'),
+        )
+      ).map((r) => r.key);
+      expect(keys).toContain('102-29-045A');
+      const usage = await collect(
+        readStageRecords<{ service: string; unit: string }>(
+          downloaded.dir,
+          downloaded.manifest,
+          'usage',
+        ),
+      );
+      expect(usage.map((record) => `${record.service}/${record.unit}`)).toEqual([
+        'llm/request',
+        'llm/token',
+        'llm/minute',
+      ]);
+      expect(
+        await collect(readStageRecords(downloaded.dir, downloaded.manifest, 'run-stats')),
+      ).toHaveLength(1);
+    } finally {
+      restoreEnrich();
+    }
+  });
+});
