@@ -1,0 +1,113 @@
+import type { Db } from 'mongodb';
+import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
+import { isHttpError } from '../../../shared/http/http-error.js';
+import { withGroup, type Logger } from '../../../shared/logger.js';
+import type { Checkpoint } from './checkpoint.js';
+import type { CountyApi } from './county-api.js';
+import { fetchParcels, type FetchOutcome } from './fetch-parcels.js';
+import type { CollectCountyInputs } from './inputs.js';
+import { prioritise, type RefreshCycle } from './priorities.js';
+import { publishShard, type PublishTarget } from './publish.js';
+import { searchZip } from './search-zip.js';
+import { httpDelta, shardRunStats, shardUsage, type ShardResult } from './shard-result.js';
+
+/** What one shard needs besides its ZIP. */
+export interface ShardContext {
+  api: CountyApi;
+  /** The database for incremental priorities, or null. */
+  db: Db | null;
+  inputs: CollectCountyInputs;
+  runId: string;
+  checkpoint: Checkpoint;
+  target: PublishTarget;
+  logger: Logger;
+}
+
+/**
+ * Collects one ZIP: search, order (incremental with a database), fetch what the checkpoint lacks
+ * up to `max-parcels`, then write and upload the shard's artifact. A refused token throws; any
+ * other stop (circuit open, search failing) ends the shard with what it has, marked incomplete.
+ */
+export async function collectShard(zip: string, context: ShardContext): Promise<ShardResult> {
+  const { api, checkpoint, inputs, logger } = context;
+  const startedAt = new Date();
+  const started = performance.now();
+  const before = api.stats();
+  const resumed = checkpoint.size;
+  let search = { found: 0, ignored: 0, pages: 0 };
+  let outcome: FetchOutcome = { fetched: 0, failed: 0, errorsByClass: {}, stoppedEarly: false };
+  let [skipped, complete, note, cycle] = [
+    0,
+    true,
+    null as string | null,
+    null as RefreshCycle | null,
+  ];
+  try {
+    const listed = await withGroup(logger, `${zip}: search`, () => searchZip(api, zip, logger));
+    search = { found: listed.apns.length, ignored: listed.ignored, pages: listed.pages };
+    let order = listed.apns;
+    if (inputs.mode === 'incremental' && context.db !== null) {
+      const db = context.db;
+      ({ apns: order, cycle } = await withGroup(logger, `${zip}: priorities`, () =>
+        prioritise(db, order, logger),
+      ));
+    }
+    const missing = order.filter((apn) => !checkpoint.has(apn));
+    const todo = inputs.maxParcels > 0 ? missing.slice(0, inputs.maxParcels) : missing;
+    outcome = await withGroup(logger, `${zip}: fetch ${todo.length} parcels`, () =>
+      fetchParcels(todo, { api, checkpoint, zip, concurrency: inputs.concurrency, logger }),
+    );
+    skipped = missing.length - outcome.fetched - outcome.failed;
+    if (outcome.stoppedEarly) {
+      [complete, note] = [
+        false,
+        `stopped early: the county API kept failing (circuit open); ${skipped} parcels left for a resumed run`,
+      ];
+    }
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    // HTML where JSON was expected on every try usually means the URL is not the county API.
+    const hint =
+      isHttpError(error) && error.failureClass === 'bad-body'
+        ? " (is input 'api-base-url' the county API?)"
+        : '';
+    [complete, note] = [false, `search failed: ${errorMessage(error)}${hint}`];
+    logger.warning(`${zip}: ${note}`);
+  } finally {
+    await checkpoint.close();
+  }
+  const http = httpDelta(before, api.stats());
+  const partial = {
+    zip,
+    found: search.found,
+    resumed,
+    fetched: outcome.fetched,
+    failed: outcome.failed,
+    skipped,
+    ignored: search.ignored,
+    searchPages: search.pages,
+    requests: http.requests,
+    http,
+    errorsByClass: outcome.errorsByClass,
+    elapsedMs: performance.now() - started,
+    complete,
+    note,
+    cycle,
+    dir: context.target.dir,
+  };
+  const runStats = shardRunStats(partial, context.runId, startedAt);
+  const usage = shardUsage(zip, http.requests, context.runId);
+  const published = await withGroup(logger, `${zip}: write artifact`, () =>
+    publishShard(
+      checkpoint,
+      { runId: context.runId, zip, runStats, usage },
+      context.target,
+      logger,
+    ),
+  );
+  return {
+    ...partial,
+    parcels: published.records,
+    artifact: published.uploaded ? context.target.artifactName : null,
+  };
+}

@@ -1,0 +1,98 @@
+import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
+import { CircuitOpenError } from '../../../shared/http/circuit-breaker.js';
+import { isHttpError } from '../../../shared/http/http-error.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { ErrorClass } from '../../../shared/model/run-stats.js';
+import type { Checkpoint } from './checkpoint.js';
+import type { CountyApi } from './county-api.js';
+
+/** What fetching one ZIP's parcels achieved. */
+export interface FetchOutcome {
+  fetched: number;
+  failed: number;
+  /** Failures by class (`parse` for a body that is not a valid parcel). */
+  errorsByClass: Partial<Record<ErrorClass, number>>;
+  /** Set when the circuit opened and fetching stopped before the list was done. */
+  stoppedEarly: boolean;
+}
+
+/** The run-stats class of a failure that ended one parcel's fetch. */
+export function errorClassOf(error: unknown): ErrorClass {
+  if (!isHttpError(error))
+    return error instanceof Error && /county parcel/.test(error.message) ? 'parse' : 'other';
+  switch (error.failureClass) {
+    case 'network':
+    case 'timeout':
+      return 'network';
+    case 'bad-body':
+      return 'parse';
+    case 'rate-limited':
+    case 'server':
+    case 'auth':
+    case 'client':
+      return error.failureClass;
+    default:
+      return 'other';
+  }
+}
+
+/**
+ * Fetches `apns` of `zip` with `concurrency` workers (the API client holds the rate limit),
+ * appending each parcel to the checkpoint as it arrives. A refused token stops every worker and
+ * throws; an open circuit stops them and returns what was collected, marked `stoppedEarly`.
+ */
+export async function fetchParcels(
+  apns: readonly string[],
+  options: {
+    api: CountyApi;
+    checkpoint: Checkpoint;
+    zip: string;
+    concurrency: number;
+    logger: Logger;
+  },
+): Promise<FetchOutcome> {
+  const { api, checkpoint, zip, logger } = options;
+  const outcome: FetchOutcome = { fetched: 0, failed: 0, errorsByClass: {}, stoppedEarly: false };
+  const abort = new AbortController();
+  const progressEvery = Math.max(100, Math.ceil(apns.length / 10));
+  let next = 0;
+  let fatal: ConfigurationError | undefined;
+
+  const worker = async (): Promise<void> => {
+    while (!abort.signal.aborted && next < apns.length) {
+      const apn = apns[next++] as string;
+      try {
+        await checkpoint.append(await api.parcel(apn, zip, abort.signal));
+        outcome.fetched += 1;
+        if (outcome.fetched % progressEvery === 0) {
+          logger.info(
+            `${zip}: ${outcome.fetched} of ${apns.length} parcels fetched, ${outcome.failed} failed`,
+          );
+        }
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        if (error instanceof ConfigurationError) {
+          fatal = error;
+          abort.abort(error);
+        } else if (error instanceof CircuitOpenError) {
+          logger.warning(
+            `${zip}: ${error.message}; stopping with ${outcome.fetched} parcels fetched`,
+          );
+          outcome.stoppedEarly = true;
+          abort.abort(error);
+        } else {
+          const errorClass = errorClassOf(error);
+          outcome.failed += 1;
+          outcome.errorsByClass[errorClass] = (outcome.errorsByClass[errorClass] ?? 0) + 1;
+          // The first few as annotations; a flood of them would bury the summary.
+          const message = `${zip}: parcel ${apn} not collected: ${errorMessage(error)}`;
+          if (outcome.failed <= 10) logger.warning(message);
+          else logger.debug(message);
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  if (fatal !== undefined) throw fatal;
+  return outcome;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import {
+  choiceInput,
+  dryRunInput,
+  integerInput,
+  listInput,
+  mongodbUriInput,
+  stringInput,
+} from '../../../shared/inputs.js';
+
+/** The county's real API; tests and the local runner point `api-base-url` at the sandbox. */
+export const COUNTY_API_BASE = 'https://mcassessor.maricopa.gov';
+
+const zip = z.string().regex(/^\d{5}$/, 'expected a 5-digit ZIP code such as 85031');
+
+/** Inputs of collect-county (kebab-case in action.yml). */
+export const collectCountyInputs = z.object({
+  /** ZIP codes to collect, one artifact each. */
+  zipCodes: listInput(zip, { min: 1 }),
+  /** Base URL of the county API. */
+  apiBaseUrl: stringInput({ default: COUNTY_API_BASE }).refine(
+    (url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol),
+    { message: 'expected an http(s) URL such as https://mcassessor.maricopa.gov' },
+  ),
+  /** The Assessor API token (a secret). */
+  apiToken: stringInput({ required: true }),
+  /** `full` collects every parcel; `incremental` puts new and stale parcels first. */
+  mode: choiceInput(['full', 'incremental'], 'incremental'),
+  /** Most parcels to fetch per ZIP in this run; 0 = all. */
+  maxParcels: integerInput({ default: 0, min: 0 }),
+  /** Parcel requests in flight at once. */
+  concurrency: integerInput({ default: 4, min: 1, max: 32 }),
+  /** Requests per hour the collector allows itself; 0 = no limit. */
+  requestsPerHour: integerInput({ default: 1000, min: 0 }),
+  /** `artifact-name` of a previous run whose parcels to keep. */
+  resumeFrom: stringInput().refine((name) => /^[\w.-]*$/.test(name), {
+    message: 'expected an artifact name of letters, digits, ".", "_" or "-"',
+  }),
+  /** MongoDB with the `properties` collection, for incremental priorities (a secret). */
+  mongodbUri: mongodbUriInput,
+  /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
+  artifactName: stringInput({ default: 'county-parcels' }).refine(
+    (name) => /^[\w.-]+$/.test(name),
+    {
+      message: 'expected letters, digits, ".", "_" or "-"',
+    },
+  ),
+  /** Collect and write locally, but upload nothing. */
+  dryRun: dryRunInput,
+});
+
+/** Parsed inputs. */
+export type CollectCountyInputs = z.output<typeof collectCountyInputs>;

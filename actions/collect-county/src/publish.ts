@@ -1,0 +1,55 @@
+import type { ArtifactClient } from '@actions/artifact';
+import { rm } from 'node:fs/promises';
+import { uploadStage } from '../../../shared/io/artifact.js';
+import { writeStageOutput } from '../../../shared/io/stage-output.js';
+import type { Logger } from '../../../shared/logger.js';
+import { COUNTY_PARCEL_SCHEMA_VERSION } from '../../../shared/model/county-parcel.js';
+import type { RunStats } from '../../../shared/model/run-stats.js';
+import type { Usage } from '../../../shared/model/usage.js';
+import type { Checkpoint } from './checkpoint.js';
+
+/** Where a ZIP's stage folder goes once written. */
+export interface PublishTarget {
+  /** Folder to write the stage output into (emptied first). */
+  dir: string;
+  /** Artifact name; the folder is uploaded when a client is given. */
+  artifactName: string;
+  client: ArtifactClient | null;
+}
+
+/**
+ * Writes one ZIP shard's stage folder (gzipped NDJSON of the checkpoint's parcels, `run-stats`,
+ * `usage`, manifest) and uploads it as an artifact when a client is given. Returns the records written.
+ */
+export async function publishShard(
+  checkpoint: Checkpoint,
+  companions: { runId: string; zip: string; runStats: RunStats; usage: Usage },
+  target: PublishTarget,
+  logger: Logger,
+): Promise<{ records: number; uploaded: boolean }> {
+  await rm(target.dir, { recursive: true, force: true });
+  const manifest = await writeStageOutput(
+    target.dir,
+    {
+      runId: companions.runId,
+      stage: 'collect-county',
+      shard: companions.zip,
+      recordType: 'county-parcel',
+      recordSchemaVersion: COUNTY_PARCEL_SCHEMA_VERSION,
+      gzip: true,
+    },
+    checkpoint.records(),
+    { records: { 'run-stats': [companions.runStats], usage: [companions.usage] } },
+  );
+  if (target.client === null) {
+    logger.info(
+      `${companions.zip}: ${manifest.recordCount} parcels written to ${target.dir} (not uploaded)`,
+    );
+    return { records: manifest.recordCount, uploaded: false };
+  }
+  // The data is gzipped already; zipping it again only costs time.
+  await uploadStage(target.client, target.artifactName, target.dir, logger, {
+    compressionLevel: 0,
+  });
+  return { records: manifest.recordCount, uploaded: true };
+}

@@ -1,0 +1,65 @@
+import type { ArtifactClient } from '@actions/artifact';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { IntegrityError, NonRetryableError } from '../../../shared/errors.js';
+import { downloadStage } from '../../../shared/io/artifact.js';
+import { readStageOutput } from '../../../shared/io/stage-output.js';
+import type { Logger } from '../../../shared/logger.js';
+import { countyParcelSchema } from '../../../shared/model/county-parcel.js';
+import type { Checkpoint } from './checkpoint.js';
+
+/** Where a previous run's output is: artifacts of this workflow run, or local stage folders. */
+export type ResumeSource =
+  | { kind: 'artifact'; client: ArtifactClient; name: string; downloadDir: string }
+  | { kind: 'folder'; dir: string; name: string };
+
+/** The stage folder of `zip` from `source`, or null when the previous run left none for it. */
+async function stageFolder(
+  source: ResumeSource,
+  zip: string,
+  logger: Logger,
+): Promise<string | null> {
+  const name = `${source.name}-${zip}`;
+  if (source.kind === 'folder') {
+    const dir = join(source.dir, name);
+    return existsSync(join(dir, 'manifest.json')) ? dir : null;
+  }
+  try {
+    return (await downloadStage(source.client, name, join(source.downloadDir, name), logger)).dir;
+  } catch (error) {
+    // The lookup fails when the previous run never uploaded this ZIP; anything else is real.
+    if (error instanceof NonRetryableError && /^lookup of artifact/.test(error.message))
+      return null;
+    throw error;
+  }
+}
+
+/**
+ * Copies the parcels of the previous run's `<name>-<zip>` output into the checkpoint, so only the
+ * missing ones are fetched. Returns how many were new, or null when there was no output for `zip`.
+ * The manifest is verified and every record validated before it is trusted.
+ */
+export async function importPreviousRun(
+  source: ResumeSource,
+  zip: string,
+  checkpoint: Checkpoint,
+  logger: Logger,
+): Promise<number | null> {
+  const dir = await stageFolder(source, zip, logger);
+  if (dir === null) return null;
+  const stage = await readStageOutput(dir, {
+    schema: countyParcelSchema,
+    expectRecordType: 'county-parcel',
+  });
+  if (stage.manifest.shard !== zip) {
+    throw new IntegrityError(
+      `${join(dir, 'manifest.json')}: shard expected ${zip}, actual ${stage.manifest.shard}`,
+    );
+  }
+  let added = 0;
+  for await (const parcel of stage.records) if (await checkpoint.append(parcel)) added += 1;
+  logger.info(
+    `${zip}: ${added} parcels kept from ${source.name}-${zip} (run ${stage.manifest.runId})`,
+  );
+  return added;
+}

@@ -1,0 +1,111 @@
+import type { HttpStats } from '../../../shared/http/stats.js';
+import {
+  ERROR_CLASSES,
+  RUN_STATS_SCHEMA_VERSION,
+  type ErrorClass,
+  type RunStats,
+} from '../../../shared/model/run-stats.js';
+import { USAGE_SCHEMA_VERSION, type Usage } from '../../../shared/model/usage.js';
+import type { RefreshCycle } from './priorities.js';
+
+/** What collecting one ZIP did; the summary, outputs, run-stats and usage all come from it. */
+export interface ShardResult {
+  zip: string;
+  /** Residential parcels the search listed. */
+  found: number;
+  /** Parcels already collected by an earlier (killed or previous) run and kept. */
+  resumed: number;
+  fetched: number;
+  failed: number;
+  /** Listed parcels neither kept nor tried in this run (max-parcels, or an early stop). */
+  skipped: number;
+  /** Search rows left out (another ZIP, not residential). */
+  ignored: number;
+  searchPages: number;
+  /** Parcels in the shard's artifact. */
+  parcels: number;
+  /** Requests sent for this ZIP, retries included. */
+  requests: number;
+  http: HttpStats;
+  errorsByClass: Partial<Record<ErrorClass, number>>;
+  elapsedMs: number;
+  /** False when the search or the fetching stopped early. */
+  complete: boolean;
+  /** Why it is incomplete, when it is. */
+  note: string | null;
+  /** Incremental runs with a database: where the refresh cycle stands. */
+  cycle: RefreshCycle | null;
+  /** Stage folder on disk, and the artifact uploaded from it (null when not uploaded). */
+  dir: string;
+  artifact: string | null;
+}
+
+/** HTTP statistics between two snapshots. */
+export function httpDelta(before: HttpStats, after: HttpStats): HttpStats {
+  const errorsByClass = { ...after.errorsByClass };
+  for (const key of Object.keys(errorsByClass) as Array<keyof typeof errorsByClass>) {
+    errorsByClass[key] -= before.errorsByClass[key];
+  }
+  return {
+    requests: after.requests - before.requests,
+    succeeded: after.succeeded - before.succeeded,
+    retries: after.retries - before.retries,
+    errorsByClass,
+    circuitRejections: after.circuitRejections - before.circuitRejections,
+    bytes: after.bytes - before.bytes,
+    latencyMsTotal: after.latencyMsTotal - before.latencyMsTotal,
+  };
+}
+
+/** The shard's `run-stats` record. */
+export function shardRunStats(
+  result: Omit<ShardResult, 'parcels' | 'artifact'>,
+  runId: string,
+  startedAt: Date,
+): RunStats {
+  const errorsByClass = Object.fromEntries(
+    ERROR_CLASSES.map((name) => [name, result.errorsByClass[name] ?? 0]),
+  ) as Record<ErrorClass, number>;
+  const collected = result.resumed + result.fetched;
+  return {
+    schemaVersion: RUN_STATS_SCHEMA_VERSION,
+    runId,
+    action: 'collect-county',
+    shard: result.zip,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date(startedAt.getTime() + result.elapsedMs).toISOString(),
+    durationMs: Math.round(result.elapsedMs),
+    counts: {
+      'parcels-found': result.found,
+      'parcels-resumed': result.resumed,
+      'parcels-fetched': result.fetched,
+      'parcels-failed': result.failed,
+      'parcels-skipped': result.skipped,
+      'rows-ignored': result.ignored,
+      'search-pages': result.searchPages,
+      requests: result.requests,
+    },
+    errorsByClass,
+    retries: result.http.retries,
+    outcome:
+      !result.complete && collected === 0
+        ? 'failure'
+        : !result.complete || result.failed > 0
+          ? 'partial'
+          : 'success',
+  };
+}
+
+/** The shard's `usage` record: county API requests. */
+export function shardUsage(zip: string, requests: number, runId: string): Usage {
+  return {
+    schemaVersion: USAGE_SCHEMA_VERSION,
+    runId,
+    action: 'collect-county',
+    shard: zip,
+    service: 'county-api',
+    unit: 'request',
+    quantity: requests,
+    recordedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,57 @@
+import type { CollectResult } from './collect.js';
+import type { ShardResult } from './shard-result.js';
+
+const number = (value: number): string => value.toLocaleString('en-US');
+
+function elapsed(ms: number): string {
+  const seconds = ms / 1000;
+  return seconds < 90 ? `${seconds.toFixed(1)} s` : `${(seconds / 60).toFixed(1)} min`;
+}
+
+/** Requests per hour actually achieved over the shard's wall-clock time. */
+export function effectiveRate(shard: Pick<ShardResult, 'requests' | 'elapsedMs'>): number {
+  return shard.elapsedMs > 0 ? Math.round((shard.requests * 3_600_000) / shard.elapsedMs) : 0;
+}
+
+function cycleLine(shard: ShardResult): string | null {
+  if (shard.cycle === null) return null;
+  const { listed, neverSeen, oldestLastSeen } = shard.cycle;
+  const share = listed === 0 ? 100 : Math.round(((listed - neverSeen) * 100) / listed);
+  const oldest = oldestLastSeen ? `, the stalest refreshed ${oldestLastSeen.slice(0, 10)}` : '';
+  return `- ${shard.zip}: refresh cycle at ${share} % (${number(listed - neverSeen)} of ${number(listed)} parcels collected before this run${oldest}); ${number(shard.skipped)} wait for later runs`;
+}
+
+/** The step summary: per ZIP found / fetched / failed / skipped, requests, time and rate; partial runs say so. */
+export function collectSummary(result: CollectResult): string {
+  const complete = result.shards.every((shard) => shard.complete);
+  const failed = result.shards.reduce((total, shard) => total + shard.failed, 0);
+  const rows = result.shards.map(
+    (shard) =>
+      `| ${shard.zip} | ${number(shard.found)} | ${number(shard.fetched)} | ${number(shard.resumed)} | ${number(shard.failed)} | ${number(shard.skipped)} | ${number(shard.parcels)} | ${number(shard.requests)} | ${elapsed(shard.elapsedMs)} | ${number(effectiveRate(shard))}/h |`,
+  );
+  const notes = result.shards
+    .filter((shard) => shard.note !== null)
+    .map((shard) => `- ${shard.zip}: ${shard.note}`);
+  const cycles = result.shards.map(cycleLine).filter((line) => line !== null);
+  const where = result.artifactName
+    ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(', ')}.`
+    : `Stage folders written to \`${result.outDir}\`${result.dryRun ? ' (dry run: nothing uploaded)' : ' (no artifact service: not uploaded)'}.`;
+  return [
+    `## County parcels (${result.mode})`,
+    '',
+    complete
+      ? failed === 0
+        ? 'Complete.'
+        : `Complete, but ${number(failed)} parcels could not be collected after retries; the next run tries them again.`
+      : '**Partial run**: the county API stopped answering before the work was done; resume with `resume-from`.',
+    '',
+    '| ZIP | found | fetched | kept | failed | skipped | in artifact | requests | elapsed | rate |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    ...(notes.length > 0 ? [...notes, ''] : []),
+    ...(cycles.length > 0 ? ['Incremental refresh:', ...cycles, ''] : []),
+    where,
+    '',
+  ].join('\n');
+}

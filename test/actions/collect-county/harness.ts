@@ -1,0 +1,132 @@
+import { DefaultArtifactClient } from '@actions/artifact';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { action } from '../../../actions/collect-county/src/main.js';
+import { runAction, type ActionRuntime } from '../../../shared/action.js';
+import { downloadStage } from '../../../shared/io/artifact.js';
+import { readStageOutput, readStageRecords } from '../../../shared/io/stage-output.js';
+import { memoryLogger } from '../../../shared/logger.js';
+import type { CountyParcel } from '../../../shared/model/county-parcel.js';
+import type { RunStats } from '../../../shared/model/run-stats.js';
+import type { Usage } from '../../../shared/model/usage.js';
+import {
+  startArtifactService,
+  type ArtifactService,
+} from '../../../local/artifact-service/server.js';
+import {
+  startCountySandbox,
+  type CountySandbox,
+  type CountySandboxOptions,
+} from '../../../local/sandbox/county/server.js';
+import { useClientEnv } from '../../local/artifact-service/client-env.js';
+
+/** What one run of the action left behind. */
+export interface ActionRun {
+  outputs: Record<string, string>;
+  failures: string[];
+  summaries: string[];
+  secrets: string[];
+  lines: string[];
+  elapsedMs: number;
+}
+
+/** Runs collect-county's definition through `runAction` with a recording runtime. */
+export async function runCollect(inputs: Record<string, string>): Promise<ActionRun> {
+  const logger = memoryLogger();
+  const run: ActionRun = {
+    outputs: {},
+    failures: [],
+    summaries: [],
+    secrets: [],
+    lines: logger.lines,
+    elapsedMs: 0,
+  };
+  const runtime: ActionRuntime = {
+    getInput: (name) => inputs[name] ?? '',
+    setSecret: (value) => void run.secrets.push(value),
+    setOutput: (name, value) => void (run.outputs[name] = value),
+    setFailed: (message) => void run.failures.push(message),
+    appendSummary: (markdown) => Promise.resolve(void run.summaries.push(markdown)),
+    logger,
+  };
+  const started = performance.now();
+  await runAction(action, runtime);
+  run.elapsedMs = performance.now() - started;
+  return run;
+}
+
+/** A shard artifact as a later stage reads it. */
+export interface ShardArtifact {
+  parcels: CountyParcel[];
+  runStats: RunStats[];
+  usage: Usage[];
+}
+
+/** The sandbox, the artifact emulator and a runner temp folder, with the env the action reads. */
+export interface Bench {
+  sandbox: CountySandbox;
+  artifacts: ArtifactService;
+  root: string;
+  /** Points the action at run `runId` (GITHUB_RUN_ID, artifact client, RUNNER_TEMP). */
+  useRun(runId: string): void;
+  /** Downloads and reads artifact `name` of the current run. */
+  readArtifact(name: string): Promise<ShardArtifact>;
+  /** Requests the sandbox answered for `/parcel/...` with a parcel body. */
+  parcelFetches(): string[];
+  close(): Promise<void>;
+}
+
+/** Starts everything a test of the action needs. */
+export async function startBench(options: CountySandboxOptions = {}): Promise<Bench> {
+  const root = await mkdtemp(join(tmpdir(), 'collect-county-'));
+  const sandbox = await startCountySandbox(options);
+  const artifacts = await startArtifactService({ storageDir: join(root, 'artifacts') });
+  let restore: (() => void) | undefined;
+  let downloads = 0;
+  return {
+    sandbox,
+    artifacts,
+    root,
+    useRun(runId) {
+      restore?.();
+      restore = useClientEnv({
+        ...artifacts.clientEnv(runId, `collect-${runId}`),
+        GITHUB_RUN_ID: runId,
+        RUNNER_TEMP: join(root, 'runner-temp'),
+      });
+    },
+    async readArtifact(name) {
+      downloads += 1;
+      const dir = join(root, 'downloads', `${name}-${downloads}`);
+      await downloadStage(new DefaultArtifactClient(), name, dir, memoryLogger());
+      const stage = await readStageOutput<CountyParcel>(dir, { expectRecordType: 'county-parcel' });
+      const parcels: CountyParcel[] = [];
+      for await (const parcel of stage.records) parcels.push(parcel);
+      const collect = async <T>(type: 'run-stats' | 'usage') => {
+        const records: T[] = [];
+        for await (const record of readStageRecords<T>(dir, stage.manifest, type))
+          records.push(record);
+        return records;
+      };
+      return {
+        parcels,
+        runStats: await collect<RunStats>('run-stats'),
+        usage: await collect<Usage>('usage'),
+      };
+    },
+    parcelFetches: () =>
+      sandbox.requestLog
+        .filter(
+          (request) =>
+            request.endpoint === 'parcel' && request.status === 200 && request.fault === null,
+        )
+        .map((request) => request.path),
+    async close() {
+      restore?.();
+      await sandbox.close();
+      await artifacts.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
