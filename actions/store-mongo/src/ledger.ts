@@ -1,0 +1,53 @@
+import type { Db } from 'mongodb';
+import type { RunLedgerEntry } from '../../../shared/db/collections.js';
+import { recordRun, runLedgerId } from '../../../shared/db/runs.js';
+import type { RunStats } from '../../../shared/model/run-stats.js';
+import type { Usage } from '../../../shared/model/usage.js';
+import type { LoadedStage } from './load-stages.js';
+
+type Entry = Omit<RunLedgerEntry, '_id'>;
+
+function usageOf(usage: readonly Usage[]): Entry['usage'] {
+  return usage.map(({ service, unit, quantity }) => ({ service, unit, quantity }));
+}
+
+/**
+ * Ledger entries for the stages whose artifacts were stored: each run-stats record with the
+ * usage of the same run, action and shard. Keyed like every ledger entry, so storing the same
+ * artifacts again replaces them rather than adding more.
+ */
+export function stageEntries(stages: readonly LoadedStage[], now: string): Entry[] {
+  const usage = new Map<string, Usage[]>();
+  for (const entry of stages.flatMap((stage) => stage.usage)) {
+    const id = runLedgerId(entry.runId, entry.action, entry.shard);
+    usage.set(id, [...(usage.get(id) ?? []), entry]);
+  }
+  const entries = new Map<string, Entry>();
+  for (const stats of stages.flatMap((stage) => stage.runStats)) {
+    const id = runLedgerId(stats.runId, stats.action, stats.shard);
+    entries.set(id, fromRunStats(stats, usage.get(id) ?? [], now));
+  }
+  return [...entries.values()];
+}
+
+function fromRunStats(stats: RunStats, usage: readonly Usage[], now: string): Entry {
+  return {
+    runId: stats.runId,
+    stage: stats.action,
+    shard: stats.shard,
+    outcome: stats.outcome,
+    startedAt: new Date(stats.startedAt).toISOString(),
+    finishedAt: new Date(stats.finishedAt).toISOString(),
+    durationMs: stats.durationMs,
+    counts: stats.counts,
+    errorsByClass: stats.errorsByClass,
+    retries: stats.retries,
+    usage: usageOf(usage),
+    recordedAt: now,
+  };
+}
+
+/** Records every entry in the `runs` ledger (one upsert each). */
+export async function recordEntries(db: Db, entries: readonly Entry[]): Promise<void> {
+  for (const entry of entries) await recordRun(db, entry);
+}

@@ -1,0 +1,37 @@
+import type { Collection, Document, Filter } from 'mongodb';
+
+/**
+ * Share of a collection above which one scan replaces `$in` batches. FerretDB v1 evaluates `$in`
+ * by scanning the whole collection for every query, so batches cost a scan each; MongoDB too
+ * reads most of a collection faster in one scan than through the index.
+ */
+export const SCAN_SHARE = 0.25;
+
+/**
+ * The stored documents with the given ids, by id: read with `$in` in batches of `batchSize`, or,
+ * when the ids are a large share of the `stored` documents the collection holds, in one scan.
+ * Nothing is read when it holds none. (`stored` comes from store-state: counting costs FerretDB
+ * a scan too.)
+ */
+export async function readByIds<T extends Document & { _id: string }>(
+  collection: Collection<T>,
+  ids: Iterable<string>,
+  batchSize: number,
+  stored: number,
+): Promise<Map<string, T>> {
+  const wanted = new Set(ids);
+  const found = new Map<string, T>();
+  if (wanted.size === 0 || stored === 0) return found;
+  const total = stored;
+  if (wanted.size >= total * SCAN_SHARE) {
+    for await (const doc of collection.find({}))
+      if (wanted.has(doc._id)) found.set(doc._id, doc as T);
+    return found;
+  }
+  const list = [...wanted];
+  for (let start = 0; start < list.length; start += batchSize) {
+    const filter = { _id: { $in: list.slice(start, start + batchSize) } } as Filter<T>;
+    for await (const doc of collection.find(filter)) found.set(doc._id, doc as T);
+  }
+  return found;
+}

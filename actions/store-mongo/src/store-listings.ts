@@ -1,0 +1,123 @@
+import type { Db } from 'mongodb';
+import {
+  pipelineCollections,
+  type ListingDocument,
+  type StoreStateEntry,
+} from '../../../shared/db/collections.js';
+import { sanitizeKeys } from '../../../shared/db/sanitize.js';
+import type { MlsListing } from '../../../shared/model/mls-listing.js';
+import { applyUpdates, insertNew, type FieldUpdate } from './bulk.js';
+import type { Sourced } from './incoming.js';
+import { omit } from './omit.js';
+import { readByIds } from './read-stored.js';
+import { inputDigest, readState, saveState, stateEntry } from './store-state.js';
+import type { WriteOptions } from './store-properties.js';
+import { sameValue } from './stable-json.js';
+
+const APN = /^\d{3}-\d{2}-\d{3}[A-Z]?$/;
+
+type ListingInput = { listing: Sourced<MlsListing>; propertyKey: string | null };
+
+function desiredListing(
+  listing: Sourced<MlsListing>,
+  propertyKey: string | null,
+  existing: ListingDocument | undefined,
+  now: string,
+): ListingDocument {
+  const history = existing?.statusHistory ?? [];
+  if (existing && listing.observedAt < new Date(existing.scrapedAt).toISOString()) {
+    return { ...existing, propertyKey };
+  }
+  const last = history.at(-1);
+  const statusHistory =
+    last?.status === listing.record.status
+      ? history
+      : [
+          ...history,
+          { status: listing.record.status, seenAt: listing.observedAt, runId: listing.runId },
+        ];
+  return sanitizeKeys({
+    ...omit(listing.record, ['schemaVersion']),
+    _id: listing.record.mlsNumber,
+    propertyKey,
+    statusHistory,
+    lastRunId: listing.runId,
+    updatedAt: existing?.updatedAt ?? now,
+  });
+}
+
+/**
+ * Stores one document per listing with its status history and its property link, writing only
+ * what changed, then relinks stored listings keyed `addr:<key>` whose parcel is in this run
+ * (`parcelAddresses`: `addr:<situs key>` -> APN).
+ * Returns how many listings became linked to a parcel in this run.
+ */
+export async function storeListings(
+  db: Db | undefined,
+  listings: readonly ListingInput[],
+  parcelAddresses: ReadonlyMap<string, string>,
+  options: WriteOptions,
+): Promise<number> {
+  let linked = 0;
+  const collections = db ? pipelineCollections(db) : undefined;
+  const state = await readState(collections?.storeState, 'listing');
+  const digestOf = (entry: ListingInput) => inputDigest(entry);
+  const mlsNumber = (entry: ListingInput) => entry.listing.record.mlsNumber;
+  const pending = listings.filter(
+    (entry) => stateEntry(state, mlsNumber(entry))?.d !== digestOf(entry),
+  );
+  const stored = collections
+    ? await readByIds(collections.listings, pending.map(mlsNumber), options.batchSize, state.size)
+    : new Map<string, ListingDocument>();
+  const entries = new Map<string, StoreStateEntry>();
+  for (let start = 0; start < pending.length; start += options.batchSize) {
+    const batch = pending.slice(start, start + options.batchSize);
+    const inserts: ListingDocument[] = [];
+    const updates: FieldUpdate[] = [];
+    for (const { listing, propertyKey } of batch) {
+      const existing = stored.get(listing.record.mlsNumber);
+      const desired = desiredListing(listing, propertyKey, existing, options.now);
+      if (propertyKey !== null && APN.test(propertyKey) && existing?.propertyKey !== propertyKey)
+        linked += 1;
+      if (existing === undefined) inserts.push(desired);
+      else {
+        const set: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(desired))
+          if (!sameValue(value, (existing as Record<string, unknown>)[field])) set[field] = value;
+        if (Object.keys(set).length > 0)
+          updates.push({ _id: desired._id, set: { ...set, updatedAt: options.now } });
+      }
+    }
+    if (collections === undefined || options.dryRun) continue;
+    const { duplicates } = await insertNew(collections.listings, inserts);
+    // Another shard stored the listing first: write ours over it (the later scrape wins on rerun).
+    const raced = inserts
+      .filter((doc) => duplicates.includes(doc._id))
+      .map(({ _id, ...set }) => ({ _id, set }));
+    await applyUpdates(collections.listings, [...updates, ...raced]);
+    for (const entry of batch) entries.set(mlsNumber(entry), { d: digestOf(entry), s: null, c: 0 });
+  }
+  if (collections && !options.dryRun && entries.size > 0)
+    await saveState(collections.storeState, 'listing', entries, options.now);
+  return linked + (await relinkListings(db, parcelAddresses, options));
+}
+
+async function relinkListings(
+  db: Db | undefined,
+  parcelAddresses: ReadonlyMap<string, string>,
+  options: WriteOptions,
+): Promise<number> {
+  if (db === undefined || parcelAddresses.size === 0) return 0;
+  const collection = pipelineCollections(db).listings;
+  // One query for every unmatched listing: they are few, and `$in` over many keys is a scan each.
+  const projection = { _id: 1, propertyKey: 1 };
+  const unmatched = await collection
+    .find({ propertyKey: { $regex: '^addr:' } }, { projection })
+    .toArray();
+  const updates = unmatched.flatMap((doc) => {
+    const apn = parcelAddresses.get(doc.propertyKey ?? '');
+    return apn ? [{ _id: doc._id, set: { propertyKey: apn, updatedAt: options.now } }] : [];
+  });
+  if (!options.dryRun) await applyUpdates(collection, updates);
+  return updates.length;
+}

@@ -1,0 +1,169 @@
+import type { Db } from 'mongodb';
+import {
+  pipelineCollections,
+  type PropertyDocument,
+  type StoreStateEntry,
+} from '../../../shared/db/collections.js';
+import { RetryableError } from '../../../shared/errors.js';
+import { applyUpdates, insertIdempotent, insertNew, type FieldUpdate } from './bulk.js';
+import type { HistoryChange } from './history-changes.js';
+import type { PropertyInput } from './link.js';
+import { mergeProperty } from './merge.js';
+import { readByIds } from './read-stored.js';
+import { inputDigest, readState, saveState, stateEntry, type StoreState } from './store-state.js';
+import { documentProblems } from './integrity.js';
+
+/** What storing the properties did. */
+export interface PropertyCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Unmatched-listing documents taken over by their parcel: `addr:<key>` -> APN. */
+  absorbed: Map<string, string>;
+  priceChanges: number;
+  historyRows: number;
+  /** Conflicts standing on the properties of this run. */
+  conflicts: number;
+  /** What the database acknowledged differently from what was sent, and malformed documents. */
+  problems: string[];
+  /** Store-state of every property, as read before writing. */
+  state: StoreState;
+}
+
+/** Options shared by the write phases. */
+export interface WriteOptions {
+  /** Properties read and merged together. */
+  batchSize: number;
+  /** Store time, ISO. */
+  now: string;
+  runId: string;
+  /** Compute everything, write nothing. */
+  dryRun: boolean;
+}
+
+const MAX_ROUNDS = 3;
+
+/** Merges one batch and writes it; returns the inputs another writer inserted first. */
+async function storeBatch(
+  db: Db | undefined,
+  inputs: readonly PropertyInput[],
+  stored: ReadonlyMap<string, PropertyDocument>,
+  options: WriteOptions,
+  counts: PropertyCounts,
+  entries: Map<string, StoreStateEntry>,
+): Promise<PropertyInput[]> {
+  const inserts: PropertyDocument[] = [];
+  const updates: FieldUpdate[] = [];
+  const history: HistoryChange[] = [];
+  const absorbedHere: string[] = [];
+  for (const input of inputs) {
+    const absorbed = input.absorbKey ? (stored.get(input.absorbKey) ?? null) : null;
+    if (absorbed && input.absorbKey) {
+      absorbedHere.push(input.absorbKey);
+      counts.absorbed.set(input.absorbKey, input.key);
+    }
+    const existing = stored.get(input.key) ?? null;
+    const {
+      document,
+      changed,
+      history: rows,
+    } = mergeProperty(input, existing, absorbed, options.now, options.runId);
+    counts.problems.push(...documentProblems(document));
+    history.push(...rows);
+    const conflicts = document.conflicts.length;
+    entries.set(input.key, {
+      d: inputDigest(input),
+      s: document.sources.county?.lastSeen ?? null,
+      c: conflicts,
+    });
+    if (existing === null) inserts.push(document);
+    else if (changed.length === 0) counts.unchanged += 1;
+    else {
+      const set: Record<string, unknown> = { updatedAt: document.updatedAt };
+      for (const field of changed) set[field] = document[field];
+      updates.push({ _id: input.key, set });
+    }
+  }
+  if (db === undefined || options.dryRun) {
+    counts.inserted += inserts.length;
+    counts.updated += updates.length;
+    counts.historyRows += history.length;
+    counts.priceChanges += history.filter((row) => row.field === 'price').length;
+    for (const input of inputs) counts.conflicts += entries.get(input.key)?.c ?? 0;
+    return [];
+  }
+  const { properties, history: historyCollection } = pipelineCollections(db);
+  // History first: after a failure the rerun finds the same change and writes the same row id.
+  counts.historyRows += await insertIdempotent(historyCollection, history);
+  const { inserted, duplicates } = await insertNew(properties, inserts);
+  const matched = await applyUpdates(properties, updates);
+  if (matched !== updates.length)
+    counts.problems.push(`${updates.length - matched} updated properties were no longer stored`);
+  if (absorbedHere.length > 0) {
+    const { deletedCount } = await properties.deleteMany({ _id: { $in: absorbedHere } });
+    if (deletedCount !== absorbedHere.length)
+      counts.problems.push(
+        `${absorbedHere.length - deletedCount} unmatched listings taken over were already gone`,
+      );
+  }
+  for (const key of duplicates) entries.delete(key);
+  counts.inserted += inserted;
+  counts.updated += updates.length;
+  counts.priceChanges += history.filter((row) => row.field === 'price').length;
+  for (const input of inputs)
+    if (!duplicates.includes(input.key)) counts.conflicts += entries.get(input.key)?.c ?? 0;
+  return inputs.filter((input) => duplicates.includes(input.key));
+}
+
+/**
+ * Merges and writes every planned property. Properties whose input digest matches the one saved
+ * in store-state when they were last stored are unchanged without being read. The others are
+ * read in one go (see `readByIds`) and merged in TypeScript a batch at a time: history rows first,
+ * then new documents inserted and changed fields `$set`, then their store-state. A document
+ * another shard inserted meanwhile is read again and merged as an update.
+ */
+export async function storeProperties(
+  db: Db | undefined,
+  inputs: readonly PropertyInput[],
+  options: WriteOptions,
+): Promise<PropertyCounts> {
+  const collections = db ? pipelineCollections(db) : undefined;
+  const state = await readState(collections?.storeState, 'property');
+  const counts: PropertyCounts = {
+    ...{ inserted: 0, updated: 0, unchanged: 0, absorbed: new Map<string, string>() },
+    ...{ priceChanges: 0, historyRows: 0, conflicts: 0, problems: [], state },
+  };
+  const pending = inputs.filter((input) => {
+    const saved = stateEntry(state, input.key);
+    if (saved?.d !== inputDigest(input)) return true;
+    counts.unchanged += 1;
+    counts.conflicts += saved.c;
+    return false;
+  });
+  const read = async (batch: readonly PropertyInput[], known: number) => {
+    if (collections === undefined) return new Map<string, PropertyDocument>();
+    const ids = batch.flatMap((input) =>
+      input.absorbKey ? [input.key, input.absorbKey] : [input.key],
+    );
+    return readByIds(collections.properties, ids, options.batchSize, known);
+  };
+  const stored = await read(pending, state.size);
+  const entries = new Map<string, StoreStateEntry>();
+  for (let start = 0; start < pending.length; start += options.batchSize) {
+    let batch = pending.slice(start, start + options.batchSize);
+    let known = stored;
+    for (let round = 1; batch.length > 0; round += 1) {
+      if (round > MAX_ROUNDS)
+        throw new RetryableError(
+          `properties ${batch.map((input) => input.key).join(', ')} kept colliding with another writer`,
+        );
+      // Another writer inserted these meanwhile: there is something to read whatever the state said.
+      if (round > 1) known = await read(batch, Number.MAX_SAFE_INTEGER);
+      batch = await storeBatch(db, batch, known, options, counts, entries);
+    }
+  }
+  // State last: until it is saved, a rerun merges again (and finds nothing to change).
+  if (collections && !options.dryRun && entries.size > 0)
+    await saveState(collections.storeState, 'property', entries, options.now);
+  return counts;
+}

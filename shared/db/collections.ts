@@ -1,0 +1,134 @@
+import type { Collection, Db } from 'mongodb';
+import type { ListingStatus, MlsListing } from '../model/mls-listing.js';
+import type { Property } from '../model/property.js';
+
+/**
+ * The pipeline's MongoDB collections and the shape of their documents. store-mongo writes them;
+ * send-report, check-budget and open-incident-issue read them. Timestamps are ISO 8601 strings in
+ * UTC (`2026-11-28T10:00:00.000Z`), so that string order is time order in queries.
+ */
+export const COLLECTIONS = {
+  /** One canonical merged record per property, keyed by APN or `addr:<address key>`. */
+  properties: 'properties',
+  /** One document per listing (keyed by MLS number) with its status history. */
+  listings: 'listings',
+  /** Append-only changes of price, status, valuation and owner; written only on a real change. */
+  history: 'history',
+  /** The run ledger: one document per run, stage and shard. */
+  runs: 'runs',
+  /**
+   * store-mongo's bookkeeping, in a few hundred bucket documents: per property and listing a
+   * digest of the inputs last merged into it, so that a rerun compares digests instead of reading
+   * every document, plus each parcel's county freshness. A job that deletes properties or
+   * listings must delete this collection too (store-mongo then merges everything once again).
+   */
+  storeState: 'store_state',
+} as const;
+
+/** A `properties` document: the property record plus `zip`, stored for filtering. */
+export type PropertyDocument = Property & {
+  /** ZIP5 of the property (county situs, else listing), null when unknown. */
+  zip: string | null;
+};
+
+/** One status a listing was seen in. */
+export interface ListingStatusEntry {
+  status: ListingStatus;
+  /** When the page showing this status was fetched. */
+  seenAt: string;
+  runId: string;
+}
+
+/** A `listings` document: the latest listing facts, its property link and its status history. */
+export type ListingDocument = Omit<MlsListing, 'schemaVersion'> & {
+  /** The MLS number. */
+  _id: string;
+  /** Property the listing belongs to: an APN once linked, `addr:<key>` before, null without address. */
+  propertyKey: string | null;
+  /** Statuses in the order seen; a new entry only when the status differs from the last. */
+  statusHistory: ListingStatusEntry[];
+  /** Run that last brought this listing. */
+  lastRunId: string;
+  updatedAt: string;
+};
+
+/** Facts whose changes `history` records. */
+export const HISTORY_FIELDS = ['price', 'status', 'valuation', 'owner'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+/** A `history` row: one fact of one property that changed from one value to another. */
+export interface HistoryRow {
+  /** Derived from property, field, previous state and new value: a rerun writes the same id. */
+  _id: string;
+  propertyKey: string;
+  field: HistoryField;
+  from: unknown;
+  to: unknown;
+  /** Source that brought the new value. */
+  source: 'county' | 'mls';
+  /** When the source observed the new value (collectedAt or scrapedAt). */
+  observedAt: string;
+  /** Run that stored the change. */
+  runId: string;
+  recordedAt: string;
+}
+
+/** A `runs` document: what one stage did on one shard in one run, with its usage. */
+export interface RunLedgerEntry {
+  /** `<runId>:<stage>:<shard>` (see `runLedgerId`). */
+  _id: string;
+  runId: string;
+  stage: string;
+  shard: string;
+  outcome: 'success' | 'partial' | 'failure' | 'skipped';
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  counts: Record<string, number>;
+  errorsByClass?: Record<string, number>;
+  retries?: number;
+  /** Metered consumption: service, unit, quantity. */
+  usage: Array<{ service: string; unit: string; quantity: number }>;
+  /** Data quality figures (store-mongo). */
+  quality?: Record<string, unknown>;
+  /** Integrity result (store-mongo): `ok` or `failed: <reason>`. */
+  integrity?: string;
+  recordedAt: string;
+}
+
+/** What store-mongo keeps about one stored property or listing. */
+export interface StoreStateEntry {
+  /** Digest of the inputs last merged into it: equal inputs again change nothing. */
+  d: string;
+  /** Properties: when the county last gave the parcel (ISO), null when it never did. */
+  s: string | null;
+  /** Properties: conflicts standing after the last merge. */
+  c: number;
+}
+
+/**
+ * A `store_state` document: one of 256 buckets per kind (`property:3f`, `listing:a0`), holding
+ * the entries of the keys that hash into it (keys sanitised as by `sanitizeKey`).
+ */
+export interface StoreStateDocument {
+  _id: string;
+  entries: Record<string, StoreStateEntry>;
+  updatedAt: string;
+}
+
+/** The pipeline's collections of `db`, typed. */
+export function pipelineCollections(db: Db): {
+  properties: Collection<PropertyDocument>;
+  listings: Collection<ListingDocument>;
+  history: Collection<HistoryRow>;
+  runs: Collection<RunLedgerEntry>;
+  storeState: Collection<StoreStateDocument>;
+} {
+  return {
+    properties: db.collection<PropertyDocument>(COLLECTIONS.properties),
+    listings: db.collection<ListingDocument>(COLLECTIONS.listings),
+    history: db.collection<HistoryRow>(COLLECTIONS.history),
+    runs: db.collection<RunLedgerEntry>(COLLECTIONS.runs),
+    storeState: db.collection<StoreStateDocument>(COLLECTIONS.storeState),
+  };
+}

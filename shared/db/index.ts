@@ -1,0 +1,6 @@
+/** The pipeline's MongoDB: collections and document shapes, indexes, connection, run ledger. */
+export * from './collections.js';
+export * from './connect.js';
+export * from './indexes.js';
+export * from './runs.js';
+export * from './sanitize.js';

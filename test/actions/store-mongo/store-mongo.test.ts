@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runAction } from '../../../shared/action.js';
+import { COLLECTIONS, pipelineCollections } from '../../../shared/db/collections.js';
+import { checkIndexes } from '../../../shared/db/indexes.js';
+import { action } from '../../../actions/store-mongo/src/main.js';
+import { useTestDatabase } from '../../support/database.js';
+import { samples } from '../../shared/model/samples.js';
+import {
+  apnOf,
+  enrichment,
+  listing,
+  parcel,
+  recordingRuntime,
+  stageFolder,
+  tempRoot,
+} from './fixtures.js';
+
+const database = useTestDatabase();
+let root: string;
+let remove: () => Promise<void>;
+let dbName: string;
+
+beforeAll(async () => {
+  ({ root, remove } = await tempRoot());
+  dbName = database.db.databaseName;
+  delete process.env.ACTIONS_RUNTIME_TOKEN;
+});
+afterAll(() => remove());
+beforeEach(async () => {
+  for (const name of Object.values(COLLECTIONS)) await database.db.collection(name).deleteMany({});
+});
+
+/** Runs the action as a runner would, with run id `runId`. */
+async function store(folders: string[], inputs: Record<string, string> = {}, runId = '900') {
+  process.env.GITHUB_RUN_ID = runId;
+  const run = recordingRuntime({
+    'mongodb-uri': database.uri,
+    database: dbName,
+    'input-artifacts': folders.join('\n'),
+    ...inputs,
+  });
+  await runAction(action, run.runtime);
+  const n = (name: string) => Number(run.outputs[name]);
+  return { ...run, n };
+}
+
+describe('store-mongo', () => {
+  it('stores merged properties once and writes nothing when the same artifacts come again', async () => {
+    const parcels = [0, 1, 2, 3, 4].map((i) => parcel(i));
+    const county = await stageFolder(root, 'idem-county', 'county-parcel', parcels, {
+      companions: {
+        records: {
+          'run-stats': [{ ...samples['run-stats'], runId: '500', shard: '85031' }],
+          usage: [{ ...samples.usage, runId: '500', shard: '85031' }],
+        },
+      },
+    });
+    const mls = await stageFolder(root, 'idem-mls', 'mls-listing', [listing(1), listing(2)]);
+    const llm = await stageFolder(root, 'idem-llm', 'enrichment', [enrichment(apnOf(3))]);
+
+    const first = await store([county, mls, llm]);
+    expect(first.failures).toEqual([]);
+    expect(first.outputs).toMatchObject({
+      inserted: '5',
+      updated: '0',
+      unchanged: '0',
+      'linked-listings': '2',
+      integrity: 'ok',
+    });
+    const { properties, listings, runs } = pipelineCollections(database.db);
+    const stored = await properties.findOne({ _id: apnOf(1) });
+    expect(stored?.listing?.mlsNumber).toBe(listing(1).mlsNumber);
+    expect(stored?.county?.livingAreaSqft).toBe(1364);
+    expect(stored?.sources.mls?.lastRunId).toBe('500');
+    expect((await properties.findOne({ _id: apnOf(3) }))?.enrichment?.method).toBe('llm');
+    expect(await listings.countDocuments({ propertyKey: { $in: [apnOf(1), apnOf(2)] } })).toBe(2);
+    expect(await checkIndexes(database.db)).toEqual([]);
+    const quality = JSON.parse(first.outputs.quality ?? '{}') as {
+      listingsLinked: { share: number };
+      validity: { share: number };
+    };
+    expect(quality.listingsLinked.share).toBe(1);
+    expect(quality.validity.share).toBe(1);
+    expect(first.summaries[0]).toContain('| 5 | 0 | 0 |');
+
+    const before = await properties.find().sort({ _id: 1 }).toArray();
+    const again = await store([county, mls, llm], {}, '901');
+    expect(again.outputs).toMatchObject({
+      inserted: '0',
+      updated: '0',
+      unchanged: '5',
+      'linked-listings': '0',
+      'price-changes': '0',
+      integrity: 'ok',
+    });
+    expect(await properties.find().sort({ _id: 1 }).toArray()).toEqual(before);
+    expect(await pipelineCollections(database.db).history.countDocuments()).toBe(0);
+    const ledger = await runs.find().sort({ _id: 1 }).toArray();
+    expect(ledger.map((entry) => entry._id)).toEqual([
+      '500:collect-county:85031',
+      '900:store-mongo:85031',
+      '901:store-mongo:85031',
+    ]);
+    expect(ledger[0]?.usage).toEqual([{ service: 'county-api', unit: 'request', quantity: 845 }]);
+    expect(ledger[2]?.counts.unchanged).toBe(5);
+  });
+
+  it('records a price change as exactly one history row, also when stored twice', async () => {
+    const first = await stageFolder(
+      root,
+      'price-1',
+      'mls-listing',
+      [listing(7, { listPrice: 400_000 })],
+      { runId: '601' },
+    );
+    const lower = listing(7, {
+      listPrice: 385_000,
+      status: 'Active',
+      at: '2026-11-21T11:00:00.000Z',
+    });
+    const second = await stageFolder(root, 'price-2', 'mls-listing', [lower], { runId: '602' });
+    await store([first], {}, '601');
+    const changed = await store([second], {}, '602');
+    expect(changed.outputs).toMatchObject({ updated: '1', 'price-changes': '1' });
+    await store([second], {}, '603');
+    await store([first], {}, '604');
+    const rows = await pipelineCollections(database.db).history.find().toArray();
+    expect(rows.map(({ field, from, to, runId }) => ({ field, from, to, runId }))).toEqual([
+      { field: 'price', from: 400_000, to: 385_000, runId: '602' },
+    ]);
+    const doc = await pipelineCollections(database.db).properties.findOne({
+      'listing.mlsNumber': lower.mlsNumber,
+    });
+    expect(doc?.listing?.listPrice).toBe(385_000);
+  });
+
+  it('links a listing that arrived before its parcel once the parcel appears', async () => {
+    const mls = await stageFolder(root, 'early-mls', 'mls-listing', [listing(20)], {
+      runId: '701',
+    });
+    const llm = await stageFolder(
+      root,
+      'early-llm',
+      'enrichment',
+      [enrichment(`addr:${listing(20).address.key}`)],
+      { runId: '701' },
+    );
+    const early = await store([mls, llm], {}, '701');
+    expect(early.outputs).toMatchObject({ inserted: '1', 'linked-listings': '0' });
+    const { properties, listings } = pipelineCollections(database.db);
+    const addrKey = `addr:${listing(20).address.key}`;
+    expect((await properties.findOne({ _id: addrKey }))?.apn).toBeNull();
+
+    const county = await stageFolder(root, 'late-county', 'county-parcel', [parcel(20)], {
+      runId: '702',
+    });
+    const late = await store([county], {}, '702');
+    expect(late.outputs).toMatchObject({ inserted: '1', 'linked-listings': '1', integrity: 'ok' });
+    expect(await properties.findOne({ _id: addrKey })).toBeNull();
+    const merged = await properties.findOne({ _id: apnOf(20) });
+    expect(merged?.listing?.mlsNumber).toBe(listing(20).mlsNumber);
+    expect(merged?.enrichment?.confidence).toBe(samples.enrichment.confidence);
+    expect(merged?.sources.mls?.lastRunId).toBe('701');
+    expect((await listings.findOne({ _id: listing(20).mlsNumber }))?.propertyKey).toBe(apnOf(20));
+    const rerun = await store([county], {}, '703');
+    expect(rerun.outputs).toMatchObject({
+      inserted: '0',
+      updated: '0',
+      unchanged: '1',
+      'linked-listings': '0',
+    });
+  });
+
+  it('records a conflict between county and listing with both values', async () => {
+    const county = await stageFolder(root, 'conflict-county', 'county-parcel', [
+      parcel(30, { livingAreaSqft: 1364 }),
+    ]);
+    const mls = await stageFolder(root, 'conflict-mls', 'mls-listing', [
+      listing(30, { livingAreaSqft: 1720 }),
+      listing(31),
+    ]);
+    const run = await store([county, mls]);
+    expect(run.outputs.conflicts).toBe('1');
+    const doc = await pipelineCollections(database.db).properties.findOne({ _id: apnOf(30) });
+    expect(doc?.conflicts).toEqual([
+      {
+        field: 'livingAreaSqft',
+        values: { county: 1364, mls: 1720 },
+        detectedAt: expect.any(String) as string,
+      },
+    ]);
+  });
+});

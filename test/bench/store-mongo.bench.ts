@@ -1,0 +1,93 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import { provisionMongo } from '../../local/mongo/provision-mongo.js';
+import { pipelineCollections } from '../../shared/db/collections.js';
+import { consoleLogger, memoryLogger } from '../../shared/logger.js';
+import { loadStages } from '../../actions/store-mongo/src/load-stages.js';
+import { storeStages } from '../../actions/store-mongo/src/store.js';
+import { listing, parcel, stageFolder } from '../actions/store-mongo/fixtures.js';
+
+/**
+ * store-mongo throughput on its own database: the first store of COUNT properties (parcels, a
+ * quarter with a listing) with full merge, history and integrity checks, then a no-op rerun of
+ * the same artifacts, beside plain `insertMany` of the same documents in the same run.
+ */
+const COUNT = Number(process.env.BENCH_PROPERTIES ?? 20_000);
+const apn = (i: number) =>
+  `${String(100 + Math.floor(i / 100_000)).padStart(3, '0')}-${String(Math.floor(i / 1000) % 100).padStart(2, '0')}-${String(i % 1000).padStart(3, '0')}`;
+
+const mongo = await provisionMongo({ logger: consoleLogger() });
+const dir = await mkdtemp(path.join(tmpdir(), 'bench-store-mongo-'));
+const client = new MongoClient(mongo.uri, { monitorCommands: Boolean(process.env.BENCH_VERBOSE) });
+client.on('commandSucceeded', (event) => {
+  if (event.duration > 300) console.log(`  slow ${event.commandName}: ${event.duration} ms`);
+});
+try {
+  await client.connect();
+  const db = client.db(`bench_store_${process.pid}`);
+  const parcels = [...Array(COUNT).keys()].map((i) => ({
+    ...parcel(i % 1000, { zip: '85031' }),
+    apn: apn(i),
+    situs: parcel(i % 1000).situs && { ...parcel(i % 1000).situs!, key: `${i} W BENCH DR 85031` },
+  }));
+  const listings = [...Array(Math.floor(COUNT / 4)).keys()].map((i) => ({
+    ...listing(i % 1000),
+    mlsNumber: `B${i}`,
+    apn: apn(i * 4),
+  }));
+  const folders = [
+    await stageFolder(dir, 'county', 'county-parcel', parcels),
+    await stageFolder(dir, 'mls', 'mls-listing', listings),
+  ];
+  const stages = await loadStages(folders, { artifacts: false, baseDir: dir }, memoryLogger());
+  const options = {
+    db,
+    stages,
+    runId: 'bench',
+    batchSize: 500,
+    dryRun: false,
+    logger: process.env.BENCH_VERBOSE ? timedLogger() : memoryLogger(),
+  };
+
+  const time = async (run: () => Promise<unknown>): Promise<number> => {
+    const started = performance.now();
+    await run();
+    return (performance.now() - started) / 1000;
+  };
+  const first = await time(() => storeStages(options));
+  const rerun = await time(() => storeStages(options));
+  const documents = await pipelineCollections(db).properties.find().toArray();
+  const raw = db.collection<(typeof documents)[number]>('bench_insert_many');
+  const insertMany = await time(async () => {
+    for (let start = 0; start < documents.length; start += 1000)
+      await raw.insertMany(documents.slice(start, start + 1000), { ordered: false });
+  });
+  const rate = (seconds: number) =>
+    `${Math.round(COUNT / seconds).toLocaleString('en-US')} documents/s`;
+  console.log(
+    `first store of ${COUNT} properties: ${rate(first)} (${(insertMany / first).toFixed(2)}x of insertMany)`,
+  );
+  console.log(
+    `no-op rerun: ${rate(rerun)} (${(first / rerun).toFixed(1)}x faster than the first store)`,
+  );
+  console.log(`plain insertMany of the same documents: ${rate(insertMany)}`);
+  await db.dropDatabase();
+} finally {
+  await client.close();
+  await mongo.stop();
+  await rm(dir, { recursive: true, force: true });
+}
+
+function timedLogger() {
+  const base = consoleLogger();
+  const started = performance.now();
+  const stamp = (message: string) =>
+    `[${((performance.now() - started) / 1000).toFixed(2)}s] ${message}`;
+  return {
+    ...base,
+    info: (m: string) => base.info(stamp(m)),
+    startGroup: (m: string) => base.startGroup(stamp(m)),
+  };
+}
