@@ -48,6 +48,11 @@ export interface ActionDefinition<S extends z.ZodObject, R> {
   failureOutputs: Record<string, OutputValue>;
   /** Markdown for the step summary. */
   summary?(result: R): string;
+  /**
+   * Why a finished run still fails the step (e.g. an integrity check that did not pass), or
+   * undefined. Outputs and summary are set first, so later steps can read what happened.
+   */
+  failure?(result: R): string | undefined;
 }
 
 /** Serialises an output value: strings as they are, the rest as JSON. */
@@ -76,6 +81,8 @@ export async function runAction<S extends z.ZodObject, R>(
     const result = await action.execute(inputs, runtime.logger);
     setOutputs(runtime, { ...action.failureOutputs, ...action.outputs(result) });
     if (action.summary) await runtime.appendSummary(action.summary(result));
+    const failure = action.failure?.(result);
+    if (failure !== undefined) runtime.setFailed(`${action.name} failed: ${failure}`);
     return result;
   } catch (error) {
     setOutputs(runtime, action.failureOutputs);

@@ -69,6 +69,20 @@ describe('runAction', () => {
     expect(run.summaries).toEqual([]);
   });
 
+  it('fails a finished run whose result says so, after setting outputs and summary', async () => {
+    const run = recordingRuntime({ 'api-token': 's3cret', limit: '7' });
+    await runAction(
+      {
+        ...countParcels,
+        failure: (result) => (result.parcels === 7 ? 'integrity: 7 of 8 stored' : undefined),
+      },
+      run.runtime,
+    );
+    expect(run.outputs).toEqual({ parcels: '7', zips: '["85031"]' });
+    expect(run.summaries).toEqual(['Collected **7** parcels']);
+    expect(run.failures).toEqual(['count-parcels failed: integrity: 7 of 8 stored']);
+  });
+
   it('formats structured outputs as JSON', () => {
     expect(formatOutput('a b')).toBe('a b');
     expect(formatOutput(0)).toBe('0');

@@ -98,6 +98,8 @@ export const action: ActionDefinition<typeof storeMongoInputs, StoreResult> = {
     quality: {},
   },
   summary: storeSummary,
+  failure: (result) =>
+    result.integrity === 'ok' ? undefined : `integrity check ${result.integrity}`,
 };
 
 /** Entry point: runs the action against the runner. */
