@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { copyFile, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build, type BuildResult } from 'esbuild';
 
@@ -18,6 +19,14 @@ export const EXTERNAL_PACKAGES = ['playwright', 'playwright-core'];
 export const REQUIRE_BANNER =
   "import { createRequire as __pipelineCreateRequire } from 'node:module';\n" +
   'const require = __pipelineCreateRequire(import.meta.url);';
+
+/**
+ * Files an action loads at run time that cannot be bundled, copied from node_modules to sit
+ * beside `dist/<name>/index.js` (runners do not install dependencies).
+ */
+export const RUNTIME_FILES: Record<string, string[]> = {
+  'send-report': ['@resvg/resvg-wasm/index_bg.wasm', 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf'],
+};
 
 /** Names of the actions under `actionsDir` that have a `src/index.ts`, sorted. */
 export async function listActions(actionsDir: string): Promise<string[]> {
@@ -58,5 +67,12 @@ export async function bundleActions(options: {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  const require = createRequire(import.meta.url);
+  for (const name of actions) {
+    for (const specifier of RUNTIME_FILES[name] ?? []) {
+      const source = require.resolve(specifier);
+      await copyFile(source, path.join(options.outdir, name, path.basename(source)));
+    }
+  }
   return { actions, result };
 }

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleActions } from '../../scripts/bundle-actions.js';
+import { createRequire } from 'node:module';
+import { bundleActions, RUNTIME_FILES } from '../../scripts/bundle-actions.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -55,5 +56,11 @@ describe('bundleActions', () => {
     expect(code.join('\n')).toContain('import("playwright-core")');
     // And it resolves at run time from the project's node_modules.
     expect(await runAction('greet', { name: 'x', browser: 'true' })).toMatch(/browser<<.*\n\d+\n/);
+  });
+
+  it('finds every file an action loads at run time in node_modules', () => {
+    const require = createRequire(import.meta.url);
+    for (const files of Object.values(RUNTIME_FILES))
+      for (const specifier of files) expect(require.resolve(specifier)).toMatch(/\.(wasm|ttf)$/);
   });
 });

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import {
+  choiceInput,
+  dryRunInput,
+  integerInput,
+  listInput,
+  mongodbUriInput,
+  stringInput,
+} from '../../../shared/inputs.js';
+
+const KINDS = ['daily', 'weekly', 'monthly'] as const;
+
+/** Most recipients one report goes to (the operations guide's limit). */
+export const MAX_RECIPIENTS = 10;
+
+const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+const email = z.string().regex(EMAIL, 'expected an email address such as ops@example.com');
+
+/** Inputs of send-report. */
+export const sendReportInputs = z.object({
+  /** Report period: `daily`, `weekly` or `monthly`. */
+  kind: choiceInput(KINDS, 'daily').pipe(z.enum(KINDS)),
+  /** `smtp://`, `smtps://` or `smtp+starttls://` URL with credentials; a secret. */
+  smtpUrl: stringInput().refine(
+    (value) => value === '' || /^smtp(s|\+starttls)?:\/\//.test(value),
+    {
+      message: 'expected a URL starting with smtp://, smtps:// or smtp+starttls://',
+    },
+  ),
+  /** SMTP host when no `smtp-url` is given. */
+  smtpHost: stringInput(),
+  /** SMTP port: 465 is implicit TLS, anything else STARTTLS when offered (required on 587). */
+  smtpPort: integerInput({ default: 587, min: 1, max: 65_535 }),
+  /** SMTP user name. */
+  smtpUsername: stringInput(),
+  /** SMTP password; a secret. */
+  smtpPassword: stringInput(),
+  /** Sender address. */
+  from: stringInput().refine((value) => value === '' || EMAIL.test(value.replace(/^.*<|>$/g, '')), {
+    message: 'expected an email address, optionally as "Name <ops@example.com>"',
+  }),
+  /** Recipients, at most MAX_RECIPIENTS. */
+  to: listInput(email).refine((list) => list.length <= MAX_RECIPIENTS, {
+    message: `expected at most ${MAX_RECIPIENTS} recipients`,
+  }),
+  /** Stage artifacts (folders outside a runner) whose run-stats and usage describe the run. */
+  runResults: listInput(z.string().min(1)),
+  /** MongoDB for the run ledger, trends and market view; a secret. */
+  mongodbUri: mongodbUriInput,
+  /** Database name. */
+  database: stringInput({ default: 'phx_property' }).pipe(
+    z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected letters, digits, _ or -, at most 63'),
+  ),
+  /** check-budget outputs as JSON (`toJSON(steps.budget.outputs)`). */
+  budget: stringInput(),
+  /** Open incident issue numbers, listed as action items. */
+  incidents: listInput(z.string().regex(/^#?\d+$/, 'expected an issue number such as 42')),
+  /** Files attached to the email: `html` (the report), `csv` (the by-ZIP extract). */
+  attach: listInput(z.enum(['html', 'csv'], { message: 'expected html or csv' })),
+  /** Folder (relative to the workspace) for the report files, and the message when not sent. */
+  outputDir: stringInput({ default: 'out/reports' }),
+  /** Build and write the report, but send nothing and upload nothing. */
+  dryRun: dryRunInput,
+});
+
+/** Parsed inputs of send-report. */
+export type SendReportInputs = z.output<typeof sendReportInputs>;

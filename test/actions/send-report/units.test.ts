@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { sendReportInputs } from '../../../actions/send-report/src/inputs.js';
+import { measureKpis } from '../../../actions/send-report/src/kpis.js';
+import {
+  escapeMarkdown,
+  renderMarkdown,
+} from '../../../actions/send-report/src/render-markdown.js';
+import type { Report } from '../../../actions/send-report/src/report.js';
+import { summariseRuns } from '../../../actions/send-report/src/run-summary.js';
+import { smtpSettings } from '../../../actions/send-report/src/smtp-config.js';
+import { isTransient } from '../../../actions/send-report/src/smtp-send.js';
+import type { StageRun } from '../../../actions/send-report/src/stage-runs.js';
+import { parseInputs } from '../../../shared/inputs.js';
+
+const inputs = (raw: Record<string, string>) =>
+  parseInputs(sendReportInputs, (name) => raw[name] ?? '');
+
+describe('SMTP settings', () => {
+  it.each([
+    [
+      'smtp://u:p%40ss@mail.example.com:2525',
+      {
+        host: 'mail.example.com',
+        port: 2525,
+        secure: false,
+        requireTls: false,
+        auth: { user: 'u', pass: 'p@ss' },
+      },
+    ],
+    ['smtps://u:p@mail.example.com', { port: 465, secure: true, requireTls: false }],
+    ['smtp+starttls://u:p@mail.example.com', { port: 587, secure: false, requireTls: true }],
+    ['smtp://mail.example.com:25', { port: 25, auth: undefined }],
+  ])('reads %s', (url, expected) => {
+    expect(smtpSettings(inputs({ 'smtp-url': url }))).toMatchObject(expected);
+  });
+
+  it('uses host and port when no URL is given: 465 is TLS, 587 requires STARTTLS', () => {
+    expect(smtpSettings(inputs({ 'smtp-host': 'h', 'smtp-port': '465' }))).toMatchObject({
+      secure: true,
+    });
+    expect(smtpSettings(inputs({ 'smtp-host': 'h' }))).toMatchObject({
+      port: 587,
+      requireTls: true,
+    });
+    expect(smtpSettings(inputs({}))).toBeUndefined();
+  });
+
+  it('never shows the credentials in its display name', () => {
+    expect(
+      smtpSettings(inputs({ 'smtp-url': 'smtps://user:hunter22@mail.example.com' }))?.display,
+    ).toBe('mail.example.com:465 (TLS)');
+  });
+});
+
+describe('SMTP failure classes', () => {
+  it.each([
+    [{ responseCode: 421 }, true],
+    [{ responseCode: 451 }, true],
+    [{ responseCode: 454 }, true],
+    [{ code: 'ECONNECTION' }, true],
+    [{ code: 'ETIMEDOUT' }, true],
+    [{ code: 'ECONNRESET' }, true],
+    [{ code: 'EAUTH', responseCode: 535 }, false],
+    [{ responseCode: 550 }, false],
+    [{ code: 'ETLS' }, false],
+  ])('%o transient: %s', (error, transient) => {
+    expect(isTransient(error)).toBe(transient);
+  });
+});
+
+function county(shard: string, fetched: number, failed: number, durationMin: number): StageRun {
+  return {
+    runId: 'r1',
+    stage: 'collect-county',
+    shard,
+    outcome: 'success',
+    startedAt: '2026-11-28T10:00:00.000Z',
+    finishedAt: new Date(
+      Date.parse('2026-11-28T10:00:00.000Z') + durationMin * 60_000,
+    ).toISOString(),
+    durationMs: durationMin * 60_000,
+    counts: { 'parcels-fetched': fetched, 'parcels-failed': failed },
+    errorsByClass: { server: failed },
+    retries: 0,
+    usage: [],
+  };
+}
+
+describe('KPIs against the operations guide', () => {
+  it.each([
+    [950, 50, 30, 'ok', 'warning', 'ok'],
+    [850, 150, 90, 'warning', 'warning', 'warning'],
+    [600, 400, 150, 'critical', 'critical', 'critical'],
+  ])('%i collected, %i failed in %i min', (fetched, failed, minutes, success, errors, duration) => {
+    const kpis = measureKpis(summariseRuns([county('85031', fetched, failed, minutes)]), undefined);
+    const level = (name: string) => kpis.find((kpi) => kpi.name === name)?.level;
+    expect([
+      level('Collection success rate'),
+      level('Error rate'),
+      level('Cycle duration'),
+    ]).toEqual([success, errors, duration]);
+  });
+
+  it('leaves KPIs without figures unknown rather than guessing', () => {
+    const kpis = measureKpis([], undefined);
+    expect(kpis.every((kpi) => kpi.level === 'unknown' && kpi.value === 'n/a')).toBe(true);
+  });
+});
+
+describe('Markdown summary escaping', () => {
+  it('keeps table cells and markup inert', () => {
+    expect(escapeMarkdown('a | b <img src=x onerror=alert(1)> *c*')).toBe(
+      'a \\| b &lt;img src=x onerror=alert(1)&gt; \\*c\\*',
+    );
+    const report = { subject: '✅ <b>x</b>' } as Report;
+    const markdown = renderMarkdown(
+      report,
+      [
+        {
+          heading: 'Action items',
+          lines: [],
+          charts: [],
+          tables: [{ columns: ['Item'], rows: [['<script>x</script> | y']] }],
+        },
+      ],
+      [],
+    );
+    expect(markdown).toContain('| &lt;script&gt;x&lt;/script&gt; \\| y |');
+    expect(markdown).not.toContain('<b>');
+  });
+});
