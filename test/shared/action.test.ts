@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatOutput, runAction, type ActionRuntime } from '../../shared/action.js';
+import { formatOutput, runAction } from '../../shared/action.js';
 import { RetryableError } from '../../shared/errors.js';
 import { integerInput, stringInput } from '../../shared/inputs.js';
-import { memoryLogger } from '../../shared/logger.js';
-
-/** A runner that records what the action did, reading inputs from a map. */
-function recordingRuntime(inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  const secrets: string[] = [];
-  const failures: string[] = [];
-  const summaries: string[] = [];
-  const logger = memoryLogger();
-  const runtime: ActionRuntime = {
-    getInput: (name) => inputs[name] ?? '',
-    setSecret: (value) => secrets.push(value),
-    setOutput: (name, value) => (outputs[name] = value),
-    setFailed: (message) => failures.push(message),
-    appendSummary: (markdown) => Promise.resolve(void summaries.push(markdown)),
-    logger,
-  };
-  return { runtime, outputs, secrets, failures, summaries, logger };
-}
+import { recordingRuntime } from '../support/recording-runtime.js';
 
 const countParcels = {
   name: 'count-parcels',

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckBudgetAction } from '../../../actions/check-budget/src/main.js';
 import { COSTS_COLLECTION } from '../../../actions/check-budget/src/ledger-mongo.js';
-import { runAction, type ActionRuntime } from '../../../shared/action.js';
+import { runAction } from '../../../shared/action.js';
 import { downloadStage, uploadStage } from '../../../shared/io/artifact.js';
 import { readStageRecords, writeStageOutput } from '../../../shared/io/stage-output.js';
 import { runStatsSchema } from '../../../shared/model/run-stats.js';
@@ -17,6 +17,7 @@ import {
 } from '../../../local/artifact-service/server.js';
 import { useClientEnv } from '../../local/artifact-service/client-env.js';
 import { useTestDatabase } from '../../support/database.js';
+import { recordingRuntime } from '../../support/recording-runtime.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const rateCard = 'test/fixtures/check-budget/rate-card.json';
@@ -35,24 +36,6 @@ afterAll(async () => {
   await service.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-/** A runner that records what the action did, reading inputs from a map. */
-function recordingRuntime(inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  const secrets: string[] = [];
-  const failures: string[] = [];
-  const summaries: string[] = [];
-  const logger = memoryLogger();
-  const runtime: ActionRuntime = {
-    getInput: (name) => inputs[name] ?? '',
-    setSecret: (value) => secrets.push(value),
-    setOutput: (name, value) => (outputs[name] = value),
-    setFailed: (message) => failures.push(message),
-    appendSummary: (markdown) => Promise.resolve(void summaries.push(markdown)),
-    logger,
-  };
-  return { runtime, outputs, secrets, failures, summaries, logger };
-}
 
 function databaseUri(): string {
   const url = new URL(database.uri);

@@ -1,14 +1,13 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ActionRuntime } from '../../../shared/action.js';
 import { writeStageOutput } from '../../../shared/io/stage-output.js';
-import { memoryLogger } from '../../../shared/logger.js';
 import { parseCountyParcel } from '../../../shared/model/county-parcel-parser.js';
 import type { CountyParcel } from '../../../shared/model/county-parcel.js';
 import type { MlsListing } from '../../../shared/model/mls-listing.js';
 import { normalizeAddress } from '../../../shared/normalize/address-key.js';
 import { parcelBody, withChanges } from '../../shared/model/samples.js';
+export { recordingRuntime } from '../../support/recording-runtime.js';
 
 const at = '2026-11-27T10:00:00.000Z';
 
@@ -86,24 +85,6 @@ export async function stageFolder(
     records,
   );
   return dir;
-}
-
-/** A runner that records what the action did, reading inputs from a map. */
-export function recordingRuntime(inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  const secrets: string[] = [];
-  const failures: string[] = [];
-  const summaries: string[] = [];
-  const logger = memoryLogger();
-  const runtime: ActionRuntime = {
-    getInput: (name) => inputs[name] ?? '',
-    setSecret: (value) => secrets.push(value),
-    setOutput: (name, value) => (outputs[name] = value),
-    setFailed: (message) => failures.push(message),
-    appendSummary: (markdown) => Promise.resolve(void summaries.push(markdown)),
-    logger,
-  };
-  return { runtime, outputs, secrets, failures, summaries, logger };
 }
 
 /** Every item of an async iterable (Node 20 has no `Array.fromAsync`). */

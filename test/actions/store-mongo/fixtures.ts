@@ -1,14 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ActionRuntime } from '../../../shared/action.js';
 import { writeStageOutput } from '../../../shared/io/stage-output.js';
-import { memoryLogger } from '../../../shared/logger.js';
 import type { CountyParcel } from '../../../shared/model/county-parcel.js';
 import type { Enrichment } from '../../../shared/model/enrichment.js';
 import type { MlsListing } from '../../../shared/model/mls-listing.js';
 import { normalizeAddress } from '../../../shared/normalize/address-key.js';
 import { samples } from '../../shared/model/samples.js';
+export { recordingRuntime } from '../../support/recording-runtime.js';
 
 /** Canonical APN of test parcel `i` (0-999). */
 export const apnOf = (i: number): string => `102-29-${String(i).padStart(3, '0')}`;
@@ -90,22 +89,4 @@ export async function stageFolder(
 export async function tempRoot(): Promise<{ root: string; remove: () => Promise<void> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'store-mongo-'));
   return { root, remove: () => rm(root, { recursive: true, force: true }) };
-}
-
-/** A runner that records outputs, failures, summaries and secrets, reading inputs from a map. */
-export function recordingRuntime(inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  const secrets: string[] = [];
-  const failures: string[] = [];
-  const summaries: string[] = [];
-  const logger = memoryLogger();
-  const runtime: ActionRuntime = {
-    getInput: (name) => inputs[name] ?? '',
-    setSecret: (value) => secrets.push(value),
-    setOutput: (name, value) => (outputs[name] = value),
-    setFailed: (message) => failures.push(message),
-    appendSummary: (markdown) => Promise.resolve(void summaries.push(markdown)),
-    logger,
-  };
-  return { runtime, outputs, secrets, failures, summaries, logger };
 }
