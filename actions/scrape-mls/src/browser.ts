@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { ENV } from '../../../shared/env.js';
+import { ConfigurationError } from '../../../shared/errors.js';
+import type { Logger } from '../../../shared/logger.js';
+
+/** Debian's Chromium, what `.ci/run` installs. */
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The Chromium to run: `browser-path`, then `CHROMIUM_PATH`, then Debian's, then Playwright's
+ * managed browser (undefined: Playwright finds it, as after `npx playwright install chromium`).
+ */
+export function resolveBrowserPath(
+  input: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  if (input !== '') {
+    if (!existsSync(input))
+      throw new ConfigurationError(`input 'browser-path': no file at '${input}'`);
+    return input;
+  }
+  const fromEnv = env[ENV.chromiumPath]?.trim();
+  if (fromEnv) {
+    if (!existsSync(fromEnv))
+      throw new ConfigurationError(`CHROMIUM_PATH: no file at '${fromEnv}'`);
+    return fromEnv;
+  }
+  return existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+}
+
+/** Launches one headless Chromium; proxies are set per context, never on the command line. */
+export async function launchBrowser(
+  executablePath: string | undefined,
+  logger: Logger,
+): Promise<Browser> {
+  // Chromium refuses to start as root with its sandbox on; only then is it turned off.
+  const args = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  // Images are never needed: the listing data is text, and each image is a request and traffic.
+  args.push('--blink-settings=imagesEnabled=false');
+  logger.info(`browser: ${executablePath ?? "Playwright's managed Chromium"}`);
+  try {
+    return await chromium.launch({ executablePath, args, headless: true });
+  } catch (error) {
+    throw new ConfigurationError(
+      `cannot start Chromium (${executablePath ?? 'managed'}): set input 'browser-path' or CHROMIUM_PATH, or run 'npx playwright install chromium': ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import type { ErrorClass } from '../../../shared/model/run-stats.js';
+
+/** What crawling one ZIP did, for outputs, run-stats and the summary. */
+export interface CrawlStats {
+  /** Pages loaded (result and listing pages, CAPTCHA and block pages included). */
+  pages: number;
+  /** Listing pages turned into records in this run. */
+  listingsScraped: number;
+  /** Pages that were a block page, a 403 or a 429. */
+  blocked: number;
+  captchasSolved: number;
+  /** Requests given up after retries. */
+  failed: number;
+  /** Attempts repeated after a retryable failure. */
+  retries: number;
+  /** Listing pages that answered 404/410: the listing left the market after the search. */
+  gone: number;
+  /** Links robots.txt did not allow. */
+  robotsSkipped: number;
+  /** Final failures by class. */
+  errorsByClass: Record<ErrorClass, number>;
+  /** Why the crawl stopped before its queue was empty, or null. */
+  stoppedBecause: string | null;
+}
+
+/** Stats with every count at zero. */
+export function emptyCrawlStats(): CrawlStats {
+  return {
+    pages: 0,
+    listingsScraped: 0,
+    blocked: 0,
+    captchasSolved: 0,
+    failed: 0,
+    retries: 0,
+    gone: 0,
+    robotsSkipped: 0,
+    errorsByClass: {
+      network: 0,
+      'rate-limited': 0,
+      server: 0,
+      auth: 0,
+      client: 0,
+      parse: 0,
+      other: 0,
+    },
+    stoppedBecause: null,
+  };
+}

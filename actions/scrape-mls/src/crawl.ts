@@ -1,0 +1,166 @@
+import { errorMessage, isRetryable } from '../../../shared/errors.js';
+import { sleep } from '../../../shared/http/backoff.js';
+import type { RateLimiter } from '../../../shared/http/rate-limiter.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { ErrorClass } from '../../../shared/model/run-stats.js';
+import type { CaptchaService } from './captcha.js';
+import { emptyCrawlStats, type CrawlStats } from './crawl-stats.js';
+import type { ListingStore } from './listing-store.js';
+import { ListingParseError } from './listing-record.js';
+import { harvest, passCaptchas } from './page-handlers.js';
+import type { ProxyPool } from './proxy-pool.js';
+import type { RequestQueue, QueuedRequest } from './request-queue.js';
+import type { RobotsRules } from './robots.js';
+import type { Selectors } from './selectors.js';
+import { MAX_ERROR_SCORE, type Session, type SessionPool } from './sessions.js';
+import type { FailureSnapshots } from './snapshots.js';
+import { visitPage } from './visit.js';
+
+/** Everything one ZIP's crawl works with. */
+export interface CrawlContext {
+  selectors: Selectors;
+  queue: RequestQueue;
+  store: ListingStore;
+  sessions: SessionPool;
+  proxies: ProxyPool;
+  limiter: RateLimiter;
+  robots: RobotsRules;
+  captcha: CaptchaService | null;
+  snapshots: FailureSnapshots;
+  logger: Logger;
+  concurrency: number;
+  /** Most listing pages to queue for the ZIP; 0 = all. */
+  maxListings: number;
+  maxRetries: number;
+  navigationTimeoutMs: number;
+}
+
+/** Crawls the queue with `concurrency` sessions until it is empty or no session can be made. */
+export async function crawl(ctx: CrawlContext): Promise<CrawlStats> {
+  const stats = emptyCrawlStats();
+  let inFlight = 0;
+  const giveUp = async (
+    request: QueuedRequest,
+    errorClass: ErrorClass,
+    reason: string,
+    session: Session | null,
+  ) => {
+    stats.failed += 1;
+    stats.errorsByClass[errorClass] += 1;
+    ctx.logger.warning(`gave up on ${request.url}: ${reason}`);
+    if (session) await ctx.snapshots.take(session.page, `${errorClass}`);
+    await ctx.queue.markFailed(request);
+  };
+  const again = async (
+    request: QueuedRequest,
+    errorClass: ErrorClass,
+    reason: string,
+    session: Session | null,
+  ) => {
+    if (request.retries >= ctx.maxRetries) return giveUp(request, errorClass, reason, session);
+    stats.retries += 1;
+    ctx.logger.debug(`retrying ${request.url}: ${reason}`);
+    ctx.queue.retry(request);
+  };
+
+  const worker = async (): Promise<void> => {
+    let session: Session | null = null;
+    const retire = async () => {
+      if (session) await ctx.sessions.close(session, true);
+      session = null;
+    };
+    try {
+      for (;;) {
+        if (stats.stoppedBecause) return;
+        const request = ctx.queue.next();
+        if (!request) {
+          if (inFlight === 0) return;
+          await sleep(25);
+          continue;
+        }
+        inFlight += 1;
+        try {
+          session ??= await ctx.sessions.create();
+          if (!session) {
+            stats.stoppedBecause = 'every proxy is cooling down';
+            ctx.queue.retry({ ...request, retries: request.retries - 1 });
+            return;
+          }
+          const current: Session = session;
+          await ctx.limiter.acquire();
+          stats.pages += 1;
+          let outcome = await visitPage(current.page, request.url, ctx.selectors, {
+            timeoutMs: ctx.navigationTimeoutMs,
+            proxied: current.proxy !== null,
+          });
+          if (outcome.kind === 'captcha')
+            outcome = await passCaptchas(ctx, current, outcome, stats);
+          if (outcome.kind === 'ok') {
+            current.errorScore = 0;
+            if (current.proxy) ctx.proxies.markSuccess(current.proxy);
+            await harvest(ctx, request, outcome, stats);
+            await ctx.queue.markDone(request);
+          } else if (outcome.kind === 'blocked' || outcome.kind === 'rate-limited') {
+            stats.blocked += 1;
+            // A block burns the proxy's address on this site; a 429 is one strike.
+            if (current.proxy && outcome.kind === 'blocked') ctx.proxies.retire(current.proxy);
+            else if (current.proxy) ctx.proxies.markFailure(current.proxy);
+            else if (outcome.kind === 'rate-limited') ctx.limiter.pause(outcome.retryAfterMs);
+            ctx.logger.info(
+              `session ${current.id} retired: ${outcome.kind}${current.proxy ? ` via ${current.proxy.label}` : ''}`,
+            );
+            await retire();
+            await again(
+              request,
+              outcome.kind === 'blocked' ? 'auth' : 'rate-limited',
+              outcome.kind,
+              null,
+            );
+          } else if (outcome.kind === 'proxy-error') {
+            // Refused, dropped or 407: the proxy is dead or rejects its credentials, so it is
+            // retired at once; a timeout (a slow proxy) is one strike of three.
+            if (current.proxy && outcome.fatal) ctx.proxies.retire(current.proxy);
+            else if (current.proxy) ctx.proxies.markFailure(current.proxy);
+            ctx.logger.info(
+              `session ${current.id} retired: proxy ${current.proxy?.label ?? ''} failed (${outcome.message})`,
+            );
+            await retire();
+            await again(request, 'network', outcome.message, null);
+          } else if (outcome.kind === 'error' && outcome.gone && request.kind === 'listing') {
+            // The listing left the market between the search and now: nothing to fetch.
+            stats.gone += 1;
+            await ctx.queue.markDone(request);
+          } else if (outcome.kind === 'error' && !outcome.retryable) {
+            await giveUp(request, outcome.errorClass, outcome.message, current);
+          } else if (outcome.kind === 'error') {
+            await again(request, outcome.errorClass, outcome.message, current);
+            current.errorScore += 1;
+            if (current.errorScore >= MAX_ERROR_SCORE) {
+              ctx.logger.info(
+                `session ${current.id} retired: ${current.errorScore} failures in a row`,
+              );
+              await retire();
+            }
+          } else {
+            await again(request, 'auth', 'the CAPTCHA kept coming back', current);
+          }
+        } catch (error) {
+          if (error instanceof ListingParseError)
+            await giveUp(request, 'parse', error.message, session);
+          else {
+            if (isRetryable(error)) await again(request, 'other', errorMessage(error), session);
+            else await giveUp(request, 'other', errorMessage(error), session);
+            // The page may have crashed or closed: start the next request on a fresh session.
+            await retire();
+          }
+        } finally {
+          inFlight -= 1;
+        }
+      }
+    } finally {
+      if (session) await ctx.sessions.close(session, false);
+    }
+  };
+  await Promise.all(Array.from({ length: ctx.concurrency }, worker));
+  return stats;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import {
+  booleanInput,
+  dryRunInput,
+  integerInput,
+  listInput,
+  stringInput,
+} from '../../../shared/inputs.js';
+
+/** The listing site the old system targeted; tests and the local runner point at the sandbox. */
+export const LISTING_SITE_BASE = 'https://www.phoenixmlssearch.com';
+/** 2captcha's classic API. */
+export const CAPTCHA_SERVICE_BASE = 'https://2captcha.com';
+/** The selectors file in this repository, relative to the workspace. */
+export const DEFAULT_SELECTORS = 'config/selectors/listing-site.json';
+
+const zip = z.string().regex(/^\d{5}$/, 'expected a 5-digit ZIP code such as 85031');
+const httpUrl = (example: string) =>
+  z.string().refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), {
+    message: `expected an http(s) URL such as ${example}`,
+  });
+const artifactName = z.string().regex(/^[\w.-]*$/, 'expected letters, digits, ".", "_" or "-"');
+
+/** Inputs of scrape-mls (kebab-case in action.yml). */
+export const scrapeMlsInputs = z.object({
+  /** ZIP codes to scrape, one artifact each. */
+  zipCodes: listInput(zip, { min: 1 }),
+  /** Base URL of the listing site. */
+  baseUrl: stringInput({ default: LISTING_SITE_BASE }).pipe(httpUrl(LISTING_SITE_BASE)),
+  /** Path of the selectors file (JSON, with fallbacks). */
+  selectors: stringInput({ default: DEFAULT_SELECTORS }),
+  /** Most listing pages per ZIP; 0 = all. */
+  maxListings: integerInput({ default: 0, min: 0 }),
+  /** Browser contexts (sessions) working at once. */
+  concurrency: integerInput({ default: 2, min: 1, max: 16 }),
+  /** Page loads per minute over all sessions; 0 = no cap. */
+  requestsPerMinute: integerInput({ default: 60, min: 0 }),
+  /** Proxies (a secret): URLs `http://user:pass@host:port`, or `webshare:<API key>`. */
+  proxies: stringInput(),
+  /** 2captcha API key (a secret); without it a CAPTCHA page is a failure. */
+  captchaApiKey: stringInput(),
+  /** Base URL of the 2captcha-protocol service. */
+  captchaServiceUrl: stringInput({ default: CAPTCHA_SERVICE_BASE }).pipe(
+    httpUrl(CAPTCHA_SERVICE_BASE),
+  ),
+  /** Chromium to run; default CHROMIUM_PATH, /usr/bin/chromium, then Playwright's browser. */
+  browserPath: stringInput(),
+  /** The budget gate: false does nothing. */
+  enabled: booleanInput(true),
+  /** `artifact-name` of an earlier attempt whose listings are kept and not fetched again. */
+  resumeFrom: stringInput().pipe(artifactName),
+  /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
+  artifactName: stringInput({ default: 'mls-listings' }).pipe(artifactName.min(1)),
+  /** Scrape and write locally, upload nothing. */
+  dryRun: dryRunInput,
+});
+
+/** Parsed inputs. */
+export type ScrapeMlsInputs = z.output<typeof scrapeMlsInputs>;

@@ -1,0 +1,54 @@
+import { DefaultArtifactClient } from '@actions/artifact';
+import { runAction, type ActionDefinition } from '../../../shared/action.js';
+import { ENV, readEnv } from '../../../shared/env.js';
+import { scrapeMlsInputs } from './inputs.js';
+import { DEFAULT_TUNING, scrapeMls, type ScrapeResult, type ScrapeTuning } from './scrape.js';
+import { scrapeSummary } from './summary.js';
+
+const total = (
+  result: ScrapeResult,
+  pick: (shard: ScrapeResult['shards'][number]) => number,
+): number => result.shards.reduce((sum, shard) => sum + pick(shard), 0);
+
+/** scrape-mls with the given timings; tests shorten the CAPTCHA poll and the proxy cooldown. */
+export function scrapeMlsAction(
+  tuning: ScrapeTuning = DEFAULT_TUNING,
+): ActionDefinition<typeof scrapeMlsInputs, ScrapeResult> {
+  return {
+    name: 'scrape-mls',
+    inputs: scrapeMlsInputs,
+    secrets: ['proxies', 'captchaApiKey'],
+    execute: (inputs, logger) =>
+      scrapeMls(inputs, {
+        logger,
+        tuning,
+        // Outside a runner there is no artifact service: the folders stay on disk.
+        artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null,
+      }),
+    outputs: (result) => ({
+      listings: total(result, (shard) => shard.listings),
+      pages: total(result, (shard) => shard.stats.pages),
+      blocked: total(result, (shard) => shard.stats.blocked),
+      'captchas-solved': total(result, (shard) => shard.stats.captchasSolved),
+      'proxies-retired': result.proxiesRetired,
+      complete: result.shards.every((shard) => shard.complete),
+      'artifact-name': result.artifactName,
+    }),
+    failureOutputs: {
+      listings: 0,
+      pages: 0,
+      blocked: 0,
+      'captchas-solved': 0,
+      'proxies-retired': 0,
+      complete: false,
+      'artifact-name': '',
+    },
+    summary: scrapeSummary,
+  };
+}
+
+/** scrape-mls: listing pages by ZIP through Chromium into one `mls-listing` artifact per ZIP. */
+export const action = scrapeMlsAction();
+
+/** Entry point: reads inputs from the runner and runs the action. */
+export const run = () => runAction(action);

@@ -1,0 +1,67 @@
+import { solveRecaptcha, submitCaptchaToken } from './captcha.js';
+import type { CrawlContext } from './crawl.js';
+import type { CrawlStats } from './crawl-stats.js';
+import { listingRecord } from './listing-record.js';
+import type { QueuedRequest } from './request-queue.js';
+import { robotsAllow } from './robots.js';
+import type { Session } from './sessions.js';
+import { classifyPage, type VisitOutcome } from './visit.js';
+
+/** Solves CAPTCHA pages (at most twice in a row) and returns what the page became. */
+export async function passCaptchas(
+  ctx: CrawlContext,
+  session: Session,
+  outcome: VisitOutcome,
+  stats: CrawlStats,
+): Promise<VisitOutcome> {
+  for (let round = 0; outcome.kind === 'captcha' && round < 2; round += 1) {
+    if (!ctx.captcha)
+      return {
+        kind: 'error',
+        retryable: false,
+        message: 'CAPTCHA page and no captcha-api-key',
+        errorClass: 'auth',
+      } as const;
+    const token = await solveRecaptcha(ctx.captcha, outcome.siteKey, session.page.url());
+    stats.captchasSolved += 1;
+    ctx.logger.info(`session ${session.id}: CAPTCHA solved, continuing`);
+    const navigation = session.page.waitForEvent('response', {
+      predicate: (response) =>
+        response.request().isNavigationRequest() && response.status() !== 303,
+      timeout: ctx.navigationTimeoutMs,
+    });
+    // Handled at once: if the submit throws, this wait must not become an unhandled rejection.
+    const landed = navigation.catch(() => null);
+    await submitCaptchaToken(session.page, token, ctx.navigationTimeoutMs);
+    outcome = await classifyPage(session.page, await landed, ctx.selectors);
+  }
+  return outcome;
+}
+
+/** Handles a page that loaded: result pages queue their links, listing pages become records. */
+export async function harvest(
+  ctx: CrawlContext,
+  request: QueuedRequest,
+  outcome: Extract<VisitOutcome, { kind: 'ok' }>,
+  stats: CrawlStats,
+): Promise<void> {
+  if (request.kind === 'listing') {
+    await ctx.store.add(
+      listingRecord(outcome.reading, {
+        url: request.url,
+        html: outcome.html,
+        scrapedAt: new Date(),
+      }),
+    );
+    stats.listingsScraped += 1;
+    return;
+  }
+  for (const link of outcome.reading.listingLinks) {
+    if (ctx.maxListings > 0 && ctx.queue.countOf('listing') >= ctx.maxListings) break;
+    if (!robotsAllow(ctx.robots, link)) stats.robotsSkipped += 1;
+    else await ctx.queue.add(link, 'listing');
+  }
+  const next = outcome.reading.nextPage;
+  const full = ctx.maxListings > 0 && ctx.queue.countOf('listing') >= ctx.maxListings;
+  if (next && !full && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, 'search');
+}

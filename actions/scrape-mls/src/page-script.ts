@@ -1,0 +1,80 @@
+import type { ListingField, Selectors } from './selectors.js';
+
+/** What one evaluation of a page returns: defences, links and the raw texts of the fields. */
+export interface PageReading {
+  /** Site key of a CAPTCHA widget, `''` when the widget has none; null without a widget. */
+  captchaSiteKey: string | null;
+  /** The page has an element only block pages have. */
+  blockPage: boolean;
+  /** Absolute URLs of listing links (result pages). */
+  listingLinks: string[];
+  /** Absolute URL of the next result page, or null. */
+  nextPage: string | null;
+  /** Raw text of each field found; missing fields are absent. */
+  fields: Partial<Record<ListingField, string>>;
+  /** Parsed `application/ld+json` blocks; unparseable ones are skipped. */
+  jsonLd: unknown[];
+}
+
+// Plain JavaScript evaluated inside the page: kept as text so no bundler or transpiler helper
+// can leak into it. It only reads the DOM.
+const SOURCE = String.raw`(config) => {
+  const text = (el) => (el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '');
+  const first = (selectors) => {
+    for (const s of selectors) { const el = document.querySelector(s); if (el) return el; }
+    return null;
+  };
+  const norm = (s) => s.replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const byLabel = (label) => {
+    const want = norm(label);
+    for (const el of document.querySelectorAll('dt, th, .fact-label, [class*="label"]')) {
+      if (norm(text(el)) === want && el.nextElementSibling) return text(el.nextElementSibling);
+    }
+    for (const el of document.querySelectorAll('li')) {
+      const t = text(el); const i = t.indexOf(':');
+      if (i > 0 && norm(t.slice(0, i)) === want) return t.slice(i + 1).trim();
+    }
+    return null;
+  };
+  const read = (strategy) => {
+    if (strategy.label) return byLabel(strategy.label);
+    const list = Array.isArray(strategy.css) ? strategy.css : [strategy.css];
+    if (strategy.count) { const n = document.querySelectorAll(list[0]).length; return n > 0 ? String(n) : null; }
+    const parts = [];
+    for (const s of list) {
+      const el = document.querySelector(s);
+      if (!el) return null;
+      parts.push(strategy.attr ? el.getAttribute(strategy.attr) || '' : text(el));
+    }
+    const joined = parts.join(', ').trim();
+    return joined === '' ? null : joined;
+  };
+  const fields = {};
+  for (const [field, strategies] of Object.entries(config.listing)) {
+    for (const strategy of strategies) { const v = read(strategy); if (v !== null) { fields[field] = v; break; } }
+  }
+  const widget = first(config.captcha);
+  const jsonLd = [];
+  for (const el of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try { jsonLd.push(JSON.parse(el.textContent || '')); } catch (e) { /* skipped */ }
+  }
+  const links = [];
+  for (const s of config.results.listingLink) {
+    for (const a of document.querySelectorAll(s)) if (a.href && !links.includes(a.href)) links.push(a.href);
+    if (links.length > 0) break;
+  }
+  const next = first(config.results.nextPage);
+  return {
+    captchaSiteKey: widget ? widget.getAttribute('data-sitekey') || '' : null,
+    blockPage: first(config.blockPage) !== null,
+    listingLinks: links,
+    nextPage: next && next.href ? next.href : null,
+    fields,
+    jsonLd,
+  };
+}`;
+
+/** The expression that reads a page with `selectors`, for `page.evaluate`. */
+export function pageReadingScript(selectors: Selectors): string {
+  return `(${SOURCE})(${JSON.stringify(selectors)})`;
+}

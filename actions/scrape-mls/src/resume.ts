@@ -1,0 +1,39 @@
+import type { ArtifactClient } from '@actions/artifact';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { downloadStage } from '../../../shared/io/artifact.js';
+import { readStageOutput } from '../../../shared/io/stage-output.js';
+import type { Logger } from '../../../shared/logger.js';
+import { mlsListingSchema, type MlsListing } from '../../../shared/model/mls-listing.js';
+
+/**
+ * The listings of an earlier attempt's stage output `<resume-from>-<zip>`: downloaded when an
+ * artifact client is given, else read from `outDir`. Empty when that ZIP has none.
+ */
+export async function previousListings(
+  source: { name: string; client: ArtifactClient | null; outDir: string; downloadDir: string },
+  logger: Logger,
+): Promise<MlsListing[]> {
+  let dir = join(source.outDir, source.name);
+  if (source.client) {
+    dir = join(source.downloadDir, source.name);
+    try {
+      await downloadStage(source.client, source.name, dir, logger);
+    } catch (error) {
+      logger.warning(
+        `resume-from: no artifact '${source.name}' (${(error as Error).message}); scraping it whole`,
+      );
+      return [];
+    }
+  } else if (!existsSync(join(dir, 'manifest.json'))) {
+    logger.warning(`resume-from: no folder ${dir}; scraping it whole`);
+    return [];
+  }
+  const stage = await readStageOutput(dir, {
+    schema: mlsListingSchema,
+    expectRecordType: 'mls-listing',
+  });
+  const listings: MlsListing[] = [];
+  for await (const listing of stage.records) listings.push(listing);
+  return listings;
+}

@@ -1,0 +1,159 @@
+import type { ArtifactClient } from '@actions/artifact';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { RateLimiter } from '../../../shared/http/rate-limiter.js';
+import type { Logger } from '../../../shared/logger.js';
+import { listingRangeProblems } from '../../../shared/model/mls-listing.js';
+import { RUN_STATS_SCHEMA_VERSION } from '../../../shared/model/run-stats.js';
+import { USAGE_SCHEMA_VERSION, type Usage } from '../../../shared/model/usage.js';
+import type { CaptchaService } from './captcha.js';
+import { crawl } from './crawl.js';
+import { ListingStore } from './listing-store.js';
+import type { ProxyPool } from './proxy-pool.js';
+import { publishShard } from './publish.js';
+import { RequestQueue, uniqueKey } from './request-queue.js';
+import { previousListings } from './resume.js';
+import type { RobotsRules } from './robots.js';
+import type { Selectors } from './selectors.js';
+import { SessionPool } from './sessions.js';
+import type { ShardResult } from './shard-result.js';
+import { FailureSnapshots } from './snapshots.js';
+
+/** What every ZIP of a run shares. */
+export interface ShardPlan {
+  runId: string;
+  /** `RUNNER_TEMP/scrape-mls/<run id>`: queues and listings survive a killed run here. */
+  workRoot: string;
+  /** Where stage folders are written. */
+  outDir: string;
+  baseUrl: string;
+  artifactPrefix: string;
+  client: ArtifactClient | null;
+  browser: Browser;
+  selectors: Selectors;
+  proxies: ProxyPool;
+  limiter: RateLimiter;
+  robots: RobotsRules;
+  captcha: CaptchaService | null;
+  concurrency: number;
+  maxListings: number;
+  maxSnapshots: number;
+  navigationTimeoutMs: number;
+  /** `artifact-name` of an earlier attempt whose listings are kept, or ''. */
+  resumeFrom: string;
+}
+
+function usageRecords(plan: ShardPlan, zip: string, solves: number, bytes: number): Usage[] {
+  const base = {
+    schemaVersion: USAGE_SCHEMA_VERSION,
+    runId: plan.runId,
+    action: 'scrape-mls',
+    shard: zip,
+    recordedAt: new Date().toISOString(),
+  } as const;
+  const usage: Usage[] = [];
+  if (plan.proxies.enabled)
+    usage.push({ ...base, service: 'proxy', unit: 'gb', quantity: bytes / 1e9 });
+  if (plan.captcha) usage.push({ ...base, service: 'captcha', unit: 'solve', quantity: solves });
+  return usage;
+}
+
+/** Scrapes one ZIP from its persisted queue and publishes its stage folder. */
+export async function scrapeShard(
+  plan: ShardPlan,
+  zip: string,
+  logger: Logger,
+): Promise<ShardResult> {
+  const startedAt = new Date();
+  const name = `${plan.artifactPrefix}-${zip}`;
+  const work = join(plan.workRoot, name);
+  const queue = await RequestQueue.open(work);
+  const store = await ListingStore.open(join(work, 'listings.ndjson'));
+  const snapshots = await FailureSnapshots.open(join(work, 'snapshots'), plan.maxSnapshots);
+  const sessions = new SessionPool(plan.browser, plan.proxies);
+  if (plan.resumeFrom !== '') {
+    const source = {
+      name: `${plan.resumeFrom}-${zip}`,
+      client: plan.client,
+      outDir: plan.outDir,
+      downloadDir: join(plan.workRoot, 'resume'),
+    };
+    const kept = await previousListings(source, logger);
+    for (const listing of kept) {
+      if (queue.has(listing.sourceUrl)) continue;
+      await store.add(listing);
+      await queue.add(listing.sourceUrl, 'listing');
+      await queue.markDone({ url: uniqueKey(listing.sourceUrl), kind: 'listing', retries: 0 });
+    }
+    logger.info(`${zip}: ${kept.length} listings kept from '${source.name}'`);
+  }
+  await queue.add(
+    new URL(plan.selectors.searchPath.replace('{zip}', zip), plan.baseUrl).href,
+    'search',
+  );
+  if (queue.done > 0)
+    logger.info(`${zip}: resuming: ${queue.done} pages done before, ${queue.pending} waiting`);
+  const stats = await crawl({
+    ...plan,
+    queue,
+    store,
+    sessions,
+    snapshots,
+    logger,
+    maxRetries: 3,
+  });
+  const listings = store.listings();
+  const implausible = listings.filter((listing) => listingRangeProblems(listing).length > 0).length;
+  const complete = queue.pending === 0 && stats.failed === 0 && stats.stoppedBecause === null;
+  const finishedAt = new Date();
+  logger.info(
+    `${zip}: ${stats.listingsScraped} listings scraped, ${listings.length} in all, ${stats.pages} pages, ${stats.blocked} blocked, ${stats.failed} failed`,
+  );
+  const { uploaded } = await publishShard(
+    listings,
+    {
+      runId: plan.runId,
+      zip,
+      runStats: {
+        schemaVersion: RUN_STATS_SCHEMA_VERSION,
+        runId: plan.runId,
+        action: 'scrape-mls',
+        shard: zip,
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        counts: {
+          pages: stats.pages,
+          'listings-scraped': stats.listingsScraped,
+          listings: listings.length,
+          'listings-implausible': implausible,
+          blocked: stats.blocked,
+          'captchas-solved': stats.captchasSolved,
+          'sessions-retired': sessions.retired,
+          'robots-skipped': stats.robotsSkipped,
+          'listings-gone': stats.gone,
+          failed: stats.failed,
+        },
+        errorsByClass: stats.errorsByClass,
+        retries: stats.retries,
+        outcome: complete ? 'success' : listings.length > 0 ? 'partial' : 'failure',
+      },
+      usage: usageRecords(plan, zip, stats.captchasSolved, sessions.closedBytes),
+      snapshots: { dir: snapshots.dir, files: await snapshots.files() },
+    },
+    { dir: join(plan.outDir, name), artifactName: name, client: plan.client },
+    logger,
+  );
+  return {
+    zip,
+    listings: listings.length,
+    implausible,
+    stats,
+    proxyBytes: sessions.closedBytes,
+    sessionsRetired: sessions.retired,
+    complete,
+    artifact: uploaded ? name : join(plan.outDir, name),
+    uploaded,
+    elapsedMs: finishedAt.getTime() - startedAt.getTime(),
+  };
+}

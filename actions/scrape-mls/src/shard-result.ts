@@ -1,0 +1,21 @@
+import type { CrawlStats } from './crawl-stats.js';
+
+/** What scraping one ZIP came to. */
+export interface ShardResult {
+  zip: string;
+  /** Listings in the artifact (kept from before plus scraped now). */
+  listings: number;
+  /** Listings outside the guide's plausible ranges (kept, counted). */
+  implausible: number;
+  stats: CrawlStats;
+  /** Bytes through proxies. */
+  proxyBytes: number;
+  /** Sessions retired. */
+  sessionsRetired: number;
+  /** Nothing left in the queue and nothing given up. */
+  complete: boolean;
+  /** The artifact's name, or the folder written when not uploaded. */
+  artifact: string;
+  uploaded: boolean;
+  elapsedMs: number;
+}

@@ -1,0 +1,42 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/**
+ * Keeps HTML and a screenshot of the first `limit` failed pages of a shard, named
+ * `<n>-<reason>.html|png`, so a broken selector or a new defence can be seen after the run.
+ */
+export class FailureSnapshots {
+  #taken = 0;
+
+  constructor(
+    readonly dir: string,
+    readonly limit: number,
+  ) {}
+
+  /** Snapshots kept earlier in the folder (a resumed run keeps counting from there). */
+  static async open(dir: string, limit: number): Promise<FailureSnapshots> {
+    await mkdir(dir, { recursive: true });
+    const snapshots = new FailureSnapshots(dir, limit);
+    snapshots.#taken = (await readdir(dir)).filter((name) => name.endsWith('.html')).length;
+    return snapshots;
+  }
+
+  /** Saves the page unless the limit is reached; never throws (a snapshot is a nicety). */
+  async take(page: Page, reason: string): Promise<void> {
+    if (this.#taken >= this.limit) return;
+    this.#taken += 1;
+    const base = join(this.dir, `${this.#taken}-${reason.replace(/[^\w-]+/g, '-').slice(0, 40)}`);
+    try {
+      await writeFile(`${base}.html`, await page.content());
+      await page.screenshot({ path: `${base}.png`, timeout: 10_000 });
+    } catch {
+      // The page may be gone (closed context, crashed tab); the failure itself is counted anyway.
+    }
+  }
+
+  /** Files kept, relative to the folder's parent (`snapshots/1-parse.html`, ...). */
+  async files(): Promise<string[]> {
+    return (await readdir(this.dir)).sort().map((name) => `snapshots/${name}`);
+  }
+}

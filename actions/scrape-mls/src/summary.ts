@@ -1,0 +1,43 @@
+import type { ScrapeResult } from './scrape.js';
+
+const number = (value: number): string => value.toLocaleString('en-US');
+
+/** Listing pages per minute over a shard's wall-clock time. */
+export function pagesPerMinute(pages: number, elapsedMs: number): number {
+  return elapsedMs > 0 ? Math.round((pages * 60_000) / elapsedMs) : 0;
+}
+
+/** The step summary: per ZIP listings, pages, blocks, CAPTCHAs, failures and rate; gated or partial runs say so. */
+export function scrapeSummary(result: ScrapeResult): string {
+  if (!result.enabled) {
+    return '## MLS listings\n\nSkipped: the budget gate switched scraping off (`enabled: false`). Nothing was fetched.\n';
+  }
+  const rows = result.shards.map(
+    (shard) =>
+      `| ${shard.zip} | ${number(shard.listings)} | ${number(shard.stats.listingsScraped)} | ${number(shard.stats.pages)} | ${number(shard.stats.blocked)} | ${number(shard.stats.captchasSolved)} | ${number(shard.stats.failed)} | ${number(shard.implausible)} | ${number(pagesPerMinute(shard.stats.pages, shard.elapsedMs))}/min | ${shard.complete ? 'yes' : 'no'} |`,
+  );
+  const notes = result.shards
+    .filter((shard) => shard.stats.stoppedBecause !== null)
+    .map((shard) => `- ${shard.zip}: stopped early: ${shard.stats.stoppedBecause}`);
+  const where = result.artifactName
+    ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(', ')}.`
+    : `Stage folders written to \`${result.outDir}\`${result.dryRun ? ' (dry run: nothing uploaded)' : ' (no artifact service: not uploaded)'}.`;
+  const complete = result.shards.every((shard) => shard.complete);
+  return [
+    '## MLS listings',
+    '',
+    complete
+      ? 'Complete.'
+      : '**Partial run**: some pages failed or the run stopped early; run again with the same run id (or `resume-from`) to fetch only what is missing.',
+    '',
+    '| ZIP | in artifact | scraped now | pages | blocked | CAPTCHAs | failed | implausible | rate | complete |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows,
+    '',
+    ...notes,
+    `Proxies retired: ${result.proxiesRetired}.`,
+    '',
+    where,
+    '',
+  ].join('\n');
+}

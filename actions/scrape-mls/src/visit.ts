@@ -1,0 +1,81 @@
+import type { Page, Response } from 'playwright-core';
+import { pageReadingScript, type PageReading } from './page-script.js';
+import type { Selectors } from './selectors.js';
+
+/** What loading one page came to. */
+export type VisitOutcome =
+  | { kind: 'ok'; status: number; reading: PageReading; html: string }
+  | { kind: 'captcha'; status: number; siteKey: string }
+  | { kind: 'blocked'; status: number }
+  | { kind: 'rate-limited'; retryAfterMs: number }
+  | { kind: 'proxy-error'; message: string; fatal: boolean }
+  | {
+      kind: 'error';
+      retryable: boolean;
+      message: string;
+      errorClass: 'network' | 'server' | 'client' | 'auth';
+      /** 404 or 410: the page no longer exists. */
+      gone?: boolean;
+    };
+
+// Chromium's errors when the proxy, not the site, failed (refused, dropped, or 407 on the tunnel).
+const PROXY_FAILURE =
+  /ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|HTTP_RESPONSE_CODE_FAILURE|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONNECTION_REFUSED|SOCKS_\w+)/;
+
+function retryAfter(response: Response): number {
+  const seconds = Number(response.headers()['retry-after']);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 60) * 1000 : 10_000;
+}
+
+/**
+ * Reads the page as loaded: a 429, a 403 or a block page's marker element, a CAPTCHA widget
+ * (an element, never words such as "verification"), an error status, or a page to parse.
+ */
+export async function classifyPage(
+  page: Page,
+  response: Response | null,
+  selectors: Selectors,
+): Promise<VisitOutcome> {
+  const status = response?.status() ?? 0;
+  if (status === 429 && response)
+    return { kind: 'rate-limited', retryAfterMs: retryAfter(response) };
+  const reading = await page.evaluate<PageReading>(pageReadingScript(selectors));
+  if (status === 403 || reading.blockPage) return { kind: 'blocked', status };
+  if (reading.captchaSiteKey !== null)
+    return { kind: 'captcha', status, siteKey: reading.captchaSiteKey };
+  if (status >= 500)
+    return { kind: 'error', retryable: true, message: `HTTP ${status}`, errorClass: 'server' };
+  if (status >= 400 || status === 0) {
+    return {
+      kind: 'error',
+      retryable: false,
+      message: `HTTP ${status}`,
+      errorClass: 'client',
+      gone: status === 404 || status === 410,
+    };
+  }
+  // The body as fetched (cheaper than serialising the DOM, and what the hash should cover).
+  const html = response ? await response.text().catch(() => page.content()) : await page.content();
+  return { kind: 'ok', status, reading, html };
+}
+
+/** Loads `url` in the session's page and classifies the result. */
+export async function visitPage(
+  page: Page,
+  url: string,
+  selectors: Selectors,
+  options: { timeoutMs: number; proxied: boolean },
+): Promise<VisitOutcome> {
+  let response: Response | null;
+  try {
+    response = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.timeoutMs });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? 'navigation failed';
+    if (options.proxied && PROXY_FAILURE.test(message))
+      return { kind: 'proxy-error', message, fatal: true };
+    if (options.proxied && /Timeout/i.test(message))
+      return { kind: 'proxy-error', message, fatal: false };
+    return { kind: 'error', retryable: true, message, errorClass: 'network' };
+  }
+  return classifyPage(page, response, selectors);
+}

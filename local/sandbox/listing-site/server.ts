@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { listingPage } from './listing-page.js';
+import { clientOf, cookieOf, kindOf, RateWindow, readForm } from './request-facts.js';
+import type { ListingSite, ListingSiteOptions, SiteRequest } from './site-types.js';
+import { decodeMlsNumber, listingsOn, sandboxListing, type ListingLayout } from './listings.js';
+import {
+  blockPage,
+  challengePage,
+  notFoundPage,
+  resultsPage,
+  searchFormPage,
+  tooManyRequestsPage,
+} from './site-pages.js';
+
+export type { ListingSite, ListingSiteOptions, SiteRequest } from './site-types.js';
+
+const HTML = 'text/html; charset=utf-8';
+
+/** Starts the sandbox listing site with its defences: rate cap, block page, CAPTCHA, cookies, robots.txt. */
+export async function startListingSite(options: ListingSiteOptions = {}): Promise<ListingSite> {
+  const seed = options.seed ?? 'phx';
+  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const perZip = options.parcelsPerZip ?? 40;
+  const requestLog: SiteRequest[] = [];
+  const rateWindow = new RateWindow(options.requestsPerMinute ?? 0);
+  const passed = new Set<string>();
+  const sockets = new Set<Socket>();
+  const listings = (zip: string) => listingsOn(seed, zip, perZip, date);
+
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://site');
+    const client = clientOf(request);
+    let session = cookieOf(request, 'sid');
+    const headers: Record<string, string> = {};
+    if (!session) {
+      session = randomBytes(8).toString('hex');
+      headers['set-cookie'] = `sid=${session}; Path=/; HttpOnly`;
+    }
+    const kind = kindOf(url.pathname);
+    const entry: SiteRequest = {
+      path: url.pathname + url.search,
+      client,
+      session,
+      status: 0,
+      kind,
+      at: performance.now(),
+    };
+    requestLog.push(entry);
+    const send = (
+      status: number,
+      body: string | Buffer,
+      type = HTML,
+      extra: Record<string, string> = {},
+    ): void => {
+      entry.status = status;
+      response.writeHead(status, { 'content-type': type, ...headers, ...extra });
+      response.end(body);
+    };
+    if (options.blockedClients?.includes(client))
+      return send(403, blockPage(randomBytes(8).toString('hex')));
+    if (kind !== 'asset' && rateWindow.over(client))
+      return send(429, tooManyRequestsPage(), HTML, {
+        'retry-after': String(options.retryAfterSeconds ?? 30),
+      });
+    if (url.pathname === '/robots.txt') {
+      const rules = (options.robotsDisallow ?? ['/admin/']).map((path) => `Disallow: ${path}`);
+      return send(200, `User-agent: *\n${rules.join('\n')}\n`, 'text/plain');
+    }
+    if (url.pathname === '/') return send(200, searchFormPage());
+    if (kind === 'asset')
+      return send(
+        200,
+        Buffer.alloc(2048, 0x20),
+        url.pathname.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream',
+      );
+    if (url.pathname === '/search') {
+      const zip = url.searchParams.get('zip') ?? '';
+      if (!/^\d{5}$/.test(zip)) return send(400, notFoundPage());
+      const pageNumber = Math.max(1, Number(url.searchParams.get('page')) || 1);
+      return send(200, resultsPage(zip, pageNumber, listings(zip)));
+    }
+    if (url.pathname === '/challenge/verify' && request.method === 'POST') {
+      const form = await readForm(request);
+      const token = form.get('g-recaptcha-response') ?? '';
+      const back = form.get('return') ?? '/';
+      if (options.captcha?.verifyToken(token, options.captcha.siteKey)) passed.add(session);
+      entry.status = 303;
+      response.writeHead(303, { ...headers, location: back.startsWith('/') ? back : '/' });
+      response.end();
+      return;
+    }
+    const mls = /^\/listing\/([\w-]+)$/.exec(url.pathname)?.[1];
+    if (mls) {
+      const decoded = decodeMlsNumber(mls);
+      const zip = decoded ? `850${decoded.zipSuffix}` : '';
+      const listing = decoded ? sandboxListing(seed, zip, decoded.index, date) : null;
+      if (!listing || listing.mlsNumber !== mls || decoded!.index >= perZip)
+        return send(404, notFoundPage());
+      const challenged = options.captcha?.listings;
+      const challenges =
+        typeof challenged === 'function' ? challenged(mls) : challenged?.includes(mls);
+      if (options.captcha && challenges && !passed.has(session)) {
+        return send(200, challengePage(options.captcha.siteKey, url.pathname + url.search));
+      }
+      const layout = (url.searchParams.get('layout') as ListingLayout | null) ?? options.layout;
+      const jsonLdParam = url.searchParams.get('jsonld');
+      const jsonLd = jsonLdParam === null ? options.jsonLd : jsonLdParam === '1';
+      return send(
+        200,
+        listingPage(listing, `http://site${url.pathname}`, {
+          layout: layout ?? undefined,
+          jsonLd,
+          extraText: options.notices?.[mls],
+        }),
+      );
+    }
+    return send(404, notFoundPage());
+  };
+
+  const server = createServer((request, response) => {
+    answer(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    date,
+    requestLog,
+    listings,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

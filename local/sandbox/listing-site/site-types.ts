@@ -1,0 +1,53 @@
+import type { ListingLayout, SandboxListing } from './listings.js';
+
+/** Options of the sandbox listing site. */
+export interface ListingSiteOptions {
+  /** Seed shared with the county sandbox, so listings are for the same parcels. */
+  seed?: string;
+  /** Parcels per ZIP that may be listed (about half are on the market on a given day). */
+  parcelsPerZip?: number;
+  /** The market day, `YYYY-MM-DD`; default today (UTC). */
+  date?: string;
+  /** Requests per minute a client may make before getting 429; 0 = no cap. */
+  requestsPerMinute?: number;
+  /** `Retry-After` of the 429 page, in seconds (default 30). */
+  retryAfterSeconds?: number;
+  /** Client addresses (`X-Forwarded-For`, else the socket's) that get the 403 block page. */
+  blockedClients?: string[];
+  /** Paths robots.txt disallows for every user agent. */
+  robotsDisallow?: string[];
+  /** Listing pages that challenge a session with the CAPTCHA until it has passed one. */
+  captcha?: {
+    siteKey: string;
+    verifyToken(token: string, siteKey: string): boolean;
+    /** MLS numbers of the challenged listings, or a test of the MLS number. */
+    listings: string[] | ((mlsNumber: string) => boolean);
+  };
+  /** Extra text on a listing page, by MLS number (e.g. a remark that says "verification"). */
+  notices?: Record<string, string>;
+  /** Serve every listing in this layout / with or without JSON-LD instead of the listing's own. */
+  layout?: ListingLayout;
+  jsonLd?: boolean;
+}
+
+/** One request the site answered. */
+export interface SiteRequest {
+  path: string;
+  client: string;
+  session: string;
+  status: number;
+  /** `listing`, `search`, `challenge`, `asset` or `other`. */
+  kind: string;
+  /** `performance.now()` when the request arrived. */
+  at: number;
+}
+
+/** A running sandbox listing site. */
+export interface ListingSite {
+  url: string;
+  date: string;
+  requestLog: SiteRequest[];
+  /** The listings of `zip` on the site's day, in the order search returns them. */
+  listings(zip: string): SandboxListing[];
+  close(): Promise<void>;
+}
