@@ -75,7 +75,9 @@ export async function runAction<S extends z.ZodObject, R>(
   try {
     for (const key of action.secrets ?? []) {
       const value = runtime.getInput(inputName(key)).trim();
-      if (value !== '') runtime.setSecret(value);
+      // A multi-line secret (a proxy list) is masked whole and line by line: logs show lines.
+      const parts = [value, ...value.split(/\r?\n/).map((line) => line.trim())];
+      for (const part of new Set(parts)) if (part !== '') runtime.setSecret(part);
     }
     const inputs = parseInputs(action.inputs, (name) => runtime.getInput(name));
     const result = await action.execute(inputs, runtime.logger);

@@ -65,6 +65,16 @@ describe('runAction', () => {
     expect(run.failures).toEqual(['count-parcels failed: integrity: 7 of 8 stored']);
   });
 
+  it('masks a multi-line secret whole and line by line', async () => {
+    const run = recordingRuntime({ 'api-token': 'http://u:p1@a:1\nhttp://u:p2@b:2\n', limit: '5' });
+    await runAction(countParcels, run.runtime);
+    expect(run.secrets).toEqual([
+      'http://u:p1@a:1\nhttp://u:p2@b:2',
+      'http://u:p1@a:1',
+      'http://u:p2@b:2',
+    ]);
+  });
+
   it('formats structured outputs as JSON', () => {
     expect(formatOutput('a b')).toBe('a b');
     expect(formatOutput(0)).toBe('0');
