@@ -1,0 +1,1304 @@
+import { createRequire as __pipelineCreateRequire } from 'node:module';
+const require = __pipelineCreateRequire(import.meta.url);
+import {
+  Octokit
+} from "../chunks/chunk-X7RC4WYC.js";
+import {
+  REDACTED,
+  redactUrl,
+  scrubSecrets
+} from "../chunks/chunk-CQ3Z2ZHE.js";
+import {
+  ERROR_CLASSES,
+  runStatsSchema
+} from "../chunks/chunk-CGDLO6YN.js";
+import {
+  ConfigurationError,
+  ENV,
+  NonRetryableError,
+  RetryableError,
+  choiceInput,
+  dryRunInput,
+  errorMessage,
+  external_exports,
+  integerInput,
+  listInput,
+  readEnv,
+  readRunContext,
+  readStageRecords,
+  runAction,
+  stringInput,
+  verifyManifest,
+  withGroup
+} from "../chunks/chunk-LK6OMHMX.js";
+
+// actions/open-incident-issue/src/details.ts
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+async function isDirectory(path) {
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false
+  );
+}
+async function stageFolders(dir) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  if (entries.some((entry) => entry.isFile() && entry.name === "manifest.json")) return [dir];
+  const folders = [];
+  for (const entry of entries.filter((candidate) => candidate.isDirectory())) {
+    const names = await readdir(join(dir, entry.name));
+    if (names.includes("manifest.json")) folders.push(join(dir, entry.name));
+  }
+  return folders;
+}
+async function readDetails(details) {
+  const path = details.trim();
+  if (path === "" || path.includes("\n") || !await isDirectory(path))
+    return { markdown: details, stats: [], unreadable: [] };
+  const stats = [];
+  const unreadable = [];
+  for (const folder of await stageFolders(path)) {
+    try {
+      const manifest = await verifyManifest(folder);
+      for await (const record of readStageRecords(folder, manifest, "run-stats", runStatsSchema))
+        stats.push(record);
+    } catch (error) {
+      unreadable.push(`${folder}: ${errorMessage(error)}`);
+    }
+  }
+  return { markdown: "", stats, unreadable };
+}
+function errorCount(stats) {
+  return ERROR_CLASSES.reduce((sum, name) => sum + stats.errorsByClass[name], 0);
+}
+function runMetrics(stats) {
+  if (stats.length === 0) return void 0;
+  let processed = 0;
+  let errors = 0;
+  for (const record of stats) {
+    processed += Math.max(0, ...Object.values(record.counts));
+    errors += errorCount(record);
+  }
+  const failing = new Set(stats.filter((s) => s.outcome === "failure").map((s) => s.action));
+  return {
+    successRate: processed + errors === 0 ? 1 : processed / (processed + errors),
+    failingComponents: failing.size
+  };
+}
+
+// actions/open-incident-issue/src/fingerprint.ts
+import { createHash } from "node:crypto";
+var VARIABLE_PARTS = [
+  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s)\]>"'`]+/gi, "<url>"],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "<id>"],
+  [
+    /\b\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?\b/gi,
+    "<time>"
+  ],
+  [/\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\b/g, "<time>"],
+  // Hex ids (request ids, object ids, hashes) contain at least one digit and one letter.
+  [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/gi, "<id>"],
+  [/\d+(?:[.,]\d+)*/g, "<n>"]
+];
+function normaliseSignature(signature) {
+  let text = signature.toLowerCase();
+  for (const [pattern, placeholder] of VARIABLE_PARTS) text = text.replace(pattern, placeholder);
+  return text.replace(/\s+/g, " ").trim();
+}
+function fingerprintOf(component, signature) {
+  return createHash("sha256").update(`${component}
+${normaliseSignature(signature)}`).digest("hex").slice(0, 16);
+}
+
+// actions/open-incident-issue/src/incident.ts
+var HOUR_MS = 36e5;
+function hoursSince(since, now) {
+  return since ? (now.getTime() - Date.parse(since)) / HOUR_MS : Infinity;
+}
+function incidentsOf(issues, fingerprint) {
+  return issues.filter((issue) => issue.fingerprint === fingerprint).filter(
+    (issue) => issue.stateReason !== "duplicate" && issue.incident?.duplicateOf === void 0
+  ).sort((a, b) => a.number - b.number);
+}
+
+// actions/open-incident-issue/src/severity.ts
+var SEVERITIES = ["P0", "P1", "P2", "P3"];
+var SEVERITY_TERMS = {
+  P0: {
+    label: "P0 critical",
+    meaning: "system down, data loss or security breach",
+    respond: "15 minutes",
+    resolve: "4 hours",
+    escalation: "immediately to the technical lead; updates every 30 minutes",
+    threshold: 1,
+    color: "b60205"
+  },
+  P1: {
+    label: "P1 high",
+    meaning: "a major function impaired",
+    respond: "1 hour",
+    resolve: "24 hours",
+    escalation: "technical lead after 4 hours; updates every 2 hours",
+    threshold: 2,
+    color: "d93f0b"
+  },
+  P2: {
+    label: "P2 medium",
+    meaning: "a minor function impaired",
+    respond: "4 hours",
+    resolve: "72 hours",
+    escalation: "supervisor if not resolved in 24 hours; daily updates",
+    threshold: 3,
+    color: "fbca04"
+  },
+  P3: {
+    label: "P3 low",
+    meaning: "optimisation or cosmetic",
+    respond: "24 hours",
+    resolve: "the next release",
+    escalation: "standard project management; weekly updates",
+    threshold: 3,
+    color: "0e8a16"
+  }
+};
+function moreSevere(a, b) {
+  return SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b) ? a : b;
+}
+function severityFromMetrics(metrics) {
+  if (metrics.successRate === 0) return "P0";
+  if (metrics.failingComponents >= 2 || metrics.successRate < 0.7) return "P1";
+  if (metrics.successRate < 0.9) return "P2";
+  if (metrics.successRate < 0.95) return "P3";
+  return void 0;
+}
+
+// actions/open-incident-issue/src/labels.ts
+var INCIDENT_LABEL = "incident";
+var TRACKER_LABEL = "incident-tracker";
+var severityLabel = (severity) => `severity:${severity.toLowerCase()}`;
+var componentLabel = (component) => `component:${component}`;
+function incidentLabels(severity, component, extra) {
+  const terms = SEVERITY_TERMS[severity];
+  return [
+    {
+      name: INCIDENT_LABEL,
+      color: "d73a4a",
+      description: "Pipeline incident kept by open-incident-issue"
+    },
+    {
+      name: severityLabel(severity),
+      color: terms.color,
+      description: `${terms.label}: respond within ${terms.respond}, resolve within ${terms.resolve}`
+    },
+    {
+      name: componentLabel(component),
+      color: "1d76db",
+      description: `Pipeline component ${component}`
+    },
+    ...extra.map((name) => ({ name, color: "ededed", description: "" }))
+  ];
+}
+function withSeverity(labels, severity) {
+  return [...labels.filter((name) => !/^severity:p\d$/i.test(name)), severityLabel(severity)];
+}
+
+// actions/open-incident-issue/src/redact.ts
+var SECRET_SHAPES = [
+  /\b(?:gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g,
+  /\b(authorization|proxy-authorization)\s*[:=]\s*(?:bearer|token|basic)?\s*\S+/gi,
+  /\b((?:api[_-]?key|token|secret|password|passwd|pwd)["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi
+];
+function redact(text, secrets) {
+  let clean = scrubSecrets(text, secrets);
+  clean = clean.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s<>)"'`]+/gi, (url) => redactUrl(url));
+  clean = clean.replace(SECRET_SHAPES[0], REDACTED);
+  clean = clean.replace(SECRET_SHAPES[1], (_match, name) => `${name}: ${REDACTED}`);
+  clean = clean.replace(SECRET_SHAPES[2], (_match, prefix) => `${prefix}${REDACTED}`);
+  return clean;
+}
+function untrusted(text, secrets) {
+  return redact(text, secrets).replaceAll("<!--", "&lt;!--").replaceAll("-->", "--&gt;").replace(/(^|[^\w`])@([A-Za-z0-9][\w-]*)/g, "$1`@$2`");
+}
+function codeBlock(text) {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((run2) => run2[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}text
+${text}
+${fence}`;
+}
+
+// actions/open-incident-issue/src/markers.ts
+var incidentStateSchema = external_exports.object({
+  v: external_exports.literal(1),
+  fingerprint: external_exports.string(),
+  component: external_exports.string(),
+  severity: external_exports.enum(SEVERITIES),
+  /** Failing runs seen, the ones before the issue opened included. */
+  occurrences: external_exports.number().int().nonnegative(),
+  firstSeen: external_exports.string(),
+  lastSeen: external_exports.string(),
+  firstRunUrl: external_exports.string().optional(),
+  lastRunId: external_exports.string().optional(),
+  /** Errors counted in the last occurrence's run-stats, to say what changed. */
+  lastErrorCount: external_exports.number().int().nonnegative().optional(),
+  closedAt: external_exports.string().optional(),
+  reopenedAt: external_exports.string().optional(),
+  /** Issue this one was closed as a duplicate of (a race between two jobs). */
+  duplicateOf: external_exports.number().int().optional()
+});
+var FINGERPRINT = /<!-- phx-incident:fingerprint=([0-9a-f]{16}) -->/;
+var STATE = /<!-- phx-incident:state=(\{.*?\}) -->/;
+function commentSafeJson(value) {
+  return JSON.stringify(value).replaceAll("<", "\\u003c").replaceAll(">", "\\u003e");
+}
+function incidentMarkers(state) {
+  return [
+    `<!-- phx-incident:fingerprint=${state.fingerprint} -->`,
+    `<!-- phx-incident:state=${commentSafeJson(state)} -->`
+  ].join("\n");
+}
+function readFingerprint(body) {
+  return FINGERPRINT.exec(body ?? "")?.[1];
+}
+function readIncidentState(body) {
+  const json = STATE.exec(body ?? "")?.[1];
+  if (!json) return void 0;
+  try {
+    const parsed = incidentStateSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var pendingSchema = external_exports.object({
+  component: external_exports.string(),
+  signature: external_exports.string(),
+  /** Distinct failing runs in a row, oldest first (a run's jobs and reruns count once). */
+  runs: external_exports.array(external_exports.string()),
+  firstSeen: external_exports.string(),
+  lastSeen: external_exports.string()
+});
+var TRACKER = /<!-- phx-incident:tracker=(\{.*?\}) -->/;
+function trackerMarker(pending) {
+  return `<!-- phx-incident:tracker=${commentSafeJson(pending)} -->`;
+}
+function readTracker(body) {
+  const json = TRACKER.exec(body ?? "")?.[1];
+  if (!json) return {};
+  try {
+    const parsed = external_exports.record(external_exports.string(), pendingSchema).safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+function withIncidentState(body, state) {
+  const marker = `<!-- phx-incident:state=${commentSafeJson(state)} -->`;
+  return STATE.test(body) ? body.replace(STATE, () => marker) : `${incidentMarkers(state)}
+${body}`;
+}
+
+// actions/open-incident-issue/src/runbooks.ts
+var RUNBOOKS = {
+  "database-unreachable": {
+    title: "Database connection failure",
+    symptoms: [
+      "MongoDB connection timeouts, server selection errors or authentication failures",
+      "store-mongo failing consistently; nothing new in the `property` collection"
+    ],
+    immediate: [
+      "Check the MongoDB service (Atlas status page or the server) and that it accepts connections",
+      "Check the `MONGODB_URI` secret: host, user, password, database; rotate it if it leaked",
+      "Check the Atlas network access list allows GitHub-hosted runners",
+      "Read the database logs for the error pattern of this run"
+    ],
+    resolution: [
+      "Restart the database service or resume a paused Atlas cluster",
+      "Re-run the failed jobs: stage artifacts are kept, so store-mongo resumes from them",
+      "Switch `MONGODB_URI` to a backup database if the primary stays down",
+      "After recovery, check the integrity report of store-mongo (counts, duplicate keys)"
+    ],
+    prevention: [
+      "Keep the connection health check at the start of the nightly run",
+      "Watch Atlas storage (M0 is 512 MB) and connection limits",
+      "Validate the maintenance workflow backups regularly"
+    ]
+  },
+  "llm-down": {
+    title: "LLM processing service failure",
+    symptoms: [
+      "Ollama unavailable or not answering; enrichment requests timing out",
+      "Model loading failures or out-of-memory errors; enrichment falling back to rules"
+    ],
+    immediate: [
+      "Check that `ollama serve` started in the job and answers on `/api/tags`",
+      "Check the model (`llama3.2:latest`) is present and the model cache restored",
+      "Check the runner memory and CPU in the job log",
+      "Try one small request against the service"
+    ],
+    resolution: [
+      "Restart Ollama and pull the model again; clear a corrupted model cache",
+      "Lower the batch size or `num_ctx` if memory runs out",
+      "Let the rules extractor carry the night: enrichment records say which method made them"
+    ],
+    prevention: [
+      "Keep the health check and model pull before enrichment",
+      "Keep the model folder in the Actions cache",
+      "Keep the rules fallback tested"
+    ]
+  },
+  "budget-exceeded": {
+    title: "Cost budget exceeded",
+    symptoms: [
+      "Month-to-date cost over 95 % of the $25 budget, or a projection above it",
+      "An unexpected spike in daily cost; usage of a service beyond its plan"
+    ],
+    immediate: [
+      "Stop non-essential collection: check-budget already gates the scraper and LLM jobs",
+      "Read the cost breakdown in the budget summary and find the service that spiked",
+      "Apply emergency controls: fewer ZIPs or runs, no proxies or CAPTCHA solving",
+      "Tell the budget owner"
+    ],
+    resolution: [
+      "Cut the usage that spiked (rate limits, batch sizes, retries)",
+      "Switch to free alternatives (rules instead of LLM, county data only)",
+      "Change service plans if the budget no longer fits the workload"
+    ],
+    prevention: [
+      "Keep the 60/80/95 % budget levels and the daily projection",
+      "Review cost per property weekly (target under $0.01)"
+    ]
+  },
+  "county-auth-refused": {
+    title: "County API refusing authentication",
+    symptoms: [
+      'Every Assessor API request answered with "Unauthorized access" (HTTP 500 text/html)',
+      "collect-county stops at its first requests; no parcels collected"
+    ],
+    immediate: [
+      "Check the county API token secret is set for this workflow and not expired",
+      "Try one request with the token by hand (header `AUTHORIZATION: <token>`)",
+      "Do not rerun in a loop: a refused token will not pass by retrying"
+    ],
+    resolution: [
+      "Ask the Assessor for a new token through its contact form and update the secret",
+      "Re-run the collection: it resumes from parcels already collected"
+    ],
+    prevention: [
+      "Keep the token in one secret, never in workflow files",
+      "Note the token's issue date and renew before it lapses"
+    ]
+  },
+  "listing-site-blocking": {
+    title: "Listing site blocking the scraper",
+    symptoms: [
+      "HTTP 403/429, CAPTCHA or WAF challenge pages instead of listings",
+      "Listing counts drop to near zero while the county collection is normal"
+    ],
+    immediate: [
+      "Open the failure snapshots in the scrape-mls artifact to see what the site served",
+      "Check the proxy pool (valid proxies, cooldowns) and the CAPTCHA solver balance",
+      "Slow down: lower requests per minute and max-parallel of the scrape matrix"
+    ],
+    resolution: [
+      "Rotate to fresh proxies; retire sessions that were blocked",
+      "Update the selectors file if the page structure changed",
+      "Skip the listing source for a night: county data still flows"
+    ],
+    prevention: [
+      "Keep the politeness limits (at least 3.6 s between requests per site)",
+      "Watch the block rate in run-stats and raise an incident before it reaches zero listings"
+    ]
+  },
+  "missed-nightly-run": {
+    title: "Nightly run missed",
+    symptoms: [
+      "No data-collection run started at 10:00 UTC (3:00 AM Phoenix), or it never finished",
+      "No report email by 8:00 AM Phoenix"
+    ],
+    immediate: [
+      "Open the Actions tab: is the workflow disabled, queued or cancelled?",
+      "Start the run by hand with workflow_dispatch",
+      "Check the GitHub status page for Actions incidents"
+    ],
+    resolution: [
+      "Re-enable the workflow if GitHub disabled it (60 days without repository activity)",
+      "Check the `concurrency` group did not cancel the run"
+    ],
+    prevention: [
+      "Keep the watchdog workflow; keep the repository active",
+      "Do not put two workflows on the same cron"
+    ]
+  },
+  other: {
+    title: "Pipeline failure",
+    symptoms: ["A pipeline job failed; see what failed above"],
+    immediate: [
+      "Assess scope and impact: which ZIPs, stages and data are affected",
+      "Stop non-essential processes if data is at risk; collected artifacts are kept",
+      "Collect the job logs and artifacts of the run"
+    ],
+    resolution: [
+      "Find the root cause in the logs and error classes",
+      "Fix or work around it, re-run the failed jobs and check the run succeeds"
+    ],
+    prevention: ["Write down the root cause and what would have caught it earlier"]
+  }
+};
+
+// actions/open-incident-issue/src/issue-body.ts
+var MAX_DETAILS = 2e4;
+function incidentTitle(component, signature, secrets) {
+  const line = redact(signature, secrets).split("\n")[0]?.trim() ?? "";
+  return `Incident: ${component}: ${line.length > 100 ? `${line.slice(0, 99)}\u2026` : line}`;
+}
+var runLink = (runId, url) => url ? `[${runId}](${url})` : runId;
+function statsTable(stats) {
+  const rows = stats.map((s) => {
+    const errors = Object.entries(s.errorsByClass).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
+    const counts = Object.entries(s.counts).map(([k, n]) => `${k} ${n}`);
+    return `| ${s.action} | ${s.shard} | ${s.outcome} | ${errorCount(s)} (${errors.join(", ") || "none"}) | ${counts.join(", ")} |`;
+  });
+  return [
+    "| action | shard | outcome | errors | counts |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows
+  ];
+}
+function whatFailed(occurrence) {
+  const { details, secrets } = occurrence;
+  const lines = [
+    "### What failed",
+    "",
+    `Signature, normalised: \`${normaliseSignature(redact(occurrence.signature, secrets)).replaceAll("`", "'")}\``,
+    "",
+    "Last message:",
+    "",
+    codeBlock(untrusted(occurrence.signature, secrets).slice(0, 2e3))
+  ];
+  if (details.stats.length) lines.push("", ...statsTable(details.stats.slice(0, 100)));
+  if (details.stats.length > 100)
+    lines.push("", `\u2026 and ${details.stats.length - 100} more run-stats`);
+  for (const problem of details.unreadable)
+    lines.push(
+      "",
+      `> Run-stats left out, the artifact did not verify: ${untrusted(problem, secrets)}`
+    );
+  if (details.markdown.trim()) {
+    const markdown = untrusted(details.markdown, secrets);
+    lines.push(
+      "",
+      markdown.length > MAX_DETAILS ? `${markdown.slice(0, MAX_DETAILS)}
+
+\u2026 (cut)` : markdown
+    );
+  }
+  return lines;
+}
+function runbookSection(runbook) {
+  const list = (items) => items.map((item, index) => `${index + 1}. ${item}`);
+  return [
+    `### Runbook: ${runbook.title}`,
+    "",
+    "**Symptoms**",
+    "",
+    ...runbook.symptoms.map((item) => `- ${item}`),
+    "",
+    "**Immediate actions**",
+    "",
+    ...list(runbook.immediate),
+    "",
+    "**Resolution**",
+    "",
+    ...list(runbook.resolution),
+    "",
+    "**Prevention**",
+    "",
+    ...runbook.prevention.map((item) => `- ${item}`)
+  ];
+}
+function incidentBody(state, occurrence) {
+  const terms = SEVERITY_TERMS[state.severity];
+  const runbook = RUNBOOKS[occurrence.scenario];
+  return [
+    incidentMarkers(state),
+    `## ${terms.label}: ${state.component}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    `| Severity | **${terms.label}**: ${terms.meaning}. Respond within **${terms.respond}**, resolve within **${terms.resolve}**; escalation: ${terms.escalation} |`,
+    `| Component | \`${state.component}\` |`,
+    `| Scenario | ${runbook.title} |`,
+    `| First seen | ${state.firstSeen}${state.firstRunUrl ? ` ([run](${state.firstRunUrl}))` : ""} |`,
+    `| Last seen | ${state.lastSeen} (run ${runLink(occurrence.runId, occurrence.runUrl)}) |`,
+    `| Occurrences | ${state.occurrences} |`,
+    `| Fingerprint | \`${state.fingerprint}\` |`,
+    "",
+    ...whatFailed(occurrence),
+    "",
+    "### Links",
+    "",
+    `- Run: ${runLink(occurrence.runId, occurrence.runUrl)}`,
+    ...occurrence.runUrl ? [`- Artifacts: [run artifacts](${occurrence.runUrl}#artifacts)`] : [],
+    "",
+    ...runbookSection(runbook),
+    "",
+    "<sub>Kept by the open-incident-issue action: it comments on repeats, closes on recovery and reopens on regression. Comment freely; leave the hidden markers in this body.</sub>"
+  ].join("\n");
+}
+
+// actions/open-incident-issue/src/occurrence.ts
+var errorsOf = (failure) => failure.occurrence.details.stats.reduce((sum, stats) => sum + errorCount(stats), 0);
+function priorState(issue, report, failure, now) {
+  return issue.incident ?? {
+    v: 1,
+    fingerprint: failure.fingerprint,
+    component: report.component,
+    severity: failure.severity,
+    occurrences: 1,
+    firstSeen: issue.closedAt ?? now,
+    lastSeen: now
+  };
+}
+function nextState(previous, report, failure, now) {
+  return {
+    ...previous,
+    severity: moreSevere(previous.severity, failure.severity),
+    occurrences: previous.occurrences + 1,
+    lastSeen: now,
+    lastRunId: report.runId,
+    lastErrorCount: failure.occurrence.details.stats.length ? errorsOf(failure) : previous.lastErrorCount
+  };
+}
+function changes(previous, next, failure) {
+  const lines = [
+    next.severity === previous.severity ? `- Severity: ${next.severity}, unchanged` : `- Severity: raised from ${previous.severity} to ${next.severity}`,
+    `- Previous occurrence: ${previous.lastSeen}`
+  ];
+  if (failure.occurrence.details.stats.length) {
+    const before = previous.lastErrorCount === void 0 ? "" : ` (previous occurrence: ${previous.lastErrorCount})`;
+    lines.push(`- Errors in this run: ${errorsOf(failure)}${before}`);
+  }
+  return lines;
+}
+var runText = (report) => report.runUrl ? `[${report.runId}](${report.runUrl})` : report.runId;
+async function recordOccurrence(issue, report, failure, deps, change) {
+  const now = deps.now().toISOString();
+  const previous = priorState(issue, report, failure, now);
+  const next = nextState(previous, report, failure, now);
+  if (change.reopen) {
+    next.reopenedAt = now;
+    delete next.closedAt;
+  }
+  const labels = next.severity === previous.severity ? void 0 : withSeverity(issue.labels, next.severity);
+  if (labels)
+    await deps.repo.ensureLabels(incidentLabels(next.severity, report.component, []).slice(1, 2));
+  await deps.repo.update(issue.number, {
+    body: incidentBody(next, failure.occurrence),
+    ...labels ? { labels } : {},
+    ...change.reopen ? { state: "open" } : {}
+  });
+  return { previous, next };
+}
+
+// actions/open-incident-issue/src/repeat.ts
+async function commentRepeat(issue, report, failure, deps) {
+  const { previous, next } = await recordOccurrence(issue, report, failure, deps, {
+    reopen: false
+  });
+  const message = untrusted(failure.occurrence.signature, report.secrets).slice(0, 2e3);
+  await deps.repo.comment(
+    issue.number,
+    [
+      `**Occurrence ${next.occurrences}** in run ${runText(report)}.`,
+      "",
+      "What changed:",
+      ...changes(previous, next, failure),
+      "",
+      codeBlock(message)
+    ].join("\n")
+  );
+  return {
+    action: "commented",
+    issueNumber: issue.number,
+    fingerprint: failure.fingerprint,
+    occurrences: next.occurrences,
+    severity: next.severity,
+    reason: `issue #${issue.number} was already open`,
+    dryRun: deps.repo.dryRun
+  };
+}
+async function reopenIssue(issue, report, failure, deps) {
+  const closedHours = hoursSince(issue.closedAt, deps.now());
+  const { previous, next } = await recordOccurrence(issue, report, failure, deps, { reopen: true });
+  const flapping = closedHours < report.flapHours;
+  await deps.repo.comment(
+    issue.number,
+    [
+      `**Regressed** in run ${runText(report)}: occurrence ${next.occurrences}, ${closedHours.toFixed(1)} h after it was closed.`,
+      ...flapping ? [
+        "",
+        `Flapping: it recovered and failed again within ${report.flapHours} h, so it stays open for at least ${report.flapHours} h.`
+      ] : [],
+      "",
+      "What changed:",
+      ...changes(previous, next, failure)
+    ].join("\n")
+  );
+  return {
+    action: "reopened",
+    issueNumber: issue.number,
+    fingerprint: failure.fingerprint,
+    occurrences: next.occurrences,
+    severity: next.severity,
+    reason: `issue #${issue.number} closed ${closedHours.toFixed(1)} h ago, within the reopen window`,
+    dryRun: deps.repo.dryRun
+  };
+}
+
+// actions/open-incident-issue/src/open-issue.ts
+async function openIssue(report, failure, seen, deps) {
+  const now = deps.now().toISOString();
+  const state = {
+    v: 1,
+    fingerprint: failure.fingerprint,
+    component: report.component,
+    severity: failure.severity,
+    occurrences: seen.runs,
+    firstSeen: seen.firstSeen,
+    lastSeen: now,
+    lastRunId: report.runId,
+    ...report.runUrl ? { firstRunUrl: report.runUrl } : {},
+    ...failure.occurrence.details.stats.length ? { lastErrorCount: failure.occurrence.details.stats.reduce((n, s) => n + errorCount(s), 0) } : {}
+  };
+  const labels = incidentLabels(failure.severity, report.component, report.labels);
+  await deps.repo.ensureLabels(labels);
+  const title = incidentTitle(report.component, report.signature, report.secrets);
+  const created = await deps.repo.create(
+    title,
+    incidentBody(state, failure.occurrence),
+    labels.map((label) => label.name)
+  );
+  const opened = {
+    action: "opened",
+    issueNumber: created.number,
+    fingerprint: failure.fingerprint,
+    occurrences: seen.runs,
+    severity: failure.severity,
+    reason: seen.runs > 1 ? `${seen.runs} failing runs in a row reached the threshold` : "first failure",
+    dryRun: deps.repo.dryRun
+  };
+  if (deps.repo.dryRun) return opened;
+  const first = incidentsOf(await deps.repo.listByLabel(INCIDENT_LABEL), failure.fingerprint).find(
+    (issue) => issue.state === "open"
+  );
+  if (!first || first.number >= created.number) return opened;
+  deps.logger.info(
+    `issue #${first.number} was opened concurrently for the same fingerprint; closing #${created.number} as its duplicate`
+  );
+  await deps.repo.update(created.number, {
+    body: withIncidentState(created.body, { ...state, duplicateOf: first.number }),
+    state: "closed",
+    state_reason: "duplicate",
+    duplicate_issue_id: first.id
+  });
+  const outcome = await commentRepeat(first, report, failure, deps);
+  return {
+    ...outcome,
+    reason: `a concurrent job opened #${first.number} first; #${created.number} closed as its duplicate`
+  };
+}
+
+// actions/open-incident-issue/src/scenario.ts
+var rules = [
+  {
+    // No collection for over an hour is the guide's first P0 example.
+    scenario: "missed-nightly-run",
+    severity: "P0",
+    matches: (component, text) => component === "watchdog" || /missed|did not (?:run|start)|no (?:nightly )?run/.test(text)
+  },
+  {
+    scenario: "budget-exceeded",
+    severity: "P1",
+    matches: (component, text) => component === "check-budget" || /budget|cost overrun/.test(text)
+  },
+  {
+    scenario: "database-unreachable",
+    severity: "P1",
+    matches: (component, text) => /mongo|database|server selection|27017|ferretdb/.test(text) || component === "store-mongo" && /network|timeout|refused|auth/.test(text)
+  },
+  {
+    scenario: "llm-down",
+    severity: "P2",
+    matches: (component, text) => /ollama|llm|model .*not found/.test(text) || component === "enrich-llm"
+  },
+  {
+    scenario: "county-auth-refused",
+    severity: "P1",
+    matches: (component, text) => component === "collect-county" && /auth|401|403|unauthori[sz]ed|forbidden|token/.test(text)
+  },
+  {
+    scenario: "listing-site-blocking",
+    severity: "P2",
+    matches: (component, text) => component === "scrape-mls" && /block|captcha|403|429|waf|cloudflare|challenge/.test(text)
+  }
+];
+function detectScenario(component, signature) {
+  const text = signature.toLowerCase();
+  const rule = rules.find((candidate) => candidate.matches(component, text));
+  return rule ? { scenario: rule.scenario, severity: rule.severity } : { scenario: "other", severity: "P2" };
+}
+
+// actions/open-incident-issue/src/tracker.ts
+var MAX_RUNS = 20;
+var MAX_WRITES = 3;
+function trackerBody(pending) {
+  const rows = Object.entries(pending).map(
+    ([fingerprint, entry]) => `| \`${fingerprint}\` | ${entry.component} | ${entry.runs.length} | ${entry.firstSeen} | ${entry.lastSeen} |`
+  );
+  return [
+    trackerMarker(pending),
+    "Failures seen fewer times in a row than their threshold. The open-incident-issue action keeps",
+    "this issue, closed on purpose, and opens an incident issue when a threshold is reached; a",
+    "successful run of the component clears its rows. Leave the hidden marker in this body.",
+    "",
+    "| fingerprint | component | failing runs in a row | first seen | last seen |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows
+  ].join("\n");
+}
+var FailureTracker = class {
+  constructor(repo) {
+    this.repo = repo;
+  }
+  repo;
+  issue;
+  pending = {};
+  /** Reads the tracker issue, if there is one. */
+  async load() {
+    const issues = await this.repo.listByLabel(TRACKER_LABEL);
+    this.issue = issues.sort((a, b) => a.number - b.number)[0];
+    this.pending = readTracker(this.issue?.body);
+    return this.pending;
+  }
+  /**
+   * Records a failing run of `fingerprint`; returns its entry (runs in a row, first seen). GitHub
+   * has no conditional update, so the write is read back: when a concurrent job overwrote it (or
+   * created a second tracker), the entry is merged into the lowest tracker again, a few times.
+   */
+  async recordFailure(failure) {
+    for (let attempt = 1; ; attempt += 1) {
+      const entry = this.pending[failure.fingerprint] ?? {
+        component: failure.component,
+        signature: failure.signature,
+        runs: [],
+        firstSeen: failure.now,
+        lastSeen: failure.now
+      };
+      if (!entry.runs.includes(failure.runId))
+        entry.runs = [...entry.runs, failure.runId].slice(-MAX_RUNS);
+      entry.lastSeen = failure.now;
+      this.pending[failure.fingerprint] = entry;
+      await this.save();
+      if (this.repo.dryRun || attempt >= MAX_WRITES) return entry;
+      const stored = (await this.load())[failure.fingerprint];
+      if (stored?.runs.includes(failure.runId)) return stored;
+    }
+  }
+  /** Forgets the entries `matches` selects; saves only when something changed. */
+  async clear(matches) {
+    const before = Object.keys(this.pending).length;
+    this.pending = Object.fromEntries(
+      Object.entries(this.pending).filter(
+        ([fingerprint, entry]) => !matches(fingerprint, entry.component)
+      )
+    );
+    if (Object.keys(this.pending).length !== before) await this.save();
+  }
+  async save() {
+    const body = trackerBody(this.pending);
+    if (this.issue) return this.repo.update(this.issue.number, { body });
+    this.issue = await this.repo.create("PHX pipeline: incident tracker", body, [TRACKER_LABEL]);
+    if (this.issue.number > 0)
+      await this.repo.update(this.issue.number, { state: "closed", state_reason: "not_planned" });
+  }
+};
+
+// actions/open-incident-issue/src/failure.ts
+async function assess(report) {
+  const details = await readDetails(report.details);
+  const { scenario, severity: base } = detectScenario(report.component, report.signature);
+  const metrics = runMetrics(details.stats);
+  const measured = metrics ? severityFromMetrics(metrics) : void 0;
+  const severity = report.severity !== "auto" ? report.severity : moreSevere(base, measured ?? base);
+  return {
+    fingerprint: fingerprintOf(report.component, report.signature),
+    severity,
+    occurrence: {
+      signature: report.signature,
+      scenario,
+      details,
+      runId: report.runId,
+      runUrl: report.runUrl,
+      secrets: report.secrets
+    }
+  };
+}
+function reopenable(incidents, report, now) {
+  const closed = incidents.filter((issue) => issue.state === "closed" && issue.closedAt).sort((a, b) => Date.parse(b.closedAt ?? "") - Date.parse(a.closedAt ?? ""))[0];
+  return closed && hoursSince(closed.closedAt, now) <= report.reopenWindowDays * 24 ? closed : void 0;
+}
+async function handleFailure(report, deps) {
+  if (report.signature.trim() === "")
+    throw new ConfigurationError(
+      "input 'signature' is required when status is failure: the error class and step, e.g. 'MongoServerSelectionError in store'"
+    );
+  const failure = await assess(report);
+  deps.logger.info(
+    `fingerprint ${failure.fingerprint}, severity ${failure.severity}, scenario ${failure.occurrence.scenario}`
+  );
+  const incidents = await withGroup(
+    deps.logger,
+    "Find the incident issue",
+    async () => incidentsOf(await deps.repo.listByLabel(INCIDENT_LABEL), failure.fingerprint)
+  );
+  const open = incidents.find((issue) => issue.state === "open");
+  if (open)
+    return withGroup(
+      deps.logger,
+      `Comment on #${open.number}`,
+      () => commentRepeat(open, report, failure, deps)
+    );
+  const closed = reopenable(incidents, report, deps.now());
+  if (closed)
+    return withGroup(
+      deps.logger,
+      `Reopen #${closed.number}`,
+      () => reopenIssue(closed, report, failure, deps)
+    );
+  const threshold = report.threshold || SEVERITY_TERMS[failure.severity].threshold;
+  const now = deps.now().toISOString();
+  if (threshold <= 1)
+    return withGroup(
+      deps.logger,
+      "Open an issue",
+      () => openIssue(report, failure, { runs: 1, firstSeen: now }, deps)
+    );
+  return withGroup(deps.logger, "Count towards the threshold", async () => {
+    const tracker = new FailureTracker(deps.repo);
+    await tracker.load();
+    const entry = await tracker.recordFailure({
+      fingerprint: failure.fingerprint,
+      component: report.component,
+      signature: redact(report.signature, report.secrets),
+      runId: report.runId,
+      now
+    });
+    if (entry.runs.length < threshold)
+      return {
+        action: "none",
+        issueNumber: 0,
+        fingerprint: failure.fingerprint,
+        occurrences: entry.runs.length,
+        severity: failure.severity,
+        reason: `failing run ${entry.runs.length} of ${threshold} in a row before an issue opens`,
+        dryRun: deps.repo.dryRun
+      };
+    const outcome = await openIssue(
+      report,
+      failure,
+      { runs: entry.runs.length, firstSeen: entry.firstSeen },
+      deps
+    );
+    await tracker.clear((fingerprint) => fingerprint === failure.fingerprint);
+    return outcome;
+  });
+}
+
+// actions/open-incident-issue/src/github-client.ts
+import { setTimeout as sleep } from "node:timers/promises";
+var DEFAULT_RETRY = {
+  attempts: 5,
+  baseDelayMs: 1e3,
+  maxWaitMs: 12e4
+};
+var GitHubRefusal = class extends NonRetryableError {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+  status;
+};
+var header = (error, name) => {
+  const value = error.response?.headers?.[name];
+  return value === void 0 ? void 0 : String(value);
+};
+function retryDelay(error, attempt, policy) {
+  const status = error.status;
+  const retryAfter = header(error, "retry-after");
+  if ((status === 403 || status === 429) && retryAfter !== void 0)
+    return Number(retryAfter) * 1e3;
+  if ((status === 403 || status === 429) && /secondary rate limit/i.test(error.message ?? ""))
+    return 6e4;
+  if ((status === 403 || status === 429) && header(error, "x-ratelimit-remaining") === "0") {
+    const reset = Number(header(error, "x-ratelimit-reset")) * 1e3;
+    return Math.max(0, reset - Date.now());
+  }
+  if (status === void 0 || status >= 500)
+    return Math.random() * policy.baseDelayMs * 2 ** (attempt - 1);
+  return void 0;
+}
+function refusal(error, what) {
+  const message = error.message ?? "no message";
+  if (error.status === 401)
+    return new ConfigurationError(
+      `input 'github-token': GitHub refused the token (401 ${message}); expected a valid token such as secrets.GITHUB_TOKEN`
+    );
+  if (error.status === 403 && /not accessible by integration|permission/i.test(message))
+    return new ConfigurationError(
+      `the token may not ${what} (403 ${message}); give the job \`permissions: issues: write\``
+    );
+  return new GitHubRefusal(
+    error.status ?? 0,
+    `GitHub answered ${error.status} to ${what}: ${message}`
+  );
+}
+function createGitHubClient(options) {
+  const policy = options.retry ?? DEFAULT_RETRY;
+  const { logger } = options;
+  const octokit = new Octokit({
+    auth: options.token,
+    baseUrl: options.baseUrl,
+    userAgent: "phx-pipeline-open-incident-issue",
+    log: {
+      debug: () => void 0,
+      info: () => void 0,
+      warn: (message) => logger.debug(message),
+      error: (message) => logger.debug(message)
+    }
+  });
+  octokit.hook.wrap("request", async (request, endpoint) => {
+    const what = `${endpoint.method} ${String(endpoint.url)}`;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await request(endpoint);
+      } catch (caught) {
+        const error = caught;
+        const wait = retryDelay(error, attempt, policy);
+        if (wait === void 0) throw refusal(error, what);
+        if (attempt >= policy.attempts || wait > policy.maxWaitMs)
+          throw new RetryableError(
+            `GitHub kept failing ${what} after ${attempt} tries: ${error.status ?? ""} ${error.message ?? ""}`.trim()
+          );
+        logger.info(
+          `GitHub answered ${error.status ?? "no response"} to ${what}; retrying in ${Math.round(wait)} ms`
+        );
+        await sleep(wait);
+      }
+    }
+  });
+  return octokit;
+}
+
+// actions/open-incident-issue/src/incident-repo.ts
+var MAX_PAGES = 50;
+function toIncident(issue) {
+  return {
+    number: issue.number,
+    id: issue.id,
+    state: issue.state === "closed" ? "closed" : "open",
+    stateReason: issue.state_reason ?? null,
+    closedAt: issue.closed_at,
+    body: issue.body ?? "",
+    labels: issue.labels.map((label) => typeof label === "string" ? label : label.name ?? ""),
+    fingerprint: readFingerprint(issue.body),
+    incident: readIncidentState(issue.body)
+  };
+}
+var IncidentRepo = class {
+  constructor(octokit, owner, repo, logger, dryRun) {
+    this.octokit = octokit;
+    this.owner = owner;
+    this.repo = repo;
+    this.logger = logger;
+    this.dryRun = dryRun;
+  }
+  octokit;
+  owner;
+  repo;
+  logger;
+  dryRun;
+  /** Every issue, open or closed, carrying `label`: looked up by label, never by title search. */
+  async listByLabel(label) {
+    const issues = [];
+    let pages = 0;
+    const iterator = this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, {
+      owner: this.owner,
+      repo: this.repo,
+      labels: label,
+      state: "all",
+      per_page: 100
+    });
+    for await (const page of this.pages(iterator)) {
+      issues.push(...page.data.filter((issue) => !issue.pull_request).map(toIncident));
+      pages += 1;
+      if (pages >= MAX_PAGES) {
+        this.logger.warning(
+          `more than ${MAX_PAGES * 100} issues labelled ${label}; older ones not searched`
+        );
+        break;
+      }
+    }
+    this.logger.debug(`${issues.length} issue(s) labelled ${label}`);
+    return issues;
+  }
+  /** `iterator` with a 404 (no such repository, or hidden from the token) named as the input's fault. */
+  async *pages(iterator) {
+    try {
+      yield* iterator;
+    } catch (error) {
+      if (error instanceof GitHubRefusal && error.status === 404)
+        throw new ConfigurationError(
+          `input 'repository': GitHub answered 404 for ${this.owner}/${this.repo}; expected a repository the token can see`
+        );
+      throw error;
+    }
+  }
+  /** Creates each label that does not exist; a concurrent creation (422 already_exists) is fine. */
+  async ensureLabels(labels) {
+    for (const label of labels) {
+      const exists = await this.octokit.rest.issues.getLabel({ owner: this.owner, repo: this.repo, name: label.name }).then(
+        () => true,
+        (error) => {
+          if (error instanceof GitHubRefusal && error.status === 404) return false;
+          throw error;
+        }
+      );
+      if (exists) continue;
+      if (this.dryRun) {
+        this.logger.info(`dry run: would create label ${label.name}`);
+        continue;
+      }
+      await this.octokit.rest.issues.createLabel({ owner: this.owner, repo: this.repo, ...label }).catch((error) => {
+        if (!(error instanceof GitHubRefusal && error.status === 422)) throw error;
+      });
+    }
+  }
+  /** Opens an issue; in dry-run returns a stand-in numbered 0. */
+  async create(title, body, labels) {
+    if (this.dryRun) {
+      this.logger.info(`dry run: would open "${title}" labelled ${labels.join(", ")}`);
+      const state = readIncidentState(body);
+      return {
+        number: 0,
+        id: 0,
+        state: "open",
+        stateReason: null,
+        closedAt: null,
+        body,
+        labels,
+        fingerprint: state?.fingerprint,
+        incident: state
+      };
+    }
+    const { data } = await this.octokit.rest.issues.create({
+      owner: this.owner,
+      repo: this.repo,
+      title,
+      body,
+      labels
+    });
+    this.logger.info(`opened issue #${data.number}`);
+    return toIncident(data);
+  }
+  /** Changes an issue's body, state or labels. */
+  async update(number, change) {
+    const what = Object.keys(change).join(", ");
+    if (this.dryRun) return void this.logger.info(`dry run: would update #${number} (${what})`);
+    await this.octokit.rest.issues.update({
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: number,
+      ...change
+    });
+    this.logger.info(`updated issue #${number} (${what})`);
+  }
+  /** Adds a comment to an issue. */
+  async comment(number, body) {
+    if (this.dryRun) return void this.logger.info(`dry run: would comment on #${number}`);
+    await this.octokit.rest.issues.createComment({
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: number,
+      body
+    });
+    this.logger.info(`commented on issue #${number}`);
+  }
+};
+
+// actions/open-incident-issue/src/recovery.ts
+function recovered(issues, report, fingerprint) {
+  const candidates = fingerprint ? incidentsOf(issues, fingerprint) : [...new Set(issues.map((issue) => issue.fingerprint))].flatMap(
+    (print) => print ? incidentsOf(issues, print) : []
+  );
+  return candidates.filter(
+    (issue) => issue.state === "open" && (issue.incident?.component === report.component || issue.labels.includes(componentLabel(report.component)))
+  );
+}
+async function handleSuccess(report, deps) {
+  const fingerprint = report.signature.trim() ? fingerprintOf(report.component, report.signature) : void 0;
+  const now = deps.now();
+  const open = await withGroup(
+    deps.logger,
+    "Find open incidents",
+    async () => recovered(await deps.repo.listByLabel(INCIDENT_LABEL), report, fingerprint)
+  );
+  const closed = [];
+  const held = [];
+  await withGroup(deps.logger, "Close recovered incidents", async () => {
+    for (const issue of open) {
+      const reopened = hoursSince(issue.incident?.reopenedAt, now);
+      if (reopened < report.flapHours) {
+        deps.logger.info(
+          `#${issue.number} reopened ${reopened.toFixed(1)} h ago; left open for now (flap-hours ${report.flapHours})`
+        );
+        held.push(issue);
+        continue;
+      }
+      const state = issue.incident;
+      const run2 = report.runUrl ? `[${report.runId}](${report.runUrl})` : report.runId;
+      const occurrences = state ? ` after ${state.occurrences} failing run(s) since ${state.firstSeen}` : "";
+      await deps.repo.comment(
+        issue.number,
+        `**Recovered** in run ${run2}${occurrences}. Closing; a failure within ${report.reopenWindowDays} day(s) reopens this issue.`
+      );
+      await deps.repo.update(issue.number, {
+        ...state ? { body: withIncidentState(issue.body, { ...state, closedAt: now.toISOString() }) } : {},
+        state: "closed",
+        state_reason: "completed"
+      });
+      closed.push(issue);
+    }
+  });
+  await withGroup(deps.logger, "Reset failure counts", async () => {
+    const tracker = new FailureTracker(deps.repo);
+    await tracker.load();
+    await tracker.clear(
+      (print, component) => component === report.component && (!fingerprint || print === fingerprint)
+    );
+  });
+  const subject = closed[0] ?? held[0];
+  return {
+    action: closed.length ? "closed" : "none",
+    issueNumber: subject?.number ?? 0,
+    fingerprint: fingerprint ?? subject?.fingerprint ?? "",
+    occurrences: subject?.incident?.occurrences ?? 0,
+    severity: subject?.incident?.severity,
+    reason: closed.length ? `recovered: closed ${closed.map((issue) => `#${issue.number}`).join(", ")}` : held.length ? `recovered, but ${held.map((issue) => `#${issue.number}`).join(", ")} reopened less than ${report.flapHours} h ago stays open (flap suppression)` : "no open incident for this component",
+    dryRun: deps.repo.dryRun
+  };
+}
+
+// actions/open-incident-issue/src/summary.ts
+var verbs = {
+  opened: "Opened",
+  commented: "Commented on",
+  reopened: "Reopened",
+  closed: "Closed",
+  none: "No change to"
+};
+function incidentSummary(outcome) {
+  const issue = outcome.issueNumber ? `issue #${outcome.issueNumber}` : "any issue";
+  return [
+    `### Incident: ${outcome.dryRun ? "dry run, would have: " : ""}${verbs[outcome.action]} ${issue}`,
+    "",
+    "| action | fingerprint | severity | occurrences | why |",
+    "| --- | --- | --- | --- | --- |",
+    `| ${outcome.action} | \`${outcome.fingerprint || "-"}\` | ${outcome.severity ?? "-"} | ${outcome.occurrences} | ${outcome.reason} |`,
+    ""
+  ].join("\n");
+}
+
+// actions/open-incident-issue/src/main.ts
+var repositoryPattern = /^[\w.-]+\/[\w.-]+$/;
+var inputs = external_exports.object({
+  githubToken: stringInput({ required: true }),
+  repository: stringInput().refine((value) => value === "" || repositoryPattern.test(value), {
+    message: "expected owner/name, e.g. octo-org/phx-pipeline"
+  }),
+  status: stringInput({ required: true }).pipe(
+    external_exports.enum(["failure", "success"], { message: "expected failure or success" })
+  ),
+  component: stringInput({ required: true }).pipe(
+    external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, {
+      message: "expected a kebab-case component name such as collect-county"
+    })
+  ),
+  signature: stringInput(),
+  severity: choiceInput(["auto", "P0", "P1", "P2", "P3"], "auto"),
+  details: stringInput(),
+  threshold: integerInput({ default: 0, min: 0, max: 100 }),
+  reopenWindowDays: integerInput({ default: 7, min: 0, max: 365 }),
+  flapHours: integerInput({ default: 6, min: 0, max: 720 }),
+  labels: listInput(external_exports.string().regex(/^[^\s,]{1,50}$/, "expected a label name")),
+  dryRun: dryRunInput,
+  redact: stringInput()
+});
+async function execute(values, logger) {
+  const context = readRunContext();
+  const repository = values.repository || context.repository;
+  if (!repository || !repositoryPattern.test(repository))
+    throw new ConfigurationError(
+      "input 'repository': expected owner/name; it is empty and GITHUB_REPOSITORY is not set"
+    );
+  const [owner = "", repo = ""] = repository.split("/");
+  const octokit = createGitHubClient({
+    token: values.githubToken,
+    baseUrl: readEnv(ENV.githubApiUrl) ?? "https://api.github.com",
+    logger
+  });
+  const secrets = [
+    values.githubToken,
+    ...values.redact.split("\n").map((line) => line.trim())
+  ].filter((value) => value !== "");
+  const deps = {
+    repo: new IncidentRepo(octokit, owner, repo, logger, values.dryRun),
+    logger,
+    now: () => /* @__PURE__ */ new Date()
+  };
+  const report = {
+    status: values.status,
+    component: values.component,
+    signature: values.signature,
+    details: values.details,
+    threshold: values.threshold,
+    reopenWindowDays: values.reopenWindowDays,
+    flapHours: values.flapHours,
+    labels: values.labels,
+    severity: values.severity,
+    runId: context.runId,
+    runUrl: context.runUrl,
+    secrets
+  };
+  const outcome = values.status === "failure" ? await handleFailure(report, deps) : await handleSuccess(report, deps);
+  logger.info(`${outcome.action}: ${outcome.reason}`);
+  return outcome;
+}
+var action = {
+  name: "open-incident-issue",
+  inputs,
+  secrets: ["githubToken", "redact"],
+  execute,
+  outputs: (outcome) => ({
+    "issue-number": outcome.issueNumber,
+    action: outcome.action,
+    fingerprint: outcome.fingerprint,
+    occurrences: outcome.occurrences
+  }),
+  failureOutputs: { "issue-number": 0, action: "none", fingerprint: "", occurrences: 0 },
+  summary: incidentSummary
+};
+var run = () => runAction(action);
+
+// actions/open-incident-issue/src/index.ts
+await run();

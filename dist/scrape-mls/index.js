@@ -1,0 +1,1467 @@
+import { createRequire as __pipelineCreateRequire } from 'node:module';
+const require = __pipelineCreateRequire(import.meta.url);
+import {
+  RateLimiter,
+  normalizeAddress
+} from "../chunks/chunk-S6CWEGRX.js";
+import {
+  sleep
+} from "../chunks/chunk-DZ53HVQ5.js";
+import {
+  formatIssues
+} from "../chunks/chunk-ONG5ZR2F.js";
+import "../chunks/chunk-QQVV72Z5.js";
+import {
+  USAGE_SCHEMA_VERSION
+} from "../chunks/chunk-755GIJO7.js";
+import {
+  LISTING_STATUSES,
+  MLS_LISTING_SCHEMA_VERSION,
+  listingRangeProblems,
+  mlsListingSchema
+} from "../chunks/chunk-7ULPJ32C.js";
+import {
+  DefaultArtifactClient,
+  downloadStage,
+  uploadStage
+} from "../chunks/chunk-MRZSBSM5.js";
+import {
+  RUN_STATS_SCHEMA_VERSION
+} from "../chunks/chunk-CGDLO6YN.js";
+import {
+  ConfigurationError,
+  ENV,
+  NonRetryableError,
+  RetryableError,
+  booleanInput,
+  dryRunInput,
+  errorMessage,
+  external_exports,
+  integerInput,
+  isRetryable,
+  listInput,
+  readEnv,
+  readRunContext,
+  readStageOutput,
+  runAction,
+  stringInput,
+  withGroup,
+  writeStageOutput
+} from "../chunks/chunk-LK6OMHMX.js";
+
+// actions/scrape-mls/src/inputs.ts
+var LISTING_SITE_BASE = "https://www.phoenixmlssearch.com";
+var CAPTCHA_SERVICE_BASE = "https://2captcha.com";
+var DEFAULT_SELECTORS = "config/selectors/listing-site.json";
+var zip = external_exports.string().regex(/^\d{5}$/, "expected a 5-digit ZIP code such as 85031");
+var httpUrl = (example) => external_exports.string().refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), {
+  message: `expected an http(s) URL such as ${example}`
+});
+var artifactName = external_exports.string().regex(/^[\w.-]*$/, 'expected letters, digits, ".", "_" or "-"');
+var scrapeMlsInputs = external_exports.object({
+  /** ZIP codes to scrape, one artifact each. */
+  zipCodes: listInput(zip, { min: 1 }),
+  /** Base URL of the listing site. */
+  baseUrl: stringInput({ default: LISTING_SITE_BASE }).pipe(httpUrl(LISTING_SITE_BASE)),
+  /** Path of the selectors file (JSON, with fallbacks). */
+  selectors: stringInput({ default: DEFAULT_SELECTORS }),
+  /** Most listing pages per ZIP; 0 = all. */
+  maxListings: integerInput({ default: 0, min: 0 }),
+  /** Browser contexts (sessions) working at once. */
+  concurrency: integerInput({ default: 2, min: 1, max: 16 }),
+  /** Page loads per minute over all sessions; 0 = no cap. */
+  requestsPerMinute: integerInput({ default: 60, min: 0 }),
+  /** Proxies (a secret): URLs `http://user:pass@host:port`, or `webshare:<API key>`. */
+  proxies: stringInput(),
+  /** 2captcha API key (a secret); without it a CAPTCHA page is a failure. */
+  captchaApiKey: stringInput(),
+  /** Base URL of the 2captcha-protocol service. */
+  captchaServiceUrl: stringInput({ default: CAPTCHA_SERVICE_BASE }).pipe(
+    httpUrl(CAPTCHA_SERVICE_BASE)
+  ),
+  /** Chromium to run; default CHROMIUM_PATH, /usr/bin/chromium, then Playwright's browser. */
+  browserPath: stringInput(),
+  /** The budget gate: false does nothing. */
+  enabled: booleanInput(true),
+  /** `artifact-name` of an earlier attempt whose listings are kept and not fetched again. */
+  resumeFrom: stringInput().pipe(artifactName),
+  /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
+  artifactName: stringInput({ default: "mls-listings" }).pipe(artifactName.min(1)),
+  /** Scrape and write locally, upload nothing. */
+  dryRun: dryRunInput
+});
+
+// actions/scrape-mls/src/scrape.ts
+import { isAbsolute, join as join6, resolve } from "node:path";
+
+// actions/scrape-mls/src/browser.ts
+import { existsSync } from "node:fs";
+import { chromium } from "playwright-core";
+var SYSTEM_CHROMIUM = "/usr/bin/chromium";
+function resolveBrowserPath(input, env = process.env) {
+  if (input !== "") {
+    if (!existsSync(input))
+      throw new ConfigurationError(`input 'browser-path': no file at '${input}'`);
+    return input;
+  }
+  const fromEnv = env[ENV.chromiumPath]?.trim();
+  if (fromEnv) {
+    if (!existsSync(fromEnv))
+      throw new ConfigurationError(`CHROMIUM_PATH: no file at '${fromEnv}'`);
+    return fromEnv;
+  }
+  return existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : void 0;
+}
+async function launchBrowser(executablePath, logger) {
+  const args = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
+  args.push("--blink-settings=imagesEnabled=false");
+  logger.info(`browser: ${executablePath ?? "Playwright's managed Chromium"}`);
+  try {
+    return await chromium.launch({ executablePath, args, headless: true });
+  } catch (error) {
+    throw new ConfigurationError(
+      `cannot start Chromium (${executablePath ?? "managed"}): set input 'browser-path' or CHROMIUM_PATH, or run 'npx playwright install chromium': ${error.message.split("\n")[0]}`
+    );
+  }
+}
+
+// actions/scrape-mls/src/proxies.ts
+var WEBSHARE_API = "https://proxy.webshare.io";
+function parseProxyUrl(line) {
+  if (!URL.canParse(line) || !/^(https?|socks5):$/.test(new URL(line).protocol)) {
+    throw new ConfigurationError(
+      "input 'proxies': expected proxy URLs such as http://user:pass@host:port, or webshare:<API key>"
+    );
+  }
+  const url = new URL(line);
+  const label = `${url.hostname}:${url.port}`;
+  return {
+    server: `${url.protocol}//${url.host}`,
+    username: url.username ? decodeURIComponent(url.username) : void 0,
+    password: url.password ? decodeURIComponent(url.password) : void 0,
+    label
+  };
+}
+async function fetchWebShareProxies(apiKey, base = WEBSHARE_API) {
+  const proxies = [];
+  let url = `${base}/api/v2/proxy/list/?mode=direct&page=1&page_size=100`;
+  for (let page = 0; url !== null && page < 20; page += 1) {
+    const response = await fetch(url, {
+      headers: { authorization: `Token ${apiKey}` },
+      signal: AbortSignal.timeout(3e4)
+    });
+    if (response.status === 401 || response.status === 403) {
+      throw new ConfigurationError("input 'proxies': WebShare refused the API key");
+    }
+    if (!response.ok) throw new NonRetryableError(`WebShare proxy list: HTTP ${response.status}`);
+    const body = await response.json();
+    for (const proxy of body.results.filter((entry) => entry.valid)) {
+      proxies.push({
+        server: `http://${proxy.proxy_address}:${proxy.port}`,
+        username: proxy.username,
+        password: proxy.password,
+        label: `${proxy.proxy_address}:${proxy.port}`
+      });
+    }
+    url = body.next;
+  }
+  return proxies;
+}
+async function resolveProxies(input, webShareBase = WEBSHARE_API) {
+  const lines = input.split(/[\s,]+/).filter((line) => line !== "");
+  const proxies = [];
+  for (const line of lines) {
+    if (line.startsWith("webshare:"))
+      proxies.push(...await fetchWebShareProxies(line.slice(9), webShareBase));
+    else proxies.push(parseProxyUrl(line));
+  }
+  return proxies;
+}
+
+// actions/scrape-mls/src/proxy-pool.ts
+var ProxyPool = class {
+  constructor(proxies, options = {}) {
+    this.proxies = proxies;
+    this.options = options;
+    for (const proxy of proxies) this.#health.set(proxy, { failures: 0, coolUntil: 0 });
+  }
+  proxies;
+  options;
+  #health = /* @__PURE__ */ new Map();
+  #next = 0;
+  /** Times a proxy was retired. */
+  retired = 0;
+  /** Whether the run uses proxies at all. */
+  get enabled() {
+    return this.proxies.length > 0;
+  }
+  /** The next healthy proxy in turn, or null when every proxy is cooling down. */
+  take() {
+    const now = (this.options.now ?? Date.now)();
+    for (let tried = 0; tried < this.proxies.length; tried += 1) {
+      const proxy = this.proxies[this.#next % this.proxies.length];
+      this.#next += 1;
+      if ((this.#health.get(proxy)?.coolUntil ?? 0) <= now) return proxy;
+    }
+    return null;
+  }
+  /** Counts a failure that was the proxy's fault; retires it after too many. */
+  markFailure(proxy, count = 1) {
+    const health = this.#health.get(proxy);
+    if (!health) return;
+    health.failures += count;
+    if (health.failures >= (this.options.maxFailures ?? 3)) {
+      health.failures = 0;
+      health.coolUntil = (this.options.now ?? Date.now)() + (this.options.cooldownMs ?? 3e5);
+      this.retired += 1;
+    }
+  }
+  /** Retires a proxy at once: it is dead, rejects its credentials, or its address is blocked. */
+  retire(proxy) {
+    this.markFailure(proxy, this.options.maxFailures ?? 3);
+  }
+  /** A page came through: the failure streak ends. */
+  markSuccess(proxy) {
+    const health = this.#health.get(proxy);
+    if (health) health.failures = 0;
+  }
+};
+
+// actions/scrape-mls/src/robots.ts
+function parseRobots(text2) {
+  const rules = { allow: [], disallow: [] };
+  let agents = [];
+  let inRules = false;
+  for (const raw of text2.split(/\r?\n/)) {
+    const line = raw.replace(/#.*/, "").trim();
+    const match = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
+    if (!match) continue;
+    const field = (match[1] ?? "").toLowerCase();
+    const value = (match[2] ?? "").trim();
+    if (field === "user-agent") {
+      if (inRules) agents = [];
+      inRules = false;
+      agents.push(value);
+      continue;
+    }
+    inRules = true;
+    if (!agents.includes("*") || value === "") continue;
+    if (field === "allow") rules.allow.push(value);
+    if (field === "disallow") rules.disallow.push(value);
+  }
+  return rules;
+}
+function matches(rule, path) {
+  const pattern = rule.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\\\$$/, "$");
+  return new RegExp(`^${pattern}`).test(path);
+}
+function robotsAllow(rules, url) {
+  const parsed = new URL(url);
+  const path = parsed.pathname + parsed.search;
+  const longest = (list) => Math.max(-1, ...list.filter((rule) => matches(rule, path)).map((rule) => rule.length));
+  return longest(rules.allow) >= longest(rules.disallow);
+}
+
+// actions/scrape-mls/src/scrape-shard.ts
+import { join as join5 } from "node:path";
+
+// actions/scrape-mls/src/crawl-stats.ts
+function emptyCrawlStats() {
+  return {
+    pages: 0,
+    listingsScraped: 0,
+    blocked: 0,
+    captchasSolved: 0,
+    failed: 0,
+    retries: 0,
+    gone: 0,
+    robotsSkipped: 0,
+    errorsByClass: {
+      network: 0,
+      "rate-limited": 0,
+      server: 0,
+      auth: 0,
+      client: 0,
+      parse: 0,
+      other: 0
+    },
+    stoppedBecause: null
+  };
+}
+
+// actions/scrape-mls/src/listing-record.ts
+import { createHash } from "node:crypto";
+
+// actions/scrape-mls/src/json-ld.ts
+var SQFT_PER_SQM = 10.7639;
+var object = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+var number = (value) => {
+  const parsed = typeof value === "string" ? Number(value.replace(/[$,]/g, "")) : value;
+  return typeof parsed === "number" && Number.isFinite(parsed) && parsed >= 0 ? parsed : null;
+};
+var text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+function candidates(blocks) {
+  const found = [];
+  const visit = (value) => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    const node = object(value);
+    if (!node) return;
+    found.push(node);
+    if (Array.isArray(node["@graph"])) visit(node["@graph"]);
+  };
+  blocks.forEach(visit);
+  return found;
+}
+function area(value) {
+  const size = object(value);
+  if (!size) return number(value);
+  const amount = number(size.value);
+  if (amount === null) return null;
+  return size.unitCode === "MTK" ? Math.round(amount * SQFT_PER_SQM) : Math.round(amount);
+}
+function addressLine(value) {
+  const postal = object(value);
+  if (!postal) return text(value);
+  const street = text(postal.streetAddress);
+  if (!street) return null;
+  const region = [text(postal.addressRegion), text(postal.postalCode)].filter(Boolean).join(" ");
+  return [street, text(postal.addressLocality), region].filter(Boolean).join(", ");
+}
+function readJsonLd(blocks) {
+  const listing = candidates(blocks).find(
+    (node) => ["RealEstateListing", "Offer", "Product"].includes(String(node["@type"]))
+  );
+  if (!listing) return null;
+  const offer = object(listing.offers) ?? listing;
+  const home = object(listing.mainEntity) ?? object(listing.about) ?? listing;
+  return {
+    price: number(offer.price),
+    address: addressLine(home.address),
+    bedrooms: number(home.numberOfBedrooms) ?? number(home.numberOfRooms),
+    fullBaths: number(home.numberOfFullBathrooms),
+    halfBaths: number(home.numberOfPartialBathrooms),
+    totalBaths: number(home.numberOfBathroomsTotal),
+    livingAreaSqft: area(home.floorSize),
+    yearBuilt: number(home.yearBuilt),
+    listedOn: text(listing.datePosted),
+    mlsNumber: text(listing.identifier),
+    description: text(listing.description)
+  };
+}
+
+// actions/scrape-mls/src/parse-values.ts
+var SQFT_PER_ACRE = 43560;
+var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+function parsePrice(text2) {
+  const match = /\$?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([KkMm])?\b/.exec(text2 ?? "");
+  if (!match) return null;
+  const value = Number((match[1] ?? "").replace(/,/g, ""));
+  const scale = { k: 1e3, m: 1e6 }[(match[2] ?? "").toLowerCase()] ?? 1;
+  return Number.isFinite(value) ? Math.round(value * scale) : null;
+}
+function parseCount(text2) {
+  const match = /\d{1,3}(?:,\d{3})+|\d+/.exec(text2 ?? "");
+  return match ? Number(match[0].replace(/,/g, "")) : null;
+}
+function parseBedrooms(text2) {
+  if (/\bstudio\b/i.test(text2 ?? "")) return 0;
+  return parseCount(text2);
+}
+function parseBaths(text2, halfText) {
+  const source = text2 ?? "";
+  const full = /(\d+)\s*full/i.exec(source);
+  const half = /(\d+)\s*(?:half|partial)/i.exec(source);
+  if (full) {
+    const halves = half ? Number(half[1]) : 0;
+    return { full: Number(full[1]), half: halves, total: Number(full[1]) + halves / 2 };
+  }
+  const number3 = /\d+(?:\.\d+)?/.exec(source);
+  if (!number3) return { total: null, full: null, half: null };
+  const value = Number(number3[0]);
+  const separateHalf = parseCount(halfText);
+  if (separateHalf !== null && Number.isInteger(value)) {
+    return { full: value, half: separateHalf, total: value + separateHalf / 2 };
+  }
+  return { total: Math.round(value * 4) / 4, full: null, half: null };
+}
+function parseArea(text2) {
+  return parseCount(text2);
+}
+function parseLot(text2) {
+  const acres = /(\d+(?:\.\d+)?)\s*(?:acres?|ac)\b/i.exec(text2 ?? "");
+  if (acres) return Math.round(Number(acres[1]) * SQFT_PER_ACRE);
+  return parseCount(text2);
+}
+function parseYear(text2) {
+  const match = /\b(1[89]\d\d|2\d\d\d)\b/.exec(text2 ?? "");
+  return match ? Number(match[1]) : null;
+}
+function parseStatus(text2) {
+  const words = (text2 ?? "").toLowerCase().replace(/[^a-z ]+/g, " ").replace(/\s+/g, " ").trim();
+  if (words === "") return null;
+  const exact = LISTING_STATUSES.find((status) => status.toLowerCase() === words);
+  if (exact) return exact;
+  if (/contingent/.test(words) && /backup/.test(words)) return "CCBS";
+  if (/under contract/.test(words) && /backup/.test(words)) return "UCB";
+  if (/coming soon/.test(words)) return "Coming Soon";
+  if (/temp(orarily)? off/.test(words)) return "Temp Off Market";
+  if (/\b(pending|under contract)\b/.test(words)) return "Pending";
+  if (/\b(sold|closed)\b/.test(words)) return "Closed";
+  if (/\bcancel+ed\b/.test(words)) return "Cancelled";
+  if (/\bexpired\b/.test(words)) return "Expired";
+  if (/\bwithdrawn\b/.test(words)) return "Withdrawn";
+  if (/\b(active|for sale|new)\b/.test(words)) return "Active";
+  return null;
+}
+function parseDate(text2) {
+  const source = text2 ?? "";
+  let parts = null;
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(source);
+  const us = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(source);
+  const words = /\b([A-Za-z]{3})[a-z]*\.? (\d{1,2}), (\d{4})\b/.exec(source);
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (us) parts = [Number(us[3]), Number(us[1]), Number(us[2])];
+  else if (words) {
+    const month2 = MONTHS.indexOf((words[1] ?? "").toLowerCase()) + 1;
+    if (month2 > 0) parts = [Number(words[3]), month2, Number(words[2])];
+  }
+  if (!parts) return null;
+  const [year, month, day] = parts;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+// actions/scrape-mls/src/listing-record.ts
+var ListingParseError = class extends Error {
+  constructor(message, field) {
+    super(message);
+    this.field = field;
+    this.name = "ListingParseError";
+  }
+  field;
+};
+var whole = (value) => value === null || !Number.isFinite(value) ? null : Math.round(value);
+function listingRecord(reading, page) {
+  const fields = reading.fields;
+  const ld = readJsonLd(reading.jsonLd);
+  const status = parseStatus(fields.status);
+  if (status === null) throw new ListingParseError(`no listing status on ${page.url}`, "status");
+  const addressText = ld?.address ?? fields.address;
+  if (!addressText) throw new ListingParseError(`no address on ${page.url}`, "address");
+  const mlsNumber = (ld?.mlsNumber ?? /[A-Za-z0-9-]*\d[A-Za-z0-9-]*/.exec(fields.mlsNumber ?? "")?.[0]) || null;
+  if (!mlsNumber) throw new ListingParseError(`no MLS number on ${page.url}`, "mlsNumber");
+  const address = normalizeAddress(addressText);
+  const pageBaths = parseBaths(fields.baths, fields.halfBaths);
+  const ldFull = ld?.fullBaths ?? null;
+  const bathrooms = ldFull !== null ? { full: ldFull, half: ld?.halfBaths ?? 0, total: ldFull + (ld?.halfBaths ?? 0) / 2 } : ld?.totalBaths != null ? { total: Math.round(ld.totalBaths * 4) / 4, full: null, half: null } : pageBaths;
+  const record = {
+    schemaVersion: MLS_LISTING_SCHEMA_VERSION,
+    mlsNumber,
+    status,
+    listPrice: whole(ld?.price ?? parsePrice(fields.price)),
+    bedrooms: whole(ld?.bedrooms ?? parseBedrooms(fields.bedrooms)),
+    bathrooms,
+    livingAreaSqft: whole(ld?.livingAreaSqft ?? parseArea(fields.livingArea)),
+    lotSizeSqft: parseLot(fields.lotSize),
+    yearBuilt: whole(ld?.yearBuilt ?? parseYear(fields.yearBuilt)),
+    propertyType: fields.propertyType ?? null,
+    address,
+    zip: address.parts.zip,
+    apn: null,
+    daysOnMarket: parseCount(fields.daysOnMarket),
+    listedOn: parseDate(ld?.listedOn ?? fields.listedOn),
+    photoCount: parseCount(fields.photoCount),
+    description: ld?.description ?? fields.description ?? null,
+    sourceUrl: page.url,
+    scrapedAt: page.scrapedAt.toISOString(),
+    rawHtmlSha256: createHash("sha256").update(page.html).digest("hex")
+  };
+  const result = mlsListingSchema.safeParse(record);
+  if (!result.success) {
+    const field = String(result.error.issues[0]?.path[0] ?? "record");
+    throw new ListingParseError(
+      `listing at ${page.url} is invalid: ${formatIssues(result.error)}`,
+      field
+    );
+  }
+  return result.data;
+}
+
+// actions/scrape-mls/src/captcha.ts
+var FATAL = /^ERROR_(WRONG_USER_KEY|KEY_DOES_NOT_EXIST|ZERO_BALANCE|IP_NOT_ALLOWED|IP_BANNED)/;
+async function call(url, init) {
+  let response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(3e4) });
+  } catch (error) {
+    throw new RetryableError(`CAPTCHA service unreachable: ${error.message}`);
+  }
+  if (!response.ok) throw new RetryableError(`CAPTCHA service answered HTTP ${response.status}`);
+  return await response.json();
+}
+function failure(code) {
+  return FATAL.test(code) ? new NonRetryableError(`CAPTCHA service refused the request: ${code}`) : new RetryableError(`CAPTCHA service failed: ${code}`);
+}
+async function solveRecaptcha(service, siteKey, pageUrl) {
+  const form = new URLSearchParams({
+    key: service.apiKey,
+    method: "userrecaptcha",
+    googlekey: siteKey,
+    pageurl: pageUrl,
+    json: "1"
+  });
+  const submitted = await call(`${service.url}/in.php`, { method: "POST", body: form });
+  if (submitted.status !== 1) throw failure(submitted.request);
+  const deadline = Date.now() + service.timeoutMs;
+  const poll = new URLSearchParams({
+    key: service.apiKey,
+    action: "get",
+    id: submitted.request,
+    json: "1"
+  });
+  while (Date.now() < deadline) {
+    await sleep(service.pollMs);
+    const reply = await call(`${service.url}/res.php?${poll.toString()}`);
+    if (reply.status === 1) return reply.request;
+    if (reply.request !== "CAPCHA_NOT_READY") throw failure(reply.request);
+  }
+  throw new RetryableError(`CAPTCHA not solved within ${Math.round(service.timeoutMs / 1e3)} s`);
+}
+var SUBMIT = String.raw`(token) => {
+  const widget = document.querySelector('[data-sitekey]');
+  let field = document.querySelector('[name="g-recaptcha-response"]');
+  const form = (widget && widget.closest('form')) || (field && field.closest('form'));
+  if (!field && form) { field = document.createElement('textarea'); field.name = 'g-recaptcha-response'; form.appendChild(field); }
+  if (field) field.value = token;
+  const callback = widget && widget.getAttribute('data-callback');
+  if (callback && typeof window[callback] === 'function') { window[callback](token); return true; }
+  if (form) { form.submit(); return true; }
+  return false;
+}`;
+async function submitCaptchaToken(page, token, timeoutMs) {
+  const navigation = page.waitForNavigation({ timeout: timeoutMs, waitUntil: "domcontentloaded" });
+  const submitted = await page.evaluate(`(${SUBMIT})(${JSON.stringify(token)})`);
+  if (submitted !== true) {
+    void navigation.catch(() => void 0);
+    throw new NonRetryableError("CAPTCHA page has no form or callback to take the token");
+  }
+  await navigation;
+}
+
+// actions/scrape-mls/src/page-script.ts
+var SOURCE = String.raw`(config) => {
+  const text = (el) => (el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '');
+  const first = (selectors) => {
+    for (const s of selectors) { const el = document.querySelector(s); if (el) return el; }
+    return null;
+  };
+  const norm = (s) => s.replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const byLabel = (label) => {
+    const want = norm(label);
+    for (const el of document.querySelectorAll('dt, th, .fact-label, [class*="label"]')) {
+      if (norm(text(el)) === want && el.nextElementSibling) return text(el.nextElementSibling);
+    }
+    for (const el of document.querySelectorAll('li')) {
+      const t = text(el); const i = t.indexOf(':');
+      if (i > 0 && norm(t.slice(0, i)) === want) return t.slice(i + 1).trim();
+    }
+    return null;
+  };
+  const read = (strategy) => {
+    if (strategy.label) return byLabel(strategy.label);
+    const list = Array.isArray(strategy.css) ? strategy.css : [strategy.css];
+    if (strategy.count) { const n = document.querySelectorAll(list[0]).length; return n > 0 ? String(n) : null; }
+    const parts = [];
+    for (const s of list) {
+      const el = document.querySelector(s);
+      if (!el) return null;
+      parts.push(strategy.attr ? el.getAttribute(strategy.attr) || '' : text(el));
+    }
+    const joined = parts.join(', ').trim();
+    return joined === '' ? null : joined;
+  };
+  const fields = {};
+  for (const [field, strategies] of Object.entries(config.listing)) {
+    for (const strategy of strategies) { const v = read(strategy); if (v !== null) { fields[field] = v; break; } }
+  }
+  const widget = first(config.captcha);
+  const jsonLd = [];
+  for (const el of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try { jsonLd.push(JSON.parse(el.textContent || '')); } catch (e) { /* skipped */ }
+  }
+  const links = [];
+  for (const s of config.results.listingLink) {
+    for (const a of document.querySelectorAll(s)) if (a.href && !links.includes(a.href)) links.push(a.href);
+    if (links.length > 0) break;
+  }
+  const next = first(config.results.nextPage);
+  return {
+    captchaSiteKey: widget ? widget.getAttribute('data-sitekey') || '' : null,
+    blockPage: first(config.blockPage) !== null,
+    listingLinks: links,
+    nextPage: next && next.href ? next.href : null,
+    fields,
+    jsonLd,
+  };
+}`;
+function pageReadingScript(selectors) {
+  return `(${SOURCE})(${JSON.stringify(selectors)})`;
+}
+
+// actions/scrape-mls/src/visit.ts
+var PROXY_FAILURE = /ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|HTTP_RESPONSE_CODE_FAILURE|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONNECTION_REFUSED|SOCKS_\w+)/;
+function retryAfter(response) {
+  const seconds = Number(response.headers()["retry-after"]);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 60) * 1e3 : 1e4;
+}
+async function classifyPage(page, response, selectors) {
+  const status = response?.status() ?? 0;
+  if (status === 429 && response)
+    return { kind: "rate-limited", retryAfterMs: retryAfter(response) };
+  const reading = await page.evaluate(pageReadingScript(selectors));
+  if (status === 403 || reading.blockPage) return { kind: "blocked", status };
+  if (reading.captchaSiteKey !== null)
+    return { kind: "captcha", status, siteKey: reading.captchaSiteKey };
+  if (status >= 500)
+    return { kind: "error", retryable: true, message: `HTTP ${status}`, errorClass: "server" };
+  if (status >= 400 || status === 0) {
+    return {
+      kind: "error",
+      retryable: false,
+      message: `HTTP ${status}`,
+      errorClass: "client",
+      gone: status === 404 || status === 410
+    };
+  }
+  const html = response ? await response.text().catch(() => page.content()) : await page.content();
+  return { kind: "ok", status, reading, html };
+}
+async function visitPage(page, url, selectors, options) {
+  let response;
+  try {
+    response = await page.goto(url, { waitUntil: "domcontentloaded", timeout: options.timeoutMs });
+  } catch (error) {
+    const message = error.message.split("\n")[0] ?? "navigation failed";
+    if (options.proxied && PROXY_FAILURE.test(message))
+      return { kind: "proxy-error", message, fatal: true };
+    if (options.proxied && /Timeout/i.test(message))
+      return { kind: "proxy-error", message, fatal: false };
+    return { kind: "error", retryable: true, message, errorClass: "network" };
+  }
+  return classifyPage(page, response, selectors);
+}
+
+// actions/scrape-mls/src/page-handlers.ts
+async function passCaptchas(ctx, session, outcome, stats) {
+  for (let round = 0; outcome.kind === "captcha" && round < 2; round += 1) {
+    if (!ctx.captcha)
+      return {
+        kind: "error",
+        retryable: false,
+        message: "CAPTCHA page and no captcha-api-key",
+        errorClass: "auth"
+      };
+    const token = await solveRecaptcha(ctx.captcha, outcome.siteKey, session.page.url());
+    stats.captchasSolved += 1;
+    ctx.logger.info(`session ${session.id}: CAPTCHA solved, continuing`);
+    const navigation = session.page.waitForEvent("response", {
+      predicate: (response) => response.request().isNavigationRequest() && response.status() !== 303,
+      timeout: ctx.navigationTimeoutMs
+    });
+    const landed = navigation.catch(() => null);
+    await submitCaptchaToken(session.page, token, ctx.navigationTimeoutMs);
+    outcome = await classifyPage(session.page, await landed, ctx.selectors);
+  }
+  return outcome;
+}
+async function harvest(ctx, request, outcome, stats) {
+  if (request.kind === "listing") {
+    await ctx.store.add(
+      listingRecord(outcome.reading, {
+        url: request.url,
+        html: outcome.html,
+        scrapedAt: /* @__PURE__ */ new Date()
+      })
+    );
+    stats.listingsScraped += 1;
+    return;
+  }
+  for (const link of outcome.reading.listingLinks) {
+    if (ctx.maxListings > 0 && ctx.queue.countOf("listing") >= ctx.maxListings) break;
+    if (!robotsAllow(ctx.robots, link)) stats.robotsSkipped += 1;
+    else await ctx.queue.add(link, "listing");
+  }
+  const next = outcome.reading.nextPage;
+  const full = ctx.maxListings > 0 && ctx.queue.countOf("listing") >= ctx.maxListings;
+  if (next && !full && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, "search");
+}
+
+// actions/scrape-mls/src/sessions.ts
+var BLOCKED_URLS = [
+  "*.jpg",
+  "*.jpeg",
+  "*.png",
+  "*.gif",
+  "*.webp",
+  "*.avif",
+  "*.svg",
+  "*.ico",
+  "*.woff",
+  "*.woff2",
+  "*.ttf",
+  "*.otf",
+  "*.eot",
+  "*.mp4",
+  "*.webm",
+  "*.m3u8",
+  "*.mp3",
+  "*.ogg"
+];
+var USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+var MAX_ERROR_SCORE = 3;
+var SessionPool = class {
+  constructor(browser, proxies) {
+    this.browser = browser;
+    this.proxies = proxies;
+  }
+  browser;
+  proxies;
+  #created = 0;
+  /** Sessions retired after a block, a 429 or proxy failures. */
+  retired = 0;
+  /** Bytes through proxies of closed sessions. */
+  closedBytes = 0;
+  /** A new session, or null when proxies are configured and every one is cooling down. */
+  async create() {
+    const proxy = this.proxies.enabled ? this.proxies.take() : null;
+    if (this.proxies.enabled && proxy === null) return null;
+    const context = await this.browser.newContext({
+      userAgent: USER_AGENT,
+      viewport: { width: 1280, height: 900 },
+      locale: "en-US",
+      timezoneId: "America/Phoenix",
+      proxy: proxy ? { server: proxy.server, username: proxy.username, password: proxy.password } : void 0
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setBlockedURLs", { urls: BLOCKED_URLS });
+    this.#created += 1;
+    const session = { id: this.#created, proxy, context, page, bytes: 0, errorScore: 0 };
+    if (proxy) {
+      context.on("requestfinished", (request) => {
+        void request.sizes().then(
+          (sizes) => {
+            session.bytes += sizes.requestHeadersSize + sizes.requestBodySize + sizes.responseHeadersSize + sizes.responseBodySize;
+          },
+          () => void 0
+        );
+      });
+    }
+    return session;
+  }
+  /** Closes a session; `retire` counts it as retired (blocked or failing). */
+  async close(session, retire) {
+    if (retire) this.retired += 1;
+    this.closedBytes += session.bytes;
+    await session.context.close().catch(() => void 0);
+  }
+};
+
+// actions/scrape-mls/src/crawl.ts
+async function crawl(ctx) {
+  const stats = emptyCrawlStats();
+  let inFlight = 0;
+  const giveUp = async (request, errorClass, reason, session) => {
+    stats.failed += 1;
+    stats.errorsByClass[errorClass] += 1;
+    ctx.logger.warning(`gave up on ${request.url}: ${reason}`);
+    if (session) await ctx.snapshots.take(session.page, `${errorClass}`);
+    await ctx.queue.markFailed(request);
+  };
+  const again = async (request, errorClass, reason, session) => {
+    if (request.retries >= ctx.maxRetries) return giveUp(request, errorClass, reason, session);
+    stats.retries += 1;
+    ctx.logger.debug(`retrying ${request.url}: ${reason}`);
+    ctx.queue.retry(request);
+  };
+  const worker = async () => {
+    let session = null;
+    const retire = async () => {
+      if (session) await ctx.sessions.close(session, true);
+      session = null;
+    };
+    try {
+      for (; ; ) {
+        if (stats.stoppedBecause) return;
+        const request = ctx.queue.next();
+        if (!request) {
+          if (inFlight === 0) return;
+          await sleep(25);
+          continue;
+        }
+        inFlight += 1;
+        try {
+          session ??= await ctx.sessions.create();
+          if (!session) {
+            stats.stoppedBecause = "every proxy is cooling down";
+            ctx.queue.retry({ ...request, retries: request.retries - 1 });
+            return;
+          }
+          const current = session;
+          await ctx.limiter.acquire();
+          stats.pages += 1;
+          let outcome = await visitPage(current.page, request.url, ctx.selectors, {
+            timeoutMs: ctx.navigationTimeoutMs,
+            proxied: current.proxy !== null
+          });
+          if (outcome.kind === "captcha")
+            outcome = await passCaptchas(ctx, current, outcome, stats);
+          if (outcome.kind === "ok") {
+            current.errorScore = 0;
+            if (current.proxy) ctx.proxies.markSuccess(current.proxy);
+            await harvest(ctx, request, outcome, stats);
+            await ctx.queue.markDone(request);
+          } else if (outcome.kind === "blocked" || outcome.kind === "rate-limited") {
+            stats.blocked += 1;
+            if (current.proxy && outcome.kind === "blocked") ctx.proxies.retire(current.proxy);
+            else if (current.proxy) ctx.proxies.markFailure(current.proxy);
+            else if (outcome.kind === "rate-limited") ctx.limiter.pause(outcome.retryAfterMs);
+            ctx.logger.info(
+              `session ${current.id} retired: ${outcome.kind}${current.proxy ? ` via ${current.proxy.label}` : ""}`
+            );
+            await retire();
+            await again(
+              request,
+              outcome.kind === "blocked" ? "auth" : "rate-limited",
+              outcome.kind,
+              null
+            );
+          } else if (outcome.kind === "proxy-error") {
+            if (current.proxy && outcome.fatal) ctx.proxies.retire(current.proxy);
+            else if (current.proxy) ctx.proxies.markFailure(current.proxy);
+            ctx.logger.info(
+              `session ${current.id} retired: proxy ${current.proxy?.label ?? ""} failed (${outcome.message})`
+            );
+            await retire();
+            await again(request, "network", outcome.message, null);
+          } else if (outcome.kind === "error" && outcome.gone && request.kind === "listing") {
+            stats.gone += 1;
+            await ctx.queue.markDone(request);
+          } else if (outcome.kind === "error" && !outcome.retryable) {
+            await giveUp(request, outcome.errorClass, outcome.message, current);
+          } else if (outcome.kind === "error") {
+            await again(request, outcome.errorClass, outcome.message, current);
+            current.errorScore += 1;
+            if (current.errorScore >= MAX_ERROR_SCORE) {
+              ctx.logger.info(
+                `session ${current.id} retired: ${current.errorScore} failures in a row`
+              );
+              await retire();
+            }
+          } else {
+            await again(request, "auth", "the CAPTCHA kept coming back", current);
+          }
+        } catch (error) {
+          if (error instanceof ListingParseError)
+            await giveUp(request, "parse", error.message, session);
+          else {
+            if (isRetryable(error)) await again(request, "other", errorMessage(error), session);
+            else await giveUp(request, "other", errorMessage(error), session);
+            await retire();
+          }
+        } finally {
+          inFlight -= 1;
+        }
+      }
+    } finally {
+      if (session) await ctx.sessions.close(session, false);
+    }
+  };
+  await Promise.all(Array.from({ length: ctx.concurrency }, worker));
+  return stats;
+}
+
+// actions/scrape-mls/src/listing-store.ts
+import { appendFile, mkdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+var ListingStore = class _ListingStore {
+  constructor(path) {
+    this.path = path;
+  }
+  path;
+  #byMls = /* @__PURE__ */ new Map();
+  /** Opens the store at `path`, keeping what an earlier run wrote (a cut-off last line is dropped). */
+  static async open(path) {
+    await mkdir(dirname(path), { recursive: true });
+    const store = new _ListingStore(path);
+    const text2 = await readFile(path, "utf8").catch(() => "");
+    for (const line of text2.split("\n")) {
+      try {
+        const listing = JSON.parse(line);
+        store.#byMls.set(listing.mlsNumber, listing);
+      } catch {
+        continue;
+      }
+    }
+    return store;
+  }
+  /** Listings held. */
+  get size() {
+    return this.#byMls.size;
+  }
+  /** Adds a listing; a listing seen again replaces the earlier copy. */
+  async add(listing) {
+    this.#byMls.set(listing.mlsNumber, listing);
+    await appendFile(this.path, `${JSON.stringify(listing)}
+`);
+  }
+  /** The listings, one per MLS number, in MLS number order. */
+  listings() {
+    return [...this.#byMls.values()].sort((a, b) => a.mlsNumber.localeCompare(b.mlsNumber));
+  }
+};
+
+// actions/scrape-mls/src/publish.ts
+import { cp, rm } from "node:fs/promises";
+import { join } from "node:path";
+async function publishShard(listings, companions, target, logger) {
+  await rm(target.dir, { recursive: true, force: true });
+  if (companions.snapshots.files.length > 0) {
+    await cp(companions.snapshots.dir, join(target.dir, "snapshots"), { recursive: true });
+  }
+  const manifest = await writeStageOutput(
+    target.dir,
+    {
+      runId: companions.runId,
+      stage: "scrape-mls",
+      shard: companions.zip,
+      recordType: "mls-listing",
+      recordSchemaVersion: MLS_LISTING_SCHEMA_VERSION,
+      gzip: true
+    },
+    listings,
+    {
+      records: { "run-stats": [companions.runStats], usage: companions.usage },
+      files: companions.snapshots.files
+    }
+  );
+  if (target.client === null) {
+    logger.info(
+      `${companions.zip}: ${manifest.recordCount} listings written to ${target.dir} (not uploaded)`
+    );
+    return { uploaded: false };
+  }
+  await uploadStage(target.client, target.artifactName, target.dir, logger, {
+    compressionLevel: 0
+  });
+  return { uploaded: true };
+}
+
+// actions/scrape-mls/src/request-queue.ts
+import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+function uniqueKey(url) {
+  const parsed = new URL(url);
+  parsed.hash = "";
+  return parsed.href;
+}
+var RequestQueue = class _RequestQueue {
+  #known = /* @__PURE__ */ new Map();
+  #done = /* @__PURE__ */ new Set();
+  #failed = /* @__PURE__ */ new Set();
+  #pending = [];
+  #path;
+  constructor(dir) {
+    this.#path = join2(dir, "queue.ndjson");
+  }
+  /** Opens the queue in `dir`, replaying what an earlier run recorded there. */
+  static async open(dir) {
+    await mkdir2(dir, { recursive: true });
+    const queue = new _RequestQueue(dir);
+    const text2 = await readFile2(queue.#path, "utf8").catch(() => "");
+    for (const line of text2.split("\n")) {
+      let event;
+      try {
+        event = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (event.op === "add") queue.#known.set(event.url, event.kind);
+      else if (event.op === "done") queue.#done.add(event.url);
+    }
+    for (const [url, kind] of queue.#known) {
+      if (!queue.#done.has(url)) queue.#pending.push({ url, kind, retries: 0 });
+    }
+    return queue;
+  }
+  /** Requests recorded as finished, in this run or an earlier one. */
+  get done() {
+    return this.#done.size;
+  }
+  /** Requests that failed for good in this run. */
+  get failed() {
+    return this.#failed.size;
+  }
+  /** Requests waiting. */
+  get pending() {
+    return this.#pending.length;
+  }
+  /** Requests of `kind` the queue has seen, finished or not. */
+  countOf(kind) {
+    let count = 0;
+    for (const known of this.#known.values()) if (known === kind) count += 1;
+    return count;
+  }
+  /** Whether the queue has ever seen `url`. */
+  has(url) {
+    return this.#known.has(uniqueKey(url));
+  }
+  /** Adds a request unless the queue has seen its page already; true when added. */
+  async add(url, kind) {
+    const key = uniqueKey(url);
+    if (this.#known.has(key)) return false;
+    this.#known.set(key, kind);
+    this.#pending.push({ url: key, kind, retries: 0 });
+    await this.#record({ op: "add", url: key, kind });
+    return true;
+  }
+  /** The next request to work on, or undefined when none waits. Result pages go first. */
+  next() {
+    for (; ; ) {
+      const search = this.#pending.findIndex((request2) => request2.kind === "search");
+      const request = this.#pending.splice(search >= 0 ? search : 0, 1)[0];
+      if (request === void 0 || !this.#done.has(request.url)) return request;
+    }
+  }
+  /** Puts a request back after a retryable failure. */
+  retry(request) {
+    this.#pending.push({ ...request, retries: request.retries + 1 });
+  }
+  /** Records a request as finished: it is never fetched again, even after a restart. */
+  async markDone(request) {
+    this.#done.add(request.url);
+    await this.#record({ op: "done", url: request.url });
+  }
+  /** Records a request as failed for good in this run. */
+  async markFailed(request) {
+    this.#failed.add(request.url);
+    await this.#record({ op: "failed", url: request.url });
+  }
+  async #record(event) {
+    await appendFile2(this.#path, `${JSON.stringify(event)}
+`);
+  }
+};
+
+// actions/scrape-mls/src/resume.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+async function previousListings(source, logger) {
+  let dir = join3(source.outDir, source.name);
+  if (source.client) {
+    dir = join3(source.downloadDir, source.name);
+    try {
+      await downloadStage(source.client, source.name, dir, logger);
+    } catch (error) {
+      logger.warning(
+        `resume-from: no artifact '${source.name}' (${error.message}); scraping it whole`
+      );
+      return [];
+    }
+  } else if (!existsSync2(join3(dir, "manifest.json"))) {
+    logger.warning(`resume-from: no folder ${dir}; scraping it whole`);
+    return [];
+  }
+  const stage = await readStageOutput(dir, {
+    schema: mlsListingSchema,
+    expectRecordType: "mls-listing"
+  });
+  const listings = [];
+  for await (const listing of stage.records) listings.push(listing);
+  return listings;
+}
+
+// actions/scrape-mls/src/snapshots.ts
+import { mkdir as mkdir3, readdir, writeFile } from "node:fs/promises";
+import { join as join4 } from "node:path";
+var FailureSnapshots = class _FailureSnapshots {
+  constructor(dir, limit) {
+    this.dir = dir;
+    this.limit = limit;
+  }
+  dir;
+  limit;
+  #taken = 0;
+  /** Snapshots kept earlier in the folder (a resumed run keeps counting from there). */
+  static async open(dir, limit) {
+    await mkdir3(dir, { recursive: true });
+    const snapshots = new _FailureSnapshots(dir, limit);
+    snapshots.#taken = (await readdir(dir)).filter((name) => name.endsWith(".html")).length;
+    return snapshots;
+  }
+  /** Saves the page unless the limit is reached; never throws (a snapshot is a nicety). */
+  async take(page, reason) {
+    if (this.#taken >= this.limit) return;
+    this.#taken += 1;
+    const base = join4(this.dir, `${this.#taken}-${reason.replace(/[^\w-]+/g, "-").slice(0, 40)}`);
+    try {
+      await writeFile(`${base}.html`, await page.content());
+      await page.screenshot({ path: `${base}.png`, timeout: 1e4 });
+    } catch {
+    }
+  }
+  /** Files kept, relative to the folder's parent (`snapshots/1-parse.html`, ...). */
+  async files() {
+    return (await readdir(this.dir)).sort().map((name) => `snapshots/${name}`);
+  }
+};
+
+// actions/scrape-mls/src/scrape-shard.ts
+function usageRecords(plan, zip2, solves, bytes) {
+  const base = {
+    schemaVersion: USAGE_SCHEMA_VERSION,
+    runId: plan.runId,
+    action: "scrape-mls",
+    shard: zip2,
+    recordedAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  const usage = [];
+  if (plan.proxies.enabled)
+    usage.push({ ...base, service: "proxy", unit: "gb", quantity: bytes / 1e9 });
+  if (plan.captcha) usage.push({ ...base, service: "captcha", unit: "solve", quantity: solves });
+  return usage;
+}
+async function scrapeShard(plan, zip2, logger) {
+  const startedAt = /* @__PURE__ */ new Date();
+  const name = `${plan.artifactPrefix}-${zip2}`;
+  const work = join5(plan.workRoot, name);
+  const queue = await RequestQueue.open(work);
+  const store = await ListingStore.open(join5(work, "listings.ndjson"));
+  const snapshots = await FailureSnapshots.open(join5(work, "snapshots"), plan.maxSnapshots);
+  const sessions = new SessionPool(plan.browser, plan.proxies);
+  if (plan.resumeFrom !== "") {
+    const source = {
+      name: `${plan.resumeFrom}-${zip2}`,
+      client: plan.client,
+      outDir: plan.outDir,
+      downloadDir: join5(plan.workRoot, "resume")
+    };
+    const kept = await previousListings(source, logger);
+    for (const listing of kept) {
+      if (queue.has(listing.sourceUrl)) continue;
+      await store.add(listing);
+      await queue.add(listing.sourceUrl, "listing");
+      await queue.markDone({ url: uniqueKey(listing.sourceUrl), kind: "listing", retries: 0 });
+    }
+    logger.info(`${zip2}: ${kept.length} listings kept from '${source.name}'`);
+  }
+  await queue.add(
+    new URL(plan.selectors.searchPath.replace("{zip}", zip2), plan.baseUrl).href,
+    "search"
+  );
+  if (queue.done > 0)
+    logger.info(`${zip2}: resuming: ${queue.done} pages done before, ${queue.pending} waiting`);
+  const stats = await crawl({
+    ...plan,
+    queue,
+    store,
+    sessions,
+    snapshots,
+    logger,
+    maxRetries: 3
+  });
+  const listings = store.listings();
+  const implausible = listings.filter((listing) => listingRangeProblems(listing).length > 0).length;
+  const complete = queue.pending === 0 && stats.failed === 0 && stats.stoppedBecause === null;
+  const finishedAt = /* @__PURE__ */ new Date();
+  logger.info(
+    `${zip2}: ${stats.listingsScraped} listings scraped, ${listings.length} in all, ${stats.pages} pages, ${stats.blocked} blocked, ${stats.failed} failed`
+  );
+  const { uploaded } = await publishShard(
+    listings,
+    {
+      runId: plan.runId,
+      zip: zip2,
+      runStats: {
+        schemaVersion: RUN_STATS_SCHEMA_VERSION,
+        runId: plan.runId,
+        action: "scrape-mls",
+        shard: zip2,
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+        counts: {
+          pages: stats.pages,
+          "listings-scraped": stats.listingsScraped,
+          listings: listings.length,
+          "listings-implausible": implausible,
+          blocked: stats.blocked,
+          "captchas-solved": stats.captchasSolved,
+          "sessions-retired": sessions.retired,
+          "robots-skipped": stats.robotsSkipped,
+          "listings-gone": stats.gone,
+          failed: stats.failed
+        },
+        errorsByClass: stats.errorsByClass,
+        retries: stats.retries,
+        outcome: complete ? "success" : listings.length > 0 ? "partial" : "failure"
+      },
+      usage: usageRecords(plan, zip2, stats.captchasSolved, sessions.closedBytes),
+      snapshots: { dir: snapshots.dir, files: await snapshots.files() }
+    },
+    { dir: join5(plan.outDir, name), artifactName: name, client: plan.client },
+    logger
+  );
+  return {
+    zip: zip2,
+    listings: listings.length,
+    implausible,
+    stats,
+    proxyBytes: sessions.closedBytes,
+    sessionsRetired: sessions.retired,
+    complete,
+    artifact: uploaded ? name : join5(plan.outDir, name),
+    uploaded,
+    elapsedMs: finishedAt.getTime() - startedAt.getTime()
+  };
+}
+
+// actions/scrape-mls/src/selectors.ts
+import { readFile as readFile3 } from "node:fs/promises";
+var strategySchema = external_exports.union([
+  external_exports.object({
+    /** A selector, or several whose texts are joined with ", " (street + locality). */
+    css: external_exports.union([external_exports.string().min(1), external_exports.array(external_exports.string().min(1)).min(1)]),
+    /** Read this attribute instead of the text. */
+    attr: external_exports.string().optional(),
+    /** The value is the number of matching elements. */
+    count: external_exports.boolean().optional()
+  }),
+  external_exports.object({
+    /** A label (`Beds`, `MLS ID`): the value beside a `dt`/`th`/label span, or after `Label:` in a list item. */
+    label: external_exports.string().min(1)
+  })
+]);
+var LISTING_FIELDS = [
+  "address",
+  "price",
+  "status",
+  "bedrooms",
+  "baths",
+  "halfBaths",
+  "livingArea",
+  "lotSize",
+  "yearBuilt",
+  "propertyType",
+  "mlsNumber",
+  "listedOn",
+  "daysOnMarket",
+  "description",
+  "photoCount"
+];
+var fallbacks = external_exports.array(strategySchema).min(1);
+var selectorsSchema = external_exports.object({
+  version: external_exports.literal(1),
+  /** Search results of a ZIP, relative to the base URL; `{zip}` is replaced. */
+  searchPath: external_exports.string().includes("{zip}"),
+  results: external_exports.object({
+    listingLink: external_exports.array(external_exports.string().min(1)).min(1),
+    nextPage: external_exports.array(external_exports.string().min(1)).min(1)
+  }),
+  listing: external_exports.object(
+    Object.fromEntries(LISTING_FIELDS.map((field) => [field, fallbacks]))
+  ),
+  /** A CAPTCHA widget; a match with `data-sitekey` gives the site key. Words on a page never count. */
+  captcha: external_exports.array(external_exports.string().min(1)).min(1),
+  /** Elements only a block page has. */
+  blockPage: external_exports.array(external_exports.string().min(1)).min(1)
+});
+async function loadSelectors(path) {
+  let text2;
+  try {
+    text2 = await readFile3(path, "utf8");
+  } catch (error) {
+    throw new ConfigurationError(
+      `input 'selectors': cannot read '${path}': ${errorMessage(error)}`
+    );
+  }
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch (error) {
+    throw new ConfigurationError(
+      `input 'selectors': '${path}' is not JSON: ${errorMessage(error)}`
+    );
+  }
+  const result = selectorsSchema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ConfigurationError(
+    `input 'selectors': '${path}' at ${issue?.path.join(".") || "(top)"}: ${issue?.message ?? "invalid"}`
+  );
+}
+
+// actions/scrape-mls/src/scrape.ts
+var DEFAULT_TUNING = {
+  captchaPollMs: 5e3,
+  captchaTimeoutMs: 15e4,
+  navigationTimeoutMs: 3e4,
+  proxyCooldownMs: 3e5,
+  maxSnapshots: 5
+};
+async function fetchRobots(browser, baseUrl, logger) {
+  const context = await browser.newContext();
+  try {
+    const response = await context.request.get(new URL("/robots.txt", baseUrl).href, {
+      timeout: 15e3
+    });
+    if (response.status() >= 400) return { allow: [], disallow: [] };
+    const rules = parseRobots(await response.text());
+    logger.info(`robots.txt: ${rules.disallow.length} disallowed path(s)`);
+    return rules;
+  } catch (error) {
+    logger.warning(`robots.txt unavailable (${error.message.split("\n")[0]}); going on`);
+    return { allow: [], disallow: [] };
+  } finally {
+    await context.close();
+  }
+}
+async function scrapeMls(inputs, deps) {
+  const { logger, tuning } = deps;
+  const run2 = readRunContext();
+  const outDir = join6(run2.tempDir, "out");
+  if (!inputs.enabled) {
+    logger.info("scrape-mls is switched off by the budget gate (enabled: false)");
+    return {
+      enabled: false,
+      shards: [],
+      proxiesRetired: 0,
+      artifactName: "",
+      outDir,
+      dryRun: inputs.dryRun
+    };
+  }
+  const selectorsPath = isAbsolute(inputs.selectors) ? inputs.selectors : resolve(run2.workspace, inputs.selectors);
+  const selectors = await loadSelectors(selectorsPath);
+  const proxies = new ProxyPool(await resolveProxies(inputs.proxies), {
+    cooldownMs: tuning.proxyCooldownMs
+  });
+  logger.info(`${proxies.proxies.length} proxies${proxies.enabled ? "" : " (direct connection)"}`);
+  const client = inputs.dryRun ? null : deps.artifactClient;
+  const browser = await launchBrowser(resolveBrowserPath(inputs.browserPath), logger);
+  try {
+    const plan = {
+      runId: run2.runId,
+      workRoot: join6(run2.tempDir, "scrape-mls", run2.runId),
+      outDir: client ? join6(run2.tempDir, "scrape-mls", run2.runId, "stage") : outDir,
+      baseUrl: inputs.baseUrl,
+      artifactPrefix: inputs.artifactName,
+      client,
+      browser,
+      selectors,
+      proxies,
+      // Capacity 1: requests are spaced evenly, never sent in a burst.
+      limiter: new RateLimiter({ capacity: 1, refillPerSecond: inputs.requestsPerMinute / 60 }),
+      robots: await fetchRobots(browser, inputs.baseUrl, logger),
+      captcha: inputs.captchaApiKey ? {
+        url: inputs.captchaServiceUrl.replace(/\/$/, ""),
+        apiKey: inputs.captchaApiKey,
+        pollMs: tuning.captchaPollMs,
+        timeoutMs: tuning.captchaTimeoutMs
+      } : null,
+      concurrency: inputs.concurrency,
+      maxListings: inputs.maxListings,
+      maxSnapshots: tuning.maxSnapshots,
+      navigationTimeoutMs: tuning.navigationTimeoutMs,
+      resumeFrom: inputs.resumeFrom
+    };
+    const shards = [];
+    for (const zip2 of inputs.zipCodes) {
+      shards.push(await withGroup(logger, `ZIP ${zip2}`, () => scrapeShard(plan, zip2, logger)));
+    }
+    return {
+      enabled: true,
+      shards,
+      proxiesRetired: proxies.retired,
+      artifactName: client ? inputs.artifactName : "",
+      outDir: plan.outDir,
+      dryRun: inputs.dryRun
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+// actions/scrape-mls/src/summary.ts
+var number2 = (value) => value.toLocaleString("en-US");
+function pagesPerMinute(pages, elapsedMs) {
+  return elapsedMs > 0 ? Math.round(pages * 6e4 / elapsedMs) : 0;
+}
+function scrapeSummary(result) {
+  if (!result.enabled) {
+    return "## MLS listings\n\nSkipped: the budget gate switched scraping off (`enabled: false`). Nothing was fetched.\n";
+  }
+  const rows = result.shards.map(
+    (shard) => `| ${shard.zip} | ${number2(shard.listings)} | ${number2(shard.stats.listingsScraped)} | ${number2(shard.stats.pages)} | ${number2(shard.stats.blocked)} | ${number2(shard.stats.captchasSolved)} | ${number2(shard.stats.failed)} | ${number2(shard.implausible)} | ${number2(pagesPerMinute(shard.stats.pages, shard.elapsedMs))}/min | ${shard.complete ? "yes" : "no"} |`
+  );
+  const notes = result.shards.filter((shard) => shard.stats.stoppedBecause !== null).map((shard) => `- ${shard.zip}: stopped early: ${shard.stats.stoppedBecause}`);
+  const where = result.artifactName ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(", ")}.` : `Stage folders written to \`${result.outDir}\`${result.dryRun ? " (dry run: nothing uploaded)" : " (no artifact service: not uploaded)"}.`;
+  const complete = result.shards.every((shard) => shard.complete);
+  return [
+    "## MLS listings",
+    "",
+    complete ? "Complete." : "**Partial run**: some pages failed or the run stopped early; run again with the same run id (or `resume-from`) to fetch only what is missing.",
+    "",
+    "| ZIP | in artifact | scraped now | pages | blocked | CAPTCHAs | failed | implausible | rate | complete |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...rows,
+    "",
+    ...notes,
+    `Proxies retired: ${result.proxiesRetired}.`,
+    "",
+    where,
+    ""
+  ].join("\n");
+}
+
+// actions/scrape-mls/src/main.ts
+var total = (result, pick) => result.shards.reduce((sum, shard) => sum + pick(shard), 0);
+function scrapeMlsAction(tuning = DEFAULT_TUNING) {
+  return {
+    name: "scrape-mls",
+    inputs: scrapeMlsInputs,
+    secrets: ["proxies", "captchaApiKey"],
+    execute: (inputs, logger) => scrapeMls(inputs, {
+      logger,
+      tuning,
+      // Outside a runner there is no artifact service: the folders stay on disk.
+      artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null
+    }),
+    outputs: (result) => ({
+      listings: total(result, (shard) => shard.listings),
+      pages: total(result, (shard) => shard.stats.pages),
+      blocked: total(result, (shard) => shard.stats.blocked),
+      "captchas-solved": total(result, (shard) => shard.stats.captchasSolved),
+      "proxies-retired": result.proxiesRetired,
+      complete: result.shards.every((shard) => shard.complete),
+      "artifact-name": result.artifactName
+    }),
+    failureOutputs: {
+      listings: 0,
+      pages: 0,
+      blocked: 0,
+      "captchas-solved": 0,
+      "proxies-retired": 0,
+      complete: false,
+      "artifact-name": ""
+    },
+    summary: scrapeSummary
+  };
+}
+var action = scrapeMlsAction();
+var run = () => runAction(action);
+
+// actions/scrape-mls/src/index.ts
+await run();

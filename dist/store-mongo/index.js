@@ -1,0 +1,1162 @@
+import { createRequire as __pipelineCreateRequire } from 'node:module';
+const require = __pipelineCreateRequire(import.meta.url);
+import {
+  PROPERTY_SCHEMA_VERSION,
+  formatIssues
+} from "../chunks/chunk-ONG5ZR2F.js";
+import {
+  countyParcelSchema,
+  enrichmentSchema
+} from "../chunks/chunk-QQVV72Z5.js";
+import {
+  COLLECTIONS,
+  pipelineCollections
+} from "../chunks/chunk-BBRALDZ2.js";
+import {
+  connectDatabase
+} from "../chunks/chunk-VOVK4TA2.js";
+import {
+  require_lib
+} from "../chunks/chunk-K44YM6F2.js";
+import "../chunks/chunk-CQ3Z2ZHE.js";
+import {
+  usageSchema
+} from "../chunks/chunk-755GIJO7.js";
+import {
+  listingRangeProblems,
+  mlsListingSchema
+} from "../chunks/chunk-7ULPJ32C.js";
+import {
+  DefaultArtifactClient,
+  downloadStage
+} from "../chunks/chunk-MRZSBSM5.js";
+import {
+  runStatsSchema
+} from "../chunks/chunk-CGDLO6YN.js";
+import {
+  ConfigurationError,
+  ENV,
+  RetryableError,
+  __toESM,
+  dryRunInput,
+  external_exports,
+  integerInput,
+  listInput,
+  mongodbUriInput,
+  readEnv,
+  readRunContext,
+  readStageOutput,
+  readStageRecords,
+  runAction,
+  stringInput,
+  withGroup
+} from "../chunks/chunk-LK6OMHMX.js";
+
+// actions/store-mongo/src/load-stages.ts
+import path from "node:path";
+var STORED_RECORD_TYPES = ["county-parcel", "mls-listing", "enrichment"];
+async function loadStages(names, source, logger) {
+  const client = source.artifacts ? new DefaultArtifactClient() : void 0;
+  const stages = [];
+  for (const name of names) {
+    let dir = path.resolve(source.baseDir, name);
+    if (client) {
+      dir = path.join(source.baseDir, "store-mongo-inputs", name.replace(/[^\w.-]/g, "_"));
+      await downloadStage(client, name, dir, logger);
+    }
+    const stage = await readStageOutput(dir);
+    const manifest = stage.manifest;
+    if (!STORED_RECORD_TYPES.includes(manifest.recordType)) {
+      throw new ConfigurationError(
+        `input 'input-artifacts': '${name}' holds ${manifest.recordType} records, expected one of ${STORED_RECORD_TYPES.join(", ")}`
+      );
+    }
+    const records = [];
+    for await (const record of stage.records) records.push(record);
+    const runStats = [];
+    for await (const stats of readStageRecords(dir, manifest, "run-stats", runStatsSchema))
+      runStats.push(stats);
+    const usage = [];
+    for await (const entry of readStageRecords(dir, manifest, "usage", usageSchema))
+      usage.push(entry);
+    logger.info(
+      `${name}: ${records.length} ${manifest.recordType} records (run ${manifest.runId}, shard ${manifest.shard})`
+    );
+    stages.push({
+      source: name,
+      manifest,
+      records,
+      runStats,
+      usage
+    });
+  }
+  return stages;
+}
+
+// shared/db/runs.ts
+function runLedgerId(runId, stage, shard) {
+  return `${runId}:${stage}:${shard}`;
+}
+async function recordRun(db, entry) {
+  const _id = runLedgerId(entry.runId, entry.stage, entry.shard);
+  await pipelineCollections(db).runs.replaceOne({ _id }, entry, { upsert: true });
+}
+
+// actions/store-mongo/src/own-run.ts
+async function recordOwnRun(db, run2) {
+  const shards = new Set(run2.stages.map((stage) => stage.manifest.shard));
+  const shard = shards.size === 1 ? [...shards][0] : "all";
+  const finishedAt = /* @__PURE__ */ new Date();
+  const { result } = run2;
+  await recordRun(db, {
+    runId: run2.context.runId,
+    stage: "store-mongo",
+    shard,
+    outcome: result.integrity === "ok" ? "success" : "partial",
+    startedAt: run2.startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - run2.startedAt.getTime(),
+    counts: {
+      records: result.records,
+      inserted: result.inserted,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      "price-changes": result.priceChanges,
+      "history-rows": result.historyRows,
+      "linked-listings": result.linkedListings,
+      conflicts: result.conflicts
+    },
+    usage: [{ service: "database", unit: "request", quantity: run2.commands }],
+    quality: { ...result.quality },
+    integrity: result.integrity,
+    recordedAt: finishedAt.toISOString()
+  });
+}
+
+// shared/db/indexes.ts
+var INDEXES = [
+  {
+    collection: COLLECTIONS.properties,
+    name: "address_key",
+    key: { "address.key": 1 },
+    serves: "linking listings to parcels by normalised address"
+  },
+  {
+    collection: COLLECTIONS.properties,
+    name: "zip_updated",
+    key: { zip: 1, updatedAt: 1 },
+    serves: "exports and reports by ZIP and date range"
+  },
+  {
+    collection: COLLECTIONS.properties,
+    name: "county_last_seen",
+    key: { "sources.county.lastSeen": 1 },
+    serves: "freshness: parcels refreshed within the last days"
+  },
+  {
+    collection: COLLECTIONS.listings,
+    name: "property_key",
+    key: { propertyKey: 1 },
+    serves: "listings of a property, and relinking when its parcel appears"
+  },
+  {
+    collection: COLLECTIONS.history,
+    name: "property_recorded",
+    key: { propertyKey: 1, recordedAt: 1 },
+    serves: "history of one property"
+  },
+  {
+    collection: COLLECTIONS.history,
+    name: "field_recorded",
+    key: { field: 1, recordedAt: 1 },
+    serves: "price changes and other changes over a period (reports)"
+  },
+  {
+    collection: COLLECTIONS.runs,
+    name: "stage_finished",
+    key: { stage: 1, finishedAt: 1 },
+    serves: "recent runs of a stage (reports, budget, incidents)"
+  },
+  {
+    collection: COLLECTIONS.runs,
+    name: "run_id",
+    key: { runId: 1 },
+    serves: "every stage of one run"
+  }
+];
+async function ensureIndexes(db) {
+  for (const index of INDEXES) {
+    await db.collection(index.collection).createIndex(index.key, { name: index.name });
+  }
+}
+async function checkIndexes(db) {
+  const missing = [];
+  const existing = /* @__PURE__ */ new Map();
+  for (const index of INDEXES) {
+    let names = existing.get(index.collection);
+    if (names === void 0) {
+      const listed = await db.collection(index.collection).listIndexes().toArray().catch(() => []);
+      names = new Set(listed.map((entry) => String(entry.name)));
+      existing.set(index.collection, names);
+    }
+    if (!names.has(index.name)) missing.push(`${index.collection}.${index.name}`);
+  }
+  return missing;
+}
+
+// actions/store-mongo/src/incoming.ts
+var SCHEMAS = {
+  "county-parcel": countyParcelSchema,
+  "mls-listing": mlsListingSchema,
+  enrichment: enrichmentSchema
+};
+var MAX_WARNINGS = 5;
+function keep(map, key, next) {
+  const previous = map.get(key);
+  if (previous === void 0 || previous.observedAt <= next.observedAt) map.set(key, next);
+  return previous !== void 0;
+}
+function collectIncoming(stages, logger) {
+  const incoming = {
+    ...{ parcels: /* @__PURE__ */ new Map(), listings: /* @__PURE__ */ new Map(), enrichments: /* @__PURE__ */ new Map() },
+    ...{ read: {}, invalid: 0, outOfRange: 0, duplicates: 0 }
+  };
+  for (const stage of stages) {
+    const type = stage.manifest.recordType;
+    const runId = stage.manifest.runId;
+    incoming.read[type] = (incoming.read[type] ?? 0) + stage.records.length;
+    stage.records.forEach((raw, index) => {
+      const parsed = SCHEMAS[type].safeParse(raw);
+      if (!parsed.success) {
+        incoming.invalid += 1;
+        if (incoming.invalid <= MAX_WARNINGS)
+          logger.warning(
+            `${stage.source} record ${index + 1} is not a valid ${type}: ${formatIssues(parsed.error)}`
+          );
+        return;
+      }
+      let duplicate;
+      if (type === "county-parcel") {
+        const parcel = parsed.data;
+        const observedAt = new Date(parcel.collectedAt).toISOString();
+        duplicate = keep(incoming.parcels, parcel.apn, { record: parcel, runId, observedAt });
+      } else if (type === "mls-listing") {
+        const listing = parsed.data;
+        if (listingRangeProblems(listing).length > 0) incoming.outOfRange += 1;
+        const observedAt = new Date(listing.scrapedAt).toISOString();
+        duplicate = keep(incoming.listings, listing.mlsNumber, {
+          record: listing,
+          runId,
+          observedAt
+        });
+      } else {
+        const enrichment = parsed.data;
+        const observedAt = new Date(enrichment.extractedAt).toISOString();
+        duplicate = keep(incoming.enrichments, enrichment.key, {
+          record: enrichment,
+          runId,
+          observedAt
+        });
+      }
+      if (duplicate) incoming.duplicates += 1;
+    });
+  }
+  return incoming;
+}
+
+// actions/store-mongo/src/store-state.ts
+var import_mongodb2 = __toESM(require_lib(), 1);
+import { createHash } from "node:crypto";
+
+// shared/db/sanitize.ts
+function sanitizeKey(key) {
+  return key.replaceAll("$", "\uFF04").replaceAll(".", "\uFF0E");
+}
+function sanitizeKeys(value) {
+  if (Array.isArray(value)) return value.map((item) => sanitizeKeys(item));
+  if (value === null || typeof value !== "object") return value;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[sanitizeKey(key)] = sanitizeKeys(item);
+  }
+  return copy;
+}
+
+// actions/store-mongo/src/bulk.ts
+var import_mongodb = __toESM(require_lib(), 1);
+var UPDATE_CHUNK = 50;
+var INSERT_CHUNK = 1e3;
+var DUPLICATE_KEY = 11e3;
+function writeErrors(error) {
+  const errors = error.writeErrors;
+  return Array.isArray(errors) ? errors : [errors];
+}
+async function insertNew(collection, documents) {
+  let inserted = 0;
+  const duplicates = [];
+  for (let start = 0; start < documents.length; start += INSERT_CHUNK) {
+    const chunk = documents.slice(start, start + INSERT_CHUNK);
+    const operations = chunk.map(
+      (document) => ({ insertOne: { document } })
+    );
+    try {
+      inserted += (await collection.bulkWrite(operations, { ordered: false })).insertedCount;
+    } catch (error) {
+      if (!(error instanceof import_mongodb.MongoBulkWriteError)) throw error;
+      const failures = writeErrors(error);
+      if (failures.some((failure) => failure.code !== DUPLICATE_KEY)) throw error;
+      inserted += error.result.insertedCount;
+      for (const failure of failures) {
+        const id = chunk[failure.index]?._id;
+        if (id !== void 0) duplicates.push(id);
+      }
+    }
+  }
+  return { inserted, duplicates };
+}
+async function applyUpdates(collection, updates) {
+  let matched = 0;
+  for (let start = 0; start < updates.length; start += UPDATE_CHUNK) {
+    const operations = updates.slice(start, start + UPDATE_CHUNK).map(
+      (update) => ({
+        updateOne: { filter: { _id: update._id }, update: { $set: update.set } }
+      })
+    );
+    matched += (await collection.bulkWrite(operations, { ordered: false })).matchedCount;
+  }
+  return matched;
+}
+async function insertIdempotent(collection, rows) {
+  const result = await insertNew(collection, rows);
+  return result.inserted;
+}
+
+// actions/store-mongo/src/store-state.ts
+var digests = /* @__PURE__ */ new WeakMap();
+function withoutRaw(key, value) {
+  return key === "raw" ? void 0 : value;
+}
+function inputDigest(input) {
+  let digest = digests.get(input);
+  if (digest === void 0) {
+    digest = createHash("sha256").update(JSON.stringify(input, withoutRaw)).digest("hex").slice(0, 24);
+    digests.set(input, digest);
+  }
+  return digest;
+}
+var STATE_BUCKETS = 64;
+function bucketId(kind, key) {
+  const hash = createHash("sha256").update(key).digest();
+  return `${kind}:${String((hash[0] ?? 0) % STATE_BUCKETS).padStart(2, "0")}`;
+}
+function stateEntry(state, key) {
+  return state.get(sanitizeKey(key));
+}
+async function readState(collection, kind) {
+  const state = /* @__PURE__ */ new Map();
+  if (collection === void 0) return state;
+  for await (const bucket of collection.find({ _id: { $regex: `^${kind}:` } })) {
+    for (const [key, entry] of Object.entries(bucket.entries ?? {})) state.set(key, entry);
+  }
+  return state;
+}
+async function saveState(collection, kind, entries, now) {
+  const buckets = /* @__PURE__ */ new Map();
+  for (const [key, entry] of entries) {
+    const id = bucketId(kind, key);
+    const set = buckets.get(id) ?? { updatedAt: now };
+    set[`entries.${sanitizeKey(key)}`] = entry;
+    buckets.set(id, set);
+  }
+  const operations = [...buckets].map(([_id, set]) => ({
+    updateOne: { filter: { _id }, update: { $set: set }, upsert: true }
+  }));
+  for (let start = 0; start < operations.length; start += UPDATE_CHUNK) {
+    const chunk = operations.slice(start, start + UPDATE_CHUNK);
+    try {
+      await collection.bulkWrite(chunk, { ordered: false });
+    } catch (error) {
+      if (!(error instanceof import_mongodb2.MongoBulkWriteError) || error.code !== 11e3) throw error;
+      await collection.bulkWrite(chunk, { ordered: false });
+    }
+  }
+}
+
+// actions/store-mongo/src/integrity.ts
+var FRESHNESS_DAYS = 7;
+var APN = /^\d{3}-\d{2}-\d{3}[A-Z]?$/;
+var REQUIRED = [
+  "schemaVersion",
+  "address",
+  "zip",
+  "county",
+  "listing",
+  "enrichment",
+  "sources",
+  "conflicts",
+  "updatedAt"
+];
+var SHOWN = 5;
+function documentProblems(doc) {
+  const absent = REQUIRED.filter((field) => doc[field] === void 0);
+  if (absent.length) return [`property ${doc._id} lacks ${absent.join(", ")}`];
+  if (APN.test(doc._id) ? doc.apn !== doc._id : doc.apn !== null || !doc._id.startsWith("addr:"))
+    return [`property ${doc._id} has apn ${String(doc.apn)}`];
+  return [];
+}
+async function measureFreshness(db, now) {
+  const cutoff = new Date(Date.parse(now) - FRESHNESS_DAYS * 864e5).toISOString();
+  let parcels = 0;
+  let refreshed = 0;
+  for (const entry of (await readState(pipelineCollections(db).storeState, "property")).values()) {
+    if (entry.s === null) continue;
+    parcels += 1;
+    if (entry.s >= cutoff) refreshed += 1;
+  }
+  const share2 = parcels === 0 ? null : Math.round(refreshed / parcels * 1e4) / 1e4;
+  return { days: FRESHNESS_DAYS, parcels, refreshed, share: share2 };
+}
+async function auditStore(db, stages, writeProblems, now) {
+  const problems = stages.filter((stage) => stage.records.length !== stage.manifest.recordCount).map(
+    (stage) => `${stage.source}: read ${stage.records.length} records, manifest says ${stage.manifest.recordCount}`
+  );
+  problems.push(...writeProblems);
+  const freshness = db ? await measureFreshness(db, now) : null;
+  if (problems.length === 0) return { integrity: "ok", freshness };
+  const more = problems.length > SHOWN ? ` (and ${problems.length - SHOWN} more)` : "";
+  return { integrity: `failed: ${problems.slice(0, SHOWN).join("; ")}${more}`, freshness };
+}
+
+// actions/store-mongo/src/ledger.ts
+function usageOf(usage) {
+  return usage.map(({ service, unit, quantity }) => ({ service, unit, quantity }));
+}
+function stageEntries(stages, now) {
+  const usage = /* @__PURE__ */ new Map();
+  for (const entry of stages.flatMap((stage) => stage.usage)) {
+    const id = runLedgerId(entry.runId, entry.action, entry.shard);
+    usage.set(id, [...usage.get(id) ?? [], entry]);
+  }
+  const entries = /* @__PURE__ */ new Map();
+  for (const stats of stages.flatMap((stage) => stage.runStats)) {
+    const id = runLedgerId(stats.runId, stats.action, stats.shard);
+    entries.set(id, fromRunStats(stats, usage.get(id) ?? [], now));
+  }
+  return [...entries.values()];
+}
+function fromRunStats(stats, usage, now) {
+  return {
+    runId: stats.runId,
+    stage: stats.action,
+    shard: stats.shard,
+    outcome: stats.outcome,
+    startedAt: new Date(stats.startedAt).toISOString(),
+    finishedAt: new Date(stats.finishedAt).toISOString(),
+    durationMs: stats.durationMs,
+    counts: stats.counts,
+    errorsByClass: stats.errorsByClass,
+    retries: stats.retries,
+    usage: usageOf(usage),
+    recordedAt: now
+  };
+}
+async function recordEntries(db, entries) {
+  for (const entry of entries) await recordRun(db, entry);
+}
+
+// actions/store-mongo/src/link.ts
+var ADDR = "addr:";
+async function storedParcelsByAddress(db, addressKeys, batchSize) {
+  const found = /* @__PURE__ */ new Map();
+  if (db === void 0) return found;
+  const { properties } = pipelineCollections(db);
+  for (let start = 0; start < addressKeys.length; start += batchSize) {
+    const batch = addressKeys.slice(start, start + batchSize);
+    const cursor = properties.find(
+      { "address.key": { $in: batch } },
+      { projection: { apn: 1, "address.key": 1 } }
+    );
+    for await (const doc of cursor) {
+      if (doc.apn !== null && doc.address?.key) found.set(doc.address.key, doc.apn);
+    }
+  }
+  return found;
+}
+function propertyInput(plan, key) {
+  let input = plan.properties.get(key);
+  if (input === void 0) plan.properties.set(key, input = { key });
+  return input;
+}
+async function planLinks(incoming, db, batchSize) {
+  const plan = { properties: /* @__PURE__ */ new Map(), listingKeys: /* @__PURE__ */ new Map() };
+  const situs = /* @__PURE__ */ new Map();
+  for (const [apn, parcel] of incoming.parcels) {
+    const input = propertyInput(plan, apn);
+    input.parcel = parcel;
+    const situsKey = parcel.record.situs?.key;
+    if (situsKey) {
+      situs.set(situsKey, apn);
+      input.absorbKey = `${ADDR}${situsKey}`;
+    }
+  }
+  const unresolved = /* @__PURE__ */ new Set();
+  for (const { record } of incoming.listings.values()) {
+    if (record.apn === null && record.address.key && !situs.has(record.address.key))
+      unresolved.add(record.address.key);
+  }
+  for (const key of incoming.enrichments.keys()) {
+    if (key.startsWith(ADDR) && !situs.has(key.slice(ADDR.length)))
+      unresolved.add(key.slice(ADDR.length));
+  }
+  const stored = await storedParcelsByAddress(db, [...unresolved], batchSize);
+  const byAddress = (addressKey) => situs.get(addressKey) ?? stored.get(addressKey) ?? `${ADDR}${addressKey}`;
+  for (const [mlsNumber, listing] of incoming.listings) {
+    const { apn, address } = listing.record;
+    const key = apn ?? (address.key ? byAddress(address.key) : null);
+    plan.listingKeys.set(mlsNumber, key);
+    if (key === null) continue;
+    const input = propertyInput(plan, key);
+    if (!input.listing || input.listing.observedAt <= listing.observedAt) input.listing = listing;
+  }
+  for (const [enrichmentKey, enrichment] of incoming.enrichments) {
+    const key = enrichmentKey.startsWith(ADDR) ? byAddress(enrichmentKey.slice(ADDR.length)) : enrichmentKey;
+    const input = propertyInput(plan, key);
+    if (!input.enrichment || input.enrichment.observedAt <= enrichment.observedAt)
+      input.enrichment = enrichment;
+  }
+  return plan;
+}
+
+// actions/store-mongo/src/quality.ts
+var filled = (value) => value !== null && value !== void 0 && !(Array.isArray(value) && value.length === 0);
+var COUNTY_FIELDS = [
+  (p) => p.situs?.key,
+  (p) => p.livingAreaSqft,
+  (p) => p.lotSizeSqft,
+  (p) => p.constructionYear,
+  (p) => p.pool,
+  (p) => p.garageSpaces,
+  (p) => p.valuations,
+  (p) => p.legalClass,
+  (p) => p.owner?.redacted ? "redacted" : p.owner?.name,
+  (p) => p.lastSale
+];
+var MLS_FIELDS = [
+  (l) => l.listPrice,
+  (l) => l.bedrooms,
+  (l) => l.bathrooms.total ?? l.bathrooms.full,
+  (l) => l.livingAreaSqft,
+  (l) => l.lotSizeSqft,
+  (l) => l.yearBuilt,
+  (l) => l.daysOnMarket,
+  (l) => l.listedOn,
+  (l) => l.address.key
+];
+var LLM_FIELDS = [
+  (e) => e.fields.propertySubtype,
+  (e) => e.fields.condition,
+  (e) => e.fields.renovated,
+  (e) => e.fields.stories,
+  (e) => e.fields.hoa,
+  (e) => e.fields.features
+];
+function share(part, whole) {
+  return whole === 0 ? null : Math.round(part / whole * 1e4) / 1e4;
+}
+function completeness(records, fields) {
+  let present = 0;
+  let total = 0;
+  for (const { record } of records) {
+    for (const field of fields) present += filled(field(record)) ? 1 : 0;
+    total += fields.length;
+  }
+  return share(present, total);
+}
+function measureQuality(incoming, linked, freshness) {
+  const records = Object.values(incoming.read).reduce((sum, count) => sum + count, 0);
+  const valid = records - incoming.invalid - incoming.outOfRange;
+  return {
+    completeness: {
+      county: completeness(incoming.parcels.values(), COUNTY_FIELDS),
+      mls: completeness(incoming.listings.values(), MLS_FIELDS),
+      llm: completeness(incoming.enrichments.values(), LLM_FIELDS)
+    },
+    validity: { records, valid, share: share(valid, records) },
+    duplicatesMerged: incoming.duplicates + linked.absorbed,
+    listingsLinked: {
+      listings: linked.listings,
+      linked: linked.linked,
+      share: share(linked.linked, linked.listings)
+    },
+    freshness
+  };
+}
+
+// actions/store-mongo/src/omit.ts
+function omit(value, keys) {
+  const copy = { ...value };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+// actions/store-mongo/src/read-stored.ts
+var SCAN_SHARE = 0.25;
+async function readByIds(collection, ids, batchSize, stored) {
+  const wanted = new Set(ids);
+  const found = /* @__PURE__ */ new Map();
+  if (wanted.size === 0 || stored === 0) return found;
+  const total = stored;
+  if (wanted.size >= total * SCAN_SHARE) {
+    for await (const doc of collection.find({}))
+      if (wanted.has(doc._id)) found.set(doc._id, doc);
+    return found;
+  }
+  const list = [...wanted];
+  for (let start = 0; start < list.length; start += batchSize) {
+    const filter = { _id: { $in: list.slice(start, start + batchSize) } };
+    for await (const doc of collection.find(filter)) found.set(doc._id, doc);
+  }
+  return found;
+}
+
+// actions/store-mongo/src/stable-json.ts
+function stableJson(value) {
+  return JSON.stringify(value, (_key, item) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+    const sorted = {};
+    for (const key of Object.keys(item).sort())
+      sorted[key] = item[key];
+    return sorted;
+  });
+}
+function sameValue(a, b) {
+  return stableJson(a ?? null) === stableJson(b ?? null);
+}
+
+// actions/store-mongo/src/store-listings.ts
+var APN2 = /^\d{3}-\d{2}-\d{3}[A-Z]?$/;
+function desiredListing(listing, propertyKey, existing, now) {
+  const history = existing?.statusHistory ?? [];
+  if (existing && listing.observedAt < new Date(existing.scrapedAt).toISOString()) {
+    return { ...existing, propertyKey };
+  }
+  const last = history.at(-1);
+  const statusHistory = last?.status === listing.record.status ? history : [
+    ...history,
+    { status: listing.record.status, seenAt: listing.observedAt, runId: listing.runId }
+  ];
+  return sanitizeKeys({
+    ...omit(listing.record, ["schemaVersion"]),
+    _id: listing.record.mlsNumber,
+    propertyKey,
+    statusHistory,
+    lastRunId: listing.runId,
+    updatedAt: existing?.updatedAt ?? now
+  });
+}
+async function storeListings(db, listings, parcelAddresses, options) {
+  let linked = 0;
+  const collections = db ? pipelineCollections(db) : void 0;
+  const state = await readState(collections?.storeState, "listing");
+  const digestOf = (entry) => inputDigest(entry);
+  const mlsNumber = (entry) => entry.listing.record.mlsNumber;
+  const pending = listings.filter(
+    (entry) => stateEntry(state, mlsNumber(entry))?.d !== digestOf(entry)
+  );
+  const stored = collections ? await readByIds(collections.listings, pending.map(mlsNumber), options.batchSize, state.size) : /* @__PURE__ */ new Map();
+  const entries = /* @__PURE__ */ new Map();
+  for (let start = 0; start < pending.length; start += options.batchSize) {
+    const batch = pending.slice(start, start + options.batchSize);
+    const inserts = [];
+    const updates = [];
+    for (const { listing, propertyKey } of batch) {
+      const existing = stored.get(listing.record.mlsNumber);
+      const desired = desiredListing(listing, propertyKey, existing, options.now);
+      if (propertyKey !== null && APN2.test(propertyKey) && existing?.propertyKey !== propertyKey)
+        linked += 1;
+      if (existing === void 0) inserts.push(desired);
+      else {
+        const set = {};
+        for (const [field, value] of Object.entries(desired))
+          if (!sameValue(value, existing[field])) set[field] = value;
+        if (Object.keys(set).length > 0)
+          updates.push({ _id: desired._id, set: { ...set, updatedAt: options.now } });
+      }
+    }
+    if (collections === void 0 || options.dryRun) continue;
+    const { duplicates } = await insertNew(collections.listings, inserts);
+    const raced = inserts.filter((doc) => duplicates.includes(doc._id)).map(({ _id, ...set }) => ({ _id, set }));
+    await applyUpdates(collections.listings, [...updates, ...raced]);
+    for (const entry of batch) entries.set(mlsNumber(entry), { d: digestOf(entry), s: null, c: 0 });
+  }
+  if (collections && !options.dryRun && entries.size > 0)
+    await saveState(collections.storeState, "listing", entries, options.now);
+  return linked + await relinkListings(db, parcelAddresses, options);
+}
+async function relinkListings(db, parcelAddresses, options) {
+  if (db === void 0 || parcelAddresses.size === 0) return 0;
+  const collection = pipelineCollections(db).listings;
+  const projection = { _id: 1, propertyKey: 1 };
+  const unmatched = await collection.find({ propertyKey: { $regex: "^addr:" } }, { projection }).toArray();
+  const updates = unmatched.flatMap((doc) => {
+    const apn = parcelAddresses.get(doc.propertyKey ?? "");
+    return apn ? [{ _id: doc._id, set: { propertyKey: apn, updatedAt: options.now } }] : [];
+  });
+  if (!options.dryRun) await applyUpdates(collection, updates);
+  return updates.length;
+}
+
+// actions/store-mongo/src/conflicts.ts
+var AREA_TOLERANCE = 0.1;
+var relative = (a, b) => Math.abs(a - b) > AREA_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+var CHECKS = [
+  {
+    field: "livingAreaSqft",
+    county: (county) => county.livingAreaSqft,
+    mls: (listing) => listing.livingAreaSqft,
+    disagree: relative
+  },
+  {
+    field: "lotSizeSqft",
+    county: (county) => county.lotSizeSqft,
+    mls: (listing) => listing.lotSizeSqft,
+    disagree: relative
+  },
+  {
+    field: "yearBuilt",
+    county: (county) => county.originalConstructionYear ?? county.constructionYear,
+    // Listings round and remodels shift the effective year; a year either way is not a dispute.
+    mls: (listing) => listing.yearBuilt,
+    disagree: (a, b) => Math.abs(a - b) > 1
+  }
+];
+function detectConflicts(county, listing, previous, now) {
+  if (county === null || listing === null) return [];
+  const conflicts = [];
+  for (const check of CHECKS) {
+    const countyValue = check.county(county);
+    const mlsValue = check.mls(listing);
+    if (countyValue === null || mlsValue === null || !check.disagree(countyValue, mlsValue))
+      continue;
+    const known = previous.find(
+      (conflict) => conflict.field === check.field && conflict.values.county === countyValue && conflict.values.mls === mlsValue
+    );
+    conflicts.push({
+      field: check.field,
+      values: { county: countyValue, mls: mlsValue },
+      detectedAt: known?.detectedAt ?? now
+    });
+  }
+  return conflicts;
+}
+
+// actions/store-mongo/src/history-changes.ts
+import { createHash as createHash2 } from "node:crypto";
+function newestValuation(doc) {
+  const valuations = doc.county?.valuations ?? [];
+  const newest = [...valuations].sort((a, b) => b.taxYear - a.taxYear)[0];
+  return newest ? { taxYear: newest.taxYear, fullCashValue: newest.fullCashValue } : null;
+}
+var TRACKED = [
+  { field: "price", source: "mls", value: (doc) => doc.listing?.listPrice ?? null },
+  { field: "status", source: "mls", value: (doc) => doc.listing?.status ?? null },
+  { field: "valuation", source: "county", value: newestValuation },
+  { field: "owner", source: "county", value: (doc) => doc.county?.owner?.name ?? null }
+];
+function historyChanges(before, after, input, runId, now) {
+  const changes = [];
+  for (const tracked of TRACKED) {
+    const present = tracked.source === "mls" ? "listing" : "county";
+    if (before[present] === null || after[present] === null) continue;
+    const from = tracked.value(before);
+    const to = tracked.value(after);
+    if (sameValue(from, to)) continue;
+    const observed = tracked.source === "mls" ? input.listing : input.parcel;
+    const _id = createHash2("sha256").update(`${after._id}
+${tracked.field}
+${before.updatedAt}
+${JSON.stringify(to)}`).digest("hex").slice(0, 32);
+    changes.push({
+      ...{ _id, propertyKey: after._id, field: tracked.field, from, to, source: tracked.source },
+      ...{ observedAt: observed?.observedAt ?? now, runId, recordedAt: now }
+    });
+  }
+  return changes;
+}
+
+// actions/store-mongo/src/merge.ts
+var MERGED_FIELDS = [
+  "schemaVersion",
+  "apn",
+  "address",
+  "zip",
+  "county",
+  "listing",
+  "enrichment",
+  "sources",
+  "conflicts"
+];
+function sight(previous, incoming) {
+  if (previous === void 0)
+    return {
+      firstSeen: incoming.observedAt,
+      lastSeen: incoming.observedAt,
+      lastRunId: incoming.runId
+    };
+  const newer = incoming.observedAt >= previous.lastSeen;
+  return {
+    firstSeen: incoming.observedAt < previous.firstSeen ? incoming.observedAt : previous.firstSeen,
+    lastSeen: newer ? incoming.observedAt : previous.lastSeen,
+    lastRunId: newer ? incoming.runId : previous.lastRunId
+  };
+}
+function absorb(existing, absorbed) {
+  if (absorbed === null) return existing;
+  if (existing === null) return absorbed;
+  const merged = { ...existing, sources: { ...existing.sources } };
+  for (const [source, field] of [
+    ["mls", "listing"],
+    ["llm", "enrichment"]
+  ]) {
+    const theirs = absorbed.sources[source];
+    const ours = existing.sources[source];
+    if (theirs === void 0 || ours !== void 0 && ours.lastSeen >= theirs.lastSeen) continue;
+    merged[field] = absorbed[field];
+    merged.sources[source] = ours ? {
+      ...theirs,
+      firstSeen: ours.firstSeen < theirs.firstSeen ? ours.firstSeen : theirs.firstSeen
+    } : theirs;
+  }
+  return merged;
+}
+function take(sources, source, incoming) {
+  if (incoming === void 0) return void 0;
+  const previous = sources[source];
+  sources[source] = sight(previous, incoming);
+  return previous === void 0 || incoming.observedAt >= previous.lastSeen ? incoming.record : void 0;
+}
+function mergeProperty(input, existing, absorbed, now, runId) {
+  const base = absorb(existing, absorbed);
+  const sources = { ...base?.sources ?? {} };
+  const parcel = take(sources, "county", input.parcel);
+  const listing = take(sources, "mls", input.listing);
+  const enrichment = take(sources, "llm", input.enrichment);
+  const county = parcel ? omit(parcel, ["schemaVersion", "raw"]) : base?.county ?? null;
+  const listingFacts = listing ? omit(listing, ["schemaVersion"]) : base?.listing ?? null;
+  const enrichmentFacts = enrichment ? omit(enrichment, ["schemaVersion", "key"]) : base?.enrichment ?? null;
+  const address = county?.situs ?? listingFacts?.address ?? base?.address ?? null;
+  const apn = /^\d{3}-\d{2}-\d{3}[A-Z]?$/.test(input.key) ? input.key : null;
+  const document = sanitizeKeys({
+    _id: input.key,
+    schemaVersion: PROPERTY_SCHEMA_VERSION,
+    apn,
+    address,
+    zip: county?.zip ?? listingFacts?.zip ?? address?.parts.zip ?? null,
+    county,
+    listing: listingFacts,
+    enrichment: enrichmentFacts,
+    sources,
+    conflicts: detectConflicts(county, listingFacts, base?.conflicts ?? [], now),
+    updatedAt: now
+  });
+  const changed = MERGED_FIELDS.filter(
+    (field) => existing === null || !sameValue(existing[field], document[field])
+  );
+  if (existing !== null && changed.length === 0) document.updatedAt = existing.updatedAt;
+  const history = base === null ? [] : historyChanges(base, document, input, runId, now);
+  return { document, changed, history };
+}
+
+// actions/store-mongo/src/store-properties.ts
+var MAX_ROUNDS = 3;
+async function storeBatch(db, inputs, stored, options, counts, entries) {
+  const inserts = [];
+  const updates = [];
+  const history = [];
+  const absorbedHere = [];
+  for (const input of inputs) {
+    const absorbed = input.absorbKey ? stored.get(input.absorbKey) ?? null : null;
+    if (absorbed && input.absorbKey) {
+      absorbedHere.push(input.absorbKey);
+      counts.absorbed.set(input.absorbKey, input.key);
+    }
+    const existing = stored.get(input.key) ?? null;
+    const {
+      document,
+      changed,
+      history: rows
+    } = mergeProperty(input, existing, absorbed, options.now, options.runId);
+    counts.problems.push(...documentProblems(document));
+    history.push(...rows);
+    const conflicts = document.conflicts.length;
+    entries.set(input.key, {
+      d: inputDigest(input),
+      s: document.sources.county?.lastSeen ?? null,
+      c: conflicts
+    });
+    if (existing === null) inserts.push(document);
+    else if (changed.length === 0) counts.unchanged += 1;
+    else {
+      const set = { updatedAt: document.updatedAt };
+      for (const field of changed) set[field] = document[field];
+      updates.push({ _id: input.key, set });
+    }
+  }
+  if (db === void 0 || options.dryRun) {
+    counts.inserted += inserts.length;
+    counts.updated += updates.length;
+    counts.historyRows += history.length;
+    counts.priceChanges += history.filter((row) => row.field === "price").length;
+    for (const input of inputs) counts.conflicts += entries.get(input.key)?.c ?? 0;
+    return [];
+  }
+  const { properties, history: historyCollection } = pipelineCollections(db);
+  counts.historyRows += await insertIdempotent(historyCollection, history);
+  const { inserted, duplicates } = await insertNew(properties, inserts);
+  const matched = await applyUpdates(properties, updates);
+  if (matched !== updates.length)
+    counts.problems.push(`${updates.length - matched} updated properties were no longer stored`);
+  if (absorbedHere.length > 0) {
+    const { deletedCount } = await properties.deleteMany({ _id: { $in: absorbedHere } });
+    if (deletedCount !== absorbedHere.length)
+      counts.problems.push(
+        `${absorbedHere.length - deletedCount} unmatched listings taken over were already gone`
+      );
+  }
+  for (const key of duplicates) entries.delete(key);
+  counts.inserted += inserted;
+  counts.updated += updates.length;
+  counts.priceChanges += history.filter((row) => row.field === "price").length;
+  for (const input of inputs)
+    if (!duplicates.includes(input.key)) counts.conflicts += entries.get(input.key)?.c ?? 0;
+  return inputs.filter((input) => duplicates.includes(input.key));
+}
+async function storeProperties(db, inputs, options) {
+  const collections = db ? pipelineCollections(db) : void 0;
+  const state = await readState(collections?.storeState, "property");
+  const counts = {
+    ...{ inserted: 0, updated: 0, unchanged: 0, absorbed: /* @__PURE__ */ new Map() },
+    ...{ priceChanges: 0, historyRows: 0, conflicts: 0, problems: [], state }
+  };
+  const pending = inputs.filter((input) => {
+    const saved = stateEntry(state, input.key);
+    if (saved?.d !== inputDigest(input)) return true;
+    counts.unchanged += 1;
+    counts.conflicts += saved.c;
+    return false;
+  });
+  const read = async (batch, known) => {
+    if (collections === void 0) return /* @__PURE__ */ new Map();
+    const ids = batch.flatMap(
+      (input) => input.absorbKey ? [input.key, input.absorbKey] : [input.key]
+    );
+    return readByIds(collections.properties, ids, options.batchSize, known);
+  };
+  const stored = await read(pending, state.size);
+  const entries = /* @__PURE__ */ new Map();
+  for (let start = 0; start < pending.length; start += options.batchSize) {
+    let batch = pending.slice(start, start + options.batchSize);
+    let known = stored;
+    for (let round = 1; batch.length > 0; round += 1) {
+      if (round > MAX_ROUNDS)
+        throw new RetryableError(
+          `properties ${batch.map((input) => input.key).join(", ")} kept colliding with another writer`
+        );
+      if (round > 1) known = await read(batch, Number.MAX_SAFE_INTEGER);
+      batch = await storeBatch(db, batch, known, options, counts, entries);
+    }
+  }
+  if (collections && !options.dryRun && entries.size > 0)
+    await saveState(collections.storeState, "property", entries, options.now);
+  return counts;
+}
+
+// actions/store-mongo/src/store.ts
+function withIndexes(integrity, missing) {
+  if (missing.length === 0) return integrity;
+  const indexes = `indexes missing: ${missing.join(", ")}`;
+  return integrity === "ok" ? `failed: ${indexes}` : `${integrity}; ${indexes}`;
+}
+async function storeStages(options) {
+  const { db, stages, logger, dryRun } = options;
+  const now = (options.now ?? (() => /* @__PURE__ */ new Date()))().toISOString();
+  const writeDb = dryRun ? void 0 : db;
+  const missingIndexes = await withGroup(logger, "Indexes", async () => {
+    if (writeDb) await ensureIndexes(writeDb);
+    return db ? await checkIndexes(db) : [];
+  });
+  const incoming = collectIncoming(stages, logger);
+  const plan = await withGroup(
+    logger,
+    "Link listings to parcels",
+    () => planLinks(incoming, db, options.batchSize)
+  );
+  const write = { batchSize: options.batchSize, now, runId: options.runId, dryRun };
+  const inputs = [...plan.properties.values()];
+  const properties = await withGroup(logger, "Store properties", async () => {
+    const counts = await storeProperties(db, inputs, write);
+    logger.info(
+      `${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.historyRows} history rows`
+    );
+    return counts;
+  });
+  const listings = [...incoming.listings].map(([mlsNumber, listing]) => ({
+    listing,
+    propertyKey: plan.listingKeys.get(mlsNumber) ?? null
+  }));
+  const parcelAddresses = new Map(
+    inputs.flatMap((input) => input.absorbKey ? [[input.absorbKey, input.key]] : [])
+  );
+  const linkedListings = await withGroup(
+    logger,
+    "Store listings",
+    () => storeListings(db, listings, parcelAddresses, write)
+  );
+  const audit = await withGroup(
+    logger,
+    "Check integrity",
+    () => auditStore(writeDb, stages, properties.problems, now)
+  );
+  const integrity = withIndexes(audit.integrity, writeDb ? missingIndexes : []);
+  const linkedNow = listings.filter(
+    ({ propertyKey }) => propertyKey !== null && !propertyKey.startsWith("addr:")
+  ).length;
+  const linked = {
+    listings: listings.length,
+    linked: linkedNow,
+    absorbed: properties.absorbed.size
+  };
+  const quality = measureQuality(incoming, linked, audit.freshness);
+  if (writeDb) await recordEntries(writeDb, stageEntries(stages, now));
+  if (integrity !== "ok") logger.error(`integrity ${integrity}`);
+  return {
+    ...{
+      inserted: properties.inserted,
+      updated: properties.updated,
+      unchanged: properties.unchanged
+    },
+    ...{
+      priceChanges: properties.priceChanges,
+      historyRows: properties.historyRows,
+      linkedListings
+    },
+    ...{ conflicts: properties.conflicts, integrity, quality, missingIndexes, dryRun },
+    records: Object.values(incoming.read).reduce((sum, count) => sum + count, 0)
+  };
+}
+
+// actions/store-mongo/src/summary.ts
+var percent = (share2) => share2 === null || share2 === void 0 ? "n/a" : `${(share2 * 100).toFixed(1)} %`;
+function storeSummary(result) {
+  const { quality } = result;
+  const title = result.dryRun ? "### store-mongo (dry run: nothing written)" : "### store-mongo";
+  return [
+    title,
+    "",
+    `${result.records} records read. Integrity: **${result.integrity}**`,
+    "",
+    "| inserted | updated | unchanged | price changes | history rows | linked listings | conflicts |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| ${result.inserted} | ${result.updated} | ${result.unchanged} | ${result.priceChanges} | ${result.historyRows} | ${result.linkedListings} | ${result.conflicts} |`,
+    "",
+    "| quality | value |",
+    "| --- | ---: |",
+    `| completeness, county | ${percent(quality.completeness.county)} |`,
+    `| completeness, listings | ${percent(quality.completeness.mls)} |`,
+    `| completeness, enrichment | ${percent(quality.completeness.llm)} |`,
+    `| validity (${quality.validity.valid} of ${quality.validity.records}) | ${percent(quality.validity.share)} |`,
+    `| duplicates merged | ${quality.duplicatesMerged} |`,
+    `| listings linked to parcels (${quality.listingsLinked.linked} of ${quality.listingsLinked.listings}) | ${percent(quality.listingsLinked.share)} |`,
+    `| parcels refreshed within ${quality.freshness?.days ?? "-"} days | ${percent(quality.freshness?.share)} |`,
+    ""
+  ].join("\n");
+}
+
+// actions/store-mongo/src/main.ts
+var storeMongoInputs = external_exports.object({
+  /** Connection string; required unless `dry-run`. */
+  mongodbUri: mongodbUriInput,
+  /** Database name. */
+  database: stringInput({ default: "phx_property" }).pipe(
+    external_exports.string().regex(/^[A-Za-z0-9_-]{1,63}$/, "expected letters, digits, _ or -, at most 63")
+  ),
+  /** Stage artifacts to store (names; folder paths outside a runner). */
+  inputArtifacts: listInput(external_exports.string().min(1), { min: 1 }),
+  /** Properties read and merged together. */
+  batchSize: integerInput({ default: 500, min: 1, max: 5e3 }),
+  dryRun: dryRunInput
+});
+async function execute(inputs, logger) {
+  const context = readRunContext();
+  const startedAt = /* @__PURE__ */ new Date();
+  if (inputs.mongodbUri === "" && !inputs.dryRun)
+    throw new ConfigurationError("input 'mongodb-uri' is required unless dry-run is true");
+  let connection;
+  if (inputs.mongodbUri !== "")
+    connection = await withGroup(
+      logger,
+      "Connect",
+      () => connectDatabase(inputs.mongodbUri, inputs.database, { monitorCommands: true })
+    );
+  try {
+    let commands = 0;
+    connection?.client.on("commandStarted", () => commands += 1);
+    const artifacts = readEnv(ENV.actionsRuntimeToken) !== void 0;
+    const stages = await withGroup(
+      logger,
+      "Read input artifacts",
+      () => loadStages(
+        inputs.inputArtifacts,
+        { artifacts, baseDir: artifacts ? context.tempDir : context.workspace },
+        logger
+      )
+    );
+    const result = await storeStages({
+      db: connection?.db,
+      stages,
+      runId: context.runId,
+      batchSize: inputs.batchSize,
+      dryRun: inputs.dryRun,
+      logger
+    });
+    if (connection && !inputs.dryRun)
+      await recordOwnRun(connection.db, { context, stages, result, startedAt, commands });
+    return result;
+  } finally {
+    await connection?.close();
+  }
+}
+var action = {
+  name: "store-mongo",
+  inputs: storeMongoInputs,
+  secrets: ["mongodbUri"],
+  execute,
+  outputs: (result) => ({
+    inserted: result.inserted,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    "price-changes": result.priceChanges,
+    "linked-listings": result.linkedListings,
+    conflicts: result.conflicts,
+    integrity: result.integrity,
+    quality: result.quality
+  }),
+  failureOutputs: {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    "price-changes": 0,
+    "linked-listings": 0,
+    conflicts: 0,
+    integrity: "failed: the step failed before checking",
+    quality: {}
+  },
+  summary: storeSummary,
+  failure: (result) => result.integrity === "ok" ? void 0 : `integrity check ${result.integrity}`
+};
+var run = () => runAction(action);
+
+// actions/store-mongo/src/index.ts
+await run();
