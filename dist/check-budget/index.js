@@ -95,33 +95,31 @@ function roundMicros(dollars2) {
 function priceUsage(records, card) {
   const totals = /* @__PURE__ */ new Map();
   for (const record of records) {
-    const total = totals.get(record.service) ?? { unit: record.unit, quantity: 0 };
-    if (total.unit !== record.unit) {
-      throw new ConfigurationError(
-        `usage of ${record.service} comes in both ${total.unit} and ${record.unit} (from ${record.action}, shard ${record.shard}); expected one unit per service`
-      );
-    }
-    total.quantity += record.quantity;
-    totals.set(record.service, total);
+    const units = totals.get(record.service) ?? /* @__PURE__ */ new Map();
+    units.set(record.unit, (units.get(record.unit) ?? 0) + record.quantity);
+    totals.set(record.service, units);
   }
   const lines = [];
-  for (const [service, { unit, quantity }] of totals) {
+  for (const [service, units] of totals) {
+    const metered = [...units].map(([unit, quantity2]) => `${quantity2} ${unit}`).join(", ");
     const entry = card.usage[service];
     if (!entry) {
       throw new ConfigurationError(
-        `input 'rate-card': usage.${service}: expected a price, the run consumed ${quantity} ${unit} of ${service}`
+        `input 'rate-card': usage.${service}: expected a price, the run consumed ${metered} of ${service}`
       );
     }
-    if (entry.unit !== unit) {
+    const quantity = units.get(entry.unit);
+    if (quantity === void 0) {
+      const expected = [...units.keys()].map((unit) => `'${unit}'`).join(" or ");
       throw new ConfigurationError(
-        `input 'rate-card': usage.${service}.unit: expected '${unit}' (the unit the run metered), got '${entry.unit}'`
+        `input 'rate-card': usage.${service}.unit: expected ${expected} (the units the run metered), got '${entry.unit}'`
       );
     }
     const cost = roundMicros(quantity / entry.per * entry.price);
     lines.push({
       service,
       item: service,
-      unit,
+      unit: entry.unit,
       quantity,
       price: entry.price,
       per: entry.per,

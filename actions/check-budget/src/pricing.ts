@@ -24,37 +24,39 @@ export interface CostLine {
   cost: number;
 }
 
-/** Sums usage per service and prices it; consumption the card cannot price is an error naming it. */
+/**
+ * Sums usage per service and prices it in the unit the rate card names. A service metered in
+ * several units (enrich-llm reports llm requests, tokens and minutes) is priced by the card's unit;
+ * its other units are detail, not cost. Consumption the card cannot price is an error naming it.
+ */
 export function priceUsage(records: Iterable<Usage>, card: RateCard): CostLine[] {
-  const totals = new Map<Service, { unit: Usage['unit']; quantity: number }>();
+  const totals = new Map<Service, Map<Usage['unit'], number>>();
   for (const record of records) {
-    const total = totals.get(record.service) ?? { unit: record.unit, quantity: 0 };
-    if (total.unit !== record.unit) {
-      throw new ConfigurationError(
-        `usage of ${record.service} comes in both ${total.unit} and ${record.unit} (from ${record.action}, shard ${record.shard}); expected one unit per service`,
-      );
-    }
-    total.quantity += record.quantity;
-    totals.set(record.service, total);
+    const units = totals.get(record.service) ?? new Map<Usage['unit'], number>();
+    units.set(record.unit, (units.get(record.unit) ?? 0) + record.quantity);
+    totals.set(record.service, units);
   }
   const lines: CostLine[] = [];
-  for (const [service, { unit, quantity }] of totals) {
+  for (const [service, units] of totals) {
+    const metered = [...units].map(([unit, quantity]) => `${quantity} ${unit}`).join(', ');
     const entry = card.usage[service];
     if (!entry) {
       throw new ConfigurationError(
-        `input 'rate-card': usage.${service}: expected a price, the run consumed ${quantity} ${unit} of ${service}`,
+        `input 'rate-card': usage.${service}: expected a price, the run consumed ${metered} of ${service}`,
       );
     }
-    if (entry.unit !== unit) {
+    const quantity = units.get(entry.unit);
+    if (quantity === undefined) {
+      const expected = [...units.keys()].map((unit) => `'${unit}'`).join(' or ');
       throw new ConfigurationError(
-        `input 'rate-card': usage.${service}.unit: expected '${unit}' (the unit the run metered), got '${entry.unit}'`,
+        `input 'rate-card': usage.${service}.unit: expected ${expected} (the units the run metered), got '${entry.unit}'`,
       );
     }
     const cost = roundMicros((quantity / entry.per) * entry.price);
     lines.push({
       service,
       item: service,
-      unit,
+      unit: entry.unit,
       quantity,
       price: entry.price,
       per: entry.per,

@@ -72,11 +72,13 @@ describe('priceUsage', () => {
       "input 'rate-card': usage.email: expected a price, the run consumed 3 message of email",
     );
     expect(() => priceUsage([usage('proxy', 'request', 3)], card)).toThrow(
-      "input 'rate-card': usage.proxy.unit: expected 'request' (the unit the run metered), got 'gb'",
+      "input 'rate-card': usage.proxy.unit: expected 'request' (the units the run metered), got 'gb'",
     );
-    expect(() => priceUsage([usage('proxy', 'gb', 1), usage('proxy', 'request', 3)], card)).toThrow(
-      'usage of proxy comes in both gb and request',
-    );
+  });
+
+  it('prices a service metered in several units by the unit the card names', () => {
+    const lines = priceUsage([usage('proxy', 'gb', 1), usage('proxy', 'request', 3)], card);
+    expect(lines).toMatchObject([{ service: 'proxy', unit: 'gb', quantity: 1 }]);
   });
 });
 
