@@ -1,0 +1,113 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Logger } from '../../shared/logger.js';
+import { startLocalDefaults, type LocalDefaults } from './local-defaults.js';
+import { runWorkflow, type WorkflowRunResult } from './run-workflow.js';
+import { dispatchInputs } from './matrix-and-inputs.js';
+import { loadWorkflow } from './workflow.js';
+import type { WorkflowJobInput } from '../sandbox/github/types.js';
+
+/** A local run of a workflow: which, with what, and where its output goes. */
+export interface PipelineOptions {
+  workflowPath: string;
+  event: 'schedule' | 'workflow_dispatch';
+  inputs: Record<string, string>;
+  /** Secrets and vars from `--env-file` (one namespace for both, as in a `.env` file). */
+  configured: Record<string, string>;
+  job?: string;
+  workspace: string;
+  /** `out/` by default; the run writes to `<outRoot>/<run-id>/`. */
+  outRoot: string;
+  runId?: string;
+  parcelsPerZip?: number;
+  logger: Logger;
+  progress: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+/** The run's outcome, its folder, and the defaults it ran against (closed already unless kept). */
+export interface PipelineRun extends WorkflowRunResult {
+  runId: string;
+  outDir: string;
+  defaults: LocalDefaults;
+}
+
+/** Starts the local defaults, runs the workflow, writes `result.json` and shuts everything down. */
+export async function runPipeline(
+  options: PipelineOptions,
+  keepOpen = false,
+): Promise<PipelineRun> {
+  const runId = options.runId ?? String(Date.now());
+  const outDir = resolve(options.outRoot, runId);
+  await mkdir(outDir, { recursive: true });
+  const workflow = await loadWorkflow(options.workflowPath);
+  // Checked before anything starts, so a misspelt --input fails at once.
+  dispatchInputs(workflow, options.event, options.inputs);
+  const defaults = await startLocalDefaults({
+    outDir,
+    runId,
+    logger: options.logger,
+    configured: options.configured,
+    parcelsPerZip: options.parcelsPerZip ?? 20,
+  });
+  const secrets = { ...defaults.secrets, ...options.configured };
+  const vars = { ...defaults.vars, ...options.configured };
+  const started = Date.now();
+  const repository = options.configured.GITHUB_REPOSITORY ?? 'local/phx-property-pipeline';
+  const [owner = 'local', repo = 'phx-property-pipeline'] = repository.split('/');
+  const finished: WorkflowJobInput[] = [];
+  try {
+    options.progress(`workflow ${workflow.name}: run ${runId}, output in ${outDir}`);
+    const result = await runWorkflow({
+      workflow,
+      event: options.event,
+      inputs: options.inputs,
+      secrets,
+      vars,
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? '/tmp',
+        ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}),
+        ...(process.env.PIPELINE_CACHE_DIR
+          ? { PIPELINE_CACHE_DIR: process.env.PIPELINE_CACHE_DIR }
+          : {}),
+        CI: 'true',
+        GITHUB_ACTIONS: 'true',
+        GITHUB_RUN_ID: runId,
+        GITHUB_RUN_NUMBER: '1',
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_REPOSITORY: repository,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_WORKFLOW: workflow.name,
+        GITHUB_EVENT_NAME: options.event,
+        GITHUB_WORKSPACE: options.workspace,
+        RUNNER_OS: 'Linux',
+        ...defaults.env,
+      },
+      runId,
+      outDir,
+      workspace: options.workspace,
+      actionEnv: defaults.actionEnv,
+      onlyJob: options.job,
+      signal: options.signal,
+      progress: options.progress,
+      jobDone: (job) => {
+        finished.push({
+          name: job.name,
+          status: 'completed',
+          conclusion: job.conclusion,
+          started_at: job.startedAt.toISOString(),
+          completed_at: job.completedAt.toISOString(),
+          labels: ['ubuntu-latest'],
+        });
+        defaults.github?.state.addWorkflowRun(owner, repo, { id: Number(runId), jobs: finished });
+      },
+    });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    options.progress(`workflow ${workflow.name}: ${result.conclusion} in ${seconds}s`);
+    await writeFile(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    return { ...result, runId, outDir, defaults };
+  } finally {
+    if (!keepOpen) await defaults.close();
+  }
+}

@@ -1,0 +1,131 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ConfigurationError } from '../../shared/errors.js';
+import { asString } from './text.js';
+import { readFileCommands } from './file-commands.js';
+import { runStepProcess, type ProcessResult } from './step-process.js';
+
+/** A step ready to run: `uses` or `run`, its evaluated inputs and environment. */
+export interface ResolvedStep {
+  label: string;
+  uses?: string;
+  run?: string;
+  with: Record<string, string>;
+  env: Record<string, string>;
+  timeoutMs: number;
+  workingDirectory?: string;
+}
+
+/** Where a job instance runs: its folders, base environment and masks. */
+export interface StepHost {
+  workspace: string;
+  /** Folder of this job's files: logs, file commands, RUNNER_TEMP. */
+  jobDir: string;
+  baseEnv: Record<string, string>;
+  /** Only JavaScript actions get these (the artifact service's token and URL), like on GitHub. */
+  actionEnv: Record<string, string>;
+  masks: Set<string>;
+}
+
+/** What a step produced. */
+export interface StepResult extends ProcessResult {
+  outputs: Record<string, string>;
+  env: Record<string, string>;
+  note?: string;
+}
+
+/** Marketplace actions whose work the local runner already did (or that have none here). */
+const knownActions: Record<string, string> = {
+  'actions/checkout': 'the workspace is the working tree',
+  'actions/setup-node': 'the runner uses this machine\u2019s node',
+  'actions/cache': 'caching is not needed locally',
+  'actions/upload-artifact': 'artifacts go through the local Results service',
+  'actions/download-artifact': 'artifacts go through the local Results service',
+  'ai-action/setup-ollama': 'the Ollama host comes from the local defaults',
+  'microsoft/playwright-github-action': 'Chromium comes from the local defaults',
+};
+
+async function actionMain(workspace: string, uses: string) {
+  const dir = resolve(workspace, uses);
+  const text = await readFile(join(dir, 'action.yml'), 'utf8').catch(() => {
+    throw new ConfigurationError(`step uses ${uses}, but ${dir}/action.yml does not exist`);
+  });
+  const definition = parseYaml(text) as {
+    inputs?: Record<string, { default?: unknown }>;
+    runs?: { using?: string; main?: string };
+  };
+  if (!definition.runs?.main || !/^node\d+$/.test(definition.runs.using ?? '')) {
+    throw new ConfigurationError(`${uses}/action.yml: only node actions run locally`);
+  }
+  return { main: resolve(dir, definition.runs.main), inputs: definition.inputs ?? {} };
+}
+
+function inputEnv(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/** Runs one step in `host`; an unknown marketplace action is a ConfigurationError naming it. */
+export async function runStep(step: ResolvedStep, index: number, host: StepHost) {
+  const files = join(host.jobDir, 'files');
+  await mkdir(files, { recursive: true });
+  const output = join(files, `output-${index}`);
+  const envFile = join(files, `env-${index}`);
+  const summary = join(host.jobDir, `summary-${index}.md`);
+  await Promise.all([output, envFile, summary].map((path) => writeFile(path, '')));
+  const env: Record<string, string> = {
+    ...host.baseEnv,
+    ...step.env,
+    GITHUB_OUTPUT: output,
+    GITHUB_ENV: envFile,
+    GITHUB_PATH: join(files, `path-${index}`),
+    GITHUB_STEP_SUMMARY: summary,
+  };
+  const logPath = join(host.jobDir, `${String(index + 1).padStart(2, '0')}.log`);
+  let command: string;
+  let args: string[];
+  if (step.run !== undefined) {
+    const script = join(files, `script-${index}.sh`);
+    await writeFile(script, step.run);
+    command = 'bash';
+    args = ['--noprofile', '--norc', '-eo', 'pipefail', script];
+  } else if (step.uses?.startsWith('./')) {
+    const action = await actionMain(host.workspace, step.uses);
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      const value = step.with[name] ?? asString(spec.default);
+      env[inputEnv(name)] = value;
+    }
+    for (const name of Object.keys(step.with)) {
+      if (!(name in action.inputs)) {
+        throw new ConfigurationError(`step '${step.label}': ${step.uses} has no input '${name}'`);
+      }
+    }
+    Object.assign(env, host.actionEnv);
+    command = process.execPath;
+    args = [action.main];
+  } else {
+    const name = step.uses?.split('@')[0] ?? '';
+    const note = knownActions[name];
+    if (note === undefined) {
+      throw new ConfigurationError(
+        `step '${step.label}' uses ${step.uses}, which the local runner does not know; ` +
+          `known: ${Object.keys(knownActions).join(', ')} and ./actions/<name>`,
+      );
+    }
+    return { exitCode: 0, timedOut: false, tail: [], outputs: {}, env: {}, note };
+  }
+  const result = await runStepProcess({
+    command,
+    args,
+    env,
+    cwd: step.workingDirectory ? resolve(host.workspace, step.workingDirectory) : host.workspace,
+    logPath,
+    masks: host.masks,
+    timeoutMs: step.timeoutMs,
+  });
+  return {
+    ...result,
+    outputs: await readFileCommands(output),
+    env: await readFileCommands(envFile),
+  } satisfies StepResult;
+}
