@@ -1,6 +1,6 @@
 import { resolveCacheDir } from '../local/mongo/environment.js';
 import { resolveFerretdb } from '../local/mongo/ferretdb-resolve.js';
-import { consoleLogger } from '../shared/logger.js';
+import { consoleLogger } from '../local/console-logger.js';
 
 /**
  * `npm run db:install`: finds a working FerretDB or builds one into the cache folder, ahead of a

@@ -1,6 +1,6 @@
 import { connectDatabase } from '../../shared/db/connect.js';
 import { errorMessage } from '../../shared/errors.js';
-import { consoleLogger } from '../../shared/logger.js';
+import { consoleLogger } from '../console-logger.js';
 import { parseExportArgs } from './args.js';
 import { exportFilter, exportProperties } from './export-properties.js';
 

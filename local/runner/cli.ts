@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { consoleLogger } from '../../shared/logger.js';
+import { consoleLogger } from '../console-logger.js';
 import { runPipeline } from './pipeline.js';
 import { killRunningSteps } from './step-process.js';
 

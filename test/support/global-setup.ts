@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { ENV } from '../../shared/env.js';
 import { errorMessage } from '../../shared/errors.js';
-import { consoleLogger } from '../../shared/logger.js';
+import { consoleLogger } from '../../local/console-logger.js';
 import { provisionMongo, type MongoKind } from '../../local/mongo/provision-mongo.js';
 
 declare module 'vitest' {
