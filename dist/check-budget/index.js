@@ -2,25 +2,25 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "../chunks/chunk-X7RC4WYC.js";
+} from "../chunks/chunk-FWKYLG6J.js";
 import {
   require_lib
-} from "../chunks/chunk-K44YM6F2.js";
+} from "../chunks/chunk-SSC6FHVY.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-755GIJO7.js";
+} from "../chunks/chunk-2UQ2MNHY.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-MRZSBSM5.js";
+} from "../chunks/chunk-DXWM4BLK.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-CGDLO6YN.js";
+} from "../chunks/chunk-6TLMVTW5.js";
 import {
   ConfigurationError,
   ENV,
@@ -43,7 +43,7 @@ import {
   stringInput,
   withGroup,
   writeStageOutput
-} from "../chunks/chunk-LK6OMHMX.js";
+} from "../chunks/chunk-BLSOV3SF.js";
 
 // actions/check-budget/src/check-budget.ts
 import { performance } from "node:perf_hooks";

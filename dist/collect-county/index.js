@@ -12,25 +12,25 @@ import {
   isSourceFailure,
   looksLikeHtml,
   retry
-} from "../chunks/chunk-QD6SEWMP.js";
+} from "../chunks/chunk-E3XINBQO.js";
 import {
   RateLimiter,
   normalizeAddress,
   normalizeZip
-} from "../chunks/chunk-S6CWEGRX.js";
+} from "../chunks/chunk-YIXYKKPJ.js";
 import {
   abortReason
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   formatIssues
-} from "../chunks/chunk-ONG5ZR2F.js";
+} from "../chunks/chunk-YR5VG2O6.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-QQVV72Z5.js";
+} from "../chunks/chunk-AXPBDK5O.js";
 import {
   require_lib
-} from "../chunks/chunk-K44YM6F2.js";
+} from "../chunks/chunk-SSC6FHVY.js";
 import {
   redactUrl,
   scrubSecrets,
@@ -39,17 +39,17 @@ import {
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-755GIJO7.js";
-import "../chunks/chunk-7ULPJ32C.js";
+} from "../chunks/chunk-2UQ2MNHY.js";
+import "../chunks/chunk-STSIISIV.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-MRZSBSM5.js";
+} from "../chunks/chunk-DXWM4BLK.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-CGDLO6YN.js";
+} from "../chunks/chunk-6TLMVTW5.js";
 import {
   ConfigurationError,
   ENV,
@@ -71,7 +71,7 @@ import {
   stringInput,
   withGroup,
   writeStageOutput
-} from "../chunks/chunk-LK6OMHMX.js";
+} from "../chunks/chunk-BLSOV3SF.js";
 
 // actions/collect-county/src/collect.ts
 var import_mongodb = __toESM(require_lib(), 1);

@@ -8,7 +8,7 @@ import {
   isHttpError,
   isSourceFailure,
   retry
-} from "../chunks/chunk-QD6SEWMP.js";
+} from "../chunks/chunk-E3XINBQO.js";
 import "../chunks/chunk-DZ53HVQ5.js";
 import {
   ENRICHMENT_RANGES,
@@ -18,22 +18,22 @@ import {
   enrichmentRangeProblems,
   enrichmentSchema,
   fieldConfidenceSchema
-} from "../chunks/chunk-QQVV72Z5.js";
+} from "../chunks/chunk-AXPBDK5O.js";
 import {
   connectDatabase
-} from "../chunks/chunk-VOVK4TA2.js";
-import "../chunks/chunk-K44YM6F2.js";
+} from "../chunks/chunk-G5LNGZM6.js";
+import "../chunks/chunk-SSC6FHVY.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-7ULPJ32C.js";
+} from "../chunks/chunk-STSIISIV.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-MRZSBSM5.js";
+} from "../chunks/chunk-DXWM4BLK.js";
 import {
   ConfigurationError,
   ENV,
@@ -58,7 +58,7 @@ import {
   verifyManifest,
   withGroup,
   writeStageOutput
-} from "../chunks/chunk-LK6OMHMX.js";
+} from "../chunks/chunk-BLSOV3SF.js";
 
 // node_modules/whatwg-fetch/dist/fetch.umd.js
 var require_fetch_umd = __commonJS({

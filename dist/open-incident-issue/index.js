@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "../chunks/chunk-X7RC4WYC.js";
+} from "../chunks/chunk-FWKYLG6J.js";
 import {
   REDACTED,
   redactUrl,
@@ -11,7 +11,7 @@ import {
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-CGDLO6YN.js";
+} from "../chunks/chunk-6TLMVTW5.js";
 import {
   ConfigurationError,
   ENV,
@@ -30,7 +30,7 @@ import {
   stringInput,
   verifyManifest,
   withGroup
-} from "../chunks/chunk-LK6OMHMX.js";
+} from "../chunks/chunk-BLSOV3SF.js";
 
 // actions/open-incident-issue/src/details.ts
 import { readdir, stat } from "node:fs/promises";

@@ -3,31 +3,31 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   RateLimiter,
   normalizeAddress
-} from "../chunks/chunk-S6CWEGRX.js";
+} from "../chunks/chunk-YIXYKKPJ.js";
 import {
   sleep
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   formatIssues
-} from "../chunks/chunk-ONG5ZR2F.js";
-import "../chunks/chunk-QQVV72Z5.js";
+} from "../chunks/chunk-YR5VG2O6.js";
+import "../chunks/chunk-AXPBDK5O.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-755GIJO7.js";
+} from "../chunks/chunk-2UQ2MNHY.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-7ULPJ32C.js";
+} from "../chunks/chunk-STSIISIV.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-MRZSBSM5.js";
+} from "../chunks/chunk-DXWM4BLK.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-CGDLO6YN.js";
+} from "../chunks/chunk-6TLMVTW5.js";
 import {
   ConfigurationError,
   ENV,
@@ -47,7 +47,7 @@ import {
   stringInput,
   withGroup,
   writeStageOutput
-} from "../chunks/chunk-LK6OMHMX.js";
+} from "../chunks/chunk-BLSOV3SF.js";
 
 // actions/scrape-mls/src/inputs.ts
 var LISTING_SITE_BASE = "https://www.phoenixmlssearch.com";

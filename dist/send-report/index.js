@@ -9,28 +9,28 @@ import {
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-VOVK4TA2.js";
-import "../chunks/chunk-K44YM6F2.js";
+} from "../chunks/chunk-G5LNGZM6.js";
+import "../chunks/chunk-SSC6FHVY.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-755GIJO7.js";
+} from "../chunks/chunk-2UQ2MNHY.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-7ULPJ32C.js";
+} from "../chunks/chunk-STSIISIV.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-MRZSBSM5.js";
+} from "../chunks/chunk-DXWM4BLK.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-CGDLO6YN.js";
+} from "../chunks/chunk-6TLMVTW5.js";
 import {
   ConfigurationError,
   ENV,
@@ -54,7 +54,7 @@ import {
   verifyManifest,
   withGroup,
   writeStageOutput
-} from "../chunks/chunk-LK6OMHMX.js";
+} from "../chunks/chunk-BLSOV3SF.js";
 
 // node_modules/topojson-client/dist/topojson-client.js
 var require_topojson_client = __commonJS({

@@ -3,36 +3,36 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-ONG5ZR2F.js";
+} from "../chunks/chunk-YR5VG2O6.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-QQVV72Z5.js";
+} from "../chunks/chunk-AXPBDK5O.js";
 import {
   COLLECTIONS,
   pipelineCollections
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-VOVK4TA2.js";
+} from "../chunks/chunk-G5LNGZM6.js";
 import {
   require_lib
-} from "../chunks/chunk-K44YM6F2.js";
+} from "../chunks/chunk-SSC6FHVY.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   usageSchema
-} from "../chunks/chunk-755GIJO7.js";
+} from "../chunks/chunk-2UQ2MNHY.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-7ULPJ32C.js";
+} from "../chunks/chunk-STSIISIV.js";
 import {
   DefaultArtifactClient,
   downloadStage
-} from "../chunks/chunk-MRZSBSM5.js";
+} from "../chunks/chunk-DXWM4BLK.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-CGDLO6YN.js";
+} from "../chunks/chunk-6TLMVTW5.js";
 import {
   ConfigurationError,
   ENV,
@@ -50,7 +50,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-LK6OMHMX.js";
+} from "../chunks/chunk-BLSOV3SF.js";
 
 // actions/store-mongo/src/load-stages.ts
 import path from "node:path";

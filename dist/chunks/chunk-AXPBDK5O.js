@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-7ULPJ32C.js";
+} from "./chunk-STSIISIV.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -13,7 +13,7 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-LK6OMHMX.js";
+} from "./chunk-BLSOV3SF.js";
 
 // shared/model/county-parcel-parts.ts
 var valuationSchema = external_exports.object({

@@ -8,7 +8,7 @@ import {
   NonRetryableError,
   RetryableError,
   isRetryable
-} from "./chunk-LK6OMHMX.js";
+} from "./chunk-BLSOV3SF.js";
 
 // shared/http/classify.ts
 var NETWORK_CODES = /* @__PURE__ */ new Set([

@@ -5,7 +5,7 @@ import {
 } from "./chunk-DZ53HVQ5.js";
 import {
   ConfigurationError
-} from "./chunk-LK6OMHMX.js";
+} from "./chunk-BLSOV3SF.js";
 
 // shared/http/rate-limiter.ts
 var RateLimiter = class _RateLimiter {

@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-QQVV72Z5.js";
+} from "./chunk-AXPBDK5O.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-755GIJO7.js";
+} from "./chunk-2UQ2MNHY.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-7ULPJ32C.js";
+} from "./chunk-STSIISIV.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-CGDLO6YN.js";
+} from "./chunk-6TLMVTW5.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -28,7 +28,7 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-LK6OMHMX.js";
+} from "./chunk-BLSOV3SF.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;

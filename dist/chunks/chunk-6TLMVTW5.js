@@ -7,7 +7,7 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-LK6OMHMX.js";
+} from "./chunk-BLSOV3SF.js";
 
 // shared/model/run-stats.ts
 var RUN_STATS_SCHEMA_VERSION = 1;

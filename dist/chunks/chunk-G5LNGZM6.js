@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   require_lib
-} from "./chunk-K44YM6F2.js";
+} from "./chunk-SSC6FHVY.js";
 import {
   redactUrl,
   scrubSecrets
@@ -11,7 +11,7 @@ import {
   RetryableError,
   __toESM,
   errorMessage
-} from "./chunk-LK6OMHMX.js";
+} from "./chunk-BLSOV3SF.js";
 
 // shared/db/connect.ts
 var import_mongodb = __toESM(require_lib(), 1);

@@ -9,7 +9,7 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-LK6OMHMX.js";
+} from "./chunk-BLSOV3SF.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

@@ -6,7 +6,7 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-LK6OMHMX.js";
+} from "./chunk-BLSOV3SF.js";
 
 // shared/model/usage.ts
 var USAGE_SCHEMA_VERSION = 1;
