@@ -1,11 +1,8 @@
-import { DefaultArtifactClient } from '@actions/artifact';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { action } from '../../../actions/collect-county/src/main.js';
 import { runAction, type ActionRuntime } from '../../../shared/action.js';
-import { downloadStage } from '../../../shared/io/artifact.js';
-import { readStageOutput, readStageRecords } from '../../../shared/io/stage-output.js';
 import { memoryLogger } from '../../../shared/logger.js';
 import type { CountyParcel } from '../../../shared/model/county-parcel.js';
 import type { RunStats } from '../../../shared/model/run-stats.js';
@@ -20,6 +17,7 @@ import {
   type CountySandboxOptions,
 } from '../../../local/sandbox/county/server.js';
 import { useClientEnv } from '../../local/artifact-service/client-env.js';
+import { downloadDir, downloadStageRecords } from '../../support/stage-artifact.js';
 
 /** What one run of the action left behind. */
 export interface ActionRun {
@@ -98,22 +96,9 @@ export async function startBench(options: CountySandboxOptions = {}): Promise<Be
     },
     async readArtifact(name) {
       downloads += 1;
-      const dir = join(root, 'downloads', `${name}-${downloads}`);
-      await downloadStage(new DefaultArtifactClient(), name, dir, memoryLogger());
-      const stage = await readStageOutput<CountyParcel>(dir, { expectRecordType: 'county-parcel' });
-      const parcels: CountyParcel[] = [];
-      for await (const parcel of stage.records) parcels.push(parcel);
-      const collect = async <T>(type: 'run-stats' | 'usage') => {
-        const records: T[] = [];
-        for await (const record of readStageRecords<T>(dir, stage.manifest, type))
-          records.push(record);
-        return records;
-      };
-      return {
-        parcels,
-        runStats: await collect<RunStats>('run-stats'),
-        usage: await collect<Usage>('usage'),
-      };
+      const dir = downloadDir(root, name, downloads);
+      const stage = await downloadStageRecords<CountyParcel>(name, dir, 'county-parcel');
+      return { parcels: stage.records, runStats: stage.runStats, usage: stage.usage };
     },
     parcelFetches: () =>
       sandbox.requestLog

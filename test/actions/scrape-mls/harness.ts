@@ -1,12 +1,9 @@
-import { DefaultArtifactClient } from '@actions/artifact';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { scrapeMlsAction } from '../../../actions/scrape-mls/src/main.js';
 import { DEFAULT_TUNING, type ScrapeTuning } from '../../../actions/scrape-mls/src/scrape.js';
 import { runAction, type ActionRuntime } from '../../../shared/action.js';
-import { downloadStage } from '../../../shared/io/artifact.js';
-import { readStageOutput, readStageRecords } from '../../../shared/io/stage-output.js';
 import { memoryLogger } from '../../../shared/logger.js';
 import type { Manifest } from '../../../shared/model/manifest.js';
 import type { MlsListing } from '../../../shared/model/mls-listing.js';
@@ -17,6 +14,7 @@ import {
   type ArtifactService,
 } from '../../../local/artifact-service/server.js';
 import { useClientEnv } from '../../local/artifact-service/client-env.js';
+import { downloadDir, downloadStageRecords } from '../../support/stage-artifact.js';
 
 /** The selectors file of the repository. */
 export const SELECTORS = resolve('config/selectors/listing-site.json');
@@ -102,24 +100,9 @@ export async function startBench(): Promise<Bench> {
     },
     async readArtifact(name) {
       downloads += 1;
-      const dir = join(root, 'downloads', `${name}-${downloads}`);
-      await downloadStage(new DefaultArtifactClient(), name, dir, memoryLogger());
-      const stage = await readStageOutput<MlsListing>(dir, { expectRecordType: 'mls-listing' });
-      const listings: MlsListing[] = [];
-      for await (const listing of stage.records) listings.push(listing);
-      const collect = async <T>(type: 'run-stats' | 'usage') => {
-        const records: T[] = [];
-        for await (const record of readStageRecords<T>(dir, stage.manifest, type))
-          records.push(record);
-        return records;
-      };
-      return {
-        dir,
-        manifest: stage.manifest,
-        listings,
-        runStats: await collect<RunStats>('run-stats'),
-        usage: await collect<Usage>('usage'),
-      };
+      const dir = downloadDir(root, name, downloads);
+      const stage = await downloadStageRecords<MlsListing>(name, dir, 'mls-listing');
+      return { ...stage, listings: stage.records };
     },
     async allText() {
       const files = await readdir(root, { recursive: true, withFileTypes: true });
