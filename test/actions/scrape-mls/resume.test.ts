@@ -46,8 +46,14 @@ describe('scrape-mls killed mid-run', () => {
       stdio: 'ignore',
     });
     const exited = once(child, 'exit');
-    // Kill it (no chance to clean up) once it has finished a few listing pages.
-    for (let waited = 0; listingPaths(site, 0).length < 6 && waited < 60_000; waited += 100) {
+    const queueFile = join(runnerTemp, 'scrape-mls', '501', 'mls-listings-85031', 'queue.ndjson');
+    const donePages = async (): Promise<string[]> =>
+      (await readFile(queueFile, 'utf8').catch(() => ''))
+        .split('\n')
+        .filter((line) => line.includes('"op":"done"') && line.includes('/listing/'))
+        .map((line) => new URL((JSON.parse(line) as { url: string }).url).pathname);
+    // Kill it (no chance to clean up) once its queue records a few finished listing pages.
+    for (let waited = 0; (await donePages()).length < 5 && waited < 60_000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     child.kill('SIGKILL');
@@ -56,11 +62,7 @@ describe('scrape-mls killed mid-run', () => {
     const total = site.listings('85031').length;
     expect(listingPaths(site, 0).length).toBeLessThan(total);
 
-    const queueFile = join(runnerTemp, 'scrape-mls', '501', 'mls-listings-85031', 'queue.ndjson');
-    const done = (await readFile(queueFile, 'utf8'))
-      .split('\n')
-      .filter((line) => line.includes('"op":"done"') && line.includes('/listing/'))
-      .map((line) => new URL((JSON.parse(line) as { url: string }).url).pathname);
+    const done = await donePages();
     expect(done.length).toBeGreaterThanOrEqual(5);
 
     bench.useRun('501');
