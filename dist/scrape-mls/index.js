@@ -610,7 +610,7 @@ function pageReadingScript(selectors) {
 }
 
 // actions/scrape-mls/src/visit.ts
-var PROXY_FAILURE = /ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|HTTP_RESPONSE_CODE_FAILURE|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONNECTION_REFUSED|SOCKS_\w+)/;
+var PROXY_FAILURE = /ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|HTTP_RESPONSE_CODE_FAILURE|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONNECTION_REFUSED|CONNECTION_FAILED|SOCKET_NOT_CONNECTED|ADDRESS_UNREACHABLE|SOCKS_\w+)/;
 function retryAfter(response) {
   const seconds = Number(response.headers()["retry-after"]);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 60) * 1e3 : 1e4;

@@ -19,8 +19,10 @@ export type VisitOutcome =
     };
 
 // Chromium's errors when the proxy, not the site, failed (refused, dropped, or 407 on the tunnel).
+// Through a proxy, a socket that never connects or is cut is the proxy's fault: a dead proxy
+// shows as any of these depending on timing (SOCKET_NOT_CONNECTED when it accepts, then closes).
 const PROXY_FAILURE =
-  /ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|HTTP_RESPONSE_CODE_FAILURE|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONNECTION_REFUSED|SOCKS_\w+)/;
+  /ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|HTTP_RESPONSE_CODE_FAILURE|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONNECTION_REFUSED|CONNECTION_FAILED|SOCKET_NOT_CONNECTED|ADDRESS_UNREACHABLE|SOCKS_\w+)/;
 
 function retryAfter(response: Response): number {
   const seconds = Number(response.headers()['retry-after']);

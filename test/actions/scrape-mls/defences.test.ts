@@ -102,7 +102,8 @@ describe('scrape-mls against the site defences', () => {
       'captcha-service-url': solver.url,
     });
     expect(run.failures).toEqual([]);
-    expect(run.outputs).toMatchObject({
+    // The log says why when the run stops early.
+    expect(run.outputs, run.lines.join('\n')).toMatchObject({
       complete: 'true',
       'proxies-retired': '2',
       listings: String(site.listings('85031').length),
