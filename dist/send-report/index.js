@@ -5,8 +5,9 @@ import {
   sleep
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
-  pipelineCollections
-} from "../chunks/chunk-BBRALDZ2.js";
+  pipelineCollections,
+  stageRunFields
+} from "../chunks/chunk-PM2GYZWW.js";
 import {
   connectDatabase
 } from "../chunks/chunk-G5LNGZM6.js";
@@ -618,19 +619,7 @@ function fromRunStats(stats, usage) {
   const own = usage.filter(
     (entry2) => entry2.runId === stats.runId && entry2.action === stats.action && entry2.shard === stats.shard
   );
-  return {
-    runId: stats.runId,
-    stage: stats.action,
-    shard: stats.shard,
-    outcome: stats.outcome,
-    startedAt: new Date(stats.startedAt).toISOString(),
-    finishedAt: new Date(stats.finishedAt).toISOString(),
-    durationMs: stats.durationMs,
-    counts: stats.counts,
-    errorsByClass: { ...stats.errorsByClass },
-    retries: stats.retries,
-    usage: own.map(({ service, unit: unit2, quantity }) => ({ service, unit: unit2, quantity }))
-  };
+  return stageRunFields(stats, own);
 }
 function fromLedger(entry2) {
   return {

@@ -10,8 +10,11 @@ import {
 } from "../chunks/chunk-AXPBDK5O.js";
 import {
   COLLECTIONS,
-  pipelineCollections
-} from "../chunks/chunk-BBRALDZ2.js";
+  pipelineCollections,
+  recordRun,
+  runLedgerId,
+  stageRunFields
+} from "../chunks/chunk-PM2GYZWW.js";
 import {
   connectDatabase
 } from "../chunks/chunk-G5LNGZM6.js";
@@ -91,15 +94,6 @@ async function loadStages(names, source, logger) {
     });
   }
   return stages;
-}
-
-// shared/db/runs.ts
-function runLedgerId(runId, stage, shard) {
-  return `${runId}:${stage}:${shard}`;
-}
-async function recordRun(db, entry) {
-  const _id = runLedgerId(entry.runId, entry.stage, entry.shard);
-  await pipelineCollections(db).runs.replaceOne({ _id }, entry, { upsert: true });
 }
 
 // actions/store-mongo/src/own-run.ts
@@ -430,9 +424,6 @@ async function auditStore(db, stages, writeProblems, now) {
 }
 
 // actions/store-mongo/src/ledger.ts
-function usageOf(usage) {
-  return usage.map(({ service, unit, quantity }) => ({ service, unit, quantity }));
-}
 function stageEntries(stages, now) {
   const usage = /* @__PURE__ */ new Map();
   for (const entry of stages.flatMap((stage) => stage.usage)) {
@@ -442,25 +433,9 @@ function stageEntries(stages, now) {
   const entries = /* @__PURE__ */ new Map();
   for (const stats of stages.flatMap((stage) => stage.runStats)) {
     const id = runLedgerId(stats.runId, stats.action, stats.shard);
-    entries.set(id, fromRunStats(stats, usage.get(id) ?? [], now));
+    entries.set(id, { ...stageRunFields(stats, usage.get(id) ?? []), recordedAt: now });
   }
   return [...entries.values()];
-}
-function fromRunStats(stats, usage, now) {
-  return {
-    runId: stats.runId,
-    stage: stats.action,
-    shard: stats.shard,
-    outcome: stats.outcome,
-    startedAt: new Date(stats.startedAt).toISOString(),
-    finishedAt: new Date(stats.finishedAt).toISOString(),
-    durationMs: stats.durationMs,
-    counts: stats.counts,
-    errorsByClass: stats.errorsByClass,
-    retries: stats.retries,
-    usage: usageOf(usage),
-    recordedAt: now
-  };
 }
 async function recordEntries(db, entries) {
   for (const entry of entries) await recordRun(db, entry);

@@ -1,4 +1,5 @@
 import type { RunLedgerEntry } from '../../../shared/db/collections.js';
+import { stageRunFields } from '../../../shared/db/runs.js';
 import type { RunStats } from '../../../shared/model/run-stats.js';
 import type { Usage } from '../../../shared/model/usage.js';
 
@@ -27,19 +28,7 @@ export function fromRunStats(stats: RunStats, usage: readonly Usage[]): StageRun
     (entry) =>
       entry.runId === stats.runId && entry.action === stats.action && entry.shard === stats.shard,
   );
-  return {
-    runId: stats.runId,
-    stage: stats.action,
-    shard: stats.shard,
-    outcome: stats.outcome,
-    startedAt: new Date(stats.startedAt).toISOString(),
-    finishedAt: new Date(stats.finishedAt).toISOString(),
-    durationMs: stats.durationMs,
-    counts: stats.counts,
-    errorsByClass: { ...stats.errorsByClass },
-    retries: stats.retries,
-    usage: own.map(({ service, unit, quantity }) => ({ service, unit, quantity })),
-  };
+  return stageRunFields(stats, own);
 }
 
 /** A `runs` ledger document as a StageRun. */

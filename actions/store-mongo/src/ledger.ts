@@ -1,15 +1,10 @@
 import type { Db } from 'mongodb';
 import type { RunLedgerEntry } from '../../../shared/db/collections.js';
-import { recordRun, runLedgerId } from '../../../shared/db/runs.js';
-import type { RunStats } from '../../../shared/model/run-stats.js';
+import { recordRun, runLedgerId, stageRunFields } from '../../../shared/db/runs.js';
 import type { Usage } from '../../../shared/model/usage.js';
 import type { LoadedStage } from './load-stages.js';
 
 type Entry = Omit<RunLedgerEntry, '_id'>;
-
-function usageOf(usage: readonly Usage[]): Entry['usage'] {
-  return usage.map(({ service, unit, quantity }) => ({ service, unit, quantity }));
-}
 
 /**
  * Ledger entries for the stages whose artifacts were stored: each run-stats record with the
@@ -25,26 +20,9 @@ export function stageEntries(stages: readonly LoadedStage[], now: string): Entry
   const entries = new Map<string, Entry>();
   for (const stats of stages.flatMap((stage) => stage.runStats)) {
     const id = runLedgerId(stats.runId, stats.action, stats.shard);
-    entries.set(id, fromRunStats(stats, usage.get(id) ?? [], now));
+    entries.set(id, { ...stageRunFields(stats, usage.get(id) ?? []), recordedAt: now });
   }
   return [...entries.values()];
-}
-
-function fromRunStats(stats: RunStats, usage: readonly Usage[], now: string): Entry {
-  return {
-    runId: stats.runId,
-    stage: stats.action,
-    shard: stats.shard,
-    outcome: stats.outcome,
-    startedAt: new Date(stats.startedAt).toISOString(),
-    finishedAt: new Date(stats.finishedAt).toISOString(),
-    durationMs: stats.durationMs,
-    counts: stats.counts,
-    errorsByClass: stats.errorsByClass,
-    retries: stats.retries,
-    usage: usageOf(usage),
-    recordedAt: now,
-  };
 }
 
 /** Records every entry in the `runs` ledger (one upsert each). */
