@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { consoleLogger } from '../console-logger.js';
+import type { Logger } from '../../shared/logger.js';
+import { liveReporter } from './live-view.js';
+import { plainReporter, type Reporter } from './report.js';
 import { runPipeline } from './pipeline.js';
 import { killRunningSteps } from './step-process.js';
 
@@ -17,14 +20,36 @@ export function parseEnvFile(text: string, path: string): Record<string, string>
   return values;
 }
 
-const usage = `usage: npm run pipeline -- [--workflow FILE] [--event schedule|workflow_dispatch]
-  [--input name=value]... [--job ID] [--env-file FILE] [--parcels-per-zip N] [--out DIR]`;
+const usage = `usage: npm run pipeline -- [options]
+  --workflow FILE          workflow to run (default .github/workflows/data-collection.yml)
+  --event EVENT            workflow_dispatch (default) or schedule
+  --schedule CRON          for --event schedule: which of the workflow's crons fired
+  --input NAME=VALUE       a workflow_dispatch input (repeatable)
+  --job ID                 run only this job (the jobs it needs count as skipped)
+  --env-file FILE          secrets and vars (NAME=value lines); real endpoints replace sandboxes
+  --parcels-per-zip N      size of the county and listing sandboxes (default 20)
+  --out DIR                where runs are written (default out/; each run in out/<run-id>/)
+  --plain                  one line per event even on a terminal (no live view)`;
+
+/** The start-up logger on a live view: its lines go above the job block. */
+function reporterLogger(reporter: Reporter): Logger {
+  return {
+    debug: () => undefined,
+    info: (message) => reporter.message(message),
+    warning: (message) => reporter.message(`warning: ${message}`),
+    error: (message) => reporter.message(`error: ${message}`),
+    startGroup: (name) => reporter.message(name),
+    endGroup: () => undefined,
+  };
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       workflow: { type: 'string', default: '.github/workflows/data-collection.yml' },
       event: { type: 'string', default: 'workflow_dispatch' },
+      schedule: { type: 'string' },
+      plain: { type: 'boolean', default: false },
       input: { type: 'string', multiple: true, default: [] },
       job: { type: 'string' },
       'env-file': { type: 'string' },
@@ -51,11 +76,20 @@ async function main(): Promise<number> {
   }
   const envFile = values['env-file'];
   const configured = envFile ? parseEnvFile(await readFile(envFile, 'utf8'), envFile) : {};
+  const live = process.stdout.isTTY && !values.plain;
+  const reporter = live
+    ? liveReporter({
+        write: (text) => process.stdout.write(text),
+        get columns() {
+          return process.stdout.columns;
+        },
+      })
+    : plainReporter((line) => process.stdout.write(`${line}\n`));
   const controller = new AbortController();
   process.on('SIGINT', () => {
     if (controller.signal.aborted) process.exit(130);
-    process.stdout.write(
-      'cancelling: stopping steps and shutting the sandboxes down (Ctrl-C again to quit now)\n',
+    reporter.message(
+      'cancelling: stopping steps and shutting the sandboxes down (Ctrl-C again to quit now)',
     );
     controller.abort();
     killRunningSteps();
@@ -64,14 +98,15 @@ async function main(): Promise<number> {
     signal: controller.signal,
     workflowPath: resolve(values.workflow),
     event: values.event,
+    schedule: values.schedule,
     inputs,
     configured,
     job: values.job,
     workspace: process.cwd(),
     outRoot: resolve(values.out),
     parcelsPerZip: perZip,
-    logger: consoleLogger(),
-    progress: (line) => process.stdout.write(`${line}\n`),
+    logger: live ? reporterLogger(reporter) : consoleLogger(),
+    reporter,
   });
   if (run.conclusion === 'cancelled') return 130;
   return run.conclusion === 'success' ? 0 : 1;

@@ -2,13 +2,22 @@ import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Job } from '@actions/workflow-parser/model/workflow-template';
 import { asString, evaluateToken, truthy, type Contexts } from './expressions.js';
+import type { Reporter } from './report.js';
 import { runStep, type StepHost } from './steps.js';
 import type { RawParts } from './workflow.js';
 
-/** How a job instance ended, with its outputs. */
+/** How one step of a job instance went. */
+export interface StepTiming {
+  name: string;
+  outcome: 'success' | 'failure' | 'skipped';
+  ms: number;
+}
+
+/** How a job instance ended, with its outputs and its steps' timings. */
 export interface JobResult {
   result: 'success' | 'failure' | 'skipped';
   outputs: Record<string, string>;
+  steps: StepTiming[];
 }
 
 /** One instance of a job (one matrix combination) and what it runs with. */
@@ -19,7 +28,9 @@ export interface JobInstance {
   contexts: Contexts;
   host: Omit<StepHost, 'jobDir'>;
   dir: string;
-  progress: (line: string) => void;
+  reporter: Reporter;
+  /** The instance's name in the reporter's events. */
+  key: string;
 }
 
 function stringMap(value: unknown): Record<string, string> {
@@ -33,6 +44,11 @@ function stringMap(value: unknown): Record<string, string> {
 function minutes(value: unknown, fallback: number): number {
   const number = Number(value);
   return (Number.isFinite(number) && number > 0 ? number : fallback) * 60_000;
+}
+
+/** `PATH` with the folders earlier steps added through `GITHUB_PATH` in front (latest first). */
+function pathEnv(added: string[], base: string | undefined): Record<string, string> {
+  return added.length === 0 ? {} : { PATH: [...added, base ?? ''].join(':') };
 }
 
 /** Runs the steps of one job instance in order, honouring `if`, `continue-on-error` and timeouts. */
@@ -49,7 +65,9 @@ export async function runJob(instance: JobInstance): Promise<JobResult> {
     string,
     { outputs: Record<string, string>; outcome: string; conclusion: string }
   > = {};
-  const state = { failed: false, env: jobEnv };
+  const state = { failed: false, env: jobEnv, path: [] as string[] };
+  const timings: StepTiming[] = [];
+  const { reporter, key } = instance;
   const jobMs = minutes(evaluateToken(raw?.job['timeout-minutes'], contexts, plain), 360);
   const deadline = Date.now() + jobMs;
   for (const [index, step] of job.steps.entries()) {
@@ -67,13 +85,15 @@ export async function runJob(instance: JobInstance): Promise<JobResult> {
     const started = Date.now();
     const ifToken = 'if' in step ? step.if : undefined;
     if (ifToken && !truthy(evaluateToken(ifToken, view, status))) {
-      instance.progress(`  - ${label}: skipped`);
+      reporter.event({ type: 'step-finished', key, step: label, outcome: 'skipped', ms: 0 });
+      timings.push({ name: label, outcome: 'skipped', ms: 0 });
       if (!step.id.startsWith('__'))
         steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
       continue;
     }
     const stepEnv = 'env' in step ? stringMap(evaluateToken(step.env, view, status)) : {};
     const stepView = { ...view, env: { ...state.env, ...stepEnv } };
+    reporter.event({ type: 'step-started', key, step: label });
     let result;
     try {
       result = await runStep(
@@ -82,7 +102,7 @@ export async function runJob(instance: JobInstance): Promise<JobResult> {
           uses,
           run: 'run' in step ? asString(evaluateToken(step.run, stepView, status)) : undefined,
           with: stringMap(evaluateToken(rawStep.with, stepView, status)),
-          env: { ...state.env, ...stepEnv },
+          env: { ...state.env, ...stepEnv, ...pathEnv(state.path, host.baseEnv.PATH) },
           timeoutMs: Math.min(
             minutes(evaluateToken(rawStep['timeout-minutes'], stepView, status), 360),
             Math.max(deadline - Date.now(), 1000),
@@ -101,20 +121,27 @@ export async function runJob(instance: JobInstance): Promise<JobResult> {
         tail: [(error as Error).message],
         outputs: {},
         env: {},
+        path: [],
       };
     }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const ms = Date.now() - started;
     const continueOnError = truthy(evaluateToken(rawStep['continue-on-error'], stepView, status));
     const outcome = result.exitCode === 0 ? 'success' : 'failure';
     const conclusion = outcome === 'failure' && continueOnError ? 'success' : outcome;
-    const note = 'note' in result && result.note ? ` (no-op: ${result.note})` : '';
-    instance.progress(`  - ${label}: ${outcome} in ${seconds}s${note}`);
-    if (outcome === 'failure') {
-      for (const line of result.tail.slice(-8)) instance.progress(`      | ${line}`);
-    }
+    reporter.event({
+      type: 'step-finished',
+      key,
+      step: label,
+      outcome,
+      ms,
+      note: 'note' in result ? result.note : undefined,
+      tail: outcome === 'failure' ? result.tail.slice(-8) : undefined,
+    });
+    timings.push({ name: label, outcome, ms });
     if (!step.id.startsWith('__'))
       steps[step.id] = { outputs: result.outputs, outcome, conclusion };
     Object.assign(state.env, result.env);
+    state.path.unshift(...result.path.reverse());
     if (conclusion === 'failure') state.failed = true;
   }
   const finalView = { ...contexts, env: state.env, steps };
@@ -122,5 +149,6 @@ export async function runJob(instance: JobInstance): Promise<JobResult> {
   return {
     result: state.failed ? 'failure' : 'success',
     outputs: stringMap(evaluateToken(job.outputs, finalView, plainStatus)),
+    steps: timings,
   };
 }

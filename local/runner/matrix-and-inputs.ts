@@ -10,8 +10,22 @@ export function dispatchInputs(
   event: string,
   given: Record<string, string>,
 ): Record<string, unknown> {
-  if (event !== 'workflow_dispatch') return {};
-  const declared = workflow.template.events.workflow_dispatch?.inputs ?? {};
+  if (event !== 'workflow_dispatch') {
+    const names = Object.keys(given);
+    if (names.length > 0) {
+      throw new ConfigurationError(
+        `--input ${names.join(', ')}: a ${event} run has no inputs; use --event workflow_dispatch`,
+      );
+    }
+    return {};
+  }
+  const dispatch = workflow.template.events.workflow_dispatch;
+  if (dispatch === undefined) {
+    throw new ConfigurationError(
+      `workflow ${workflow.name} has no workflow_dispatch trigger; run it with --event schedule`,
+    );
+  }
+  const declared = dispatch.inputs ?? {};
   for (const name of Object.keys(given)) {
     if (!(name in declared)) {
       throw new ConfigurationError(

@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../../shared/logger.js';
 import { startLocalDefaults, type LocalDefaults } from './local-defaults.js';
-import { runWorkflow, type WorkflowRunResult } from './run-workflow.js';
+import { seconds, type Reporter } from './report.js';
+import { runWorkflow, scheduleOf, type WorkflowRunResult } from './run-workflow.js';
 import { dispatchInputs } from './matrix-and-inputs.js';
 import { loadWorkflow } from './workflow.js';
 import type { WorkflowJobInput } from '../sandbox/github/types.js';
@@ -11,6 +12,8 @@ import type { WorkflowJobInput } from '../sandbox/github/types.js';
 export interface PipelineOptions {
   workflowPath: string;
   event: 'schedule' | 'workflow_dispatch';
+  /** For `schedule`: which cron fired (default the workflow's first). */
+  schedule?: string;
   inputs: Record<string, string>;
   /** Secrets and vars from `--env-file` (one namespace for both, as in a `.env` file). */
   configured: Record<string, string>;
@@ -21,7 +24,7 @@ export interface PipelineOptions {
   runId?: string;
   parcelsPerZip?: number;
   logger: Logger;
-  progress: (line: string) => void;
+  reporter: Reporter;
   signal?: AbortSignal;
 }
 
@@ -39,10 +42,11 @@ export async function runPipeline(
 ): Promise<PipelineRun> {
   const runId = options.runId ?? String(Date.now());
   const outDir = resolve(options.outRoot, runId);
-  await mkdir(outDir, { recursive: true });
   const workflow = await loadWorkflow(options.workflowPath);
   // Checked before anything starts, so a misspelt --input fails at once.
   dispatchInputs(workflow, options.event, options.inputs);
+  if (options.event === 'schedule') scheduleOf(workflow, options.schedule);
+  await mkdir(outDir, { recursive: true });
   const defaults = await startLocalDefaults({
     outDir,
     runId,
@@ -57,10 +61,11 @@ export async function runPipeline(
   const [owner = 'local', repo = 'phx-property-pipeline'] = repository.split('/');
   const finished: WorkflowJobInput[] = [];
   try {
-    options.progress(`workflow ${workflow.name}: run ${runId}, output in ${outDir}`);
+    options.reporter.message(`workflow ${workflow.name}: run ${runId}, output in ${outDir}`);
     const result = await runWorkflow({
       workflow,
       event: options.event,
+      schedule: options.schedule,
       inputs: options.inputs,
       secrets,
       vars,
@@ -90,7 +95,7 @@ export async function runPipeline(
       actionEnv: defaults.actionEnv,
       onlyJob: options.job,
       signal: options.signal,
-      progress: options.progress,
+      reporter: options.reporter,
       jobDone: (job) => {
         finished.push({
           name: job.name,
@@ -103,9 +108,18 @@ export async function runPipeline(
         defaults.github?.state.addWorkflowRun(owner, repo, { id: Number(runId), jobs: finished });
       },
     });
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    options.progress(`workflow ${workflow.name}: ${result.conclusion} in ${seconds}s`);
-    await writeFile(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const ms = Date.now() - started;
+    options.reporter.close();
+    options.reporter.message(`workflow ${workflow.name}: ${result.conclusion} in ${seconds(ms)}`);
+    const summary = {
+      workflow: workflow.name,
+      event: options.event,
+      runId,
+      startedAt: new Date(started).toISOString(),
+      ms,
+      ...result,
+    };
+    await writeFile(join(outDir, 'result.json'), `${JSON.stringify(summary, null, 2)}\n`);
     return { ...result, runId, outDir, defaults };
   } finally {
     if (!keepOpen) await defaults.close();

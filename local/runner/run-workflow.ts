@@ -3,6 +3,7 @@ import type { Job } from '@actions/workflow-parser/model/workflow-template';
 import { ConfigurationError } from '../../shared/errors.js';
 import { asString, evaluateToken, truthy, type Contexts } from './expressions.js';
 import { runJob, type JobResult } from './job.js';
+import type { Reporter } from './report.js';
 import { dispatchInputs, expandMatrix } from './matrix-and-inputs.js';
 import type { LoadedWorkflow } from './workflow.js';
 
@@ -10,6 +11,8 @@ import type { LoadedWorkflow } from './workflow.js';
 export interface WorkflowRunOptions {
   workflow: LoadedWorkflow;
   event: 'schedule' | 'workflow_dispatch';
+  /** For a `schedule` event: which of the workflow's crons fired (default its first). */
+  schedule?: string;
   inputs: Record<string, string>;
   secrets: Record<string, string>;
   vars: Record<string, string>;
@@ -24,26 +27,51 @@ export interface WorkflowRunOptions {
   onlyJob?: string;
   /** Matrix shards running at once when the workflow sets no max-parallel. */
   parallel?: number;
-  progress: (line: string) => void;
+  reporter: Reporter;
   /** Aborted on Ctrl-C: jobs not started yet are cancelled. */
   signal?: AbortSignal;
   /** Told of every finished job instance (the GitHub emulator lists them as the run's jobs). */
   jobDone?: (job: { name: string; conclusion: string; startedAt: Date; completedAt: Date }) => void;
 }
 
+/** A job across its matrix instances: how it ended, its outputs, and each instance's timings. */
+export interface WorkflowJobResult extends Omit<JobResult, 'steps'> {
+  instances: Array<JobResult & { label: string; startedAt: string; ms: number }>;
+}
+
 /** How each job ended and the run's conclusion. */
 export interface WorkflowRunResult {
   conclusion: 'success' | 'failure' | 'cancelled';
-  jobs: Record<string, JobResult>;
+  jobs: Record<string, WorkflowJobResult>;
+}
+
+/**
+ * The cron a scheduled run was started by (`github.event.schedule`): `wanted` when the workflow
+ * declares it, else its first schedule; a workflow without one cannot run as `schedule`.
+ */
+export function scheduleOf(workflow: LoadedWorkflow, wanted?: string): string {
+  const crons = (workflow.template.events.schedule ?? []).map((entry) => entry.cron);
+  if (crons.length === 0) {
+    throw new ConfigurationError(`workflow ${workflow.name} has no schedule trigger`);
+  }
+  if (wanted === undefined) return crons[0] ?? '';
+  if (!crons.includes(wanted)) {
+    throw new ConfigurationError(
+      `--schedule '${wanted}': workflow ${workflow.name} has the schedules ${crons.join(', ')}`,
+    );
+  }
+  return wanted;
 }
 
 /** Runs the workflow's jobs in `needs` order, matrix shards in parallel, and concludes the run. */
 export async function runWorkflow(options: WorkflowRunOptions): Promise<WorkflowRunResult> {
   const { template } = options.workflow;
   const inputs = dispatchInputs(options.workflow, options.event, options.inputs);
+  const event: Record<string, unknown> = { inputs, repository: { private: true } };
+  if (options.event === 'schedule') event.schedule = scheduleOf(options.workflow, options.schedule);
   const github = {
     event_name: options.event,
-    event: { inputs, repository: { private: true } },
+    event,
     run_id: options.runId,
     run_number: '1',
     run_attempt: '1',
@@ -60,16 +88,17 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   const workflowEnv = evaluateToken(template.env, base, plain) as
     Record<string, unknown> | undefined;
   const masks = new Set(Object.values(options.secrets).filter((value) => value.length >= 3));
-  const results: Record<string, JobResult> = {};
+  const results: Record<string, WorkflowJobResult> = {};
+  const { reporter } = options;
   const jobs = template.jobs.filter((job): job is Job => job.type === 'job');
   const pending = new Map(jobs.map((job) => [job.id.value, job]));
 
-  const runOne = async (job: Job): Promise<JobResult> => {
+  const runOne = async (job: Job): Promise<WorkflowJobResult> => {
     const id = job.id.value;
     const needs = Object.fromEntries(
       (job.needs ?? []).map((need) => [
         need.value,
-        results[need.value] ?? { result: 'skipped', outputs: {} },
+        results[need.value] ?? { result: 'skipped', outputs: {}, instances: [] },
       ]),
     );
     const contexts: Contexts = { ...base, needs, env: workflowEnv ?? {} };
@@ -80,16 +109,16 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       cancelled: false,
     };
     if (options.signal?.aborted) {
-      options.progress(`job ${id}: cancelled`);
-      return { result: 'skipped', outputs: {} };
+      reporter.event({ type: 'job-skipped', key: id, label: id, reason: 'cancelled' });
+      return { result: 'skipped', outputs: {}, instances: [] };
     }
     // --job runs that one job whatever its `if:` says; the jobs it needs did not run.
     const wanted = options.onlyJob
       ? options.onlyJob === id
       : truthy(evaluateToken(job.if, contexts, status));
     if (!wanted) {
-      options.progress(`job ${id}: skipped`);
-      return { result: 'skipped', outputs: {} };
+      reporter.event({ type: 'job-skipped', key: id, label: id, reason: 'skipped' });
+      return { result: 'skipped', outputs: {}, instances: [] };
     }
     const strategy = (evaluateToken(job.strategy, contexts, plain) ?? {}) as Record<
       string,
@@ -98,7 +127,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     const combos = expandMatrix(strategy);
     const limit = Number(strategy['max-parallel'] ?? options.parallel ?? 4) || 1;
     const failFast = strategy['fail-fast'] !== false;
-    const instanceResults: JobResult[] = [];
+    const instanceResults: WorkflowJobResult['instances'] = [];
     let cancelled = false;
     const queue = combos.map((matrix, index) => ({ matrix, index }));
     const worker = async () => {
@@ -106,18 +135,22 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
         const { matrix, index } = next;
         const values = Object.values(matrix).map(asString).join(', ');
         const label = values ? `${id} (${values})` : id;
-        if (options.signal?.aborted) {
-          options.progress(`job ${label}: cancelled`);
-          instanceResults.push({ result: 'failure', outputs: {} });
-          continue;
-        }
-        if (cancelled) {
-          options.progress(`job ${label}: cancelled (fail-fast)`);
-          instanceResults.push({ result: 'failure', outputs: {} });
+        if (options.signal?.aborted || cancelled) {
+          // fail-fast or Ctrl-C: the shard never starts, and counts as failed like on GitHub.
+          reporter.event({ type: 'job-skipped', key: label, label, reason: 'cancelled' });
+          const startedAt = new Date().toISOString();
+          instanceResults.push({
+            result: 'failure',
+            outputs: {},
+            steps: [],
+            label,
+            startedAt,
+            ms: 0,
+          });
           continue;
         }
         const started = Date.now();
-        options.progress(`job ${label}: started`);
+        reporter.event({ type: 'job-started', key: label, label });
         const jobKey = combos.length > 1 ? `${id}-${index + 1}` : id;
         const temp = join(options.outDir, 'jobs', jobKey, 'temp');
         const runner = {
@@ -146,12 +179,12 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
             actionEnv: options.actionEnv(jobKey),
             masks,
           },
-          progress: options.progress,
+          reporter,
+          key: label,
         });
-        options.progress(
-          `job ${label}: ${result.result} in ${((Date.now() - started) / 1000).toFixed(1)}s`,
-        );
-        instanceResults.push(result);
+        const ms = Date.now() - started;
+        reporter.event({ type: 'job-finished', key: label, label, result: result.result, ms });
+        instanceResults.push({ ...result, label, startedAt: new Date(started).toISOString(), ms });
         options.jobDone?.({
           name,
           conclusion: result.result,
@@ -168,6 +201,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
         string,
         string
       >,
+      instances: instanceResults,
     };
   };
 
@@ -176,9 +210,9 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     for (const [id, job] of pending) {
       if ((job.needs ?? []).every((need) => need.value in results)) {
         pending.delete(id);
-        const guarded = runOne(job).catch((error: unknown): JobResult => {
-          options.progress(`job ${id}: failure: ${(error as Error).message}`);
-          return { result: 'failure', outputs: {} };
+        const guarded = runOne(job).catch((error: unknown): WorkflowJobResult => {
+          reporter.message(`job ${id}: failure: ${(error as Error).message}`);
+          return { result: 'failure', outputs: {}, instances: [] };
         });
         running.set(
           id,

@@ -32,6 +32,8 @@ export interface StepHost {
 export interface StepResult extends ProcessResult {
   outputs: Record<string, string>;
   env: Record<string, string>;
+  /** Folders the step added to `GITHUB_PATH`, for the steps after it. */
+  path: string[];
   note?: string;
 }
 
@@ -72,13 +74,14 @@ export async function runStep(step: ResolvedStep, index: number, host: StepHost)
   const output = join(files, `output-${index}`);
   const envFile = join(files, `env-${index}`);
   const summary = join(host.jobDir, `summary-${index}.md`);
-  await Promise.all([output, envFile, summary].map((path) => writeFile(path, '')));
+  const pathFile = join(files, `path-${index}`);
+  await Promise.all([output, envFile, summary, pathFile].map((path) => writeFile(path, '')));
   const env: Record<string, string> = {
     ...host.baseEnv,
     ...step.env,
     GITHUB_OUTPUT: output,
     GITHUB_ENV: envFile,
-    GITHUB_PATH: join(files, `path-${index}`),
+    GITHUB_PATH: pathFile,
     GITHUB_STEP_SUMMARY: summary,
   };
   const logPath = join(host.jobDir, `${String(index + 1).padStart(2, '0')}.log`);
@@ -112,7 +115,7 @@ export async function runStep(step: ResolvedStep, index: number, host: StepHost)
           `known: ${Object.keys(knownActions).join(', ')} and ./actions/<name>`,
       );
     }
-    return { exitCode: 0, timedOut: false, tail: [], outputs: {}, env: {}, note };
+    return { exitCode: 0, timedOut: false, tail: [], outputs: {}, env: {}, path: [], note };
   }
   const result = await runStepProcess({
     command,
@@ -127,5 +130,9 @@ export async function runStep(step: ResolvedStep, index: number, host: StepHost)
     ...result,
     outputs: await readFileCommands(output),
     env: await readFileCommands(envFile),
+    path: (await readFile(pathFile, 'utf8'))
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
   } satisfies StepResult;
 }

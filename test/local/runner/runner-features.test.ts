@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+// The CLI runs through tsx, as `npm run pipeline` does (vitest cannot load the workflow parser).
+const execute = promisify(execFile);
+const workflow = 'test/fixtures/workflows/runner-features.yml';
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+  result?: { event: string; jobs: Record<string, { outputs: Record<string, string> }> };
+}
+
+let root = '';
+let envFile = '';
+
+async function pipeline(...args: string[]): Promise<Outcome> {
+  const out = await mkdtemp(join(root, 'run-'));
+  const argv = ['tsx', 'local/runner/cli.ts', '--workflow', workflow, '--env-file', envFile];
+  let outcome: Outcome;
+  try {
+    const { stdout, stderr } = await execute('npx', [...argv, '--out', out, ...args], {
+      timeout: 60_000,
+    });
+    outcome = { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    outcome = { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+  const [runId] = await readdir(out);
+  if (runId) {
+    outcome.result = JSON.parse(
+      await readFile(join(out, runId, 'result.json'), 'utf8'),
+    ) as Outcome['result'];
+  }
+  return outcome;
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'phx-runner-features-'));
+  envFile = join(root, 'local.env');
+  await writeFile(envFile, `MONGODB_URI=${inject('mongodbUri')}\n`);
+});
+
+describe('npm run pipeline: runner features', () => {
+  it('puts GITHUB_PATH folders on the PATH of later steps and passes job outputs on', async () => {
+    const run = await pipeline('--input', 'who=Maryvale', '--plain');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.result?.jobs.tools?.outputs.said).toBe('tool ran for Maryvale');
+    expect(run.stdout).toMatch(/ {2}- \[tools\] Use the tool: success in \d+\.\ds/);
+    expect(run.stdout).toContain('job report: success');
+  }, 70_000);
+
+  it('runs as the schedule that fired, which github.event.schedule names', async () => {
+    const run = await pipeline('--event', 'schedule', '--schedule', '0 14 1 * *');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.result?.event).toBe('schedule');
+    expect(run.result?.jobs.tools?.outputs.said).toBe('tool ran for 0 14 1 * *');
+  }, 70_000);
+
+  it('refuses a schedule the workflow does not have and inputs on a scheduled run', async () => {
+    const cron = await pipeline('--event', 'schedule', '--schedule', '0 3 * * *');
+    expect(cron.code).toBe(2);
+    expect(cron.stderr).toContain(
+      "--schedule '0 3 * * *': workflow runner-features has the schedules 0 14 * * 1, 0 14 1 * *",
+    );
+    const inputs = await pipeline('--event', 'schedule', '--input', 'who=x');
+    expect(inputs.code).toBe(2);
+    expect(inputs.stderr).toContain('a schedule run has no inputs');
+  }, 70_000);
+});
