@@ -3,9 +3,14 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { simpleParser } from 'mailparser';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startArtifactService } from '../../../local/artifact-service/server.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
+import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
+import { useClientEnv } from '../artifact-service/client-env.js';
+import { downloadStageRecords } from '../../support/stage-artifact.js';
 
 // Vitest loads @actions/workflow-parser natively, which refuses its JSON import; the CLI runs
 // through tsx as `npm run pipeline` does, so the test runs it the same way.
@@ -15,9 +20,14 @@ interface RunOutcome {
   exitCode: number;
   stdout: string;
   outDir: string;
+  runId: string;
   conclusion: string;
   jobs: Record<string, { result: string; outputs: Record<string, string> }>;
 }
+
+const ZIPS = ['85031', '85033', '85035'];
+const SMTP_USER = 'reports';
+const SMTP_PASSWORD = 'smtp-pass-e2e-5150';
 
 async function allLogs(dir: string): Promise<string> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -28,9 +38,12 @@ async function allLogs(dir: string): Promise<string> {
 
 describe('npm run pipeline: data-collection.yml on the sandbox', () => {
   let github: GitHubEmulator;
+  let smtp: TestSmtpServer;
   let root = '';
   const runs: RunOutcome[] = [];
   const counts: Array<Record<string, number>> = [];
+  const mailsAfterRun: number[] = [];
+  let linked = { properties: 0, listings: 0, apnListings: 0, merged: 0 };
 
   async function countDocuments(): Promise<Record<string, number>> {
     const client = await MongoClient.connect(inject('mongodbUri'));
@@ -54,25 +67,21 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
         `GITHUB_TOKEN=${github.token}`,
         'GITHUB_REPOSITORY=phx/pipeline-e2e',
         'INCIDENT_THRESHOLD=1',
+        `SMTP_URL=smtp://${SMTP_USER}:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`,
+        'REPORT_FROM=pipeline@example.com',
+        'REPORT_TO=ops@example.com',
         ...extraEnv,
       ].join('\n'),
     );
     const out = join(root, name);
     const args = ['tsx', 'local/runner/cli.ts', '--env-file', envFile, '--out', out];
-    // full mode collects the same first parcels each time, so the third run sees the same day's data.
-    args.push(
-      '--input',
-      'zip-codes=85031,85033',
-      '--input',
-      'max-parcels=3',
-      '--input',
-      'mode=full',
-    );
-    args.push('--parcels-per-zip', '8');
+    // full mode collects every parcel each time, so the third run sees the same day's data.
+    args.push('--input', `zip-codes=${ZIPS.join(',')}`, '--input', 'mode=full');
+    args.push('--parcels-per-zip', '8', '--plain');
     let stdout: string;
     let exitCode = 0;
     try {
-      stdout = (await execute('npx', args, { timeout: 100_000 })).stdout;
+      stdout = (await execute('npx', args, { timeout: 150_000 })).stdout;
     } catch (error) {
       const failed = error as { stdout: string; code: number };
       stdout = failed.stdout;
@@ -81,21 +90,47 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     const [runId = ''] = await readdir(out);
     const outDir = join(out, runId);
     const result = JSON.parse(await readFile(join(outDir, 'result.json'), 'utf8')) as RunOutcome;
-    return { ...result, exitCode, stdout, outDir };
+    return { ...result, exitCode, stdout, outDir, runId };
+  }
+
+  async function countLinks(): Promise<typeof linked> {
+    const client = await MongoClient.connect(inject('mongodbUri'));
+    try {
+      const db = client.db('phx_property');
+      const listings = await db.collection('listings').find({}).toArray();
+      const keys = listings.map((listing) => String(listing.propertyKey));
+      const apnKeys = keys.filter((key) => !key.startsWith('addr:'));
+      const merged = await db
+        .collection<{ _id: string }>('properties')
+        .countDocuments({ _id: { $in: apnKeys }, county: { $ne: null }, listing: { $ne: null } });
+      return {
+        properties: await db.collection('properties').countDocuments(),
+        listings: listings.length,
+        apnListings: apnKeys.length,
+        merged,
+      };
+    } finally {
+      await client.close();
+    }
   }
 
   beforeAll(async () => {
     github = await startGitHubEmulator();
+    smtp = await startSmtpServer({ users: { [SMTP_USER]: SMTP_PASSWORD } });
     root = await mkdtemp(join(tmpdir(), 'phx-runner-'));
     runs.push(await pipeline('first', []));
+    mailsAfterRun.push(smtp.messages.length);
     counts.push(await countDocuments());
+    linked = await countLinks();
     runs.push(await pipeline('refused', ['COUNTY_API_TOKEN=not-the-token']));
+    mailsAfterRun.push(smtp.messages.length);
     runs.push(await pipeline('recovered', []));
     counts.push(await countDocuments());
-  }, 300_000);
+  }, 420_000);
 
   afterAll(async () => {
     await github?.close();
+    await smtp?.close();
   });
 
   it('runs every job to success, shards per ZIP, and prints each step with its duration', () => {
@@ -105,23 +140,71 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     for (const job of ['plan', 'budget-gate', 'county', 'mls', 'enrich', 'store', 'report']) {
       expect(first?.jobs[job]?.result, job).toBe('success');
     }
-    expect(first?.stdout).toContain('job county (85031): started');
-    expect(first?.stdout).toContain('job county (85033): started');
-    expect(first?.stdout).toMatch(/Store in MongoDB: success in \d+\.\ds/);
+    for (const zip of ZIPS) expect(first?.stdout).toContain(`job county (${zip}): started`);
+    expect(first?.stdout).toMatch(/\[store\] Store in MongoDB: success in \d+\.\ds/);
   });
 
-  it('leaves merged properties and listings in the database, integrity ok', () => {
+  it('leaves merged properties with their listings linked in the database, integrity ok', () => {
     const store = runs[0]?.jobs.store?.outputs;
     expect(store?.integrity).toBe('ok');
     expect(Number(store?.inserted)).toBeGreaterThan(0);
-    expect(counts[0]?.properties).toBeGreaterThanOrEqual(6);
-    expect(counts[0]?.listings).toBeGreaterThan(0);
+    // 8 parcels in each of 3 ZIPs, about half of them listed. A listing with a unit number does
+    // not match its parcel's situs and waits under its own addr: key, as on the real site.
+    expect(linked.listings).toBeGreaterThan(6);
+    expect(linked.apnListings).toBeGreaterThan(linked.listings / 2);
+    expect(linked.merged).toBe(linked.apnListings);
+    expect(linked.properties).toBe(24 + linked.listings - linked.apnListings);
   });
 
-  it('writes the daily report as an .eml in the run folder', async () => {
-    const report = join('jobs', 'report', 'temp', 'reports', 'report-daily');
-    const eml = await readFile(join(runs[0]?.outDir ?? '', report, 'message.eml'), 'utf8');
-    expect(eml).toMatch(/^Subject: /m);
+  it('mails the daily report through SMTP with its charts inline', async () => {
+    expect(mailsAfterRun[0]).toBe(1);
+    const received = smtp.messages[0];
+    expect(received?.user).toBe(SMTP_USER);
+    expect(received?.to).toEqual(['ops@example.com']);
+    const mail = await simpleParser(received?.raw ?? Buffer.alloc(0), { keepCidLinks: true });
+    expect(mail.subject).toMatch(/daily/i);
+    const charts = mail.attachments.filter((a) => a.contentType === 'image/png');
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) expect(mail.html).toContain(`cid:${chart.cid}`);
+    for (const zip of ZIPS) expect(mail.text).toContain(zip);
+  });
+
+  it('leaves stage artifacts whose manifests verify, one per ZIP and source', async () => {
+    const first = runs[0];
+    const service = await startArtifactService({
+      storageDir: join(first?.outDir ?? '', 'artifacts'),
+    });
+    const restore = useClientEnv({ ...service.clientEnv(first?.runId ?? '', 'e2e-check') });
+    try {
+      const dir = await mkdtemp(join(root, 'artifacts-'));
+      let parcels = 0;
+      let listings = 0;
+      for (const zip of ZIPS) {
+        const county = await downloadStageRecords(
+          `county-parcels-${zip}`,
+          join(dir, `c${zip}`),
+          'county-parcel',
+        );
+        expect(county.manifest.shard).toBe(zip);
+        expect(county.runStats).toHaveLength(1);
+        parcels += county.records.length;
+        const mls = await downloadStageRecords(
+          `mls-listings-${zip}`,
+          join(dir, `m${zip}`),
+          'mls-listing',
+        );
+        expect(mls.records.length).toBeGreaterThan(0);
+        listings += mls.records.length;
+      }
+      expect(parcels).toBe(24);
+      const enrichment = await downloadStageRecords('enrichment', join(dir, 'e'), 'enrichment');
+      // One enrichment per listed property (the listing's remarks are what is read).
+      expect(enrichment.records).toHaveLength(listings);
+      expect(listings).toBe(linked.listings);
+    } finally {
+      restore();
+      await service.close();
+    }
   });
 
   it('fails when the county refuses the token, opens one incident, and the next good run closes it', () => {
@@ -129,6 +212,8 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     expect(refused?.exitCode).toBe(1);
     expect(refused?.jobs.county?.result).toBe('failure');
     expect(refused?.jobs.report?.result).toBe('success');
+    // The report still goes out on a failed night.
+    expect(mailsAfterRun[1]).toBe(2);
     expect(refused?.stdout).toContain('the county API refused the token');
     expect(recovered?.exitCode, recovered?.stdout).toBe(0);
     const incidents = github.state
@@ -151,5 +236,6 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     expect(logs).not.toContain(github.token);
     expect(logs).not.toContain(inject('mongodbUri'));
     expect(logs).not.toContain('not-the-token');
+    expect(logs).not.toContain(SMTP_PASSWORD);
   });
 });

@@ -1,0 +1,82 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// House rules for the workflows users run, beyond what actionlint checks.
+const dir = '.github/workflows';
+const files = (await readdir(dir)).filter((name) => name.endsWith('.yml'));
+const workflows = await Promise.all(
+  files.map(async (name) => {
+    const text = await readFile(join(dir, name), 'utf8');
+    return { name, text, doc: parse(text) as Workflow };
+  }),
+);
+
+interface Step {
+  uses?: string;
+  run?: string;
+}
+interface WorkflowJob {
+  permissions?: unknown;
+  'timeout-minutes'?: unknown;
+  steps?: Step[];
+}
+interface Workflow {
+  permissions?: unknown;
+  jobs: Record<string, WorkflowJob>;
+}
+
+describe('workflows', () => {
+  it('includes the nightly, reports, maintenance, watchdog and CI workflows', () => {
+    expect(files.sort()).toEqual(
+      expect.arrayContaining([
+        'ci.yml',
+        'data-collection.yml',
+        'maintenance.yml',
+        'reports.yml',
+        'watchdog.yml',
+      ]),
+    );
+  });
+
+  it.each(workflows.map((w) => [w.name, w] as const))(
+    '%s pins every third-party action to a full commit SHA with its version beside it',
+    (_name, workflow) => {
+      const uses = workflow.text
+        .split('\n')
+        .map((line) => /^\s*(?:-\s*)?uses:\s*(\S+)(.*)$/.exec(line))
+        .filter((match) => match !== null);
+      for (const [, target = '', rest = ''] of uses) {
+        if (target.startsWith('./')) continue;
+        expect(target, target).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[0-9a-f]{40}$/);
+        expect(rest, target).toMatch(/# v\d+\.\d+\.\d+/);
+      }
+    },
+  );
+
+  it.each(workflows.map((w) => [w.name, w] as const))(
+    '%s gives every job a timeout and least privilege',
+    (name, workflow) => {
+      // Either the workflow grants nothing by default and each job asks for what it needs, or
+      // (the project's CI) the whole workflow is read-only.
+      const readOnly =
+        JSON.stringify(workflow.doc.permissions) === JSON.stringify({ contents: 'read' });
+      if (!readOnly) expect(workflow.doc.permissions, name).toEqual({});
+      for (const [id, job] of Object.entries(workflow.doc.jobs)) {
+        expect(job['timeout-minutes'], `${name} ${id}`).toBeDefined();
+        if (!readOnly) expect(job.permissions, `${name} ${id}`).toBeDefined();
+      }
+    },
+  );
+
+  it('keeps secrets out of run: scripts (they go through env or action inputs)', () => {
+    for (const workflow of workflows) {
+      for (const [id, job] of Object.entries(workflow.doc.jobs)) {
+        for (const step of job.steps ?? []) {
+          expect(step.run ?? '', `${workflow.name} ${id}`).not.toMatch(/\$\{\{[^}]*secrets\./);
+        }
+      }
+    }
+  });
+});
