@@ -10,6 +10,7 @@ import { repoUrls } from './render.js';
 import { githubTime, type Route } from './route.js';
 import { GitHubState } from './state.js';
 import type { GitHubFault } from './types.js';
+import { workflowRoutes } from './workflow-routes.js';
 
 export { GitHubState } from './state.js';
 export type * from './types.js';
@@ -32,14 +33,14 @@ export interface GitHubEmulator {
   url: string;
   /** The data behind the API, and the switches for tokens and faults. */
   state: GitHubState;
-  /** A token with every permission the actions need (`issues: write`, `actions: read`). */
+  /** A token with every permission the actions need (`issues: write`, `actions: write`). */
   token: string;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
 
-const routes: Route[] = [...issueRoutes, ...labelRoutes, ...commentAndJobRoutes];
-const repoPath = /^\/repos\/([\w.-]+)\/([\w.-]+)(\/.*)$/;
+const routes: Route[] = [...issueRoutes, ...labelRoutes, ...commentAndJobRoutes, ...workflowRoutes];
+const repoPath = /^\/repos\/([\w.-]+)\/([\w.-]+)(\/.*)?$/;
 
 function faultError(fault: GitHubFault, id: string): GitHubApiError {
   if (fault.kind === 'server-error') return new GitHubApiError(fault.status ?? 502, 'Server Error');
@@ -58,7 +59,7 @@ export async function startGitHubEmulator(
   options: GitHubEmulatorOptions = {},
 ): Promise<GitHubEmulator> {
   const state = new GitHubState(options.now, options.rateLimit);
-  const token = state.addToken({ issues: 'write', actions: 'read' });
+  const token = state.addToken({ issues: 'write', actions: 'write' });
   const usage = new Map<string, { used: number; reset: number }>();
   let origin = '';
 

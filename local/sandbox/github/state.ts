@@ -8,15 +8,26 @@ import type {
   LabelRecord,
   RequestLogEntry,
   TokenPermissions,
+  WorkflowInput,
+  WorkflowRecord,
   WorkflowRunInput,
+  WorkflowRunRecord,
 } from './types.js';
+import { githubTime } from './route.js';
+import {
+  findWorkflow,
+  workflowRecord,
+  workflowRunRecord,
+  type WorkflowStore,
+} from './workflow-records.js';
 
-/** One repository's issues, comments, labels and workflow runs. */
-export interface RepoStore {
+/** One repository's issues, comments, labels, workflows and workflow runs. */
+export interface RepoStore extends WorkflowStore {
   issues: IssueRecord[];
   comments: CommentRecord[];
   /** By lower-case name: GitHub compares label names without case. */
   labels: Map<string, LabelRecord>;
+  /** The jobs of each run, by run id. */
   runs: Map<number, JobRecord[]>;
 }
 
@@ -53,7 +64,15 @@ export class GitHubState {
     const key = `${owner}/${repo}`.toLowerCase();
     let store = this.repos.get(key);
     if (!store) {
-      store = { issues: [], comments: [], labels: new Map(), runs: new Map() };
+      store = {
+        issues: [],
+        comments: [],
+        labels: new Map(),
+        runs: new Map(),
+        defaultBranch: 'main',
+        workflows: [],
+        workflowRuns: [],
+      };
       this.repos.set(key, store);
     }
     return store;
@@ -71,10 +90,37 @@ export class GitHubState {
     return this.tokens.get(token);
   }
 
-  /** Adds a workflow run whose jobs `GET /repos/{owner}/{repo}/actions/runs/{id}/jobs` lists. */
-  addWorkflowRun(owner: string, repo: string, run: WorkflowRunInput): void {
-    const jobs = run.jobs.map((job) => ({ ...job, id: this.newId(), run_id: run.id }));
-    this.repo(owner, repo).runs.set(run.id, jobs);
+  /** Adds a workflow file to `owner/repo` (state `active` unless given) and returns it. */
+  addWorkflow(owner: string, repo: string, input: WorkflowInput): WorkflowRecord {
+    const workflow = workflowRecord(input, this.newId(), githubTime(this.now()));
+    this.repo(owner, repo).workflows.push(workflow);
+    return workflow;
+  }
+
+  /** The workflow of `owner/repo` with that file name or id (tests read its `state`). */
+  workflow(owner: string, repo: string, idOrFile: string | number): WorkflowRecord | undefined {
+    return findWorkflow(this.repo(owner, repo), String(idOrFile));
+  }
+
+  /**
+   * Adds a workflow run: its jobs, which `GET .../actions/runs/{id}/jobs` lists, and with
+   * `workflow` set the run itself, which the workflow runs endpoints list. Returns its id.
+   */
+  addWorkflowRun(owner: string, repo: string, run: WorkflowRunInput): number {
+    const store = this.repo(owner, repo);
+    const id = run.id ?? this.newId();
+    if (run.workflow !== undefined)
+      store.workflowRuns.push(
+        workflowRunRecord(store, { ...run, workflow: run.workflow }, id, githubTime(this.now())),
+      );
+    const jobs = (run.jobs ?? []).map((job) => ({ ...job, id: this.newId(), run_id: id }));
+    store.runs.set(id, jobs);
+    return id;
+  }
+
+  /** The runs of `owner/repo` added with a workflow, oldest first. */
+  workflowRuns(owner: string, repo: string): WorkflowRunRecord[] {
+    return this.repo(owner, repo).workflowRuns;
   }
 
   /** The issues of `owner/repo`, oldest first (tests read them to check what an action did). */

@@ -45,10 +45,15 @@ export interface WorkflowJobInput {
   runner_name?: string | null;
 }
 
-/** A workflow run as `addWorkflowRun` takes it. */
-export interface WorkflowRunInput {
-  id: number;
-  jobs: WorkflowJobInput[];
+/**
+ * A workflow run as `addWorkflowRun` takes it: its jobs, and with `workflow` set, the run itself as
+ * the workflow runs endpoints list it.
+ */
+export interface WorkflowRunInput extends Partial<WorkflowRunDetails> {
+  /** Default a new id. */
+  id?: number;
+  /** Default none. */
+  jobs?: WorkflowJobInput[];
 }
 
 /** A stored job, with the id the emulator gave it. */
@@ -61,6 +66,8 @@ export interface JobRecord extends WorkflowJobInput {
 export interface TokenPermissions {
   issues: 'none' | 'read' | 'write';
   actions: 'none' | 'read' | 'write';
+  /** Repository metadata (`GET /repos/{owner}/{repo}`); every token has it unless set to `none`. */
+  metadata?: 'none' | 'read';
 }
 
 /** A fault answered instead of the real response, for the next `times` matching requests. */
@@ -83,4 +90,63 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   status: number;
+}
+
+/** Why a workflow does or does not run, as GitHub reports it in `state`. */
+export type WorkflowState =
+  'active' | 'deleted' | 'disabled_fork' | 'disabled_inactivity' | 'disabled_manually';
+
+/** A workflow as `addWorkflow` takes it. */
+export interface WorkflowInput {
+  /** File name under `.github/workflows/`, e.g. `data-collection.yml`. */
+  file: string;
+  /** The workflow's `name:`; default the file name without extension. */
+  name?: string;
+  /** Default `active`. */
+  state?: WorkflowState;
+  /** Default the state's clock. */
+  createdAt?: string;
+}
+
+/** A stored workflow. */
+export interface WorkflowRecord {
+  id: number;
+  file: string;
+  name: string;
+  state: WorkflowState;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields of a run the workflow runs list shows; `addWorkflowRun` fills what is left out. */
+export interface WorkflowRunDetails {
+  /** File name of the workflow the run belongs to; it must have been added with `addWorkflow`. */
+  workflow: string;
+  /** Default `schedule`. */
+  event?: string;
+  /** `queued`, `in_progress`, `completed`, ...; default `completed`. */
+  status?: string;
+  /** `success`, `failure`, `cancelled`, `timed_out`, ...; null while not completed; default `success` when completed. */
+  conclusion?: string | null;
+  /** Default the state's clock. */
+  createdAt?: string;
+  /** Default `createdAt`. */
+  updatedAt?: string;
+  /** Default the repository's default branch. */
+  headBranch?: string;
+  runAttempt?: number;
+}
+
+/** A stored workflow run. */
+export interface WorkflowRunRecord {
+  id: number;
+  runNumber: number;
+  workflowId: number;
+  event: string;
+  status: string;
+  conclusion: string | null;
+  createdAt: string;
+  updatedAt: string;
+  headBranch: string;
+  runAttempt: number;
 }

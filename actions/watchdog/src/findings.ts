@@ -1,0 +1,87 @@
+import type { RunInfo, WorkflowInfo } from './workflow-api.js';
+
+/** What can be wrong with a nightly workflow, most serious first; this order picks the signature. */
+export const FINDING_KINDS = [
+  'disabled',
+  'missed-run',
+  'stuck-run',
+  'failing-run',
+  'keepalive-refused',
+] as const;
+/** One kind of problem. */
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** One problem with one workflow, with a sentence saying what was seen. */
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+}
+
+/** The thresholds a workflow is judged by. */
+export interface Policy {
+  /** A nightly with no run created within this many hours was missed. */
+  maxAgeHours: number;
+  /** A run queued or in progress for longer than this is stuck. */
+  stuckHours: number;
+}
+
+/** Events that count as a nightly attempt: the schedule and a manual dispatch in its place. */
+export const NIGHTLY_EVENTS = ['schedule', 'workflow_dispatch'];
+
+/**
+ * Conclusions of a failed nightly. `cancelled` and `timed_out` matter most: then the nightly's
+ * own incident job never ran, so nobody else reports them.
+ */
+const FAILED = ['failure', 'timed_out', 'startup_failure', 'cancelled', 'action_required'];
+
+/** Hours from `then` to `now`, one decimal. */
+export const hoursBetween = (then: Date, now: Date): number =>
+  Math.round((now.getTime() - then.getTime()) / 360_000) / 10;
+
+/** The finding for a workflow whose schedule does not run, or undefined when it is active. */
+export function stateFinding(workflow: WorkflowInfo): Finding | undefined {
+  if (workflow.state === 'active') return undefined;
+  return {
+    kind: 'disabled',
+    message:
+      workflow.state === 'disabled_inactivity'
+        ? 'GitHub disabled the schedule after 60 days without repository activity'
+        : `the workflow is ${workflow.state.replace('_', ' ')}, so its schedule does not run`,
+  };
+}
+
+/** The findings from a workflow's runs (newest first) at `now`: missed, stuck, failing. */
+export function runFindings(runs: RunInfo[], policy: Policy, now: Date): Finding[] {
+  const findings: Finding[] = [];
+  const nightly = runs.filter((run) => NIGHTLY_EVENTS.includes(run.event));
+  const newest = nightly[0];
+  if (!newest || hoursBetween(newest.createdAt, now) > policy.maxAgeHours)
+    findings.push({
+      kind: 'missed-run',
+      message: newest
+        ? `no nightly run in the last ${policy.maxAgeHours} h; the newest started ${hoursBetween(newest.createdAt, now)} h ago`
+        : 'no nightly run at all',
+    });
+  const stuck = nightly.find(
+    (run) => run.status !== 'completed' && hoursBetween(run.createdAt, now) > policy.stuckHours,
+  );
+  if (stuck)
+    findings.push({
+      kind: 'stuck-run',
+      message: `run #${stuck.runNumber} has been ${stuck.status.replace('_', ' ')} for ${hoursBetween(stuck.createdAt, now)} h (limit ${policy.stuckHours} h)`,
+    });
+  const completed = nightly.find((run) => run.status === 'completed');
+  if (completed && FAILED.includes(completed.conclusion ?? ''))
+    findings.push({
+      kind: 'failing-run',
+      message: `the latest completed run #${completed.runNumber} ended ${completed.conclusion}`,
+    });
+  return findings;
+}
+
+/** The most serious of `findings`, or undefined when there are none. */
+export function mostSerious(findings: Finding[]): Finding | undefined {
+  return [...findings].sort(
+    (a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind),
+  )[0];
+}

@@ -1,0 +1,77 @@
+import { mostSerious } from './findings.js';
+import type { WorkflowCheck } from './watch.js';
+
+/** What one watchdog run found, as the outputs and the summary show it. */
+export interface WatchdogResult {
+  repository: string;
+  /** The branch whose runs counted, or undefined for every branch. */
+  branch: string | undefined;
+  maxAgeHours: number;
+  dryRun: boolean;
+  checks: WorkflowCheck[];
+}
+
+/** The workflow behind the signature: the one with the most serious finding, else the first. */
+function headlineCheck(result: WatchdogResult): WorkflowCheck | undefined {
+  const withFindings = result.checks.filter((check) => check.findings.length > 0);
+  const worst = mostSerious(withFindings.flatMap((check) => check.findings));
+  return withFindings.find((check) => worst && check.findings.includes(worst)) ?? result.checks[0];
+}
+
+/** `success`, or `failure` when any workflow has a finding. */
+export const statusOf = (result: WatchdogResult): 'success' | 'failure' =>
+  result.checks.some((check) => check.findings.length > 0) ? 'failure' : 'success';
+
+/** The conclusion of the last run, its status while it has none, `none` without a run. */
+const conclusionOf = (check: WorkflowCheck): string =>
+  check.lastRun ? (check.lastRun.conclusion ?? check.lastRun.status) : 'none';
+
+/** One Markdown line per workflow: what was found, the last run with link, conclusion and age. */
+export function detailLines(result: WatchdogResult): string {
+  return result.checks
+    .map((check) => {
+      const run = !check.watched
+        ? 'runs not watched (keepalive only)'
+        : check.lastRun
+          ? `last run [#${check.lastRun.runNumber}](${check.lastRun.htmlUrl}) ${conclusionOf(check)}, ${check.hoursSinceLastRun} h ago`
+          : 'no nightly run found';
+      const findings = check.findings.map((finding) => `${finding.kind}: ${finding.message}`);
+      return `- \`${check.file}\` (${check.workflow.state}): ${findings.join('; ') || 'ok'}; ${run}`;
+    })
+    .join('\n');
+}
+
+/** The action's outputs, from the most serious workflow (or the first when all are fine). */
+export function watchdogOutputs(result: WatchdogResult): Record<string, string | number | boolean> {
+  const headline = headlineCheck(result);
+  return {
+    status: statusOf(result),
+    signature: mostSerious(headline?.findings ?? [])?.kind ?? '',
+    details: detailLines(result),
+    'last-run-url': headline?.lastRun?.htmlUrl ?? '',
+    'last-conclusion': headline ? conclusionOf(headline) : 'none',
+    'hours-since-last-run': headline?.hoursSinceLastRun ?? -1,
+    'kept-alive': result.checks.some((check) => check.keptAlive),
+  };
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The step summary: one table row per workflow. */
+export function watchdogSummary(result: WatchdogResult): string {
+  const scope = result.branch ? `branch \`${result.branch}\`` : 'every branch';
+  const rows = result.checks.map((check) => {
+    const run = check.lastRun ? `[#${check.lastRun.runNumber}](${check.lastRun.htmlUrl})` : '-';
+    const findings = check.findings.map((finding) => `**${finding.kind}**: ${finding.message}`);
+    const keepalive = check.keptAlive ? 'yes' : result.dryRun ? 'dry run' : 'no';
+    return `| \`${cell(check.file)}\` | ${check.workflow.state} | ${run} | ${conclusionOf(check)} | ${check.hoursSinceLastRun ?? '-'} | ${cell(findings.join('<br>')) || 'ok'} | ${keepalive} |`;
+  });
+  return [
+    `### Watchdog: ${statusOf(result)} (${result.repository}, ${scope}, window ${result.maxAgeHours} h)`,
+    '',
+    '| workflow | state | last run | conclusion | age (h) | findings | kept alive |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}

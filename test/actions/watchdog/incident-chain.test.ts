@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
+import { openIncidents, runIncident } from '../open-incident-issue/harness.js';
+import { addRun, NIGHTLY, OWNER, REPO, runWatchdog, useRunnerEnv } from './harness.js';
+
+let github: GitHubEmulator;
+let restoreEnv: () => void;
+
+beforeEach(async () => {
+  github = await startGitHubEmulator();
+  restoreEnv = useRunnerEnv(github);
+  github.state.addWorkflow(OWNER, REPO, { file: NIGHTLY });
+});
+afterEach(async () => {
+  restoreEnv();
+  await github.close();
+});
+
+/** The watchdog workflow's two steps: the watchdog, then open-incident-issue fed its outputs. */
+async function watchdogWorkflow() {
+  const watchdog = await runWatchdog({ 'github-token': github.token });
+  const incident = await runIncident({
+    'github-token': github.token,
+    component: 'watchdog',
+    status: watchdog.outputs.status ?? '',
+    signature: watchdog.outputs.signature ?? '',
+    details: watchdog.outputs.details ?? '',
+  });
+  expect(incident.failures).toEqual([]);
+  return incident.outputs.action;
+}
+
+it('opens a watchdog incident for a missed nightly and closes it once the nightly ran', async () => {
+  const lastRun = addRun(github, 30, { conclusion: 'cancelled' });
+  expect(await watchdogWorkflow()).toBe('opened');
+  const [incident] = openIncidents(github);
+  expect(incident?.title).toContain('missed-run');
+  expect(incident?.body).toContain(`https://github.com/${OWNER}/${REPO}/actions/runs/${lastRun}`);
+  expect(incident?.labels).toContain('severity:p0');
+  addRun(github, 1);
+  expect(await watchdogWorkflow()).toBe('closed');
+  expect(openIncidents(github)).toEqual([]);
+});
