@@ -4,8 +4,25 @@ import { startArtifactService } from '../artifact-service/server.js';
 import { provisionMongo } from '../mongo/provision-mongo.js';
 import { startCountySandbox } from '../sandbox/county/server.js';
 import { startGitHubEmulator } from '../sandbox/github/server.js';
+import { startCaptchaSolver } from '../sandbox/captcha/server.js';
 import { startListingSite } from '../sandbox/listing-site/server.js';
+import { startProxy } from '../sandbox/proxy/server.js';
 import { startOllamaSandbox } from '../sandbox/ollama/server.js';
+
+/**
+ * Parcels per ZIP the sandbox site may list: a tenth (about half of those are on the market on a
+ * day, so some 5 % of homes, near Phoenix's real inventory), at least 8 so small runs see listings.
+ */
+function listable(parcelsPerZip: number): number {
+  return Math.min(parcelsPerZip, Math.max(8, Math.round(parcelsPerZip / 10)));
+}
+
+/** About one listing in twenty is behind the sandbox site's CAPTCHA. */
+function challenged(mlsNumber: string): boolean {
+  let hash = 0;
+  for (const char of mlsNumber) hash = (hash * 31 + char.charCodeAt(0)) % 1009;
+  return hash % 20 === 0;
+}
 
 /** What the run gets from the local defaults: secrets, vars, step environment. */
 export interface LocalDefaults {
@@ -63,12 +80,34 @@ export async function startLocalDefaults(options: LocalDefaultsOptions): Promise
       result.county = county;
     }
     if (!given.LISTING_SITE_URL) {
+      // The scraper meets what it meets on the real site: a CAPTCHA on some listings (solved by
+      // the sandbox solver unless a real key is configured) and requests through two proxies.
+      const solver = given.CAPTCHA_API_KEY ? undefined : await startCaptchaSolver({ solveMs: 200 });
+      if (solver) {
+        closers.push(() => solver.close());
+        secrets.CAPTCHA_API_KEY = solver.apiKey;
+        vars.CAPTCHA_SERVICE_URL = solver.url;
+      }
+      const siteKey = '6LcSandboxListingSiteKey00000000000000';
       const site = await startListingSite({
         seed: options.seed,
-        parcelsPerZip: options.parcelsPerZip,
+        parcelsPerZip: listable(options.parcelsPerZip),
+        captcha: solver && {
+          siteKey,
+          verifyToken: (token, key) => solver.verifyToken(token, key),
+          listings: (mlsNumber) => challenged(mlsNumber),
+        },
       });
       closers.push(() => site.close());
-      vars.LISTING_SITE_URL = site.url;
+      // The sandbox site has no rate limit to respect.
+      Object.assign(vars, { LISTING_SITE_URL: site.url, LISTING_REQUESTS_PER_MINUTE: '0' });
+      if (!given.PROXIES) {
+        const proxies = await Promise.all(
+          ['10.20.0.1', '10.20.0.2'].map((clientAddress) => startProxy({ clientAddress })),
+        );
+        for (const proxy of proxies) closers.push(() => proxy.close());
+        secrets.PROXIES = proxies.map((proxy) => proxy.url).join('\n');
+      }
     }
     if (!given.OLLAMA_HOST) {
       const ollama = await startOllamaSandbox();

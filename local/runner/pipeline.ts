@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Logger } from '../../shared/logger.js';
 import { startLocalDefaults, type LocalDefaults } from './local-defaults.js';
 import { seconds, type Reporter } from './report.js';
@@ -60,6 +60,14 @@ export async function runPipeline(
   const repository = options.configured.GITHUB_REPOSITORY ?? 'local/phx-property-pipeline';
   const [owner = 'local', repo = 'phx-property-pipeline'] = repository.split('/');
   const finished: WorkflowJobInput[] = [];
+  const file = basename(options.workflowPath);
+  if (defaults.github) {
+    // The emulator knows the repository's workflows, so the watchdog can look them up locally.
+    const files = await readdir(dirname(options.workflowPath));
+    for (const name of files.filter((entry) => /\.ya?ml$/.test(entry))) {
+      defaults.github.state.addWorkflow(owner, repo, { file: name });
+    }
+  }
   try {
     options.reporter.message(`workflow ${workflow.name}: run ${runId}, output in ${outDir}`);
     const result = await runWorkflow({
@@ -109,6 +117,14 @@ export async function runPipeline(
       },
     });
     const ms = Date.now() - started;
+    defaults.github?.state.addWorkflowRun(owner, repo, {
+      id: Number(runId),
+      jobs: finished,
+      workflow: file,
+      event: options.event,
+      conclusion: result.conclusion,
+      createdAt: new Date(started).toISOString().replace(/\.\d+Z$/, 'Z'),
+    });
     options.reporter.close();
     options.reporter.message(`workflow ${workflow.name}: ${result.conclusion} in ${seconds(ms)}`);
     const summary = {

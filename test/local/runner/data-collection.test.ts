@@ -210,16 +210,20 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
   it('fails when the county refuses the token, opens one incident, and the next good run closes it', () => {
     const [, refused, recovered] = runs;
     expect(refused?.exitCode).toBe(1);
-    expect(refused?.jobs.county?.result).toBe('failure');
+    // The preflight asks the county with the token before anything costly starts.
+    expect(refused?.jobs.plan?.result).toBe('failure');
+    expect(refused?.jobs.county?.result).toBe('skipped');
     expect(refused?.jobs.report?.result).toBe('success');
     // The report still goes out on a failed night.
     expect(mailsAfterRun[1]).toBe(2);
+    expect(refused?.stdout).toContain('COUNTY_API_TOKEN');
     expect(refused?.stdout).toContain('the county API refused the token');
     expect(recovered?.exitCode, recovered?.stdout).toBe(0);
     const incidents = github.state
       .issues('phx', 'pipeline-e2e')
       .filter((issue) => issue.labels.some((label) => label === 'incident'));
     expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.title).toBe('Incident: data-collection: preflight');
     expect(incidents[0]?.state).toBe('closed');
   });
 
