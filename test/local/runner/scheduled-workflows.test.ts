@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
+import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
+
+// The CLI runs through tsx, as `npm run pipeline` does (vitest cannot load the workflow parser).
+const execute = promisify(execFile);
+const OWNER = 'phx';
+const REPO = 'scheduled-e2e';
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  jobs: Record<string, { result: string }>;
+}
+
+let github: GitHubEmulator;
+let smtp: TestSmtpServer;
+let root = '';
+
+async function pipeline(workflow: string, ...args: string[]): Promise<Outcome> {
+  const out = await mkdtemp(join(root, 'run-'));
+  const envFile = join(out, 'local.env');
+  await writeFile(
+    envFile,
+    [
+      `MONGODB_URI=${inject('mongodbUri')}`,
+      `GITHUB_API_URL=${github.url}`,
+      `GITHUB_TOKEN=${github.token}`,
+      `GITHUB_REPOSITORY=${OWNER}/${REPO}`,
+      `SMTP_URL=smtp://127.0.0.1:${smtp.port}`,
+      'REPORT_FROM=pipeline@example.com',
+      'REPORT_TO=owner@example.com',
+    ].join('\n'),
+  );
+  const argv = ['tsx', 'local/runner/cli.ts', '--workflow', `.github/workflows/${workflow}`];
+  let code = 0;
+  let stdout = '';
+  try {
+    ({ stdout } = await execute('npx', [...argv, '--env-file', envFile, '--out', out, ...args], {
+      timeout: 90_000,
+    }));
+  } catch (error) {
+    ({ stdout, code } = error as { stdout: string; code: number });
+  }
+  const [runId = ''] = (await readdir(out)).filter((name) => name !== 'local.env');
+  const result = JSON.parse(await readFile(join(out, runId, 'result.json'), 'utf8')) as Outcome;
+  return { ...result, code, stdout };
+}
+
+function watchdogIncidents() {
+  return github.state
+    .issues(OWNER, REPO)
+    .filter((issue) => issue.labels.includes('component:watchdog'));
+}
+
+beforeAll(async () => {
+  github = await startGitHubEmulator();
+  smtp = await startSmtpServer();
+  root = await mkdtemp(join(tmpdir(), 'phx-scheduled-'));
+  for (const file of ['data-collection.yml', 'reports.yml', 'watchdog.yml']) {
+    github.state.addWorkflow(OWNER, REPO, { file });
+  }
+  // GitHub disabled this one after 60 quiet days.
+  github.state.addWorkflow(OWNER, REPO, { file: 'maintenance.yml', state: 'disabled_inactivity' });
+});
+
+afterAll(async () => {
+  await github?.close();
+  await smtp?.close();
+});
+
+describe('npm run pipeline: the scheduled workflows on the sandbox', () => {
+  it('sends the monthly report when the 1st-of-the-month schedule fires', async () => {
+    const run = await pipeline('reports.yml', '--event', 'schedule', '--schedule', '30 14 1 * *');
+    expect(run.code, run.stdout).toBe(0);
+    expect(smtp.messages).toHaveLength(1);
+    const mail = await simpleParser(smtp.messages[0]?.raw ?? Buffer.alloc(0));
+    expect(mail.subject).toMatch(/monthly/i);
+    expect(mail.to).toMatchObject({ text: 'owner@example.com' });
+  }, 100_000);
+
+  it('opens one incident for a nightly run that timed out, and closes it when the next succeeds', async () => {
+    const hoursAgo = (hours: number) =>
+      new Date(Date.now() - hours * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    github.state.addWorkflowRun(OWNER, REPO, {
+      workflow: 'data-collection.yml',
+      event: 'schedule',
+      conclusion: 'timed_out',
+      createdAt: hoursAgo(5),
+    });
+    const failing = await pipeline('watchdog.yml', '--event', 'schedule');
+    expect(failing.code, failing.stdout).toBe(0);
+    expect(watchdogIncidents()).toHaveLength(1);
+    expect(watchdogIncidents()[0]).toMatchObject({ state: 'open' });
+    expect(watchdogIncidents()[0]?.title).toContain('failing-run');
+    // The keepalive re-enabled the schedule GitHub had disabled.
+    expect(github.state.workflow(OWNER, REPO, 'maintenance.yml')?.state).toBe('active');
+
+    github.state.addWorkflowRun(OWNER, REPO, {
+      workflow: 'data-collection.yml',
+      event: 'schedule',
+      conclusion: 'success',
+      createdAt: hoursAgo(1),
+    });
+    const recovered = await pipeline('watchdog.yml', '--event', 'schedule');
+    expect(recovered.code, recovered.stdout).toBe(0);
+    expect(watchdogIncidents()).toHaveLength(1);
+    expect(watchdogIncidents()[0]).toMatchObject({ state: 'closed' });
+  }, 200_000);
+});
