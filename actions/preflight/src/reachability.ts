@@ -1,3 +1,4 @@
+import { parseSmtpUrl } from '../../../shared/smtp-url.js';
 import { checkCaptchaBalance } from './captcha-check.js';
 import { fail, skip, type CheckOutcome, type CheckSpec } from './check.js';
 import { checkCountyApi } from './county-check.js';
@@ -7,7 +8,7 @@ import { checkListingSite } from './listing-site-check.js';
 import { checkOllama } from './ollama-check.js';
 import type { RunPlan } from './plan.js';
 import { secretLabel, type SecretInput } from './secrets.js';
-import { checkSmtp, smtpTarget } from './smtp-check.js';
+import { checkSmtp } from './smtp-check.js';
 
 /** Whether a secret passed its shape check, so that only well-formed ones are tried. */
 export type ShapeOk = (input: SecretInput) => boolean;
@@ -69,7 +70,7 @@ export function reachabilityChecks(
           ),
       ),
     );
-  const smtp = smtpTarget(inputs.smtpUrl);
+  const smtp = parseSmtpUrl(inputs.smtpUrl);
   if (inputs.smtpUrl !== '' && typeof smtp !== 'string' && shapeOk('smtp-url'))
     checks.push({
       name: 'SMTP server reachable',

@@ -1,3 +1,4 @@
+import { parseSmtpUrl } from '../../../shared/smtp-url.js';
 import { fail, pass, skip, warn, type CheckResult } from './check.js';
 import type { PreflightInputs } from './inputs.js';
 import { SECRET_INPUTS, secretLabel, type SecretInput } from './secrets.js';
@@ -8,13 +9,12 @@ import {
   proxiesShape,
   reportToProblems,
 } from './shapes.js';
-import { smtpTarget } from './smtp-check.js';
 
 const SHAPES: Record<SecretInput, (value: string) => string | undefined> = {
   'mongodb-uri': mongoUriShape,
   'county-api-token': countyTokenShape,
   'smtp-url': (value) => {
-    const target = smtpTarget(value);
+    const target = parseSmtpUrl(value);
     return typeof target === 'string' ? target : undefined;
   },
   'captcha-api-key': captchaKeyShape,

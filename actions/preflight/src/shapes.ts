@@ -1,4 +1,10 @@
 import { MongoClient } from 'mongodb';
+import {
+  parseProxyUrl,
+  PROXY_ENTRY_EXPECTED,
+  proxyEntries,
+  webShareKey,
+} from '../../../shared/proxies.js';
 
 /**
  * Shape checks of secret values. Each returns what is wrong, in words that name what was
@@ -47,8 +53,8 @@ export function countyTokenShape(token: string): string | undefined {
   if (/^["']|["']$/.test(token)) return 'expected the token without quotes';
   if (!/^[\x21-\x7e]+$/.test(token))
     return 'expected one word of printable characters (no spaces, line breaks or other characters)';
-  if (token.length < 16 || token.length > 256)
-    return 'expected a token of 16 to 256 characters as the Assessor issues them';
+  // The Assessor does not publish a token format; this only catches a truncated or pasted value.
+  if (token.length < 8 || token.length > 256) return 'expected a token of 8 to 256 characters';
   return undefined;
 }
 
@@ -59,25 +65,16 @@ export function captchaKeyShape(key: string): string | undefined {
     : 'expected a 2captcha API key of 32 hexadecimal characters';
 }
 
-/** Proxies: URL entries `http(s)://` or `socks5://` `[user:pass@]host:port`, or `webshare:<API key>`. */
+/** Proxies: URL entries `http(s)://` or `socks5://` `[user:pass@]host[:port]`, or `webshare:<API key>`. */
 export function proxiesShape(value: string): string | undefined {
-  const entries = value.split(/[\s,]+/).filter((entry) => entry !== '');
-  const bad: number[] = [];
-  entries.forEach((entry, index) => {
-    if (entry.startsWith('webshare:')) {
-      if (!/^webshare:[\w-]{8,}$/.test(entry)) bad.push(index + 1);
-      return;
-    }
-    const url = URL.canParse(entry) ? new URL(entry) : undefined;
-    const ok =
-      url !== undefined &&
-      /^(https?|socks5):$/.test(url.protocol) &&
-      url.hostname !== '' &&
-      url.port !== '';
-    if (!ok) bad.push(index + 1);
+  const entries = proxyEntries(value);
+  const bad = entries.flatMap((entry, index) => {
+    const key = webShareKey(entry);
+    const ok = key === undefined ? parseProxyUrl(entry) !== undefined : /^[\w-]{8,}$/.test(key);
+    return ok ? [] : [index + 1];
   });
   if (bad.length === 0) return undefined;
-  return `entr${bad.length === 1 ? 'y' : 'ies'} ${bad.join(', ')} of ${entries.length}: expected http://user:pass@host:port (or https://, socks5://), or webshare:<API key>`;
+  return `entr${bad.length === 1 ? 'y' : 'ies'} ${bad.join(', ')} of ${entries.length}: ${PROXY_ENTRY_EXPECTED}`;
 }
 
 /** Report recipients: addresses separated by commas, spaces or newlines. Not a secret, so named. */

@@ -1,46 +1,7 @@
 import nodemailer from 'nodemailer';
+import type { SmtpEndpoint } from '../../../shared/smtp-url.js';
 import { fail, pass, type CheckOutcome } from './check.js';
 import { secretLabel } from './secrets.js';
-
-/** What nodemailer needs from `smtp-url`, read the way send-report reads it. */
-export interface SmtpTarget {
-  host: string;
-  port: number;
-  /** Implicit TLS (smtps://). */
-  secure: boolean;
-  /** STARTTLS required (smtp+starttls://). */
-  requireTls: boolean;
-  auth: { user: string; pass: string } | undefined;
-}
-
-/**
- * Parses `smtp-url`: `smtp://`, `smtps://` or `smtp+starttls://`, a host, optional user:password
- * and port (465 for smtps, else 587). Returns the problem in words instead when it is malformed.
- */
-export function smtpTarget(url: string): SmtpTarget | string {
-  const expected = 'expected a URL such as smtps://user:password@smtp.example.com:465';
-  if (!URL.canParse(url)) return expected;
-  const parsed = new URL(url);
-  if (!['smtp:', 'smtps:', 'smtp+starttls:'].includes(parsed.protocol))
-    return `${expected} (scheme smtp://, smtps:// or smtp+starttls://)`;
-  if (parsed.hostname === '') return `${expected}: it names no host`;
-  const secure = parsed.protocol === 'smtps:';
-  let user: string;
-  let pass: string;
-  try {
-    user = decodeURIComponent(parsed.username);
-    pass = decodeURIComponent(parsed.password);
-  } catch {
-    return `${expected}: the user name or password is not percent-encoded correctly`;
-  }
-  return {
-    host: parsed.hostname.replace(/^\[|\]$/g, ''),
-    port: Number(parsed.port || (secure ? 465 : 587)),
-    secure,
-    requireTls: parsed.protocol === 'smtp+starttls:',
-    auth: user !== '' ? { user, pass } : undefined,
-  };
-}
 
 interface SmtpFailure {
   code?: string;
@@ -53,7 +14,7 @@ interface SmtpFailure {
  * login names the secret; an unreachable server is an error too, since the report is the
  * run's only notice.
  */
-export async function checkSmtp(target: SmtpTarget, timeoutMs: number): Promise<CheckOutcome> {
+export async function checkSmtp(target: SmtpEndpoint, timeoutMs: number): Promise<CheckOutcome> {
   const transport = nodemailer.createTransport({
     host: target.host,
     port: target.port,

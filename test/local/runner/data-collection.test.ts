@@ -207,7 +207,7 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     }
   });
 
-  it('fails when the county refuses the token, opens one incident, and the next good run closes it', () => {
+  it('fails when the county refuses the token, opens one incident, and the next good run closes it', async () => {
     const [, refused, recovered] = runs;
     expect(refused?.exitCode).toBe(1);
     // The preflight asks the county with the token before anything costly starts.
@@ -216,6 +216,8 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     expect(refused?.jobs.report?.result).toBe('success');
     // The report still goes out on a failed night.
     expect(mailsAfterRun[1]).toBe(2);
+    const failedNight = await simpleParser(smtp.messages[1]?.raw ?? Buffer.alloc(0));
+    expect(failedNight.subject).toMatch(/daily.*failed/i);
     expect(refused?.stdout).toContain('COUNTY_API_TOKEN');
     expect(refused?.stdout).toContain('the county API refused the token');
     expect(recovered?.exitCode, recovered?.stdout).toBe(0);
