@@ -1,21 +1,17 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../../shared/errors.js';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportQuery,
+} from '../../shared/export/export-properties.js';
 
-/** Formats the export writes. */
-export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** What to export and where. */
-export interface ExportArgs {
+/** What to export and where: on the command line a ZIP list and a start day are required. */
+export interface ExportArgs extends ExportQuery {
   /** ZIP5 codes; properties in any of them. */
   zips: string[];
   /** First day (UTC, inclusive) of `updatedAt`, YYYY-MM-DD. */
   since: string;
-  /** Last day (UTC, inclusive) of `updatedAt`, or null for no end. */
-  until: string | null;
-  format: ExportFormat;
-  /** File to write; the JSON Schema goes beside it as `<out>.schema.json`. */
-  out: string;
   /** Connection string: `--uri`, else MONGODB_URI. */
   uri: string;
   database: string;

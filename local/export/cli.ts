@@ -2,7 +2,7 @@ import { connectDatabase } from '../../shared/db/connect.js';
 import { errorMessage } from '../../shared/errors.js';
 import { consoleLogger } from '../console-logger.js';
 import { parseExportArgs } from './args.js';
-import { exportFilter, exportProperties } from './export-properties.js';
+import { exportFilter, exportProperties } from '../../shared/export/export-properties.js';
 
 /**
  * `tsx local/export/cli.ts --zip 85031 --since 2026-11-01 --format csv|ndjson --out FILE`:

@@ -11,9 +11,10 @@ export const ACTION_NAMES = [
   'check-budget',
   'open-incident-issue',
   'send-report',
+  'maintain-db',
 ] as const;
 
-/** Name of one of the seven actions. */
+/** Name of an action that writes run-stats (the pipeline's seven and maintain-db). */
 export const actionNameSchema = z.enum(ACTION_NAMES);
 export type ActionName = z.output<typeof actionNameSchema>;
 

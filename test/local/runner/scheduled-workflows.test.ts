@@ -16,7 +16,8 @@ const REPO = 'scheduled-e2e';
 interface Outcome {
   code: number;
   stdout: string;
-  jobs: Record<string, { result: string }>;
+  outDir: string;
+  jobs: Record<string, { result: string; outputs: Record<string, string> }>;
 }
 
 let github: GitHubEmulator;
@@ -49,8 +50,9 @@ async function pipeline(workflow: string, ...args: string[]): Promise<Outcome> {
     ({ stdout, code } = error as { stdout: string; code: number });
   }
   const [runId = ''] = (await readdir(out)).filter((name) => name !== 'local.env');
-  const result = JSON.parse(await readFile(join(out, runId, 'result.json'), 'utf8')) as Outcome;
-  return { ...result, code, stdout };
+  const outDir = join(out, runId);
+  const result = JSON.parse(await readFile(join(outDir, 'result.json'), 'utf8')) as Outcome;
+  return { ...result, code, stdout, outDir };
 }
 
 function watchdogIncidents() {
@@ -83,6 +85,21 @@ describe('npm run pipeline: the scheduled workflows on the sandbox', () => {
     const mail = await simpleParser(smtp.messages[0]?.raw ?? Buffer.alloc(0));
     expect(mail.subject).toMatch(/monthly/i);
     expect(mail.to).toMatchObject({ text: 'owner@example.com' });
+  }, 100_000);
+
+  it('backs the database up and exports the properties as artifacts on the weekly schedule', async () => {
+    const run = await pipeline('maintenance.yml', '--event', 'schedule');
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.jobs.maintain?.result).toBe('success');
+    expect(run.jobs.incident?.result).toBe('success');
+    const index = JSON.parse(
+      await readFile(join(run.outDir, 'artifacts', 'index.json'), 'utf8'),
+    ) as { artifacts: Array<{ name: string; finalized: boolean }> };
+    const names = index.artifacts.filter((a) => a.finalized).map((a) => a.name);
+    const backup = run.jobs.maintain?.outputs['backup-artifact'] ?? '';
+    expect(backup).toMatch(/^db-backup-\d{4}-\d{2}-\d{2}$/);
+    expect(names).toContain(backup);
+    expect(names.some((name) => name.startsWith('property-export-'))).toBe(true);
   }, 100_000);
 
   it('opens one incident for a nightly run that timed out, and closes it when the next succeeds', async () => {

@@ -1,4 +1,4 @@
-import type { PropertyDocument } from '../../shared/db/collections.js';
+import type { PropertyDocument } from '../db/collections.js';
 
 /** One CSV column: its name, JSON type, meaning, and how it is read from a property. */
 export interface CsvColumn {

@@ -1,0 +1,81 @@
+import type { ArtifactClient } from '@actions/artifact';
+import { join } from 'node:path';
+import {
+  IntegrityError,
+  NonRetryableError,
+  RetryableError,
+  errorMessage,
+} from '../../../shared/errors.js';
+import type { Logger } from '../../../shared/logger.js';
+import { FOLDER_MANIFEST, verifyFolder, type FolderManifest } from './folder-manifest.js';
+
+function clientFailure(action: string, error: unknown): Error {
+  const message = `${action} failed: ${errorMessage(error)}`;
+  return error instanceof Error && error.name === 'NetworkError'
+    ? new RetryableError(message, { cause: error })
+    : new NonRetryableError(message, { cause: error });
+}
+
+/**
+ * Uploads a backup or export folder as artifact `name`: its manifest and the files it lists,
+ * verified first. The files are gzip or small already, so they are not compressed again.
+ */
+export async function uploadFolder(
+  client: ArtifactClient,
+  name: string,
+  dir: string,
+  logger: Logger,
+): Promise<{ id: number; size: number }> {
+  const manifest = await verifyFolder(dir);
+  const files = [FOLDER_MANIFEST, ...manifest.files.map((file) => file.path)];
+  let response;
+  try {
+    response = await client.uploadArtifact(
+      name,
+      files.map((file) => join(dir, file)),
+      dir,
+      { compressionLevel: 0 },
+    );
+  } catch (error) {
+    throw clientFailure(`upload of artifact '${name}'`, error);
+  }
+  if (response.id === undefined) {
+    throw new NonRetryableError(`upload of artifact '${name}' returned no artifact id`);
+  }
+  logger.info(
+    `artifact '${name}': ${files.length} files, ${response.size ?? 0} bytes (id ${response.id})`,
+  );
+  return { id: response.id, size: response.size ?? 0 };
+}
+
+/** Downloads artifact `name` of this run into `dir`, checks the zip's digest and the manifest. */
+export async function downloadFolder(
+  client: ArtifactClient,
+  name: string,
+  dir: string,
+  logger: Logger,
+): Promise<FolderManifest> {
+  let found;
+  try {
+    found = (await client.getArtifact(name)).artifact;
+  } catch (error) {
+    throw clientFailure(`lookup of artifact '${name}'`, error);
+  }
+  let digestMismatch: boolean | undefined;
+  try {
+    ({ digestMismatch } = await client.downloadArtifact(found.id, {
+      path: dir,
+      expectedHash: found.digest,
+    }));
+  } catch (error) {
+    throw clientFailure(`download of artifact '${name}'`, error);
+  }
+  if (digestMismatch) {
+    throw new IntegrityError(
+      `artifact '${name}': downloaded zip does not match digest ${found.digest}`,
+    );
+  }
+  const manifest = await verifyFolder(dir);
+  logger.info(`artifact '${name}': ${manifest.files.length} files verified`);
+  return manifest;
+}
