@@ -1,7 +1,7 @@
 import type { Octokit } from '@octokit/rest';
 import { ConfigurationError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
-import { GitHubRefusal } from './github-client.js';
+import { GitHubRefusal } from '../../../shared/github/client.js';
 import { readFingerprint, readIncidentState, type IncidentState } from './markers.js';
 
 /** An issue as this action sees it: GitHub's fields plus what its markers say. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
-import { ENV, readEnv } from '../../../shared/env.js';
-import { ConfigurationError } from '../../../shared/errors.js';
+import { createGitHubClient } from '../../../shared/github/client.js';
+import { repositoryInput, splitRepository } from '../../../shared/github/repository.js';
 import {
   choiceInput,
   dryRunInput,
@@ -12,20 +12,15 @@ import {
 import type { Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { handleFailure } from './failure.js';
-import { createGitHubClient } from './github-client.js';
 import type { IncidentOutcome, IncidentReport } from './incident.js';
 import { IncidentRepo } from './incident-repo.js';
 import { handleSuccess } from './recovery.js';
 import { incidentSummary } from './summary.js';
 
-const repositoryPattern = /^[\w.-]+\/[\w.-]+$/;
-
 /** Inputs of open-incident-issue; kebab-case names in action.yml. */
 export const inputs = z.object({
   githubToken: stringInput({ required: true }),
-  repository: stringInput().refine((value) => value === '' || repositoryPattern.test(value), {
-    message: 'expected owner/name, e.g. octo-org/phx-pipeline',
-  }),
+  repository: repositoryInput,
   status: stringInput({ required: true }).pipe(
     z.enum(['failure', 'success'], { message: 'expected failure or success' }),
   ),
@@ -50,16 +45,12 @@ export type IncidentInputs = z.output<typeof inputs>;
 
 async function execute(values: IncidentInputs, logger: Logger): Promise<IncidentOutcome> {
   const context = readRunContext();
-  const repository = values.repository || context.repository;
-  if (!repository || !repositoryPattern.test(repository))
-    throw new ConfigurationError(
-      "input 'repository': expected owner/name; it is empty and GITHUB_REPOSITORY is not set",
-    );
-  const [owner = '', repo = ''] = repository.split('/');
+  const { owner, repo } = splitRepository(values.repository || context.repository);
   const octokit = createGitHubClient({
     token: values.githubToken,
-    baseUrl: readEnv(ENV.githubApiUrl) ?? 'https://api.github.com',
     logger,
+    userAgent: 'phx-pipeline-open-incident-issue',
+    permission: () => '`permissions: issues: write`',
   });
   const secrets = [
     values.githubToken,

@@ -1,35 +1,14 @@
 import { ConfigurationError, NonRetryableError } from '../../../shared/errors.js';
-
-/** One proxy; the password goes only into Playwright's `proxy` option. */
-export interface ProxyEndpoint {
-  /** `http://host:port`, without credentials. */
-  server: string;
-  username?: string;
-  password?: string;
-  /** `host:port`: safe to log. */
-  label: string;
-}
+import {
+  parseProxyUrl,
+  PROXY_ENTRY_EXPECTED,
+  proxyEntries,
+  webShareKey,
+  type ProxyEndpoint,
+} from '../../../shared/proxies.js';
 
 /** WebShare's proxy list API. */
 export const WEBSHARE_API = 'https://proxy.webshare.io';
-
-/** Parses one `http://user:pass@host:port` line. */
-function parseProxyUrl(line: string): ProxyEndpoint {
-  if (!URL.canParse(line) || !/^(https?|socks5):$/.test(new URL(line).protocol)) {
-    // The value may hold a password: say what was expected, never echo it.
-    throw new ConfigurationError(
-      "input 'proxies': expected proxy URLs such as http://user:pass@host:port, or webshare:<API key>",
-    );
-  }
-  const url = new URL(line);
-  const label = `${url.hostname}:${url.port}`;
-  return {
-    server: `${url.protocol}//${url.host}`,
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    label,
-  };
-}
 
 interface WebShareProxy {
   proxy_address: string;
@@ -74,12 +53,17 @@ export async function resolveProxies(
   input: string,
   webShareBase = WEBSHARE_API,
 ): Promise<ProxyEndpoint[]> {
-  const lines = input.split(/[\s,]+/).filter((line) => line !== '');
   const proxies: ProxyEndpoint[] = [];
-  for (const line of lines) {
-    if (line.startsWith('webshare:'))
-      proxies.push(...(await fetchWebShareProxies(line.slice(9), webShareBase)));
-    else proxies.push(parseProxyUrl(line));
+  for (const entry of proxyEntries(input)) {
+    const key = webShareKey(entry);
+    if (key !== undefined) {
+      proxies.push(...(await fetchWebShareProxies(key, webShareBase)));
+      continue;
+    }
+    const proxy = parseProxyUrl(entry);
+    // The value may hold a password: say what was expected, never echo it.
+    if (!proxy) throw new ConfigurationError(`input 'proxies': ${PROXY_ENTRY_EXPECTED}`);
+    proxies.push(proxy);
   }
   return proxies;
 }

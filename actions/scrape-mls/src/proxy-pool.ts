@@ -1,4 +1,4 @@
-import type { ProxyEndpoint } from './proxies.js';
+import type { ProxyEndpoint } from '../../../shared/proxies.js';
 
 interface ProxyHealth {
   failures: number;

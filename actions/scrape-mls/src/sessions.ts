@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ProxyEndpoint } from './proxies.js';
+import type { ProxyEndpoint } from '../../../shared/proxies.js';
 import type { ProxyPool } from './proxy-pool.js';
 
 /**

@@ -3,6 +3,17 @@ import type { TopLevelSpec } from 'vega-lite';
 // DejaVu Sans is the font the rasteriser has; white keeps the PNG readable in dark-mode mail.
 const CONFIG = { font: 'DejaVu Sans', view: { stroke: null }, background: 'white' };
 
+/** What every chart shares: the schema, size, look and data. */
+const frame = (title: string, values: object[]) =>
+  ({
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width: 420,
+    height: 200,
+    config: CONFIG,
+    data: { values },
+  }) as const;
+
 /** A bar chart of `values`, `x` nominal, `y` quantitative, optionally coloured by a field. */
 export function bar(
   title: string,
@@ -12,12 +23,7 @@ export function bar(
   color?: string,
 ): TopLevelSpec {
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
-    width: 420,
-    height: 200,
-    config: CONFIG,
-    data: { values },
+    ...frame(title, values),
     mark: { type: 'bar', tooltip: false },
     encoding: {
       x: { field: x, type: 'nominal', axis: { labelAngle: 0 }, sort: null },
@@ -30,12 +36,7 @@ export function bar(
 /** A line over run dates. */
 export function line(title: string, values: object[], x: string, y: string): TopLevelSpec {
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
-    width: 420,
-    height: 200,
-    config: CONFIG,
-    data: { values },
+    ...frame(title, values),
     mark: { type: 'line', point: true },
     encoding: {
       x: {
@@ -53,12 +54,7 @@ export function line(title: string, values: object[], x: string, y: string): Top
 /** Median list price by week, one line per ZIP. */
 export function trendLine(values: object[]): TopLevelSpec {
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: 'Median list price of new listings by week',
-    width: 420,
-    height: 200,
-    config: CONFIG,
-    data: { values },
+    ...frame('Median list price of new listings by week', values),
     mark: { type: 'line', point: true },
     encoding: {
       x: {

@@ -60,51 +60,26 @@ function points(current: number | null, previous: number | null): string {
   return `${change >= 0 ? '+' : ''}${change.toFixed(1)} pts`;
 }
 
+type Format = (value: number | null) => string;
+type Change = (current: number | null, previous: number | null) => string;
+
+/** The table's rows: label, figure, how to show it, how to show its change. */
+const METRICS: Array<[string, keyof PeriodTotals, Format, Change]> = [
+  ['Runs', 'runs', count, relative],
+  ['Failed runs', 'failedRuns', count, relative],
+  ['Properties collected', 'collected', count, relative],
+  ['Properties stored', 'stored', count, relative],
+  ['Success rate', 'successRate', percent, points],
+  ['Errors', 'errors', count, relative],
+  ['Median duration', 'medianDurationMs', minutes, relative],
+];
+
 /** The period-over-period table (week over week, month over month, day over day). */
 export function compare(current: PeriodTotals, previous: PeriodTotals): ComparisonRow[] {
-  const row = (metric: string, c: string, p: string, change: string): ComparisonRow => ({
+  return METRICS.map(([metric, key, format, change]) => ({
     metric,
-    current: c,
-    previous: p,
-    change,
-  });
-  return [
-    row('Runs', count(current.runs), count(previous.runs), relative(current.runs, previous.runs)),
-    row(
-      'Failed runs',
-      count(current.failedRuns),
-      count(previous.failedRuns),
-      relative(current.failedRuns, previous.failedRuns),
-    ),
-    row(
-      'Properties collected',
-      count(current.collected),
-      count(previous.collected),
-      relative(current.collected, previous.collected),
-    ),
-    row(
-      'Properties stored',
-      count(current.stored),
-      count(previous.stored),
-      relative(current.stored, previous.stored),
-    ),
-    row(
-      'Success rate',
-      percent(current.successRate),
-      percent(previous.successRate),
-      points(current.successRate, previous.successRate),
-    ),
-    row(
-      'Errors',
-      count(current.errors),
-      count(previous.errors),
-      relative(current.errors, previous.errors),
-    ),
-    row(
-      'Median duration',
-      minutes(current.medianDurationMs),
-      minutes(previous.medianDurationMs),
-      relative(current.medianDurationMs, previous.medianDurationMs),
-    ),
-  ];
+    current: format(current[key]),
+    previous: format(previous[key]),
+    change: change(current[key], previous[key]),
+  }));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
-import { ENV, readEnv } from '../../../shared/env.js';
-import { ConfigurationError } from '../../../shared/errors.js';
+import { createGitHubClient, type GitHubRetryPolicy } from '../../../shared/github/client.js';
+import { repositoryInput, splitRepository } from '../../../shared/github/repository.js';
 import {
   booleanInput,
   dryRunInput,
@@ -11,19 +11,17 @@ import {
 } from '../../../shared/inputs.js';
 import type { Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
-import { createGitHubClient } from './github-client.js';
 import { watchdogOutputs, watchdogSummary, type WatchdogResult } from './report.js';
 import { watchWorkflows } from './watch.js';
 import { WorkflowApi } from './workflow-api.js';
 
-const repositoryPattern = /^[\w.-]+\/[\w.-]+$/;
+/** Four tries and at most a minute's wait for a rate limit: the next schedule comes soon. */
+const WATCHDOG_RETRY: GitHubRetryPolicy = { attempts: 4, baseDelayMs: 1000, maxWaitMs: 60_000 };
 
 /** Inputs of watchdog; kebab-case names in action.yml. */
 export const inputs = z.object({
   githubToken: stringInput({ required: true }),
-  repository: stringInput().refine((value) => value === '' || repositoryPattern.test(value), {
-    message: 'expected owner/name, e.g. octo-org/phx-pipeline',
-  }),
+  repository: repositoryInput,
   workflows: listInput(
     z
       .string()
@@ -43,16 +41,18 @@ export const inputs = z.object({
 export type WatchdogInputs = z.output<typeof inputs>;
 
 async function execute(values: WatchdogInputs, logger: Logger): Promise<WatchdogResult> {
-  const repository = values.repository || (readRunContext().repository ?? '');
-  if (!repositoryPattern.test(repository))
-    throw new ConfigurationError(
-      "input 'repository': expected owner/name; it is empty and GITHUB_REPOSITORY is not set",
-    );
-  const [owner = '', repo = ''] = repository.split('/');
+  const { repository, owner, repo } = splitRepository(
+    values.repository || readRunContext().repository,
+  );
   const octokit = createGitHubClient({
     token: values.githubToken,
-    baseUrl: readEnv(ENV.githubApiUrl) ?? 'https://api.github.com',
     logger,
+    userAgent: 'phx-pipeline-watchdog',
+    permission: (method) =>
+      method === 'GET'
+        ? '`permissions: actions: read`'
+        : '`permissions: actions: write` (for keepalive; or set keepalive: false)',
+    retry: WATCHDOG_RETRY,
   });
   const api = new WorkflowApi(octokit, owner, repo);
   // Empty means the default branch (where schedules run); `*` counts runs on any branch.

@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { ConfigurationError } from '../../../shared/errors.js';
-import { GitHubRefusal } from './github-client.js';
+import { GitHubRefusal } from '../../../shared/github/client.js';
 
 /** A workflow as the watchdog reads it. */
 export interface WorkflowInfo {

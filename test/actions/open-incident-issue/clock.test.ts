@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createGitHubClient } from '../../../actions/open-incident-issue/src/github-client.js';
 import { handleFailure } from '../../../actions/open-incident-issue/src/failure.js';
 import type { IncidentReport } from '../../../actions/open-incident-issue/src/incident.js';
 import { IncidentRepo } from '../../../actions/open-incident-issue/src/incident-repo.js';
 import { handleSuccess } from '../../../actions/open-incident-issue/src/recovery.js';
+import { createGitHubClient } from '../../../shared/github/client.js';
 import { memoryLogger } from '../../../shared/logger.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
 import { OWNER, REPO, openIncidents } from './harness.js';
@@ -35,7 +35,13 @@ describe('flap suppression and the reopen window, on a clock the test moves', ()
     at(0);
     github = await startGitHubEmulator({ now: () => clock });
     const logger = memoryLogger();
-    const octokit = createGitHubClient({ token: github.token, baseUrl: github.url, logger });
+    const octokit = createGitHubClient({
+      token: github.token,
+      baseUrl: github.url,
+      logger,
+      userAgent: 'phx-pipeline-test',
+      permission: () => '`permissions: issues: write`',
+    });
     deps = {
       repo: new IncidentRepo(octokit, OWNER, REPO, logger, false),
       logger,

@@ -1,7 +1,8 @@
 import { Octokit } from '@octokit/rest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigurationError, NonRetryableError, RetryableError } from '../../../shared/errors.js';
-import type { Logger } from '../../../shared/logger.js';
+import { ENV, readEnv } from '../env.js';
+import { ConfigurationError, NonRetryableError, RetryableError } from '../errors.js';
+import type { Logger } from '../logger.js';
 
 /** How hard to retry GitHub's transient failures. */
 export interface GitHubRetryPolicy {
@@ -14,7 +15,7 @@ export interface GitHubRetryPolicy {
 }
 
 /** Defaults: five tries, 1 s backoff base, wait at most two minutes for a rate limit. */
-export const DEFAULT_RETRY: GitHubRetryPolicy = {
+export const DEFAULT_GITHUB_RETRY: GitHubRetryPolicy = {
   attempts: 5,
   baseDelayMs: 1000,
   maxWaitMs: 120_000,
@@ -30,6 +31,19 @@ export class GitHubRefusal extends NonRetryableError {
   }
 }
 
+/** What to build the client with. */
+export interface GitHubClientOptions {
+  token: string;
+  /** The REST API root; default `GITHUB_API_URL` (set by runners), else api.github.com. */
+  baseUrl?: string;
+  logger: Logger;
+  /** Sent as the `user-agent`, naming the action in GitHub's logs. */
+  userAgent: string;
+  /** What to give the job when a request of this HTTP method is forbidden: "`permissions: issues: write`". */
+  permission: (method: string) => string;
+  retry?: GitHubRetryPolicy;
+}
+
 interface HttpFailure {
   status?: number;
   message?: string;
@@ -42,36 +56,29 @@ const header = (error: HttpFailure, name: string): string | undefined => {
 };
 
 /** Milliseconds to wait before retrying `error`, or undefined when retrying cannot help. */
-function retryDelay(
-  error: HttpFailure,
-  attempt: number,
-  policy: GitHubRetryPolicy,
-): number | undefined {
-  const status = error.status;
+function retryDelay(error: HttpFailure, attempt: number, policy: GitHubRetryPolicy) {
+  const { status } = error;
+  const limited = status === 403 || status === 429;
   const retryAfter = header(error, 'retry-after');
-  if ((status === 403 || status === 429) && retryAfter !== undefined)
-    return Number(retryAfter) * 1000;
-  if ((status === 403 || status === 429) && /secondary rate limit/i.test(error.message ?? ''))
-    return 60_000;
-  if ((status === 403 || status === 429) && header(error, 'x-ratelimit-remaining') === '0') {
-    const reset = Number(header(error, 'x-ratelimit-reset')) * 1000;
-    return Math.max(0, reset - Date.now());
-  }
+  if (limited && retryAfter !== undefined) return Number(retryAfter) * 1000;
+  if (limited && /secondary rate limit/i.test(error.message ?? '')) return 60_000;
+  if (limited && header(error, 'x-ratelimit-remaining') === '0')
+    return Math.max(0, Number(header(error, 'x-ratelimit-reset')) * 1000 - Date.now());
   if (status === undefined || status >= 500)
     return Math.random() * policy.baseDelayMs * 2 ** (attempt - 1);
   return undefined;
 }
 
-/** The error to fail with when GitHub refused for good: names the input or permission to fix. */
-function refusal(error: HttpFailure, what: string): Error {
+/** The error for a refusal: 401 and 403 name the token and the permission the job needs. */
+function refusal(error: HttpFailure, what: string, permission: string): Error {
   const message = error.message ?? 'no message';
   if (error.status === 401)
     return new ConfigurationError(
       `input 'github-token': GitHub refused the token (401 ${message}); expected a valid token such as secrets.GITHUB_TOKEN`,
     );
-  if (error.status === 403 && /not accessible by integration|permission/i.test(message))
+  if (error.status === 403 && /not accessible|permission|forbidden/i.test(message))
     return new ConfigurationError(
-      `the token may not ${what} (403 ${message}); give the job \`permissions: issues: write\``,
+      `input 'github-token': the token may not ${what} (403 ${message}); give the job ${permission}`,
     );
   return new GitHubRefusal(
     error.status ?? 0,
@@ -80,21 +87,16 @@ function refusal(error: HttpFailure, what: string): Error {
 }
 
 /**
- * An Octokit for `baseUrl` whose every request (pagination included) retries 5xx, network errors
- * and rate limits, honouring `retry-after`, and fails with a message that says what to fix.
+ * An Octokit for `baseUrl` whose every request (pagination included) retries 5xx, network
+ * errors and rate limits, honouring `retry-after`, and fails with a message that says what to fix.
  */
-export function createGitHubClient(options: {
-  token: string;
-  baseUrl: string;
-  logger: Logger;
-  retry?: GitHubRetryPolicy;
-}): Octokit {
-  const policy = options.retry ?? DEFAULT_RETRY;
+export function createGitHubClient(options: GitHubClientOptions): Octokit {
+  const policy = options.retry ?? DEFAULT_GITHUB_RETRY;
   const { logger } = options;
   const octokit = new Octokit({
     auth: options.token,
-    baseUrl: options.baseUrl,
-    userAgent: 'phx-pipeline-open-incident-issue',
+    baseUrl: options.baseUrl ?? readEnv(ENV.githubApiUrl) ?? 'https://api.github.com',
+    userAgent: options.userAgent,
     log: {
       debug: () => undefined,
       info: () => undefined,
@@ -103,14 +105,18 @@ export function createGitHubClient(options: {
     },
   });
   octokit.hook.wrap('request', async (request, endpoint) => {
-    const what = `${endpoint.method} ${String(endpoint.url)}`;
+    // Octokit's url is a template (`/repos/{owner}/...`); the filled-in path says what was asked.
+    const path = String(endpoint.url).replace(/\{(\w+)\}/g, (hole, key: string) =>
+      key in endpoint ? encodeURIComponent(String(endpoint[key])) : hole,
+    );
+    const what = `${endpoint.method} ${path}`;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await request(endpoint);
       } catch (caught) {
         const error = caught as HttpFailure;
         const wait = retryDelay(error, attempt, policy);
-        if (wait === undefined) throw refusal(error, what);
+        if (wait === undefined) throw refusal(error, what, options.permission(endpoint.method));
         if (attempt >= policy.attempts || wait > policy.maxWaitMs)
           throw new RetryableError(
             `GitHub kept failing ${what} after ${attempt} tries: ${error.status ?? ''} ${error.message ?? ''}`.trim(),
