@@ -16,6 +16,30 @@ export const MAX_RECIPIENTS = 10;
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 const email = z.string().regex(EMAIL, 'expected an email address such as ops@example.com');
 
+/** One job of the workflow and how it ended (`success`, `failure`, `cancelled`, `skipped`). */
+export interface JobOutcome {
+  name: string;
+  result: string;
+}
+
+/** `{"plan": {"result": "failure", "outputs": {...}}, ...}` as a list, or undefined if not that. */
+function parseJobs(text: string): JobOutcome[] | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const jobs: JobOutcome[] = [];
+  for (const [name, job] of Object.entries(value)) {
+    const result = (job as { result?: unknown } | null)?.result;
+    if (typeof result !== 'string') return undefined;
+    jobs.push({ name, result });
+  }
+  return jobs;
+}
+
 /** Inputs of send-report. */
 export const sendReportInputs = z.object({
   /** Report period: `daily`, `weekly` or `monthly`. */
@@ -53,6 +77,22 @@ export const sendReportInputs = z.object({
   ),
   /** check-budget outputs as JSON (`toJSON(steps.budget.outputs)`). */
   budget: stringInput(),
+  /**
+   * The workflow's jobs and how they ended (`toJSON(needs)`): a failed or cancelled job makes the
+   * report say so, and fail outright when this run left no results.
+   */
+  jobs: stringInput().transform((value, ctx) => {
+    if (value.trim() === '') return [];
+    const parsed = parseJobs(value);
+    if (parsed === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a JSON object of jobs with a result each, e.g. ${{ toJSON(needs) }}',
+      });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
   /** Open incident issue numbers, listed as action items. */
   incidents: listInput(z.string().regex(/^#?\d+$/, 'expected an issue number such as 42')),
   /** Files attached to the email: `html` (the report), `csv` (the by-ZIP extract). */

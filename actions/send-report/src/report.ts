@@ -56,6 +56,22 @@ export interface ReportSources {
   incidents: Incident[];
   notes: string[];
   runUrl: string | undefined;
+  /** This workflow run's id and its jobs' results (empty when not given). */
+  runId?: string;
+  jobs?: ReadonlyArray<{ name: string; result: string }>;
+}
+
+const FAILED_JOB = new Set(['failure', 'cancelled']);
+
+/**
+ * The status once this run's failed jobs count: failure when the run left no results of its own
+ * (it failed before collecting, e.g. in its preflight), else at least partial.
+ */
+function withJobs(status: ReportStatus, sources: ReportSources, failedJobs: number): ReportStatus {
+  if (failedJobs === 0) return status;
+  const ownResults = sources.runs.some((run) => run.runId === sources.runId);
+  if (!ownResults) return 'failure';
+  return status === 'failure' ? status : 'partial';
 }
 
 const PHOENIX_OFFSET_MS = -7 * 3_600_000; // America/Phoenix keeps UTC-7 all year.
@@ -71,7 +87,8 @@ export function buildReport(sources: ReportSources): Report {
     kind === 'daily' ? phoenixDate(end) : `${phoenixDate(start)} to ${phoenixDate(end - 1)}`;
   const title = `PHX pipeline ${kind} report ${periodLabel}`;
   const kpis = measureKpis(runs, budget);
-  const status = reportStatus(runs, kpis, budget?.level);
+  const failedJobs = (sources.jobs ?? []).filter((job) => FAILED_JOB.has(job.result));
+  const status = withJobs(reportStatus(runs, kpis, budget?.level), sources, failedJobs.length);
   const totals = periodTotals(runs);
   const byZip = new Map<string, { county: number; mls: number }>();
   for (const run of runs)
@@ -81,10 +98,16 @@ export function buildReport(sources: ReportSources): Report {
       row.mls += counts.mls;
       byZip.set(zip, row);
     }
-  const actionItems: ActionItem[] = sources.incidents.map((incident) => ({
-    text: `Open incident #${incident.number}`,
-    ...(incident.url ? { url: incident.url } : {}),
+  const actionItems: ActionItem[] = failedJobs.map((job) => ({
+    text: `Job ${job.name} ended ${job.result} in this run`,
+    ...(sources.runUrl ? { url: sources.runUrl } : {}),
   }));
+  actionItems.push(
+    ...sources.incidents.map((incident) => ({
+      text: `Open incident #${incident.number}`,
+      ...(incident.url ? { url: incident.url } : {}),
+    })),
+  );
   for (const kpi of kpis.filter((k) => k.level === 'critical' || k.level === 'warning'))
     actionItems.push({ text: `${kpi.name} is ${kpi.value} (${kpi.level}; target ${kpi.target})` });
   if (budget && ['warning', 'critical'].includes(budget.level))

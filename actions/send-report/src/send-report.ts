@@ -82,6 +82,8 @@ export async function sendReport(
     budget,
     incidents,
     runUrl: context.runUrl,
+    runId: context.runId,
+    jobs: inputs.jobs,
   });
   const { sections, files: rendered, message } = await renderReport(report, inputs, logger);
   const folder = path.resolve(context.workspace, inputs.outputDir, `report-${inputs.kind}`);

@@ -5,7 +5,7 @@ import {
   escapeMarkdown,
   renderMarkdown,
 } from '../../../actions/send-report/src/render-markdown.js';
-import type { Report } from '../../../actions/send-report/src/report.js';
+import { buildReport, type Report } from '../../../actions/send-report/src/report.js';
 import { summariseRuns } from '../../../actions/send-report/src/run-summary.js';
 import { smtpSettings } from '../../../actions/send-report/src/smtp-config.js';
 import { isTransient } from '../../../actions/send-report/src/smtp-send.js';
@@ -127,5 +127,56 @@ describe('Markdown summary escaping', () => {
     );
     expect(markdown).toContain('| &lt;script&gt;x&lt;/script&gt; \\| y |');
     expect(markdown).not.toContain('<b>');
+  });
+});
+
+describe("the workflow's failed jobs", () => {
+  const report = (
+    jobs: Array<{ name: string; result: string }>,
+    runs = [county('85031', 95, 5, 20)],
+  ) =>
+    buildReport({
+      kind: 'daily',
+      now: new Date('2026-11-28T14:00:00.000Z'),
+      runs: summariseRuns(runs),
+      previousRuns: undefined,
+      budget: undefined,
+      market: undefined,
+      incidents: [],
+      notes: [],
+      runUrl: 'https://github.com/o/r/actions/runs/r2',
+      runId: 'r2',
+      jobs,
+    });
+
+  it('make the report fail when this run left no results of its own', () => {
+    const failed = report([
+      { name: 'plan', result: 'failure' },
+      { name: 'county', result: 'skipped' },
+    ]);
+    expect(failed.status).toBe('failure');
+    expect(failed.subject).toMatch(/failed$/);
+    expect(failed.actionItems[0]).toEqual({
+      text: 'Job plan ended failure in this run',
+      url: 'https://github.com/o/r/actions/runs/r2',
+    });
+  });
+
+  it('mark a run that collected but lost a job as partial, and leave a clean run alone', () => {
+    const own = [{ ...county('85031', 95, 5, 20), runId: 'r2' }];
+    expect(report([{ name: 'mls', result: 'cancelled' }], own).status).toBe('partial');
+    expect(report([{ name: 'mls', result: 'success' }], own).status).toBe(report([], own).status);
+    expect(report([{ name: 'mls', result: 'success' }], own).actionItems).toEqual(
+      report([], own).actionItems,
+    );
+  });
+
+  it('take toJSON(needs) and name the input when it is something else', () => {
+    expect(inputs({ jobs: '{"plan":{"result":"success","outputs":{"zips":"[]"}}}' }).jobs).toEqual([
+      { name: 'plan', result: 'success' },
+    ]);
+    expect(() => inputs({ jobs: '["plan"]' })).toThrow(
+      "input 'jobs': expected a JSON object of jobs with a result each",
+    );
   });
 });
