@@ -115,7 +115,10 @@ describe('npm run pipeline: the scheduled workflows on the sandbox', () => {
     expect(failing.code, failing.stdout).toBe(0);
     expect(watchdogIncidents()).toHaveLength(1);
     expect(watchdogIncidents()[0]).toMatchObject({ state: 'open' });
-    expect(watchdogIncidents()[0]?.title).toContain('failing-run');
+    // The most serious finding names the incident; the details list every workflow's.
+    expect(watchdogIncidents()[0]?.title).toBe('Incident: watchdog: disabled');
+    expect(watchdogIncidents()[0]?.body).toContain('timed_out');
+    expect(watchdogIncidents()[0]?.body).toContain('maintenance.yml');
     // The keepalive re-enabled the schedule GitHub had disabled.
     expect(github.state.workflow(OWNER, REPO, 'maintenance.yml')?.state).toBe('active');
 
