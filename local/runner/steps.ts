@@ -41,6 +41,7 @@ export interface StepResult extends ProcessResult {
 const knownActions: Record<string, string> = {
   'actions/checkout': 'the workspace is the working tree',
   'actions/setup-node': 'the runner uses this machine\u2019s node',
+  'actions/setup-go': 'the runner uses this machine\u2019s Go',
   'actions/cache': 'caching is not needed locally',
   'actions/upload-artifact': 'artifacts go through the local Results service',
   'actions/download-artifact': 'artifacts go through the local Results service',
