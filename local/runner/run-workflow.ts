@@ -120,6 +120,14 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       reporter.event({ type: 'job-skipped', key: id, label: id, reason: 'skipped' });
       return { result: 'skipped', outputs: {}, instances: [] };
     }
+    const unsupported = ['services', 'container'].filter(
+      (key) => options.workflow.raw.get(id)?.job[key] !== undefined,
+    );
+    if (unsupported.length > 0) {
+      throw new ConfigurationError(
+        `job ${id} uses ${unsupported.join(' and ')}:, which the local runner does not start`,
+      );
+    }
     const strategy = (evaluateToken(job.strategy, contexts, plain) ?? {}) as Record<
       string,
       unknown

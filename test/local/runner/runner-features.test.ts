@@ -63,6 +63,34 @@ describe('npm run pipeline: runner features', () => {
     expect(run.result?.jobs.tools?.outputs.said).toBe('tool ran for 0 14 1 * *');
   }, 70_000);
 
+  it('names a job it cannot run locally instead of running it without its services', async () => {
+    const out = await mkdtemp(join(root, 'ci-'));
+    let stdout = '';
+    let code = 0;
+    try {
+      ({ stdout } = await execute(
+        'npx',
+        [
+          'tsx',
+          'local/runner/cli.ts',
+          '--workflow',
+          '.github/workflows/ci.yml',
+          '--env-file',
+          envFile,
+          '--out',
+          out,
+        ],
+        { timeout: 60_000 },
+      ));
+    } catch (error) {
+      ({ stdout, code } = error as { stdout: string; code: number });
+    }
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      'job checks: failure: job checks uses services:, which the local runner does not start',
+    );
+  }, 70_000);
+
   it('refuses a schedule the workflow does not have and inputs on a scheduled run', async () => {
     const cron = await pipeline('--event', 'schedule', '--schedule', '0 3 * * *');
     expect(cron.code).toBe(2);
