@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import { attemptGet, type ResponseClassifier } from './attempt.js';
+import { attemptGet, type AttemptResult, type ResponseClassifier } from './attempt.js';
 import { CircuitBreaker, CircuitOpenError, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { isHttpError, isSourceFailure } from './http-error.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -78,6 +78,18 @@ export class HttpClient {
     return (await this.get(url, { expect: 'json', ...options })) as T;
   }
 
+  /**
+   * GETs `url` and parses its JSON body like `getJson`, returning the body text as well (to store
+   * the response as received without serialising the parsed value again).
+   */
+  async getJsonWithText<T = unknown>(
+    url: string,
+    options: GetOptions = {},
+  ): Promise<{ value: T; text: string }> {
+    const result = await this.#send(url, { expect: 'json', ...options });
+    return { value: result.value as T, text: result.text };
+  }
+
   /** GETs `url` and returns its body as text, whatever its content type. */
   async getText(url: string, options: GetOptions = {}): Promise<string> {
     return (await this.get(url, { ...options, expect: 'text' })) as string;
@@ -85,12 +97,15 @@ export class HttpClient {
 
   /** GETs `url`, returning parsed JSON (`expect: 'json'`, the default) or text. */
   async get(url: string, options: GetOptions = {}): Promise<unknown> {
-    const safeUrl = redactUrl(url);
+    return (await this.#send(url, options)).value;
+  }
+
+  async #send(url: string, options: GetOptions): Promise<AttemptResult> {
     const onRetry = (event: RetryEvent): void => {
       this.#stats.retries += 1;
       const why = isHttpError(event.error) ? event.error.failureClass : 'error';
       this.#options.logger?.debug(
-        `GET ${safeUrl}: ${why} on attempt ${event.attempt}/${event.maxAttempts}; retrying in ${event.delayMs} ms`,
+        `GET ${redactUrl(url)}: ${why} on attempt ${event.attempt}/${event.maxAttempts}; retrying in ${event.delayMs} ms`,
       );
       this.#options.onRetry?.(event);
     };
@@ -109,7 +124,7 @@ export class HttpClient {
     }
   }
 
-  async #attempt(url: string, options: GetOptions): Promise<unknown> {
+  async #attempt(url: string, options: GetOptions): Promise<AttemptResult> {
     const { logger, rateLimiter } = this.#options;
     await rateLimiter?.acquire(options.signal);
     this.#stats.requests += 1;
@@ -129,7 +144,7 @@ export class HttpClient {
       logger?.debug(
         `GET ${redactUrl(url)} -> ${result.status} in ${elapsed()} ms (${result.bytes} B)`,
       );
-      return result.value;
+      return result;
     } catch (error) {
       if (isHttpError(error)) {
         this.#stats.errorsByClass[error.failureClass] += 1;

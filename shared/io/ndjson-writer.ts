@@ -23,14 +23,23 @@ export interface NdjsonWriter {
   close(): Promise<NdjsonFileSummary>;
 }
 
+/**
+ * A record already serialised as one line of JSON (no newline), written as is: a stage that
+ * keeps its records as JSON lines (a checkpoint) need not parse and re-serialise them.
+ */
+export class JsonLine {
+  /** Wraps `json`; it must be one JSON value on one line. */
+  constructor(readonly json: string) {}
+}
+
 /** True when a path names a gzip-compressed file. */
 export function isGzipPath(path: string): boolean {
   return path.endsWith('.gz');
 }
 
 /**
- * Opens `path` for writing one JSON record per line; a `.gz` path is gzip-compressed.
- * Rejects when the file cannot be created (missing folder, permissions).
+ * Opens `path` for writing one JSON record per line (a `JsonLine` as it is); a `.gz` path is
+ * gzip-compressed. Rejects when the file cannot be created (missing folder, permissions).
  */
 export async function openNdjsonWriter(path: string): Promise<NdjsonWriter> {
   let records = 0;
@@ -48,8 +57,11 @@ export async function openNdjsonWriter(path: string): Promise<NdjsonWriter> {
   return {
     async write(record) {
       if (failure !== undefined) throw failure;
-      const json = JSON.stringify(record) as string | undefined;
+      const json =
+        record instanceof JsonLine ? record.json : (JSON.stringify(record) as string | undefined);
       if (json === undefined) throw new TypeError(`${path}: a record must be JSON-serialisable`);
+      if (record instanceof JsonLine && (json === '' || json.includes('\n') || json.includes('\r')))
+        throw new TypeError(`${path}: a JsonLine must hold one line of JSON`);
       records += 1;
       if (!head.write(`${json}\n`)) await Promise.race([once(head, 'drain'), finished]);
     },

@@ -1,6 +1,7 @@
 /** Streaming NDJSON files (one JSON record per line, gzip by `.gz`): the stages' data format. */
 export {
   isGzipPath,
+  JsonLine,
   openNdjsonWriter,
   type NdjsonFileSummary,
   type NdjsonWriter,

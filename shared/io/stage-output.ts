@@ -58,9 +58,10 @@ async function writeRecords(
 }
 
 /**
- * Writes a stage's output folder in one go: streams `records` into `data.ndjson[.gz]`, writes the
- * companions (`run-stats.ndjson`, `usage.ndjson`, snapshots), then `manifest.json` with each file's
- * hash, size, count and record type. Creates `dir` when needed.
+ * Writes a stage's output folder in one go: streams `records` (objects, or `JsonLine`s written as
+ * they are) into `data.ndjson[.gz]`, writes the companions (`run-stats.ndjson`, `usage.ndjson`,
+ * snapshots), then `manifest.json` with each file's hash, size, count and record type. Creates
+ * `dir` when needed.
  */
 export async function writeStageOutput(
   dir: string,

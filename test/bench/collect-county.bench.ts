@@ -13,6 +13,8 @@ import type { CountySandbox } from '../../local/sandbox/county/server.js';
  * same URLs with the same concurrency, measured in the same run: zero latency (the collector's
  * own overhead: search, limiter, retry, parse, checkpoint, artifact folder), 100 ms latency at the
  * default concurrency, and a server-enforced rate limit (share of the limit used, 429s seen).
+ * The sandbox runs in a process of its own and serves cached bodies after a warm-up pass, so the
+ * CPU seconds counted (process.cpuUsage: this process, every thread) are the client's alone.
  */
 const silent: Logger = {
   debug() {},
@@ -59,9 +61,10 @@ async function plainLoop(
   sandbox: Endpoint,
   count: number,
   concurrency: number,
-): Promise<{ parcels: number; ms: number; refused: number }> {
+): Promise<{ parcels: number; ms: number; cpuMs: number; refused: number }> {
   const headers = { AUTHORIZATION: sandbox.token };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const urls: string[] = [];
   for (let page = 1; urls.length < count; page += 1) {
     const body = (await (
@@ -81,7 +84,13 @@ async function plainLoop(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { parcels, ms: performance.now() - started, refused };
+  const used = process.cpuUsage(cpu);
+  return {
+    parcels,
+    ms: performance.now() - started,
+    cpuMs: (used.user + used.system) / 1000,
+    refused,
+  };
 }
 
 type Endpoint = Pick<CountySandbox, 'url' | 'token'>;
@@ -102,17 +111,24 @@ async function sandboxProcess(args: string[]): Promise<Endpoint & { close(): Pro
 
 const rate = (parcels: number, ms: number) => (parcels / (ms / 1000)).toFixed(0);
 
+/** The faster of two measurements (the machine is shared; the slower one waited on others). */
+const best = <T extends { ms: number }>(a: T, b: T): T => (a.ms <= b.ms ? a : b);
+
 try {
   {
     const count = 3000;
     const sandbox = await sandboxProcess(['--parcels', String(count)]);
-    const plain = await plainLoop(sandbox, count, 8);
-    const ours = await collector(sandbox, { concurrency: '8', requestsPerHour: '0' });
+    // Warm-up: the sandbox generates and caches every body, both clients get compiled.
+    await plainLoop(sandbox, count, 8);
+    await collector(sandbox, { concurrency: '8', requestsPerHour: '0' });
+    const raw = { concurrency: '8', requestsPerHour: '0' };
+    const plain = best(await plainLoop(sandbox, count, 8), await plainLoop(sandbox, count, 8));
+    const ours = best(await collector(sandbox, raw), await collector(sandbox, raw));
     console.log(
-      `zero latency, ${count} parcels, concurrency 8: collector ${rate(ours.parcels, ours.ms)} parcels/s, plain fetch loop ${rate(plain.parcels, plain.ms)} parcels/s (${(plain.ms / ours.ms).toFixed(2)}x of plain)`,
+      `zero latency, ${count} parcels, concurrency 8: collector ${rate(ours.parcels, ours.ms)} parcels/s wall, plain fetch loop ${rate(plain.parcels, plain.ms)} parcels/s (${(plain.ms / ours.ms).toFixed(2)}x of plain)`,
     );
     console.log(
-      `  collector's own overhead: ${rate(ours.parcels, ours.cpuMs)} parcels per CPU second (search, limiter, retry, parse, checkpoint, gzip artifact folder)`,
+      `  own overhead: collector ${rate(ours.parcels, ours.cpuMs)} parcels per CPU second, plain fetch loop ${rate(plain.parcels, plain.cpuMs)} (${(plain.cpuMs / ours.cpuMs).toFixed(2)}x of plain; the collector also searches, limits, retries, parses, checkpoints and gzips the artifact)`,
     );
     await sandbox.close();
   }
@@ -122,7 +138,7 @@ try {
     const plain = await plainLoop(sandbox, count, 4);
     const ours = await collector(sandbox, { requestsPerHour: '0' });
     console.log(
-      `100 ms latency, ${count} parcels, default concurrency 4: collector ${rate(ours.parcels, ours.ms)} parcels/s, plain fetch loop ${rate(plain.parcels, plain.ms)} parcels/s (${(plain.ms / ours.ms).toFixed(2)}x of plain)`,
+      `100 ms latency, ${count} parcels, default concurrency 4: collector ${rate(ours.parcels, ours.ms)} parcels/s wall, plain fetch loop ${rate(plain.parcels, plain.ms)} parcels/s (${(plain.ms / ours.ms).toFixed(2)}x of plain); ${rate(ours.parcels, ours.cpuMs)} parcels per CPU second, plain ${rate(plain.parcels, plain.cpuMs)}`,
     );
     await sandbox.close();
   }

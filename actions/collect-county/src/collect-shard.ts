@@ -100,7 +100,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
   const published = await withGroup(logger, `${zip}: write artifact`, () =>
     publishShard(
       checkpoint,
-      { runId: context.runId, zip, runStats, usage },
+      { runId: context.runId, zip, runStats, usage, complete: runStats.outcome === 'success' },
       context.target,
       logger,
     ),

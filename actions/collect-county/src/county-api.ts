@@ -117,18 +117,32 @@ export class CountyApi {
 
   /** `GET /parcel/{apn}` normalised into a county-parcel record (the body kept whole in `raw`). */
   async parcel(apn: string, zip: string, signal?: AbortSignal): Promise<CountyParcel> {
+    return (await this.parcelWithBody(apn, zip, signal)).parcel;
+  }
+
+  /** Like `parcel`, with the body's text as received (what `raw` was parsed from). */
+  async parcelWithBody(
+    apn: string,
+    zip: string,
+    signal?: AbortSignal,
+  ): Promise<{ parcel: CountyParcel; body: string }> {
     const url = `${this.#base}/parcel/${compactApn(apn)}`;
-    const body = await this.#get(url, signal);
-    return parseCountyParcel(apn, body, {
+    const { value, text } = await this.#call(() => this.#http.getJsonWithText(url, { signal }));
+    const parcel = parseCountyParcel(apn, value, {
       zip,
       collectedAt: new Date().toISOString(),
       sourceUrl: url,
     });
+    return { parcel, body: text };
   }
 
   async #get(url: string, signal: AbortSignal | undefined): Promise<unknown> {
+    return this.#call(() => this.#http.getJson(url, { signal }));
+  }
+
+  async #call<T>(request: () => Promise<T>): Promise<T> {
     try {
-      return await this.#http.getJson(url, { signal });
+      return await request();
     } catch (error) {
       if (isHttpError(error) && error.failureClass === 'auth') throw tokenRefused();
       throw error;

@@ -62,7 +62,8 @@ export async function fetchParcels(
     while (!abort.signal.aborted && next < apns.length) {
       const apn = apns[next++] as string;
       try {
-        await checkpoint.append(await api.parcel(apn, zip, abort.signal));
+        const { parcel, body } = await api.parcelWithBody(apn, zip, abort.signal);
+        await checkpoint.append(parcel, body);
         outcome.fetched += 1;
         if (outcome.fetched % progressEvery === 0) {
           logger.info(

@@ -19,11 +19,12 @@ export interface PublishTarget {
 
 /**
  * Writes one ZIP shard's stage folder (gzipped NDJSON of the checkpoint's parcels, `run-stats`,
- * `usage`, manifest) and uploads it as an artifact when a client is given. Returns the records written.
+ * `usage`, manifest) and uploads it as an artifact when a client is given. Once a complete shard
+ * (nothing failed) is uploaded its checkpoint is deleted; a partial one keeps it. Returns the records.
  */
 export async function publishShard(
   checkpoint: Checkpoint,
-  companions: { runId: string; zip: string; runStats: RunStats; usage: Usage },
+  companions: { runId: string; zip: string; runStats: RunStats; usage: Usage; complete: boolean },
   target: PublishTarget,
   logger: Logger,
 ): Promise<{ records: number; uploaded: boolean }> {
@@ -38,7 +39,8 @@ export async function publishShard(
       recordSchemaVersion: COUNTY_PARCEL_SCHEMA_VERSION,
       gzip: true,
     },
-    checkpoint.records(),
+    // The checkpoint's lines go into the artifact as they are: no parse and re-serialise.
+    checkpoint.lines(),
     { records: { 'run-stats': [companions.runStats], usage: [companions.usage] } },
   );
   if (target.client === null) {
@@ -51,5 +53,6 @@ export async function publishShard(
   await uploadStage(target.client, target.artifactName, target.dir, logger, {
     compressionLevel: 0,
   });
+  if (companions.complete) await checkpoint.remove();
   return { records: manifest.recordCount, uploaded: true };
 }

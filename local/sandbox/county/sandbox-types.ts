@@ -14,6 +14,8 @@ export interface CountySandboxOptions {
   latestTaxYear?: number;
   /** Faults to inject; change them later with `setFaults`. */
   faults?: CountyFaults;
+  /** JSON bodies kept to answer repeated requests without generating them again. Default 4096. */
+  cachedBodies?: number;
   /** Keep a log of every request (default true; a benchmark of 100k parcels may turn it off). */
   logRequests?: boolean;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { BodyCache } from './body-cache.js';
 import { FaultPlan } from './faults.js';
 import { CountyRoutes, endpointOf, type RouteAnswer } from './routes.js';
 import type { CountyRequest, CountySandbox, CountySandboxOptions } from './sandbox-types.js';
@@ -16,15 +17,26 @@ function send(
   response: ServerResponse,
   status: number,
   type: string,
-  body: string,
+  body: string | Buffer,
   headers = {},
 ): void {
-  response.writeHead(status, { 'content-type': type, ...headers });
+  response.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
   response.end(body);
 }
 
 // The county's PHP escapes slashes in JSON ("https:\/\/..."); clients must not care.
 const phpJson = (body: unknown): string => JSON.stringify(body).replace(/\//g, '\\/');
+
+/** Whether an answer stays the same: a ZIP's search pages and parcel bodies do; the `[]` of an
+ * APN not served yet, and searches by APN, may change once its ZIP is searched. */
+function settled(endpoint: 'search' | 'parcel', url: URL, body: unknown): boolean {
+  if (Array.isArray(body) && body.length === 0) return false;
+  return endpoint === 'parcel' || /^\d{5}$/.test((url.searchParams.get('q') ?? '').trim());
+}
 
 /** Starts the sandbox county API: the real endpoints, quirks, auth failure and injected faults. */
 export async function startCountySandbox(
@@ -38,6 +50,7 @@ export async function startCountySandbox(
     options.latestTaxYear ?? 2026,
   );
   const plan = new FaultPlan(options.faults);
+  const bodies = new BodyCache(options.cachedBodies ?? 4096);
   const requestLog: CountyRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -57,7 +70,7 @@ export async function startCountySandbox(
       at: performance.now(),
     };
     if (options.logRequests !== false) requestLog.push(entry);
-    const reply = (status: number, type: string, body: string, headers = {}): void => {
+    const reply = (status: number, type: string, body: string | Buffer, headers = {}): void => {
       entry.status = status;
       const delay = plan.faults.latencyMs ?? 0;
       if (delay <= 0) return send(response, status, type, body, headers);
@@ -80,17 +93,24 @@ export async function startCountySandbox(
     }
     if (decision.kind === 'server-error')
       return reply(decision.status, HTML, '<html><body>Service Unavailable</body></html>');
-    const result: RouteAnswer =
-      endpoint === 'search' ? routes.search(url.searchParams) : routes.parcelPath(path);
-    if (result.kind === 'not-found') return reply(200, HTML, UNKNOWN_PAGE);
-    if (result.kind === 'html') return reply(result.status, HTML, result.body);
+    const pages: RouteAnswer[] = [];
+    const json = bodies.get(`${path}${url.search}`, () => {
+      const result: RouteAnswer =
+        endpoint === 'search' ? routes.search(url.searchParams) : routes.parcelPath(path);
+      if (result.kind !== 'json') return (pages.push(result), null);
+      return { text: phpJson(result.body), keep: settled(endpoint, url, result.body) };
+    });
+    const page = pages[0];
+    if (json === null)
+      return page?.kind === 'html'
+        ? reply(page.status, HTML, page.body)
+        : reply(200, HTML, UNKNOWN_PAGE);
     if (decision.kind === 'html')
       return reply(200, HTML, '<html><body><h1>Please wait...</h1></body></html>');
-    const json = phpJson(result.body);
     reply(
       200,
       'application/json',
-      decision.kind === 'truncated' ? json.slice(0, Math.floor(json.length / 2)) : json,
+      decision.kind === 'truncated' ? json.subarray(0, Math.floor(json.length / 2)) : json,
     );
   };
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,9 @@ describe('collect-county resuming an interrupted run', () => {
     expect(kept).toBeLessThan(COUNT);
     const partial = await bench.readArtifact('first-85035');
     expect(partial.parcels).toHaveLength(kept);
+    // A partial shard keeps its checkpoint beside the artifact.
+    const checkpoint = join(bench.root, 'runner-temp', 'collect-county', '301', 'first-85035');
+    expect(existsSync(join(checkpoint, 'checkpoint.ndjson'))).toBe(true);
     expect(partial.runStats[0]?.outcome).toBe('partial');
     // The breaker stopped the hammering: a handful of failed attempts, not 5 per remaining parcel.
     const refused = bench.sandbox.requestLog.filter((request) => request.fault === 'server-error');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStageOutput } from '../../../shared/io/stage-output.js';
@@ -55,6 +56,10 @@ describe('collect-county against the sandbox county API', () => {
     }
     // One search page per 25 rows (noise rows included) and one request per parcel: nothing more.
     expect(Number(run.outputs.requests)).toBe(bench.sandbox.requestLog.length);
+    // Uploaded whole: the checkpoints are gone from the runner's temp folder.
+    const work = join(bench.root, 'runner-temp', 'collect-county', '101');
+    expect(existsSync(join(work, 'county-85031'))).toBe(false);
+    expect(existsSync(join(work, 'county-85033'))).toBe(false);
     expect(run.summaries[0]).toMatch(/\| 85031 \| 60 \| 60 \| 0 \| 0 \| 0 \| 60 \|/);
   });
 

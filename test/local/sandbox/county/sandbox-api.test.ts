@@ -177,4 +177,26 @@ describe('sandbox county API: endpoints and quirks', () => {
       await different.close();
     }
   });
+
+  it('answers a repeated request with the same bytes, but not an APN served before its ZIP', async () => {
+    const fresh = await startCountySandbox({ seed: 'api', parcelsPerZip: 60, cachedBodies: 2 });
+    try {
+      const answer = (path: string) =>
+        fetch(`${fresh.url}${path}`, { headers: { AUTHORIZATION: fresh.token } });
+      // Until its ZIP is searched the county knows no such parcel: PHP's empty array.
+      expect(await (await answer('/parcel/10210007')).text()).toBe('[]');
+      await answer('/search/property/?q=85031');
+      const first = await answer('/parcel/10210007');
+      expect(first.headers.get('content-length')).toBe(String((await first.clone().text()).length));
+      const body = await first.text();
+      expect(JSON.parse(body)).toHaveProperty('MCR');
+      expect(await (await answer('/parcel/10210007')).text()).toBe(body);
+      // Past its capacity the cache forgets the oldest; the body served is still the same.
+      await answer('/parcel/10210008');
+      await answer('/parcel/10210009');
+      expect(await (await answer('/parcel/10210007')).text()).toBe(body);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
