@@ -40,7 +40,7 @@ export interface DownloadedStage {
 }
 
 /** Wraps an artifact client failure; the client already retried, so only network errors stay retryable. */
-function clientFailure(action: string, error: unknown): PipelineError {
+export function clientFailure(action: string, error: unknown): PipelineError {
   const message = `${action} failed: ${errorMessage(error)}`;
   return error instanceof Error && error.name === 'NetworkError'
     ? new RetryableError(message, { cause: error })

@@ -1,4 +1,5 @@
-import type { ActionRuntime } from '../../shared/action.js';
+import type { z } from 'zod';
+import { runAction, type ActionDefinition, type ActionRuntime } from '../../shared/action.js';
 import { memoryLogger } from '../../shared/logger.js';
 
 /**
@@ -20,4 +21,24 @@ export function recordingRuntime(inputs: Record<string, string>) {
     logger,
   };
   return { runtime, outputs, secrets, failures, summaries, logger };
+}
+
+/** What one recorded `runAction` did. */
+export interface RecordedRun {
+  outputs: Record<string, string>;
+  secrets: string[];
+  failures: string[];
+  summaries: string[];
+  lines: string[];
+}
+
+/** Runs `definition` through `runAction` with `inputs` (kebab-case) and returns what it did. */
+export async function runRecorded<I extends z.ZodObject, R>(
+  definition: ActionDefinition<I, R>,
+  inputs: Record<string, string>,
+): Promise<RecordedRun> {
+  const recorded = recordingRuntime(inputs);
+  await runAction(definition, recorded.runtime);
+  const { outputs, secrets, failures, summaries, logger } = recorded;
+  return { outputs, secrets, failures, summaries, lines: logger.lines };
 }

@@ -1,20 +1,9 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { join } from 'node:path';
-import {
-  IntegrityError,
-  NonRetryableError,
-  RetryableError,
-  errorMessage,
-} from '../../../shared/errors.js';
+import { IntegrityError, NonRetryableError } from '../../../shared/errors.js';
+import { clientFailure } from '../../../shared/io/artifact.js';
 import type { Logger } from '../../../shared/logger.js';
 import { FOLDER_MANIFEST, verifyFolder, type FolderManifest } from './folder-manifest.js';
-
-function clientFailure(action: string, error: unknown): Error {
-  const message = `${action} failed: ${errorMessage(error)}`;
-  return error instanceof Error && error.name === 'NetworkError'
-    ? new RetryableError(message, { cause: error })
-    : new NonRetryableError(message, { cause: error });
-}
 
 /**
  * Uploads a backup or export folder as artifact `name`: its manifest and the files it lists,

@@ -1,6 +1,4 @@
-import type { ActionRuntime } from '../../../shared/action.js';
-import { runAction } from '../../../shared/action.js';
-import { memoryLogger } from '../../../shared/logger.js';
+import { runRecorded, type RecordedRun } from '../../support/recording-runtime.js';
 import { action } from '../../../actions/open-incident-issue/src/main.js';
 import type { GitHubEmulator } from '../../../local/sandbox/github/server.js';
 
@@ -9,13 +7,7 @@ export const OWNER = 'phx';
 export const REPO = 'pipeline';
 
 /** What one run of the action did, as a runner would see it. */
-export interface ActionRun {
-  outputs: Record<string, string>;
-  secrets: string[];
-  failures: string[];
-  summaries: string[];
-  lines: string[];
-}
+export type ActionRun = RecordedRun;
 
 /**
  * Points the action at `github` the way a runner's variables would (API URL, repository, run id)
@@ -42,24 +34,7 @@ export function setRunId(runId: string): void {
 
 /** Runs the action's `run()` path with `inputs` (kebab-case) through a recording runtime. */
 export async function runIncident(inputs: Record<string, string>): Promise<ActionRun> {
-  const logger = memoryLogger();
-  const result: ActionRun = {
-    outputs: {},
-    secrets: [],
-    failures: [],
-    summaries: [],
-    lines: logger.lines,
-  };
-  const runtime: ActionRuntime = {
-    getInput: (name) => inputs[name] ?? '',
-    setSecret: (value) => void result.secrets.push(value),
-    setOutput: (name, value) => void (result.outputs[name] = value),
-    setFailed: (message) => void result.failures.push(message),
-    appendSummary: (markdown) => Promise.resolve(void result.summaries.push(markdown)),
-    logger,
-  };
-  await runAction(action, runtime);
-  return result;
+  return runRecorded(action, inputs);
 }
 
 /** Every text the emulator holds for the repository: titles, bodies and comments of all issues. */

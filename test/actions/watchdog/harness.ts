@@ -1,6 +1,4 @@
-import type { ActionRuntime } from '../../../shared/action.js';
-import { runAction } from '../../../shared/action.js';
-import { memoryLogger } from '../../../shared/logger.js';
+import { runRecorded, type RecordedRun } from '../../support/recording-runtime.js';
 import { action } from '../../../actions/watchdog/src/main.js';
 import type { GitHubEmulator, WorkflowRunInput } from '../../../local/sandbox/github/server.js';
 import { githubTime } from '../../../local/sandbox/github/route.js';
@@ -11,13 +9,7 @@ export const REPO = 'pipeline';
 export const NIGHTLY = 'data-collection.yml';
 
 /** What one run of the action did, as a runner would see it. */
-export interface ActionRun {
-  outputs: Record<string, string>;
-  secrets: string[];
-  failures: string[];
-  summaries: string[];
-  lines: string[];
-}
+export type ActionRun = RecordedRun;
 
 /** Points the action at `github` the way a runner's variables would; returns the restore. */
 export function useRunnerEnv(github: GitHubEmulator): () => void {
@@ -36,24 +28,7 @@ export function useRunnerEnv(github: GitHubEmulator): () => void {
 
 /** Runs the watchdog's `run()` path with `inputs` (kebab-case) through a recording runtime. */
 export async function runWatchdog(inputs: Record<string, string>): Promise<ActionRun> {
-  const logger = memoryLogger();
-  const result: ActionRun = {
-    outputs: {},
-    secrets: [],
-    failures: [],
-    summaries: [],
-    lines: logger.lines,
-  };
-  const runtime: ActionRuntime = {
-    getInput: (name) => inputs[name] ?? '',
-    setSecret: (value) => void result.secrets.push(value),
-    setOutput: (name, value) => void (result.outputs[name] = value),
-    setFailed: (message) => void result.failures.push(message),
-    appendSummary: (markdown) => Promise.resolve(void result.summaries.push(markdown)),
-    logger,
-  };
-  await runAction(action, runtime);
-  return result;
+  return runRecorded(action, inputs);
 }
 
 /** GitHub's timestamp of `hours` ago. */
