@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../shared/logger.js';
 import { startArtifactService } from '../artifact-service/server.js';
 import { provisionMongo } from '../mongo/provision-mongo.js';
-import { startCountySandbox } from '../sandbox/county/server.js';
+import { startCountySandboxProcess } from '../sandbox/county/process.js';
 import { startGitHubEmulator } from '../sandbox/github/server.js';
 import { startCaptchaSolver } from '../sandbox/captcha/server.js';
 import { startListingSite } from '../sandbox/listing-site/server.js';
@@ -32,7 +32,7 @@ export interface LocalDefaults {
   actionEnv: (jobKey: string) => Record<string, string>;
   /** Sandboxes that tests look into (absent where a real endpoint was configured). */
   github?: Awaited<ReturnType<typeof startGitHubEmulator>>;
-  county?: Awaited<ReturnType<typeof startCountySandbox>>;
+  county?: Awaited<ReturnType<typeof startCountySandboxProcess>>;
   close(): Promise<void>;
 }
 
@@ -69,13 +69,17 @@ export async function startLocalDefaults(options: LocalDefaultsOptions): Promise
     secrets.MONGODB_URI = mongo.uri;
     const result: LocalDefaults = { secrets, vars, env: {}, actionEnv: () => ({}), close };
     if (!given.COUNTY_API_URL) {
-      const county = await startCountySandbox({
+      const county = await startCountySandboxProcess({
         seed: options.seed,
         parcelsPerZip: options.parcelsPerZip,
       });
       closers.push(() => county.close());
       // The sandbox has no hourly quota, so the run need not pace itself.
-      Object.assign(vars, { COUNTY_API_URL: county.url, COUNTY_REQUESTS_PER_HOUR: '0' });
+      Object.assign(vars, {
+        COUNTY_API_URL: county.url,
+        COUNTY_REQUESTS_PER_HOUR: '0',
+        COUNTY_MAX_PARALLEL: '3',
+      });
       secrets.COUNTY_API_TOKEN = county.token;
       result.county = county;
     }
@@ -100,7 +104,11 @@ export async function startLocalDefaults(options: LocalDefaultsOptions): Promise
       });
       closers.push(() => site.close());
       // The sandbox site has no rate limit to respect.
-      Object.assign(vars, { LISTING_SITE_URL: site.url, LISTING_REQUESTS_PER_MINUTE: '0' });
+      Object.assign(vars, {
+        LISTING_SITE_URL: site.url,
+        LISTING_REQUESTS_PER_MINUTE: '0',
+        LISTING_MAX_PARALLEL: '3',
+      });
       if (!given.PROXIES) {
         const proxies = await Promise.all(
           ['10.20.0.1', '10.20.0.2'].map((clientAddress) => startProxy({ clientAddress })),
