@@ -14,10 +14,13 @@ const NETWORK_CODES = new Set([
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
   'UND_ERR_DESTROYED',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'UND_ERR_HEADERS_OVERFLOW',
+  'UND_ERR_INFO',
   'EPROTO',
 ]);
 
-/** Codes for a timeout inside the HTTP stack (as opposed to our own AbortSignal timeout). */
+/** Codes for a timeout: the socket's own, or undici's connect, headers and body timeouts. */
 const TIMEOUT_CODES = new Set([
   'ETIMEDOUT',
   'UND_ERR_CONNECT_TIMEOUT',
@@ -42,9 +45,9 @@ export function classifyStatus(status: number): FailureClass | undefined {
 }
 
 /**
- * The class of something `fetch` (or reading its body) threw: undici wraps socket errors as
- * `TypeError('fetch failed')` or `TypeError('terminated')` with the real error in `cause`,
- * so the whole cause chain is searched.
+ * The class of something undici's `request` or `fetch` (or reading its body) threw: errors carry
+ * a code, or (from fetch) are `TypeError('fetch failed')` or `TypeError('terminated')` with the
+ * real error in `cause`, so the whole cause chain is searched.
  */
 export function classifyException(error: unknown): FailureClass {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
@@ -55,9 +58,16 @@ export function classifyException(error: unknown): FailureClass {
       message?: unknown;
     };
     if (name === 'TimeoutError') return 'timeout';
+    // undici's parser choked on what came back (its code, HPE_*, may be missing): a broken answer.
+    if (name === 'HTTPParserError') return 'network';
     if (typeof code === 'string') {
       if (TIMEOUT_CODES.has(code)) return 'timeout';
-      if (NETWORK_CODES.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT')) {
+      if (
+        NETWORK_CODES.has(code) ||
+        code.startsWith('HPE_') ||
+        code.startsWith('ERR_TLS') ||
+        code.includes('CERT')
+      ) {
         return 'network';
       }
     }

@@ -1,3 +1,4 @@
+import { Agent, interceptors, type Dispatcher } from 'undici';
 import type { Logger } from '../logger.js';
 import { attemptGet, type AttemptResult, type ResponseClassifier } from './attempt.js';
 import { CircuitBreaker, CircuitOpenError, type CircuitBreakerOptions } from './circuit-breaker.js';
@@ -13,7 +14,11 @@ export interface HttpClientOptions {
   logger?: Logger;
   /** Headers sent with every request (e.g. the county's `AUTHORIZATION`). */
   headers?: Record<string, string>;
-  /** Per-attempt timeout covering the whole body, in ms. Default 30 000. */
+  /**
+   * Per-attempt timeout, in ms: the longest wait for the response head, and the longest silence
+   * while the body arrives (undici's `headersTimeout` and `bodyTimeout`, checked every half
+   * second, so they fire up to a second late); connecting gets at most 10 s. Default 30 000.
+   */
   timeoutMs?: number;
   /** Attempts and backoff. Default: 4 attempts, 500 ms base, 30 s cap, Retry-After up to 60 s. */
   retry?: Omit<RetryOptions, 'signal' | 'onRetry' | 'shouldRetry'>;
@@ -36,7 +41,7 @@ export interface HttpClientOptions {
 export interface GetOptions {
   /** Extra headers for this call; they override the client's. */
   headers?: Record<string, string>;
-  /** Per-attempt timeout for this call, in ms. */
+  /** Per-attempt timeout for this call, in ms (as `HttpClientOptions.timeoutMs`). */
   timeoutMs?: number;
   /** Aborts the call, including any wait for a token or a retry. */
   signal?: AbortSignal;
@@ -48,14 +53,21 @@ export interface GetOptions {
  * GET with everything a collector needs around it: rate limit before each attempt, a circuit
  * breaker around attempts, retry with backoff around all, timeouts, content-type checks and
  * statistics. Failures are `HttpError`s (or `CircuitOpenError`) with secret-free messages.
+ * Requests go through a keep-alive connection pool of the client's own (undici's `request`,
+ * which costs a fraction of `fetch`'s CPU); `close` it when done.
  */
 export class HttpClient {
   readonly #options: HttpClientOptions;
   readonly #breaker: CircuitBreaker | undefined;
   readonly #stats = emptyHttpStats();
+  readonly #agent: Agent;
+  // Follows redirects as fetch did (at most 20; undici drops AUTHORIZATION on a cross-origin hop).
+  readonly #dispatcher: Dispatcher;
 
   constructor(options: HttpClientOptions = {}) {
     this.#options = options;
+    this.#agent = new Agent({ connectTimeout: Math.min(10_000, options.timeoutMs ?? 30_000) });
+    this.#dispatcher = this.#agent.compose(interceptors.redirect({ maxRedirections: 20 }));
     const breaker = options.circuitBreaker;
     this.#breaker =
       breaker === undefined || breaker instanceof CircuitBreaker
@@ -66,6 +78,14 @@ export class HttpClient {
   /** The circuit breaker in use, if any (to read its state). */
   get circuitBreaker(): CircuitBreaker | undefined {
     return this.#breaker;
+  }
+
+  /**
+   * Closes the connection pool once the requests in flight are done, freeing the keep-alive
+   * sockets now instead of at their idle timeout. Later calls fail as `network`.
+   */
+  async close(): Promise<void> {
+    if (!this.#agent.closed) await this.#agent.close();
   }
 
   /** A snapshot of what this client has done so far. */
@@ -132,6 +152,7 @@ export class HttpClient {
     const elapsed = (): number => Math.round(performance.now() - started);
     try {
       const result = await attemptGet({
+        dispatcher: this.#dispatcher,
         url,
         headers: { ...this.#options.headers, ...options.headers },
         timeoutMs: options.timeoutMs ?? this.#options.timeoutMs ?? 30_000,

@@ -126,6 +126,7 @@ export async function collectCounty(
       );
     }
   } finally {
+    await api.close();
     await database.close();
     for (const checkpoint of checkpoints.values()) await checkpoint.close();
   }

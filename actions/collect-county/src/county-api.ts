@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigurationError } from '../../../shared/errors.js';
 import { CircuitBreaker } from '../../../shared/http/circuit-breaker.js';
+import type { ResponseHead } from '../../../shared/http/attempt.js';
 import { HttpClient } from '../../../shared/http/client.js';
 import {
   isHttpError,
@@ -53,7 +54,7 @@ export type SearchPage = {
 };
 
 // The county answers a missing or wrong token with HTTP 500 text/html "[parcel]:Unauthorized access!".
-const classifyCounty = (response: Response, body: string): FailureClass | undefined =>
+const classifyCounty = (response: ResponseHead, body: string): FailureClass | undefined =>
   response.status === 500 && /unauthori[sz]ed access/i.test(body) ? 'auth' : undefined;
 
 /** The token was refused: fail at once, naming the input, instead of retrying a 500. */
@@ -93,6 +94,11 @@ export class CountyApi {
       }),
       classifyResponse: classifyCounty,
     });
+  }
+
+  /** Closes the client's connections (idle keep-alive sockets would hold the process open). */
+  async close(): Promise<void> {
+    await this.#http.close();
   }
 
   /** What the client has done so far. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
 import { CircuitOpenError } from '../../../shared/http/circuit-breaker.js';
 import { isHttpError } from '../../../shared/http/http-error.js';
@@ -54,6 +55,9 @@ export async function fetchParcels(
   const { api, checkpoint, zip, logger } = options;
   const outcome: FetchOutcome = { fetched: 0, failed: 0, errorsByClass: {}, stoppedEarly: false };
   const abort = new AbortController();
+  // Every request in flight listens on it (undici adds up to two listeners, a retry wait one more):
+  // more than Node's default 10 is expected here, not a leak.
+  setMaxListeners(Math.max(10, 4 * options.concurrency), abort.signal);
   const progressEvery = Math.max(100, Math.ceil(apns.length / 10));
   let next = 0;
   let fatal: ConfigurationError | undefined;

@@ -61,6 +61,24 @@ describe('classifyException', () => {
       fetchFailed(withCode('Connect Timeout Error', 'UND_ERR_CONNECT_TIMEOUT')),
       'timeout',
     ],
+    ['undici request: refused', withCode('connect ECONNREFUSED', 'ECONNREFUSED'), 'network'],
+    ['undici request: socket', withCode('other side closed', 'UND_ERR_SOCKET'), 'network'],
+    ['undici request: bad HTTP', withCode('Expected HTTP/', 'HPE_INVALID_CONSTANT'), 'network'],
+    [
+      'undici request: bad HTTP, no code',
+      Object.assign(new Error('Response does not match the HTTP/1.1 protocol'), {
+        name: 'HTTPParserError',
+      }),
+      'network',
+    ],
+    [
+      'undici request: short body',
+      withCode('Response body length does not match', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'),
+      'network',
+    ],
+    ['undici request: headers timeout', withCode('x', 'UND_ERR_HEADERS_TIMEOUT'), 'timeout'],
+    ['undici request: body timeout', withCode('x', 'UND_ERR_BODY_TIMEOUT'), 'timeout'],
+    ['undici request: bad argument', withCode('invalid header', 'UND_ERR_INVALID_ARG'), 'other'],
     ['programming error', new RangeError('oops'), 'other'],
     ['not an error', 'string', 'other'],
   ])('%s -> %s', (_name, error, expected) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NonRetryableError } from '../../../shared/errors.js';
 import { parseCountyParcel } from '../../../shared/model/county-parcel-parser.js';
-import type { CountyParcel } from '../../../shared/model/county-parcel.js';
+import { countyParcelSchema, type CountyParcel } from '../../../shared/model/county-parcel.js';
 import { validateRecord } from '../../../shared/model/validate.js';
 import { parcelBody, withChanges } from './samples.js';
 
@@ -301,6 +301,30 @@ describe('parseCountyParcel: errors name the APN and the field', () => {
     expect(() => parseCountyParcel('102-29', parcelBody('parcel-rental'), meta)).toThrow(
       "invalid APN '102-29'",
     );
+  });
+
+  it('keeps raw exactly as the schema gives it, for a JSON body and for any other object', () => {
+    const json = JSON.parse('{"__proto__": {"polluted": true}, "$where": "1"}') as object;
+    const bodies: Array<Record<string, unknown>> = [
+      parcelBody('parcel-rental'),
+      { ...parcelBody('parcel-rental'), ...json },
+      Object.assign(Object.create(null) as object, parcelBody('parcel-rental')),
+      Object.defineProperty(parcelBody('parcel-rental'), 'hidden', { value: 1 }),
+      { ...parcelBody('parcel-rental'), [Symbol('tag')]: 1 },
+    ];
+    for (const body of bodies) {
+      const expected = countyParcelSchema.shape.raw.safeParse(body);
+      if (!expected.success) {
+        expect(() => parseCountyParcel('103-13-208', body, meta)).toThrow(
+          'county parcel 103-13-208: raw',
+        );
+        continue;
+      }
+      const { raw } = parseCountyParcel('103-13-208', body, meta);
+      expect(raw).not.toBe(body);
+      expect(raw).toStrictEqual(expected.data);
+      expect(Object.keys(raw)).toEqual(Object.keys(expected.data));
+    }
   });
 
   it('rejects a bad collectedAt through the schema', () => {
