@@ -2,28 +2,39 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "../chunks/chunk-FWKYLG6J.js";
+} from "../chunks/chunk-XTXMCUOJ.js";
 import {
   require_lib
-} from "../chunks/chunk-SSC6FHVY.js";
+} from "../chunks/chunk-SUHQZERB.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-2UQ2MNHY.js";
+} from "../chunks/chunk-BDPL3F5A.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-DXWM4BLK.js";
+} from "../chunks/chunk-IO2JIC4W.js";
+import {
+  readStageRecords,
+  writeStageOutput
+} from "../chunks/chunk-Y6K5R74O.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-6TLMVTW5.js";
+} from "../chunks/chunk-LF2K5C67.js";
+import {
+  readNdjson
+} from "../chunks/chunk-L3IFOSWD.js";
+import {
+  ENV,
+  readEnv,
+  readRunContext
+} from "../chunks/chunk-T6U45VPN.js";
 import {
   ConfigurationError,
-  ENV,
   NonRetryableError,
   RetryableError,
   __toESM,
@@ -35,15 +46,10 @@ import {
   integerInput,
   listInput,
   mongodbUriInput,
-  readEnv,
-  readNdjson,
-  readRunContext,
-  readStageRecords,
   runAction,
   stringInput,
-  withGroup,
-  writeStageOutput
-} from "../chunks/chunk-BLSOV3SF.js";
+  withGroup
+} from "../chunks/chunk-4WLS2A62.js";
 
 // actions/check-budget/src/check-budget.ts
 import { performance } from "node:perf_hooks";

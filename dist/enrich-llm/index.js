@@ -8,8 +8,7 @@ import {
   isHttpError,
   isSourceFailure,
   retry
-} from "../chunks/chunk-E3XINBQO.js";
-import "../chunks/chunk-DZ53HVQ5.js";
+} from "../chunks/chunk-JM3VX2GT.js";
 import {
   ENRICHMENT_RANGES,
   ENRICHMENT_SCHEMA_VERSION,
@@ -18,47 +17,54 @@ import {
   enrichmentRangeProblems,
   enrichmentSchema,
   fieldConfidenceSchema
-} from "../chunks/chunk-AXPBDK5O.js";
+} from "../chunks/chunk-ESQY52S4.js";
 import {
   connectDatabase
-} from "../chunks/chunk-G5LNGZM6.js";
-import "../chunks/chunk-SSC6FHVY.js";
+} from "../chunks/chunk-55VNQAFJ.js";
+import "../chunks/chunk-SUHQZERB.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
+import "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-STSIISIV.js";
+} from "../chunks/chunk-OMDYWMI3.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-DXWM4BLK.js";
+} from "../chunks/chunk-IO2JIC4W.js";
+import {
+  readStageRecords,
+  writeStageOutput
+} from "../chunks/chunk-Y6K5R74O.js";
+import {
+  MANIFEST_FILE,
+  describeIssues,
+  verifyManifest
+} from "../chunks/chunk-L3IFOSWD.js";
+import {
+  ENV,
+  readEnv,
+  readRunContext
+} from "../chunks/chunk-T6U45VPN.js";
 import {
   ConfigurationError,
-  ENV,
-  MANIFEST_FILE,
   NonRetryableError,
   __commonJS,
   __toESM,
   booleanInput,
   choiceInput,
-  describeIssues,
   dryRunInput,
   errorMessage,
   external_exports,
   integerInput,
   listInput,
   mongodbUriInput,
-  readEnv,
-  readRunContext,
-  readStageRecords,
   runAction,
   stringInput,
-  verifyManifest,
-  withGroup,
-  writeStageOutput
-} from "../chunks/chunk-BLSOV3SF.js";
+  withGroup
+} from "../chunks/chunk-4WLS2A62.js";
 
 // node_modules/whatwg-fetch/dist/fetch.umd.js
 var require_fetch_umd = __commonJS({

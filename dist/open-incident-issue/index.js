@@ -1,36 +1,42 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  Octokit
-} from "../chunks/chunk-FWKYLG6J.js";
+  GitHubRefusal,
+  createGitHubClient,
+  repositoryInput,
+  splitRepository
+} from "../chunks/chunk-LDWTN32S.js";
+import "../chunks/chunk-XTXMCUOJ.js";
 import {
   REDACTED,
   redactUrl,
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
+  readStageRecords
+} from "../chunks/chunk-Y6K5R74O.js";
+import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-6TLMVTW5.js";
+} from "../chunks/chunk-LF2K5C67.js";
+import {
+  verifyManifest
+} from "../chunks/chunk-L3IFOSWD.js";
+import {
+  readRunContext
+} from "../chunks/chunk-T6U45VPN.js";
 import {
   ConfigurationError,
-  ENV,
-  NonRetryableError,
-  RetryableError,
   choiceInput,
   dryRunInput,
   errorMessage,
   external_exports,
   integerInput,
   listInput,
-  readEnv,
-  readRunContext,
-  readStageRecords,
   runAction,
   stringInput,
-  verifyManifest,
   withGroup
-} from "../chunks/chunk-BLSOV3SF.js";
+} from "../chunks/chunk-4WLS2A62.js";
 
 // actions/open-incident-issue/src/details.ts
 import { readdir, stat } from "node:fs/promises";
@@ -915,91 +921,6 @@ async function handleFailure(report, deps) {
   });
 }
 
-// actions/open-incident-issue/src/github-client.ts
-import { setTimeout as sleep } from "node:timers/promises";
-var DEFAULT_RETRY = {
-  attempts: 5,
-  baseDelayMs: 1e3,
-  maxWaitMs: 12e4
-};
-var GitHubRefusal = class extends NonRetryableError {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
-var header = (error, name) => {
-  const value = error.response?.headers?.[name];
-  return value === void 0 ? void 0 : String(value);
-};
-function retryDelay(error, attempt, policy) {
-  const status = error.status;
-  const retryAfter = header(error, "retry-after");
-  if ((status === 403 || status === 429) && retryAfter !== void 0)
-    return Number(retryAfter) * 1e3;
-  if ((status === 403 || status === 429) && /secondary rate limit/i.test(error.message ?? ""))
-    return 6e4;
-  if ((status === 403 || status === 429) && header(error, "x-ratelimit-remaining") === "0") {
-    const reset = Number(header(error, "x-ratelimit-reset")) * 1e3;
-    return Math.max(0, reset - Date.now());
-  }
-  if (status === void 0 || status >= 500)
-    return Math.random() * policy.baseDelayMs * 2 ** (attempt - 1);
-  return void 0;
-}
-function refusal(error, what) {
-  const message = error.message ?? "no message";
-  if (error.status === 401)
-    return new ConfigurationError(
-      `input 'github-token': GitHub refused the token (401 ${message}); expected a valid token such as secrets.GITHUB_TOKEN`
-    );
-  if (error.status === 403 && /not accessible by integration|permission/i.test(message))
-    return new ConfigurationError(
-      `the token may not ${what} (403 ${message}); give the job \`permissions: issues: write\``
-    );
-  return new GitHubRefusal(
-    error.status ?? 0,
-    `GitHub answered ${error.status} to ${what}: ${message}`
-  );
-}
-function createGitHubClient(options) {
-  const policy = options.retry ?? DEFAULT_RETRY;
-  const { logger } = options;
-  const octokit = new Octokit({
-    auth: options.token,
-    baseUrl: options.baseUrl,
-    userAgent: "phx-pipeline-open-incident-issue",
-    log: {
-      debug: () => void 0,
-      info: () => void 0,
-      warn: (message) => logger.debug(message),
-      error: (message) => logger.debug(message)
-    }
-  });
-  octokit.hook.wrap("request", async (request, endpoint) => {
-    const what = `${endpoint.method} ${String(endpoint.url)}`;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await request(endpoint);
-      } catch (caught) {
-        const error = caught;
-        const wait = retryDelay(error, attempt, policy);
-        if (wait === void 0) throw refusal(error, what);
-        if (attempt >= policy.attempts || wait > policy.maxWaitMs)
-          throw new RetryableError(
-            `GitHub kept failing ${what} after ${attempt} tries: ${error.status ?? ""} ${error.message ?? ""}`.trim()
-          );
-        logger.info(
-          `GitHub answered ${error.status ?? "no response"} to ${what}; retrying in ${Math.round(wait)} ms`
-        );
-        await sleep(wait);
-      }
-    }
-  });
-  return octokit;
-}
-
 // actions/open-incident-issue/src/incident-repo.ts
 var MAX_PAGES = 50;
 function toIncident(issue) {
@@ -1220,12 +1141,9 @@ function incidentSummary(outcome) {
 }
 
 // actions/open-incident-issue/src/main.ts
-var repositoryPattern = /^[\w.-]+\/[\w.-]+$/;
 var inputs = external_exports.object({
   githubToken: stringInput({ required: true }),
-  repository: stringInput().refine((value) => value === "" || repositoryPattern.test(value), {
-    message: "expected owner/name, e.g. octo-org/phx-pipeline"
-  }),
+  repository: repositoryInput,
   status: stringInput({ required: true }).pipe(
     external_exports.enum(["failure", "success"], { message: "expected failure or success" })
   ),
@@ -1246,16 +1164,12 @@ var inputs = external_exports.object({
 });
 async function execute(values, logger) {
   const context = readRunContext();
-  const repository = values.repository || context.repository;
-  if (!repository || !repositoryPattern.test(repository))
-    throw new ConfigurationError(
-      "input 'repository': expected owner/name; it is empty and GITHUB_REPOSITORY is not set"
-    );
-  const [owner = "", repo = ""] = repository.split("/");
+  const { owner, repo } = splitRepository(values.repository || context.repository);
   const octokit = createGitHubClient({
     token: values.githubToken,
-    baseUrl: readEnv(ENV.githubApiUrl) ?? "https://api.github.com",
-    logger
+    logger,
+    userAgent: "phx-pipeline-open-incident-issue",
+    permission: () => "`permissions: issues: write`"
   });
   const secrets = [
     values.githubToken,

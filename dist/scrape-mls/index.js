@@ -3,34 +3,49 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   RateLimiter,
   normalizeAddress
-} from "../chunks/chunk-YIXYKKPJ.js";
+} from "../chunks/chunk-MZ7QONSA.js";
+import {
+  formatIssues
+} from "../chunks/chunk-TEJG32U4.js";
+import "../chunks/chunk-ESQY52S4.js";
+import {
+  PROXY_ENTRY_EXPECTED,
+  parseProxyUrl,
+  proxyEntries,
+  webShareKey
+} from "../chunks/chunk-5X3AZRGW.js";
 import {
   sleep
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
-  formatIssues
-} from "../chunks/chunk-YR5VG2O6.js";
-import "../chunks/chunk-AXPBDK5O.js";
-import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-2UQ2MNHY.js";
+} from "../chunks/chunk-BDPL3F5A.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-STSIISIV.js";
+} from "../chunks/chunk-OMDYWMI3.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-DXWM4BLK.js";
+} from "../chunks/chunk-IO2JIC4W.js";
+import {
+  readStageOutput,
+  writeStageOutput
+} from "../chunks/chunk-Y6K5R74O.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-6TLMVTW5.js";
+} from "../chunks/chunk-LF2K5C67.js";
+import "../chunks/chunk-L3IFOSWD.js";
+import {
+  ENV,
+  readEnv,
+  readRunContext
+} from "../chunks/chunk-T6U45VPN.js";
 import {
   ConfigurationError,
-  ENV,
   NonRetryableError,
   RetryableError,
   booleanInput,
@@ -40,14 +55,10 @@ import {
   integerInput,
   isRetryable,
   listInput,
-  readEnv,
-  readRunContext,
-  readStageOutput,
   runAction,
   stringInput,
-  withGroup,
-  writeStageOutput
-} from "../chunks/chunk-BLSOV3SF.js";
+  withGroup
+} from "../chunks/chunk-4WLS2A62.js";
 
 // actions/scrape-mls/src/inputs.ts
 var LISTING_SITE_BASE = "https://www.phoenixmlssearch.com";
@@ -127,21 +138,6 @@ async function launchBrowser(executablePath, logger) {
 
 // actions/scrape-mls/src/proxies.ts
 var WEBSHARE_API = "https://proxy.webshare.io";
-function parseProxyUrl(line) {
-  if (!URL.canParse(line) || !/^(https?|socks5):$/.test(new URL(line).protocol)) {
-    throw new ConfigurationError(
-      "input 'proxies': expected proxy URLs such as http://user:pass@host:port, or webshare:<API key>"
-    );
-  }
-  const url = new URL(line);
-  const label = `${url.hostname}:${url.port}`;
-  return {
-    server: `${url.protocol}//${url.host}`,
-    username: url.username ? decodeURIComponent(url.username) : void 0,
-    password: url.password ? decodeURIComponent(url.password) : void 0,
-    label
-  };
-}
 async function fetchWebShareProxies(apiKey, base = WEBSHARE_API) {
   const proxies = [];
   let url = `${base}/api/v2/proxy/list/?mode=direct&page=1&page_size=100`;
@@ -168,12 +164,16 @@ async function fetchWebShareProxies(apiKey, base = WEBSHARE_API) {
   return proxies;
 }
 async function resolveProxies(input, webShareBase = WEBSHARE_API) {
-  const lines = input.split(/[\s,]+/).filter((line) => line !== "");
   const proxies = [];
-  for (const line of lines) {
-    if (line.startsWith("webshare:"))
-      proxies.push(...await fetchWebShareProxies(line.slice(9), webShareBase));
-    else proxies.push(parseProxyUrl(line));
+  for (const entry of proxyEntries(input)) {
+    const key = webShareKey(entry);
+    if (key !== void 0) {
+      proxies.push(...await fetchWebShareProxies(key, webShareBase));
+      continue;
+    }
+    const proxy = parseProxyUrl(entry);
+    if (!proxy) throw new ConfigurationError(`input 'proxies': ${PROXY_ENTRY_EXPECTED}`);
+    proxies.push(proxy);
   }
   return proxies;
 }

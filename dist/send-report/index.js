@@ -1,40 +1,59 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  backoffDelay,
-  sleep
-} from "../chunks/chunk-DZ53HVQ5.js";
-import {
-  pipelineCollections,
   stageRunFields
-} from "../chunks/chunk-PM2GYZWW.js";
+} from "../chunks/chunk-JOUFONLN.js";
+import {
+  pipelineCollections
+} from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-G5LNGZM6.js";
-import "../chunks/chunk-SSC6FHVY.js";
+} from "../chunks/chunk-55VNQAFJ.js";
+import {
+  mail_composer_default,
+  nodemailer_default,
+  parseSmtpUrl,
+  smtpEndpoint
+} from "../chunks/chunk-T3REDOUC.js";
+import "../chunks/chunk-SUHQZERB.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
+  backoffDelay,
+  sleep
+} from "../chunks/chunk-DZ53HVQ5.js";
+import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-2UQ2MNHY.js";
+} from "../chunks/chunk-BDPL3F5A.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-STSIISIV.js";
+} from "../chunks/chunk-OMDYWMI3.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-DXWM4BLK.js";
+} from "../chunks/chunk-IO2JIC4W.js";
+import {
+  readStageRecords,
+  writeStageOutput
+} from "../chunks/chunk-Y6K5R74O.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-6TLMVTW5.js";
+} from "../chunks/chunk-LF2K5C67.js";
+import {
+  verifyManifest
+} from "../chunks/chunk-L3IFOSWD.js";
+import {
+  ENV,
+  readEnv,
+  readRunContext
+} from "../chunks/chunk-T6U45VPN.js";
 import {
   ConfigurationError,
-  ENV,
   NonRetryableError,
   RetryableError,
   __commonJS,
@@ -47,15 +66,10 @@ import {
   integerInput,
   listInput,
   mongodbUriInput,
-  readEnv,
-  readRunContext,
-  readStageRecords,
   runAction,
   stringInput,
-  verifyManifest,
-  withGroup,
-  writeStageOutput
-} from "../chunks/chunk-BLSOV3SF.js";
+  withGroup
+} from "../chunks/chunk-4WLS2A62.js";
 
 // node_modules/topojson-client/dist/topojson-client.js
 var require_topojson_client = __commonJS({
@@ -521,6 +535,22 @@ var KINDS = ["daily", "weekly", "monthly"];
 var MAX_RECIPIENTS = 10;
 var EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 var email = external_exports.string().regex(EMAIL, "expected an email address such as ops@example.com");
+function parseJobs(text4) {
+  let value4;
+  try {
+    value4 = JSON.parse(text4);
+  } catch {
+    return void 0;
+  }
+  if (value4 === null || typeof value4 !== "object" || Array.isArray(value4)) return void 0;
+  const jobs = [];
+  for (const [name, job] of Object.entries(value4)) {
+    const result = job?.result;
+    if (typeof result !== "string") return void 0;
+    jobs.push({ name, result });
+  }
+  return jobs;
+}
 var sendReportInputs = external_exports.object({
   /** Report period: `daily`, `weekly` or `monthly`. */
   kind: choiceInput(KINDS, "daily").pipe(external_exports.enum(KINDS)),
@@ -557,6 +587,22 @@ var sendReportInputs = external_exports.object({
   ),
   /** check-budget outputs as JSON (`toJSON(steps.budget.outputs)`). */
   budget: stringInput(),
+  /**
+   * The workflow's jobs and how they ended (`toJSON(needs)`): a failed or cancelled job makes the
+   * report say so, and fail outright when this run left no results.
+   */
+  jobs: stringInput().transform((value4, ctx) => {
+    if (value4.trim() === "") return [];
+    const parsed = parseJobs(value4);
+    if (parsed === void 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: "expected a JSON object of jobs with a result each, e.g. ${{ toJSON(needs) }}"
+      });
+      return external_exports.NEVER;
+    }
+    return parsed;
+  }),
   /** Open incident issue numbers, listed as action items. */
   incidents: listInput(external_exports.string().regex(/^#?\d+$/, "expected an issue number such as 42")),
   /** Files attached to the email: `html` (the report), `csv` (the by-ZIP extract). */
@@ -568,7 +614,7 @@ var sendReportInputs = external_exports.object({
 });
 
 // actions/send-report/src/send-report.ts
-import path7 from "node:path";
+import path5 from "node:path";
 
 // actions/send-report/src/budget.ts
 var number = external_exports.preprocess(
@@ -806,7 +852,7 @@ var COLLECTION_COUNTS = {
     failed: ["listings-failed"]
   }
 };
-var sum = (counts, names) => names.reduce((total, name2) => total + (counts[name2] ?? 0), 0);
+var sum = (counts, names) => names.reduce((total, name) => total + (counts[name] ?? 0), 0);
 var SEVERITY = {
   skipped: 0,
   success: 1,
@@ -838,13 +884,13 @@ function add(run3, stage) {
   if (run3.startedAt === "" || stage.startedAt < run3.startedAt) run3.startedAt = stage.startedAt;
   if (stage.finishedAt > run3.finishedAt) run3.finishedAt = stage.finishedAt;
   (run3.outcomes[stage.stage] ??= []).push(stage.outcome);
-  for (const [name2, count4] of Object.entries(stage.errorsByClass)) {
+  for (const [name, count4] of Object.entries(stage.errorsByClass)) {
     if (count4 === 0) continue;
-    run3.errorsByClass[name2] = (run3.errorsByClass[name2] ?? 0) + count4;
+    run3.errorsByClass[name] = (run3.errorsByClass[name] ?? 0) + count4;
     run3.errors += count4;
-    const before = run3.errorOutcomes[name2];
+    const before = run3.errorOutcomes[name];
     if (before === void 0 || SEVERITY[stage.outcome] > SEVERITY[before])
-      run3.errorOutcomes[name2] = stage.outcome;
+      run3.errorOutcomes[name] = stage.outcome;
   }
   if (stage.stage === "enrich-llm") run3.llmFallback += stage.counts.fallback ?? 0;
   run3.retries += stage.retries;
@@ -936,52 +982,22 @@ function points(current2, previous) {
   const change2 = (current2 - previous) * 100;
   return `${change2 >= 0 ? "+" : ""}${change2.toFixed(1)} pts`;
 }
+var METRICS = [
+  ["Runs", "runs", count, relative],
+  ["Failed runs", "failedRuns", count, relative],
+  ["Properties collected", "collected", count, relative],
+  ["Properties stored", "stored", count, relative],
+  ["Success rate", "successRate", percent, points],
+  ["Errors", "errors", count, relative],
+  ["Median duration", "medianDurationMs", minutes, relative]
+];
 function compare(current2, previous) {
-  const row = (metric, c4, p, change2) => ({
+  return METRICS.map(([metric, key2, format5, change2]) => ({
     metric,
-    current: c4,
-    previous: p,
-    change: change2
-  });
-  return [
-    row("Runs", count(current2.runs), count(previous.runs), relative(current2.runs, previous.runs)),
-    row(
-      "Failed runs",
-      count(current2.failedRuns),
-      count(previous.failedRuns),
-      relative(current2.failedRuns, previous.failedRuns)
-    ),
-    row(
-      "Properties collected",
-      count(current2.collected),
-      count(previous.collected),
-      relative(current2.collected, previous.collected)
-    ),
-    row(
-      "Properties stored",
-      count(current2.stored),
-      count(previous.stored),
-      relative(current2.stored, previous.stored)
-    ),
-    row(
-      "Success rate",
-      percent(current2.successRate),
-      percent(previous.successRate),
-      points(current2.successRate, previous.successRate)
-    ),
-    row(
-      "Errors",
-      count(current2.errors),
-      count(previous.errors),
-      relative(current2.errors, previous.errors)
-    ),
-    row(
-      "Median duration",
-      minutes(current2.medianDurationMs),
-      minutes(previous.medianDurationMs),
-      relative(current2.medianDurationMs, previous.medianDurationMs)
-    )
-  ];
+    current: format5(current2[key2]),
+    previous: format5(previous[key2]),
+    change: change2(current2[key2], previous[key2])
+  }));
 }
 
 // actions/send-report/src/kpi-thresholds.ts
@@ -1071,9 +1087,9 @@ function kpi(key2, value4) {
     level: levelOf(threshold2, value4)
   };
 }
-var numberAt = (record, ...path8) => {
+var numberAt = (record, ...path6) => {
   let value4 = record;
-  for (const key2 of path8) value4 = value4?.[key2];
+  for (const key2 of path6) value4 = value4?.[key2];
   return typeof value4 === "number" ? value4 : null;
 };
 function mean(values3) {
@@ -1086,7 +1102,7 @@ function measureKpis(runs, budget) {
     (t, r) => t + totalCollected(r) + r.failed.county + r.failed.mls,
     0
   );
-  const errors2 = runs.reduce((total, run3) => total + run3.errors, 0);
+  const errors = runs.reduce((total, run3) => total + run3.errors, 0);
   const durationMs = runs.reduce((total, run3) => total + run3.durationMs, 0);
   const quality = runs.map((run3) => run3.quality);
   const completeness = mean(
@@ -1096,7 +1112,7 @@ function measureKpis(runs, budget) {
   );
   return [
     kpi("success", attempted === 0 ? null : collected / attempted),
-    kpi("errors", attempted === 0 ? null : Math.min(1, errors2 / attempted)),
+    kpi("errors", attempted === 0 ? null : Math.min(1, errors / attempted)),
     kpi("duration", runs.length === 0 ? null : durationMs / runs.length),
     kpi("throughput", durationMs === 0 ? null : collected / (durationMs / 36e5)),
     kpi("completeness", completeness),
@@ -1118,10 +1134,10 @@ function resolution(outcome, retries, stillFailed, incident) {
 function errorRows(runs, incidents) {
   const byClass = /* @__PURE__ */ new Map();
   for (const run3 of runs)
-    for (const [name2, count4] of Object.entries(run3.errorsByClass)) {
-      const row = byClass.get(name2) ?? { count: 0, outcome: "skipped" };
-      const outcome = run3.errorOutcomes[name2] ?? "success";
-      byClass.set(name2, {
+    for (const [name, count4] of Object.entries(run3.errorsByClass)) {
+      const row = byClass.get(name) ?? { count: 0, outcome: "skipped" };
+      const outcome = run3.errorOutcomes[name] ?? "success";
+      byClass.set(name, {
         count: row.count + count4,
         outcome: WORST.indexOf(outcome) > WORST.indexOf(row.outcome) ? outcome : row.outcome
       });
@@ -1176,6 +1192,13 @@ function qualityRows(runs) {
 
 // actions/send-report/src/report.ts
 var PERIOD_DAYS = { daily: 1, weekly: 7, monthly: 30 };
+var FAILED_JOB = /* @__PURE__ */ new Set(["failure", "cancelled"]);
+function withJobs(status, sources, failedJobs) {
+  if (failedJobs === 0) return status;
+  const ownResults = sources.runs.some((run3) => run3.runId === sources.runId);
+  if (!ownResults) return "failure";
+  return status === "failure" ? status : "partial";
+}
 var PHOENIX_OFFSET_MS = -7 * 36e5;
 var phoenixDate = (time3) => new Date(time3 + PHOENIX_OFFSET_MS).toISOString().slice(0, 10);
 function buildReport(sources) {
@@ -1185,7 +1208,8 @@ function buildReport(sources) {
   const periodLabel = kind === "daily" ? phoenixDate(end) : `${phoenixDate(start)} to ${phoenixDate(end - 1)}`;
   const title2 = `PHX pipeline ${kind} report ${periodLabel}`;
   const kpis = measureKpis(runs, budget);
-  const status = reportStatus(runs, kpis, budget?.level);
+  const failedJobs = (sources.jobs ?? []).filter((job) => FAILED_JOB.has(job.result));
+  const status = withJobs(reportStatus(runs, kpis, budget?.level), sources, failedJobs.length);
   const totals = periodTotals(runs);
   const byZip = /* @__PURE__ */ new Map();
   for (const run3 of runs)
@@ -1195,10 +1219,16 @@ function buildReport(sources) {
       row.mls += counts.mls;
       byZip.set(zip, row);
     }
-  const actionItems = sources.incidents.map((incident) => ({
-    text: `Open incident #${incident.number}`,
-    ...incident.url ? { url: incident.url } : {}
+  const actionItems = failedJobs.map((job) => ({
+    text: `Job ${job.name} ended ${job.result} in this run`,
+    ...sources.runUrl ? { url: sources.runUrl } : {}
   }));
+  actionItems.push(
+    ...sources.incidents.map((incident) => ({
+      text: `Open incident #${incident.number}`,
+      ...incident.url ? { url: incident.url } : {}
+    }))
+  );
   for (const kpi2 of kpis.filter((k2) => k2.level === "critical" || k2.level === "warning"))
     actionItems.push({ text: `${kpi2.name} is ${kpi2.value} (${kpi2.level}; target ${kpi2.target})` });
   if (budget && ["warning", "critical"].includes(budget.level))
@@ -1251,9 +1281,9 @@ async function readFolder(dir) {
 async function artifactNames(client) {
   try {
     return (await client.listArtifacts({ latest: true })).artifacts.map((a4) => a4.name);
-  } catch (error4) {
-    throw new NonRetryableError(`listing the run's artifacts failed: ${errorMessage(error4)}`, {
-      cause: error4
+  } catch (error3) {
+    throw new NonRetryableError(`listing the run's artifacts failed: ${errorMessage(error3)}`, {
+      cause: error3
     });
   }
 }
@@ -1263,20 +1293,20 @@ async function loadRunResults(names, source3, logger) {
   const { client, baseDir } = source3;
   const available = client ? await artifactNames(client) : [];
   for (const pattern of names) {
-    const matched = client ? available.filter((name2) => matcher(pattern).test(name2)) : [pattern];
+    const matched = client ? available.filter((name) => matcher(pattern).test(name)) : [pattern];
     if (matched.length === 0) result.missing.push(pattern);
-    for (const name2 of matched) {
-      let dir = path.resolve(baseDir, name2);
+    for (const name of matched) {
+      let dir = path.resolve(baseDir, name);
       if (client) {
-        dir = path.join(baseDir, "send-report-inputs", name2.replace(/[^\w.-]/g, "_"));
-        await downloadStage(client, name2, dir, logger);
+        dir = path.join(baseDir, "send-report-inputs", name.replace(/[^\w.-]/g, "_"));
+        await downloadStage(client, name, dir, logger);
       }
       if (!existsSync(dir)) {
-        result.missing.push(name2);
+        result.missing.push(name);
         continue;
       }
       result.stageRuns.push(...await readFolder(dir));
-      result.read.push(name2);
+      result.read.push(name);
     }
   }
   logger.info(
@@ -1354,7 +1384,7 @@ async function gather(options, logger) {
 // actions/send-report/src/publish.ts
 function runStats(step2, finishedAt) {
   const errorsByClass = Object.fromEntries(
-    ERROR_CLASSES.map((name2) => [name2, 0])
+    ERROR_CLASSES.map((name) => [name, 0])
   );
   if (step2.failure) errorsByClass[step2.failure] = 1;
   return {
@@ -1404,21 +1434,21 @@ async function publishReport(dir, step2, files, client, logger) {
     { records: { "run-stats": [runStats(step2, finishedAt)] }, files }
   );
   if (!client) return "";
-  const name2 = `report-${step2.kind}`;
+  const name = `report-${step2.kind}`;
   try {
-    await uploadStage(client, name2, dir, logger, { retentionDays: 7 });
-    return name2;
-  } catch (error4) {
-    logger.warning(`artifact '${name2}' not uploaded: ${errorMessage(error4)}`);
+    await uploadStage(client, name, dir, logger, { retentionDays: 7 });
+    return name;
+  } catch (error3) {
+    logger.warning(`artifact '${name}' not uploaded: ${errorMessage(error3)}`);
     return "";
   }
 }
 
 // node_modules/vega-util/build/accessor.js
-function accessor(fn, fields, name2) {
+function accessor(fn, fields, name) {
   return Object.assign(fn, {
     fields: fields || [],
-    fname: name2
+    fname: name
   });
 }
 function accessorName(fn) {
@@ -1429,17 +1459,17 @@ function accessorFields(fn) {
 }
 
 // node_modules/vega-util/build/getter.js
-function getter(path8) {
-  return path8.length === 1 ? get1(path8[0]) : getN(path8);
+function getter(path6) {
+  return path6.length === 1 ? get1(path6[0]) : getN(path6);
 }
 var get1 = (field3) => function(obj) {
   return obj[field3];
 };
-var getN = (path8) => {
-  const len = path8.length;
+var getN = (path6) => {
+  const len = path6.length;
   return function(obj) {
     for (let i = 0; i < len; ++i) {
-      obj = obj[path8[i]];
+      obj = obj[path6[i]];
     }
     return obj;
   };
@@ -1452,14 +1482,14 @@ function error(message) {
 
 // node_modules/vega-util/build/splitAccessPath.js
 function splitAccessPath(p) {
-  const path8 = [], n = p.length;
+  const path6 = [], n = p.length;
   let q = null, b10 = 0, s2 = "";
   let i;
   let j;
   let c4;
   p = p + "";
   function push() {
-    path8.push(s2 + p.substring(i, j));
+    path6.push(s2 + p.substring(i, j));
     s2 = "";
     i = j + 1;
   }
@@ -1507,14 +1537,14 @@ function splitAccessPath(p) {
     j++;
     push();
   }
-  return path8;
+  return path6;
 }
 
 // node_modules/vega-util/build/field.js
-function field(field3, name2, opt) {
-  const path8 = splitAccessPath(field3);
-  const fieldName = path8.length === 1 ? path8[0] : field3;
-  return accessor((opt && opt.get || getter)(path8), [fieldName], name2 || fieldName);
+function field(field3, name, opt) {
+  const path6 = splitAccessPath(field3);
+  const fieldName = path6.length === 1 ? path6[0] : field3;
+  return accessor((opt && opt.get || getter)(path6), [fieldName], name || fieldName);
 }
 
 // node_modules/vega-util/build/accessors.js
@@ -1527,7 +1557,7 @@ var falsy = accessor(() => false, [], "false");
 
 // node_modules/vega-util/build/interpreter.js
 var DisallowedObjectProperties = /* @__PURE__ */ new Set([
-  ...Object.getOwnPropertyNames(Object.prototype).filter((name2) => typeof Object.prototype[name2] === "function"),
+  ...Object.getOwnPropertyNames(Object.prototype).filter((name) => typeof Object.prototype[name] === "function"),
   "__proto__",
   "then"
 ]);
@@ -1623,11 +1653,11 @@ function mergeNamed(a4, b10) {
     return b10;
   if (b10 == null)
     return a4;
-  const map4 = {};
+  const map3 = {};
   const out = [];
   function add7(item) {
-    if (!map4[item.name]) {
-      map4[item.name] = 1;
+    if (!map3[item.name]) {
+      map3[item.name] = 1;
       out.push(item);
     }
   }
@@ -1650,8 +1680,8 @@ function toNumber(_) {
 function isNonEmpty(arr) {
   return arr.length > 0;
 }
-var exp = (sign4) => (x4) => sign4 * Math.exp(x4);
-var log2 = (sign4) => (x4) => Math.log(sign4 * x4);
+var exp = (sign3) => (x4) => sign3 * Math.exp(x4);
+var log2 = (sign3) => (x4) => Math.log(sign3 * x4);
 var symlog = (c4) => (x4) => Math.sign(x4) * Math.log1p(Math.abs(x4 / c4));
 var symexp = (c4) => (x4) => Math.sign(x4) * Math.expm1(Math.abs(x4)) * c4;
 var pow = (exponent3) => (x4) => x4 < 0 ? -Math.pow(-x4, exponent3) : Math.pow(x4, exponent3);
@@ -1670,8 +1700,8 @@ function panLinear(domain3, delta) {
   return pan(domain3, delta, coerceNumber, identity2);
 }
 function panLog(domain3, delta) {
-  const sign4 = Math.sign(domain3[0]);
-  return pan(domain3, delta, log2(sign4), exp(sign4));
+  const sign3 = Math.sign(domain3[0]);
+  return pan(domain3, delta, log2(sign3), exp(sign3));
 }
 function panPow(domain3, delta, exponent3) {
   return pan(domain3, delta, pow(exponent3), pow(1 / exponent3));
@@ -1692,8 +1722,8 @@ function zoomLinear(domain3, anchor, scale6) {
   return zoom(domain3, anchor, scale6, coerceNumber, identity2);
 }
 function zoomLog(domain3, anchor, scale6) {
-  const sign4 = Math.sign(domain3[0]);
-  return zoom(domain3, anchor, scale6, log2(sign4), exp(sign4));
+  const sign3 = Math.sign(domain3[0]);
+  return zoom(domain3, anchor, scale6, log2(sign3), exp(sign3));
 }
 function zoomPow(domain3, anchor, scale6, exponent3) {
   return zoom(domain3, anchor, scale6, pow(exponent3), pow(1 / exponent3));
@@ -1906,7 +1936,7 @@ function fastmap(input) {
   function has2(key2) {
     return hasOwnProperty(obj, key2) && obj[key2] !== NULL;
   }
-  const map4 = {
+  const map3 = {
     size: 0,
     empty: 0,
     object: obj,
@@ -1916,30 +1946,30 @@ function fastmap(input) {
     },
     set(key2, value4) {
       if (!has2(key2)) {
-        ++map4.size;
+        ++map3.size;
         if (obj[key2] === NULL)
-          --map4.empty;
+          --map3.empty;
       }
       obj[key2] = value4;
       return this;
     },
     delete(key2) {
       if (has2(key2)) {
-        --map4.size;
-        ++map4.empty;
+        --map3.size;
+        ++map3.empty;
         obj[key2] = NULL;
       }
       return this;
     },
     clear() {
-      map4.size = map4.empty = 0;
-      map4.object = obj = {};
+      map3.size = map3.empty = 0;
+      map3.object = obj = {};
     },
     /** See the FastMap interface for the expected return type, which depends on whether a function is provided */
     test(fn) {
       if (arguments.length) {
         test2 = fn;
-        return map4;
+        return map3;
       } else {
         return test2;
       }
@@ -1954,16 +1984,16 @@ function fastmap(input) {
           ++size;
         }
       }
-      map4.size = size;
-      map4.empty = 0;
-      map4.object = obj = next;
+      map3.size = size;
+      map3.empty = 0;
+      map3.object = obj = next;
     }
   };
   if (input)
     Object.keys(input).forEach((key2) => {
-      map4.set(key2, input[key2]);
+      map3.set(key2, input[key2]);
     });
-  return map4;
+  return map3;
 }
 
 // node_modules/vega-util/build/flush.js
@@ -2042,19 +2072,19 @@ function isString(_) {
 // node_modules/vega-util/build/key.js
 function key(fields, flat, opt) {
   const processedFields = fields ? flat ? array_default(fields).map((f) => f.replace(/\\(.)/g, "$1")) : array_default(fields) : void 0;
-  const len = processedFields?.length, gen = opt && opt.get || getter, map4 = (f) => gen(flat ? [f] : splitAccessPath(f));
+  const len = processedFields?.length, gen = opt && opt.get || getter, map3 = (f) => gen(flat ? [f] : splitAccessPath(f));
   let fn;
   if (!len || !processedFields) {
     fn = function() {
       return "";
     };
   } else if (len === 1) {
-    const get6 = map4(processedFields[0]);
+    const get6 = map3(processedFields[0]);
     fn = function(_) {
       return "" + get6(_);
     };
   } else {
-    const get6 = processedFields.map(map4);
+    const get6 = processedFields.map(map3);
     fn = function(_) {
       let s2 = "" + get6[0](_), i = 0;
       while (++i < len)
@@ -2214,8 +2244,8 @@ var QUOTE = 34;
 var NEWLINE = 10;
 var RETURN = 13;
 function objectConverter(columns) {
-  return new Function("d", "return {" + columns.map(function(name2, i) {
-    return JSON.stringify(name2) + ": d[" + i + '] || ""';
+  return new Function("d", "return {" + columns.map(function(name, i) {
+    return JSON.stringify(name) + ": d[" + i + '] || ""';
   }).join(",") + "}");
 }
 function customConverter(columns, f) {
@@ -2246,9 +2276,9 @@ function formatDate(date3) {
   var hours = date3.getUTCHours(), minutes3 = date3.getUTCMinutes(), seconds2 = date3.getUTCSeconds(), milliseconds2 = date3.getUTCMilliseconds();
   return isNaN(date3) ? "Invalid Date" : formatYear(date3.getUTCFullYear()) + "-" + pad2(date3.getUTCMonth() + 1, 2) + "-" + pad2(date3.getUTCDate(), 2) + (milliseconds2 ? "T" + pad2(hours, 2) + ":" + pad2(minutes3, 2) + ":" + pad2(seconds2, 2) + "." + pad2(milliseconds2, 3) + "Z" : seconds2 ? "T" + pad2(hours, 2) + ":" + pad2(minutes3, 2) + ":" + pad2(seconds2, 2) + "Z" : minutes3 || hours ? "T" + pad2(hours, 2) + ":" + pad2(minutes3, 2) + "Z" : "");
 }
-function dsv(delimiter2) {
-  var reFormat = new RegExp('["' + delimiter2 + "\n\r]"), DELIMITER = delimiter2.charCodeAt(0);
-  function parse8(text4, f) {
+function dsv(delimiter) {
+  var reFormat = new RegExp('["' + delimiter + "\n\r]"), DELIMITER = delimiter.charCodeAt(0);
+  function parse7(text4, f) {
     var convert, columns, rows = parseRows(text4, function(row, i) {
       if (convert) return convert(row, i - 1);
       columns = row, convert = f ? customConverter(row, f) : objectConverter(row);
@@ -2296,12 +2326,12 @@ function dsv(delimiter2) {
     return rows.map(function(row) {
       return columns.map(function(column) {
         return formatValue3(row[column]);
-      }).join(delimiter2);
+      }).join(delimiter);
     });
   }
   function format5(rows, columns) {
     if (columns == null) columns = inferColumns(rows);
-    return [columns.map(formatValue3).join(delimiter2)].concat(preformatBody(rows, columns)).join("\n");
+    return [columns.map(formatValue3).join(delimiter)].concat(preformatBody(rows, columns)).join("\n");
   }
   function formatBody(rows, columns) {
     if (columns == null) columns = inferColumns(rows);
@@ -2311,13 +2341,13 @@ function dsv(delimiter2) {
     return rows.map(formatRow).join("\n");
   }
   function formatRow(row) {
-    return row.map(formatValue3).join(delimiter2);
+    return row.map(formatValue3).join(delimiter);
   }
   function formatValue3(value4) {
     return value4 == null ? "" : value4 instanceof Date ? formatDate(value4) : reFormat.test(value4 += "") ? '"' + value4.replace(/"/g, '""') + '"' : value4;
   }
   return {
-    parse: parse8,
+    parse: parse7,
     parseRows,
     format: format5,
     formatBody,
@@ -2635,7 +2665,7 @@ var e10 = Math.sqrt(50);
 var e5 = Math.sqrt(10);
 var e2 = Math.sqrt(2);
 function tickSpec(start, stop2, count4) {
-  const step2 = (stop2 - start) / Math.max(0, count4), power = Math.floor(Math.log10(step2)), error4 = step2 / Math.pow(10, power), factor = error4 >= e10 ? 10 : error4 >= e5 ? 5 : error4 >= e2 ? 2 : 1;
+  const step2 = (stop2 - start) / Math.max(0, count4), power = Math.floor(Math.log10(step2)), error3 = step2 / Math.pow(10, power), factor = error3 >= e10 ? 10 : error3 >= e5 ? 5 : error3 >= e2 ? 2 : 1;
   let i1, i2, inc;
   if (power < 0) {
     inc = Math.pow(10, -power) / factor;
@@ -2809,7 +2839,7 @@ function range(start, stop2, step2) {
 }
 var shuffle = shuffler(Math.random);
 function shuffler(random2) {
-  return function shuffle4(array7, i0 = 0, i1 = array7.length) {
+  return function shuffle3(array7, i0 = 0, i1 = array7.length) {
     let m3 = i1 - (i0 = +i0);
     while (m3) {
       const i = random2() * m3-- | 0, t = array7[m3 + i0];
@@ -2960,7 +2990,7 @@ function formatLocale(locale4) {
   var group2 = locale4.grouping === void 0 || locale4.thousands === void 0 ? identity3 : formatGroup(map.call(locale4.grouping, Number), locale4.thousands + ""), currencyPrefix = locale4.currency === void 0 ? "" : locale4.currency[0] + "", currencySuffix = locale4.currency === void 0 ? "" : locale4.currency[1] + "", decimal = locale4.decimal === void 0 ? "." : locale4.decimal + "", numerals = locale4.numerals === void 0 ? identity3 : formatNumerals(map.call(locale4.numerals, String)), percent4 = locale4.percent === void 0 ? "%" : locale4.percent + "", minus = locale4.minus === void 0 ? "\u2212" : locale4.minus + "", nan = locale4.nan === void 0 ? "NaN" : locale4.nan + "";
   function newFormat(specifier, options) {
     specifier = formatSpecifier(specifier);
-    var fill2 = specifier.fill, align2 = specifier.align, sign4 = specifier.sign, symbol2 = specifier.symbol, zero7 = specifier.zero, width2 = specifier.width, comma = specifier.comma, precision = specifier.precision, trim = specifier.trim, type3 = specifier.type;
+    var fill2 = specifier.fill, align2 = specifier.align, sign3 = specifier.sign, symbol2 = specifier.symbol, zero7 = specifier.zero, width2 = specifier.width, comma = specifier.comma, precision = specifier.precision, trim = specifier.trim, type3 = specifier.type;
     if (type3 === "n") comma = true, type3 = "g";
     else if (!formatTypes[type3]) precision === void 0 && (precision = 12), trim = true, type3 = "g";
     if (zero7 || fill2 === "0" && align2 === "=") zero7 = true, fill2 = "0", align2 = "=";
@@ -2977,9 +3007,9 @@ function formatLocale(locale4) {
         var valueNegative = value4 < 0 || 1 / value4 < 0;
         value4 = isNaN(value4) ? nan : formatType(Math.abs(value4), precision);
         if (trim) value4 = formatTrim(value4);
-        if (valueNegative && +value4 === 0 && sign4 !== "+") valueNegative = false;
-        valuePrefix = (valueNegative ? sign4 === "(" ? sign4 : minus : sign4 === "-" || sign4 === "(" ? "" : sign4) + valuePrefix;
-        valueSuffix = (type3 === "s" && !isNaN(value4) && prefixExponent !== void 0 ? prefixes[8 + prefixExponent / 3] : "") + valueSuffix + (valueNegative && sign4 === "(" ? ")" : "");
+        if (valueNegative && +value4 === 0 && sign3 !== "+") valueNegative = false;
+        valuePrefix = (valueNegative ? sign3 === "(" ? sign3 : minus : sign3 === "-" || sign3 === "(" ? "" : sign3) + valuePrefix;
+        valueSuffix = (type3 === "s" && !isNaN(value4) && prefixExponent !== void 0 ? prefixes[8 + prefixExponent / 3] : "") + valueSuffix + (valueNegative && sign3 === "(" ? ")" : "");
         if (maybeSuffix) {
           i = -1, n = value4.length;
           while (++i < n) {
@@ -3963,14 +3993,14 @@ function formatLocale2(locale4) {
     };
   }
   function parseSpecifier(d, specifier, string2, j) {
-    var i = 0, n = specifier.length, m3 = string2.length, c4, parse8;
+    var i = 0, n = specifier.length, m3 = string2.length, c4, parse7;
     while (i < n) {
       if (j >= m3) return -1;
       c4 = specifier.charCodeAt(i++);
       if (c4 === 37) {
         c4 = specifier.charAt(i++);
-        parse8 = parses[c4 in pads ? specifier.charAt(i++) : c4];
-        if (!parse8 || (j = parse8(d, string2, j)) < 0) return -1;
+        parse7 = parses[c4 in pads ? specifier.charAt(i++) : c4];
+        if (!parse7 || (j = parse7(d, string2, j)) < 0) return -1;
       } else if (c4 != string2.charCodeAt(j++)) {
         return -1;
       }
@@ -4078,8 +4108,8 @@ var numberRe = /^\s*\d+/;
 var percentRe = /^%/;
 var requoteRe = /[\\^$*+?|[\]().{}]/g;
 function pad3(value4, fill2, width2) {
-  var sign4 = value4 < 0 ? "-" : "", string2 = (sign4 ? -value4 : value4) + "", length2 = string2.length;
-  return sign4 + (length2 < width2 ? new Array(width2 - length2 + 1).join(fill2) + string2 : string2);
+  var sign3 = value4 < 0 ? "-" : "", string2 = (sign3 ? -value4 : value4) + "", length2 = string2.length;
+  return sign3 + (length2 < width2 ? new Array(width2 - length2 + 1).join(fill2) + string2 : string2);
 }
 function requote(s2) {
   return s2.replace(requoteRe, "\\$&");
@@ -4088,7 +4118,7 @@ function formatRe(names) {
   return new RegExp("^(?:" + names.map(requote).join("|") + ")", "i");
 }
 function formatLookup(names) {
-  return new Map(names.map((name2, i) => [name2.toLowerCase(), i]));
+  return new Map(names.map((name, i) => [name.toLowerCase(), i]));
 }
 function parseWeekdayNumberSunday(d, string2, i) {
   var n = numberRe.exec(string2.slice(i, i + 1));
@@ -4500,13 +4530,13 @@ var protocol_re = /^(data:|([A-Za-z]+:)?\/\/)/;
 var allowed_re = /^(?:(?:(?:f|ht)tps?|mailto|tel|callto|cid|xmpp|file|data):|[^a-z]|[a-z+.\-]+(?:[^a-z+.\-:]|$))/i;
 var whitespace_re = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205f\u3000]/g;
 var fileProtocol = "file://";
-function loaderFactory(fs5) {
+function loaderFactory(fs2) {
   return (options) => ({
     options: options || {},
     sanitize,
     load,
-    fileAccess: !!fs5,
-    file: fileLoader(fs5),
+    fileAccess: !!fs2,
+    file: fileLoader(fs2),
     http: httpLoader
   });
 }
@@ -4519,17 +4549,17 @@ async function sanitize(uri, options) {
   const fileAccess = this.fileAccess, result = {
     href: null
   };
-  let isFile, loadFile, base2;
+  let isFile, loadFile, base;
   const isAllowed = allowed_re.test(uri.replace(whitespace_re, ""));
   if (uri == null || typeof uri !== "string" || !isAllowed) {
     error("Sanitize failure, invalid URI: " + stringValue(uri));
   }
   const hasProtocol = protocol_re.test(uri);
-  if ((base2 = options.baseURL) && !hasProtocol) {
-    if (!uri.startsWith("/") && !base2.endsWith("/")) {
+  if ((base = options.baseURL) && !hasProtocol) {
+    if (!uri.startsWith("/") && !base.endsWith("/")) {
       uri = "/" + uri;
     }
-    uri = base2 + uri;
+    uri = base + uri;
   }
   loadFile = (isFile = uri.startsWith(fileProtocol)) || options.mode === "file" || options.mode !== "http" && !hasProtocol && fileAccess;
   if (isFile) {
@@ -4557,10 +4587,10 @@ async function sanitize(uri, options) {
   }
   return result;
 }
-function fileLoader(fs5) {
-  return fs5 ? (filename) => new Promise((accept, reject) => {
-    fs5.readFile(filename, (error4, data3) => {
-      if (error4) reject(error4);
+function fileLoader(fs2) {
+  return fs2 ? (filename) => new Promise((accept, reject) => {
+    fs2.readFile(filename, (error3, data3) => {
+      if (error3) reject(error3);
       else accept(data3);
     });
   }) : fileReject;
@@ -4608,15 +4638,15 @@ function inferTypes(data3, fields) {
     return types;
   }, {});
 }
-function delimitedFormat(delimiter2) {
-  const parse8 = function(data3, format5) {
+function delimitedFormat(delimiter) {
+  const parse7 = function(data3, format5) {
     const delim = {
-      delimiter: delimiter2
+      delimiter
     };
     return dsv2(data3, format5 ? extend(format5, delim) : delim);
   };
-  parse8.responseType = "text";
-  return parse8;
+  parse7.responseType = "text";
+  return parse7;
 }
 function dsv2(data3, format5) {
   if (format5.header) {
@@ -4667,12 +4697,12 @@ var format2 = {
   json,
   topojson
 };
-function formats(name2, reader) {
+function formats(name, reader) {
   if (arguments.length > 1) {
-    format2[name2] = reader;
+    format2[name] = reader;
     return this;
   } else {
-    return hasOwnProperty(format2, name2) ? format2[name2] : null;
+    return hasOwnProperty(format2, name) ? format2[name] : null;
   }
 }
 function responseType(type3) {
@@ -4705,8 +4735,8 @@ function parse(data3, types, timeParser, utcParser) {
       if (pattern[0] === "'" && pattern[pattern.length - 1] === "'" || pattern[0] === '"' && pattern[pattern.length - 1] === '"') {
         pattern = pattern.slice(1, -1);
       }
-      const parse8 = parts[0] === "utc" ? utcParser : timeParser;
-      return parse8(pattern);
+      const parse7 = parts[0] === "utc" ? utcParser : timeParser;
+      return parse7(pattern);
     }
     if (!typeParsers[type3]) {
       throw Error("Illegal format pattern: " + field4 + ":" + type3);
@@ -4922,17 +4952,17 @@ Parameters.prototype = {
    *   even if the value is unchanged.
    * @return {Parameters} - This parameter object.
    */
-  set(name2, index5, value4, force) {
-    const o = this, v = o[name2], mod = o[CACHE];
+  set(name, index5, value4, force) {
+    const o = this, v = o[name], mod = o[CACHE];
     if (index5 != null && index5 >= 0) {
       if (v[index5] !== value4 || force) {
         v[index5] = value4;
-        mod[index5 + ":" + name2] = -1;
-        mod[name2] = -1;
+        mod[index5 + ":" + name] = -1;
+        mod[name] = -1;
       }
     } else if (v !== value4 || force) {
-      o[name2] = value4;
-      mod[name2] = isArray(value4) ? 1 + value4.length : -1;
+      o[name] = value4;
+      mod[name] = isArray(value4) ? 1 + value4.length : -1;
     }
     return o;
   },
@@ -4946,20 +4976,20 @@ Parameters.prototype = {
    * @param {number} [index=undefined] - The parameter array index to test.
    * @return {boolean} - Returns true if a queried parameter was modified.
    */
-  modified(name2, index5) {
+  modified(name, index5) {
     const mod = this[CACHE];
     if (!arguments.length) {
       for (const k2 in mod) {
         if (mod[k2]) return true;
       }
       return false;
-    } else if (isArray(name2)) {
-      for (let k2 = 0; k2 < name2.length; ++k2) {
-        if (mod[name2[k2]]) return true;
+    } else if (isArray(name)) {
+      for (let k2 = 0; k2 < name.length; ++k2) {
+        if (mod[name[k2]]) return true;
       }
       return false;
     }
-    return index5 != null && index5 >= 0 ? index5 + 1 < mod[name2] || !!mod[index5 + ":" + name2] : !!mod[name2];
+    return index5 != null && index5 >= 0 ? index5 + 1 < mod[name] || !!mod[index5 + ":" + name] : !!mod[name];
   },
   /**
    * Clears the modification records. After calling this method,
@@ -5054,8 +5084,8 @@ Operator.prototype = {
   parameters(params2, react, initonly) {
     react = react !== false;
     const argval = this._argval = this._argval || new Parameters(), argops = this._argops = this._argops || [], deps = [];
-    let name2, value4, n, i;
-    const add7 = (name3, index5, value5) => {
+    let name, value4, n, i;
+    const add7 = (name2, index5, value5) => {
       if (value5 instanceof Operator) {
         if (value5 !== this) {
           if (react) value5.targets().add(this);
@@ -5063,16 +5093,16 @@ Operator.prototype = {
         }
         argops.push({
           op: value5,
-          name: name3,
+          name: name2,
           index: index5
         });
       } else {
-        argval.set(name3, index5, value5);
+        argval.set(name2, index5, value5);
       }
     };
-    for (name2 in params2) {
-      value4 = params2[name2];
-      if (name2 === PULSE) {
+    for (name in params2) {
+      value4 = params2[name];
+      if (name === PULSE) {
         array_default(value4).forEach((op) => {
           if (!(op instanceof Operator)) {
             error("Pulse parameters must be operator instances.");
@@ -5083,10 +5113,10 @@ Operator.prototype = {
         });
         this.source = value4;
       } else if (isArray(value4)) {
-        argval.set(name2, -1, Array(n = value4.length));
-        for (i = 0; i < n; ++i) add7(name2, i, value4[i]);
+        argval.set(name, -1, Array(n = value4.length));
+        for (i = 0; i < n; ++i) add7(name, i, value4[i]);
       } else {
-        add7(name2, -1, value4);
+        add7(name, -1, value4);
       }
     }
     this.marshall().clear();
@@ -5300,8 +5330,8 @@ function events(source3, type3, filter3, apply2) {
     e.dataflow = df;
     try {
       s2.receive(e);
-    } catch (error4) {
-      df.error(error4);
+    } catch (error3) {
+      df.error(error3);
     } finally {
       df.run();
     }
@@ -5448,14 +5478,14 @@ var REFLOW = 1 << 3;
 var SOURCE = 1 << 4;
 var NO_SOURCE = 1 << 5;
 var NO_FIELDS = 1 << 6;
-function Pulse(dataflow, stamp, encode5) {
+function Pulse(dataflow, stamp, encode2) {
   this.dataflow = dataflow;
   this.stamp = stamp == null ? -1 : stamp;
   this.add = [];
   this.rem = [];
   this.mod = [];
   this.fields = null;
-  this.encode = encode5 || null;
+  this.encode = encode2 || null;
 }
 function materialize(data3, filter3) {
   const out = [];
@@ -5463,11 +5493,11 @@ function materialize(data3, filter3) {
   return out;
 }
 function filter(pulse2, flags) {
-  const map4 = {};
+  const map3 = {};
   pulse2.visit(flags, (t) => {
-    map4[tupleid(t)] = 1;
+    map3[tupleid(t)] = 1;
   });
-  return (t) => map4[tupleid(t)] ? null : t;
+  return (t) => map3[tupleid(t)] ? null : t;
 }
 function addFilter(a4, b10) {
   return a4 ? (t, i) => a4(t, i) && b10(t, i) : b10;
@@ -5778,13 +5808,13 @@ Pulse.prototype = {
     return p;
   }
 };
-function MultiPulse(dataflow, stamp, pulses, encode5) {
+function MultiPulse(dataflow, stamp, pulses, encode2) {
   const p = this;
   let c4 = 0;
   this.dataflow = dataflow;
   this.stamp = stamp;
   this.fields = null;
-  this.encode = encode5 || null;
+  this.encode = encode2 || null;
   this.pulses = pulses;
   for (const pulse2 of pulses) {
     if (pulse2.stamp !== stamp) continue;
@@ -5845,7 +5875,7 @@ inherits_default(MultiPulse, Pulse, {
     return p;
   }
 });
-async function evaluate(encode5, prerun, postrun) {
+async function evaluate(encode2, prerun, postrun) {
   const df = this, async = [];
   if (df._pulse) return reentrant(df);
   if (df._pending) await df._pending;
@@ -5855,10 +5885,10 @@ async function evaluate(encode5, prerun, postrun) {
     return df;
   }
   const stamp = ++df._clock;
-  df._pulse = new Pulse(df, stamp, encode5);
+  df._pulse = new Pulse(df, stamp, encode2);
   df._touched.forEach((op2) => df._enqueue(op2, true));
   df._touched = UniqueList(id);
-  let count4 = 0, op, next, error4;
+  let count4 = 0, op, next, error3;
   try {
     while (df._heap.size() > 0) {
       op = df._heap.pop();
@@ -5866,7 +5896,7 @@ async function evaluate(encode5, prerun, postrun) {
         df._enqueue(op, true);
         continue;
       }
-      next = op.run(df._getPulse(op, encode5));
+      next = op.run(df._getPulse(op, encode2));
       if (next.then) {
         next = await next;
       } else if (next.async) {
@@ -5880,14 +5910,14 @@ async function evaluate(encode5, prerun, postrun) {
     }
   } catch (err) {
     df._heap.clear();
-    error4 = err;
+    error3 = err;
   }
   df._input = {};
   df._pulse = null;
   df.debug(`Pulse ${stamp}: ${count4} operators`);
-  if (error4) {
+  if (error3) {
     df._postrun = [];
-    df.error(error4);
+    df.error(error3);
   }
   if (df._postrun.length) {
     const pr = df._postrun.sort((a4, b10) => b10.priority - a4.priority);
@@ -5910,14 +5940,14 @@ async function evaluate(encode5, prerun, postrun) {
   }
   return df;
 }
-async function runAsync(encode5, prerun, postrun) {
+async function runAsync(encode2, prerun, postrun) {
   while (this._running) await this._running;
   const clear2 = () => this._running = null;
-  (this._running = this.evaluate(encode5, prerun, postrun)).then(clear2, clear2);
+  (this._running = this.evaluate(encode2, prerun, postrun)).then(clear2, clear2);
   return this._running;
 }
-function run(encode5, prerun, postrun) {
-  return this._pulse ? reentrant(this) : (this.evaluate(encode5, prerun, postrun), this);
+function run(encode2, prerun, postrun) {
+  return this._pulse ? reentrant(this) : (this.evaluate(encode2, prerun, postrun), this);
 }
 function runAfter(callback, enqueue2, priority) {
   if (this._pulse || enqueue2) {
@@ -5945,9 +5975,9 @@ function enqueue(op, force) {
     this._heap.push(op);
   }
 }
-function getPulse(op, encode5) {
+function getPulse(op, encode2) {
   const s2 = op.source, stamp = this._clock;
-  return s2 && isArray(s2) ? new MultiPulse(this, stamp, s2.map((_) => _.pulse), encode5) : this._input[op.id] || singlePulse(this._pulse, s2 && s2.pulse);
+  return s2 && isArray(s2) ? new MultiPulse(this, stamp, s2.map((_) => _.pulse), encode2) : this._input[op.id] || singlePulse(this._pulse, s2 && s2.pulse);
 }
 function singlePulse(p, s2) {
   if (s2 && s2.stamp === p.stamp) {
@@ -6326,7 +6356,7 @@ function estimateBandwidth(array7, f) {
   return 1.06 * v * Math.pow(n, -0.2);
 }
 function bin2(_) {
-  const maxb = _.maxbins || 20, base2 = _.base || 10, logb = Math.log(base2), div = _.divide || [5, 2];
+  const maxb = _.maxbins || 20, base = _.base || 10, logb = Math.log(base), div = _.divide || [5, 2];
   let min4 = _.extent[0], max4 = _.extent[1], step2, level, minstep, v, i, n;
   const span = _.span || max4 - min4 || Math.abs(min4) || 1;
   if (_.step) {
@@ -6338,9 +6368,9 @@ function bin2(_) {
   } else {
     level = Math.ceil(Math.log(maxb) / logb);
     minstep = _.minstep || 0;
-    step2 = Math.max(minstep, Math.pow(base2, Math.round(Math.log(span) / logb) - level));
+    step2 = Math.max(minstep, Math.pow(base, Math.round(Math.log(span) / logb) - level));
     while (Math.ceil(span / step2) > maxb) {
-      step2 *= base2;
+      step2 *= base;
     }
     for (i = 0, n = div.length; i < n; ++i) {
       v = step2 / div[i];
@@ -6348,7 +6378,7 @@ function bin2(_) {
     }
   }
   v = Math.log(step2);
-  const precision = v >= 0 ? 0 : ~~(-v / logb) + 1, eps = Math.pow(base2, -precision - 1);
+  const precision = v >= 0 ? 0 : ~~(-v / logb) + 1, eps = Math.pow(base, -precision - 1);
   if (_.nice || _.nice === void 0) {
     v = Math.floor(min4 / step2 + eps) * step2;
     min4 = min4 < v ? v - step2 : v;
@@ -7332,23 +7362,23 @@ function measure(key2, value4) {
 [...ValidAggregateOps, "__count__"].forEach((key2) => {
   AggregateOps[key2] = measure(key2, AggregateOps[key2]);
 });
-function createMeasure(op, param2, name2) {
-  return AggregateOps[op](name2, param2);
+function createMeasure(op, param2, name) {
+  return AggregateOps[op](name, param2);
 }
 function compareIndex(a4, b10) {
   return a4.idx - b10.idx;
 }
 function resolve(agg) {
-  const map4 = {};
-  agg.forEach((a4) => map4[a4.name] = a4);
+  const map3 = {};
+  agg.forEach((a4) => map3[a4.name] = a4);
   const getreqs = (a4) => {
     if (!a4.req) return;
     a4.req.forEach((key2) => {
-      if (!map4[key2]) getreqs(map4[key2] = AggregateOps[key2]());
+      if (!map3[key2]) getreqs(map3[key2] = AggregateOps[key2]());
     });
   };
   agg.forEach(getreqs);
-  return Object.values(map4).sort(compareIndex);
+  return Object.values(map3).sort(compareIndex);
 }
 function init() {
   this.valid = 0;
@@ -7414,14 +7444,14 @@ prototype$1.rem = function(v) {
 prototype$1.values = function() {
   this._get = null;
   if (this._rem.length === 0) return this._add;
-  const a4 = this._add, r = this._rem, k2 = this._key, n = a4.length, m3 = r.length, x4 = Array(n - m3), map4 = {};
+  const a4 = this._add, r = this._rem, k2 = this._key, n = a4.length, m3 = r.length, x4 = Array(n - m3), map3 = {};
   let i, j, v;
   for (i = 0; i < m3; ++i) {
-    map4[k2(r[i])] = 1;
+    map3[k2(r[i])] = 1;
   }
   for (i = 0, j = 0; i < n; ++i) {
-    if (map4[k2(v = a4[i])]) {
-      map4[k2(v)] = 0;
+    if (map3[k2(v = a4[i])]) {
+      map3[k2(v)] = 0;
     } else {
       x4[j++] = v;
     }
@@ -7430,12 +7460,12 @@ prototype$1.values = function() {
   return this._add = x4;
 };
 prototype$1.distinct = function(get6) {
-  const v = this.values(), map4 = {};
+  const v = this.values(), map3 = {};
   let n = v.length, count4 = 0, s2;
   while (--n >= 0) {
     s2 = get6(v[n]) + "";
-    if (!hasOwnProperty(map4, s2)) {
-      map4[s2] = 1;
+    if (!hasOwnProperty(map3, s2)) {
+      map3[s2] = 1;
       ++count4;
     }
   }
@@ -7589,11 +7619,11 @@ inherits_default(Aggregate, Transform, {
     }
     collect2(aggr._prev);
     collect2(curr);
-    function generate2(base2, tuple, index5) {
-      const name2 = dims[index5], v = vals2[index5++];
+    function generate2(base, tuple, index5) {
+      const name = dims[index5], v = vals2[index5++];
       for (const k2 in v) {
-        const key2 = base2 ? base2 + "|" + k2 : k2;
-        tuple[name2] = v[k2];
+        const key2 = base ? base + "|" + k2 : k2;
+        tuple[name] = v[k2];
         if (index5 < n) generate2(key2, tuple, index5);
         else if (!curr[key2]) aggr.cell(key2, tuple);
       }
@@ -7623,7 +7653,7 @@ inherits_default(Aggregate, Transform, {
     this._countOnly = true;
     this._counts = [];
     this._measures = [];
-    const fields = _.fields || [null], ops2 = _.ops || ["count"], aggregate_params = _.aggregate_params || [null], as = _.as || [], n = fields.length, map4 = {};
+    const fields = _.fields || [null], ops2 = _.ops || ["count"], aggregate_params = _.aggregate_params || [null], as = _.as || [], n = fields.length, map3 = {};
     let field3, op, aggregate_param, m3, mname, outname, i;
     if (n !== ops2.length) {
       error("Unmatched number of fields and aggregate ops.");
@@ -7642,10 +7672,10 @@ inherits_default(Aggregate, Transform, {
         this._counts.push(outname);
         continue;
       }
-      m3 = map4[mname];
+      m3 = map3[mname];
       if (!m3) {
         inputVisit(field3);
-        m3 = map4[mname] = [];
+        m3 = map3[mname] = [];
         m3.field = field3;
         this._measures.push(m3);
       }
@@ -8093,13 +8123,13 @@ function parse3(def2, data3) {
     error("Unknown distribution function: " + func);
   }
   const d = Distributions[func]();
-  for (const name2 in def2) {
-    if (name2 === FIELD) {
-      d.data((def2.from || data3()).map(def2[name2]));
-    } else if (name2 === DISTRIBUTIONS) {
-      d[name2](def2[name2].map((_) => parse3(_, data3)));
-    } else if (typeof d[name2] === FUNCTION) {
-      d[name2](def2[name2]);
+  for (const name in def2) {
+    if (name === FIELD) {
+      d.data((def2.from || data3()).map(def2[name]));
+    } else if (name === DISTRIBUTIONS) {
+      d[name](def2[name].map((_) => parse3(_, data3)));
+    } else if (typeof d[name] === FUNCTION) {
+      d[name](def2[name]);
     }
   }
   return d;
@@ -8249,16 +8279,16 @@ function fieldNames(fields, as) {
 }
 function partition$1(data3, groupby, field3) {
   const groups = [], get6 = (f) => f(t);
-  let map4, i, n, t, k2, g;
+  let map3, i, n, t, k2, g;
   if (groupby == null) {
     groups.push(data3.map(field3));
   } else {
-    for (map4 = {}, i = 0, n = data3.length; i < n; ++i) {
+    for (map3 = {}, i = 0, n = data3.length; i < n; ++i) {
       t = data3[i];
       k2 = groupby.map(get6);
-      g = map4[k2];
+      g = map3[k2];
       if (!g) {
-        map4[k2] = g = [];
+        map3[k2] = g = [];
         g.dims = k2;
         groups.push(g);
       }
@@ -8359,9 +8389,9 @@ inherits_default(Extent, Transform, {
       }
     });
     if (!Number.isFinite(min4) || !Number.isFinite(max4)) {
-      let name2 = accessorName(field3);
-      if (name2) name2 = ` for field "${name2}"`;
-      pulse2.dataflow.warn(`Infinite extent${name2}: [${min4}, ${max4}]`);
+      let name = accessorName(field3);
+      if (name) name = ` for field "${name}"`;
+      pulse2.dataflow.warn(`Infinite extent${name}: [${min4}, ${max4}]`);
       min4 = max4 = void 0;
     }
     this.value = [min4, max4];
@@ -9191,11 +9221,11 @@ function get(k2, key2, value4, fields) {
   return accessor((d) => key2(d) === k2 ? value4(d) : NaN, fields, k2 + "");
 }
 function pivotKeys(key2, limit, pulse2) {
-  const map4 = {}, list = [];
+  const map3 = {}, list = [];
   pulse2.visit(pulse2.SOURCE, (t) => {
     const k2 = key2(t);
-    if (!map4[k2]) {
-      map4[k2] = 1;
+    if (!map3[k2]) {
+      map3[k2] = 1;
       list.push(k2);
     }
   });
@@ -9406,7 +9436,7 @@ Sample.Definition = {
 };
 inherits_default(Sample, Transform, {
   transform(_, pulse2) {
-    const out = pulse2.fork(pulse2.NO_SOURCE), mod = _.modified("size"), num = _.size, map4 = this.value.reduce((m3, t) => (m3[tupleid(t)] = 1, m3), {});
+    const out = pulse2.fork(pulse2.NO_SOURCE), mod = _.modified("size"), num = _.size, map3 = this.value.reduce((m3, t) => (m3[tupleid(t)] = 1, m3), {});
     let res = this.value, cnt = this.count, cap = 0;
     function update3(t) {
       let p, idx;
@@ -9416,7 +9446,7 @@ inherits_default(Sample, Transform, {
         idx = ~~((cnt + 1) * random());
         if (idx < res.length && idx >= cap) {
           p = res[idx];
-          if (map4[tupleid(p)]) out.rem.push(p);
+          if (map3[tupleid(p)]) out.rem.push(p);
           res[idx] = t;
         }
       }
@@ -9425,39 +9455,39 @@ inherits_default(Sample, Transform, {
     if (pulse2.rem.length) {
       pulse2.visit(pulse2.REM, (t) => {
         const id2 = tupleid(t);
-        if (map4[id2]) {
-          map4[id2] = -1;
+        if (map3[id2]) {
+          map3[id2] = -1;
           out.rem.push(t);
         }
         --cnt;
       });
-      res = res.filter((t) => map4[tupleid(t)] !== -1);
+      res = res.filter((t) => map3[tupleid(t)] !== -1);
     }
     if ((pulse2.rem.length || mod) && res.length < num && pulse2.source) {
       cap = cnt = res.length;
       pulse2.visit(pulse2.SOURCE, (t) => {
-        if (!map4[tupleid(t)]) update3(t);
+        if (!map3[tupleid(t)]) update3(t);
       });
       cap = -1;
     }
     if (mod && res.length > num) {
       const n = res.length - num;
       for (let i = 0; i < n; ++i) {
-        map4[tupleid(res[i])] = -1;
+        map3[tupleid(res[i])] = -1;
         out.rem.push(res[i]);
       }
       res = res.slice(n);
     }
     if (pulse2.mod.length) {
       pulse2.visit(pulse2.MOD, (t) => {
-        if (map4[tupleid(t)]) out.mod.push(t);
+        if (map3[tupleid(t)]) out.mod.push(t);
       });
     }
     if (pulse2.add.length) {
       pulse2.visit(pulse2.ADD, update3);
     }
     if (pulse2.add.length || cap < 0) {
-      out.add = res.filter((t) => !map4[tupleid(t)]);
+      out.add = res.filter((t) => !map3[tupleid(t)]);
     }
     this.count = cnt;
     this.value = out.source = res;
@@ -9568,8 +9598,8 @@ TimeUnit.Definition = {
 };
 inherits_default(TimeUnit, Transform, {
   transform(_, pulse2) {
-    const field3 = _.field, band2 = _.interval !== false, utc = _.timezone === "utc", floor3 = this._floor(_, pulse2), offset4 = (utc ? utcInterval : timeInterval2)(floor3.unit).offset, as = _.as || OUTPUT, u0 = as[0], u1 = as[1], step2 = floor3.step;
-    let min4 = floor3.start || Infinity, max4 = floor3.stop || -Infinity, flag2 = pulse2.ADD;
+    const field3 = _.field, band2 = _.interval !== false, utc = _.timezone === "utc", floor2 = this._floor(_, pulse2), offset4 = (utc ? utcInterval : timeInterval2)(floor2.unit).offset, as = _.as || OUTPUT, u0 = as[0], u1 = as[1], step2 = floor2.step;
+    let min4 = floor2.start || Infinity, max4 = floor2.stop || -Infinity, flag2 = pulse2.ADD;
     if (_.modified() || pulse2.changed(pulse2.REM) || pulse2.modified(accessorFields(field3))) {
       pulse2 = pulse2.reflow(true);
       flag2 = pulse2.SOURCE;
@@ -9583,14 +9613,14 @@ inherits_default(TimeUnit, Transform, {
         t[u0] = null;
         if (band2) t[u1] = null;
       } else {
-        t[u0] = a4 = b10 = floor3(v);
+        t[u0] = a4 = b10 = floor2(v);
         if (band2) t[u1] = b10 = offset4(a4, step2);
         if (a4 < min4) min4 = a4;
         if (b10 > max4) max4 = b10;
       }
     });
-    floor3.start = min4;
-    floor3.stop = max4;
+    floor2.start = min4;
+    floor2.stop = max4;
     return pulse2.modifies(band2 ? as : u0);
   },
   _floor(_, pulse2) {
@@ -9608,13 +9638,13 @@ inherits_default(TimeUnit, Transform, {
       extent: _.extent || extent(pulse2.materialize(pulse2.SOURCE).source, _.field),
       maxbins: _.maxbins
     });
-    const tunits = timeUnits(units), prev = this.value || {}, floor3 = (utc ? utcFloor : timeFloor)(tunits, step2);
-    floor3.unit = peek(tunits);
-    floor3.units = tunits;
-    floor3.step = step2;
-    floor3.start = prev.start;
-    floor3.stop = prev.stop;
-    return this.value = floor3;
+    const tunits = timeUnits(units), prev = this.value || {}, floor2 = (utc ? utcFloor : timeFloor)(tunits, step2);
+    floor2.unit = peek(tunits);
+    floor2.units = tunits;
+    floor2.step = step2;
+    floor2.start = prev.start;
+    floor2.stop = prev.stop;
+    return this.value = floor2;
   }
 });
 function TupleIndex(params2) {
@@ -9783,34 +9813,34 @@ function find(field3, data3, index5) {
 }
 var ValidWindowOps = Object.keys(WindowOps);
 function WindowState(_) {
-  const ops2 = array_default(_.ops), fields = array_default(_.fields), params2 = array_default(_.params), aggregate_params = array_default(_.aggregate_params), as = array_default(_.as), outputs = this.outputs = [], windows = this.windows = [], inputs = {}, map4 = {}, counts = [], measures = [];
+  const ops2 = array_default(_.ops), fields = array_default(_.fields), params2 = array_default(_.params), aggregate_params = array_default(_.aggregate_params), as = array_default(_.as), outputs = this.outputs = [], windows = this.windows = [], inputs = {}, map3 = {}, counts = [], measures = [];
   let countOnly = true;
   function visitInputs(f) {
     array_default(accessorFields(f)).forEach((_2) => inputs[_2] = 1);
   }
   visitInputs(_.sort);
   ops2.forEach((op, i) => {
-    const field3 = fields[i], param2 = params2[i], aggregate_param = aggregate_params[i] || null, mname = accessorName(field3), name2 = measureName(op, mname, as[i]);
+    const field3 = fields[i], param2 = params2[i], aggregate_param = aggregate_params[i] || null, mname = accessorName(field3), name = measureName(op, mname, as[i]);
     visitInputs(field3);
-    outputs.push(name2);
+    outputs.push(name);
     if (hasOwnProperty(WindowOps, op)) {
-      windows.push(WindowOp(op, field3, param2, name2));
+      windows.push(WindowOp(op, field3, param2, name));
     } else {
       if (field3 == null && op !== "count") {
         error("Null aggregate field specified.");
       }
       if (op === "count") {
-        counts.push(name2);
+        counts.push(name);
         return;
       }
       countOnly = false;
-      let m3 = map4[mname];
+      let m3 = map3[mname];
       if (!m3) {
-        m3 = map4[mname] = [];
+        m3 = map3[mname] = [];
         m3.field = field3;
         measures.push(m3);
       }
-      m3.push(createMeasure(op, aggregate_param, name2));
+      m3.push(createMeasure(op, aggregate_param, name));
     }
   });
   if (counts.length || measures.length) {
@@ -9968,7 +9998,7 @@ inherits_default(Window, Transform, {
   }
 });
 function processPartition(list, state, cmp, _) {
-  const sort3 = _.sort, range6 = sort3 && !_.ignorePeers, frame2 = _.frame || [null, 0], data3 = list.data(cmp), n = data3.length, b10 = range6 ? bisector(sort3) : null, w2 = {
+  const sort3 = _.sort, range6 = sort3 && !_.ignorePeers, frame3 = _.frame || [null, 0], data3 = list.data(cmp), n = data3.length, b10 = range6 ? bisector(sort3) : null, w2 = {
     i0: 0,
     i1: 0,
     p0: 0,
@@ -9979,7 +10009,7 @@ function processPartition(list, state, cmp, _) {
   };
   state.init();
   for (let i = 0; i < n; ++i) {
-    setWindow(w2, frame2, i, n);
+    setWindow(w2, frame3, i, n);
     if (range6) adjustRange(w2, b10);
     state.update(w2, data3[i]);
   }
@@ -10201,10 +10231,10 @@ function cornerTangents(x02, y02, x12, y12, r1, rc, cw2) {
   };
 }
 function arc() {
-  var innerRadius = arcInnerRadius, outerRadius = arcOuterRadius, cornerRadius = constant2(0), padRadius = null, startAngle = arcStartAngle, endAngle = arcEndAngle, padAngle = arcPadAngle, context3 = null, path8 = withPath(arc5);
+  var innerRadius = arcInnerRadius, outerRadius = arcOuterRadius, cornerRadius = constant2(0), padRadius = null, startAngle = arcStartAngle, endAngle = arcEndAngle, padAngle = arcPadAngle, context3 = null, path6 = withPath(arc5);
   function arc5() {
     var buffer, r, r0 = +innerRadius.apply(this, arguments), r1 = +outerRadius.apply(this, arguments), a0 = startAngle.apply(this, arguments) - halfPi, a1 = endAngle.apply(this, arguments) - halfPi, da = abs(a1 - a0), cw2 = a1 > a0;
-    if (!context3) context3 = buffer = path8();
+    if (!context3) context3 = buffer = path6();
     if (r1 < r0) r = r1, r1 = r0, r0 = r;
     if (!(r1 > epsilon3)) context3.moveTo(0, 0);
     else if (da > tau2 - epsilon3) {
@@ -10341,12 +10371,12 @@ function y(p) {
   return p[1];
 }
 function line(x$12, y$12) {
-  var defined2 = constant2(true), context3 = null, curve2 = curveLinear, output3 = null, path8 = withPath(line6);
+  var defined2 = constant2(true), context3 = null, curve2 = curveLinear, output3 = null, path6 = withPath(line6);
   x$12 = typeof x$12 === "function" ? x$12 : x$12 === void 0 ? x : constant2(x$12);
   y$12 = typeof y$12 === "function" ? y$12 : y$12 === void 0 ? y : constant2(y$12);
   function line6(data3) {
     var i, n = (data3 = array2(data3)).length, d, defined0 = false, buffer;
-    if (context3 == null) output3 = curve2(buffer = path8());
+    if (context3 == null) output3 = curve2(buffer = path6());
     for (i = 0; i <= n; ++i) {
       if (!(i < n && defined2(d = data3[i], i, data3)) === defined0) {
         if (defined0 = !defined0) output3.lineStart();
@@ -10374,13 +10404,13 @@ function line(x$12, y$12) {
   return line6;
 }
 function area(x02, y02, y12) {
-  var x12 = null, defined2 = constant2(true), context3 = null, curve2 = curveLinear, output3 = null, path8 = withPath(area6);
+  var x12 = null, defined2 = constant2(true), context3 = null, curve2 = curveLinear, output3 = null, path6 = withPath(area6);
   x02 = typeof x02 === "function" ? x02 : x02 === void 0 ? x : constant2(+x02);
   y02 = typeof y02 === "function" ? y02 : y02 === void 0 ? constant2(0) : constant2(+y02);
   y12 = typeof y12 === "function" ? y12 : y12 === void 0 ? y : constant2(+y12);
   function area6(data3) {
     var i, j, k2, n = (data3 = array2(data3)).length, d, defined0 = false, buffer, x0z = new Array(n), y0z = new Array(n);
-    if (context3 == null) output3 = curve2(buffer = path8());
+    if (context3 == null) output3 = curve2(buffer = path6());
     for (i = 0; i <= n; ++i) {
       if (!(i < n && defined2(d = data3[i], i, data3)) === defined0) {
         if (defined0 = !defined0) {
@@ -10492,12 +10522,12 @@ var s = sqrt(3) / 2;
 var k = 1 / sqrt(12);
 var a = (k / 2 + 1) * 3;
 function Symbol2(type3, size) {
-  let context3 = null, path8 = withPath(symbol2);
+  let context3 = null, path6 = withPath(symbol2);
   type3 = typeof type3 === "function" ? type3 : constant2(type3 || circle);
   size = typeof size === "function" ? size : constant2(size === void 0 ? 64 : +size);
   function symbol2() {
     let buffer;
-    if (!context3) context3 = buffer = path8();
+    if (!context3) context3 = buffer = path6();
     type3.apply(this, arguments).draw(context3, +size.apply(this, arguments));
     if (buffer) return context3 = null, buffer + "" || null;
   }
@@ -11346,7 +11376,7 @@ try {
   if (!(NodeCanvas && NodeCanvas.createCanvas)) {
     NodeCanvas = null;
   }
-} catch (error4) {
+} catch (error3) {
 }
 function nodeCanvas(w2, h2, type3) {
   if (NodeCanvas) {
@@ -12110,7 +12140,7 @@ function parseSvg(value4) {
   value4 = value4.matrix;
   return decompose(value4.a, value4.b, value4.c, value4.d, value4.e, value4.f);
 }
-function interpolateTransform(parse8, pxComma, pxParen, degParen) {
+function interpolateTransform(parse7, pxComma, pxParen, degParen) {
   function pop(s2) {
     return s2.length ? s2.pop() + " " : "";
   }
@@ -12148,7 +12178,7 @@ function interpolateTransform(parse8, pxComma, pxParen, degParen) {
   }
   return function(a4, b10) {
     var s2 = [], q = [];
-    a4 = parse8(a4), b10 = parse8(b10);
+    a4 = parse7(a4), b10 = parse7(b10);
     translate4(a4.translateX, a4.translateY, b10.translateX, b10.translateY, s2, q);
     rotate2(a4.rotate, b10.rotate, s2, q);
     skewX(a4.skewX, b10.skewX, s2, q);
@@ -12555,11 +12585,11 @@ function transformExpn(x4) {
 function pow10(x4) {
   return isFinite(x4) ? +("1e" + x4) : x4 < 0 ? 0 : x4;
 }
-function powp(base2) {
-  return base2 === 10 ? pow10 : base2 === Math.E ? Math.exp : (x4) => Math.pow(base2, x4);
+function powp(base) {
+  return base === 10 ? pow10 : base === Math.E ? Math.exp : (x4) => Math.pow(base, x4);
 }
-function logp(base2) {
-  return base2 === Math.E ? Math.log : base2 === 10 && Math.log10 || base2 === 2 && Math.log2 || (base2 = Math.log(base2), (x4) => Math.log(x4) / base2);
+function logp(base) {
+  return base === Math.E ? Math.log : base === 10 && Math.log10 || base === 2 && Math.log2 || (base = Math.log(base), (x4) => Math.log(x4) / base);
 }
 function reflect(f) {
   return (x4, k2) => -f(-x4, k2);
@@ -12567,11 +12597,11 @@ function reflect(f) {
 function loggish(transform4) {
   const scale6 = transform4(transformLog, transformExp);
   const domain3 = scale6.domain;
-  let base2 = 10;
+  let base = 10;
   let logs;
   let pows;
   function rescale() {
-    logs = logp(base2), pows = powp(base2);
+    logs = logp(base), pows = powp(base);
     if (domain3()[0] < 0) {
       logs = reflect(logs), pows = reflect(pows);
       transform4(transformLogn, transformExpn);
@@ -12581,7 +12611,7 @@ function loggish(transform4) {
     return scale6;
   }
   scale6.base = function(_) {
-    return arguments.length ? (base2 = +_, rescale()) : base2;
+    return arguments.length ? (base = +_, rescale()) : base;
   };
   scale6.domain = function(_) {
     return arguments.length ? (domain3(_), rescale()) : domain3();
@@ -12598,10 +12628,10 @@ function loggish(transform4) {
     let t;
     const n = count4 == null ? 10 : +count4;
     let z = [];
-    if (!(base2 % 1) && j - i < n) {
+    if (!(base % 1) && j - i < n) {
       i = Math.floor(i), j = Math.ceil(j);
       if (u2 > 0) for (; i <= j; ++i) {
-        for (k2 = 1; k2 < base2; ++k2) {
+        for (k2 = 1; k2 < base; ++k2) {
           t = i < 0 ? k2 / pows(-i) : k2 * pows(i);
           if (t < u2) continue;
           if (t > v) break;
@@ -12609,7 +12639,7 @@ function loggish(transform4) {
         }
       }
       else for (; i <= j; ++i) {
-        for (k2 = base2 - 1; k2 >= 1; --k2) {
+        for (k2 = base - 1; k2 >= 1; --k2) {
           t = i > 0 ? k2 / pows(-i) : k2 * pows(i);
           if (t < u2) continue;
           if (t > v) break;
@@ -12624,16 +12654,16 @@ function loggish(transform4) {
   };
   scale6.tickFormat = (count4, specifier) => {
     if (count4 == null) count4 = 10;
-    if (specifier == null) specifier = base2 === 10 ? "s" : ",";
+    if (specifier == null) specifier = base === 10 ? "s" : ",";
     if (typeof specifier !== "function") {
-      if (!(base2 % 1) && (specifier = formatSpecifier(specifier)).precision == null) specifier.trim = true;
+      if (!(base % 1) && (specifier = formatSpecifier(specifier)).precision == null) specifier.trim = true;
       specifier = format(specifier);
     }
     if (count4 === Infinity) return specifier;
-    const k2 = Math.max(1, base2 * count4 / scale6.ticks().length);
+    const k2 = Math.max(1, base * count4 / scale6.ticks().length);
     return (d) => {
       let i = d / pows(Math.round(logs(d)));
-      if (i * base2 < base2 - 0.5) i *= base2;
+      if (i * base < base - 0.5) i *= base;
       return i <= k2 ? specifier(d) : "";
     };
   };
@@ -13719,13 +13749,13 @@ function apply(_, f) {
 var schemes = {};
 apply(discrete2, colors2);
 apply(continuous2, (_) => interpolateColors(colors2(_)));
-function scheme2(name2, scheme4) {
-  name2 = name2 && name2.toLowerCase();
+function scheme2(name, scheme4) {
+  name = name && name.toLowerCase();
   if (arguments.length > 1) {
-    schemes[name2] = scheme4;
+    schemes[name] = scheme4;
     return this;
   } else {
-    return schemes[name2];
+    return schemes[name];
   }
 }
 var SymbolLegend = "symbol";
@@ -13807,10 +13837,10 @@ function tickFormat2(locale4, scale6, count4, specifier, formatType, noSkip) {
   return format5;
 }
 function tickLog(scale6, count4, values3) {
-  const ticks2 = tickValues(scale6, count4), base2 = scale6.base(), logb = Math.log(base2), k2 = Math.max(1, base2 * count4 / ticks2.length);
+  const ticks2 = tickValues(scale6, count4), base = scale6.base(), logb = Math.log(base), k2 = Math.max(1, base * count4 / ticks2.length);
   const test2 = (d) => {
-    let i = d / Math.pow(base2, Math.round(Math.log(d) / logb));
-    if (i * base2 < base2 - 0.5) i *= base2;
+    let i = d / Math.pow(base, Math.round(Math.log(d) / logb));
+    if (i * base < base - 0.5) i *= base;
     return i <= k2;
   };
   return values3 ? ticks2.filter(test2) : test2;
@@ -13897,7 +13927,7 @@ var patternPrefix = "p_";
 function isGradient(value4) {
   return value4 && value4.gradient;
 }
-function gradientRef(g, defs, base2) {
+function gradientRef(g, defs, base) {
   const type3 = g.gradient;
   let id2 = g.id, prefix = type3 === "radial" ? patternPrefix : "";
   if (!id2) {
@@ -13918,7 +13948,7 @@ function gradientRef(g, defs, base2) {
     }
   }
   defs[id2] = g;
-  return "url(" + (base2 || "") + "#" + prefix + id2 + ")";
+  return "url(" + (base || "") + "#" + prefix + id2 + ")";
 }
 function get3(val, def2) {
   return val != null ? val : def2;
@@ -14035,9 +14065,9 @@ var commandPattern = /[mlhvzcsqta]([^mlhvzcsqta]*)/gi;
 var numberPattern = /^[+-]?(([0-9]*\.[0-9]+)|([0-9]+\.)|([0-9]+))([eE][+-]?[0-9]+)?/;
 var spacePattern = /^((\s+,?\s*)|(,\s*))/;
 var flagPattern = /^[01]/;
-function parse4(path8) {
+function parse4(path6) {
   const commands = [];
-  const matches = path8.match(commandPattern) || [];
+  const matches = path6.match(commandPattern) || [];
   matches.forEach((str) => {
     let cmd = str[0];
     const type3 = cmd.toLowerCase();
@@ -14184,15 +14214,15 @@ function scale$1(current2, sX, sY) {
   }
   return temp;
 }
-function pathRender(context3, path8, l, t, sX, sY) {
+function pathRender(context3, path6, l, t, sX, sY) {
   var current2, previous = null, x4 = 0, y4 = 0, controlX = 0, controlY = 0, tempX, tempY, tempControlX, tempControlY, anchorX = 0, anchorY = 0;
   if (l == null) l = 0;
   if (t == null) t = 0;
   if (sX == null) sX = 1;
   if (sY == null) sY = sX;
   if (context3.beginPath) context3.beginPath();
-  for (var i = 0, len = path8.length; i < len; ++i) {
-    current2 = path8[i];
+  for (var i = 0, len = path6.length; i < len; ++i) {
+    current2 = path6[i];
     if (sX !== 1 || sY !== 1) {
       current2 = scale$1(current2, sX, sY);
     }
@@ -14501,16 +14531,16 @@ function symbols2(_) {
   return hasOwnProperty(builtins, _) ? builtins[_] : customSymbol(_);
 }
 var custom8 = {};
-function customSymbol(path8) {
-  if (!hasOwnProperty(custom8, path8)) {
-    const parsed = parse4(path8);
-    custom8[path8] = {
+function customSymbol(path6) {
+  if (!hasOwnProperty(custom8, path6)) {
+    const parsed = parse4(path6);
+    custom8[path6] = {
       draw: function(context3, size) {
         pathRender(context3, parsed, 0, 0, Math.sqrt(size) / 2);
       }
     };
   }
-  return custom8[path8];
+  return custom8[path6];
 }
 var C2 = 0.448084975506;
 function rectangleX(d) {
@@ -15272,26 +15302,26 @@ function pickVisit(scene, visitor) {
   }
   return null;
 }
-function drawAll(path8) {
+function drawAll(path6) {
   return function(context3, scene, bounds3) {
     visit(scene, (item) => {
       if (!bounds3 || bounds3.intersects(item.bounds)) {
-        drawPath(path8, context3, item, item);
+        drawPath(path6, context3, item, item);
       }
     });
   };
 }
-function drawOne(path8) {
+function drawOne(path6) {
   return function(context3, scene, bounds3) {
     if (scene.items.length && (!bounds3 || bounds3.intersects(scene.bounds))) {
-      drawPath(path8, context3, scene.items[0], scene.items);
+      drawPath(path6, context3, scene.items[0], scene.items);
     }
   };
 }
-function drawPath(path8, context3, item, items) {
+function drawPath(path6, context3, item, items) {
   var opacity2 = item.opacity == null ? 1 : item.opacity;
   if (opacity2 === 0) return;
-  if (path8(context3, items)) return;
+  if (path6(context3, items)) return;
   blend(context3, item);
   if (item.fill && fill(context3, item, opacity2)) {
     context3.fill();
@@ -15312,7 +15342,7 @@ function pick$1(test2) {
     });
   };
 }
-function hitPath(path8, filled) {
+function hitPath(path6, filled) {
   return function(context3, o, x4, y4) {
     var item = Array.isArray(o) ? o[0] : o, fill2 = filled == null ? item.fill : filled, stroke2 = item.stroke && context3.isPointInStroke, lw, lc;
     if (stroke2) {
@@ -15321,11 +15351,11 @@ function hitPath(path8, filled) {
       context3.lineWidth = lw != null ? lw : 1;
       context3.lineCap = lc != null ? lc : "butt";
     }
-    return path8(context3, o) ? false : fill2 && context3.isPointInPath(x4, y4) || stroke2 && context3.isPointInStroke(x4, y4);
+    return path6(context3, o) ? false : fill2 && context3.isPointInPath(x4, y4) || stroke2 && context3.isPointInStroke(x4, y4);
   };
 }
-function pickPath(path8) {
-  return pick$1(hitPath(path8));
+function pickPath(path6) {
+  return pick$1(hitPath(path6));
 }
 function translate(x4, y4) {
   return "translate(" + x4 + "," + y4 + ")";
@@ -15699,11 +15729,11 @@ function attr$3(emit2, item) {
   emit2("d", item.path);
 }
 function path$1(context3, item) {
-  var path8 = item.path;
-  if (path8 == null) return true;
+  var path6 = item.path;
+  if (path6 == null) return true;
   var x4 = item.x || 0, y4 = item.y || 0, sx = item.scaleX || 1, sy = item.scaleY || 1, a4 = (item.angle || 0) * DegToRad, cache2 = item.pathCache;
-  if (!cache2 || cache2.path !== path8) {
-    (item.pathCache = cache2 = parse4(path8)).path = path8;
+  if (!cache2 || cache2.path !== path6) {
+    (item.pathCache = cache2 = parse4(path6)).path = path6;
   }
   if (a4 && context3.rotate && context3.translate) {
     context3.translate(x4, y4);
@@ -16375,9 +16405,9 @@ var Handler = class {
    * @param {string} name - The input event type string.
    * @return {string} - A string with the event type only.
    */
-  eventName(name2) {
-    const i = name2.indexOf(".");
-    return i < 0 ? name2 : name2.slice(0, i);
+  eventName(name) {
+    const i = name.indexOf(".");
+    return i < 0 ? name : name.slice(0, i);
   }
   /**
    * Handle hyperlink navigation in response to an item.href value.
@@ -16390,7 +16420,7 @@ var Handler = class {
       context: "href"
     }).then((opt) => {
       const e = new MouseEvent(event2.type, event2), a4 = domCreate(null, "a");
-      for (const name2 in opt) a4.setAttribute(name2, opt[name2]);
+      for (const name in opt) a4.setAttribute(name, opt[name]);
       a4.dispatchEvent(e);
     }).catch(() => {
     });
@@ -16703,10 +16733,10 @@ var CanvasHandler = class extends Handler {
   }
   // add an event handler
   on(type3, handler) {
-    const name2 = this.eventName(type3), h2 = this._handlers, i = this._handlerIndex(h2[name2], type3, handler);
+    const name = this.eventName(type3), h2 = this._handlers, i = this._handlerIndex(h2[name], type3, handler);
     if (i < 0) {
       eventListenerCheck(this, type3);
-      (h2[name2] || (h2[name2] = [])).push({
+      (h2[name] || (h2[name] = [])).push({
         type: type3,
         handler
       });
@@ -16715,7 +16745,7 @@ var CanvasHandler = class extends Handler {
   }
   // remove an event handler
   off(type3, handler) {
-    const name2 = this.eventName(type3), h2 = this._handlers[name2], i = this._handlerIndex(h2, type3, handler);
+    const name = this.eventName(type3), h2 = this._handlers[name], i = this._handlerIndex(h2, type3, handler);
     if (i >= 0) {
       h2.splice(i, 1);
     }
@@ -16905,26 +16935,26 @@ var SVGHandler = class extends Handler {
   }
   // add an event handler
   on(type3, handler) {
-    const name2 = this.eventName(type3), h2 = this._handlers, i = this._handlerIndex(h2[name2], type3, handler);
+    const name = this.eventName(type3), h2 = this._handlers, i = this._handlerIndex(h2[name], type3, handler);
     if (i < 0) {
       const x4 = {
         type: type3,
         handler,
         listener: listener(this, handler)
       };
-      (h2[name2] || (h2[name2] = [])).push(x4);
+      (h2[name] || (h2[name] = [])).push(x4);
       if (this._svg) {
-        this._svg.addEventListener(name2, x4.listener);
+        this._svg.addEventListener(name, x4.listener);
       }
     }
     return this;
   }
   // remove an event handler
   off(type3, handler) {
-    const name2 = this.eventName(type3), h2 = this._handlers[name2], i = this._handlerIndex(h2, type3, handler);
+    const name = this.eventName(type3), h2 = this._handlers[name], i = this._handlerIndex(h2, type3, handler);
     if (i >= 0) {
       if (this._svg) {
-        this._svg.removeEventListener(name2, h2[i].listener);
+        this._svg.removeEventListener(name, h2[i].listener);
       }
       h2.splice(i, 1);
     }
@@ -17039,8 +17069,8 @@ function markup() {
       clear2();
     }
     stack2.push(tag);
-  }, attr2 = (name2, value4) => {
-    if (value4 != null) outer += ` ${name2}="${attrText(value4)}"`;
+  }, attr2 = (name, value4) => {
+    if (value4 != null) outer += ` ${name}="${attrText(value4)}"`;
     return m3;
   }, m3 = {
     open(tag, ...attrs) {
@@ -17359,14 +17389,14 @@ var SVGRenderer = class extends Renderer {
     for (const prop in stylesAttr) {
       let value4 = prop === "font" ? fontFamily(item) : item[prop];
       if (value4 === values[prop]) continue;
-      const name2 = stylesAttr[prop];
+      const name = stylesAttr[prop];
       if (value4 == null) {
-        el.removeAttribute(name2);
+        el.removeAttribute(name);
       } else {
         if (isGradient(value4)) {
           value4 = gradientRef(value4, this._defs.gradient, href());
         }
-        el.setAttribute(name2, value4 + "");
+        el.setAttribute(name, value4 + "");
       }
       values[prop] = value4;
     }
@@ -17595,23 +17625,23 @@ var mark_extras = {
     setAttribute(el, "font-weight", item.fontWeight);
   }
 };
-function emit(name2, value4, ns) {
-  if (value4 === values[name2]) return;
+function emit(name, value4, ns) {
+  if (value4 === values[name]) return;
   if (ns) {
-    setAttributeNS(element, name2, value4, ns);
+    setAttributeNS(element, name, value4, ns);
   } else {
-    setAttribute(element, name2, value4);
+    setAttribute(element, name, value4);
   }
-  values[name2] = value4;
+  values[name] = value4;
 }
-function setStyle(el, name2, value4) {
-  if (value4 !== values[name2]) {
+function setStyle(el, name, value4) {
+  if (value4 !== values[name]) {
     if (value4 == null) {
-      el.style.removeProperty(name2);
+      el.style.removeProperty(name);
     } else {
-      el.style.setProperty(name2, value4 + "");
+      el.style.setProperty(name, value4 + "");
     }
-    values[name2] = value4;
+    values[name] = value4;
   }
 }
 function setAttributes(el, attrs) {
@@ -17619,18 +17649,18 @@ function setAttributes(el, attrs) {
     setAttribute(el, key2, attrs[key2]);
   }
 }
-function setAttribute(el, name2, value4) {
+function setAttribute(el, name, value4) {
   if (value4 != null) {
-    el.setAttribute(name2, value4);
+    el.setAttribute(name, value4);
   } else {
-    el.removeAttribute(name2);
+    el.removeAttribute(name);
   }
 }
-function setAttributeNS(el, name2, value4, ns) {
+function setAttributeNS(el, name, value4, ns) {
   if (value4 != null) {
-    el.setAttributeNS(ns, name2, value4);
+    el.setAttributeNS(ns, name, value4);
   } else {
-    el.removeAttributeNS(ns, name2);
+    el.removeAttributeNS(ns, name);
   }
 }
 function href() {
@@ -17768,8 +17798,8 @@ var SVGStringRenderer = class extends Renderer {
    * @param {string} tag - The tag being rendered.
    */
   attr(scene, item, attrs, tag) {
-    const object2 = {}, emit2 = (name2, value4, ns, prefixed) => {
-      object2[prefixed || name2] = value4;
+    const object2 = {}, emit2 = (name, value4, ns, prefixed) => {
+      object2[prefixed || name] = value4;
     };
     if (Array.isArray(attrs)) {
       attrs.forEach((fn) => fn(emit2, item, this));
@@ -17880,13 +17910,13 @@ function style(s2, item, scene, tag, defs) {
   }
   for (const prop in stylesAttr) {
     let value4 = item[prop];
-    const name2 = stylesAttr[prop];
-    if (value4 === "transparent" && (name2 === "fill" || name2 === "stroke")) ;
+    const name = stylesAttr[prop];
+    if (value4 === "transparent" && (name === "fill" || name === "stroke")) ;
     else if (value4 != null) {
       if (isGradient(value4)) {
         value4 = gradientRef(value4, defs.gradient, "");
       }
-      s2[name2] = value4;
+      s2[name] = value4;
     }
   }
   for (const prop in stylesCss) {
@@ -18030,13 +18060,13 @@ modules[Hybrid] = {
   handler: HybridHandler
 };
 modules[None2] = {};
-function renderModule(name2, _) {
-  name2 = String(name2 || "").toLowerCase();
+function renderModule(name, _) {
+  name = String(name || "").toLowerCase();
   if (arguments.length > 1) {
-    modules[name2] = _;
+    modules[name] = _;
     return this;
   } else {
-    return modules[name2];
+    return modules[name];
   }
 }
 function intersect2(scene, bounds3, filter3) {
@@ -18391,10 +18421,10 @@ function axisLayout(view, axis, width2, height2) {
   }
   return item.mark.bounds.clear().union(bounds3);
 }
-function axisTitleLayout(view, title2, offset4, pad4, dl, isYAxis2, sign4, bounds3) {
+function axisTitleLayout(view, title2, offset4, pad4, dl, isYAxis2, sign3, bounds3) {
   const b10 = title2.bounds;
   if (title2.auto) {
-    const v = sign4 * (offset4 + dl + pad4);
+    const v = sign3 * (offset4 + dl + pad4);
     let dx = 0, dy = 0;
     view.dirty(title2);
     isYAxis2 ? dx = (title2.x || 0) - (title2.x = v) : dy = (title2.y || 0) - (title2.y = v);
@@ -18692,7 +18722,7 @@ function offsets(legends, value4) {
   return max4 > -Infinity ? max4 : value4;
 }
 function legendParams(g, orient2, config, xb, yb, w2, h2) {
-  const _ = lookup2(config, orient2), offset4 = offsets(g, _("offset", 0)), anchor = _("anchor", Start), frame2 = _("frame", Group), mult2 = anchor === End ? 1 : anchor === Middle ? 0.5 : 0, ax = frame2 === Bounds2 ? xb.x1 + mult2 * xb.width() : mult2 * (w2 || yb.width() + 2 * yb.x1), ay = frame2 === Bounds2 ? yb.y1 + mult2 * yb.height() : mult2 * (h2 || xb.height() + 2 * xb.y1);
+  const _ = lookup2(config, orient2), offset4 = offsets(g, _("offset", 0)), anchor = _("anchor", Start), frame3 = _("frame", Group), mult2 = anchor === End ? 1 : anchor === Middle ? 0.5 : 0, ax = frame3 === Bounds2 ? xb.x1 + mult2 * xb.width() : mult2 * (w2 || yb.width() + 2 * yb.x1), ay = frame3 === Bounds2 ? yb.y1 + mult2 * yb.height() : mult2 * (h2 || xb.height() + 2 * xb.y1);
   const p = {
     align: Each,
     bounds: _("bounds", Flush),
@@ -18859,8 +18889,8 @@ function legendEntryLayout(entries2) {
   });
 }
 function titleLayout(view, mark, width2, height2, viewBounds2) {
-  var group2 = mark.items[0], frame2 = group2.frame, orient2 = group2.orient, anchor = group2.anchor, offset4 = group2.offset, padding3 = group2.padding, title2 = group2.items[0].items[0], subtitle = group2.items[1] && group2.items[1].items[0], end = orient2 === Left || orient2 === Right ? height2 : width2, start = 0, x4 = 0, y4 = 0, sx = 0, sy = 0, pos;
-  if (frame2 !== Group) {
+  var group2 = mark.items[0], frame3 = group2.frame, orient2 = group2.orient, anchor = group2.anchor, offset4 = group2.offset, padding3 = group2.padding, title2 = group2.items[0].items[0], subtitle = group2.items[1] && group2.items[1].items[0], end = orient2 === Left || orient2 === Right ? height2 : width2, start = 0, x4 = 0, y4 = 0, sx = 0, sy = 0, pos;
+  if (frame3 !== Group) {
     orient2 === Left ? (start = viewBounds2.y2, end = viewBounds2.y1) : orient2 === Right ? (start = viewBounds2.y1, end = viewBounds2.y2) : (start = viewBounds2.x1, end = viewBounds2.x2);
   } else if (orient2 === Left) {
     start = height2, end = 0;
@@ -19093,59 +19123,59 @@ function defaultItemCreate() {
   return ingest$1({});
 }
 function newMap(key2) {
-  const map4 = fastmap().test((t) => t.exit);
-  map4.lookup = (t) => map4.get(key2(t));
-  return map4;
+  const map3 = fastmap().test((t) => t.exit);
+  map3.lookup = (t) => map3.get(key2(t));
+  return map3;
 }
 inherits_default(DataJoin, Transform, {
   transform(_, pulse2) {
-    var df = pulse2.dataflow, out = pulse2.fork(pulse2.NO_SOURCE | pulse2.NO_FIELDS), item = _.item || defaultItemCreate, key2 = _.key || tupleid, map4 = this.value;
+    var df = pulse2.dataflow, out = pulse2.fork(pulse2.NO_SOURCE | pulse2.NO_FIELDS), item = _.item || defaultItemCreate, key2 = _.key || tupleid, map3 = this.value;
     if (isArray(out.encode)) {
       out.encode = null;
     }
-    if (map4 && (_.modified("key") || pulse2.modified(key2))) {
+    if (map3 && (_.modified("key") || pulse2.modified(key2))) {
       error("DataJoin does not support modified key function or fields.");
     }
-    if (!map4) {
+    if (!map3) {
       pulse2 = pulse2.addAll();
-      this.value = map4 = newMap(key2);
+      this.value = map3 = newMap(key2);
     }
     pulse2.visit(pulse2.ADD, (t) => {
       const k2 = key2(t);
-      let x4 = map4.get(k2);
+      let x4 = map3.get(k2);
       if (x4) {
         if (x4.exit) {
-          map4.empty--;
+          map3.empty--;
           out.add.push(x4);
         } else {
           out.mod.push(x4);
         }
       } else {
         x4 = item(t);
-        map4.set(k2, x4);
+        map3.set(k2, x4);
         out.add.push(x4);
       }
       x4.datum = t;
       x4.exit = false;
     });
     pulse2.visit(pulse2.MOD, (t) => {
-      const k2 = key2(t), x4 = map4.get(k2);
+      const k2 = key2(t), x4 = map3.get(k2);
       if (x4) {
         x4.datum = t;
         out.mod.push(x4);
       }
     });
     pulse2.visit(pulse2.REM, (t) => {
-      const k2 = key2(t), x4 = map4.get(k2);
+      const k2 = key2(t), x4 = map3.get(k2);
       if (t === x4.datum && !x4.exit) {
         out.rem.push(x4);
         x4.exit = true;
-        ++map4.empty;
+        ++map3.empty;
       }
     });
     if (pulse2.changed(pulse2.ADD_MOD)) out.modifies("datum");
-    if (pulse2.clean() || _.clean && map4.empty > df.cleanThreshold) {
-      df.runAfter(map4.clean);
+    if (pulse2.clean() || _.clean && map3.empty > df.cleanThreshold) {
+      df.runAfter(map3.clean);
     }
     return out;
   }
@@ -19155,16 +19185,16 @@ function Encode(params2) {
 }
 inherits_default(Encode, Transform, {
   transform(_, pulse2) {
-    var out = pulse2.fork(pulse2.ADD_REM), fmod = _.mod || false, encoders = _.encoders, encode5 = pulse2.encode;
-    if (isArray(encode5)) {
-      if (out.changed() || encode5.every((e) => encoders[e])) {
-        encode5 = encode5[0];
+    var out = pulse2.fork(pulse2.ADD_REM), fmod = _.mod || false, encoders = _.encoders, encode2 = pulse2.encode;
+    if (isArray(encode2)) {
+      if (out.changed() || encode2.every((e) => encoders[e])) {
+        encode2 = encode2[0];
         out.encode = null;
       } else {
         return pulse2.StopPropagation;
       }
     }
-    var reenter = encode5 === "enter", update3 = encoders.update || falsy, enter = encoders.enter || falsy, exit = encoders.exit || falsy, set7 = (encode5 && !reenter ? encoders[encode5] : update3) || falsy;
+    var reenter = encode2 === "enter", update3 = encoders.update || falsy, enter = encoders.enter || falsy, exit = encoders.exit || falsy, set7 = (encode2 && !reenter ? encoders[encode2] : update3) || falsy;
     if (pulse2.changed(pulse2.ADD)) {
       pulse2.visit(pulse2.ADD, (t) => {
         enter(t, _);
@@ -19323,12 +19353,12 @@ LinkPath.Definition = {
 };
 inherits_default(LinkPath, Transform, {
   transform(_, pulse2) {
-    var sx = _.sourceX || sourceX, sy = _.sourceY || sourceY, tx = _.targetX || targetX, ty = _.targetY || targetY, as = _.as || "path", orient2 = _.orient || "vertical", shape2 = _.shape || "line", path8 = Paths.get(shape2 + "-" + orient2) || Paths.get(shape2);
-    if (!path8) {
+    var sx = _.sourceX || sourceX, sy = _.sourceY || sourceY, tx = _.targetX || targetX, ty = _.targetY || targetY, as = _.as || "path", orient2 = _.orient || "vertical", shape2 = _.shape || "line", path6 = Paths.get(shape2 + "-" + orient2) || Paths.get(shape2);
+    if (!path6) {
       error("LinkPath unsupported type: " + _.shape + (_.orient ? "-" + _.orient : ""));
     }
     pulse2.visit(pulse2.SOURCE, (t) => {
-      t[as] = path8(sx(t), sy(t), tx(t), ty(t));
+      t[as] = path6(sx(t), sy(t), tx(t), ty(t));
     });
     return pulse2.reflow(_.modified()).modifies(as);
   }
@@ -19579,12 +19609,12 @@ function configureRangeStep(type3, _, count4) {
   return [0, _.rangeStep * bandSpace(count4, inner, outer)];
 }
 function configureScheme(type3, _, count4) {
-  var extent2 = _.schemeExtent, name2, scheme$12;
+  var extent2 = _.schemeExtent, name, scheme$12;
   if (isArray(_.scheme)) {
     scheme$12 = interpolateColors(_.scheme, _.interpolate, _.interpolateGamma);
   } else {
-    name2 = _.scheme.toLowerCase();
-    scheme$12 = scheme2(name2);
+    name = _.scheme.toLowerCase();
+    scheme$12 = scheme2(name);
     if (!scheme$12) error(`Unrecognized scheme name: ${_.scheme}`);
   }
   count4 = type3 === Threshold ? count4 + 1 : type3 === BinOrdinal ? count4 - 1 : type3 === Ordinal ? +_.schemeCount || count4 || DEFAULT_COUNT : type3 === Quantile2 || type3 === Quantize ? +_.schemeCount || DEFAULT_COUNT : count4;
@@ -19683,16 +19713,16 @@ function stackZero(group2, max4, field3, y02, y12) {
   }
 }
 function partition2(data3, groupby, sort3, field3) {
-  var groups = [], get6 = (f) => f(t), map4, i, n, m3, t, k2, g, s2, max4;
+  var groups = [], get6 = (f) => f(t), map3, i, n, m3, t, k2, g, s2, max4;
   if (groupby == null) {
     groups.push(data3.slice());
   } else {
-    for (map4 = {}, i = 0, n = data3.length; i < n; ++i) {
+    for (map3 = {}, i = 0, n = data3.length; i < n; ++i) {
       t = data3[i];
       k2 = JSON.stringify(groupby.map(get6));
-      g = map4[k2];
+      g = map3[k2];
       if (!g) {
-        map4[k2] = g = [];
+        map3[k2] = g = [];
         groups.push(g);
       }
       g.push(t);
@@ -19941,11 +19971,11 @@ function linePoint(lambda, phi2) {
     var normal = cartesianCross(p0, p), equatorial = [normal[1], -normal[0], 0], inflection = cartesianCross(equatorial, normal);
     cartesianNormalizeInPlace(inflection);
     inflection = spherical(inflection);
-    var delta = lambda - lambda2, sign4 = delta > 0 ? 1 : -1, lambdai = inflection[0] * degrees3 * sign4, phii, antimeridian = abs2(delta) > 180;
-    if (antimeridian ^ (sign4 * lambda2 < lambdai && lambdai < sign4 * lambda)) {
+    var delta = lambda - lambda2, sign3 = delta > 0 ? 1 : -1, lambdai = inflection[0] * degrees3 * sign3, phii, antimeridian = abs2(delta) > 180;
+    if (antimeridian ^ (sign3 * lambda2 < lambdai && lambdai < sign3 * lambda)) {
       phii = inflection[1] * degrees3;
       if (phii > phi1) phi1 = phii;
-    } else if (lambdai = (lambdai + 360) % 360 - 180, antimeridian ^ (sign4 * lambda2 < lambdai && lambdai < sign4 * lambda)) {
+    } else if (lambdai = (lambdai + 360) % 360 - 180, antimeridian ^ (sign3 * lambda2 < lambdai && lambdai < sign3 * lambda)) {
       phii = -inflection[1] * degrees3;
       if (phii < phi0) phi0 = phii;
     } else {
@@ -20340,9 +20370,9 @@ function polygonContains(polygon, point5) {
     if (!(m3 = (ring = polygon[i]).length)) continue;
     var ring, m3, point0 = ring[m3 - 1], lambda0 = longitude(point0), phi02 = point0[1] / 2 + quarterPi, sinPhi0 = sin2(phi02), cosPhi0 = cos2(phi02);
     for (var j = 0; j < m3; ++j, lambda0 = lambda12, sinPhi0 = sinPhi1, cosPhi0 = cosPhi1, point0 = point1) {
-      var point1 = ring[j], lambda12 = longitude(point1), phi12 = point1[1] / 2 + quarterPi, sinPhi1 = sin2(phi12), cosPhi1 = cos2(phi12), delta = lambda12 - lambda0, sign4 = delta >= 0 ? 1 : -1, absDelta = sign4 * delta, antimeridian = absDelta > pi3, k2 = sinPhi0 * sinPhi1;
-      sum4.add(atan22(k2 * sign4 * sin2(absDelta), cosPhi0 * cosPhi1 + k2 * cos2(absDelta)));
-      angle2 += antimeridian ? delta + sign4 * tau3 : delta;
+      var point1 = ring[j], lambda12 = longitude(point1), phi12 = point1[1] / 2 + quarterPi, sinPhi1 = sin2(phi12), cosPhi1 = cos2(phi12), delta = lambda12 - lambda0, sign3 = delta >= 0 ? 1 : -1, absDelta = sign3 * delta, antimeridian = absDelta > pi3, k2 = sinPhi0 * sinPhi1;
+      sum4.add(atan22(k2 * sign3 * sin2(absDelta), cosPhi0 * cosPhi1 + k2 * cos2(absDelta)));
+      angle2 += antimeridian ? delta + sign3 * tau3 : delta;
       if (antimeridian ^ lambda0 >= lambda ^ lambda12 >= lambda) {
         var arc5 = cartesianCross(cartesian(point0), cartesian(point1));
         cartesianNormalizeInPlace(arc5);
@@ -21181,46 +21211,46 @@ function appendRound2(digits) {
 }
 function index(projection3, context3) {
   let digits = 3, pointRadius = 4.5, projectionStream, contextStream;
-  function path8(object2) {
+  function path6(object2) {
     if (object2) {
       if (typeof pointRadius === "function") contextStream.pointRadius(+pointRadius.apply(this, arguments));
       geoStream(object2, projectionStream(contextStream));
     }
     return contextStream.result();
   }
-  path8.area = function(object2) {
+  path6.area = function(object2) {
     geoStream(object2, projectionStream(areaStream));
     return areaStream.result();
   };
-  path8.measure = function(object2) {
+  path6.measure = function(object2) {
     geoStream(object2, projectionStream(lengthStream));
     return lengthStream.result();
   };
-  path8.bounds = function(object2) {
+  path6.bounds = function(object2) {
     geoStream(object2, projectionStream(boundsStream));
     return boundsStream.result();
   };
-  path8.centroid = function(object2) {
+  path6.centroid = function(object2) {
     geoStream(object2, projectionStream(centroidStream));
     return centroidStream.result();
   };
-  path8.projection = function(_) {
+  path6.projection = function(_) {
     if (!arguments.length) return projection3;
     projectionStream = _ == null ? (projection3 = null, identity$12) : (projection3 = _).stream;
-    return path8;
+    return path6;
   };
-  path8.context = function(_) {
+  path6.context = function(_) {
     if (!arguments.length) return context3;
     contextStream = _ == null ? (context3 = null, new PathString(digits)) : new PathContext(context3 = _);
     if (typeof pointRadius !== "function") contextStream.pointRadius(pointRadius);
-    return path8;
+    return path6;
   };
-  path8.pointRadius = function(_) {
+  path6.pointRadius = function(_) {
     if (!arguments.length) return pointRadius;
     pointRadius = typeof _ === "function" ? _ : (contextStream.pointRadius(+_), +_);
-    return path8;
+    return path6;
   };
-  path8.digits = function(_) {
+  path6.digits = function(_) {
     if (!arguments.length) return digits;
     if (_ == null) digits = null;
     else {
@@ -21229,9 +21259,9 @@ function index(projection3, context3) {
       digits = d;
     }
     if (context3 === null) contextStream = new PathString(digits);
-    return path8;
+    return path6;
   };
-  return path8.projection(projection3).digits(digits).context(context3);
+  return path6.projection(projection3).digits(digits).context(context3);
 }
 function transformer2(methods2) {
   return function(stream2) {
@@ -22462,16 +22492,16 @@ inherits_default(KDE2D, Transform, {
   }
 });
 function partition3(data3, groupby) {
-  var groups = [], get6 = (f) => f(t), map4, i, n, t, k2, g;
+  var groups = [], get6 = (f) => f(t), map3, i, n, t, k2, g;
   if (groupby == null) {
     groups.push(data3);
   } else {
-    for (map4 = {}, i = 0, n = data3.length; i < n; ++i) {
+    for (map3 = {}, i = 0, n = data3.length; i < n; ++i) {
       t = data3[i];
       k2 = groupby.map(get6);
-      g = map4[k2];
+      g = map3[k2];
       if (!g) {
-        map4[k2] = g = [];
+        map3[k2] = g = [];
         g.dims = k2;
         groups.push(g);
       }
@@ -22629,24 +22659,24 @@ GeoPath.Definition = {
 };
 inherits_default(GeoPath, Transform, {
   transform(_, pulse2) {
-    var out = pulse2.fork(pulse2.ALL), path8 = this.value, field3 = _.field || identity, as = _.as || "path", flag2 = out.SOURCE;
-    if (!path8 || _.modified()) {
-      this.value = path8 = getProjectionPath(_.projection);
+    var out = pulse2.fork(pulse2.ALL), path6 = this.value, field3 = _.field || identity, as = _.as || "path", flag2 = out.SOURCE;
+    if (!path6 || _.modified()) {
+      this.value = path6 = getProjectionPath(_.projection);
       out.materialize().reflow();
     } else {
       flag2 = field3 === identity || pulse2.modified(field3.fields) ? out.ADD_MOD : out.ADD;
     }
-    const prev = initPath(path8, _.pointRadius);
-    out.visit(flag2, (t) => t[as] = path8(field3(t)));
-    path8.pointRadius(prev);
+    const prev = initPath(path6, _.pointRadius);
+    out.visit(flag2, (t) => t[as] = path6(field3(t)));
+    path6.pointRadius(prev);
     return out.modifies(as);
   }
 });
-function initPath(path8, pointRadius) {
-  const prev = path8.pointRadius();
-  path8.context(null);
+function initPath(path6, pointRadius) {
+  const prev = path6.pointRadius();
+  path6.context(null);
   if (pointRadius != null) {
-    path8.pointRadius(pointRadius);
+    path6.pointRadius(pointRadius);
   }
   return prev;
 }
@@ -22736,14 +22766,14 @@ inherits_default(GeoShape, Transform, {
     return out.modifies(as);
   }
 });
-function shapeGenerator(path8, field3, pointRadius) {
-  const shape2 = pointRadius == null ? (_) => path8(field3(_)) : (_) => {
-    var prev = path8.pointRadius(), value4 = path8.pointRadius(pointRadius)(field3(_));
-    path8.pointRadius(prev);
+function shapeGenerator(path6, field3, pointRadius) {
+  const shape2 = pointRadius == null ? (_) => path6(field3(_)) : (_) => {
+    var prev = path6.pointRadius(), value4 = path6.pointRadius(pointRadius)(field3(_));
+    path6.pointRadius(prev);
     return value4;
   };
   shape2.context = (_) => {
-    path8.context(_);
+    path6.context(_);
     return shape2;
   };
   return shape2;
@@ -23271,10 +23301,10 @@ function Dispatch(_) {
 }
 function parseTypenames(typenames, types) {
   return typenames.trim().split(/^|\s+/).map(function(t) {
-    var name2 = "", i = t.indexOf(".");
-    if (i >= 0) name2 = t.slice(i + 1), t = t.slice(0, i);
+    var name = "", i = t.indexOf(".");
+    if (i >= 0) name = t.slice(i + 1), t = t.slice(0, i);
     if (t && !types.hasOwnProperty(t)) throw new Error("unknown type: " + t);
-    return { type: t, name: name2 };
+    return { type: t, name };
   });
 }
 Dispatch.prototype = dispatch.prototype = {
@@ -23307,21 +23337,21 @@ Dispatch.prototype = dispatch.prototype = {
     for (var t = this._[type3], i = 0, n = t.length; i < n; ++i) t[i].value.apply(that, args);
   }
 };
-function get5(type3, name2) {
+function get5(type3, name) {
   for (var i = 0, n = type3.length, c4; i < n; ++i) {
-    if ((c4 = type3[i]).name === name2) {
+    if ((c4 = type3[i]).name === name) {
       return c4.value;
     }
   }
 }
-function set4(type3, name2, callback) {
+function set4(type3, name, callback) {
   for (var i = 0, n = type3.length; i < n; ++i) {
-    if (type3[i].name === name2) {
+    if (type3[i].name === name) {
       type3[i] = noop5, type3 = type3.slice(0, i).concat(type3.slice(i + 1));
       break;
     }
   }
-  if (callback != null) type3.push({ name: name2, value: callback });
+  if (callback != null) type3.push({ name, value: callback });
   return type3;
 }
 
@@ -23722,8 +23752,8 @@ function simulation(nodes) {
     randomSource: function(_) {
       return arguments.length ? (random2 = _, forces.forEach(initializeForce), simulation3) : random2;
     },
-    force: function(name2, _) {
-      return arguments.length > 1 ? (_ == null ? forces.delete(name2) : forces.set(name2, initializeForce(_)), simulation3) : forces.get(name2);
+    force: function(name, _) {
+      return arguments.length > 1 ? (_ == null ? forces.delete(name) : forces.set(name, initializeForce(_)), simulation3) : forces.get(name);
     },
     find: function(x4, y4, radius2) {
       var i = 0, n = nodes.length, dx, dy, d2, node, closest;
@@ -23738,8 +23768,8 @@ function simulation(nodes) {
       }
       return closest;
     },
-    on: function(name2, _) {
-      return arguments.length > 1 ? (event2.on(name2, _), simulation3) : event2.on(name2);
+    on: function(name, _) {
+      return arguments.length > 1 ? (event2.on(name, _), simulation3) : event2.on(name);
     }
   };
 }
@@ -24100,15 +24130,15 @@ function simulation2(nodes, _) {
   return setup(sim, _, true).on("end", () => stopped = true);
 }
 function setup(sim, _, init2, pulse2) {
-  var f = array_default(_.forces), i, n, p, name2;
+  var f = array_default(_.forces), i, n, p, name;
   for (i = 0, n = ForceParams.length; i < n; ++i) {
     p = ForceParams[i];
     if (p !== Forces && _.modified(p)) sim[p](_[p]);
   }
   for (i = 0, n = f.length; i < n; ++i) {
-    name2 = Forces + i;
-    p = init2 || _.modified(Forces, i) ? getForce(f[i]) : pulse2 && modified(f[i], pulse2) ? sim.force(name2) : null;
-    if (p) sim.force(name2, p);
+    name = Forces + i;
+    p = init2 || _.modified(Forces, i) ? getForce(f[i]) : pulse2 && modified(f[i], pulse2) ? sim.force(name) : null;
+    if (p) sim.force(name, p);
   }
   for (n = sim.numForces || 0; i < n; ++i) {
     sim.force(Forces + i, null);
@@ -24706,11 +24736,11 @@ function defaultParentId(d) {
   return d.parentId;
 }
 function stratify() {
-  var id2 = defaultId, parentId = defaultParentId, path8;
+  var id2 = defaultId, parentId = defaultParentId, path6;
   function stratify2(data3) {
     var nodes = Array.from(data3), currentId = id2, currentParentId = parentId, n, d, i, root, parent, node, nodeId, nodeKey, nodeByKey = /* @__PURE__ */ new Map();
-    if (path8 != null) {
-      const I = nodes.map((d2, i2) => normalize2(path8(d2, i2, data3)));
+    if (path6 != null) {
+      const I = nodes.map((d2, i2) => normalize2(path6(d2, i2, data3)));
       const P = I.map(parentof);
       const S = new Set(I).add("");
       for (const i2 of P) {
@@ -24749,7 +24779,7 @@ function stratify() {
       }
     }
     if (!root) throw new Error("no root");
-    if (path8 != null) {
+    if (path6 != null) {
       while (root.data === imputed && root.children.length === 1) {
         root = root.children[0], --n;
       }
@@ -24775,26 +24805,26 @@ function stratify() {
     return arguments.length ? (parentId = optional(x4), stratify2) : parentId;
   };
   stratify2.path = function(x4) {
-    return arguments.length ? (path8 = optional(x4), stratify2) : path8;
+    return arguments.length ? (path6 = optional(x4), stratify2) : path6;
   };
   return stratify2;
 }
-function normalize2(path8) {
-  path8 = `${path8}`;
-  let i = path8.length;
-  if (slash(path8, i - 1) && !slash(path8, i - 2)) path8 = path8.slice(0, -1);
-  return path8[0] === "/" ? path8 : `/${path8}`;
+function normalize2(path6) {
+  path6 = `${path6}`;
+  let i = path6.length;
+  if (slash(path6, i - 1) && !slash(path6, i - 2)) path6 = path6.slice(0, -1);
+  return path6[0] === "/" ? path6 : `/${path6}`;
 }
-function parentof(path8) {
-  let i = path8.length;
+function parentof(path6) {
+  let i = path6.length;
   if (i < 2) return "";
-  while (--i > 1) if (slash(path8, i)) break;
-  return path8.slice(0, i);
+  while (--i > 1) if (slash(path6, i)) break;
+  return path6.slice(0, i);
 }
-function slash(path8, i) {
-  if (path8[i] === "/") {
+function slash(path6, i) {
+  if (path6[i] === "/") {
     let k2 = 0;
-    while (i > 0 && path8[--i] === "\\") ++k2;
+    while (i > 0 && path6[--i] === "\\") ++k2;
     if ((k2 & 1) === 0) return true;
   }
   return false;
@@ -25113,12 +25143,12 @@ var resquarify = (function custom10(ratio) {
 
 // node_modules/vega-hierarchy/build/vega-hierarchy.js
 function lookup3(tree2, key2, filter3) {
-  const map4 = {};
+  const map3 = {};
   tree2.each((node) => {
     const t = node.data;
-    if (filter3(t)) map4[key2(t)] = node;
+    if (filter3(t)) map3[key2(t)] = node;
   });
-  tree2.lookup = map4;
+  tree2.lookup = map3;
   return tree2;
 }
 function Nest(params2) {
@@ -25199,13 +25229,13 @@ function nest() {
     }
     return result;
   }
-  function entries2(map4, depth) {
-    if (++depth > keys4.length) return map4;
+  function entries2(map3, depth) {
+    if (++depth > keys4.length) return map3;
     const array7 = [];
-    for (const key2 in map4) {
+    for (const key2 in map3) {
       array7.push({
         key: key2,
-        values: entries2(map4[key2], depth)
+        values: entries2(map3[key2], depth)
       });
     }
     return array7;
@@ -26168,16 +26198,16 @@ __export(vega_regression_exports, {
 function partition5(data3, groupby) {
   var groups = [], get6 = function(f) {
     return f(t);
-  }, map4, i, n, t, k2, g;
+  }, map3, i, n, t, k2, g;
   if (groupby == null) {
     groups.push(data3);
   } else {
-    for (map4 = {}, i = 0, n = data3.length; i < n; ++i) {
+    for (map3 = {}, i = 0, n = data3.length; i < n; ++i) {
       t = data3[i];
       k2 = groupby.map(get6);
-      g = map4[k2];
+      g = map3[k2];
       if (!g) {
-        map4[k2] = g = [];
+        map3[k2] = g = [];
         g.dims = k2;
         groups.push(g);
       }
@@ -28056,8 +28086,8 @@ function archimedeanSpiral(size) {
 function rectangularSpiral(size) {
   var dy = 4, dx = dy * size[0] / size[1], x4 = 0, y4 = 0;
   return function(t) {
-    var sign4 = t < 0 ? -1 : 1;
-    switch (Math.sqrt(1 + 4 * sign4 * t) - sign4 & 3) {
+    var sign3 = t < 0 ? -1 : 1;
+    switch (Math.sqrt(1 + 4 * sign3 * t) - sign3 & 3) {
       case 0:
         x4 += dx;
         break;
@@ -28213,16 +28243,16 @@ function Bitmaps() {
         data3.push(t);
       }
     },
-    remove(num, map4) {
+    remove(num, map3) {
       const n = data3.length, copy3 = Array(n - num), reindex = data3;
       let t, i, j;
-      for (i = 0; !map4[i] && i < n; ++i) {
+      for (i = 0; !map3[i] && i < n; ++i) {
         copy3[i] = data3[i];
         reindex[i] = i;
       }
       for (j = i; i < n; ++i) {
         t = data3[i];
-        if (!map4[i]) {
+        if (!map3[i]) {
           reindex[i] = j;
           curr[j] = curr[i];
           prev[j] = prev[i];
@@ -28288,7 +28318,7 @@ function Dimension(index5, i, query) {
 }
 function SortedIndex() {
   let index5 = array32(0), value4 = [], size = 0;
-  function insert2(key2, data3, base2) {
+  function insert2(key2, data3, base) {
     if (!data3.length) return [];
     const n0 = size, n1 = data3.length, addi = array32(n1);
     let addv = Array(n1), oldv, oldi, i;
@@ -28302,10 +28332,10 @@ function SortedIndex() {
       oldi = index5;
       value4 = Array(n0 + n1);
       index5 = array32(n0 + n1);
-      merge3(base2, oldv, oldi, n0, addv, addi, n1, value4, index5);
+      merge3(base, oldv, oldi, n0, addv, addi, n1, value4, index5);
     } else {
-      if (base2 > 0) for (i = 0; i < n1; ++i) {
-        addi[i] += base2;
+      if (base > 0) for (i = 0; i < n1; ++i) {
+        addi[i] += base;
       }
       value4 = addv;
       index5 = addi;
@@ -28316,12 +28346,12 @@ function SortedIndex() {
       value: addv
     };
   }
-  function remove2(num, map4) {
+  function remove2(num, map3) {
     const n = size;
     let idx, i, j;
-    for (i = 0; !map4[index5[i]] && i < n; ++i) ;
+    for (i = 0; !map3[index5[i]] && i < n; ++i) ;
     for (j = i; i < n; ++i) {
-      if (!map4[idx = index5[i]]) {
+      if (!map3[idx = index5[i]]) {
         index5[j] = idx;
         value4[j] = value4[i];
         ++j;
@@ -28329,9 +28359,9 @@ function SortedIndex() {
     }
     size = n - num;
   }
-  function reindex(map4) {
+  function reindex(map3) {
     for (let i = 0, n = size; i < n; ++i) {
-      index5[i] = map4[index5[i]];
+      index5[i] = map3[index5[i]];
     }
   }
   function bisect2(range6, array7) {
@@ -28360,7 +28390,7 @@ function sort(values3, index5) {
   });
   return permute(values3, index5);
 }
-function merge3(base2, value0, index0, n0, value1, index1, n1, value4, index5) {
+function merge3(base, value0, index0, n0, value1, index1, n1, value4, index5) {
   let i0 = 0, i1 = 0, i;
   for (i = 0; i0 < n0 && i1 < n1; ++i) {
     if (value0[i0] < value1[i1]) {
@@ -28368,7 +28398,7 @@ function merge3(base2, value0, index0, n0, value1, index1, n1, value4, index5) {
       index5[i] = index0[i0++];
     } else {
       value4[i] = value1[i1];
-      index5[i] = index1[i1++] + base2;
+      index5[i] = index1[i1++] + base;
     }
   }
   for (; i0 < n0; ++i0, ++i) {
@@ -28377,7 +28407,7 @@ function merge3(base2, value0, index0, n0, value1, index1, n1, value4, index5) {
   }
   for (; i1 < n1; ++i1, ++i) {
     value4[i] = value1[i1];
-    index5[i] = index1[i1] + base2;
+    index5[i] = index1[i1] + base;
   }
 }
 function CrossFilter(params2) {
@@ -28509,26 +28539,26 @@ inherits_default(CrossFilter, Transform, {
     }
   },
   remove(_, pulse2, output3) {
-    const indices = this._indices, bits = this.value, curr = bits.curr(), prev = bits.prev(), all = bits.all(), map4 = {}, out = output3.rem, tuples = pulse2.rem;
+    const indices = this._indices, bits = this.value, curr = bits.curr(), prev = bits.prev(), all = bits.all(), map3 = {}, out = output3.rem, tuples = pulse2.rem;
     let i, n, k2, f;
     for (i = 0, n = tuples.length; i < n; ++i) {
       k2 = tuples[i]._index;
-      map4[k2] = 1;
+      map3[k2] = 1;
       prev[k2] = f = curr[k2];
       curr[k2] = all;
       if (f !== all) out.push(k2);
     }
     for (k2 in indices) {
-      indices[k2].remove(n, map4);
+      indices[k2].remove(n, map3);
     }
-    this.reindex(pulse2, n, map4);
-    return map4;
+    this.reindex(pulse2, n, map3);
+    return map3;
   },
   // reindex filters and indices after propagation completes
-  reindex(pulse2, num, map4) {
+  reindex(pulse2, num, map3) {
     const indices = this._indices, bits = this.value;
     pulse2.runAfter(() => {
-      const indexMap = bits.remove(num, map4);
+      const indexMap = bits.remove(num, map3);
       for (const key2 in indices) indices[key2].reindex(indexMap);
     });
   },
@@ -29618,9 +29648,9 @@ function finishConditionalExpression(test2, consequent, alternate) {
   node.alternate = alternate;
   return node;
 }
-function finishIdentifier(name2) {
+function finishIdentifier(name) {
   const node = new ASTNode(SyntaxIdentifier);
-  node.name = name2;
+  node.name = name;
   return node;
 }
 function finishLiteral(token) {
@@ -29663,14 +29693,14 @@ function finishUnaryExpression(operator2, argument) {
   return node;
 }
 function throwError(token, messageFormat) {
-  var error4, args = Array.prototype.slice.call(arguments, 2), msg = messageFormat.replace(/%(\d)/g, (whole, index5) => {
+  var error3, args = Array.prototype.slice.call(arguments, 2), msg = messageFormat.replace(/%(\d)/g, (whole, index5) => {
     assert(index5 < args.length, "Message reference must be in range");
     return args[index5];
   });
-  error4 = new Error(msg);
-  error4.index = index4;
-  error4.description = msg;
-  throw error4;
+  error3 = new Error(msg);
+  error3.index = index4;
+  error3.description = msg;
+  throw error3;
 }
 function throwUnexpected(token) {
   if (token.type === TokenEOF) {
@@ -29751,21 +29781,21 @@ function parseObjectProperty() {
   }
 }
 function parseObjectInitialiser() {
-  var properties = [], property2, name2, key2, map4 = {}, toString2 = String;
+  var properties = [], property2, name, key2, map3 = {}, toString2 = String;
   index4 = lookahead.start;
   expect("{");
   while (!match("}")) {
     property2 = parseObjectProperty();
     if (property2.key.type === SyntaxIdentifier) {
-      name2 = property2.key.name;
+      name = property2.key.name;
     } else {
-      name2 = toString2(property2.key.value);
+      name = toString2(property2.key.value);
     }
-    key2 = "$" + name2;
-    if (Object.prototype.hasOwnProperty.call(map4, key2)) {
+    key2 = "$" + name;
+    if (Object.prototype.hasOwnProperty.call(map3, key2)) {
       throwError({}, MessageStrictDuplicateProperty);
     } else {
-      map4[key2] = true;
+      map3[key2] = true;
     }
     properties.push(property2);
     if (!match("}")) {
@@ -30037,16 +30067,16 @@ var Constants = {
   MAX_VALUE: "Number.MAX_VALUE"
 };
 function Functions(codegen2) {
-  function fncall(name2, args, cast, type3) {
+  function fncall(name, args, cast, type3) {
     let obj = codegen2(args[0]);
     if (cast) {
       obj = cast + "(" + obj + ")";
       if (cast.lastIndexOf("new ", 0) === 0) obj = "(" + obj + ")";
     }
-    return obj + "." + name2 + (type3 < 0 ? "" : type3 === 0 ? "()" : "(" + args.slice(1).map(codegen2).join(",") + ")");
+    return obj + "." + name + (type3 < 0 ? "" : type3 === 0 ? "()" : "(" + args.slice(1).map(codegen2).join(",") + ")");
   }
-  function fn(name2, cast, type3) {
-    return (args) => fncall(name2, args, cast, type3);
+  function fn(name, cast, type3) {
+    return (args) => fncall(name, args, cast, type3);
   }
   const DATE2 = "new Date", STRING = "String", REGEXP = "RegExp";
   return {
@@ -30401,8 +30431,8 @@ function testPoint(datum2, entry2) {
   }
   return true;
 }
-function selectionTest(name2, datum2, op) {
-  var data3 = this.context.data[name2], entries2 = data3 ? data3.values.value : [], unitIdx = data3 ? data3[UNIT_INDEX] && data3[UNIT_INDEX].value : void 0, intersect5 = op === Intersect, n = entries2.length, i = 0, entry2, miss, count4, unit2, b10;
+function selectionTest(name, datum2, op) {
+  var data3 = this.context.data[name], entries2 = data3 ? data3.values.value : [], unitIdx = data3 ? data3[UNIT_INDEX] && data3[UNIT_INDEX].value : void 0, intersect5 = op === Intersect, n = entries2.length, i = 0, entry2, miss, count4, unit2, b10;
   for (; i < n; ++i) {
     entry2 = entries2[i];
     if (unitIdx && intersect5) {
@@ -30423,8 +30453,8 @@ function selectionTest(name2, datum2, op) {
 var bisect = bisector2($selectionId);
 var bisectLeft2 = bisect.left;
 var bisectRight2 = bisect.right;
-function selectionIdTest(name2, datum2, op) {
-  const data3 = this.context.data[name2], entries2 = data3 ? data3.values.value : [], unitIdx = data3 ? data3[UNIT_INDEX] && data3[UNIT_INDEX].value : void 0, intersect5 = op === Intersect, value4 = $selectionId(datum2), index5 = bisectLeft2(entries2, value4);
+function selectionIdTest(name, datum2, op) {
+  const data3 = this.context.data[name], entries2 = data3 ? data3.values.value : [], unitIdx = data3 ? data3[UNIT_INDEX] && data3[UNIT_INDEX].value : void 0, intersect5 = op === Intersect, value4 = $selectionId(datum2), index5 = bisectLeft2(entries2, value4);
   if (index5 === entries2.length) return false;
   if ($selectionId(entries2[index5]) !== value4) return false;
   if (unitIdx && intersect5) {
@@ -30433,21 +30463,21 @@ function selectionIdTest(name2, datum2, op) {
   }
   return true;
 }
-function selectionTuples(array7, base2) {
+function selectionTuples(array7, base) {
   if (!isArray(array7)) {
     error("First argument to selectionTuples must be an array.");
   }
-  if (!isObject(base2)) {
+  if (!isObject(base)) {
     error("Second argument to selectionTuples must be an object.");
   }
-  return array7.map((x4) => extend(base2.fields ? {
-    values: base2.fields.map((f) => getter2(f)(x4.datum))
+  return array7.map((x4) => extend(base.fields ? {
+    values: base.fields.map((f) => getter2(f)(x4.datum))
   } : {
     [SelectionId]: $selectionId(x4.datum)
-  }, base2));
+  }, base));
 }
-function selectionResolve(name2, op, isMulti, vl5) {
-  var data3 = this.context.data[name2], entries2 = data3 ? data3.values.value : [], resolved = {}, multiRes = {}, types = {}, entry2, fields, values3, unit2, field3, value4, res, resUnit, type3, union2, n = entries2.length, i = 0, j, m3;
+function selectionResolve(name, op, isMulti, vl5) {
+  var data3 = this.context.data[name], entries2 = data3 ? data3.values.value : [], resolved = {}, multiRes = {}, types = {}, entry2, fields, values3, unit2, field3, value4, res, resUnit, type3, union2, n = entries2.length, i = 0, j, m3;
   for (; i < n; ++i) {
     entry2 = entries2[i];
     unit2 = entry2.unit;
@@ -30504,45 +30534,45 @@ function selectionResolve(name2, op, isMulti, vl5) {
 var ops = {
   [`${SelectionId}_union`]: union,
   [`${SelectionId}_intersect`]: intersection,
-  E_union: function(base2, value4) {
-    if (!base2.length) return value4;
+  E_union: function(base, value4) {
+    if (!base.length) return value4;
     var i = 0, n = value4.length;
-    for (; i < n; ++i) if (!base2.includes(value4[i])) base2.push(value4[i]);
-    return base2;
+    for (; i < n; ++i) if (!base.includes(value4[i])) base.push(value4[i]);
+    return base;
   },
-  E_intersect: function(base2, value4) {
-    return !base2.length ? value4 : base2.filter((v) => value4.includes(v));
+  E_intersect: function(base, value4) {
+    return !base.length ? value4 : base.filter((v) => value4.includes(v));
   },
-  R_union: function(base2, value4) {
+  R_union: function(base, value4) {
     var lo = toNumber(value4[0]), hi = toNumber(value4[1]);
     if (lo > hi) {
       lo = value4[1];
       hi = value4[0];
     }
-    if (!base2.length) return [lo, hi];
-    if (base2[0] > lo) base2[0] = lo;
-    if (base2[1] < hi) base2[1] = hi;
-    return base2;
+    if (!base.length) return [lo, hi];
+    if (base[0] > lo) base[0] = lo;
+    if (base[1] < hi) base[1] = hi;
+    return base;
   },
-  R_intersect: function(base2, value4) {
+  R_intersect: function(base, value4) {
     var lo = toNumber(value4[0]), hi = toNumber(value4[1]);
     if (lo > hi) {
       lo = value4[1];
       hi = value4[0];
     }
-    if (!base2.length) return [lo, hi];
-    if (hi < base2[0] || base2[1] < lo) {
+    if (!base.length) return [lo, hi];
+    if (hi < base[0] || base[1] < lo) {
       return [];
     } else {
-      if (base2[0] < lo) base2[0] = lo;
-      if (base2[1] > hi) base2[1] = hi;
+      if (base[0] < lo) base[0] = lo;
+      if (base[1] > hi) base[1] = hi;
     }
-    return base2;
+    return base;
   }
 };
 var DataPrefix = ":";
 var IndexPrefix = "@";
-function selectionVisitor(name2, args, scope, params2) {
+function selectionVisitor(name, args, scope, params2) {
   if (args[0].type !== Literal) error("First argument to selection functions must be a string literal.");
   const data3 = args[0].value, op = args.length >= 2 && peek(args).value, field3 = "unit", indexName = IndexPrefix + field3, dataName = DataPrefix + data3;
   if (op === Intersect && !hasOwnProperty(params2, indexName)) {
@@ -30554,16 +30584,16 @@ function selectionVisitor(name2, args, scope, params2) {
 }
 
 // node_modules/vega-functions/build/vega-functions.js
-function data(name2) {
-  const data3 = this.context.data[name2];
+function data(name) {
+  const data3 = this.context.data[name];
   return data3 ? data3.values.value : [];
 }
-function indata(name2, field3, value4) {
-  const index5 = this.context.data[name2]["index:" + field3], entry2 = index5 ? index5.value.get(value4) : void 0;
+function indata(name, field3, value4) {
+  const index5 = this.context.data[name]["index:" + field3], entry2 = index5 ? index5.value.get(value4) : void 0;
   return entry2 ? entry2.count : entry2;
 }
-function setdata(name2, tuples) {
-  const df = this.context.dataflow, data3 = this.context.data[name2], input = data3.input;
+function setdata(name, tuples) {
+  const df = this.context.dataflow, data3 = this.context.data[name], input = data3.input;
   df.pulse(input, df.changeset().remove(truthy).insert(tuples));
   return 1;
 }
@@ -30606,10 +30636,10 @@ var easeFunctions = {
   easeElasticOut: elasticOut,
   easeElasticInOut: elasticInOut
 };
-function encode(item, name2, retval) {
+function encode(item, name, retval) {
   if (item) {
     const df = this.context.dataflow, target2 = item.mark.source;
-    df.pulse(target2, df.changeset().encode(item, name2));
+    df.pulse(target2, df.changeset().encode(item, name));
   }
   return retval !== void 0 ? retval : item;
 }
@@ -30654,7 +30684,7 @@ var DataPrefix2 = ":";
 var IndexPrefix2 = "@";
 var ScalePrefix = "%";
 var SignalPrefix = "$";
-function dataVisitor(name2, args, scope, params2) {
+function dataVisitor(name, args, scope, params2) {
   if (args[0].type !== Literal) {
     error("First argument to data functions must be a string literal.");
   }
@@ -30666,7 +30696,7 @@ function dataVisitor(name2, args, scope, params2) {
     }
   }
 }
-function indataVisitor(name2, args, scope, params2) {
+function indataVisitor(name, args, scope, params2) {
   if (args[0].type !== Literal) error("First argument to indata must be a string literal.");
   if (args[1].type !== Literal) error("Second argument to indata must be a string literal.");
   const data3 = args[0].value, field3 = args[1].value, indexName = IndexPrefix2 + field3;
@@ -30674,20 +30704,20 @@ function indataVisitor(name2, args, scope, params2) {
     params2[indexName] = scope.getData(data3).indataRef(scope, field3);
   }
 }
-function scaleVisitor(name2, args, scope, params2) {
+function scaleVisitor(name, args, scope, params2) {
   if (args[0].type === Literal) {
     addScaleDependency(scope, params2, args[0].value);
   } else {
-    for (name2 in scope.scales) {
-      addScaleDependency(scope, params2, name2);
+    for (name in scope.scales) {
+      addScaleDependency(scope, params2, name);
     }
   }
 }
-function addScaleDependency(scope, params2, name2) {
-  const scaleName = ScalePrefix + name2;
+function addScaleDependency(scope, params2, name) {
+  const scaleName = ScalePrefix + name;
   if (!hasOwnProperty(params2, scaleName)) {
     try {
-      params2[scaleName] = scope.scaleRef(name2);
+      params2[scaleName] = scope.scaleRef(name);
     } catch (err) {
     }
   }
@@ -30801,8 +30831,8 @@ function equalObject(a4, b10) {
 function removePredicate(props) {
   return (_) => equalObject(props, _);
 }
-function modify(name2, insert2, remove2, toggle2, modify2, values3) {
-  const df = this.context.dataflow, data3 = this.context.data[name2], input = data3.input, stamp = df.stamp();
+function modify(name, insert2, remove2, toggle2, modify2, values3) {
+  const df = this.context.dataflow, data3 = this.context.data[name], input = data3.input, stamp = df.stamp();
   let changes = data3.changes, predicate, key2;
   if (df._trigger === false || !(input.value.length || insert2 || toggle2)) {
     return 0;
@@ -30849,8 +30879,8 @@ function pinchAngle(event2) {
   return Math.atan2(t[0].clientY - t[1].clientY, t[0].clientX - t[1].clientX);
 }
 var accessors = {};
-function pluck(data3, name2) {
-  const accessor2 = accessors[name2] || (accessors[name2] = field(name2));
+function pluck(data3, name) {
+  const accessor2 = accessors[name] || (accessors[name] = field(name));
   return isArray(data3) ? data3.map(accessor2) : accessor2(data3);
 }
 function array6(seq) {
@@ -30885,28 +30915,28 @@ function sort2(seq) {
 function bandspace(count4, paddingInner2, paddingOuter2) {
   return bandSpace(count4 || 0, paddingInner2 || 0, paddingOuter2 || 0);
 }
-function bandwidth(name2, group2) {
-  const s2 = getScale(name2, (group2 || this).context);
+function bandwidth(name, group2) {
+  const s2 = getScale(name, (group2 || this).context);
   return s2 && s2.bandwidth ? s2.bandwidth() : 0;
 }
-function copy2(name2, group2) {
-  const s2 = getScale(name2, (group2 || this).context);
+function copy2(name, group2) {
+  const s2 = getScale(name, (group2 || this).context);
   return s2 ? s2.copy() : void 0;
 }
-function domain(name2, group2) {
-  const s2 = getScale(name2, (group2 || this).context);
+function domain(name, group2) {
+  const s2 = getScale(name, (group2 || this).context);
   return s2 ? s2.domain() : [];
 }
-function invert(name2, range6, group2) {
-  const s2 = getScale(name2, (group2 || this).context);
+function invert(name, range6, group2) {
+  const s2 = getScale(name, (group2 || this).context);
   return !s2 ? void 0 : isArray(range6) ? (s2.invertRange || s2.invert)(range6) : (s2.invert || s2.invertExtent)(range6);
 }
-function range3(name2, group2) {
-  const s2 = getScale(name2, (group2 || this).context);
+function range3(name, group2) {
+  const s2 = getScale(name, (group2 || this).context);
   return s2 && s2.range ? s2.range() : [];
 }
-function scale3(name2, value4, group2) {
-  const s2 = getScale(name2, (group2 || this).context);
+function scale3(name, value4, group2) {
+  const s2 = getScale(name, (group2 || this).context);
   return s2 ? s2(value4) : void 0;
 }
 function scaleGradient(scale6, p02, p1, count4, group2) {
@@ -30932,23 +30962,23 @@ function geoShape(projection3, geojson, group2) {
     return p ? p.path.context(context3)(geojson) : "";
   };
 }
-function pathShape(path8) {
+function pathShape(path6) {
   let p = null;
   return function(context3) {
-    return context3 ? pathRender(context3, p = p || parse4(path8)) : path8;
+    return context3 ? pathRender(context3, p = p || parse4(path6)) : path6;
   };
 }
 var datum = (d) => d.data;
-function treeNodes(name2, context3) {
-  const tree2 = data.call(context3, name2);
+function treeNodes(name, context3) {
+  const tree2 = data.call(context3, name);
   return tree2.root && tree2.root.lookup || {};
 }
-function treePath(name2, source3, target2) {
-  const nodes = treeNodes(name2, this), s2 = nodes[source3], t = nodes[target2];
+function treePath(name, source3, target2) {
+  const nodes = treeNodes(name, this), s2 = nodes[source3], t = nodes[target2];
   return s2 && t ? s2.path(t).map(datum) : void 0;
 }
-function treeAncestors(name2, node) {
-  const n = treeNodes(name2, this)[node];
+function treeAncestors(name, node) {
+  const n = treeNodes(name, this)[node];
   return n ? n.ancestors().map(datum) : void 0;
 }
 var _window = () => typeof window !== "undefined" && window || null;
@@ -31148,20 +31178,20 @@ var codegenParams = {
 var codeGenerator = codegen(codegenParams);
 function buildFunctions(codegen2) {
   const fn = Functions(codegen2);
-  eventFunctions.forEach((name2) => fn[name2] = eventPrefix + name2);
-  for (const name2 in functionContext) {
-    fn[name2] = thisPrefix + name2;
+  eventFunctions.forEach((name) => fn[name] = eventPrefix + name);
+  for (const name in functionContext) {
+    fn[name] = thisPrefix + name;
   }
   extend(fn, internalScaleFunctions(codegen2, functionContext, astVisitors));
   return fn;
 }
-function expressionFunction(name2, fn, visitor) {
+function expressionFunction(name, fn, visitor) {
   if (arguments.length === 1) {
-    return functionContext[name2];
+    return functionContext[name];
   }
-  functionContext[name2] = fn;
-  if (visitor) astVisitors[name2] = visitor;
-  if (codeGenerator) codeGenerator.functions[name2] = thisPrefix + name2;
+  functionContext[name] = fn;
+  if (visitor) astVisitors[name] = visitor;
+  if (codeGenerator) codeGenerator.functions[name] = thisPrefix + name;
   return this;
 }
 expressionFunction("bandwidth", bandwidth, scaleVisitor);
@@ -31196,14 +31226,14 @@ function parser2(expr2, scope) {
   }
   ast.visit((node) => {
     if (node.type !== CallExpression) return;
-    const name2 = node.callee.name, visit2 = codegenParams.visitors[name2];
-    if (visit2) visit2(name2, node.arguments, scope, params2);
+    const name = node.callee.name, visit2 = codegenParams.visitors[name];
+    if (visit2) visit2(name, node.arguments, scope, params2);
   });
   const gen = codeGenerator(ast);
-  gen.globals.forEach((name2) => {
-    const signalName = SignalPrefix + name2;
-    if (!hasOwnProperty(params2, signalName) && scope.getSignal(name2)) {
-      params2[signalName] = scope.signalRef(name2);
+  gen.globals.forEach((name) => {
+    const signalName = SignalPrefix + name;
+    if (!hasOwnProperty(params2, signalName) && scope.getSignal(name)) {
+      params2[signalName] = scope.signalRef(name);
     }
   });
   return {
@@ -31237,11 +31267,11 @@ function parse5(spec) {
 }
 var Skip = toSet(["rule"]);
 var Swap = toSet(["group", "image", "rect"]);
-function adjustSpatial(encode5, marktype) {
+function adjustSpatial(encode2, marktype) {
   let code = "";
   if (Skip[marktype]) return code;
-  if (encode5.x2) {
-    if (encode5.x) {
+  if (encode2.x2) {
+    if (encode2.x) {
       if (Swap[marktype]) {
         code += "if(o.x>o.x2)$=o.x,o.x=o.x2,o.x2=$;";
       }
@@ -31250,11 +31280,11 @@ function adjustSpatial(encode5, marktype) {
       code += "o.x=o.x2-(o.width||0);";
     }
   }
-  if (encode5.xc) {
+  if (encode2.xc) {
     code += "o.x=o.xc-(o.width||0)/2;";
   }
-  if (encode5.y2) {
-    if (encode5.y) {
+  if (encode2.y2) {
+    if (encode2.y) {
       if (Swap[marktype]) {
         code += "if(o.y>o.y2)$=o.y,o.y=o.y2,o.y2=$;";
       }
@@ -31263,7 +31293,7 @@ function adjustSpatial(encode5, marktype) {
       code += "o.y=o.y2-(o.height||0);";
     }
   }
-  if (encode5.yc) {
+  if (encode2.yc) {
     code += "o.y=o.yc-(o.height||0)/2;";
   }
   return code;
@@ -31313,15 +31343,15 @@ var expressionCodegen = {
   /**
    * Parse an expression that performs visual encoding.
    */
-  encode: (ctx, encode5) => {
+  encode: (ctx, encode2) => {
     const {
       marktype,
       channels
-    } = encode5;
+    } = encode2;
     let code = "var o=item,datum=o.datum,m=0,$;";
-    for (const name2 in channels) {
-      const o = "o[" + stringValue(name2) + "]";
-      code += `$=${channels[name2].code};if(${o}!==$)${o}=$,m=1;`;
+    for (const name in channels) {
+      const o = "o[" + stringValue(name) + "]";
+      code += `$=${channels[name].code};if(${o}!==$)${o}=$,m=1;`;
     }
     code += adjustSpatial(channels, marktype);
     code += "return m;";
@@ -31331,15 +31361,15 @@ var expressionCodegen = {
    * Optimized code generators for access and comparison.
    */
   codegen: {
-    get(path8) {
-      const ref2 = `[${path8.map(stringValue).join("][")}]`;
+    get(path6) {
+      const ref2 = `[${path6.map(stringValue).join("][")}]`;
       const get6 = Function("_", `return _${ref2};`);
       get6.path = ref2;
       return get6;
     },
     comparator(fields, orders) {
       let t;
-      const map4 = (f, i) => {
+      const map3 = (f, i) => {
         const o = orders[i];
         let u2, v;
         if (f.path) {
@@ -31352,7 +31382,7 @@ var expressionCodegen = {
         }
         return _compare(u2, v, -o, o);
       };
-      const fn = Function("a", "b", "var u, v; return " + fields.map(map4).join("") + "0;");
+      const fn = Function("a", "b", "var u, v; return " + fields.map(map3).join("") + "0;");
       return t ? fn.bind(t) : fn;
     }
   }
@@ -31444,13 +31474,13 @@ function getCompare(_, ctx) {
   return ctx.fn[k2] || (ctx.fn[k2] = compare2(c4, _.$order, ctx.expr.codegen));
 }
 function getEncode(_, ctx) {
-  const spec = _.$encode, encode5 = {};
-  for (const name2 in spec) {
-    const enc = spec[name2];
-    encode5[name2] = accessor(ctx.encodeExpression(enc.$expr), enc.$fields);
-    encode5[name2].output = enc.$output;
+  const spec = _.$encode, encode2 = {};
+  for (const name in spec) {
+    const enc = spec[name];
+    encode2[name] = accessor(ctx.encodeExpression(enc.$expr), enc.$fields);
+    encode2[name].output = enc.$output;
   }
-  return encode5;
+  return encode2;
 }
 function getContext(_, ctx) {
   return ctx;
@@ -31633,9 +31663,9 @@ Context.prototype = Subcontext.prototype = {
       ctx.scales[spec.scale] = op;
     }
     if (spec.data) {
-      for (const name2 in spec.data) {
-        const data4 = ctx.data[name2] || (ctx.data[name2] = {});
-        spec.data[name2].forEach((role) => data4[role] = op);
+      for (const name in spec.data) {
+        const data4 = ctx.data[name] || (ctx.data[name] = {});
+        spec.data[name].forEach((role) => data4[role] = op);
       }
     }
   },
@@ -31669,8 +31699,8 @@ Context.prototype = Subcontext.prototype = {
   handlerExpression(expr2) {
     return this.expr.handler(this, expr2);
   },
-  encodeExpression(encode5) {
-    return this.expr.encode(this, encode5);
+  encodeExpression(encode2) {
+    return this.expr.encode(this, encode2);
   },
   // parse methods
   parse: parse5,
@@ -31736,29 +31766,29 @@ function setCursor(view, cursor3) {
     return cursor3 == null ? el.style.removeProperty("cursor") : el.style.cursor = cursor3;
   }
 }
-function dataref(view, name2) {
+function dataref(view, name) {
   var data3 = view._runtime.data;
-  if (!hasOwnProperty(data3, name2)) {
-    error("Unrecognized data set: " + name2);
+  if (!hasOwnProperty(data3, name)) {
+    error("Unrecognized data set: " + name);
   }
-  return data3[name2];
+  return data3[name];
 }
-function data2(name2, values3) {
-  return arguments.length < 2 ? dataref(this, name2).values.value : change.call(this, name2, changeset().remove(truthy).insert(values3));
+function data2(name, values3) {
+  return arguments.length < 2 ? dataref(this, name).values.value : change.call(this, name, changeset().remove(truthy).insert(values3));
 }
-function change(name2, changes) {
+function change(name, changes) {
   if (!isChangeSet(changes)) {
     error("Second argument to changes must be a changeset.");
   }
-  const dataset = dataref(this, name2);
+  const dataset = dataref(this, name);
   dataset.modified = true;
   return this.pulse(dataset.input, changes);
 }
-function insert(name2, _) {
-  return change.call(this, name2, changeset().insert(_));
+function insert(name, _) {
+  return change.call(this, name, changeset().insert(_));
 }
-function remove(name2, _) {
-  return change.call(this, name2, changeset().remove(_));
+function remove(name, _) {
+  return change.call(this, name, changeset().remove(_));
 }
 function width(view) {
   var padding3 = view.padding();
@@ -31780,8 +31810,8 @@ function resizeRenderer(view) {
   view._resizeListeners.forEach((handler) => {
     try {
       handler(w2, h2);
-    } catch (error4) {
-      view.error(error4);
+    } catch (error3) {
+      view.error(error3);
     }
   });
 }
@@ -31801,10 +31831,10 @@ function eventExtend(view, event2, item) {
 }
 function extension(view, item, point5) {
   const itemGroup = item ? item.mark.marktype === "group" ? item : item.mark.group : null;
-  function group2(name2) {
+  function group2(name) {
     var g = itemGroup, i;
-    if (name2) for (i = item; i; i = i.mark.group) {
-      if (i.mark.name === name2) {
+    if (name) for (i = item; i; i = i.mark.group) {
+      if (i.mark.name === name) {
         g = i;
         break;
       }
@@ -31942,9 +31972,9 @@ function itemFilter(event2) {
 function markTarget(event2) {
   return event2.item.mark.source;
 }
-function invoke(name2) {
+function invoke(name) {
   return function(_, event2) {
-    return event2.vega.view().changeset().encode(event2.item, name2);
+    return event2.vega.view().changeset().encode(event2.item, name);
   };
 }
 function hover(hoverSet, leaveSet) {
@@ -32184,8 +32214,8 @@ function trap(view, fn) {
   return !fn ? null : function() {
     try {
       fn.apply(this, arguments);
-    } catch (error4) {
-      view.error(error4);
+    } catch (error3) {
+      view.error(error3);
     }
   };
 }
@@ -32291,12 +32321,12 @@ async function renderToSVG(scaleFactor) {
 function runtime(view, spec, expr2) {
   return context2(view, transforms, functionContext, expr2).parse(spec);
 }
-function scale4(name2) {
+function scale4(name) {
   var scales2 = this._runtime.scales;
-  if (!hasOwnProperty(scales2, name2)) {
-    error("Unrecognized scale or projection: " + name2);
+  if (!hasOwnProperty(scales2, name)) {
+    error("Unrecognized scale or projection: " + name);
   }
-  return scales2[name2].value;
+  return scales2[name].value;
 }
 var Width = "width";
 var Height = "height";
@@ -32375,11 +32405,11 @@ function getState2(options) {
     recurse: true
   });
 }
-function dataTest(name2, data3) {
-  return data3.modified && isArray(data3.input.value) && !name2.startsWith("_:vega:_");
+function dataTest(name, data3) {
+  return data3.modified && isArray(data3.input.value) && !name.startsWith("_:vega:_");
 }
-function signalTest(name2, op) {
-  return !(name2 === "parent" || op instanceof transforms.proxy);
+function signalTest(name, op) {
+  return !(name === "parent" || op instanceof transforms.proxy);
 }
 function setState2(state) {
   this.runAsync(null, (v) => {
@@ -32491,17 +32521,17 @@ function View(spec, options) {
   if (options.container) view.initialize(options.container, options.bind);
   if (options.watchPixelRatio) view._watchPixelRatio();
 }
-function lookupSignal(view, name2) {
-  return hasOwnProperty(view._signals, name2) ? view._signals[name2] : error("Unrecognized signal name: " + stringValue(name2));
+function lookupSignal(view, name) {
+  return hasOwnProperty(view._signals, name) ? view._signals[name] : error("Unrecognized signal name: " + stringValue(name));
 }
 function findOperatorHandler(op, handler) {
   const h2 = (op._targets || []).filter((op2) => op2._update && op2._update.handler === handler);
   return h2.length ? h2[0] : null;
 }
-function addOperatorListener(view, name2, op, handler) {
+function addOperatorListener(view, name, op, handler) {
   let h2 = findOperatorHandler(op, handler);
   if (!h2) {
-    h2 = trap(view, () => handler(name2, op.value));
+    h2 = trap(view, () => handler(name, op.value));
     h2.handler = handler;
     view.on(op, null, h2);
   }
@@ -32514,8 +32544,8 @@ function removeOperatorListener(view, op, handler) {
 }
 inherits_default(View, Dataflow, {
   // -- DATAFLOW / RENDERING ----
-  async evaluate(encode5, prerun, postrun) {
-    await Dataflow.prototype.evaluate.call(this, encode5, prerun);
+  async evaluate(encode2, prerun, postrun) {
+    await Dataflow.prototype.evaluate.call(this, encode2, prerun);
     if (this._redraw || this._resize) {
       try {
         if (this._renderer) {
@@ -32555,8 +32585,8 @@ inherits_default(View, Dataflow, {
   origin() {
     return this._origin.slice();
   },
-  signal(name2, value4, options) {
-    const op = lookupSignal(this, name2);
+  signal(name, value4, options) {
+    const op = lookupSignal(this, name);
     return arguments.length === 1 ? op.value : this.update(op, value4, options);
   },
   width(_) {
@@ -32647,17 +32677,17 @@ inherits_default(View, Dataflow, {
     }
     return this;
   },
-  addSignalListener(name2, handler) {
-    return addOperatorListener(this, name2, lookupSignal(this, name2), handler);
+  addSignalListener(name, handler) {
+    return addOperatorListener(this, name, lookupSignal(this, name), handler);
   },
-  removeSignalListener(name2, handler) {
-    return removeOperatorListener(this, lookupSignal(this, name2), handler);
+  removeSignalListener(name, handler) {
+    return removeOperatorListener(this, lookupSignal(this, name), handler);
   },
-  addDataListener(name2, handler) {
-    return addOperatorListener(this, name2, dataref(this, name2).values, handler);
+  addDataListener(name, handler) {
+    return addOperatorListener(this, name, dataref(this, name).values, handler);
   },
-  removeDataListener(name2, handler) {
-    return removeOperatorListener(this, dataref(this, name2).values, handler);
+  removeDataListener(name, handler) {
+    return removeOperatorListener(this, dataref(this, name).values, handler);
   },
   globalCursor(_) {
     if (arguments.length) {
@@ -32892,13 +32922,13 @@ function parsePadding(spec) {
 var encoder = (_) => isObject(_) && !isArray(_) ? extend({}, _) : {
   value: _
 };
-function addEncode(object2, name2, value4, set7) {
+function addEncode(object2, name, value4, set7) {
   if (value4 != null) {
     const isEncoder = isObject(value4) && !isArray(value4) || isArray(value4) && value4.length && isObject(value4[0]);
     if (isEncoder) {
-      object2.update[name2] = value4;
+      object2.update[name] = value4;
     } else {
-      object2[set7 || "enter"][name2] = {
+      object2[set7 || "enter"][name] = {
         value: value4
       };
     }
@@ -32908,22 +32938,22 @@ function addEncode(object2, name2, value4, set7) {
   }
 }
 function addEncoders(object2, enter, update3) {
-  for (const name2 in enter) {
-    addEncode(object2, name2, enter[name2]);
+  for (const name in enter) {
+    addEncode(object2, name, enter[name]);
   }
-  for (const name2 in update3) {
-    addEncode(object2, name2, update3[name2], "update");
+  for (const name in update3) {
+    addEncode(object2, name, update3[name], "update");
   }
 }
-function extendEncode(encode5, extra, skip) {
-  for (const name2 in extra) {
-    if (skip && hasOwnProperty(skip, name2)) continue;
-    encode5[name2] = extend(encode5[name2] || {}, extra[name2]);
+function extendEncode(encode2, extra, skip) {
+  for (const name in extra) {
+    if (skip && hasOwnProperty(skip, name)) continue;
+    encode2[name] = extend(encode2[name] || {}, extra[name]);
   }
-  return encode5;
+  return encode2;
 }
-function has(key2, encode5) {
-  return encode5 && (encode5.enter && encode5.enter[key2] || encode5.update && encode5.update[key2]);
+function has(key2, encode2) {
+  return encode2 && (encode2.enter && encode2.enter[key2] || encode2.update && encode2.update[key2]);
 }
 var MarkRole = "mark";
 var FrameRole2 = "frame";
@@ -32944,11 +32974,11 @@ var LegendTitleRole = "legend-title";
 var TitleRole2 = "title";
 var TitleTextRole = "title-text";
 var TitleSubtitleRole = "title-subtitle";
-function applyDefaults(encode5, type3, role, style2, config) {
+function applyDefaults(encode2, type3, role, style2, config) {
   const defaults2 = {}, enter = {};
   let update3, key2, skip, props;
   key2 = "lineBreak";
-  if (type3 === "text" && config[key2] != null && !has(key2, encode5)) {
+  if (type3 === "text" && config[key2] != null && !has(key2, encode2)) {
     applyDefault(defaults2, key2, config[key2]);
   }
   if (role == "legend" || String(role).startsWith("axis")) {
@@ -32956,18 +32986,18 @@ function applyDefaults(encode5, type3, role, style2, config) {
   }
   props = role === FrameRole2 ? config.group : role === MarkRole ? extend({}, config.mark, config[type3]) : null;
   for (key2 in props) {
-    skip = has(key2, encode5) || (key2 === "fill" || key2 === "stroke") && (has("fill", encode5) || has("stroke", encode5));
+    skip = has(key2, encode2) || (key2 === "fill" || key2 === "stroke") && (has("fill", encode2) || has("stroke", encode2));
     if (!skip) applyDefault(defaults2, key2, props[key2]);
   }
-  array_default(style2).forEach((name2) => {
-    const props2 = config.style && config.style[name2];
+  array_default(style2).forEach((name) => {
+    const props2 = config.style && config.style[name];
     for (const key3 in props2) {
-      if (!has(key3, encode5)) {
+      if (!has(key3, encode2)) {
         applyDefault(defaults2, key3, props2[key3]);
       }
     }
   });
-  encode5 = extend({}, encode5);
+  encode2 = extend({}, encode2);
   for (key2 in defaults2) {
     props = defaults2[key2];
     if (props.signal) {
@@ -32976,9 +33006,9 @@ function applyDefaults(encode5, type3, role, style2, config) {
       enter[key2] = props;
     }
   }
-  encode5.enter = extend(enter, encode5.enter);
-  if (update3) encode5.update = extend(update3, encode5.update);
-  return encode5;
+  encode2.enter = extend(enter, encode2.enter);
+  if (update3) encode2.update = extend(update3, encode2.update);
+  return encode2;
 }
 function applyDefault(defaults2, key2, value4) {
   defaults2[key2] = value4 && value4.signal ? {
@@ -33086,23 +33116,23 @@ function rule2(enc) {
   }
   return code;
 }
-function parseEncode(encode5, type3, role, style2, scope, params2) {
+function parseEncode(encode2, type3, role, style2, scope, params2) {
   const enc = {};
   params2 = params2 || {};
   params2.encoders = {
     $encode: enc
   };
-  encode5 = applyDefaults(encode5, type3, role, style2, scope.config);
-  for (const key2 in encode5) {
-    enc[key2] = parseBlock(encode5[key2], type3, params2, scope);
+  encode2 = applyDefaults(encode2, type3, role, style2, scope.config);
+  for (const key2 in encode2) {
+    enc[key2] = parseBlock(encode2[key2], type3, params2, scope);
   }
   return params2;
 }
 function parseBlock(block, marktype, params2, scope) {
   const channels = {}, fields = {};
-  for (const name2 in block) {
-    if (block[name2] != null) {
-      channels[name2] = parse$1(expr(block[name2]), scope, params2, fields);
+  for (const name in block) {
+    if (block[name] != null) {
+      channels[name] = parse$1(expr(block[name]), scope, params2, fields);
     }
   }
   return {
@@ -33119,26 +33149,26 @@ function expr(enc) {
 }
 function parse$1(code, scope, params2, fields) {
   const expr2 = parser2(code, scope);
-  expr2.$fields.forEach((name2) => fields[name2] = 1);
+  expr2.$fields.forEach((name) => fields[name] = 1);
   extend(params2, expr2.$params);
   return expr2.$expr;
 }
 var OUTER = "outer";
 var OUTER_INVALID = ["value", "update", "init", "react", "bind"];
-function outerError(prefix, name2) {
-  error(prefix + ' for "outer" push: ' + stringValue(name2));
+function outerError(prefix, name) {
+  error(prefix + ' for "outer" push: ' + stringValue(name));
 }
 function parseSignal(signal, scope) {
-  const name2 = signal.name;
+  const name = signal.name;
   if (signal.push === OUTER) {
-    if (!scope.signals[name2]) outerError("No prior signal definition", name2);
+    if (!scope.signals[name]) outerError("No prior signal definition", name);
     OUTER_INVALID.forEach((prop) => {
       if (signal[prop] !== void 0) outerError("Invalid property ", prop);
     });
   } else {
-    const op = scope.addSignal(name2, signal.value);
+    const op = scope.addSignal(name, signal.value);
     if (signal.react === false) op.react = false;
-    if (signal.bind) scope.addBinding(name2, signal.bind);
+    if (signal.bind) scope.addBinding(name, signal.bind);
   }
 }
 function Entry(type3, value4, params2, parent) {
@@ -33161,10 +33191,10 @@ function ref(op) {
   if (op.id < 0) (op.refs = op.refs || []).push(ref2);
   return ref2;
 }
-function fieldRef$1(field3, name2) {
-  return name2 ? {
+function fieldRef$1(field3, name) {
+  return name ? {
     $field: field3,
-    $name: name2
+    $name: name
   } : {
     $field: field3
   };
@@ -33277,9 +33307,9 @@ function streamParameters(entry2, stream2, scope) {
   }
   return entry2;
 }
-function filterMark(type3, name2, role) {
+function filterMark(type3, name, role) {
   const item = "event.item";
-  return item + (type3 && type3 !== "*" ? "&&" + item + ".mark.marktype==='" + type3 + "'" : "") + (role ? "&&" + item + ".mark.role==='" + role + "'" : "") + (name2 ? "&&" + item + ".mark.name==='" + name2 + "'" : "");
+  return item + (type3 && type3 !== "*" ? "&&" + item + ".mark.marktype==='" + type3 + "'" : "") + (role ? "&&" + item + ".mark.role==='" + role + "'" : "") + (name ? "&&" + item + ".mark.name==='" + name + "'" : "");
 }
 var OP_VALUE_EXPR = {
   code: "_.$value",
@@ -33289,7 +33319,7 @@ var OP_VALUE_EXPR = {
   }
 };
 function parseUpdate2(spec, scope, target2) {
-  const encode5 = spec.encode, entry2 = {
+  const encode2 = spec.encode, entry2 = {
     target: target2
   };
   let events3 = spec.events, update3 = spec.update, sources = [];
@@ -33308,9 +33338,9 @@ function parseUpdate2(spec, scope, target2) {
       merge: events3
     } : events3[0]);
   }
-  if (encode5 != null) {
+  if (encode2 != null) {
     if (update3) error("Signal encode and update are mutually exclusive.");
-    update3 = "encode(item()," + stringValue(encode5) + ")";
+    update3 = "encode(item()," + stringValue(encode2) + ")";
   }
   entry2.update = isString(update3) ? parser2(update3, scope) : update3.expr != null ? parser2(update3.expr, scope) : update3.value != null ? update3.value : update3.signal != null ? {
     $expr: OP_VALUE_EXPR,
@@ -33355,7 +33385,7 @@ function parseSignalUpdates(signal, scope) {
     signal.on.forEach((_) => parseUpdate2(_, scope, op.id));
   }
 }
-var transform3 = (name2) => (params2, value4, parent) => entry(name2, value4, params2 || void 0, parent);
+var transform3 = (name) => (params2, value4, parent) => entry(name, value4, params2 || void 0, parent);
 var Aggregate2 = transform3("aggregate");
 var AxisTicks2 = transform3("axisticks");
 var Bound2 = transform3("bound");
@@ -33427,8 +33457,8 @@ function parseLiteral(v, scope) {
 function parseArray(v, scope) {
   return v.signal ? scope.signalRef(v.signal) : v.map((v2) => parseLiteral(v2, scope));
 }
-function dataLookupError(name2) {
-  error("Can not find data set: " + stringValue(name2));
+function dataLookupError(name) {
+  error("Can not find data set: " + stringValue(name));
 }
 function parseScaleDomain(domain3, spec, scope) {
   if (!domain3) {
@@ -33459,19 +33489,19 @@ function multipleDomain(domain3, spec, scope) {
   return (isDiscrete(spec.type) ? ordinalMultipleDomain : isQuantile(spec.type) ? quantileMultipleDomain : numericMultipleDomain)(domain3, scope, fields);
 }
 function fieldRef(data3, scope) {
-  const name2 = "_:vega:_" + FIELD_REF_ID++, coll = Collect2({});
+  const name = "_:vega:_" + FIELD_REF_ID++, coll = Collect2({});
   if (isArray(data3) && !data3.some(isSignal)) {
     coll.value = {
       $ingest: data3
     };
   } else {
     const values3 = isArray(data3) ? "[" + data3.map((v) => isSignal(v) ? v.signal : stringValue(v)).join(",") + "]" : data3.signal;
-    const code = "setdata(" + stringValue(name2) + "," + values3 + ")";
+    const code = "setdata(" + stringValue(name) + "," + values3 + ")";
     coll.params.input = scope.signalRef(code);
   }
-  scope.addDataPipeline(name2, [coll, Sieve2({})]);
+  scope.addDataPipeline(name, [coll, Sieve2({})]);
   return {
-    data: name2,
+    data: name,
     field: "data"
   };
 }
@@ -33598,19 +33628,19 @@ function parseScaleRange(spec, scope, params2) {
 }
 function parseProjection(proj, scope) {
   const config = scope.config.projection || {}, params2 = {};
-  for (const name2 in proj) {
-    if (name2 === "name") continue;
-    params2[name2] = parseParameter$1(proj[name2], name2, scope);
+  for (const name in proj) {
+    if (name === "name") continue;
+    params2[name] = parseParameter$1(proj[name], name, scope);
   }
-  for (const name2 in config) {
-    if (params2[name2] == null) {
-      params2[name2] = parseParameter$1(config[name2], name2, scope);
+  for (const name in config) {
+    if (params2[name] == null) {
+      params2[name] = parseParameter$1(config[name], name, scope);
     }
   }
   scope.addProjection(proj.name, params2);
 }
-function parseParameter$1(_, name2, scope) {
-  return isArray(_) ? _.map((_2) => parseParameter$1(_2, name2, scope)) : !isObject(_) ? _ : _.signal ? scope.signalRef(_.signal) : name2 === "fit" ? _ : error("Unsupported parameter object: " + stringValue(_));
+function parseParameter$1(_, name, scope) {
+  return isArray(_) ? _.map((_2) => parseParameter$1(_2, name, scope)) : !isObject(_) ? _ : _.signal ? scope.signalRef(_.signal) : name === "fit" ? _ : error("Unsupported parameter object: " + stringValue(_));
 }
 var Top2 = "top";
 var Left2 = "left";
@@ -33664,20 +33694,20 @@ function guideGroup(mark) {
   return mark;
 }
 function lookup5(spec, config) {
-  const _ = (name2, dflt) => value3(spec[name2], value3(config[name2], dflt));
+  const _ = (name, dflt) => value3(spec[name], value3(config[name], dflt));
   _.isVertical = (s2) => Vertical === value3(spec.direction, config.direction || (s2 ? config.symbolDirection : config.gradientDirection));
   _.gradientLength = () => value3(spec.gradientLength, config.gradientLength || config.gradientWidth);
   _.gradientThickness = () => value3(spec.gradientThickness, config.gradientThickness || config.gradientHeight);
   _.entryColumns = () => value3(spec.columns, value3(config.columns, +_.isVertical(true)));
   return _;
 }
-function getEncoding(name2, encode5) {
-  const v = encode5 && (encode5.update && encode5.update[name2] || encode5.enter && encode5.enter[name2]);
+function getEncoding(name, encode2) {
+  const v = encode2 && (encode2.update && encode2.update[name] || encode2.enter && encode2.enter[name]);
   return v && v.signal ? v : v ? v.value : null;
 }
-function getStyle(name2, scope, style2) {
+function getStyle(name, scope, style2) {
   const s2 = scope.config.style[style2];
-  return s2 && s2[name2];
+  return s2 && s2[name];
 }
 function anchorExpr(s2, e, m3) {
   return `item.anchor === '${Start2}' ? ${s2} : item.anchor === '${End2}' ? ${e} : ${m3}`;
@@ -33748,7 +33778,7 @@ function legendGradient(spec, scale6, config, userEncode) {
     width2 = length2;
     height2 = thickness;
   }
-  const encode5 = {
+  const encode2 = {
     enter: enter = {
       opacity: zero5,
       x: zero5,
@@ -33768,7 +33798,7 @@ function legendGradient(spec, scale6, config, userEncode) {
       opacity: zero5
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     stroke: _("gradientStrokeColor"),
     strokeWidth: _("gradientStrokeWidth")
   }, {
@@ -33778,7 +33808,7 @@ function legendGradient(spec, scale6, config, userEncode) {
   return guideMark({
     type: RectMark,
     role: LegendGradientRole,
-    encode: encode5
+    encode: encode2
   }, userEncode);
 }
 function legendGradientDiscrete(spec, scale6, config, userEncode, dataRef) {
@@ -33802,7 +33832,7 @@ function legendGradientDiscrete(spec, scale6, config, userEncode, dataRef) {
     mult: length2
   };
   enter[vv] = encoder(thickness);
-  const encode5 = {
+  const encode2 = {
     enter,
     update: extend({}, enter, {
       opacity: one3
@@ -33811,7 +33841,7 @@ function legendGradientDiscrete(spec, scale6, config, userEncode, dataRef) {
       opacity: zero5
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     stroke: _("gradientStrokeColor"),
     strokeWidth: _("gradientStrokeWidth")
   }, {
@@ -33823,7 +33853,7 @@ function legendGradientDiscrete(spec, scale6, config, userEncode, dataRef) {
     role: LegendBandRole,
     key: Value,
     from: dataRef,
-    encode: encode5
+    encode: encode2
   }, userEncode);
 }
 var alignExpr = `datum.${Perc}<=0?"${Left2}":datum.${Perc}>=1?"${Right2}":"${Center2}"`;
@@ -33831,7 +33861,7 @@ var baselineExpr = `datum.${Perc}<=0?"${Bottom2}":datum.${Perc}>=1?"${Top2}":"${
 function legendGradientLabels(spec, config, userEncode, dataRef) {
   const _ = lookup5(spec, config), vertical = _.isVertical(), thickness = encoder(_.gradientThickness()), length2 = _.gradientLength();
   let overlap = _("labelOverlap"), enter, update3, u2, v, adjust = "";
-  const encode5 = {
+  const encode2 = {
     enter: enter = {
       opacity: zero5
     },
@@ -33845,7 +33875,7 @@ function legendGradientLabels(spec, config, userEncode, dataRef) {
       opacity: zero5
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     fill: _("labelColor"),
     fillOpacity: _("labelOpacity"),
     font: _("labelFont"),
@@ -33891,19 +33921,19 @@ function legendGradientLabels(spec, config, userEncode, dataRef) {
     style: GuideLabelStyle,
     key: Value,
     from: dataRef,
-    encode: encode5,
+    encode: encode2,
     overlap
   }, userEncode);
 }
 function legendSymbolGroups(spec, config, userEncode, dataRef, columns) {
-  const _ = lookup5(spec, config), entries2 = userEncode.entries, interactive2 = !!(entries2 && entries2.interactive), name2 = entries2 ? entries2.name : void 0, height2 = _("clipHeight"), symbolOffset = _("symbolOffset"), valueRef = {
+  const _ = lookup5(spec, config), entries2 = userEncode.entries, interactive2 = !!(entries2 && entries2.interactive), name = entries2 ? entries2.name : void 0, height2 = _("clipHeight"), symbolOffset = _("symbolOffset"), valueRef = {
     data: "value"
   }, xSignal = `(${columns}) ? datum.${Offset} : datum.${Size}`, yEncode = height2 ? encoder(height2) : {
     field: Size
   }, index5 = `datum.${Index}`, ncols = `max(1, ${columns})`;
-  let encode5, enter, update3, nrows, sort3;
+  let encode2, enter, update3, nrows, sort3;
   yEncode.mult = 0.5;
-  encode5 = {
+  encode2 = {
     enter: enter = {
       opacity: zero5,
       x: {
@@ -33927,7 +33957,7 @@ function legendSymbolGroups(spec, config, userEncode, dataRef, columns) {
     baseFill = config.symbolBaseFillColor;
     baseStroke = config.symbolBaseStrokeColor;
   }
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     fill: _("symbolFillColor", baseFill),
     shape: _("symbolType"),
     size: _("symbolSize"),
@@ -33953,11 +33983,11 @@ function legendSymbolGroups(spec, config, userEncode, dataRef, columns) {
     key: Value,
     from: valueRef,
     clip: height2 ? true : void 0,
-    encode: encode5
+    encode: encode2
   }, userEncode.symbols);
   const labelOffset = encoder(symbolOffset);
   labelOffset.offset = _("labelOffset");
-  encode5 = {
+  encode2 = {
     enter: enter = {
       opacity: zero5,
       x: {
@@ -33978,7 +34008,7 @@ function legendSymbolGroups(spec, config, userEncode, dataRef, columns) {
       opacity: zero5
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     align: _("labelAlign"),
     baseline: _("labelBaseline"),
     fill: _("labelColor"),
@@ -33995,9 +34025,9 @@ function legendSymbolGroups(spec, config, userEncode, dataRef, columns) {
     style: GuideLabelStyle,
     key: Value,
     from: valueRef,
-    encode: encode5
+    encode: encode2
   }, userEncode.labels);
-  encode5 = {
+  encode2 = {
     enter: {
       noBound: {
         value: !height2
@@ -34045,9 +34075,9 @@ function legendSymbolGroups(spec, config, userEncode, dataRef, columns) {
   return guideGroup({
     role: ScopeRole2,
     from: dataRef,
-    encode: extendEncode(encode5, entries2, Skip3),
+    encode: extendEncode(encode2, entries2, Skip3),
     marks: [symbols4, labels2],
-    name: name2,
+    name,
     interactive: interactive2,
     sort: sort3
   });
@@ -34079,7 +34109,7 @@ var exprAngle = `${isVG} ? (${isL} ? -90 : 90) : 0`;
 var exprBaseline = `${isLR} ? (datum.vgrad ? (${isR} ? "bottom" : "top") : ${baseline}) : "top"`;
 function legendTitle(spec, config, userEncode, dataRef) {
   const _ = lookup5(spec, config);
-  const encode5 = {
+  const encode2 = {
     enter: {
       opacity: zero5
     },
@@ -34100,7 +34130,7 @@ function legendTitle(spec, config, userEncode, dataRef) {
       opacity: zero5
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     orient: _("titleOrient"),
     _anchor: _("titleAnchor"),
     anchor: {
@@ -34134,7 +34164,7 @@ function legendTitle(spec, config, userEncode, dataRef) {
     role: LegendTitleRole,
     style: GuideTitleStyle,
     from: dataRef,
-    encode: encode5
+    encode: encode2
   }, userEncode);
 }
 function clip3(clip4, scope) {
@@ -34329,8 +34359,8 @@ function addSortField(scope, p, sort3) {
     p.as.push(as);
   }
 }
-function cache(scope, ds, name2, optype, field3, counts, index5) {
-  const cache2 = ds[name2] || (ds[name2] = {}), sort3 = sortKey(counts);
+function cache(scope, ds, name, optype, field3, counts, index5) {
+  const cache2 = ds[name] || (ds[name] = {}), sort3 = sortKey(counts);
   let k2 = fieldKey(field3), v, op;
   if (k2 != null) {
     scope = ds.scope;
@@ -34401,7 +34431,7 @@ DataScope.prototype = {
   }
 };
 function parseFacet(spec, scope, group2) {
-  const facet = spec.from.facet, name2 = facet.name, data3 = getDataRef(facet, scope);
+  const facet = spec.from.facet, name = facet.name, data3 = getDataRef(facet, scope);
   let op;
   if (!facet.name) {
     error("Facet must have a name: " + stringValue(facet));
@@ -34426,7 +34456,7 @@ function parseFacet(spec, scope, group2) {
   const subscope = scope.fork(), source3 = subscope.add(Collect2()), values3 = subscope.add(Sieve2({
     pulse: ref(source3)
   }));
-  subscope.addData(name2, new DataScope(subscope, source3, source3, values3));
+  subscope.addData(name, new DataScope(subscope, source3, source3, values3));
   subscope.addSignal("parent", null);
   op.params.subflow = {
     $subflow: subscope.parse(spec).toRuntime()
@@ -34442,16 +34472,16 @@ function parseSubflow(spec, scope, input) {
     $subflow: subscope.parse(spec).toRuntime()
   };
 }
-function parseTrigger(spec, scope, name2) {
+function parseTrigger(spec, scope, name) {
   const remove2 = spec.remove, insert2 = spec.insert, toggle2 = spec.toggle, modify2 = spec.modify, values3 = spec.values, op = scope.add(operator());
-  const update3 = "if(" + spec.trigger + ',modify("' + name2 + '",' + [insert2, remove2, toggle2, modify2, values3].map((_) => _ == null ? "null" : _).join(",") + "),0)";
+  const update3 = "if(" + spec.trigger + ',modify("' + name + '",' + [insert2, remove2, toggle2, modify2, values3].map((_) => _ == null ? "null" : _).join(",") + "),0)";
   const expr2 = parser2(update3, scope);
   op.update = expr2.$expr;
   op.params = expr2.$params;
 }
 function parseMark(spec, scope) {
   const role = getRole(spec), group2 = spec.type === GroupMark, facet = spec.from && spec.from.facet, overlap = spec.overlap;
-  let layout = spec.layout || role === ScopeRole2 || role === FrameRole2, ops2, op, store, enc, name2, layoutRef, boundRef;
+  let layout = spec.layout || role === ScopeRole2 || role === FrameRole2, ops2, op, store, enc, name, layoutRef, boundRef;
   const nested = role === MarkRole || layout || facet;
   const input = parseData$1(spec.from, group2, scope);
   op = scope.add(DataJoin2({
@@ -34536,13 +34566,13 @@ function parseMark(spec, scope) {
     pulse: ref(render2)
   }, void 0, scope.parent()));
   if (spec.name != null) {
-    name2 = spec.name;
-    scope.addData(name2, new DataScope(scope, store, render2, sieve));
+    name = spec.name;
+    scope.addData(name, new DataScope(scope, store, render2, sieve));
     if (spec.on) spec.on.forEach((on2) => {
       if (on2.insert || on2.remove || on2.toggle) {
         error("Marks only support modify triggers.");
       }
-      parseTrigger(on2, scope, name2);
+      parseTrigger(on2, scope, name);
     });
   }
 }
@@ -34567,7 +34597,7 @@ function parseOverlap(overlap, source3, scope) {
   return ref(scope.add(Overlap2(params2)));
 }
 function parseLegend(spec, scope) {
-  const config = scope.config.legend, encode5 = spec.encode || {}, _ = lookup5(spec, config), legendEncode = encode5.legend || {}, name2 = legendEncode.name || void 0, interactive2 = legendEncode.interactive, style2 = legendEncode.style, scales2 = {};
+  const config = scope.config.legend, encode2 = spec.encode || {}, _ = lookup5(spec, config), legendEncode = encode2.legend || {}, name = legendEncode.name || void 0, interactive2 = legendEncode.interactive, style2 = legendEncode.style, scales2 = {};
   let scale6 = 0, entryLayout, params2, children3;
   LegendScales.forEach((s2) => spec[s2] ? (scales2[s2] = spec[s2], scale6 = scale6 || spec[s2]) : 0);
   if (!scale6) error("Missing valid scale for legend.");
@@ -34600,13 +34630,13 @@ function parseLegend(spec, scope) {
     formatSpecifier: scope.property(spec.format)
   })));
   if (type3 === Gradient2) {
-    children3 = [legendGradient(spec, scale6, config, encode5.gradient), legendGradientLabels(spec, config, encode5.labels, entryRef)];
+    children3 = [legendGradient(spec, scale6, config, encode2.gradient), legendGradientLabels(spec, config, encode2.labels, entryRef)];
     params2.count = params2.count || scope.signalRef(`max(2,2*floor((${deref(_.gradientLength())})/100))`);
   } else if (type3 === Discrete2) {
-    children3 = [legendGradientDiscrete(spec, scale6, config, encode5.gradient, entryRef), legendGradientLabels(spec, config, encode5.labels, entryRef)];
+    children3 = [legendGradientDiscrete(spec, scale6, config, encode2.gradient, entryRef), legendGradientLabels(spec, config, encode2.labels, entryRef)];
   } else {
     entryLayout = legendSymbolLayout(spec, config);
-    children3 = [legendSymbolGroups(spec, config, encode5, entryRef, deref(entryLayout.columns))];
+    children3 = [legendSymbolGroups(spec, config, encode2, entryRef, deref(entryLayout.columns))];
     params2.size = sizeExpression(spec, scope, children3[0].marks);
   }
   children3 = [guideGroup({
@@ -34618,7 +34648,7 @@ function parseLegend(spec, scope) {
     interactive: interactive2
   })];
   if (datum2.title) {
-    children3.push(legendTitle(spec, config, encode5.title, dataRef));
+    children3.push(legendTitle(spec, config, encode2.title, dataRef));
   }
   return parseMark(guideGroup({
     role: LegendRole2,
@@ -34628,7 +34658,7 @@ function parseLegend(spec, scope) {
     aria: _("aria"),
     description: _("description"),
     zindex: _("zindex"),
-    name: name2,
+    name,
     interactive: interactive2,
     style: style2
   }), scope);
@@ -34644,11 +34674,11 @@ function scaleCount(spec) {
   return LegendScales.reduce((count4, type3) => count4 + (spec[type3] ? 1 : 0), 0);
 }
 function buildLegendEncode(_, spec, config) {
-  const encode5 = {
+  const encode2 = {
     enter: {},
     update: {}
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     orient: _("orient"),
     offset: _("offset"),
     padding: _("padding"),
@@ -34664,28 +34694,28 @@ function buildLegendEncode(_, spec, config) {
     format: spec.format,
     formatType: spec.formatType
   });
-  return encode5;
+  return encode2;
 }
 function sizeExpression(spec, scope, marks) {
   const size = deref(getChannel("size", spec, marks)), strokeWidth = deref(getChannel("strokeWidth", spec, marks)), fontSize2 = deref(getFontSize(marks[1].encode, scope, GuideLabelStyle));
   return parser2(`max(ceil(sqrt(${size})+${strokeWidth}),${fontSize2})`, scope);
 }
-function getChannel(name2, spec, marks) {
-  return spec[name2] ? `scale("${spec[name2]}",datum)` : getEncoding(name2, marks[0].encode);
+function getChannel(name, spec, marks) {
+  return spec[name] ? `scale("${spec[name]}",datum)` : getEncoding(name, marks[0].encode);
 }
-function getFontSize(encode5, scope, style2) {
-  return getEncoding("fontSize", encode5) || getStyle("fontSize", scope, style2);
+function getFontSize(encode2, scope, style2) {
+  return getEncoding("fontSize", encode2) || getStyle("fontSize", scope, style2);
 }
 var angleExpr = `item.orient==="${Left2}"?-90:item.orient==="${Right2}"?90:0`;
 function parseTitle(spec, scope) {
   spec = isString(spec) ? {
     text: spec
   } : spec;
-  const _ = lookup5(spec, scope.config.title), encode5 = spec.encode || {}, userEncode = encode5.group || {}, name2 = userEncode.name || void 0, interactive2 = userEncode.interactive, style2 = userEncode.style, children3 = [];
+  const _ = lookup5(spec, scope.config.title), encode2 = spec.encode || {}, userEncode = encode2.group || {}, name = userEncode.name || void 0, interactive2 = userEncode.interactive, style2 = userEncode.style, children3 = [];
   const datum2 = {}, dataRef = ref(scope.add(Collect2(null, [datum2])));
   children3.push(buildTitle(spec, _, titleEncode(spec), dataRef));
   if (spec.subtitle) {
-    children3.push(buildSubTitle(spec, _, encode5.subtitle, dataRef));
+    children3.push(buildSubTitle(spec, _, encode2.subtitle, dataRef));
   }
   return parseMark(guideGroup({
     role: TitleRole2,
@@ -34695,25 +34725,25 @@ function parseTitle(spec, scope) {
     aria: _("aria"),
     description: _("description"),
     zindex: _("zindex"),
-    name: name2,
+    name,
     interactive: interactive2,
     style: style2
   }), scope);
 }
 function titleEncode(spec) {
-  const encode5 = spec.encode;
-  return encode5 && encode5.title || extend({
+  const encode2 = spec.encode;
+  return encode2 && encode2.title || extend({
     name: spec.name,
     interactive: spec.interactive,
     style: spec.style
-  }, encode5);
+  }, encode2);
 }
 function groupEncode(_, userEncode) {
-  const encode5 = {
+  const encode2 = {
     enter: {},
     update: {}
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     orient: _("orient"),
     anchor: _("anchor"),
     align: {
@@ -34727,12 +34757,12 @@ function groupEncode(_, userEncode) {
     offset: _("offset") || 0,
     padding: _("subtitlePadding")
   });
-  return extendEncode(encode5, userEncode, Skip3);
+  return extendEncode(encode2, userEncode, Skip3);
 }
 function buildTitle(spec, _, userEncode, dataRef) {
   const zero7 = {
     value: 0
-  }, text4 = spec.text, encode5 = {
+  }, text4 = spec.text, encode2 = {
     enter: {
       opacity: zero7
     },
@@ -34745,7 +34775,7 @@ function buildTitle(spec, _, userEncode, dataRef) {
       opacity: zero7
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     text: text4,
     align: {
       signal: "item.mark.group.align"
@@ -34776,13 +34806,13 @@ function buildTitle(spec, _, userEncode, dataRef) {
     role: TitleTextRole,
     style: GroupTitleStyle,
     from: dataRef,
-    encode: encode5
+    encode: encode2
   }, userEncode);
 }
 function buildSubTitle(spec, _, userEncode, dataRef) {
   const zero7 = {
     value: 0
-  }, text4 = spec.subtitle, encode5 = {
+  }, text4 = spec.subtitle, encode2 = {
     enter: {
       opacity: zero7
     },
@@ -34795,7 +34825,7 @@ function buildSubTitle(spec, _, userEncode, dataRef) {
       opacity: zero7
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     text: text4,
     align: {
       signal: "item.mark.group.align"
@@ -34826,7 +34856,7 @@ function buildSubTitle(spec, _, userEncode, dataRef) {
     role: TitleSubtitleRole,
     style: GroupSubtitleStyle,
     from: dataRef,
-    encode: encode5
+    encode: encode2
   }, userEncode);
 }
 function parseData(data3, scope) {
@@ -34953,15 +34983,15 @@ var ifOrient = ($orient, t, b10, l, r) => ({
   signal: (l != null ? `${$orient} === '${Left2}' ? (${toExpr(l)}) : ` : "") + (b10 != null ? `${$orient} === '${Bottom2}' ? (${toExpr(b10)}) : ` : "") + (r != null ? `${$orient} === '${Right2}' ? (${toExpr(r)}) : ` : "") + (t != null ? `${$orient} === '${Top2}' ? (${toExpr(t)}) : ` : "") + "(null)"
 });
 var toExpr = (v) => isSignal(v) ? v.signal : v == null ? null : stringValue(v);
-var mult = (sign4, value4) => value4 === 0 ? 0 : isSignal(sign4) ? {
-  signal: `(${sign4.signal}) * ${value4}`
+var mult = (sign3, value4) => value4 === 0 ? 0 : isSignal(sign3) ? {
+  signal: `(${sign3.signal}) * ${value4}`
 } : {
-  value: sign4 * value4
+  value: sign3 * value4
 };
-var patch = (value4, base2) => {
+var patch = (value4, base) => {
   const s2 = value4.signal;
   return s2 && s2.endsWith("(null)") ? {
-    signal: s2.slice(0, -6) + base2.signal
+    signal: s2.slice(0, -6) + base.signal
   } : value4;
 };
 function fallback(prop, config, axisConfig2, style2) {
@@ -34995,12 +35025,12 @@ function fallback(prop, config, axisConfig2, style2) {
   return null;
 }
 function keys2(objects) {
-  const map4 = {};
+  const map3 = {};
   for (const obj of objects) {
     if (!obj) continue;
-    for (const key2 in obj) map4[key2] = 1;
+    for (const key2 in obj) map3[key2] = 1;
   }
-  return Object.keys(map4);
+  return Object.keys(map3);
 }
 function axisConfig(spec, scope) {
   var config = scope.config, style2 = config.style, axis = config.axis, band2 = scope.scaleType(spec.scale) === "band" && config.axisBand, orient2 = spec.orient, xy, or2, key2;
@@ -35024,7 +35054,7 @@ function axisConfig(spec, scope) {
 function axisDomain(spec, config, userEncode, dataRef) {
   const _ = lookup5(spec, config), orient2 = spec.orient;
   let enter, update3;
-  const encode5 = {
+  const encode2 = {
     enter: enter = {
       opacity: zero5
     },
@@ -35035,7 +35065,7 @@ function axisDomain(spec, config, userEncode, dataRef) {
       opacity: zero5
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     stroke: _("domainColor"),
     strokeCap: _("domainCap"),
     strokeDash: _("domainDash"),
@@ -35053,7 +35083,7 @@ function axisDomain(spec, config, userEncode, dataRef) {
     type: RuleMark,
     role: AxisDomainRole,
     from: dataRef,
-    encode: encode5
+    encode: encode2
   }, userEncode);
 }
 function position(spec, pos) {
@@ -35063,9 +35093,9 @@ function position(spec, pos) {
   };
 }
 function axisGrid(spec, config, userEncode, dataRef, band2) {
-  const _ = lookup5(spec, config), orient2 = spec.orient, vscale = spec.gridScale, sign4 = getSign(orient2, 1, -1), offset4 = offsetValue2(spec.offset, sign4);
+  const _ = lookup5(spec, config), orient2 = spec.orient, vscale = spec.gridScale, sign3 = getSign(orient2, 1, -1), offset4 = offsetValue2(spec.offset, sign3);
   let enter, exit, update3;
-  const encode5 = {
+  const encode2 = {
     enter: enter = {
       opacity: zero5
     },
@@ -35076,7 +35106,7 @@ function axisGrid(spec, config, userEncode, dataRef, band2) {
       opacity: zero5
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     stroke: _("gridColor"),
     strokeCap: _("gridCap"),
     strokeDash: _("gridDash"),
@@ -35100,7 +35130,7 @@ function axisGrid(spec, config, userEncode, dataRef, band2) {
   const gridStart = vscale ? {
     scale: vscale,
     range: 0,
-    mult: sign4,
+    mult: sign3,
     offset: offset4
   } : {
     value: 0,
@@ -35109,10 +35139,10 @@ function axisGrid(spec, config, userEncode, dataRef, band2) {
   const gridEnd = vscale ? {
     scale: vscale,
     range: 1,
-    mult: sign4,
+    mult: sign3,
     offset: offset4
   } : extend(sz2, {
-    mult: sign4,
+    mult: sign3,
     offset: offset4
   });
   enter.x = update3.x = ifX(orient2, tickPos, gridStart);
@@ -35126,35 +35156,35 @@ function axisGrid(spec, config, userEncode, dataRef, band2) {
     role: AxisGridRole,
     key: Value,
     from: dataRef,
-    encode: encode5
+    encode: encode2
   }, userEncode);
 }
-function offsetValue2(offset4, sign4) {
-  if (sign4 === 1) ;
+function offsetValue2(offset4, sign3) {
+  if (sign3 === 1) ;
   else if (!isObject(offset4)) {
-    offset4 = isSignal(sign4) ? {
-      signal: `(${sign4.signal}) * (${offset4 || 0})`
-    } : sign4 * (offset4 || 0);
+    offset4 = isSignal(sign3) ? {
+      signal: `(${sign3.signal}) * (${offset4 || 0})`
+    } : sign3 * (offset4 || 0);
   } else {
     let entry2 = offset4 = extend({}, offset4);
     while (entry2.mult != null) {
       if (!isObject(entry2.mult)) {
-        entry2.mult = isSignal(sign4) ? {
-          signal: `(${entry2.mult}) * (${sign4.signal})`
-        } : entry2.mult * sign4;
+        entry2.mult = isSignal(sign3) ? {
+          signal: `(${entry2.mult}) * (${sign3.signal})`
+        } : entry2.mult * sign3;
         return offset4;
       } else {
         entry2 = entry2.mult = extend({}, entry2.mult);
       }
     }
-    entry2.mult = sign4;
+    entry2.mult = sign3;
   }
   return offset4;
 }
 function axisTicks(spec, config, userEncode, dataRef, size, band2) {
-  const _ = lookup5(spec, config), orient2 = spec.orient, sign4 = getSign(orient2, -1, 1);
+  const _ = lookup5(spec, config), orient2 = spec.orient, sign3 = getSign(orient2, -1, 1);
   let enter, exit, update3;
-  const encode5 = {
+  const encode2 = {
     enter: enter = {
       opacity: zero5
     },
@@ -35165,7 +35195,7 @@ function axisTicks(spec, config, userEncode, dataRef, size, band2) {
       opacity: zero5
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     stroke: _("tickColor"),
     strokeCap: _("tickCap"),
     strokeDash: _("tickDash"),
@@ -35174,7 +35204,7 @@ function axisTicks(spec, config, userEncode, dataRef, size, band2) {
     strokeWidth: _("tickWidth")
   });
   const tickSize = encoder(size);
-  tickSize.mult = sign4;
+  tickSize.mult = sign3;
   const tickPos = {
     scale: spec.scale,
     field: Value,
@@ -35194,7 +35224,7 @@ function axisTicks(spec, config, userEncode, dataRef, size, band2) {
     role: AxisTickRole,
     key: Value,
     from: dataRef,
-    encode: encode5
+    encode: encode2
   }, userEncode);
 }
 function flushExpr(scale6, threshold2, a4, b10, c4) {
@@ -35203,12 +35233,12 @@ function flushExpr(scale6, threshold2, a4, b10, c4) {
   };
 }
 function axisLabels(spec, config, userEncode, dataRef, size, band2) {
-  const _ = lookup5(spec, config), orient2 = spec.orient, scale6 = spec.scale, sign4 = getSign(orient2, -1, 1), flush = deref(_("labelFlush")), flushOffset = deref(_("labelFlushOffset")), labelAlign = _("labelAlign"), labelBaseline = _("labelBaseline");
+  const _ = lookup5(spec, config), orient2 = spec.orient, scale6 = spec.scale, sign3 = getSign(orient2, -1, 1), flush = deref(_("labelFlush")), flushOffset = deref(_("labelFlushOffset")), labelAlign = _("labelAlign"), labelBaseline = _("labelBaseline");
   let flushOn = flush === 0 || !!flush, update3;
   const tickSize = encoder(size);
-  tickSize.mult = sign4;
+  tickSize.mult = sign3;
   tickSize.offset = encoder(_("labelPadding") || 0);
-  tickSize.offset.mult = sign4;
+  tickSize.offset.mult = sign3;
   const tickPos = {
     scale: scale6,
     field: Value,
@@ -35228,7 +35258,7 @@ function axisLabels(spec, config, userEncode, dataRef, size, band2) {
     x: ifX(orient2, tickPos, tickSize),
     y: ifY(orient2, tickPos, tickSize)
   };
-  const encode5 = {
+  const encode2 = {
     enter,
     update: update3 = {
       opacity: one3,
@@ -35246,11 +35276,11 @@ function axisLabels(spec, config, userEncode, dataRef, size, band2) {
       y: enter.y
     }
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     dx: !labelAlign && flushOn ? ifX(orient2, offsetExpr2) : null,
     dy: !labelBaseline && flushOn ? ifY(orient2, offsetExpr2) : null
   });
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     angle: _("labelAngle"),
     fill: _("labelColor"),
     fillOpacity: _("labelOpacity"),
@@ -35288,14 +35318,14 @@ function axisLabels(spec, config, userEncode, dataRef, size, band2) {
     style: GuideLabelStyle,
     key: Value,
     from: dataRef,
-    encode: encode5,
+    encode: encode2,
     overlap
   }, userEncode);
 }
 function axisTitle(spec, config, userEncode, dataRef) {
-  const _ = lookup5(spec, config), orient2 = spec.orient, sign4 = getSign(orient2, -1, 1);
+  const _ = lookup5(spec, config), orient2 = spec.orient, sign3 = getSign(orient2, -1, 1);
   let enter, update3;
-  const encode5 = {
+  const encode2 = {
     enter: enter = {
       opacity: zero5,
       anchor: encoder(_("titleAnchor", null)),
@@ -35316,13 +35346,13 @@ function axisTitle(spec, config, userEncode, dataRef) {
   };
   update3.x = ifX(orient2, titlePos);
   update3.y = ifY(orient2, titlePos);
-  enter.angle = ifX(orient2, zero5, mult(sign4, 90));
+  enter.angle = ifX(orient2, zero5, mult(sign3, 90));
   enter.baseline = ifX(orient2, ifTop(orient2, Bottom2, Top2), {
     value: Bottom2
   });
   update3.angle = enter.angle;
   update3.baseline = enter.baseline;
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     fill: _("titleColor"),
     fillOpacity: _("titleOpacity"),
     font: _("titleFont"),
@@ -35337,25 +35367,25 @@ function axisTitle(spec, config, userEncode, dataRef) {
     angle: _("titleAngle"),
     baseline: _("titleBaseline")
   });
-  autoLayout(_, orient2, encode5, userEncode);
-  encode5.update.align = patch(encode5.update.align, enter.align);
-  encode5.update.angle = patch(encode5.update.angle, enter.angle);
-  encode5.update.baseline = patch(encode5.update.baseline, enter.baseline);
+  autoLayout(_, orient2, encode2, userEncode);
+  encode2.update.align = patch(encode2.update.align, enter.align);
+  encode2.update.angle = patch(encode2.update.angle, enter.angle);
+  encode2.update.baseline = patch(encode2.update.baseline, enter.baseline);
   return guideMark({
     type: TextMark,
     role: AxisTitleRole,
     style: GuideTitleStyle,
     from: dataRef,
-    encode: encode5
+    encode: encode2
   }, userEncode);
 }
-function autoLayout(_, orient2, encode5, userEncode) {
-  const auto = (value4, dim) => value4 != null ? (encode5.update[dim] = patch(encoder(value4), encode5.update[dim]), false) : !has(dim, userEncode) ? true : false;
+function autoLayout(_, orient2, encode2, userEncode) {
+  const auto = (value4, dim) => value4 != null ? (encode2.update[dim] = patch(encoder(value4), encode2.update[dim]), false) : !has(dim, userEncode) ? true : false;
   const autoY = auto(_("titleX"), "x"), autoX = auto(_("titleY"), "y");
-  encode5.enter.auto = autoX === autoY ? encoder(autoX) : ifX(orient2, encoder(autoX), encoder(autoY));
+  encode2.enter.auto = autoX === autoY ? encoder(autoX) : ifX(orient2, encoder(autoX), encoder(autoY));
 }
 function parseAxis(spec, scope) {
-  const config = axisConfig(spec, scope), encode5 = spec.encode || {}, axisEncode = encode5.axis || {}, name2 = axisEncode.name || void 0, interactive2 = axisEncode.interactive, style2 = axisEncode.style, _ = lookup5(spec, config), band2 = tickBand(_);
+  const config = axisConfig(spec, scope), encode2 = spec.encode || {}, axisEncode = encode2.axis || {}, name = axisEncode.name || void 0, interactive2 = axisEncode.interactive, style2 = axisEncode.style, _ = lookup5(spec, config), band2 = tickBand(_);
   const datum2 = {
     scale: spec.scale,
     ticks: !!_("ticks"),
@@ -35377,21 +35407,21 @@ function parseAxis(spec, scope) {
   const children3 = [];
   let size;
   if (datum2.grid) {
-    children3.push(axisGrid(spec, config, encode5.grid, ticksRef, band2));
+    children3.push(axisGrid(spec, config, encode2.grid, ticksRef, band2));
   }
   if (datum2.ticks) {
     size = _("tickSize");
-    children3.push(axisTicks(spec, config, encode5.ticks, ticksRef, size, band2));
+    children3.push(axisTicks(spec, config, encode2.ticks, ticksRef, size, band2));
   }
   if (datum2.labels) {
     size = datum2.ticks ? size : 0;
-    children3.push(axisLabels(spec, config, encode5.labels, ticksRef, size, band2));
+    children3.push(axisLabels(spec, config, encode2.labels, ticksRef, size, band2));
   }
   if (datum2.domain) {
-    children3.push(axisDomain(spec, config, encode5.domain, dataRef));
+    children3.push(axisDomain(spec, config, encode2.domain, dataRef));
   }
   if (datum2.title) {
-    children3.push(axisTitle(spec, config, encode5.title, dataRef));
+    children3.push(axisTitle(spec, config, encode2.title, dataRef));
   }
   return parseMark(guideGroup({
     role: AxisRole2,
@@ -35401,17 +35431,17 @@ function parseAxis(spec, scope) {
     aria: _("aria"),
     description: _("description"),
     zindex: _("zindex"),
-    name: name2,
+    name,
     interactive: interactive2,
     style: style2
   }), scope);
 }
 function buildAxisEncode(_, spec) {
-  const encode5 = {
+  const encode2 = {
     enter: {},
     update: {}
   };
-  addEncoders(encode5, {
+  addEncoders(encode2, {
     orient: _("orient"),
     offset: _("offset") || 0,
     position: value3(spec.position, 0),
@@ -35426,7 +35456,7 @@ function buildAxisEncode(_, spec) {
     format: spec.format,
     formatType: spec.formatType
   });
-  return encode5;
+  return encode2;
 }
 function parseScope(spec, scope, preprocessed) {
   const signals = array_default(spec.signals), scales2 = array_default(spec.scales);
@@ -35471,7 +35501,7 @@ function parseView(spec, scope) {
   scope.legends = scope.objectProperty(config.legend && config.legend.layout);
   scope.locale = config.locale;
   const input = scope.add(Collect2());
-  const encode5 = scope.add(Encode2(parseEncode(rootEncode(spec.encode), GroupMark, FrameRole2, spec.style, scope, {
+  const encode2 = scope.add(Encode2(parseEncode(rootEncode(spec.encode), GroupMark, FrameRole2, spec.style, scope, {
     pulse: ref(input)
   })));
   const parent = scope.add(ViewLayout2({
@@ -35479,10 +35509,10 @@ function parseView(spec, scope) {
     legends: scope.legends,
     autosize: scope.signalRef("autosize"),
     mark: root,
-    pulse: ref(encode5)
+    pulse: ref(encode2)
   }));
   scope.operators.pop();
-  scope.pushState(ref(encode5), ref(parent), null);
+  scope.pushState(ref(encode2), ref(parent), null);
   parseScope(spec, scope, signals);
   scope.operators.push(parent);
   let op = scope.add(Bound2({
@@ -35498,27 +35528,27 @@ function parseView(spec, scope) {
   scope.addData("root", new DataScope(scope, input, input, op));
   return scope;
 }
-function signalObject(name2, value4) {
+function signalObject(name, value4) {
   return value4 && value4.signal ? {
-    name: name2,
+    name,
     update: value4.signal
   } : {
-    name: name2,
+    name,
     value: value4
   };
 }
 function collectSignals(spec, config) {
-  const _ = (name2) => value3(spec[name2], config[name2]), signals = [signalObject("background", _("background")), signalObject("autosize", parseAutosize(_("autosize"))), signalObject("padding", parsePadding(_("padding"))), signalObject("width", _("width") || 0), signalObject("height", _("height") || 0)], pre = signals.reduce((p, s2) => (p[s2.name] = s2, p), {}), map4 = {};
+  const _ = (name) => value3(spec[name], config[name]), signals = [signalObject("background", _("background")), signalObject("autosize", parseAutosize(_("autosize"))), signalObject("padding", parsePadding(_("padding"))), signalObject("width", _("width") || 0), signalObject("height", _("height") || 0)], pre = signals.reduce((p, s2) => (p[s2.name] = s2, p), {}), map3 = {};
   array_default(spec.signals).forEach((s2) => {
     if (hasOwnProperty(pre, s2.name)) {
       s2 = extend(pre[s2.name], s2);
     } else {
       signals.push(s2);
     }
-    map4[s2.name] = s2;
+    map3[s2.name] = s2;
   });
   array_default(config.signals).forEach((s2) => {
-    if (!hasOwnProperty(map4, s2.name) && !hasOwnProperty(pre, s2.name)) {
+    if (!hasOwnProperty(map3, s2.name) && !hasOwnProperty(pre, s2.name)) {
       signals.push(s2);
     }
   });
@@ -35621,37 +35651,37 @@ Scope.prototype = Subscope.prototype = {
   },
   // Apply metadata
   finish() {
-    let name2, ds;
+    let name, ds;
     if (this.root) this.root.root = true;
-    for (name2 in this.signals) {
-      this.signals[name2].signal = name2;
+    for (name in this.signals) {
+      this.signals[name].signal = name;
     }
-    for (name2 in this.scales) {
-      this.scales[name2].scale = name2;
+    for (name in this.scales) {
+      this.scales[name].scale = name;
     }
-    function annotate(op, name3, type3) {
+    function annotate(op, name2, type3) {
       let data3, list;
       if (op) {
         data3 = op.data || (op.data = {});
-        list = data3[name3] || (data3[name3] = []);
+        list = data3[name2] || (data3[name2] = []);
         list.push(type3);
       }
     }
-    for (name2 in this.data) {
-      ds = this.data[name2];
-      annotate(ds.input, name2, "input");
-      annotate(ds.output, name2, "output");
-      annotate(ds.values, name2, "values");
+    for (name in this.data) {
+      ds = this.data[name];
+      annotate(ds.input, name, "input");
+      annotate(ds.output, name, "output");
+      annotate(ds.values, name, "values");
       for (const field3 in ds.index) {
-        annotate(ds.index[field3], name2, "index:" + field3);
+        annotate(ds.index[field3], name, "index:" + field3);
       }
     }
     return this;
   },
   // ----
-  pushState(encode5, parent, lookup6) {
+  pushState(encode2, parent, lookup6) {
     this._encode.push(ref(this.add(Sieve2({
-      pulse: encode5
+      pulse: encode2
     }))));
     this._parent.push(parent);
     this._lookup.push(lookup6 ? ref(this.proxy(lookup6)) : null);
@@ -35677,8 +35707,8 @@ Scope.prototype = Subscope.prototype = {
     return ++p[p.length - 1];
   },
   // ----
-  fieldRef(field3, name2) {
-    if (isString(field3)) return fieldRef$1(field3, name2);
+  fieldRef(field3, name) {
+    if (isString(field3)) return fieldRef$1(field3, name);
     if (!field3.signal) {
       error("Unsupported field reference: " + stringValue(field3));
     }
@@ -35688,7 +35718,7 @@ Scope.prototype = Subscope.prototype = {
       const params2 = {
         name: this.signalRef(s2)
       };
-      if (name2) params2.as = name2;
+      if (name) params2.as = name;
       this.field[s2] = f = ref(this.add(Field2(params2)));
     }
     return f;
@@ -35735,21 +35765,21 @@ Scope.prototype = Subscope.prototype = {
     return this.events[key2];
   },
   // ----
-  hasOwnSignal(name2) {
-    return hasOwnProperty(this.signals, name2);
+  hasOwnSignal(name) {
+    return hasOwnProperty(this.signals, name);
   },
-  addSignal(name2, value4) {
-    if (this.hasOwnSignal(name2)) {
-      error("Duplicate signal name: " + stringValue(name2));
+  addSignal(name, value4) {
+    if (this.hasOwnSignal(name)) {
+      error("Duplicate signal name: " + stringValue(name));
     }
     const op = value4 instanceof Entry ? value4 : this.add(operator(value4));
-    return this.signals[name2] = op;
+    return this.signals[name] = op;
   },
-  getSignal(name2) {
-    if (!this.signals[name2]) {
-      error("Unrecognized signal name: " + stringValue(name2));
+  getSignal(name) {
+    if (!this.signals[name]) {
+      error("Unrecognized signal name: " + stringValue(name));
     }
-    return this.signals[name2];
+    return this.signals[name];
   },
   signalRef(s2) {
     if (this.signals[s2]) {
@@ -35773,70 +35803,70 @@ Scope.prototype = Subscope.prototype = {
   objectProperty(spec) {
     return !spec || !isObject(spec) ? spec : this.signalRef(spec.signal || propertyLambda(spec));
   },
-  exprRef(code, name2) {
+  exprRef(code, name) {
     const params2 = {
       expr: parser2(code, this)
     };
-    if (name2) params2.expr.$name = name2;
+    if (name) params2.expr.$name = name;
     return ref(this.add(Expression2(params2)));
   },
-  addBinding(name2, bind3) {
+  addBinding(name, bind3) {
     if (!this.bindings) {
-      error("Nested signals do not support binding: " + stringValue(name2));
+      error("Nested signals do not support binding: " + stringValue(name));
     }
     this.bindings.push(extend({
-      signal: name2
+      signal: name
     }, bind3));
   },
   // ----
-  addScaleProj(name2, transform4) {
-    if (hasOwnProperty(this.scales, name2)) {
-      error("Duplicate scale or projection name: " + stringValue(name2));
+  addScaleProj(name, transform4) {
+    if (hasOwnProperty(this.scales, name)) {
+      error("Duplicate scale or projection name: " + stringValue(name));
     }
-    this.scales[name2] = this.add(transform4);
+    this.scales[name] = this.add(transform4);
   },
-  addScale(name2, params2) {
-    this.addScaleProj(name2, Scale2(params2));
+  addScale(name, params2) {
+    this.addScaleProj(name, Scale2(params2));
   },
-  addProjection(name2, params2) {
-    this.addScaleProj(name2, Projection2(params2));
+  addProjection(name, params2) {
+    this.addScaleProj(name, Projection2(params2));
   },
-  getScale(name2) {
-    if (!this.scales[name2]) {
-      error("Unrecognized scale name: " + stringValue(name2));
+  getScale(name) {
+    if (!this.scales[name]) {
+      error("Unrecognized scale name: " + stringValue(name));
     }
-    return this.scales[name2];
+    return this.scales[name];
   },
-  scaleRef(name2) {
-    return ref(this.getScale(name2));
+  scaleRef(name) {
+    return ref(this.getScale(name));
   },
-  scaleType(name2) {
-    return this.getScale(name2).params.type;
+  scaleType(name) {
+    return this.getScale(name).params.type;
   },
-  projectionRef(name2) {
-    return this.scaleRef(name2);
+  projectionRef(name) {
+    return this.scaleRef(name);
   },
-  projectionType(name2) {
-    return this.scaleType(name2);
+  projectionType(name) {
+    return this.scaleType(name);
   },
   // ----
-  addData(name2, dataScope) {
-    if (hasOwnProperty(this.data, name2)) {
-      error("Duplicate data set name: " + stringValue(name2));
+  addData(name, dataScope) {
+    if (hasOwnProperty(this.data, name)) {
+      error("Duplicate data set name: " + stringValue(name));
     }
-    return this.data[name2] = dataScope;
+    return this.data[name] = dataScope;
   },
-  getData(name2) {
-    if (!this.data[name2]) {
-      error("Undefined data set name: " + stringValue(name2));
+  getData(name) {
+    if (!this.data[name]) {
+      error("Undefined data set name: " + stringValue(name));
     }
-    return this.data[name2];
+    return this.data[name];
   },
-  addDataPipeline(name2, entries2) {
-    if (hasOwnProperty(this.data, name2)) {
-      error("Duplicate data set name: " + stringValue(name2));
+  addDataPipeline(name, entries2) {
+    if (hasOwnProperty(this.data, name)) {
+      error("Duplicate data set name: " + stringValue(name));
     }
-    return this.addData(name2, DataScope.fromEntries(this, entries2));
+    return this.addData(name, DataScope.fromEntries(this, entries2));
   }
 };
 function propertyLambda(spec) {
@@ -36291,8 +36321,8 @@ function deleteNestedProperty(obj, orderedProps) {
 function titleCase(s2) {
   return s2.charAt(0).toUpperCase() + s2.substr(1);
 }
-function accessPathWithDatum(path8, datum2 = "datum") {
-  const pieces = splitAccessPath(path8);
+function accessPathWithDatum(path6, datum2 = "datum") {
+  const pieces = splitAccessPath(path6);
   const prefixes2 = [];
   for (let i = 1; i <= pieces.length; i++) {
     const prefix = `[${pieces.slice(0, i).map(stringValue).join("][")}]`;
@@ -36300,8 +36330,8 @@ function accessPathWithDatum(path8, datum2 = "datum") {
   }
   return prefixes2.join(" && ");
 }
-function flatAccessWithDatum(path8, datum2 = "datum") {
-  return `${datum2}[${stringValue(splitAccessPath(path8).join("."))}]`;
+function flatAccessWithDatum(path6, datum2 = "datum") {
+  return `${datum2}[${stringValue(splitAccessPath(path6).join("."))}]`;
 }
 function accessWithDatumToUnescapedPath(unescapedPath) {
   const singleQuoteEscapedPath = unescapedPath.replaceAll("'", "\\'");
@@ -36313,20 +36343,20 @@ function unescapeSingleQuoteAndPathDot(escapedPath) {
 function escapePathAccess(string2) {
   return string2.replace(/(\[|\]|\.|'|")/g, "\\$1");
 }
-function replacePathInField(path8) {
-  return `${splitAccessPath(path8).map(escapePathAccess).join("\\.")}`;
+function replacePathInField(path6) {
+  return `${splitAccessPath(path6).map(escapePathAccess).join("\\.")}`;
 }
 function replaceAll(string2, find4, replacement) {
   return string2.replace(new RegExp(find4.replace(/[-/\\^$*+?.()|[\]{}]/g, "\\$&"), "g"), replacement);
 }
-function removePathFromField(path8) {
-  return `${splitAccessPath(path8).join(".")}`;
+function removePathFromField(path6) {
+  return `${splitAccessPath(path6).join(".")}`;
 }
-function accessPathDepth(path8) {
-  if (!path8) {
+function accessPathDepth(path6) {
+  if (!path6) {
     return 0;
   }
-  return splitAccessPath(path8).length;
+  return splitAccessPath(path6).length;
 }
 function getFirstDefined(...args) {
   return args.find((a4) => a4 !== void 0);
@@ -36336,11 +36366,11 @@ function uniqueId(prefix) {
   const id2 = ++idCounter;
   return prefix ? String(prefix) + id2 : id2;
 }
-function internalField(name2) {
-  return isInternalField(name2) ? name2 : `__${name2}`;
+function internalField(name) {
+  return isInternalField(name) ? name : `__${name}`;
 }
-function isInternalField(name2) {
-  return name2.startsWith("__");
+function isInternalField(name) {
+  return name.startsWith("__");
 }
 function normalizeAngle(angle2) {
   if (angle2 === void 0) {
@@ -37093,7 +37123,7 @@ function extractTitleConfig(titleConfig) {
   const {
     // These are non-mark title config that need to be hardcoded
     anchor,
-    frame: frame2,
+    frame: frame3,
     offset: offset4,
     orient: orient2,
     angle: angle2,
@@ -37117,7 +37147,7 @@ function extractTitleConfig(titleConfig) {
   };
   const nonMarkTitleProperties = {
     ...anchor ? { anchor } : {},
-    ...frame2 ? { frame: frame2 } : {},
+    ...frame3 ? { frame: frame3 } : {},
     ...offset4 ? { offset: offset4 } : {},
     ...orient2 ? { orient: orient2 } : {},
     ...angle2 !== void 0 ? { angle: angle2 } : {},
@@ -37416,13 +37446,13 @@ function invalidSpec(spec) {
   return `Invalid specification ${stringify(spec)}. Make sure the specification includes at least one of the following properties: "mark", "layer", "facet", "hconcat", "vconcat", "concat", or "repeat".`;
 }
 var FIT_NON_SINGLE = 'Autosize "fit" only works for single views and layered views.';
-function containerSizeNonSingle(name2) {
-  const uName = name2 == "width" ? "Width" : "Height";
+function containerSizeNonSingle(name) {
+  const uName = name == "width" ? "Width" : "Height";
   return `${uName} "container" only works for single views and layered views.`;
 }
-function containerSizeNotCompatibleWithAutosize(name2) {
-  const uName = name2 == "width" ? "Width" : "Height";
-  const fitDirection = name2 == "width" ? "x" : "y";
+function containerSizeNotCompatibleWithAutosize(name) {
+  const uName = name == "width" ? "Width" : "Height";
+  const fitDirection = name == "width" ? "x" : "y";
   return `${uName} "container" only works well with autosize "fit" or "fit-${fitDirection}".`;
 }
 function droppingFit(channel) {
@@ -37443,17 +37473,17 @@ function nearestNotSupportForContinuous(mark) {
 function selectionNotSupported(mark) {
   return `Selection not supported for ${mark} yet.`;
 }
-function selectionNotFound(name2) {
-  return `Cannot find a selection named "${name2}".`;
+function selectionNotFound(name) {
+  return `Cannot find a selection named "${name}".`;
 }
 var SCALE_BINDINGS_CONTINUOUS = "Scale bindings are currently only supported for scales with unbinned, continuous domains.";
 var SEQUENTIAL_SCALE_DEPRECATED = "Sequntial scales are deprecated. The available quantitative scale type values are linear, log, pow, sqrt, symlog, time and utc";
 var LEGEND_BINDINGS_MUST_HAVE_PROJECTION = "Legend bindings are only supported for selections over an individual field or encoding channel.";
-function cannotLookupVariableParameter(name2) {
-  return `Lookups can only be performed on selection parameters. "${name2}" is a variable parameter.`;
+function cannotLookupVariableParameter(name) {
+  return `Lookups can only be performed on selection parameters. "${name}" is a variable parameter.`;
 }
-function noSameUnitLookup(name2) {
-  return `Cannot define and lookup the "${name2}" selection in the same view. Try moving the lookup into a second, layered view?`;
+function noSameUnitLookup(name) {
+  return `Cannot define and lookup the "${name}" selection in the same view. Try moving the lookup into a second, layered view?`;
 }
 var NEEDS_SAME_SELECTION = "The same selection must be used to override scale domains in a layered view.";
 var INTERVAL_INITIALIZED_WITH_POS = 'Interval selections should be initialized using "x", "y", "longitude", or "latitude" keys.';
@@ -37932,7 +37962,7 @@ function timeUnitToString(tu) {
     return `${utc ? "utc" : ""}timeunit${keys3(rest).map((p) => varName(`_${p}_${rest[p]}`)).join("")}`;
   }
 }
-function durationExpr(timeUnit, wrap3 = (x4) => x4) {
+function durationExpr(timeUnit, wrap2 = (x4) => x4) {
   const normalizedTimeUnit = normalizeTimeUnit(timeUnit);
   const smallestUnitPart = getSmallestTimeUnitPart(normalizedTimeUnit.unit);
   if (smallestUnitPart && smallestUnitPart !== "day") {
@@ -37951,7 +37981,7 @@ function durationExpr(timeUnit, wrap3 = (x4) => x4) {
       ...startDate,
       [part]: +startDate[part] + step2
     };
-    return `${wrap3(dateTimeToExpr(endDate))} - ${wrap3(dateTimeToExpr(startDate))}`;
+    return `${wrap2(dateTimeToExpr(endDate))} - ${wrap2(dateTimeToExpr(startDate))}`;
   }
   return void 0;
 }
@@ -38661,7 +38691,7 @@ function datumDefToExpr(datumDef) {
   }
   return `${stringify(datum2)}`;
 }
-function valueRefForFieldOrDatumDef(fieldDef, scaleName, opt, encode5) {
+function valueRefForFieldOrDatumDef(fieldDef, scaleName, opt, encode2) {
   const ref2 = {};
   if (scaleName) {
     ref2.scale = scaleName;
@@ -38680,8 +38710,8 @@ function valueRefForFieldOrDatumDef(fieldDef, scaleName, opt, encode5) {
   } else {
     ref2.field = vgField(fieldDef, opt);
   }
-  if (encode5) {
-    const { offset: offset4, band: band2 } = encode5;
+  if (encode2) {
+    const { offset: offset4, band: band2 } = encode2;
     if (offset4) {
       ref2.offset = offset4;
     }
@@ -39919,8 +39949,8 @@ function isUnitSpec(spec) {
 var CompositeMarkNormalizer = class {
   name;
   run;
-  constructor(name2, run3) {
-    this.name = name2;
+  constructor(name, run3) {
+    this.name = name;
     this.run = run3;
   }
   hasMatchingType(spec) {
@@ -40219,13 +40249,13 @@ function reduce(mapping, f, init2, thisArg) {
     return init2;
   }
   return keys3(mapping).reduce((r, channel) => {
-    const map4 = mapping[channel];
-    if (isArray(map4)) {
-      return map4.reduce((r1, channelDef) => {
+    const map3 = mapping[channel];
+    if (isArray(map3)) {
+      return map3.reduce((r1, channelDef) => {
         return f.call(thisArg, r1, channelDef, channel);
       }, r);
     } else {
-      return f.call(thisArg, r, map4, channel);
+      return f.call(thisArg, r, map3, channel);
     }
   }, init2);
 }
@@ -42207,14 +42237,14 @@ var PathOverlayNormalizer = class {
   }
   run(spec, normParams, normalize4) {
     const { config } = normParams;
-    const { params: params2, projection: projection3, mark, name: name2, encoding: e, ...outerSpec } = spec;
+    const { params: params2, projection: projection3, mark, name, encoding: e, ...outerSpec } = spec;
     const encoding = normalizeEncoding(e, config);
     const markDef = isMarkDef(mark) ? mark : { type: mark };
     const pointOverlay = getPointOverlay(markDef, config[markDef.type], encoding);
     const lineOverlay = markDef.type === "area" && getLineOverlay(markDef, config[markDef.type]);
     const layer = [
       {
-        name: name2,
+        name,
         ...params2 ? { params: params2 } : {},
         mark: dropLineAndPoint({
           ...markDef.type === "area" && getMarkPropOrConfig("opacity", markDef, config) == void 0 && getMarkPropOrConfig("fillOpacity", markDef, config) == void 0 ? { opacity: DEFAULT_REDUCED_OPACITY } : {},
@@ -42738,7 +42768,7 @@ var SelectionCompatibilityNormalizer = class extends SpecMapper {
     if (selection) {
       return {
         ...rest,
-        params: entries$1(selection).map(([name2, selDef]) => {
+        params: entries$1(selection).map(([name, selDef]) => {
           const { init: value4, bind: bind3, empty, ...select2 } = selDef;
           if (select2.type === "single") {
             select2.type = "point";
@@ -42746,11 +42776,11 @@ var SelectionCompatibilityNormalizer = class extends SpecMapper {
           } else if (select2.type === "multi") {
             select2.type = "point";
           }
-          normParams.emptySelections[name2] = empty !== "none";
-          for (const pred of vals(normParams.selectionPredicates[name2] ?? {})) {
+          normParams.emptySelections[name] = empty !== "none";
+          for (const pred of vals(normParams.selectionPredicates[name] ?? {})) {
             pred.empty = empty !== "none";
           }
-          return { name: name2, value: value4, select: select2, bind: bind3 };
+          return { name, value: value4, select: select2, bind: bind3 };
         })
       };
     }
@@ -42847,15 +42877,15 @@ var TopLevelSelectionsNormalizer = class extends SpecMapper {
     const selections = normParams.selections;
     if (!selections || !selections.length)
       return spec;
-    const path8 = (normParams.path ?? []).concat(spec.name);
+    const path6 = (normParams.path ?? []).concat(spec.name);
     const params2 = [];
     for (const selection of selections) {
       if (!selection.views || !selection.views.length) {
         params2.push(selection);
       } else {
         for (const view of selection.views) {
-          if (isString(view) && (view === spec.name || path8.includes(view)) || isArray(view) && // logic for backwards compatibility with view paths before we had unique names
-          view.map((v) => path8.indexOf(v)).every((v, i, arr) => v !== -1 && (i === 0 || v > arr[i - 1]))) {
+          if (isString(view) && (view === spec.name || path6.includes(view)) || isArray(view) && // logic for backwards compatibility with view paths before we had unique names
+          view.map((v) => path6.indexOf(v)).every((v, i, arr) => v !== -1 && (i === 0 || v > arr[i - 1]))) {
             params2.push(selection);
           }
         }
@@ -43500,16 +43530,16 @@ var project2 = {
     return true;
   },
   parse: (model, selCmpt, selDef) => {
-    const name2 = selCmpt.name;
+    const name = selCmpt.name;
     const proj = selCmpt.project ??= new SelectionProjectionComponent();
     const parsed = {};
     const timeUnits2 = {};
     const signals = /* @__PURE__ */ new Set();
     const signalName = (p, range6) => {
       const suffix = range6 === "visual" ? p.channel : p.field;
-      let sg = varName(`${name2}_${suffix}`);
+      let sg = varName(`${name}_${suffix}`);
       for (let counter = 1; signals.has(sg); counter++) {
-        sg = varName(`${name2}_${suffix}_${counter}`);
+        sg = varName(`${name}_${suffix}_${counter}`);
       }
       signals.add(sg);
       return { [range6]: sg };
@@ -43601,10 +43631,10 @@ var project2 = {
     }
   },
   signals: (model, selCmpt, allSignals) => {
-    const name2 = selCmpt.name + TUPLE_FIELDS;
-    const hasSignal2 = allSignals.filter((s2) => s2.name === name2);
+    const name = selCmpt.name + TUPLE_FIELDS;
+    const hasSignal2 = allSignals.filter((s2) => s2.name === name);
     return hasSignal2.length > 0 || selCmpt.project.hasSelectionId ? allSignals : allSignals.concat({
-      name: name2,
+      name,
       value: selCmpt.project.items.map(assembleProjection)
     });
   }
@@ -43666,8 +43696,8 @@ var point$12 = {
     return signals;
   },
   signals: (model, selCmpt, signals) => {
-    const name2 = selCmpt.name;
-    const fieldsSg = name2 + TUPLE_FIELDS;
+    const name = selCmpt.name;
+    const fieldsSg = name + TUPLE_FIELDS;
     const project3 = selCmpt.project;
     const datum2 = "(item().isVoronoi ? datum.datum : datum)";
     const brushes = vals(model.component.selection ?? {}).reduce((acc, cmpt) => {
@@ -43695,7 +43725,7 @@ var point$12 = {
           // run during the initial pulse, so an `on` handler here leaves the
           // selection store empty for the first render -- the frame filter
           // matches nothing until the first timer tick lands.
-          name: name2 + TUPLE,
+          name: name + TUPLE,
           update: `{${update3}}`
         }
       ]);
@@ -43703,7 +43733,7 @@ var point$12 = {
       const events3 = selCmpt.events;
       return signals.concat([
         {
-          name: name2 + TUPLE,
+          name: name + TUPLE,
           on: events3 ? [
             {
               events: events3,
@@ -43721,23 +43751,23 @@ function assembleProjection(proj) {
   rest.field = replacePathInField(rest.field);
   return rest;
 }
-function assembleInit(init2, isExpr2 = true, wrap3 = (x4) => x4) {
+function assembleInit(init2, isExpr2 = true, wrap2 = (x4) => x4) {
   if (isArray(init2)) {
-    const assembled = init2.map((v) => assembleInit(v, isExpr2, wrap3));
+    const assembled = init2.map((v) => assembleInit(v, isExpr2, wrap2));
     return isExpr2 ? `[${assembled.join(", ")}]` : assembled;
   } else if (isDateTime(init2)) {
     if (isExpr2) {
-      return wrap3(dateTimeToExpr(init2));
+      return wrap2(dateTimeToExpr(init2));
     } else {
-      return wrap3(dateTimeToTimestamp(init2));
+      return wrap2(dateTimeToTimestamp(init2));
     }
   }
-  return isExpr2 ? wrap3(stringify(init2)) : init2;
+  return isExpr2 ? wrap2(stringify(init2)) : init2;
 }
 function assembleUnitSelectionSignals(model, signals) {
   for (const selCmpt of vals(model.component.selection ?? {})) {
-    const name2 = selCmpt.name;
-    let modifyExpr = `${name2}${TUPLE}, ${selCmpt.resolve === "global" ? "true" : `{unit: ${unitName(model)}}`}`;
+    const name = selCmpt.name;
+    let modifyExpr = `${name}${TUPLE}, ${selCmpt.resolve === "global" ? "true" : `{unit: ${unitName(model)}}`}`;
     for (const c4 of selectionCompilers) {
       if (!c4.defined(selCmpt))
         continue;
@@ -43751,21 +43781,21 @@ function assembleUnitSelectionSignals(model, signals) {
       // an animation's tuple signal is itself an `update` expression, so
       // write the store on the initial pulse too -- otherwise the first
       // frame renders against an empty store. see point.ts.
-      { name: name2 + MODIFY, update: modify2 }
-    ) : { name: name2 + MODIFY, on: [{ events: { signal: selCmpt.name + TUPLE }, update: modify2 }] });
+      { name: name + MODIFY, update: modify2 }
+    ) : { name: name + MODIFY, on: [{ events: { signal: selCmpt.name + TUPLE }, update: modify2 }] });
   }
   return cleanupEmptyOnArray(signals);
 }
 function assembleFacetSignals(model, signals) {
   if (model.component.selection && keys3(model.component.selection).length) {
-    const name2 = stringValue(model.getName("cell"));
+    const name = stringValue(model.getName("cell"));
     signals.unshift({
       name: "facet",
       value: {},
       on: [
         {
           events: eventSelector("pointermove", "scope"),
-          update: `isTuple(facet) ? facet : group(${name2}).datum`
+          update: `isTuple(facet) ? facet : group(${name}).datum`
         }
       ]
     });
@@ -43775,15 +43805,15 @@ function assembleFacetSignals(model, signals) {
 function assembleTopLevelSignals(model, signals) {
   let hasSelections = false;
   for (const selCmpt of vals(model.component.selection ?? {})) {
-    const name2 = selCmpt.name;
-    const store = stringValue(name2 + STORE);
-    const hasSg = signals.filter((s2) => s2.name === name2);
+    const name = selCmpt.name;
+    const store = stringValue(name + STORE);
+    const hasSg = signals.filter((s2) => s2.name === name);
     if (hasSg.length === 0) {
-      const resolve4 = selCmpt.resolve === "global" ? "union" : selCmpt.resolve;
+      const resolve2 = selCmpt.resolve === "global" ? "union" : selCmpt.resolve;
       const isPoint2 = selCmpt.type === "point" ? ", true, true)" : ")";
       signals.push({
         name: selCmpt.name,
-        update: `${VL_SELECTION_RESOLVE}(${store}, ${stringValue(resolve4)}${isPoint2}`
+        update: `${VL_SELECTION_RESOLVE}(${store}, ${stringValue(resolve2)}${isPoint2}`
       });
     }
     hasSelections = true;
@@ -43966,14 +43996,14 @@ var interval2 = {
     }
   },
   signals: (model, selCmpt, signals) => {
-    const name2 = selCmpt.name;
-    const tupleSg = name2 + TUPLE;
+    const name = selCmpt.name;
+    const tupleSg = name + TUPLE;
     const channels = vals(selCmpt.project.hasChannel).filter((p) => p.channel === X3 || p.channel === Y3);
     const init2 = selCmpt.init ? selCmpt.init[0] : null;
     signals.push(...channels.reduce((arr, proj) => arr.concat(channelSignals(model, selCmpt, proj, init2?.[proj.index])), []));
     if (!model.hasProjection) {
       if (!scaleBindings.defined(selCmpt)) {
-        const triggerSg = name2 + SCALE_TRIGGER;
+        const triggerSg = name + SCALE_TRIGGER;
         const scaleTriggers = channels.map((proj) => {
           const channel = proj.channel;
           const { data: dname, visual: vname } = proj.signals;
@@ -43996,7 +44026,7 @@ var interval2 = {
         }
       }
       const dataSignals = channels.map((proj) => proj.signals.data);
-      const update3 = `unit: ${unitName(model)}, fields: ${name2 + TUPLE_FIELDS}, values`;
+      const update3 = `unit: ${unitName(model)}, fields: ${name + TUPLE_FIELDS}, values`;
       return signals.concat({
         name: tupleSg,
         ...init2 ? { init: `{${update3}: ${assembleInit(init2)}}` } : {},
@@ -44022,7 +44052,7 @@ var interval2 = {
       const bbox = `[[${xvname ? `${xvname}[0]` : "0"}, ${yvname ? `${yvname}[0]` : "0"}],[${xvname ? `${xvname}[1]` : sizeSg("width")}, ${yvname ? `${yvname}[1]` : sizeSg("height")}]]`;
       if (init2) {
         signals.unshift({
-          name: name2 + INIT,
+          name: name + INIT,
           init: `[scale(${projection3}, [${x4 ? xinit[0] : xinit}, ${y4 ? yinit[0] : yinit}]), scale(${projection3}, [${x4 ? xinit[1] : xinit}, ${y4 ? yinit[1] : yinit}])]`
         });
         if (!x4 || !y4) {
@@ -44036,8 +44066,8 @@ var interval2 = {
         }
       }
       const intersect5 = `intersect(${bbox}, {markname: ${stringValue(model.getName("marks"))}}, unit.mark)`;
-      const base2 = `{unit: ${unitName(model)}}`;
-      const update3 = `vlSelectionTuples(${intersect5}, ${base2})`;
+      const base = `{unit: ${unitName(model)}}`;
+      const update3 = `vlSelectionTuples(${intersect5}, ${base})`;
       const visualSignals = channels.map((proj) => proj.signals.visual);
       return signals.concat({
         name: tupleSg,
@@ -44072,7 +44102,7 @@ var interval2 = {
     return signals;
   },
   marks: (model, selCmpt, marks) => {
-    const name2 = selCmpt.name;
+    const name = selCmpt.name;
     const { x: x4, y: y4 } = selCmpt.project.hasChannel;
     const xvname = x4?.signals.visual;
     const yvname = y4?.signals.visual;
@@ -44114,7 +44144,7 @@ var interval2 = {
     const vgCursor = cursor3 ?? (selCmpt.translate ? "move" : null);
     return [
       {
-        name: `${name2 + BRUSH}_bg`,
+        name: `${name + BRUSH}_bg`,
         type: "rect",
         clip: true,
         encode: {
@@ -44127,7 +44157,7 @@ var interval2 = {
       },
       ...marks,
       {
-        name: name2 + BRUSH,
+        name: name + BRUSH,
         type: "rect",
         clip: true,
         encode: {
@@ -45006,8 +45036,8 @@ function getBinSpacing(channel, spacing, reverse3, axisTranslate, offset4, minBa
     const offsetExpr2 = signalOrStringValue(offset4);
     const axisTranslateExpr = signalOrStringValue(axisTranslate);
     const minBandSizeExpr = signalOrStringValue(minBandSize);
-    const sign4 = isEnd ? "" : "-";
-    const spacingAndSizeOffset = minBandSize ? `(${bandSizeExpr} < ${minBandSizeExpr} ? ${sign4}0.5 * (${minBandSizeExpr} - (${bandSizeExpr})) : ${spacingOffset})` : spacingOffset;
+    const sign3 = isEnd ? "" : "-";
+    const spacingAndSizeOffset = minBandSize ? `(${bandSizeExpr} < ${minBandSizeExpr} ? ${sign3}0.5 * (${minBandSizeExpr} - (${bandSizeExpr})) : ${spacingOffset})` : spacingOffset;
     const t = axisTranslateExpr ? `${axisTranslateExpr} + ` : "";
     const r = reverseExpr ? `(${reverseExpr} ? -1 : 1) * ` : "";
     const o = offsetExpr2 ? `(${offsetExpr2} + ${spacingAndSizeOffset})` : spacingAndSizeOffset;
@@ -45173,13 +45203,13 @@ function conditionalCornerRadius(model, corners, test2, radius2) {
   const { markDef, config } = model;
   const valueRef = signalOrValueRef(radius2);
   const specifiedEnd = markDef.cornerRadiusEnd !== void 0;
-  return corners.reduce((encode5, corner) => {
+  return corners.reduce((encode2, corner) => {
     if (!specifiedEnd && (markDef[corner] !== void 0 || markDef.cornerRadius !== void 0)) {
-      return encode5;
+      return encode2;
     }
     const fallback2 = getMarkPropOrConfig(corner, markDef, config) ?? getMarkPropOrConfig("cornerRadius", markDef, config) ?? 0;
-    encode5[corner] = [{ test: test2, ...valueRef }, signalOrValueRef(fallback2)];
-    return encode5;
+    encode2[corner] = [{ test: test2, ...valueRef }, signalOrValueRef(fallback2)];
+    return encode2;
   }, {});
 }
 function positionRefToExpr(ref2) {
@@ -45321,10 +45351,10 @@ var nearest = {
     let index5 = 0;
     let exists = false;
     marks.forEach((mark, i) => {
-      const name2 = mark.name ?? "";
-      if (name2 === model.component.mark[0].name) {
+      const name = mark.name ?? "";
+      if (name === model.component.mark[0].name) {
         index5 = i;
-      } else if (name2.includes(VORONOI)) {
+      } else if (name.includes(VORONOI)) {
         exists = true;
       }
     });
@@ -45340,13 +45370,13 @@ var inputBindings = {
   },
   parse: (model, selCmpt, selDef) => disableDirectManipulation(selCmpt, selDef),
   topLevelSignals: (model, selCmpt, signals) => {
-    const name2 = selCmpt.name;
+    const name = selCmpt.name;
     const proj = selCmpt.project;
     const bind3 = selCmpt.bind;
     const init2 = selCmpt.init?.[0];
     const datum2 = nearest.defined(selCmpt) ? "(item().isVoronoi ? datum.datum : datum)" : "datum";
     proj.items.forEach((p, i) => {
-      const sgname = varName(`${name2}_${p.field}`);
+      const sgname = varName(`${name}_${p.field}`);
       const hasSignal2 = signals.filter((s2) => s2.name === sgname);
       if (!hasSignal2.length) {
         signals.unshift({
@@ -45365,11 +45395,11 @@ var inputBindings = {
     return signals;
   },
   signals: (model, selCmpt, signals) => {
-    const name2 = selCmpt.name;
+    const name = selCmpt.name;
     const proj = selCmpt.project;
-    const signal = signals.find((s2) => s2.name === name2 + TUPLE);
-    const fields = name2 + TUPLE_FIELDS;
-    const values3 = proj.items.map((p) => varName(`${name2}_${p.field}`));
+    const signal = signals.find((s2) => s2.name === name + TUPLE);
+    const fields = name + TUPLE_FIELDS;
+    const values3 = proj.items.map((p) => varName(`${name}_${p.field}`));
     const valid = values3.map((v) => `${v} !== null`).join(" && ");
     if (values3.length) {
       signal.update = `${valid} ? {fields: ${fields}, values: [${values3.join(", ")}]} : null`;
@@ -45472,9 +45502,9 @@ var legendBindings = {
   topLevelSignals: (model, selCmpt, signals) => {
     const selName = selCmpt.name;
     const stream2 = isLegendStreamBinding(selCmpt.bind) && selCmpt.bind.legend;
-    const markName = (name2) => (s2) => {
+    const markName = (name) => (s2) => {
       const ds = duplicate(s2);
-      ds.markname = name2;
+      ds.markname = name;
       return ds;
     };
     for (const proj of selCmpt.project.items) {
@@ -45503,11 +45533,11 @@ var legendBindings = {
     return signals;
   },
   signals: (model, selCmpt, signals) => {
-    const name2 = selCmpt.name;
+    const name = selCmpt.name;
     const proj = selCmpt.project;
-    const tuple = signals.find((s2) => s2.name === name2 + TUPLE);
-    const fields = name2 + TUPLE_FIELDS;
-    const values3 = proj.items.filter((p) => p.hasLegend).map((p) => varName(`${name2}_${varName(p.field)}_legend`));
+    const tuple = signals.find((s2) => s2.name === name + TUPLE);
+    const fields = name + TUPLE_FIELDS;
+    const values3 = proj.items.filter((p) => p.hasLegend).map((p) => varName(`${name}_${varName(p.field)}_legend`));
     const valid = values3.map((v) => `${v} !== null`).join(" && ");
     const update3 = `${valid} ? {fields: ${fields}, values: [${values3.join(", ")}]} : null`;
     if (selCmpt.events && values3.length > 0) {
@@ -45520,7 +45550,7 @@ var legendBindings = {
       delete tuple.value;
       delete tuple.on;
     }
-    const toggle2 = signals.find((s2) => s2.name === name2 + TOGGLE);
+    const toggle2 = signals.find((s2) => s2.name === name + TOGGLE);
     const events3 = isLegendStreamBinding(selCmpt.bind) && selCmpt.bind.legend;
     if (toggle2) {
       if (!selCmpt.events)
@@ -45550,13 +45580,13 @@ var translate3 = {
     return selCmpt.type === "interval" && selCmpt.translate;
   },
   signals: (model, selCmpt, signals) => {
-    const name2 = selCmpt.name;
+    const name = selCmpt.name;
     const boundScales = scaleBindings.defined(selCmpt);
-    const anchor = name2 + ANCHOR$1;
+    const anchor = name + ANCHOR$1;
     const { x: x4, y: y4 } = selCmpt.project.hasChannel;
     let events3 = eventSelector(selCmpt.translate, "scope");
     if (!boundScales) {
-      events3 = events3.map((e) => (e.between[0].markname = name2 + BRUSH, e));
+      events3 = events3.map((e) => (e.between[0].markname = name + BRUSH, e));
     }
     signals.push({
       name: anchor,
@@ -45568,7 +45598,7 @@ var translate3 = {
         }
       ]
     }, {
-      name: name2 + DELTA$1,
+      name: name + DELTA$1,
       value: {},
       on: [
         {
@@ -45587,9 +45617,9 @@ var translate3 = {
   }
 };
 function onDelta$1(model, selCmpt, proj, size, signals) {
-  const name2 = selCmpt.name;
-  const anchor = name2 + ANCHOR$1;
-  const delta = name2 + DELTA$1;
+  const name = selCmpt.name;
+  const anchor = name + ANCHOR$1;
+  const delta = name + DELTA$1;
   const channel = proj.channel;
   const boundScales = scaleBindings.defined(selCmpt);
   const signal = signals.find((s2) => s2.name === proj.signals[boundScales ? "data" : "visual"]);
@@ -45597,9 +45627,9 @@ function onDelta$1(model, selCmpt, proj, size, signals) {
   const scaleCmpt = model.getScaleComponent(channel);
   const scaleType2 = scaleCmpt?.get("type");
   const reversed = scaleCmpt?.get("reverse");
-  const sign4 = !boundScales ? "" : channel === X3 ? reversed ? "" : "-" : reversed ? "-" : "";
+  const sign3 = !boundScales ? "" : channel === X3 ? reversed ? "" : "-" : reversed ? "-" : "";
   const extent2 = `${anchor}.extent_${channel}`;
-  const offset4 = `${sign4}${delta}.${channel} / ${boundScales ? `${sizeSg}` : `span(${extent2})`}`;
+  const offset4 = `${sign3}${delta}.${channel} / ${boundScales ? `${sizeSg}` : `span(${extent2})`}`;
   const panFn = !boundScales || !scaleCmpt ? "panLinear" : scaleType2 === "log" ? "panLog" : scaleType2 === "symlog" ? "panSymlog" : scaleType2 === "pow" ? "panPow" : "panLinear";
   const arg = !boundScales ? "" : scaleType2 === "pow" ? `, ${scaleCmpt.get("exponent") ?? 1}` : scaleType2 === "symlog" ? `, ${scaleCmpt.get("constant") ?? 1}` : "";
   const update3 = `${panFn}(${extent2}, ${offset4}${arg})`;
@@ -45615,18 +45645,18 @@ var zoom3 = {
     return selCmpt.type === "interval" && selCmpt.zoom;
   },
   signals: (model, selCmpt, signals) => {
-    const name2 = selCmpt.name;
+    const name = selCmpt.name;
     const boundScales = scaleBindings.defined(selCmpt);
-    const delta = name2 + DELTA;
+    const delta = name + DELTA;
     const { x: x4, y: y4 } = selCmpt.project.hasChannel;
     const sx = stringValue(model.scaleName(X3));
     const sy = stringValue(model.scaleName(Y3));
     let events3 = eventSelector(selCmpt.zoom, "scope");
     if (!boundScales) {
-      events3 = events3.map((e) => (e.markname = name2 + BRUSH, e));
+      events3 = events3.map((e) => (e.markname = name + BRUSH, e));
     }
     signals.push({
-      name: name2 + ANCHOR,
+      name: name + ANCHOR,
       on: [
         {
           events: events3,
@@ -45653,19 +45683,19 @@ var zoom3 = {
   }
 };
 function onDelta(model, selCmpt, proj, size, signals) {
-  const name2 = selCmpt.name;
+  const name = selCmpt.name;
   const channel = proj.channel;
   const boundScales = scaleBindings.defined(selCmpt);
   const signal = signals.find((s2) => s2.name === proj.signals[boundScales ? "data" : "visual"]);
   const sizeSg = model.getSizeSignalRef(size).signal;
   const scaleCmpt = model.getScaleComponent(channel);
   const scaleType2 = scaleCmpt?.get("type");
-  const base2 = boundScales ? domain2(model, channel) : signal.name;
-  const delta = name2 + DELTA;
-  const anchor = `${name2}${ANCHOR}.${channel}`;
+  const base = boundScales ? domain2(model, channel) : signal.name;
+  const delta = name + DELTA;
+  const anchor = `${name}${ANCHOR}.${channel}`;
   const zoomFn = !boundScales || !scaleCmpt ? "zoomLinear" : scaleType2 === "log" ? "zoomLog" : scaleType2 === "symlog" ? "zoomSymlog" : scaleType2 === "pow" ? "zoomPow" : "zoomLinear";
   const arg = !boundScales ? "" : scaleType2 === "pow" ? `, ${scaleCmpt.get("exponent") ?? 1}` : scaleType2 === "symlog" ? `, ${scaleCmpt.get("constant") ?? 1}` : "";
-  const update3 = `${zoomFn}(${base2}, ${anchor}, ${delta}${arg})`;
+  const update3 = `${zoomFn}(${base}, ${anchor}, ${delta}${arg})`;
   signal.on.push({
     events: { signal: delta },
     update: boundScales ? update3 : `clampRange(${update3}, 0, ${sizeSg})`
@@ -45699,17 +45729,17 @@ function getFacetModel(model) {
   return parent;
 }
 function unitName(model, { escape: escape2 } = { escape: true }) {
-  let name2 = escape2 ? stringValue(model.name) : model.name;
+  let name = escape2 ? stringValue(model.name) : model.name;
   const facetModel = getFacetModel(model);
   if (facetModel) {
     const { facet } = facetModel;
     for (const channel of FACET_CHANNELS) {
       if (facet[channel]) {
-        name2 += ` + '__facet_${channel}_' + (facet[${stringValue(facetModel.vgField(channel))}])`;
+        name += ` + '__facet_${channel}_' + (facet[${stringValue(facetModel.vgField(channel))}])`;
       }
     }
   }
-  return name2;
+  return name;
 }
 function requiresSelectionId(model) {
   return vals(model.component.selection ?? {}).reduce((identifier, selCmpt) => {
@@ -45728,7 +45758,7 @@ function isTimerSelection(selCmpt) {
   return selCmpt.events?.find((e) => "type" in e && e.type === "timer");
 }
 function getName(node) {
-  const name2 = [];
+  const name = [];
   if (node.type === "Identifier") {
     return [node.name];
   }
@@ -45736,10 +45766,10 @@ function getName(node) {
     return [node.value];
   }
   if (node.type === "MemberExpression") {
-    name2.push(...getName(node.object));
-    name2.push(...getName(node.property));
+    name.push(...getName(node.object));
+    name.push(...getName(node.property));
   }
-  return name2;
+  return name;
 }
 function startsWithDatum(node) {
   if (node.object.type === "MemberExpression") {
@@ -45795,7 +45825,7 @@ function parseUnitSelection(model, selDefs) {
     return selCmpts;
   let nTimerSelections = 0;
   for (const def2 of selDefs) {
-    const name2 = varName(def2.name);
+    const name = varName(def2.name);
     const selDef = def2.select;
     const type3 = isString(selDef) ? selDef : selDef.type;
     const defaults2 = isObject(selDef) ? duplicate(selDef) : { type: type3 };
@@ -45811,9 +45841,9 @@ function parseUnitSelection(model, selDefs) {
         defaults2[key2] = duplicate(cfg[key2] ?? defaults2[key2]);
       }
     }
-    const selCmpt = selCmpts[name2] = {
+    const selCmpt = selCmpts[name] = {
       ...defaults2,
-      name: name2,
+      name,
       type: type3,
       init: def2.value,
       bind: def2.bind,
@@ -45822,7 +45852,7 @@ function parseUnitSelection(model, selDefs) {
     if (isTimerSelection(selCmpt)) {
       nTimerSelections++;
       if (nTimerSelections > 1) {
-        delete selCmpts[name2];
+        delete selCmpts[name];
         continue;
       }
     }
@@ -45839,12 +45869,12 @@ function parseUnitSelection(model, selDefs) {
   return selCmpts;
 }
 function parseSelectionPredicate(model, pred, dfnode, datum2 = "datum") {
-  const name2 = isString(pred) ? pred : pred.param;
-  const vname = varName(name2);
+  const name = isString(pred) ? pred : pred.param;
+  const vname = varName(name);
   const store = stringValue(vname + STORE);
   let selCmpt;
   try {
-    selCmpt = model.getSelectionComponent(vname, name2);
+    selCmpt = model.getSelectionComponent(vname, name);
   } catch {
     return `!!${vname}`;
   }
@@ -45858,18 +45888,18 @@ function parseSelectionPredicate(model, pred, dfnode, datum2 = "datum") {
     }
   }
   const fn = selCmpt.project.hasSelectionId ? "vlSelectionIdTest(" : "vlSelectionTest(";
-  const resolve4 = selCmpt.resolve === "global" ? ")" : `, ${stringValue(selCmpt.resolve)})`;
-  const test2 = `${fn}${store}, ${datum2}${resolve4}`;
+  const resolve2 = selCmpt.resolve === "global" ? ")" : `, ${stringValue(selCmpt.resolve)})`;
+  const test2 = `${fn}${store}, ${datum2}${resolve2}`;
   const length2 = `length(data(${store}))`;
   return pred.empty === false ? `${length2} && ${test2}` : `!${length2} || ${test2}`;
 }
-function parseSelectionExtent(model, name2, extent2) {
-  const vname = varName(name2);
+function parseSelectionExtent(model, name, extent2) {
+  const vname = varName(name);
   const encoding = extent2.encoding;
   let field3 = extent2.field;
   let selCmpt;
   try {
-    selCmpt = model.getSelectionComponent(vname, name2);
+    selCmpt = model.getSelectionComponent(vname, name);
   } catch {
     return vname;
   }
@@ -46619,7 +46649,7 @@ function sizeSignals(model, sizeType) {
   if (size == null || size === "merged") {
     return [];
   }
-  const name2 = model.getSizeSignalRef(sizeType).signal;
+  const name = model.getSizeSignalRef(sizeType).signal;
   if (size === "step") {
     const scaleComponent = model.getScaleComponent(channel);
     if (scaleComponent) {
@@ -46636,7 +46666,7 @@ function sizeSignals(model, sizeType) {
         return [
           stepSignal(scaleName, range6),
           {
-            name: name2,
+            name,
             update: sizeExpr(scaleName, scaleComponent, `domain('${scaleName}').length`)
           }
         ];
@@ -46644,13 +46674,13 @@ function sizeSignals(model, sizeType) {
     }
     throw new Error("layout size is step although width/height is not step.");
   } else if (size == "container") {
-    const isWidth = name2.endsWith("width");
+    const isWidth = name.endsWith("width");
     const expr2 = isWidth ? "containerSize()[0]" : "containerSize()[1]";
     const defaultValue = getViewConfigContinuousSize(model.config.view, isWidth ? "width" : "height");
     const safeExpr = `isFinite(${expr2}) ? ${expr2} : ${defaultValue}`;
     return [
       {
-        name: name2,
+        name,
         init: safeExpr,
         // `window:resize` supports Vega versions before 6.4, which have no `container:resize` event
         on: [
@@ -46662,18 +46692,18 @@ function sizeSignals(model, sizeType) {
   } else {
     return [
       {
-        name: name2,
+        name,
         value: size
       }
     ];
   }
 }
 function stepSignal(scaleName, range6) {
-  const name2 = `${scaleName}_step`;
+  const name = `${scaleName}_step`;
   if (isSignalRef(range6.step)) {
-    return { name: name2, update: range6.step.signal };
+    return { name, update: range6.step.signal };
   } else {
-    return { name: name2, value: range6.step };
+    return { name, value: range6.step };
   }
 }
 function sizeExpr(scaleName, scaleComponent, cardinality) {
@@ -46695,9 +46725,9 @@ function getSizeTypeFromLayoutSizeType(layoutSizeType) {
   return layoutSizeType === "childWidth" ? "width" : layoutSizeType === "childHeight" ? "height" : layoutSizeType;
 }
 function guideEncodeEntry(encoding, model) {
-  return keys3(encoding).reduce((encode5, channel) => {
+  return keys3(encoding).reduce((encode2, channel) => {
     return {
-      ...encode5,
+      ...encode2,
       ...wrapCondition({
         model,
         channelDef: encoding[channel],
@@ -46719,16 +46749,16 @@ function defaultScaleResolve(channel, model) {
   }
   throw new Error("invalid model type for resolve");
 }
-function parseGuideResolve(resolve4, channel) {
-  const channelScaleResolve = resolve4.scale[channel];
+function parseGuideResolve(resolve2, channel) {
+  const channelScaleResolve = resolve2.scale[channel];
   const guide = isXorY(channel) ? "axis" : "legend";
   if (channelScaleResolve === "independent") {
-    if (resolve4[guide][channel] === "shared") {
+    if (resolve2[guide][channel] === "shared") {
       warn2(independentScaleMeansIndependentGuide(channel));
     }
     return "independent";
   }
-  return resolve4[guide][channel] || "shared";
+  return resolve2[guide][channel] || "shared";
 }
 var LEGEND_COMPONENT_PROPERTY_INDEX = {
   ...COMMON_LEGEND_PROPERTY_INDEX,
@@ -46892,9 +46922,9 @@ function selectedCondition(model, legendCmpt, fieldDef) {
   if (!selections?.length)
     return void 0;
   const field3 = stringValue(fieldDef.field);
-  return selections.map((name2) => {
-    const store = stringValue(varName(name2) + STORE);
-    return `(!length(data(${store})) || (${name2}[${field3}] && indexof(${name2}[${field3}], datum.value) >= 0))`;
+  return selections.map((name) => {
+    const store = stringValue(varName(name) + STORE);
+    return `(!length(data(${store})) || (${name}[${field3}] && indexof(${name}[${field3}], datum.value) >= 0))`;
   }).join(" || ");
 }
 var legendRules = {
@@ -47134,15 +47164,15 @@ function parseLegendForChannel(model, channel) {
   return legendCmpt;
 }
 function parseNonUnitLegend(model) {
-  const { legends, resolve: resolve4 } = model.component;
+  const { legends, resolve: resolve2 } = model.component;
   for (const child of model.children) {
     parseLegend2(child);
     for (const channel of keys3(child.component.legends)) {
-      resolve4.legend[channel] = parseGuideResolve(model.component.resolve, channel);
-      if (resolve4.legend[channel] === "shared") {
+      resolve2.legend[channel] = parseGuideResolve(model.component.resolve, channel);
+      if (resolve2.legend[channel] === "shared") {
         legends[channel] = mergeLegendComponent(legends[channel], child.component.legends[channel]);
         if (!legends[channel]) {
-          resolve4.legend[channel] = "independent";
+          resolve2.legend[channel] = "independent";
           delete legends[channel];
         }
       }
@@ -47153,7 +47183,7 @@ function parseNonUnitLegend(model) {
       if (!child.component.legends[channel]) {
         continue;
       }
-      if (resolve4.legend[channel] === "shared") {
+      if (resolve2.legend[channel] === "shared") {
         delete child.component.legends[channel];
       }
     }
@@ -47597,10 +47627,10 @@ var FacetNode = class extends DataFlowNode {
    * @param name The name that this facet source will have.
    * @param data The source data for this facet data.
    */
-  constructor(parent, model, name2, data3) {
+  constructor(parent, model, name, data3) {
     super(parent);
     this.model = model;
-    this.name = name2;
+    this.name = name;
     this.data = data3;
     for (const channel of FACET_CHANNELS) {
       const fieldDef = model.facet[channel];
@@ -47845,26 +47875,26 @@ function unquote(pattern) {
   }
   return pattern;
 }
-function parseExpression2(field3, parse8) {
+function parseExpression2(field3, parse7) {
   const f = accessPathWithDatum(field3);
-  if (parse8 === "number") {
+  if (parse7 === "number") {
     return `toNumber(${f})`;
-  } else if (parse8 === "boolean") {
+  } else if (parse7 === "boolean") {
     return `toBoolean(${f})`;
-  } else if (parse8 === "string") {
+  } else if (parse7 === "string") {
     return `toString(${f})`;
-  } else if (parse8 === "date") {
+  } else if (parse7 === "date") {
     return `toDate(${f})`;
-  } else if (parse8 === "flatten") {
+  } else if (parse7 === "flatten") {
     return f;
-  } else if (parse8.startsWith("date:")) {
-    const specifier = unquote(parse8.slice(5, parse8.length));
+  } else if (parse7.startsWith("date:")) {
+    const specifier = unquote(parse7.slice(5, parse7.length));
     return `timeParse(${f},'${specifier}')`;
-  } else if (parse8.startsWith("utc:")) {
-    const specifier = unquote(parse8.slice(4, parse8.length));
+  } else if (parse7.startsWith("utc:")) {
+    const specifier = unquote(parse7.slice(4, parse7.length));
     return `utcParse(${f},'${specifier}')`;
   } else {
-    warn2(unrecognizedParse(parse8));
+    warn2(unrecognizedParse(parse7));
     return null;
   }
 }
@@ -47951,8 +47981,8 @@ function getImplicitFromEncoding(model) {
 function getImplicitFromSelection(model) {
   const implicit2 = {};
   if (isUnitModel(model) && model.component.selection) {
-    for (const name2 of keys3(model.component.selection)) {
-      const selCmpt = model.component.selection[name2];
+    for (const name of keys3(model.component.selection)) {
+      const selCmpt = model.component.selection[name];
       for (const proj of selCmpt.project.items) {
         if (!proj.channel && accessPathDepth(proj.field) > 1) {
           implicit2[proj.field] = "flatten";
@@ -47967,9 +47997,9 @@ var ParseNode = class _ParseNode extends DataFlowNode {
   clone() {
     return new _ParseNode(null, duplicate(this._parse));
   }
-  constructor(parent, parse8) {
+  constructor(parent, parse7) {
     super(parent);
-    this._parse = parse8;
+    this._parse = parse7;
   }
   hash() {
     return `Parse ${hash(this._parse)}`;
@@ -48009,11 +48039,11 @@ var ParseNode = class _ParseNode extends DataFlowNode {
         }
       }
     }
-    const parse8 = new Split(explicit, implicit2);
-    ancestorParse.copyAll(parse8);
+    const parse7 = new Split(explicit, implicit2);
+    ancestorParse.copyAll(parse7);
     const p = {};
-    for (const key2 of keys3(parse8.combine())) {
-      const val = parse8.get(key2);
+    for (const key2 of keys3(parse7.combine())) {
+      const val = parse7.get(key2);
       if (val !== null) {
         p[key2] = val;
       }
@@ -48152,11 +48182,11 @@ var SourceNode = class extends DataFlowNode {
     } else if (isUrlData(data3)) {
       this._data = { url: data3.url };
       if (!format5.type) {
-        let defaultExtension2 = /(?:\.([^.]+))?$/.exec(data3.url)[1];
-        if (!contains2(["json", "csv", "tsv", "dsv", "topojson"], defaultExtension2)) {
-          defaultExtension2 = "json";
+        let defaultExtension = /(?:\.([^.]+))?$/.exec(data3.url)[1];
+        if (!contains2(["json", "csv", "tsv", "dsv", "topojson"], defaultExtension)) {
+          defaultExtension = "json";
         }
-        format5.type = defaultExtension2;
+        format5.type = defaultExtension;
       }
     } else if (isSphereGenerator(data3)) {
       this._data = { values: [{ type: "Sphere" }] };
@@ -48189,8 +48219,8 @@ var SourceNode = class extends DataFlowNode {
   get dataName() {
     return this._name;
   }
-  set dataName(name2) {
-    this._name = name2;
+  set dataName(name) {
+    this._name = name;
   }
   set parent(parent) {
     throw new Error("Source nodes have to be roots.");
@@ -48368,11 +48398,11 @@ var MergeParse = class extends BottomUpOptimizer {
       const commonParse = {};
       const conflictingParse = /* @__PURE__ */ new Set();
       for (const parseNode of parseChildren) {
-        const parse8 = parseNode.parse;
-        for (const k2 of keys3(parse8)) {
+        const parse7 = parseNode.parse;
+        for (const k2 of keys3(parse7)) {
           if (!(k2 in commonParse)) {
-            commonParse[k2] = parse8[k2];
-          } else if (commonParse[k2] !== parse8[k2]) {
+            commonParse[k2] = parse7[k2];
+          } else if (commonParse[k2] !== parse7[k2]) {
             conflictingParse.add(k2);
           }
         }
@@ -48857,9 +48887,9 @@ var WindowTransformNode = class _WindowTransformNode extends DataFlowNode {
       params2.push(window2.param === void 0 ? null : window2.param);
       fields.push(window2.field === void 0 ? null : window2.field);
     }
-    const frame2 = this.transform.frame;
+    const frame3 = this.transform.frame;
     const groupby = this.transform.groupby;
-    if (frame2 && frame2[0] === null && frame2[1] === null && ops2.every((o) => isAggregateOp(o))) {
+    if (frame3 && frame3[0] === null && frame3[1] === null && ops2.every((o) => isAggregateOp(o))) {
       return {
         type: "joinaggregate",
         as,
@@ -48890,7 +48920,7 @@ var WindowTransformNode = class _WindowTransformNode extends DataFlowNode {
       sort: sort3,
       ...ignorePeers !== void 0 ? { ignorePeers } : {},
       ...groupby !== void 0 ? { groupby } : {},
-      ...frame2 !== void 0 ? { frame: frame2 } : {}
+      ...frame3 !== void 0 ? { frame: frame3 } : {}
     };
   }
 };
@@ -49056,8 +49086,8 @@ function parseUnitScaleDomain(model) {
       while (!isFacetModel(facetParent) && facetParent.parent) {
         facetParent = facetParent.parent;
       }
-      const resolve4 = facetParent.component.resolve.scale[channel];
-      if (resolve4 === "shared") {
+      const resolve2 = facetParent.component.resolve.scale[channel];
+      if (resolve2 === "shared") {
         for (const domain3 of domains.value) {
           if (isDataRefDomain(domain3)) {
             domain3.data = FACET_SCALE_PREFIX + domain3.data.replace(FACET_SCALE_PREFIX, "");
@@ -49681,11 +49711,11 @@ function assembleProjectionForModel(model) {
     return [];
   }
   const projection3 = component.combine();
-  const { name: name2 } = projection3;
+  const { name } = projection3;
   if (!component.data) {
     return [
       {
-        name: name2,
+        name,
         // translate to center by default
         translate: { signal: "[width / 2, height / 2]" },
         // parameters, overwrite default translate if specified
@@ -49708,7 +49738,7 @@ function assembleProjectionForModel(model) {
     }
     return [
       {
-        name: name2,
+        name,
         size,
         fit: {
           signal: fits.length > 1 ? `[${fits.join(", ")}]` : fits[0]
@@ -49742,11 +49772,11 @@ var ProjectionComponent = class extends Split {
   size;
   data;
   merged = false;
-  constructor(name2, specifiedProjection, size, data3) {
+  constructor(name, specifiedProjection, size, data3) {
     super(
       { ...specifiedProjection },
       // all explicit properties of projection
-      { name: name2 }
+      { name }
     );
     this.specifiedProjection = specifiedProjection;
     this.size = size;
@@ -49849,15 +49879,15 @@ function parseNonUnitProjections(model) {
     }
   });
   if (nonUnitProjection && mergable) {
-    const name2 = model.projectionName(true);
-    const modelProjection = new ProjectionComponent(name2, nonUnitProjection.specifiedProjection, nonUnitProjection.size, duplicate(nonUnitProjection.data));
+    const name = model.projectionName(true);
+    const modelProjection = new ProjectionComponent(name, nonUnitProjection.specifiedProjection, nonUnitProjection.size, duplicate(nonUnitProjection.data));
     for (const child of model.children) {
       const projection3 = child.component.projection;
       if (projection3) {
         if (projection3.isFit) {
           modelProjection.data.push(...child.component.projection.data);
         }
-        child.renameProjection(projection3.get("name"), name2);
+        child.renameProjection(projection3.get("name"), name);
         projection3.merged = true;
       }
     }
@@ -49881,12 +49911,12 @@ function assembleScalesForModel(model) {
       return scales2;
     }
     const scale6 = scaleComponent.combine();
-    const { name: name2, type: type3, selectionExtent, domains: _d2, range: _r2, reverse: reverse3, ...otherScaleProps } = scale6;
-    const range6 = assembleScaleRange(scale6.range, name2, channel, model);
+    const { name, type: type3, selectionExtent, domains: _d2, range: _r2, reverse: reverse3, ...otherScaleProps } = scale6;
+    const range6 = assembleScaleRange(scale6.range, name, channel, model);
     const domain3 = assembleDomain(model, channel);
     const domainRaw = selectionExtent ? assembleSelectionScaleDomain(model, selectionExtent, scaleComponent, domain3) : null;
     scales2.push({
-      name: name2,
+      name,
       type: type3,
       ...domain3 ? { domain: domain3 } : {},
       ...domainRaw ? { domainRaw } : {},
@@ -49914,11 +49944,11 @@ function assembleScaleRange(scaleRange, scaleName, channel, model) {
 }
 var ScaleComponent = class extends Split {
   merged = false;
-  constructor(name2, typeWithExplicit) {
+  constructor(name, typeWithExplicit) {
     super(
       {},
       // no initial explicit property
-      { name: name2 }
+      { name }
     );
     this.setWithExplicit("type", typeWithExplicit);
   }
@@ -50090,13 +50120,13 @@ function fullWidthOrHeightRange(channel, model, scaleType2, { center: center2 } 
   const getSignalName = model.getSignalName.bind(model);
   if (channel === Y3 && hasContinuousDomain(scaleType2)) {
     return center2 ? [
-      SignalRefWrapper.fromName((name2) => `${getSignalName(name2)}/2`, sizeSignal),
-      SignalRefWrapper.fromName((name2) => `-${getSignalName(name2)}/2`, sizeSignal)
+      SignalRefWrapper.fromName((name) => `${getSignalName(name)}/2`, sizeSignal),
+      SignalRefWrapper.fromName((name) => `-${getSignalName(name)}/2`, sizeSignal)
     ] : [SignalRefWrapper.fromName(getSignalName, sizeSignal), 0];
   } else {
     return center2 ? [
-      SignalRefWrapper.fromName((name2) => `-${getSignalName(name2)}/2`, sizeSignal),
-      SignalRefWrapper.fromName((name2) => `${getSignalName(name2)}/2`, sizeSignal)
+      SignalRefWrapper.fromName((name) => `-${getSignalName(name)}/2`, sizeSignal),
+      SignalRefWrapper.fromName((name) => `${getSignalName(name)}/2`, sizeSignal)
     ] : [0, SignalRefWrapper.fromName(getSignalName, sizeSignal)];
   }
 }
@@ -50740,19 +50770,19 @@ var scaleTypeTieBreaker = tieBreakByComparing((st1, st2) => scaleTypePrecedence(
 function parseNonUnitScaleCore(model) {
   const scaleComponents = model.component.scales = {};
   const scaleTypeWithExplicitIndex = {};
-  const resolve4 = model.component.resolve;
+  const resolve2 = model.component.resolve;
   for (const child of model.children) {
     parseScaleCore(child);
     for (const channel of keys3(child.component.scales)) {
-      resolve4.scale[channel] ??= defaultScaleResolve(channel, model);
-      if (resolve4.scale[channel] === "shared") {
+      resolve2.scale[channel] ??= defaultScaleResolve(channel, model);
+      if (resolve2.scale[channel] === "shared") {
         const explicitScaleType = scaleTypeWithExplicitIndex[channel];
         const childScaleType = child.component.scales[channel].getWithExplicit("type");
         if (explicitScaleType) {
           if (scaleCompatible(explicitScaleType.value, childScaleType.value)) {
             scaleTypeWithExplicitIndex[channel] = mergeValuesWithExplicit(explicitScaleType, childScaleType, "type", "scale", scaleTypeTieBreaker);
           } else {
-            resolve4.scale[channel] = "independent";
+            resolve2.scale[channel] = "independent";
             delete scaleTypeWithExplicitIndex[channel];
           }
         } else {
@@ -50762,13 +50792,13 @@ function parseNonUnitScaleCore(model) {
     }
   }
   for (const channel of keys3(scaleTypeWithExplicitIndex)) {
-    const name2 = model.scaleName(channel, true);
+    const name = model.scaleName(channel, true);
     const typeWithExplicit = scaleTypeWithExplicitIndex[channel];
-    scaleComponents[channel] = new ScaleComponent(name2, typeWithExplicit);
+    scaleComponents[channel] = new ScaleComponent(name, typeWithExplicit);
     for (const child of model.children) {
       const childScale = child.component.scales[channel];
       if (childScale) {
-        child.renameScale(childScale.get("name"), name2);
+        child.renameScale(childScale.get("name"), name);
         childScale.merged = true;
       }
     }
@@ -50783,14 +50813,14 @@ var NameMap = class {
   rename(oldName, newName) {
     this.nameMap[oldName] = newName;
   }
-  has(name2) {
-    return this.nameMap[name2] !== void 0;
+  has(name) {
+    return this.nameMap[name] !== void 0;
   }
-  get(name2) {
-    while (this.nameMap[name2] && name2 !== this.nameMap[name2]) {
-      name2 = this.nameMap[name2];
+  get(name) {
+    while (this.nameMap[name] && name !== this.nameMap[name]) {
+      name = this.nameMap[name];
     }
-    return name2;
+    return name;
   }
 };
 function isUnitModel(model) {
@@ -50824,7 +50854,7 @@ var Model = class {
   signalNameMap;
   component;
   view;
-  constructor(spec, type3, parent, parentGivenName, config, resolve4, view) {
+  constructor(spec, type3, parent, parentGivenName, config, resolve2, view) {
     this.type = type3;
     this.parent = parent;
     this.config = config;
@@ -50855,7 +50885,7 @@ var Model = class {
         scale: {},
         axis: {},
         legend: {},
-        ...resolve4 ? duplicate(resolve4) : {}
+        ...resolve2 ? duplicate(resolve2) : {}
       },
       selection: null,
       scales: null,
@@ -51030,8 +51060,8 @@ var Model = class {
    * This method should be called in parse, so that all used data source can be correctly instantiated in assembleData().
    * You can lookup the correct dataset name in assemble with `lookupDataSource`.
    */
-  requestDataName(name2) {
-    const fullName = this.getDataName(name2);
+  requestDataName(name) {
+    const fullName = this.getDataName(name);
     const refCounts = this.component.data.outputNodeRefCounts;
     refCounts[fullName] = (refCounts[fullName] || 0) + 1;
     return fullName;
@@ -51067,10 +51097,10 @@ var Model = class {
   /**
    * Lookup the name of the datasource for an output node. You probably want to call this in assemble.
    */
-  lookupDataSource(name2) {
-    const node = this.component.data.outputNodes[name2];
+  lookupDataSource(name) {
+    const node = this.component.data.outputNodes[name];
     if (!node) {
-      return name2;
+      return name;
     }
     return node.getSource();
   }
@@ -51089,8 +51119,8 @@ var Model = class {
   /**
    * @return scale name for a given channel after the scale has been parsed and named.
    */
-  scaleName(originalScaleName, parse8) {
-    if (parse8) {
+  scaleName(originalScaleName, parse7) {
+    if (parse7) {
       return this.getName(originalScaleName);
     }
     if (
@@ -51105,8 +51135,8 @@ var Model = class {
   /**
    * @return projection name after the projection has been parsed and named.
    */
-  projectionName(parse8) {
-    if (parse8) {
+  projectionName(parse7) {
+    if (parse7) {
       return this.getName("projection");
     }
     if (this.component.projection && !this.component.projection.merged || this.projectionNameMap.has(this.getName("projection"))) {
@@ -51189,8 +51219,8 @@ var DensityTransformNode = class _DensityTransformNode extends DataFlowNode {
     this.transform = duplicate(transform4);
     const specifiedAs = this.transform.as ?? [void 0, void 0];
     this.transform.as = [specifiedAs[0] ?? "value", specifiedAs[1] ?? "density"];
-    const resolve4 = this.transform.resolve ?? "shared";
-    this.transform.resolve = resolve4;
+    const resolve2 = this.transform.resolve ?? "shared";
+    this.transform.resolve = resolve2;
   }
   dependentFields() {
     return /* @__PURE__ */ new Set([this.transform.density, ...this.transform.groupby ?? []]);
@@ -51454,14 +51484,14 @@ var ImputeNode = class _ImputeNode extends DataFlowNode {
         return void 0;
       }
       const keyChannel = xDef.impute ? yDef : yDef.impute ? xDef : void 0;
-      const { method: method2, value: value4, frame: frame2, keyvals } = imputedChannel.impute;
+      const { method: method2, value: value4, frame: frame3, keyvals } = imputedChannel.impute;
       const groupbyFields = pathGroupingFields(model.mark, encoding);
       return new _ImputeNode(parent, {
         impute: imputedChannel.field,
         key: keyChannel.field,
         ...method2 ? { method: method2 } : {},
         ...value4 !== void 0 ? { value: value4 } : {},
-        ...frame2 ? { frame: frame2 } : {},
+        ...frame3 ? { frame: frame3 } : {},
         ...keyvals !== void 0 ? { keyvals } : {},
         ...groupbyFields.length ? { groupby: groupbyFields } : {}
       });
@@ -51472,7 +51502,7 @@ var ImputeNode = class _ImputeNode extends DataFlowNode {
     return `Impute ${hash(this.transform)}`;
   }
   assemble() {
-    const { impute, key: key2, keyvals, method: method2, groupby, value: value4, frame: frame2 = [null, null] } = this.transform;
+    const { impute, key: key2, keyvals, method: method2, groupby, value: value4, frame: frame3 = [null, null] } = this.transform;
     const imputeTransform = {
       type: "impute",
       field: impute,
@@ -51488,7 +51518,7 @@ var ImputeNode = class _ImputeNode extends DataFlowNode {
         as: [`imputed_${impute}_value`],
         ops: [method2],
         fields: [impute],
-        frame: frame2,
+        frame: frame3,
         ignorePeers: false,
         ...groupby ? { groupby } : {}
       };
@@ -51975,9 +52005,9 @@ function parseData2(model) {
 }
 function makeOutputNode(dataSourceType, model, head) {
   const { outputNodes, outputNodeRefCounts } = model.component.data;
-  const name2 = model.getDataName(dataSourceType);
-  const node = new OutputNode(head, name2, dataSourceType, outputNodeRefCounts);
-  outputNodes[name2] = node;
+  const name = model.getDataName(dataSourceType);
+  const node = new OutputNode(head, name, dataSourceType, outputNodeRefCounts);
+  outputNodes[name] = node;
   return node;
 }
 function parseLayerLayoutSize(model) {
@@ -52000,12 +52030,12 @@ function parseChildrenLayoutSize(model) {
 function parseNonUnitLayoutSizeForChannel(model, layoutSizeType) {
   const sizeType = getSizeTypeFromLayoutSizeType(layoutSizeType);
   const channel = getPositionScaleChannel(sizeType);
-  const resolve4 = model.component.resolve;
+  const resolve2 = model.component.resolve;
   const layoutSizeCmpt = model.component.layoutSize;
   let mergedSize;
   for (const child of model.children) {
     const childSize = child.component.layoutSize.getWithExplicit(sizeType);
-    const scaleResolve = resolve4.scale[channel] ?? defaultScaleResolve(channel, model);
+    const scaleResolve = resolve2.scale[channel] ?? defaultScaleResolve(channel, model);
     if (scaleResolve === "independent" && childSize.value === "step") {
       mergedSize = void 0;
       break;
@@ -52362,9 +52392,9 @@ function makeHeaderComponent(model, channel, labels2) {
 function mergeChildAxis(model, channel) {
   const { child } = model;
   if (child.component.axes[channel]) {
-    const { layoutHeaders: layoutHeaders2, resolve: resolve4 } = model.component;
-    resolve4.axis[channel] = parseGuideResolve(resolve4, channel);
-    if (resolve4.axis[channel] === "shared") {
+    const { layoutHeaders: layoutHeaders2, resolve: resolve2 } = model.component;
+    resolve2.axis[channel] = parseGuideResolve(resolve2, channel);
+    if (resolve2.axis[channel] === "shared") {
       const headerChannel = channel === "x" ? "column" : "row";
       const layoutHeader = layoutHeaders2[headerChannel];
       for (const axisComponent of child.component.axes[channel]) {
@@ -52573,7 +52603,7 @@ var FacetModel = class _FacetModel extends ModelWithField {
     return { fields, ops: ops2, as };
   }
   assembleFacet() {
-    const { name: name2, data: data3 } = this.component.data.facetRoot;
+    const { name, data: data3 } = this.component.data.facetRoot;
     const { row, column } = this.facet;
     const cross2 = !!row && !!column;
     const { fields, ops: ops2, as } = this.getCardinalityAggregateForChild();
@@ -52605,7 +52635,7 @@ var FacetModel = class _FacetModel extends ModelWithField {
       }
     }
     return {
-      name: name2,
+      name,
       data: data3,
       groupby,
       ...cross2 || fields.length > 0 ? {
@@ -52841,16 +52871,16 @@ var OPPOSITE_ORIENT = {
   right: "left"
 };
 function parseLayerAxes(model) {
-  const { axes, resolve: resolve4 } = model.component;
+  const { axes, resolve: resolve2 } = model.component;
   const axisCount = { top: 0, bottom: 0, right: 0, left: 0 };
   for (const child of model.children) {
     child.parseAxesAndHeaders();
     for (const channel of keys3(child.component.axes)) {
-      resolve4.axis[channel] = parseGuideResolve(model.component.resolve, channel);
-      if (resolve4.axis[channel] === "shared") {
+      resolve2.axis[channel] = parseGuideResolve(model.component.resolve, channel);
+      if (resolve2.axis[channel] === "shared") {
         axes[channel] = mergeAxisComponents(axes[channel], child.component.axes[channel]);
         if (!axes[channel]) {
-          resolve4.axis[channel] = "independent";
+          resolve2.axis[channel] = "independent";
           delete axes[channel];
         }
       }
@@ -52861,7 +52891,7 @@ function parseLayerAxes(model) {
       if (!child.component.axes[channel]) {
         continue;
       }
-      if (resolve4.axis[channel] === "independent") {
+      if (resolve2.axis[channel] === "independent") {
         axes[channel] = (axes[channel] ?? []).concat(child.component.axes[channel]);
         for (const axisComponent of child.component.axes[channel]) {
           const { value: orient2, explicit } = axisComponent.getWithExplicit("orient");
@@ -52879,7 +52909,7 @@ function parseLayerAxes(model) {
       }
       delete child.component.axes[channel];
     }
-    if (resolve4.axis[channel] === "independent" && axes[channel] && axes[channel].length > 1) {
+    if (resolve2.axis[channel] === "independent" && axes[channel] && axes[channel].length > 1) {
       for (const [index5, axisCmpt] of (axes[channel] || []).entries()) {
         if (index5 > 0 && !!axisCmpt.get("grid") && !axisCmpt.explicit.grid) {
           axisCmpt.implicit.grid = false;
@@ -53523,15 +53553,15 @@ function getGroupsForStackedBarWithCornerRadius(model, cornerRadiusEnd2) {
     "strokeMiterLimit",
     "strokeOpacity"
   ];
-  groupUpdate = strokeProperties.reduce((encode5, prop) => {
+  groupUpdate = strokeProperties.reduce((encode2, prop) => {
     if (mark.encode.update[prop]) {
-      return { ...encode5, [prop]: mark.encode.update[prop] };
+      return { ...encode2, [prop]: mark.encode.update[prop] };
     } else {
       const configValue = getMarkConfig(prop, model.markDef, model.config);
       if (configValue !== void 0) {
-        return { ...encode5, [prop]: signalOrValueRef(configValue) };
+        return { ...encode2, [prop]: signalOrValueRef(configValue) };
       } else {
-        return encode5;
+        return encode2;
       }
     }
   }, groupUpdate);
@@ -54090,14 +54120,17 @@ var version = pkg.version;
 
 // actions/send-report/src/chart-specs.ts
 var CONFIG = { font: "DejaVu Sans", view: { stroke: null }, background: "white" };
+var frame2 = (title2, values3) => ({
+  $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+  title: title2,
+  width: 420,
+  height: 200,
+  config: CONFIG,
+  data: { values: values3 }
+});
 function bar2(title2, values3, x4, y4, color5) {
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: title2,
-    width: 420,
-    height: 200,
-    config: CONFIG,
-    data: { values: values3 },
+    ...frame2(title2, values3),
     mark: { type: "bar", tooltip: false },
     encoding: {
       x: { field: x4, type: "nominal", axis: { labelAngle: 0 }, sort: null },
@@ -54108,12 +54141,7 @@ function bar2(title2, values3, x4, y4, color5) {
 }
 function line5(title2, values3, x4, y4) {
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: title2,
-    width: 420,
-    height: 200,
-    config: CONFIG,
-    data: { values: values3 },
+    ...frame2(title2, values3),
     mark: { type: "line", point: true },
     encoding: {
       x: {
@@ -54129,12 +54157,7 @@ function line5(title2, values3, x4, y4) {
 }
 function trendLine(values3) {
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: "Median list price of new listings by week",
-    width: 420,
-    height: 200,
-    config: CONFIG,
-    data: { values: values3 },
+    ...frame2("Median list price of new listings by week", values3),
     mark: { type: "line", point: true },
     encoding: {
       x: {
@@ -54735,8 +54758,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 function beside(file) {
-  const path8 = fileURLToPath(new URL(`./${file}`, import.meta.url));
-  return existsSync2(path8) ? path8 : void 0;
+  const path6 = fileURLToPath(new URL(`./${file}`, import.meta.url));
+  return existsSync2(path6) ? path6 : void 0;
 }
 function fromPackage(specifier) {
   try {
@@ -54844,7210 +54867,6 @@ async function renderCharts(report) {
   }
   return charts;
 }
-
-// node_modules/nodemailer/dist/esm/mime-node/index.js
-import crypto from "node:crypto";
-import fs3 from "node:fs";
-import { PassThrough as PassThrough2, finished as finished2, pipeline } from "node:stream";
-
-// node_modules/nodemailer/dist/esm/shared/url.js
-import net from "node:net";
-import urllib from "node:url";
-
-// node_modules/nodemailer/dist/esm/punycode/index.js
-var maxInt = 2147483647;
-var base = 36;
-var tMin = 1;
-var tMax = 26;
-var skew = 38;
-var damp = 700;
-var initialBias = 72;
-var initialN = 128;
-var delimiter = "-";
-var regexPunycode = /^xn--/;
-var regexNonASCII = /[^\0-\x7F]/;
-var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
-var errors = {
-  overflow: "Overflow: input needs wider integers to process",
-  "not-basic": "Illegal input >= 0x80 (not a basic code point)",
-  "invalid-input": "Invalid input"
-};
-var baseMinusTMin = base - tMin;
-var floor2 = Math.floor;
-var stringFromCharCode = String.fromCharCode;
-function error3(type3) {
-  throw new RangeError(errors[type3]);
-}
-function map3(array7, callback) {
-  const result = [];
-  let length2 = array7.length;
-  while (length2--) {
-    result[length2] = callback(array7[length2]);
-  }
-  return result;
-}
-function mapDomain(domain3, callback) {
-  const parts = domain3.split("@");
-  let result = "";
-  if (parts.length > 1) {
-    result = parts[0] + "@";
-    domain3 = parts[1];
-  }
-  domain3 = domain3.replace(regexSeparators, ".");
-  const labels2 = domain3.split(".");
-  const encoded = map3(labels2, callback).join(".");
-  return result + encoded;
-}
-function ucs2decode(string2) {
-  const output3 = [];
-  let counter = 0;
-  const length2 = string2.length;
-  while (counter < length2) {
-    const value4 = string2.charCodeAt(counter++);
-    if (value4 >= 55296 && value4 <= 56319 && counter < length2) {
-      const extra = string2.charCodeAt(counter++);
-      if ((extra & 64512) == 56320) {
-        output3.push(((value4 & 1023) << 10) + (extra & 1023) + 65536);
-      } else {
-        output3.push(value4);
-        counter--;
-      }
-    } else {
-      output3.push(value4);
-    }
-  }
-  return output3;
-}
-var basicToDigit = function(codePoint) {
-  if (codePoint >= 48 && codePoint < 58) {
-    return 26 + (codePoint - 48);
-  }
-  if (codePoint >= 65 && codePoint < 91) {
-    return codePoint - 65;
-  }
-  if (codePoint >= 97 && codePoint < 123) {
-    return codePoint - 97;
-  }
-  return base;
-};
-var digitToBasic = function(digit, flag2) {
-  return digit + 22 + 75 * Number(digit < 26) - (Number(flag2 != 0) << 5);
-};
-var adapt = function(delta, numPoints, firstTime) {
-  let k2 = 0;
-  delta = firstTime ? floor2(delta / damp) : delta >> 1;
-  delta += floor2(delta / numPoints);
-  for (
-    ;
-    /* no initialization */
-    delta > baseMinusTMin * tMax >> 1;
-    k2 += base
-  ) {
-    delta = floor2(delta / baseMinusTMin);
-  }
-  return floor2(k2 + (baseMinusTMin + 1) * delta / (delta + skew));
-};
-var decode = function(input) {
-  const output3 = [];
-  const inputLength = input.length;
-  let i = 0;
-  let n = initialN;
-  let bias = initialBias;
-  let basic = input.lastIndexOf(delimiter);
-  if (basic < 0) {
-    basic = 0;
-  }
-  for (let j = 0; j < basic; ++j) {
-    if (input.charCodeAt(j) >= 128) {
-      error3("not-basic");
-    }
-    output3.push(input.charCodeAt(j));
-  }
-  for (let index5 = basic > 0 ? basic + 1 : 0; index5 < inputLength; ) {
-    const oldi = i;
-    for (let w2 = 1, k2 = base; ; k2 += base) {
-      if (index5 >= inputLength) {
-        error3("invalid-input");
-      }
-      const digit = basicToDigit(input.charCodeAt(index5++));
-      if (digit >= base) {
-        error3("invalid-input");
-      }
-      if (digit > floor2((maxInt - i) / w2)) {
-        error3("overflow");
-      }
-      i += digit * w2;
-      const t = k2 <= bias ? tMin : k2 >= bias + tMax ? tMax : k2 - bias;
-      if (digit < t) {
-        break;
-      }
-      const baseMinusT = base - t;
-      if (w2 > floor2(maxInt / baseMinusT)) {
-        error3("overflow");
-      }
-      w2 *= baseMinusT;
-    }
-    const out = output3.length + 1;
-    bias = adapt(i - oldi, out, oldi == 0);
-    if (floor2(i / out) > maxInt - n) {
-      error3("overflow");
-    }
-    n += floor2(i / out);
-    i %= out;
-    output3.splice(i++, 0, n);
-  }
-  return String.fromCodePoint(...output3);
-};
-var encode2 = function(input) {
-  const output3 = [];
-  const codePoints = ucs2decode(input);
-  const inputLength = codePoints.length;
-  let n = initialN;
-  let delta = 0;
-  let bias = initialBias;
-  for (const currentValue of codePoints) {
-    if (currentValue < 128) {
-      output3.push(stringFromCharCode(currentValue));
-    }
-  }
-  const basicLength = output3.length;
-  let handledCPCount = basicLength;
-  if (basicLength) {
-    output3.push(delimiter);
-  }
-  while (handledCPCount < inputLength) {
-    let m3 = maxInt;
-    for (const currentValue of codePoints) {
-      if (currentValue >= n && currentValue < m3) {
-        m3 = currentValue;
-      }
-    }
-    const handledCPCountPlusOne = handledCPCount + 1;
-    if (m3 - n > floor2((maxInt - delta) / handledCPCountPlusOne)) {
-      error3("overflow");
-    }
-    delta += (m3 - n) * handledCPCountPlusOne;
-    n = m3;
-    for (const currentValue of codePoints) {
-      if (currentValue < n && ++delta > maxInt) {
-        error3("overflow");
-      }
-      if (currentValue === n) {
-        let q = delta;
-        for (let k2 = base; ; k2 += base) {
-          const t = k2 <= bias ? tMin : k2 >= bias + tMax ? tMax : k2 - bias;
-          if (q < t) {
-            break;
-          }
-          const qMinusT = q - t;
-          const baseMinusT = base - t;
-          output3.push(stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0)));
-          q = floor2(qMinusT / baseMinusT);
-        }
-        output3.push(stringFromCharCode(digitToBasic(q, 0)));
-        bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
-        delta = 0;
-        ++handledCPCount;
-      }
-    }
-    ++delta;
-    ++n;
-  }
-  return output3.join("");
-};
-var toUnicode = function(input) {
-  return mapDomain(input, function(string2) {
-    return regexPunycode.test(string2) ? decode(string2.slice(4).toLowerCase()) : string2;
-  });
-};
-var toASCII = function(input) {
-  return mapDomain(input, function(string2) {
-    return regexNonASCII.test(string2) ? "xn--" + encode2(string2) : string2;
-  });
-};
-
-// node_modules/nodemailer/dist/esm/shared/url.js
-var SLASHLESS_AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(?!\/\/)([\s\S]+)$/;
-function stripSurroundingWhitespace(input) {
-  let start = 0;
-  let end = input.length;
-  while (start < end && input.charCodeAt(start) <= 32) {
-    start++;
-  }
-  while (end > start && input.charCodeAt(end - 1) <= 32) {
-    end--;
-  }
-  return input.slice(start, end);
-}
-var LEGACY_TRIM = /^[\x00-\x20\u00a0\ufeff]+/;
-var AUTHORITY = /^([a-zA-Z0-9+.-]+:)?[\\/]{2}([^\\/?#]*)/;
-var FORBIDDEN_HOST_CHARS = /[\x00-\x20#/:<>?@[\\\]^|\x7f]/;
-var CONTROL_CHARS = /[\x00-\x1f\x7f]/;
-function invalidUrl(input) {
-  const err = new TypeError("Invalid URL");
-  err.code = "ERR_INVALID_URL";
-  err.input = input;
-  return err;
-}
-function legacyParse(input, parseQueryString, whatwgError, slashesDenoteHost) {
-  const parsed = urllib.parse(input, parseQueryString, slashesDenoteHost);
-  const authority = AUTHORITY.exec(input.replace(LEGACY_TRIM, ""));
-  if (authority && (authority[1] || parsed.hostname !== null)) {
-    const written = authority[2].slice(authority[2].lastIndexOf("@") + 1);
-    if (!written || CONTROL_CHARS.test(written) || (parsed.host || "").toLowerCase() !== toASCII(written.toLowerCase())) {
-      throw whatwgError;
-    }
-    if (written.charAt(0) === "[" && !net.isIPv6(written.slice(1, written.indexOf("]")))) {
-      throw whatwgError;
-    }
-  } else if (parsed.hostname !== null) {
-    throw whatwgError;
-  }
-  const legacyAuth = parsed.auth === null || parsed.auth === void 0 ? null : parsed.auth.split(":");
-  const result = parsed;
-  result.username = legacyAuth ? legacyAuth.shift() : null;
-  result.password = legacyAuth && legacyAuth.length ? legacyAuth.join(":") : null;
-  return result;
-}
-function safeDecode(str) {
-  try {
-    return decodeURIComponent(str);
-  } catch (_err) {
-    return str;
-  }
-}
-function normalizeHostname(raw, href2) {
-  const hostname = raw || "";
-  if (!hostname) {
-    return "";
-  }
-  if (hostname.charAt(0) === "[" && hostname.charAt(hostname.length - 1) === "]") {
-    return hostname.slice(1, -1);
-  }
-  const decoded = safeDecode(hostname);
-  const mapped = FORBIDDEN_HOST_CHARS.test(decoded) ? "" : urllib.domainToASCII(decoded);
-  if (!mapped) {
-    throw invalidUrl(href2);
-  }
-  return mapped;
-}
-var parse7 = (input, parseQueryString) => {
-  input = stripSurroundingWhitespace(input || "");
-  const slashless = SLASHLESS_AUTHORITY.exec(input);
-  const normalized2 = slashless ? slashless[1] + "//" + slashless[2] : input;
-  let u2;
-  try {
-    u2 = new URL(normalized2);
-  } catch (err) {
-    return legacyParse(normalized2, parseQueryString, err);
-  }
-  const hostname = normalizeHostname(u2.hostname, u2.href);
-  const port = u2.port || null;
-  const pathname = u2.pathname || null;
-  const search = u2.search || null;
-  let auth = null;
-  let username = null;
-  let password = null;
-  if (u2.username || u2.password) {
-    username = safeDecode(u2.username);
-    password = u2.password ? safeDecode(u2.password) : null;
-    auth = username + (password !== null ? ":" + password : "");
-  }
-  let query;
-  if (parseQueryString) {
-    const parsed = /* @__PURE__ */ Object.create(null);
-    u2.searchParams.forEach((value4, key2) => {
-      if (Object.prototype.hasOwnProperty.call(parsed, key2)) {
-        const existing = parsed[key2];
-        if (Array.isArray(existing)) {
-          existing.push(value4);
-        } else {
-          parsed[key2] = [existing, value4];
-        }
-      } else {
-        parsed[key2] = value4;
-      }
-    });
-    query = parsed;
-  } else {
-    query = search ? search.slice(1) : null;
-  }
-  return {
-    protocol: u2.protocol || null,
-    host: u2.host || null,
-    hostname,
-    port,
-    pathname,
-    search,
-    path: (pathname || "") + (search || "") || null,
-    href: u2.href,
-    auth,
-    username,
-    password,
-    query
-  };
-};
-var resolve2 = (from, to) => {
-  try {
-    return new URL(to, from).href;
-  } catch (err) {
-    legacyParse(from, false, err, true);
-    legacyParse(to, false, err, true);
-    return urllib.resolve(from, to);
-  }
-};
-
-// node_modules/nodemailer/dist/esm/shared/index.js
-import util from "node:util";
-import fs2 from "node:fs";
-
-// node_modules/nodemailer/dist/esm/fetch/index.js
-import http from "node:http";
-import https from "node:https";
-import zlib from "node:zlib";
-import { PassThrough } from "node:stream";
-
-// node_modules/nodemailer/dist/esm/fetch/cookies.js
-import net2 from "node:net";
-var SESSION_TIMEOUT = 1800;
-var Cookies = class {
-  constructor(options) {
-    this.options = options || {};
-    this.cookies = [];
-  }
-  /**
-   * Stores a cookie string to the cookie storage
-   *
-   * @param cookieStr Value from the 'Set-Cookie:' header
-   * @param url Current URL
-   */
-  set(cookieStr, url) {
-    const urlparts = parse7(url || "");
-    const cookie = this.parse(cookieStr);
-    let domain3;
-    if (cookie.domain) {
-      domain3 = cookie.domain.replace(/^\./, "");
-      if (
-        // can't be valid if the requested domain is shorter than current hostname
-        urlparts.hostname.length < domain3.length || // a top level domain is not a valid scope, 'Domain=com' would otherwise be
-        // sent to every .com host. A trailing dot does not make 'com.' any better
-        domain3.indexOf(".") < 0 || domain3.endsWith(".") || // an IP address has no subdomains, so cookies set on it stay host-only
-        net2.isIP(urlparts.hostname) || // prefix domains with dot to be sure that partial matches are not used
-        !("." + urlparts.hostname).endsWith("." + domain3)
-      ) {
-        cookie.domain = urlparts.hostname;
-      }
-    } else {
-      cookie.domain = urlparts.hostname;
-    }
-    if (!cookie.path) {
-      cookie.path = this.getPath(urlparts.pathname);
-    }
-    if (!cookie.expires) {
-      cookie.expires = new Date(Date.now() + (Number(this.options.sessionTimeout || SESSION_TIMEOUT) || SESSION_TIMEOUT) * 1e3);
-    }
-    if (urlparts.protocol !== "https:" && (cookie.secure || this.cookies.some((stored) => stored.secure && this.compare(stored, cookie)))) {
-      return false;
-    }
-    return this.add(cookie);
-  }
-  /**
-   * Returns cookie string for the 'Cookie:' header.
-   *
-   * @param url URL to check for
-   * @returns Cookie header or empty string if no matches were found
-   */
-  get(url) {
-    return this.list(url).map((cookie) => cookie.name + "=" + cookie.value).join("; ");
-  }
-  /**
-   * Lists all valied cookie objects for the specified URL
-   *
-   * @param url URL to check for
-   * @returns An array of cookie objects
-   */
-  list(url) {
-    const result = [];
-    for (let i = this.cookies.length - 1; i >= 0; i--) {
-      const cookie = this.cookies[i];
-      if (this.isExpired(cookie)) {
-        this.cookies.splice(i, 1);
-        continue;
-      }
-      if (this.match(cookie, url)) {
-        result.unshift(cookie);
-      }
-    }
-    return result;
-  }
-  /**
-   * Parses cookie string from the 'Set-Cookie:' header
-   *
-   * @param cookieStr String from the 'Set-Cookie:' header
-   * @returns Cookie object
-   */
-  parse(cookieStr) {
-    const cookie = {};
-    let hasNameValue = false;
-    let hasMaxAge = false;
-    (cookieStr || "").toString().split(";").forEach((cookiePart) => {
-      if (!cookiePart.trim()) {
-        return;
-      }
-      const valueParts = cookiePart.split("=");
-      const name2 = valueParts.shift().trim();
-      let value4 = valueParts.join("=").trim();
-      let domain3;
-      if (!hasNameValue) {
-        hasNameValue = true;
-        if (name2) {
-          cookie.name = name2;
-          cookie.value = value4;
-        }
-        return;
-      }
-      switch (name2.toLowerCase()) {
-        case "expires": {
-          const expires = new Date(value4);
-          if (expires.toString() !== "Invalid Date" && !hasMaxAge) {
-            cookie.expires = expires;
-          }
-          break;
-        }
-        case "path":
-          cookie.path = value4;
-          break;
-        case "domain":
-          domain3 = value4.toLowerCase();
-          if (domain3.length && domain3.charAt(0) !== ".") {
-            domain3 = "." + domain3;
-          }
-          cookie.domain = domain3;
-          break;
-        case "max-age":
-          cookie.expires = new Date(Date.now() + (Number(value4) || 0) * 1e3);
-          hasMaxAge = true;
-          break;
-        case "secure":
-          cookie.secure = true;
-          break;
-        case "httponly":
-          cookie.httponly = true;
-          break;
-      }
-    });
-    return cookie;
-  }
-  /**
-   * Checks if a cookie object is valid for a specified URL
-   *
-   * @param cookie Cookie object
-   * @param url URL to check for
-   * @returns true if cookie is valid for specifiec URL
-   */
-  match(cookie, url) {
-    const urlparts = parse7(url || "");
-    if (urlparts.hostname !== cookie.domain && (cookie.domain.charAt(0) !== "." || ("." + urlparts.hostname).substr(-cookie.domain.length) !== cookie.domain)) {
-      return false;
-    }
-    const pathname = urlparts.pathname || "/";
-    const cookiePath = cookie.path;
-    const pathMatches = pathname === cookiePath || pathname.startsWith(cookiePath) && (cookiePath.endsWith("/") || pathname.charAt(cookiePath.length) === "/");
-    if (!pathMatches) {
-      return false;
-    }
-    if (cookie.secure && urlparts.protocol !== "https:") {
-      return false;
-    }
-    return true;
-  }
-  /**
-   * Adds (or updates/removes if needed) a cookie object to the cookie storage
-   *
-   * @param cookie Cookie value to be stored
-   */
-  add(cookie) {
-    if (!cookie || !cookie.name) {
-      return false;
-    }
-    for (let i = 0, len = this.cookies.length; i < len; i++) {
-      if (this.compare(this.cookies[i], cookie)) {
-        if (this.isExpired(cookie)) {
-          this.cookies.splice(i, 1);
-          return false;
-        }
-        this.cookies[i] = cookie;
-        return true;
-      }
-    }
-    if (!this.isExpired(cookie)) {
-      this.cookies.push(cookie);
-    }
-    return true;
-  }
-  /**
-   * Checks if two cookie objects are the same cookie. A cookie is identified by its
-   * name, domain and path (RFC 6265 section 5.3), the Secure and HttpOnly flags are
-   * attributes of the stored cookie that an update replaces
-   *
-   * @param a Cookie to check against
-   * @param b Cookie to check against
-   * @returns True, if the cookies are the same
-   */
-  compare(a4, b10) {
-    return a4.name === b10.name && a4.path === b10.path && a4.domain === b10.domain;
-  }
-  /**
-   * Checks if a cookie is expired
-   *
-   * @param cookie Cookie object to check against
-   * @returns True, if the cookie is expired
-   */
-  isExpired(cookie) {
-    return cookie.expires && cookie.expires < /* @__PURE__ */ new Date() || !cookie.value;
-  }
-  /**
-   * Returns the default path for an URL path argument, the default-path of
-   * RFC 6265 section 5.1.4. A cookie that carries no Path attribute is scoped
-   * to the directory of the URL it was set from
-   *
-   * @param pathname
-   * @returns Default path
-   */
-  getPath(pathname) {
-    const pathParts = (pathname || "/").split("/");
-    pathParts.pop();
-    const path8 = pathParts.join("/").trim();
-    if (path8.charAt(0) !== "/") {
-      return "/";
-    }
-    return path8;
-  }
-};
-var cookies_default = Cookies;
-
-// node_modules/nodemailer/dist/esm/package-info.js
-var name = "nodemailer";
-var version2 = "10.6.1";
-var homepage = "https://nodemailer.com/";
-
-// node_modules/nodemailer/dist/esm/fetch/index.js
-import net3 from "node:net";
-
-// node_modules/nodemailer/dist/esm/errors.js
-var ECONNECTION = "ECONNECTION";
-var ETIMEDOUT = "ETIMEDOUT";
-var ESOCKET = "ESOCKET";
-var EENVELOPE = "EENVELOPE";
-var EMESSAGE = "EMESSAGE";
-var EOTP = "EOTP";
-var ESTREAM = "ESTREAM";
-var EABORT = "EABORT";
-var ENOAUTH = "ENOAUTH";
-var EOAUTH2 = "EOAUTH2";
-var EMAXLIMIT = "EMAXLIMIT";
-var EMAXRECIPIENTS = "EMAXRECIPIENTS";
-var ESENDMAIL = "ESENDMAIL";
-var ESES = "ESES";
-var ECONFIG = "ECONFIG";
-var EPROXY = "EPROXY";
-var EFILEACCESS = "EFILEACCESS";
-var EURLACCESS = "EURLACCESS";
-var EFETCH = "EFETCH";
-var createAbortError = (signal) => {
-  const err = new Error("Message sending aborted", { cause: signal.reason });
-  err.name = "AbortError";
-  err.code = EABORT;
-  return err;
-};
-var isTransientError = (err) => err.responseCode === 421 || err.code === ECONNECTION || err.code === ESOCKET || err.code === ETIMEDOUT;
-var isPermanentResponseCode = (responseCode) => responseCode >= 500 && responseCode < 600 && responseCode !== 503;
-var ERR_ACCESS_DENIED = "ERR_ACCESS_DENIED";
-
-// node_modules/nodemailer/dist/esm/shared/objects.js
-var isProtoKey = (key2) => key2 === "__proto__";
-var copyOwnKeys = (target2, source3, skip) => {
-  Object.keys(source3 || {}).forEach((key2) => {
-    if (isProtoKey(key2) || skip && skip(key2)) {
-      return;
-    }
-    target2[key2] = source3[key2];
-  });
-  return target2;
-};
-
-// node_modules/nodemailer/dist/esm/fetch/index.js
-var MAX_REDIRECTS = 5;
-var DEFAULT_TIMEOUT = 60 * 1e3;
-var DEFAULT_MAX_TIME = 2 * 60 * 1e3;
-var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-var TLS_OPTION_KEYS = [
-  "ALPNProtocols",
-  "ca",
-  "cert",
-  "checkServerIdentity",
-  "ciphers",
-  "crl",
-  "dhparam",
-  "ecdhCurve",
-  "honorCipherOrder",
-  "key",
-  "maxVersion",
-  "minVersion",
-  "passphrase",
-  "pfx",
-  "rejectUnauthorized",
-  "secureContext",
-  "secureOptions",
-  "secureProtocol",
-  "servername",
-  "sessionIdContext",
-  "sigalgs"
-];
-function setFetchCode(err) {
-  if (err.code !== ERR_ACCESS_DENIED) {
-    err.code = EFETCH;
-  }
-}
-function parseFetchUrl(url) {
-  let parsed;
-  try {
-    parsed = parse7(url);
-  } catch (_err) {
-    return false;
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    return false;
-  }
-  return parsed;
-}
-function fetchPort(parsed) {
-  return parsed.port ? Number(parsed.port) : parsed.protocol === "https:" ? 443 : 80;
-}
-function nmfetch(url, options) {
-  options = options || {};
-  options.fetchRes = options.fetchRes || new PassThrough();
-  options.cookies = options.cookies || new cookies_default();
-  options.redirects = options.redirects || 0;
-  options.maxRedirects = isNaN(options.maxRedirects) ? MAX_REDIRECTS : options.maxRedirects;
-  if (!options.deadline) {
-    options.maxTime = typeof options.maxTime === "number" && options.maxTime >= 0 ? options.maxTime : DEFAULT_MAX_TIME;
-    options.deadline = options.maxTime ? Date.now() + options.maxTime : 0;
-  }
-  const fetchRes = options.fetchRes;
-  const parsed = parseFetchUrl(url);
-  if (!parsed) {
-    if (options.body && typeof options.body.destroy === "function") {
-      options.body.on("error", () => false);
-      options.body.destroy();
-    }
-    setImmediate(() => {
-      const err = new Error("Unsupported protocol for URL " + url);
-      err.code = EFETCH;
-      err.sourceUrl = url;
-      fetchRes.emit("error", err);
-    });
-    return fetchRes;
-  }
-  if (options.cookie) {
-    [].concat(options.cookie || []).forEach((cookie) => {
-      options.cookies.set(cookie, url);
-    });
-    options.cookie = false;
-  }
-  let method2 = (options.method || "").toString().trim().toUpperCase() || "GET";
-  let finished3 = false;
-  let cookies;
-  let body;
-  const handler = parsed.protocol === "https:" ? https : http;
-  const headers = {
-    "accept-encoding": "gzip,deflate",
-    "user-agent": "nodemailer/" + version2
-  };
-  Object.keys(options.headers || {}).forEach((key2) => {
-    if (isProtoKey(key2.toLowerCase().trim())) {
-      return;
-    }
-    headers[key2.toLowerCase().trim()] = options.headers[key2];
-  });
-  if (options.userAgent) {
-    headers["user-agent"] = options.userAgent;
-  }
-  if (parsed.auth) {
-    headers.Authorization = "Basic " + Buffer.from(parsed.auth).toString("base64");
-  }
-  if (cookies = options.cookies.get(url)) {
-    headers.cookie = cookies;
-  }
-  if (options.body) {
-    if (options.contentType !== false) {
-      headers["Content-Type"] = options.contentType || "application/x-www-form-urlencoded";
-    }
-    if (typeof options.body.pipe === "function") {
-      headers["Transfer-Encoding"] = "chunked";
-      body = options.body;
-      body.on("error", (err) => {
-        if (finished3) {
-          return;
-        }
-        finished3 = true;
-        setFetchCode(err);
-        err.sourceUrl = url;
-        fetchRes.emit("error", err);
-      });
-    } else {
-      if (options.body instanceof Buffer) {
-        body = options.body;
-      } else if (typeof options.body === "object") {
-        try {
-          body = Buffer.from(Object.keys(options.body).map((key2) => {
-            const value4 = options.body[key2].toString().trim();
-            return encodeURIComponent(key2) + "=" + encodeURIComponent(value4);
-          }).join("&"));
-        } catch (E2) {
-          finished3 = true;
-          E2.code = EFETCH;
-          E2.sourceUrl = url;
-          setImmediate(() => fetchRes.emit("error", E2));
-          return fetchRes;
-        }
-      } else {
-        body = Buffer.from(options.body.toString().trim());
-      }
-      headers["Content-Type"] = options.contentType || "application/x-www-form-urlencoded";
-      headers["Content-Length"] = body.length;
-    }
-    method2 = (options.method || "").toString().trim().toUpperCase() || "POST";
-  }
-  let req;
-  const reqOptions = {
-    method: method2,
-    host: parsed.hostname,
-    path: parsed.path,
-    port: fetchPort(parsed),
-    headers,
-    // Validate TLS certificates by default. Callers that genuinely need to
-    // reach a self-signed/internal host opt out explicitly with
-    // options.tls = { rejectUnauthorized: false }.
-    rejectUnauthorized: true,
-    agent: false
-  };
-  if (options.tls) {
-    Object.keys(options.tls).forEach((key2) => {
-      if (TLS_OPTION_KEYS.includes(key2)) {
-        reqOptions[key2] = options.tls[key2];
-      }
-    });
-  }
-  if (parsed.protocol === "https:" && parsed.hostname && parsed.hostname !== reqOptions.host && !net3.isIP(parsed.hostname) && !reqOptions.servername) {
-    reqOptions.servername = parsed.hostname;
-  }
-  try {
-    req = handler.request(reqOptions);
-  } catch (E2) {
-    finished3 = true;
-    setImmediate(() => {
-      setFetchCode(E2);
-      E2.sourceUrl = url;
-      fetchRes.emit("error", E2);
-    });
-    return fetchRes;
-  }
-  let deadlineTimer;
-  const clearDeadline = () => {
-    if (deadlineTimer) {
-      clearTimeout(deadlineTimer);
-      deadlineTimer = void 0;
-    }
-  };
-  const fail = (err, sourceUrl = url) => {
-    if (finished3) {
-      return;
-    }
-    finished3 = true;
-    clearDeadline();
-    setFetchCode(err);
-    err.sourceUrl = sourceUrl;
-    fetchRes.emit("error", err);
-    req.abort();
-  };
-  const timeout = typeof options.timeout === "number" && options.timeout >= 0 ? options.timeout : DEFAULT_TIMEOUT;
-  if (timeout) {
-    req.setTimeout(timeout, () => fail(new Error("Request Timeout")));
-  }
-  if (options.deadline) {
-    deadlineTimer = setTimeout(() => fail(new Error("Request exceeded the allowed " + options.maxTime + " ms")), Math.max(options.deadline - Date.now(), 1));
-    deadlineTimer.unref();
-  }
-  req.on("error", (err) => fail(err));
-  fetchRes.once("close", () => {
-    clearDeadline();
-    if (finished3 || fetchRes.readableEnded) {
-      return;
-    }
-    finished3 = true;
-    req.destroy();
-  });
-  req.on("response", (res) => {
-    let inflate;
-    if (finished3) {
-      return;
-    }
-    switch (res.headers["content-encoding"]) {
-      case "gzip":
-      case "deflate":
-        inflate = zlib.createUnzip();
-        break;
-    }
-    if (res.headers["set-cookie"]) {
-      [].concat(res.headers["set-cookie"] || []).forEach((cookie) => {
-        options.cookies.set(cookie, url);
-      });
-    }
-    if ([301, 302, 303, 307, 308].includes(res.statusCode) && res.headers.location) {
-      options.redirects++;
-      if (options.redirects > options.maxRedirects) {
-        return fail(new Error("Maximum redirect count exceeded"));
-      }
-      options.method = "GET";
-      options.body = false;
-      let redirectUrl;
-      try {
-        redirectUrl = resolve2(url, res.headers.location);
-      } catch (_err) {
-        redirectUrl = res.headers.location;
-      }
-      const redirectParsed = parseFetchUrl(redirectUrl);
-      if (!redirectParsed) {
-        return fail(new Error("Unsupported protocol for URL " + redirectUrl), redirectUrl);
-      }
-      const crossOrigin = redirectParsed.protocol !== parsed.protocol || redirectParsed.hostname !== parsed.hostname || fetchPort(redirectParsed) !== fetchPort(parsed);
-      if (options.headers && crossOrigin) {
-        const sensitive = ["authorization", "cookie", "proxy-authorization"];
-        Object.keys(options.headers).forEach((key2) => {
-          if (sensitive.includes(key2.toLowerCase().trim())) {
-            delete options.headers[key2];
-          }
-        });
-      }
-      finished3 = true;
-      clearDeadline();
-      res.resume();
-      req.abort();
-      return nmfetch(redirectUrl, options);
-    }
-    fetchRes.statusCode = res.statusCode;
-    fetchRes.headers = res.headers;
-    if (res.statusCode >= 300 && !options.allowErrorResponse) {
-      return fail(new Error("Invalid status code " + res.statusCode));
-    }
-    res.on("error", (err) => fail(err));
-    res.once("end", () => clearDeadline());
-    const maxBytes = typeof options.maxBytes === "number" && options.maxBytes > 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
-    const source3 = inflate || res;
-    let received = 0;
-    source3.on("data", (chunk) => {
-      received += chunk.length;
-      if (received <= maxBytes || finished3) {
-        return;
-      }
-      source3.unpipe(fetchRes);
-      fail(new Error("Response size exceeds the allowed " + maxBytes + " bytes"));
-    });
-    if (inflate) {
-      res.pipe(inflate).pipe(fetchRes);
-      inflate.on("error", (err) => fail(err));
-    } else {
-      res.pipe(fetchRes);
-    }
-  });
-  setImmediate(() => {
-    if (body) {
-      try {
-        if (typeof body.pipe === "function") {
-          return body.pipe(req);
-        }
-        req.write(body);
-      } catch (err) {
-        return fail(err);
-      }
-    }
-    req.end();
-  });
-  return fetchRes;
-}
-nmfetch.Cookies = cookies_default;
-nmfetch.DEFAULT_TIMEOUT = DEFAULT_TIMEOUT;
-nmfetch.DEFAULT_MAX_TIME = DEFAULT_MAX_TIME;
-var fetch_default = nmfetch;
-
-// node_modules/nodemailer/dist/esm/shared/index.js
-import dns from "node:dns";
-import net4 from "node:net";
-import os from "node:os";
-import urlModule from "node:url";
-import { finished } from "node:stream";
-var DNS_TTL = 5 * 60 * 1e3;
-var CACHE_CLEANUP_INTERVAL = 30 * 1e3;
-var MAX_CACHE_SIZE = 1e3;
-var lastCacheCleanup = 0;
-var networkInterfaces;
-var networkInterfacesRead = false;
-var _readNetworkInterfaces = () => {
-  if (!networkInterfacesRead) {
-    networkInterfacesRead = true;
-    try {
-      networkInterfaces = os.networkInterfaces();
-    } catch (_err) {
-    }
-  }
-  return networkInterfaces;
-};
-var isFamilySupported = (family, allowInternal) => {
-  const addresses = Object.values(_readNetworkInterfaces() || {}).flat();
-  if (!addresses.length) {
-    return true;
-  }
-  return addresses.filter((i) => !i.internal || allowInternal).some((i) => i.family === "IPv" + family || i.family === family);
-};
-var resolve3 = (family, hostname, options, callback) => {
-  options = options || {};
-  if (!isFamilySupported(family, options.allowInternalNetworkInterfaces)) {
-    callback(null, []);
-    return null;
-  }
-  const dnsResolver = dns.Resolver ? new dns.Resolver(options) : dns;
-  dnsResolver["resolve" + family](hostname, (err, addresses) => {
-    if (err) {
-      switch (err.code) {
-        case dns.NODATA:
-        case dns.NOTFOUND:
-        case dns.NOTIMP:
-        case dns.SERVFAIL:
-        case dns.CONNREFUSED:
-        case dns.REFUSED:
-        case "EAI_AGAIN":
-          return callback(null, []);
-      }
-      return callback(err);
-    }
-    return callback(null, Array.isArray(addresses) ? addresses : [].concat(addresses || []));
-  });
-  return dns.Resolver ? dnsResolver : null;
-};
-var dnsCache = /* @__PURE__ */ new Map();
-var formatDNSValue = (value4, extra) => {
-  if (!value4) {
-    return Object.assign({}, extra || {});
-  }
-  const addresses = value4.addresses || [];
-  const host = addresses.length > 0 ? addresses[Math.floor(Math.random() * addresses.length)] : null;
-  return Object.assign({
-    host,
-    // Include all addresses for connection fallback support
-    _addresses: addresses
-  }, extra || {});
-};
-var resolveHostname = (options, callback) => {
-  options = options || {};
-  if (!options.host && options.servername) {
-    options.host = options.servername;
-  }
-  if (!options.host || net4.isIP(options.host)) {
-    const value4 = {
-      addresses: [options.host]
-    };
-    return callback(null, formatDNSValue(value4, {
-      servername: options.servername || false,
-      cached: false
-    }));
-  }
-  const host = options.host;
-  const servername = options.servername || host;
-  let cached;
-  if (dnsCache.has(options.host)) {
-    cached = dnsCache.get(options.host);
-    const now2 = Date.now();
-    if (now2 - lastCacheCleanup > CACHE_CLEANUP_INTERVAL) {
-      lastCacheCleanup = now2;
-      for (const [host2, entry2] of dnsCache.entries()) {
-        if (entry2.expires && entry2.expires < now2) {
-          dnsCache.delete(host2);
-        }
-      }
-      if (dnsCache.size > MAX_CACHE_SIZE) {
-        const toDelete = Math.floor(MAX_CACHE_SIZE * 0.1);
-        const keys4 = Array.from(dnsCache.keys()).slice(0, toDelete);
-        keys4.forEach((key2) => dnsCache.delete(key2));
-      }
-    }
-    if (!cached.expires || cached.expires >= now2) {
-      return callback(null, formatDNSValue(cached.value, {
-        servername,
-        cached: true
-      }));
-    }
-  }
-  let responded = false;
-  let deadline;
-  const respond = (err, result) => {
-    if (responded) {
-      return;
-    }
-    responded = true;
-    clearTimeout(deadline);
-    callback(err, result);
-  };
-  const respondCached = (error4) => {
-    if (!cached) {
-      return false;
-    }
-    dnsCache.set(host, {
-      value: cached.value,
-      expires: Date.now() + (options.dnsTtl || DNS_TTL)
-    });
-    respond(null, formatDNSValue(cached.value, {
-      servername,
-      cached: true,
-      error: error4
-    }));
-    return true;
-  };
-  const resolvers = [];
-  const timeout = Number(options.timeout) || 0;
-  if (timeout > 0) {
-    deadline = setTimeout(() => {
-      for (const resolver of resolvers) {
-        if (typeof resolver.cancel === "function") {
-          resolver.cancel();
-        }
-      }
-      const err = new Error("DNS lookup for " + host + " timed out");
-      err.code = dns.TIMEOUT;
-      if (!respondCached(err)) {
-        respond(err);
-      }
-    }, timeout);
-  }
-  let ipv4Addresses = [];
-  let ipv6Addresses = [];
-  let ipv4Error = null;
-  let ipv6Error = null;
-  let pending = 2;
-  const onResolved = () => {
-    if (--pending || responded) {
-      return;
-    }
-    const allAddresses = ipv4Addresses.concat(ipv6Addresses);
-    if (allAddresses.length) {
-      const value4 = {
-        addresses: allAddresses
-      };
-      dnsCache.set(host, {
-        value: value4,
-        expires: Date.now() + (options.dnsTtl || DNS_TTL)
-      });
-      return respond(null, formatDNSValue(value4, {
-        servername,
-        cached: false
-      }));
-    }
-    if (ipv4Error && ipv6Error && respondCached(ipv4Error)) {
-      return;
-    }
-    try {
-      dns.lookup(host, { all: true }, (err, addresses) => {
-        if (err) {
-          if (respondCached(err)) {
-            return;
-          }
-          return respond(err);
-        }
-        const supportedAddresses = addresses ? addresses.filter((addr) => isFamilySupported(addr.family)).map((addr) => addr.address) : [];
-        if (addresses && addresses.length && !supportedAddresses.length) {
-          console.warn(`Failed to resolve IPv${addresses[0].family} addresses with current network`);
-        }
-        if (!supportedAddresses.length && cached) {
-          return respond(null, formatDNSValue(cached.value, {
-            servername,
-            cached: true
-          }));
-        }
-        const value4 = {
-          addresses: supportedAddresses.length ? supportedAddresses : [host]
-        };
-        dnsCache.set(host, {
-          value: value4,
-          expires: Date.now() + (options.dnsTtl || DNS_TTL)
-        });
-        return respond(null, formatDNSValue(value4, {
-          servername,
-          cached: false
-        }));
-      });
-    } catch (lookupErr) {
-      if (respondCached(lookupErr)) {
-        return;
-      }
-      return respond(ipv4Error || ipv6Error || lookupErr);
-    }
-  };
-  for (const family of [4, 6]) {
-    const resolver = resolve3(family, host, options, (err, addresses) => {
-      if (family === 4) {
-        ipv4Error = err;
-        ipv4Addresses = addresses || [];
-      } else {
-        ipv6Error = err;
-        ipv6Addresses = addresses || [];
-      }
-      onResolved();
-    });
-    if (resolver) {
-      resolvers.push(resolver);
-    }
-  }
-};
-var parseConnectionUrl = (str) => {
-  str = str || "";
-  const options = {};
-  const url = parse7(str, true);
-  switch (url.protocol) {
-    case "smtp:":
-      options.secure = false;
-      break;
-    case "smtps:":
-      options.secure = true;
-      break;
-    case "direct:":
-      options.direct = true;
-      break;
-  }
-  if (!isNaN(url.port) && Number(url.port)) {
-    options.port = Number(url.port);
-  }
-  if (url.hostname) {
-    options.host = url.hostname;
-  }
-  if (url.username || url.password) {
-    options.auth = {
-      user: url.username || "",
-      pass: url.password || ""
-    };
-  }
-  Object.keys(url.query || {}).forEach((key2) => {
-    let obj = options;
-    let lKey = key2;
-    let value4 = url.query[key2];
-    if (!isNaN(value4)) {
-      value4 = Number(value4);
-    }
-    switch (value4) {
-      case "true":
-        value4 = true;
-        break;
-      case "false":
-        value4 = false;
-        break;
-    }
-    if (key2.indexOf("tls.") === 0) {
-      lKey = key2.substr(4);
-      if (!options.tls) {
-        options.tls = {};
-      }
-      obj = options.tls;
-    } else if (key2.indexOf(".") >= 0) {
-      return;
-    }
-    if (!isProtoKey(lKey) && !(lKey in obj)) {
-      obj[lKey] = value4;
-    }
-  });
-  return options;
-};
-var _logFunc = (logger, level, defaults2, data3, message, ...args) => {
-  const entry2 = Object.assign({}, defaults2 || {}, data3 || {});
-  delete entry2.level;
-  let logLevel = level;
-  if (typeof logger[logLevel] !== "function") {
-    logLevel = ["info", "debug", "log", "trace", "warn", "error"].find((name2) => typeof logger[name2] === "function");
-  }
-  if (logLevel) {
-    logger[logLevel](entry2, message, ...args);
-  }
-};
-var getLogger = (options, defaults2) => {
-  options = options || {};
-  const response = {};
-  const levels2 = ["trace", "debug", "info", "warn", "error", "fatal"];
-  if (!options.logger) {
-    levels2.forEach((level) => {
-      response[level] = () => false;
-    });
-    return response;
-  }
-  const logger = options.logger === true ? createDefaultLogger(levels2) : options.logger;
-  levels2.forEach((level) => {
-    response[level] = (...args) => {
-      const data3 = typeof args[0] === "string" ? void 0 : args.shift();
-      _logFunc(logger, level, defaults2, data3, ...args);
-    };
-  });
-  return response;
-};
-var callbackPromise = (resolve4, reject) => function(...args) {
-  const err = args.shift();
-  if (err) {
-    reject(err);
-  } else {
-    resolve4(...args);
-  }
-};
-var parseDataURI = (uri) => {
-  if (typeof uri !== "string") {
-    return null;
-  }
-  if (!uri.startsWith("data:")) {
-    return null;
-  }
-  const commaPos = uri.indexOf(",");
-  if (commaPos === -1) {
-    return null;
-  }
-  const data3 = uri.substring(commaPos + 1);
-  const metaStr = uri.substring("data:".length, commaPos);
-  let encoding;
-  const metaEntries = metaStr.split(";");
-  if (metaEntries.length > 0) {
-    const lastEntry = metaEntries[metaEntries.length - 1].toLowerCase().trim();
-    if (["base64", "utf8", "utf-8"].includes(lastEntry) && lastEntry.indexOf("=") === -1) {
-      encoding = lastEntry;
-      metaEntries.pop();
-    }
-  }
-  const contentType = metaEntries.length > 0 ? metaEntries.shift() : "application/octet-stream";
-  const params2 = {};
-  for (let i = 0; i < metaEntries.length; i++) {
-    const entry2 = metaEntries[i];
-    const sepPos = entry2.indexOf("=");
-    if (sepPos > 0) {
-      const key2 = entry2.substring(0, sepPos).trim();
-      const value4 = entry2.substring(sepPos + 1).trim();
-      if (key2 && !isProtoKey(key2)) {
-        params2[key2] = value4;
-      }
-    }
-  }
-  let bufferData;
-  try {
-    if (encoding === "base64") {
-      bufferData = Buffer.from(data3, "base64");
-    } else {
-      try {
-        bufferData = Buffer.from(decodeURIComponent(data3));
-      } catch (_decodeError) {
-        bufferData = Buffer.from(data3);
-      }
-    }
-  } catch (_bufferError) {
-    bufferData = Buffer.alloc(0);
-  }
-  return {
-    data: bufferData,
-    encoding: encoding || null,
-    contentType: contentType || "application/octet-stream",
-    params: params2
-  };
-};
-function resolveContent(data3, key2, options, callback) {
-  if (!callback && typeof options === "function") {
-    callback = options;
-    options = false;
-  }
-  options = options || {};
-  let promise;
-  if (!callback) {
-    promise = new Promise((resolve4, reject) => {
-      callback = callbackPromise(resolve4, reject);
-    });
-  }
-  resolveContentValue(data3, key2, options, callback);
-  return promise;
-}
-function resolveContentValue(data3, key2, options, callback) {
-  let content2 = data3 && data3[key2] && data3[key2].content || data3[key2];
-  const encoding = (typeof data3[key2] === "object" && data3[key2].encoding || "utf8").toString().toLowerCase().replace(/[-_\s]/g, "");
-  if (!content2) {
-    return callback(null, content2);
-  }
-  if (typeof content2 === "object") {
-    if (typeof content2.pipe === "function") {
-      return resolveStream(content2, (err, value4) => {
-        if (err) {
-          return callback(err);
-        }
-        if (data3[key2].content) {
-          data3[key2].content = value4;
-        } else {
-          data3[key2] = value4;
-        }
-        callback(null, value4);
-      });
-    } else if (/^data:/i.test(content2.path || content2.href)) {
-      const parsedDataUri = parseDataURI(content2.path || content2.href);
-      return callback(null, parsedDataUri && parsedDataUri.data ? parsedDataUri.data : Buffer.alloc(0));
-    } else if (content2.href || /^https?:\/\//i.test(content2.path)) {
-      const url = content2.href || content2.path;
-      if (options.disableUrlAccess) {
-        setImmediate(() => {
-          const err = new Error("Url access rejected for " + url);
-          err.code = EURLACCESS;
-          callback(err);
-        });
-        return;
-      }
-      return resolveStream(fetch_default(url, { headers: content2.httpHeaders, tls: content2.tls }), callback);
-    } else if (content2.path) {
-      if (options.disableFileAccess) {
-        setImmediate(() => {
-          const err = new Error("File access rejected for " + content2.path);
-          err.code = EFILEACCESS;
-          callback(err);
-        });
-        return;
-      }
-      return resolveStream(fs2.createReadStream(content2.path), callback);
-    }
-  }
-  if (typeof data3[key2].content === "string" && !["utf8", "usascii", "ascii"].includes(encoding)) {
-    content2 = Buffer.from(data3[key2].content, encoding);
-  }
-  setImmediate(() => callback(null, content2));
-}
-var assign = function(...args) {
-  const target2 = args.shift() || {};
-  args.forEach((source3) => {
-    Object.keys(source3 || {}).forEach((key2) => {
-      if (isProtoKey(key2)) {
-        return;
-      }
-      if (["tls", "auth"].includes(key2) && source3[key2] && typeof source3[key2] === "object") {
-        target2[key2] = copyOwnKeys(target2[key2] || {}, source3[key2]);
-      } else {
-        target2[key2] = source3[key2];
-      }
-    });
-  });
-  return target2;
-};
-var encodeXText = (str) => {
-  if (!/[^\x21-\x2A\x2C-\x3C\x3E-\x7E]/.test(str)) {
-    return str;
-  }
-  const buf = Buffer.from(str);
-  let result = "";
-  for (let i = 0, len = buf.length; i < len; i++) {
-    const c4 = buf[i];
-    if (c4 < 33 || c4 > 126 || c4 === 43 || c4 === 61) {
-      result += "+" + (c4 < 16 ? "0" : "") + c4.toString(16).toUpperCase();
-    } else {
-      result += String.fromCharCode(c4);
-    }
-  }
-  return result;
-};
-var streamErrors = /* @__PURE__ */ new WeakMap();
-function recordStreamErrors(stream2) {
-  stream2.on("error", (err) => {
-    if (!streamErrors.has(stream2)) {
-      streamErrors.set(stream2, err);
-    }
-  });
-}
-function destroyStream(value4) {
-  const stream2 = value4;
-  if (stream2 && typeof stream2.pipe === "function" && typeof stream2.destroy === "function" && !stream2.destroyed) {
-    stream2.destroy();
-  }
-}
-function unreadableStreamError(stream2) {
-  const err = streamErrors.get(stream2) || stream2.errored;
-  if (err) {
-    return err;
-  }
-  if (stream2.readableEnded || stream2.destroyed) {
-    const unreadable = new Error("Content stream was already read or destroyed");
-    unreadable.code = ESTREAM;
-    return unreadable;
-  }
-  return null;
-}
-function resolveStream(stream2, callback) {
-  let responded = false;
-  const respond = (err, value4) => {
-    if (responded) {
-      return;
-    }
-    responded = true;
-    callback(err, value4);
-  };
-  const unreadable = unreadableStreamError(stream2);
-  if (unreadable) {
-    stream2.on("error", () => false);
-    setImmediate(() => respond(unreadable));
-    return;
-  }
-  const chunks = [];
-  let chunklen = 0;
-  stream2.on("data", (chunk) => {
-    if (typeof chunk === "string") {
-      chunk = Buffer.from(chunk);
-    }
-    chunks.push(chunk);
-    chunklen += chunk.length;
-  });
-  finished(stream2, { writable: false }, (err) => {
-    if (err) {
-      return respond(err);
-    }
-    let value4;
-    try {
-      value4 = Buffer.concat(chunks, chunklen);
-    } catch (E2) {
-      return respond(E2);
-    }
-    respond(null, value4);
-  });
-}
-function createDefaultLogger(levels2) {
-  const levelMaxLen = levels2.reduce((max4, level) => Math.max(max4, level.length), 0);
-  const levelNames = /* @__PURE__ */ new Map();
-  levels2.forEach((level) => {
-    let levelName = level.toUpperCase();
-    if (levelName.length < levelMaxLen) {
-      levelName += " ".repeat(levelMaxLen - levelName.length);
-    }
-    levelNames.set(level, levelName);
-  });
-  const print = (level, entry2, message, ...args) => {
-    let prefix = "";
-    if (entry2) {
-      if (entry2.tnx === "server") {
-        prefix = "S: ";
-      } else if (entry2.tnx === "client") {
-        prefix = "C: ";
-      }
-      if (entry2.sid) {
-        prefix = "[" + entry2.sid + "] " + prefix;
-      }
-      if (entry2.cid) {
-        prefix = "[#" + entry2.cid + "] " + prefix;
-      }
-    }
-    message = util.format(message, ...args);
-    message.split(/\r?\n/).forEach((line6) => {
-      console.log("[%s] %s %s", (/* @__PURE__ */ new Date()).toISOString().substr(0, 19).replace(/T/, " "), levelNames.get(level), prefix + line6);
-    });
-  };
-  const logger = {};
-  levels2.forEach((level) => {
-    logger[level] = print.bind(null, level);
-  });
-  return logger;
-}
-var URL_PARSER_UNSAFE = /[/\\?#%\x00-\x20\x7F]/;
-var MAX_DOMAIN_LENGTH = 253;
-var MAX_LABEL_LENGTH = 63;
-function exceedsDomainLimits(domain3) {
-  let total = 0;
-  let label = 0;
-  for (const char of domain3) {
-    total++;
-    if (char === "." || char === "\u3002" || char === "\uFF0E" || char === "\uFF61") {
-      label = 0;
-    } else if (++label > MAX_LABEL_LENGTH) {
-      return true;
-    }
-  }
-  return total > MAX_DOMAIN_LENGTH;
-}
-function normalizeDomain(domain3, toUnicode2) {
-  if (typeof urlModule.domainToASCII === "function" && typeof urlModule.domainToUnicode === "function" && !URL_PARSER_UNSAFE.test(domain3)) {
-    const ascii = urlModule.domainToASCII(domain3);
-    const mapped = ascii && toUnicode2 ? urlModule.domainToUnicode(ascii) : ascii;
-    if (mapped) {
-      return mapped;
-    }
-  }
-  domain3 = domain3.toLowerCase();
-  if (exceedsDomainLimits(domain3)) {
-    return domain3;
-  }
-  return toUnicode2 ? toUnicode(domain3) : toASCII(domain3);
-}
-
-// node_modules/nodemailer/dist/esm/base64/index.js
-import { Transform as Transform2 } from "node:stream";
-function encode3(buffer) {
-  if (typeof buffer === "string") {
-    buffer = Buffer.from(buffer, "utf-8");
-  }
-  return buffer.toString("base64");
-}
-function normalizeLineLength(lineLength) {
-  const length2 = Math.floor(Number(lineLength));
-  return Number.isFinite(length2) && length2 >= 1 ? length2 : 76;
-}
-function wrapBuffer(src, lineLength, final) {
-  const lines = Math.ceil(src.length / lineLength);
-  const complete = Math.max(lines - 1, 0);
-  let rest = src.length - complete * lineLength;
-  const output3 = Buffer.allocUnsafe(complete * (lineLength + 2) + (final ? rest : 0));
-  let to = 0;
-  for (let from = 0; from < complete * lineLength; from += lineLength) {
-    src.copy(output3, to, from, from + lineLength);
-    to += lineLength;
-    output3[to++] = 13;
-    output3[to++] = 10;
-  }
-  if (final) {
-    to += src.copy(output3, to, complete * lineLength);
-    rest = 0;
-  }
-  if (to !== output3.length) {
-    throw new Error("Unexpected wrapped length");
-  }
-  return { output: output3, rest };
-}
-var Encoder = class extends Transform2 {
-  constructor(options) {
-    super();
-    this.options = options || {};
-    if (this.options.lineLength !== false) {
-      this.options.lineLength = normalizeLineLength(this.options.lineLength);
-    }
-    this._curLine = "";
-    this._remainingBytes = false;
-    this.inputBytes = 0;
-    this.outputBytes = 0;
-  }
-  /**
-   * Emits the encoded characters `b64` that follow the current line, keeping what can not be
-   * emitted yet as the new current line
-   *
-   * @internal
-   */
-  _emit(b64, final) {
-    const src = Buffer.from(this._curLine + b64, "latin1");
-    if (!src.length) {
-      return;
-    }
-    let output3 = src;
-    if (this.options.lineLength) {
-      const wrapped = wrapBuffer(src, this.options.lineLength, final);
-      output3 = wrapped.output;
-      this._curLine = wrapped.rest ? src.toString("latin1", src.length - wrapped.rest) : "";
-    } else {
-      this._curLine = "";
-    }
-    if (output3.length) {
-      this.outputBytes += output3.length;
-      this.push(output3);
-    }
-  }
-  /** @internal */
-  _transform(chunk, encoding, done) {
-    let buf = encoding !== "buffer" ? Buffer.from(chunk, encoding) : chunk;
-    if (!buf || !buf.length) {
-      return done();
-    }
-    this.inputBytes += buf.length;
-    if (this._remainingBytes) {
-      buf = Buffer.concat([this._remainingBytes, buf], this._remainingBytes.length + buf.length);
-      this._remainingBytes = false;
-    }
-    const extra = buf.length % 3;
-    if (extra) {
-      this._remainingBytes = buf.subarray(buf.length - extra);
-      buf = buf.subarray(0, buf.length - extra);
-    }
-    this._emit(encode3(buf), false);
-    done();
-  }
-  /** @internal */
-  _flush(done) {
-    this._emit(this._remainingBytes ? encode3(this._remainingBytes) : "", true);
-    this._remainingBytes = false;
-    done();
-  }
-};
-
-// node_modules/nodemailer/dist/esm/qp/index.js
-import { Transform as Transform3 } from "node:stream";
-var MIN_LINE_LENGTH = 4;
-var QP_RANGES = [
-  [9],
-  // <TAB>
-  [10],
-  // <LF>
-  [13],
-  // <CR>
-  [32, 60],
-  // <SP>!"#$%&'()*+,-./0123456789:;
-  [62, 126]
-  // >?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}
-];
-var QP_LITERAL = new Uint8Array(256);
-for (let i = 0; i < 256; i++) {
-  QP_LITERAL[i] = checkRanges(i, QP_RANGES) ? 1 : 0;
-}
-var HEX_DIGITS = Buffer.from("0123456789ABCDEF", "latin1");
-var isWhitespace = (c4) => c4 === 32 || c4 === 9;
-function encode4(buffer) {
-  return encodeBytes(typeof buffer === "string" ? Buffer.from(buffer, "utf-8") : buffer);
-}
-function encodeBytes(buffer, next, binary2, previous) {
-  const len = buffer.length;
-  const output3 = Buffer.allocUnsafe(len * 3);
-  let pos = 0;
-  for (let i = 0; i < len; i++) {
-    const ord = buffer[i];
-    const following = i + 1 < len ? buffer[i + 1] : next;
-    const lineBreakByte = binary2 && (ord === 13 || ord === 10) ? ord === 13 ? following === 10 : (i > 0 ? buffer[i - 1] : previous) === 13 : true;
-    if (QP_LITERAL[ord] && lineBreakByte && !(isWhitespace(ord) && (following === void 0 || following === 10 || following === 13))) {
-      output3[pos++] = ord;
-      continue;
-    }
-    output3[pos++] = 61;
-    output3[pos++] = HEX_DIGITS[Math.floor(ord / 16)];
-    output3[pos++] = HEX_DIGITS[ord % 16];
-  }
-  return output3.toString("latin1", 0, pos);
-}
-function wrap2(str, lineLength) {
-  str = (str || "").toString();
-  lineLength = Math.max(Number(lineLength) || 76, MIN_LINE_LENGTH);
-  if (str.length <= lineLength) {
-    return str;
-  }
-  let pos = 0;
-  const len = str.length;
-  let match2, code, line6;
-  const lineMargin = Math.floor(lineLength / 3);
-  let result = "";
-  while (pos < len) {
-    line6 = str.substr(pos, lineLength);
-    if (match2 = line6.match(/\r\n/)) {
-      line6 = line6.substr(0, match2.index + match2[0].length);
-      result += line6;
-      pos += line6.length;
-      continue;
-    }
-    if (line6.substr(-1) === "\n") {
-      result += line6;
-      pos += line6.length;
-      continue;
-    }
-    if (match2 = line6.substr(-lineMargin).match(/\n.*?$/)) {
-      line6 = line6.substr(0, line6.length - (match2[0].length - 1));
-      result += line6;
-      pos += line6.length;
-      continue;
-    }
-    if (line6.length > lineLength - lineMargin && (match2 = line6.substr(-lineMargin).match(/[ \t.,!?][^ \t.,!?]*$/))) {
-      line6 = line6.substr(0, line6.length - (match2[0].length - 1));
-    } else if (line6.match(/[=][\da-f]{0,2}$/i)) {
-      if (match2 = line6.match(/[=][\da-f]{0,1}$/i)) {
-        line6 = line6.substr(0, line6.length - match2[0].length);
-      }
-      while (line6.length > 3 && line6.length < len - pos && !line6.match(/^(?:=[\da-f]{2}){1,4}$/i) && (match2 = line6.match(/[=][\da-f]{2}$/gi))) {
-        code = parseInt(match2[0].substr(1, 2), 16);
-        if (code < 128) {
-          break;
-        }
-        line6 = line6.substr(0, line6.length - 3);
-        if (code >= 192) {
-          break;
-        }
-      }
-    }
-    if (!line6.length) {
-      line6 = str.substr(pos, lineLength);
-    }
-    if (pos + line6.length < len && line6.substr(-1) !== "\n") {
-      if (line6.length === lineLength && line6.match(/[=][\da-f]{2}$/i)) {
-        line6 = line6.substr(0, line6.length - 3);
-      } else if (line6.length === lineLength) {
-        line6 = line6.substr(0, line6.length - 1);
-      }
-      pos += line6.length;
-      line6 += "=\r\n";
-    } else {
-      pos += line6.length;
-    }
-    result += line6;
-  }
-  return result;
-}
-function checkRanges(nr, ranges2) {
-  for (let i = ranges2.length - 1; i >= 0; i--) {
-    const range6 = ranges2[i];
-    if (!range6.length) {
-      continue;
-    }
-    if (range6.length === 1 && nr === range6[0]) {
-      return true;
-    }
-    if (range6.length === 2 && nr >= range6[0] && nr <= range6[1]) {
-      return true;
-    }
-  }
-  return false;
-}
-var ENCODE_SLICE_SIZE = 64 * 1024;
-var Encoder2 = class extends Transform3 {
-  constructor(options) {
-    super();
-    this.options = options || {};
-    if (this.options.lineLength !== false) {
-      this.options.lineLength = this.options.lineLength || 76;
-    }
-    this._curLine = "";
-    this._remainingBytes = false;
-    this._lastByte = void 0;
-    this.inputBytes = 0;
-    this.outputBytes = 0;
-  }
-  /** @internal */
-  _transform(chunk, encoding, done) {
-    let buf = encoding !== "buffer" ? Buffer.from(chunk, encoding) : chunk;
-    if (!buf || !buf.length) {
-      return done();
-    }
-    this.inputBytes += buf.length;
-    if (this._remainingBytes) {
-      buf = Buffer.concat([this._remainingBytes, buf], this._remainingBytes.length + buf.length);
-      this._remainingBytes = false;
-    }
-    let end = buf.length;
-    while (end > 0 && (isWhitespace(buf[end - 1]) || this.options.binary && buf[end - 1] === 13)) {
-      end--;
-    }
-    if (buf.length - end <= ENCODE_SLICE_SIZE) {
-      this._remainingBytes = end < buf.length ? Buffer.from(buf.subarray(end)) : false;
-      buf = buf.subarray(0, end);
-    }
-    this._encodeSlices(buf);
-    done();
-  }
-  /** @internal */
-  _flush(done) {
-    if (this._remainingBytes) {
-      this._encodeSlices(this._remainingBytes);
-      this._remainingBytes = false;
-    }
-    if (this._curLine) {
-      this.outputBytes += this._curLine.length;
-      this.push(this._curLine, "ascii");
-      this._curLine = "";
-    }
-    done();
-  }
-  /**
-   * Encodes the input in slices of ENCODE_SLICE_SIZE bytes. Each slice is told the byte that
-   * follows it, so a slice that ends in whitespace is encoded as if it was not split
-   *
-   * @internal
-   */
-  _encodeSlices(buf) {
-    for (let start = 0; start < buf.length; start += ENCODE_SLICE_SIZE) {
-      const end = Math.min(start + ENCODE_SLICE_SIZE, buf.length);
-      this._encodeSlice(buf.subarray(start, end), end < buf.length ? buf[end] : void 0);
-      this._lastByte = buf[end - 1];
-    }
-  }
-  /** @internal */
-  _encodeSlice(buf, next) {
-    let qp;
-    if (this.options.lineLength) {
-      qp = wrap2(this._curLine + encodeBytes(buf, next, this.options.binary, this._lastByte), this.options.lineLength);
-      const lastLF = qp.lastIndexOf("\n");
-      this._curLine = qp.substring(lastLF + 1);
-      qp = qp.substring(0, lastLF + 1);
-      if (qp) {
-        this.outputBytes += qp.length;
-        this.push(qp, "ascii");
-      }
-    } else {
-      qp = encodeBytes(buf, next, this.options.binary, this._lastByte);
-      this.outputBytes += qp.length;
-      this.push(qp, "ascii");
-    }
-  }
-};
-
-// node_modules/nodemailer/dist/esm/mime-funcs/mime-types.js
-import path4 from "node:path";
-var defaultMimeType = "application/octet-stream";
-var defaultExtension = "bin";
-var mimeTypes = /* @__PURE__ */ new Map([
-  ["application/acad", "dwg"],
-  ["application/applixware", "aw"],
-  ["application/arj", "arj"],
-  ["application/atom+xml", "xml"],
-  ["application/atomcat+xml", "atomcat"],
-  ["application/atomsvc+xml", "atomsvc"],
-  ["application/base64", ["mm", "mme"]],
-  ["application/binhex", "hqx"],
-  ["application/binhex4", "hqx"],
-  ["application/book", ["book", "boo"]],
-  ["application/ccxml+xml,", "ccxml"],
-  ["application/cdf", "cdf"],
-  ["application/cdmi-capability", "cdmia"],
-  ["application/cdmi-container", "cdmic"],
-  ["application/cdmi-domain", "cdmid"],
-  ["application/cdmi-object", "cdmio"],
-  ["application/cdmi-queue", "cdmiq"],
-  ["application/clariscad", "ccad"],
-  ["application/commonground", "dp"],
-  ["application/cu-seeme", "cu"],
-  ["application/davmount+xml", "davmount"],
-  ["application/drafting", "drw"],
-  ["application/dsptype", "tsp"],
-  ["application/dssc+der", "dssc"],
-  ["application/dssc+xml", "xdssc"],
-  ["application/dxf", "dxf"],
-  ["application/ecmascript", ["js", "es"]],
-  ["application/emma+xml", "emma"],
-  ["application/envoy", "evy"],
-  ["application/epub+zip", "epub"],
-  ["application/excel", ["xls", "xl", "xla", "xlb", "xlc", "xld", "xlk", "xll", "xlm", "xlt", "xlv", "xlw"]],
-  ["application/exi", "exi"],
-  ["application/font-tdpfr", "pfr"],
-  ["application/fractals", "fif"],
-  ["application/freeloader", "frl"],
-  ["application/futuresplash", "spl"],
-  ["application/geo+json", "geojson"],
-  ["application/gnutar", "tgz"],
-  ["application/groupwise", "vew"],
-  ["application/hlp", "hlp"],
-  ["application/hta", "hta"],
-  ["application/hyperstudio", "stk"],
-  ["application/i-deas", "unv"],
-  ["application/iges", ["iges", "igs"]],
-  ["application/inf", "inf"],
-  ["application/internet-property-stream", "acx"],
-  ["application/ipfix", "ipfix"],
-  ["application/java", "class"],
-  ["application/java-archive", "jar"],
-  ["application/java-byte-code", "class"],
-  ["application/java-serialized-object", "ser"],
-  ["application/java-vm", "class"],
-  ["application/javascript", "js"],
-  ["application/json", "json"],
-  ["application/lha", "lha"],
-  ["application/lzx", "lzx"],
-  ["application/mac-binary", "bin"],
-  ["application/mac-binhex", "hqx"],
-  ["application/mac-binhex40", "hqx"],
-  ["application/mac-compactpro", "cpt"],
-  ["application/macbinary", "bin"],
-  ["application/mads+xml", "mads"],
-  ["application/marc", "mrc"],
-  ["application/marcxml+xml", "mrcx"],
-  ["application/mathematica", "ma"],
-  ["application/mathml+xml", "mathml"],
-  ["application/mbedlet", "mbd"],
-  ["application/mbox", "mbox"],
-  ["application/mcad", "mcd"],
-  ["application/mediaservercontrol+xml", "mscml"],
-  ["application/metalink4+xml", "meta4"],
-  ["application/mets+xml", "mets"],
-  ["application/mime", "aps"],
-  ["application/mods+xml", "mods"],
-  ["application/mp21", "m21"],
-  ["application/mp4", "mp4"],
-  ["application/mspowerpoint", ["ppt", "pot", "pps", "ppz"]],
-  ["application/msword", ["doc", "dot", "w6w", "wiz", "word"]],
-  ["application/mswrite", "wri"],
-  ["application/mxf", "mxf"],
-  ["application/netmc", "mcp"],
-  ["application/octet-stream", ["*"]],
-  ["application/oda", "oda"],
-  ["application/oebps-package+xml", "opf"],
-  ["application/ogg", "ogx"],
-  ["application/olescript", "axs"],
-  ["application/onenote", "onetoc"],
-  ["application/patch-ops-error+xml", "xer"],
-  ["application/pdf", "pdf"],
-  ["application/pgp-encrypted", "asc"],
-  ["application/pgp-signature", "pgp"],
-  ["application/pics-rules", "prf"],
-  ["application/pkcs-12", "p12"],
-  ["application/pkcs-crl", "crl"],
-  ["application/pkcs10", "p10"],
-  ["application/pkcs7-mime", ["p7c", "p7m"]],
-  ["application/pkcs7-signature", "p7s"],
-  ["application/pkcs8", "p8"],
-  ["application/pkix-attr-cert", "ac"],
-  ["application/pkix-cert", ["cer", "crt"]],
-  ["application/pkix-crl", "crl"],
-  ["application/pkix-pkipath", "pkipath"],
-  ["application/pkixcmp", "pki"],
-  ["application/plain", "text"],
-  ["application/pls+xml", "pls"],
-  ["application/postscript", ["ps", "ai", "eps"]],
-  ["application/powerpoint", "ppt"],
-  ["application/pro_eng", ["part", "prt"]],
-  ["application/prs.cww", "cww"],
-  ["application/pskc+xml", "pskcxml"],
-  ["application/rdf+xml", "rdf"],
-  ["application/reginfo+xml", "rif"],
-  ["application/relax-ng-compact-syntax", "rnc"],
-  ["application/resource-lists+xml", "rl"],
-  ["application/resource-lists-diff+xml", "rld"],
-  ["application/ringing-tones", "rng"],
-  ["application/rls-services+xml", "rs"],
-  ["application/rsd+xml", "rsd"],
-  ["application/rss+xml", "xml"],
-  ["application/rtf", ["rtf", "rtx"]],
-  ["application/sbml+xml", "sbml"],
-  ["application/scvp-cv-request", "scq"],
-  ["application/scvp-cv-response", "scs"],
-  ["application/scvp-vp-request", "spq"],
-  ["application/scvp-vp-response", "spp"],
-  ["application/sdp", "sdp"],
-  ["application/sea", "sea"],
-  ["application/set", "set"],
-  ["application/set-payment-initiation", "setpay"],
-  ["application/set-registration-initiation", "setreg"],
-  ["application/shf+xml", "shf"],
-  ["application/sla", "stl"],
-  ["application/smil", ["smi", "smil"]],
-  ["application/smil+xml", "smi"],
-  ["application/solids", "sol"],
-  ["application/sounder", "sdr"],
-  ["application/sparql-query", "rq"],
-  ["application/sparql-results+xml", "srx"],
-  ["application/srgs", "gram"],
-  ["application/srgs+xml", "grxml"],
-  ["application/sru+xml", "sru"],
-  ["application/ssml+xml", "ssml"],
-  ["application/step", ["step", "stp"]],
-  ["application/streamingmedia", "ssm"],
-  ["application/tei+xml", "tei"],
-  ["application/thraud+xml", "tfi"],
-  ["application/timestamped-data", "tsd"],
-  ["application/toolbook", "tbk"],
-  ["application/vda", "vda"],
-  ["application/vnd.3gpp.pic-bw-large", "plb"],
-  ["application/vnd.3gpp.pic-bw-small", "psb"],
-  ["application/vnd.3gpp.pic-bw-var", "pvb"],
-  ["application/vnd.3gpp2.tcap", "tcap"],
-  ["application/vnd.3m.post-it-notes", "pwn"],
-  ["application/vnd.accpac.simply.aso", "aso"],
-  ["application/vnd.accpac.simply.imp", "imp"],
-  ["application/vnd.acucobol", "acu"],
-  ["application/vnd.acucorp", "atc"],
-  ["application/vnd.adobe.air-application-installer-package+zip", "air"],
-  ["application/vnd.adobe.fxp", "fxp"],
-  ["application/vnd.adobe.xdp+xml", "xdp"],
-  ["application/vnd.adobe.xfdf", "xfdf"],
-  ["application/vnd.ahead.space", "ahead"],
-  ["application/vnd.airzip.filesecure.azf", "azf"],
-  ["application/vnd.airzip.filesecure.azs", "azs"],
-  ["application/vnd.amazon.ebook", "azw"],
-  ["application/vnd.americandynamics.acc", "acc"],
-  ["application/vnd.amiga.ami", "ami"],
-  ["application/vnd.android.package-archive", "apk"],
-  ["application/vnd.anser-web-certificate-issue-initiation", "cii"],
-  ["application/vnd.anser-web-funds-transfer-initiation", "fti"],
-  ["application/vnd.antix.game-component", "atx"],
-  ["application/vnd.apple.installer+xml", "mpkg"],
-  ["application/vnd.apple.mpegurl", "m3u8"],
-  ["application/vnd.aristanetworks.swi", "swi"],
-  ["application/vnd.audiograph", "aep"],
-  ["application/vnd.blueice.multipass", "mpm"],
-  ["application/vnd.bmi", "bmi"],
-  ["application/vnd.businessobjects", "rep"],
-  ["application/vnd.chemdraw+xml", "cdxml"],
-  ["application/vnd.chipnuts.karaoke-mmd", "mmd"],
-  ["application/vnd.cinderella", "cdy"],
-  ["application/vnd.claymore", "cla"],
-  ["application/vnd.cloanto.rp9", "rp9"],
-  ["application/vnd.clonk.c4group", "c4g"],
-  ["application/vnd.cluetrust.cartomobile-config", "c11amc"],
-  ["application/vnd.cluetrust.cartomobile-config-pkg", "c11amz"],
-  ["application/vnd.commonspace", "csp"],
-  ["application/vnd.contact.cmsg", "cdbcmsg"],
-  ["application/vnd.cosmocaller", "cmc"],
-  ["application/vnd.crick.clicker", "clkx"],
-  ["application/vnd.crick.clicker.keyboard", "clkk"],
-  ["application/vnd.crick.clicker.palette", "clkp"],
-  ["application/vnd.crick.clicker.template", "clkt"],
-  ["application/vnd.crick.clicker.wordbank", "clkw"],
-  ["application/vnd.criticaltools.wbs+xml", "wbs"],
-  ["application/vnd.ctc-posml", "pml"],
-  ["application/vnd.cups-ppd", "ppd"],
-  ["application/vnd.curl.car", "car"],
-  ["application/vnd.curl.pcurl", "pcurl"],
-  ["application/vnd.data-vision.rdz", "rdz"],
-  ["application/vnd.denovo.fcselayout-link", "fe_launch"],
-  ["application/vnd.dna", "dna"],
-  ["application/vnd.dolby.mlp", "mlp"],
-  ["application/vnd.dpgraph", "dpg"],
-  ["application/vnd.dreamfactory", "dfac"],
-  ["application/vnd.dvb.ait", "ait"],
-  ["application/vnd.dvb.service", "svc"],
-  ["application/vnd.dynageo", "geo"],
-  ["application/vnd.ecowin.chart", "mag"],
-  ["application/vnd.enliven", "nml"],
-  ["application/vnd.epson.esf", "esf"],
-  ["application/vnd.epson.msf", "msf"],
-  ["application/vnd.epson.quickanime", "qam"],
-  ["application/vnd.epson.salt", "slt"],
-  ["application/vnd.epson.ssf", "ssf"],
-  ["application/vnd.eszigno3+xml", "es3"],
-  ["application/vnd.ezpix-album", "ez2"],
-  ["application/vnd.ezpix-package", "ez3"],
-  ["application/vnd.fdf", "fdf"],
-  ["application/vnd.fdsn.seed", "seed"],
-  ["application/vnd.flographit", "gph"],
-  ["application/vnd.fluxtime.clip", "ftc"],
-  ["application/vnd.framemaker", "fm"],
-  ["application/vnd.frogans.fnc", "fnc"],
-  ["application/vnd.frogans.ltf", "ltf"],
-  ["application/vnd.fsc.weblaunch", "fsc"],
-  ["application/vnd.fujitsu.oasys", "oas"],
-  ["application/vnd.fujitsu.oasys2", "oa2"],
-  ["application/vnd.fujitsu.oasys3", "oa3"],
-  ["application/vnd.fujitsu.oasysgp", "fg5"],
-  ["application/vnd.fujitsu.oasysprs", "bh2"],
-  ["application/vnd.fujixerox.ddd", "ddd"],
-  ["application/vnd.fujixerox.docuworks", "xdw"],
-  ["application/vnd.fujixerox.docuworks.binder", "xbd"],
-  ["application/vnd.fuzzysheet", "fzs"],
-  ["application/vnd.genomatix.tuxedo", "txd"],
-  ["application/vnd.geogebra.file", "ggb"],
-  ["application/vnd.geogebra.tool", "ggt"],
-  ["application/vnd.geometry-explorer", "gex"],
-  ["application/vnd.geonext", "gxt"],
-  ["application/vnd.geoplan", "g2w"],
-  ["application/vnd.geospace", "g3w"],
-  ["application/vnd.gmx", "gmx"],
-  ["application/vnd.google-earth.kml+xml", "kml"],
-  ["application/vnd.google-earth.kmz", "kmz"],
-  ["application/vnd.grafeq", "gqf"],
-  ["application/vnd.groove-account", "gac"],
-  ["application/vnd.groove-help", "ghf"],
-  ["application/vnd.groove-identity-message", "gim"],
-  ["application/vnd.groove-injector", "grv"],
-  ["application/vnd.groove-tool-message", "gtm"],
-  ["application/vnd.groove-tool-template", "tpl"],
-  ["application/vnd.groove-vcard", "vcg"],
-  ["application/vnd.hal+xml", "hal"],
-  ["application/vnd.handheld-entertainment+xml", "zmm"],
-  ["application/vnd.hbci", "hbci"],
-  ["application/vnd.hhe.lesson-player", "les"],
-  ["application/vnd.hp-hpgl", ["hgl", "hpg", "hpgl"]],
-  ["application/vnd.hp-hpid", "hpid"],
-  ["application/vnd.hp-hps", "hps"],
-  ["application/vnd.hp-jlyt", "jlt"],
-  ["application/vnd.hp-pcl", "pcl"],
-  ["application/vnd.hp-pclxl", "pclxl"],
-  ["application/vnd.hydrostatix.sof-data", "sfd-hdstx"],
-  ["application/vnd.hzn-3d-crossword", "x3d"],
-  ["application/vnd.ibm.minipay", "mpy"],
-  ["application/vnd.ibm.modcap", "afp"],
-  ["application/vnd.ibm.rights-management", "irm"],
-  ["application/vnd.ibm.secure-container", "sc"],
-  ["application/vnd.iccprofile", "icc"],
-  ["application/vnd.igloader", "igl"],
-  ["application/vnd.immervision-ivp", "ivp"],
-  ["application/vnd.immervision-ivu", "ivu"],
-  ["application/vnd.insors.igm", "igm"],
-  ["application/vnd.intercon.formnet", "xpw"],
-  ["application/vnd.intergeo", "i2g"],
-  ["application/vnd.intu.qbo", "qbo"],
-  ["application/vnd.intu.qfx", "qfx"],
-  ["application/vnd.ipunplugged.rcprofile", "rcprofile"],
-  ["application/vnd.irepository.package+xml", "irp"],
-  ["application/vnd.is-xpr", "xpr"],
-  ["application/vnd.isac.fcs", "fcs"],
-  ["application/vnd.jam", "jam"],
-  ["application/vnd.jcp.javame.midlet-rms", "rms"],
-  ["application/vnd.jisp", "jisp"],
-  ["application/vnd.joost.joda-archive", "joda"],
-  ["application/vnd.kahootz", "ktz"],
-  ["application/vnd.kde.karbon", "karbon"],
-  ["application/vnd.kde.kchart", "chrt"],
-  ["application/vnd.kde.kformula", "kfo"],
-  ["application/vnd.kde.kivio", "flw"],
-  ["application/vnd.kde.kontour", "kon"],
-  ["application/vnd.kde.kpresenter", "kpr"],
-  ["application/vnd.kde.kspread", "ksp"],
-  ["application/vnd.kde.kword", "kwd"],
-  ["application/vnd.kenameaapp", "htke"],
-  ["application/vnd.kidspiration", "kia"],
-  ["application/vnd.kinar", "kne"],
-  ["application/vnd.koan", "skp"],
-  ["application/vnd.kodak-descriptor", "sse"],
-  ["application/vnd.las.las+xml", "lasxml"],
-  ["application/vnd.llamagraphics.life-balance.desktop", "lbd"],
-  ["application/vnd.llamagraphics.life-balance.exchange+xml", "lbe"],
-  ["application/vnd.lotus-1-2-3", "123"],
-  ["application/vnd.lotus-approach", "apr"],
-  ["application/vnd.lotus-freelance", "pre"],
-  ["application/vnd.lotus-notes", "nsf"],
-  ["application/vnd.lotus-organizer", "org"],
-  ["application/vnd.lotus-screencam", "scm"],
-  ["application/vnd.lotus-wordpro", "lwp"],
-  ["application/vnd.macports.portpkg", "portpkg"],
-  ["application/vnd.mcd", "mcd"],
-  ["application/vnd.medcalcdata", "mc1"],
-  ["application/vnd.mediastation.cdkey", "cdkey"],
-  ["application/vnd.mfer", "mwf"],
-  ["application/vnd.mfmp", "mfm"],
-  ["application/vnd.micrografx.flo", "flo"],
-  ["application/vnd.micrografx.igx", "igx"],
-  ["application/vnd.mif", "mif"],
-  ["application/vnd.mobius.daf", "daf"],
-  ["application/vnd.mobius.dis", "dis"],
-  ["application/vnd.mobius.mbk", "mbk"],
-  ["application/vnd.mobius.mqy", "mqy"],
-  ["application/vnd.mobius.msl", "msl"],
-  ["application/vnd.mobius.plc", "plc"],
-  ["application/vnd.mobius.txf", "txf"],
-  ["application/vnd.mophun.application", "mpn"],
-  ["application/vnd.mophun.certificate", "mpc"],
-  ["application/vnd.mozilla.xul+xml", "xul"],
-  ["application/vnd.ms-artgalry", "cil"],
-  ["application/vnd.ms-cab-compressed", "cab"],
-  ["application/vnd.ms-excel", ["xls", "xla", "xlc", "xlm", "xlt", "xlw", "xlb", "xll"]],
-  ["application/vnd.ms-excel.addin.macroenabled.12", "xlam"],
-  ["application/vnd.ms-excel.sheet.binary.macroenabled.12", "xlsb"],
-  ["application/vnd.ms-excel.sheet.macroenabled.12", "xlsm"],
-  ["application/vnd.ms-excel.template.macroenabled.12", "xltm"],
-  ["application/vnd.ms-fontobject", "eot"],
-  ["application/vnd.ms-htmlhelp", "chm"],
-  ["application/vnd.ms-ims", "ims"],
-  ["application/vnd.ms-lrm", "lrm"],
-  ["application/vnd.ms-officetheme", "thmx"],
-  ["application/vnd.ms-outlook", "msg"],
-  ["application/vnd.ms-pki.certstore", "sst"],
-  ["application/vnd.ms-pki.pko", "pko"],
-  ["application/vnd.ms-pki.seccat", "cat"],
-  ["application/vnd.ms-pki.stl", "stl"],
-  ["application/vnd.ms-pkicertstore", "sst"],
-  ["application/vnd.ms-pkiseccat", "cat"],
-  ["application/vnd.ms-pkistl", "stl"],
-  ["application/vnd.ms-powerpoint", ["ppt", "pot", "pps", "ppa", "pwz"]],
-  ["application/vnd.ms-powerpoint.addin.macroenabled.12", "ppam"],
-  ["application/vnd.ms-powerpoint.presentation.macroenabled.12", "pptm"],
-  ["application/vnd.ms-powerpoint.slide.macroenabled.12", "sldm"],
-  ["application/vnd.ms-powerpoint.slideshow.macroenabled.12", "ppsm"],
-  ["application/vnd.ms-powerpoint.template.macroenabled.12", "potm"],
-  ["application/vnd.ms-project", "mpp"],
-  ["application/vnd.ms-word.document.macroenabled.12", "docm"],
-  ["application/vnd.ms-word.template.macroenabled.12", "dotm"],
-  ["application/vnd.ms-works", ["wks", "wcm", "wdb", "wps"]],
-  ["application/vnd.ms-wpl", "wpl"],
-  ["application/vnd.ms-xpsdocument", "xps"],
-  ["application/vnd.mseq", "mseq"],
-  ["application/vnd.musician", "mus"],
-  ["application/vnd.muvee.style", "msty"],
-  ["application/vnd.neurolanguage.nlu", "nlu"],
-  ["application/vnd.noblenet-directory", "nnd"],
-  ["application/vnd.noblenet-sealer", "nns"],
-  ["application/vnd.noblenet-web", "nnw"],
-  ["application/vnd.nokia.configuration-message", "ncm"],
-  ["application/vnd.nokia.n-gage.data", "ngdat"],
-  ["application/vnd.nokia.n-gage.symbian.install", "n-gage"],
-  ["application/vnd.nokia.radio-preset", "rpst"],
-  ["application/vnd.nokia.radio-presets", "rpss"],
-  ["application/vnd.nokia.ringing-tone", "rng"],
-  ["application/vnd.novadigm.edm", "edm"],
-  ["application/vnd.novadigm.edx", "edx"],
-  ["application/vnd.novadigm.ext", "ext"],
-  ["application/vnd.oasis.opendocument.chart", "odc"],
-  ["application/vnd.oasis.opendocument.chart-template", "otc"],
-  ["application/vnd.oasis.opendocument.database", "odb"],
-  ["application/vnd.oasis.opendocument.formula", "odf"],
-  ["application/vnd.oasis.opendocument.formula-template", "odft"],
-  ["application/vnd.oasis.opendocument.graphics", "odg"],
-  ["application/vnd.oasis.opendocument.graphics-template", "otg"],
-  ["application/vnd.oasis.opendocument.image", "odi"],
-  ["application/vnd.oasis.opendocument.image-template", "oti"],
-  ["application/vnd.oasis.opendocument.presentation", "odp"],
-  ["application/vnd.oasis.opendocument.presentation-template", "otp"],
-  ["application/vnd.oasis.opendocument.spreadsheet", "ods"],
-  ["application/vnd.oasis.opendocument.spreadsheet-template", "ots"],
-  ["application/vnd.oasis.opendocument.text", "odt"],
-  ["application/vnd.oasis.opendocument.text-master", "odm"],
-  ["application/vnd.oasis.opendocument.text-template", "ott"],
-  ["application/vnd.oasis.opendocument.text-web", "oth"],
-  ["application/vnd.olpc-sugar", "xo"],
-  ["application/vnd.oma.dd2+xml", "dd2"],
-  ["application/vnd.openofficeorg.extension", "oxt"],
-  ["application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"],
-  ["application/vnd.openxmlformats-officedocument.presentationml.slide", "sldx"],
-  ["application/vnd.openxmlformats-officedocument.presentationml.slideshow", "ppsx"],
-  ["application/vnd.openxmlformats-officedocument.presentationml.template", "potx"],
-  ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"],
-  ["application/vnd.openxmlformats-officedocument.spreadsheetml.template", "xltx"],
-  ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"],
-  ["application/vnd.openxmlformats-officedocument.wordprocessingml.template", "dotx"],
-  ["application/vnd.osgeo.mapguide.package", "mgp"],
-  ["application/vnd.osgi.dp", "dp"],
-  ["application/vnd.palm", "pdb"],
-  ["application/vnd.pawaafile", "paw"],
-  ["application/vnd.pg.format", "str"],
-  ["application/vnd.pg.osasli", "ei6"],
-  ["application/vnd.picsel", "efif"],
-  ["application/vnd.pmi.widget", "wg"],
-  ["application/vnd.pocketlearn", "plf"],
-  ["application/vnd.powerbuilder6", "pbd"],
-  ["application/vnd.previewsystems.box", "box"],
-  ["application/vnd.proteus.magazine", "mgz"],
-  ["application/vnd.publishare-delta-tree", "qps"],
-  ["application/vnd.pvi.ptid1", "ptid"],
-  ["application/vnd.quark.quarkxpress", "qxd"],
-  ["application/vnd.realvnc.bed", "bed"],
-  ["application/vnd.recordare.musicxml", "mxl"],
-  ["application/vnd.recordare.musicxml+xml", "musicxml"],
-  ["application/vnd.rig.cryptonote", "cryptonote"],
-  ["application/vnd.rim.cod", "cod"],
-  ["application/vnd.rn-realmedia", "rm"],
-  ["application/vnd.rn-realplayer", "rnx"],
-  ["application/vnd.route66.link66+xml", "link66"],
-  ["application/vnd.sailingtracker.track", "st"],
-  ["application/vnd.seemail", "see"],
-  ["application/vnd.sema", "sema"],
-  ["application/vnd.semd", "semd"],
-  ["application/vnd.semf", "semf"],
-  ["application/vnd.shana.informed.formdata", "ifm"],
-  ["application/vnd.shana.informed.formtemplate", "itp"],
-  ["application/vnd.shana.informed.interchange", "iif"],
-  ["application/vnd.shana.informed.package", "ipk"],
-  ["application/vnd.simtech-mindmapper", "twd"],
-  ["application/vnd.smaf", "mmf"],
-  ["application/vnd.smart.teacher", "teacher"],
-  ["application/vnd.solent.sdkm+xml", "sdkm"],
-  ["application/vnd.spotfire.dxp", "dxp"],
-  ["application/vnd.spotfire.sfs", "sfs"],
-  ["application/vnd.stardivision.calc", "sdc"],
-  ["application/vnd.stardivision.draw", "sda"],
-  ["application/vnd.stardivision.impress", "sdd"],
-  ["application/vnd.stardivision.math", "smf"],
-  ["application/vnd.stardivision.writer", "sdw"],
-  ["application/vnd.stardivision.writer-global", "sgl"],
-  ["application/vnd.stepmania.stepchart", "sm"],
-  ["application/vnd.sun.xml.calc", "sxc"],
-  ["application/vnd.sun.xml.calc.template", "stc"],
-  ["application/vnd.sun.xml.draw", "sxd"],
-  ["application/vnd.sun.xml.draw.template", "std"],
-  ["application/vnd.sun.xml.impress", "sxi"],
-  ["application/vnd.sun.xml.impress.template", "sti"],
-  ["application/vnd.sun.xml.math", "sxm"],
-  ["application/vnd.sun.xml.writer", "sxw"],
-  ["application/vnd.sun.xml.writer.global", "sxg"],
-  ["application/vnd.sun.xml.writer.template", "stw"],
-  ["application/vnd.sus-calendar", "sus"],
-  ["application/vnd.svd", "svd"],
-  ["application/vnd.symbian.install", "sis"],
-  ["application/vnd.syncml+xml", "xsm"],
-  ["application/vnd.syncml.dm+wbxml", "bdm"],
-  ["application/vnd.syncml.dm+xml", "xdm"],
-  ["application/vnd.tao.intent-module-archive", "tao"],
-  ["application/vnd.tmobile-livetv", "tmo"],
-  ["application/vnd.trid.tpt", "tpt"],
-  ["application/vnd.triscape.mxs", "mxs"],
-  ["application/vnd.trueapp", "tra"],
-  ["application/vnd.ufdl", "ufd"],
-  ["application/vnd.uiq.theme", "utz"],
-  ["application/vnd.umajin", "umj"],
-  ["application/vnd.unity", "unityweb"],
-  ["application/vnd.uoml+xml", "uoml"],
-  ["application/vnd.vcx", "vcx"],
-  ["application/vnd.visio", "vsd"],
-  ["application/vnd.visionary", "vis"],
-  ["application/vnd.vsf", "vsf"],
-  ["application/vnd.wap.wbxml", "wbxml"],
-  ["application/vnd.wap.wmlc", "wmlc"],
-  ["application/vnd.wap.wmlscriptc", "wmlsc"],
-  ["application/vnd.webturbo", "wtb"],
-  ["application/vnd.wolfram.player", "nbp"],
-  ["application/vnd.wordperfect", "wpd"],
-  ["application/vnd.wqd", "wqd"],
-  ["application/vnd.wt.stf", "stf"],
-  ["application/vnd.xara", ["web", "xar"]],
-  ["application/vnd.xfdl", "xfdl"],
-  ["application/vnd.yamaha.hv-dic", "hvd"],
-  ["application/vnd.yamaha.hv-script", "hvs"],
-  ["application/vnd.yamaha.hv-voice", "hvp"],
-  ["application/vnd.yamaha.openscoreformat", "osf"],
-  ["application/vnd.yamaha.openscoreformat.osfpvg+xml", "osfpvg"],
-  ["application/vnd.yamaha.smaf-audio", "saf"],
-  ["application/vnd.yamaha.smaf-phrase", "spf"],
-  ["application/vnd.yellowriver-custom-menu", "cmp"],
-  ["application/vnd.zul", "zir"],
-  ["application/vnd.zzazz.deck+xml", "zaz"],
-  ["application/vocaltec-media-desc", "vmd"],
-  ["application/vocaltec-media-file", "vmf"],
-  ["application/voicexml+xml", "vxml"],
-  ["application/widget", "wgt"],
-  ["application/winhlp", "hlp"],
-  ["application/wordperfect", ["wp", "wp5", "wp6", "wpd"]],
-  ["application/wordperfect6.0", ["w60", "wp5"]],
-  ["application/wordperfect6.1", "w61"],
-  ["application/wsdl+xml", "wsdl"],
-  ["application/wspolicy+xml", "wspolicy"],
-  ["application/x-123", "wk1"],
-  ["application/x-7z-compressed", "7z"],
-  ["application/x-abiword", "abw"],
-  ["application/x-ace-compressed", "ace"],
-  ["application/x-aim", "aim"],
-  ["application/x-authorware-bin", "aab"],
-  ["application/x-authorware-map", "aam"],
-  ["application/x-authorware-seg", "aas"],
-  ["application/x-bcpio", "bcpio"],
-  ["application/x-binary", "bin"],
-  ["application/x-binhex40", "hqx"],
-  ["application/x-bittorrent", "torrent"],
-  ["application/x-bsh", ["bsh", "sh", "shar"]],
-  ["application/x-bytecode.elisp", "elc"],
-  ["application/x-bytecode.python", "pyc"],
-  ["application/x-bzip", "bz"],
-  ["application/x-bzip2", ["boz", "bz2"]],
-  ["application/x-cdf", "cdf"],
-  ["application/x-cdlink", "vcd"],
-  ["application/x-chat", ["cha", "chat"]],
-  ["application/x-chess-pgn", "pgn"],
-  ["application/x-cmu-raster", "ras"],
-  ["application/x-cocoa", "cco"],
-  ["application/x-compactpro", "cpt"],
-  ["application/x-compress", "z"],
-  ["application/x-compressed", ["tgz", "gz", "z", "zip"]],
-  ["application/x-conference", "nsc"],
-  ["application/x-cpio", "cpio"],
-  ["application/x-cpt", "cpt"],
-  ["application/x-csh", "csh"],
-  ["application/x-debian-package", "deb"],
-  ["application/x-deepv", "deepv"],
-  ["application/x-director", ["dir", "dcr", "dxr"]],
-  ["application/x-doom", "wad"],
-  ["application/x-dtbncx+xml", "ncx"],
-  ["application/x-dtbook+xml", "dtb"],
-  ["application/x-dtbresource+xml", "res"],
-  ["application/x-dvi", "dvi"],
-  ["application/x-elc", "elc"],
-  ["application/x-envoy", ["env", "evy"]],
-  ["application/x-esrehber", "es"],
-  ["application/x-excel", ["xls", "xla", "xlb", "xlc", "xld", "xlk", "xll", "xlm", "xlt", "xlv", "xlw"]],
-  ["application/x-font-bdf", "bdf"],
-  ["application/x-font-ghostscript", "gsf"],
-  ["application/x-font-linux-psf", "psf"],
-  ["application/x-font-otf", "otf"],
-  ["application/x-font-pcf", "pcf"],
-  ["application/x-font-snf", "snf"],
-  ["application/x-font-ttf", "ttf"],
-  ["application/x-font-type1", "pfa"],
-  ["application/x-font-woff", "woff"],
-  ["application/x-frame", "mif"],
-  ["application/x-freelance", "pre"],
-  ["application/x-futuresplash", "spl"],
-  ["application/x-gnumeric", "gnumeric"],
-  ["application/x-gsp", "gsp"],
-  ["application/x-gss", "gss"],
-  ["application/x-gtar", "gtar"],
-  ["application/x-gzip", ["gz", "gzip"]],
-  ["application/x-hdf", "hdf"],
-  ["application/x-helpfile", ["help", "hlp"]],
-  ["application/x-httpd-imap", "imap"],
-  ["application/x-ima", "ima"],
-  ["application/x-internet-signup", ["ins", "isp"]],
-  ["application/x-internett-signup", "ins"],
-  ["application/x-inventor", "iv"],
-  ["application/x-ip2", "ip"],
-  ["application/x-iphone", "iii"],
-  ["application/x-java-class", "class"],
-  ["application/x-java-commerce", "jcm"],
-  ["application/x-java-jnlp-file", "jnlp"],
-  ["application/x-javascript", "js"],
-  ["application/x-koan", ["skd", "skm", "skp", "skt"]],
-  ["application/x-ksh", "ksh"],
-  ["application/x-latex", ["latex", "ltx"]],
-  ["application/x-lha", "lha"],
-  ["application/x-lisp", "lsp"],
-  ["application/x-livescreen", "ivy"],
-  ["application/x-lotus", "wq1"],
-  ["application/x-lotusscreencam", "scm"],
-  ["application/x-lzh", "lzh"],
-  ["application/x-lzx", "lzx"],
-  ["application/x-mac-binhex40", "hqx"],
-  ["application/x-macbinary", "bin"],
-  ["application/x-magic-cap-package-1.0", "mc$"],
-  ["application/x-mathcad", "mcd"],
-  ["application/x-meme", "mm"],
-  ["application/x-midi", ["mid", "midi"]],
-  ["application/x-mif", "mif"],
-  ["application/x-mix-transfer", "nix"],
-  ["application/x-mobipocket-ebook", "prc"],
-  ["application/x-mplayer2", "asx"],
-  ["application/x-ms-application", "application"],
-  ["application/x-ms-wmd", "wmd"],
-  ["application/x-ms-wmz", "wmz"],
-  ["application/x-ms-xbap", "xbap"],
-  ["application/x-msaccess", "mdb"],
-  ["application/x-msbinder", "obd"],
-  ["application/x-mscardfile", "crd"],
-  ["application/x-msclip", "clp"],
-  ["application/x-msdownload", ["exe", "dll"]],
-  ["application/x-msexcel", ["xls", "xla", "xlw"]],
-  ["application/x-msmediaview", ["mvb", "m13", "m14"]],
-  ["application/x-msmetafile", "wmf"],
-  ["application/x-msmoney", "mny"],
-  ["application/x-mspowerpoint", "ppt"],
-  ["application/x-mspublisher", "pub"],
-  ["application/x-msschedule", "scd"],
-  ["application/x-msterminal", "trm"],
-  ["application/x-mswrite", "wri"],
-  ["application/x-navi-animation", "ani"],
-  ["application/x-navidoc", "nvd"],
-  ["application/x-navimap", "map"],
-  ["application/x-navistyle", "stl"],
-  ["application/x-netcdf", ["cdf", "nc"]],
-  ["application/x-newton-compatible-pkg", "pkg"],
-  ["application/x-nokia-9000-communicator-add-on-software", "aos"],
-  ["application/x-omc", "omc"],
-  ["application/x-omcdatamaker", "omcd"],
-  ["application/x-omcregerator", "omcr"],
-  ["application/x-pagemaker", ["pm4", "pm5"]],
-  ["application/x-pcl", "pcl"],
-  ["application/x-perfmon", ["pma", "pmc", "pml", "pmr", "pmw"]],
-  ["application/x-pixclscript", "plx"],
-  ["application/x-pkcs10", "p10"],
-  ["application/x-pkcs12", ["p12", "pfx"]],
-  ["application/x-pkcs7-certificates", ["p7b", "spc"]],
-  ["application/x-pkcs7-certreqresp", "p7r"],
-  ["application/x-pkcs7-mime", ["p7m", "p7c"]],
-  ["application/x-pkcs7-signature", ["p7s", "p7a"]],
-  ["application/x-pointplus", "css"],
-  ["application/x-portable-anymap", "pnm"],
-  ["application/x-project", ["mpc", "mpt", "mpv", "mpx"]],
-  ["application/x-qpro", "wb1"],
-  ["application/x-rar-compressed", "rar"],
-  ["application/x-rtf", "rtf"],
-  ["application/x-sdp", "sdp"],
-  ["application/x-sea", "sea"],
-  ["application/x-seelogo", "sl"],
-  ["application/x-sh", "sh"],
-  ["application/x-shar", ["shar", "sh"]],
-  ["application/x-shockwave-flash", "swf"],
-  ["application/x-silverlight-app", "xap"],
-  ["application/x-sit", "sit"],
-  ["application/x-sprite", ["spr", "sprite"]],
-  ["application/x-stuffit", "sit"],
-  ["application/x-stuffitx", "sitx"],
-  ["application/x-sv4cpio", "sv4cpio"],
-  ["application/x-sv4crc", "sv4crc"],
-  ["application/x-tar", "tar"],
-  ["application/x-tbook", ["sbk", "tbk"]],
-  ["application/x-tcl", "tcl"],
-  ["application/x-tex", "tex"],
-  ["application/x-tex-tfm", "tfm"],
-  ["application/x-texinfo", ["texi", "texinfo"]],
-  ["application/x-troff", ["roff", "t", "tr"]],
-  ["application/x-troff-man", "man"],
-  ["application/x-troff-me", "me"],
-  ["application/x-troff-ms", "ms"],
-  ["application/x-troff-msvideo", "avi"],
-  ["application/x-ustar", "ustar"],
-  ["application/x-visio", ["vsd", "vst", "vsw"]],
-  ["application/x-vnd.audioexplosion.mzz", "mzz"],
-  ["application/x-vnd.ls-xpix", "xpix"],
-  ["application/x-vrml", "vrml"],
-  ["application/x-wais-source", ["src", "wsrc"]],
-  ["application/x-winhelp", "hlp"],
-  ["application/x-wintalk", "wtk"],
-  ["application/x-world", ["wrl", "svr"]],
-  ["application/x-wpwin", "wpd"],
-  ["application/x-wri", "wri"],
-  ["application/x-x509-ca-cert", ["cer", "crt", "der"]],
-  ["application/x-x509-user-cert", "crt"],
-  ["application/x-xfig", "fig"],
-  ["application/x-xpinstall", "xpi"],
-  ["application/x-zip-compressed", "zip"],
-  ["application/xcap-diff+xml", "xdf"],
-  ["application/xenc+xml", "xenc"],
-  ["application/xhtml+xml", "xhtml"],
-  ["application/xml", "xml"],
-  ["application/xml-dtd", "dtd"],
-  ["application/xop+xml", "xop"],
-  ["application/xslt+xml", "xslt"],
-  ["application/xspf+xml", "xspf"],
-  ["application/xv+xml", "mxml"],
-  ["application/yang", "yang"],
-  ["application/yin+xml", "yin"],
-  ["application/ynd.ms-pkipko", "pko"],
-  ["application/zip", "zip"],
-  ["audio/adpcm", "adp"],
-  ["audio/aiff", ["aiff", "aif", "aifc"]],
-  ["audio/basic", ["snd", "au"]],
-  ["audio/it", "it"],
-  ["audio/make", ["funk", "my", "pfunk"]],
-  ["audio/make.my.funk", "pfunk"],
-  ["audio/mid", ["mid", "rmi"]],
-  ["audio/midi", ["midi", "kar", "mid"]],
-  ["audio/mod", "mod"],
-  ["audio/mp4", "mp4a"],
-  ["audio/mpeg", ["mpga", "mp3", "m2a", "mp2", "mpa", "mpg"]],
-  ["audio/mpeg3", "mp3"],
-  ["audio/nspaudio", ["la", "lma"]],
-  ["audio/ogg", "oga"],
-  ["audio/s3m", "s3m"],
-  ["audio/tsp-audio", "tsi"],
-  ["audio/tsplayer", "tsp"],
-  ["audio/vnd.dece.audio", "uva"],
-  ["audio/vnd.digital-winds", "eol"],
-  ["audio/vnd.dra", "dra"],
-  ["audio/vnd.dts", "dts"],
-  ["audio/vnd.dts.hd", "dtshd"],
-  ["audio/vnd.lucent.voice", "lvp"],
-  ["audio/vnd.ms-playready.media.pya", "pya"],
-  ["audio/vnd.nuera.ecelp4800", "ecelp4800"],
-  ["audio/vnd.nuera.ecelp7470", "ecelp7470"],
-  ["audio/vnd.nuera.ecelp9600", "ecelp9600"],
-  ["audio/vnd.qcelp", "qcp"],
-  ["audio/vnd.rip", "rip"],
-  ["audio/voc", "voc"],
-  ["audio/voxware", "vox"],
-  ["audio/wav", "wav"],
-  ["audio/webm", "weba"],
-  ["audio/x-aac", "aac"],
-  ["audio/x-adpcm", "snd"],
-  ["audio/x-aiff", ["aiff", "aif", "aifc"]],
-  ["audio/x-au", "au"],
-  ["audio/x-gsm", ["gsd", "gsm"]],
-  ["audio/x-jam", "jam"],
-  ["audio/x-liveaudio", "lam"],
-  ["audio/x-mid", ["mid", "midi"]],
-  ["audio/x-midi", ["midi", "mid"]],
-  ["audio/x-mod", "mod"],
-  ["audio/x-mpeg", "mp2"],
-  ["audio/x-mpeg-3", "mp3"],
-  ["audio/x-mpegurl", "m3u"],
-  ["audio/x-mpequrl", "m3u"],
-  ["audio/x-ms-wax", "wax"],
-  ["audio/x-ms-wma", "wma"],
-  ["audio/x-nspaudio", ["la", "lma"]],
-  ["audio/x-pn-realaudio", ["ra", "ram", "rm", "rmm", "rmp"]],
-  ["audio/x-pn-realaudio-plugin", ["ra", "rmp", "rpm"]],
-  ["audio/x-psid", "sid"],
-  ["audio/x-realaudio", "ra"],
-  ["audio/x-twinvq", "vqf"],
-  ["audio/x-twinvq-plugin", ["vqe", "vql"]],
-  ["audio/x-vnd.audioexplosion.mjuicemediafile", "mjf"],
-  ["audio/x-voc", "voc"],
-  ["audio/x-wav", "wav"],
-  ["audio/xm", "xm"],
-  ["chemical/x-cdx", "cdx"],
-  ["chemical/x-cif", "cif"],
-  ["chemical/x-cmdf", "cmdf"],
-  ["chemical/x-cml", "cml"],
-  ["chemical/x-csml", "csml"],
-  ["chemical/x-pdb", ["pdb", "xyz"]],
-  ["chemical/x-xyz", "xyz"],
-  ["drawing/x-dwf", "dwf"],
-  ["i-world/i-vrml", "ivr"],
-  ["image/bmp", ["bmp", "bm"]],
-  ["image/cgm", "cgm"],
-  ["image/cis-cod", "cod"],
-  ["image/cmu-raster", ["ras", "rast"]],
-  ["image/fif", "fif"],
-  ["image/florian", ["flo", "turbot"]],
-  ["image/g3fax", "g3"],
-  ["image/gif", "gif"],
-  ["image/ief", ["ief", "iefs"]],
-  ["image/jpeg", ["jpeg", "jpe", "jpg", "jfif", "jfif-tbnl"]],
-  ["image/jutvision", "jut"],
-  ["image/ktx", "ktx"],
-  ["image/naplps", ["nap", "naplps"]],
-  ["image/pict", ["pic", "pict"]],
-  ["image/pipeg", "jfif"],
-  ["image/pjpeg", ["jfif", "jpe", "jpeg", "jpg"]],
-  ["image/png", ["png", "x-png"]],
-  ["image/prs.btif", "btif"],
-  ["image/svg+xml", "svg"],
-  ["image/tiff", ["tif", "tiff"]],
-  ["image/vasa", "mcf"],
-  ["image/vnd.adobe.photoshop", "psd"],
-  ["image/vnd.dece.graphic", "uvi"],
-  ["image/vnd.djvu", "djvu"],
-  ["image/vnd.dvb.subtitle", "sub"],
-  ["image/vnd.dwg", ["dwg", "dxf", "svf"]],
-  ["image/vnd.dxf", "dxf"],
-  ["image/vnd.fastbidsheet", "fbs"],
-  ["image/vnd.fpx", "fpx"],
-  ["image/vnd.fst", "fst"],
-  ["image/vnd.fujixerox.edmics-mmr", "mmr"],
-  ["image/vnd.fujixerox.edmics-rlc", "rlc"],
-  ["image/vnd.ms-modi", "mdi"],
-  ["image/vnd.net-fpx", ["fpx", "npx"]],
-  ["image/vnd.rn-realflash", "rf"],
-  ["image/vnd.rn-realpix", "rp"],
-  ["image/vnd.wap.wbmp", "wbmp"],
-  ["image/vnd.xiff", "xif"],
-  ["image/webp", "webp"],
-  ["image/x-cmu-raster", "ras"],
-  ["image/x-cmx", "cmx"],
-  ["image/x-dwg", ["dwg", "dxf", "svf"]],
-  ["image/x-freehand", "fh"],
-  ["image/x-icon", "ico"],
-  ["image/x-jg", "art"],
-  ["image/x-jps", "jps"],
-  ["image/x-niff", ["niff", "nif"]],
-  ["image/x-pcx", "pcx"],
-  ["image/x-pict", ["pct", "pic"]],
-  ["image/x-portable-anymap", "pnm"],
-  ["image/x-portable-bitmap", "pbm"],
-  ["image/x-portable-graymap", "pgm"],
-  ["image/x-portable-greymap", "pgm"],
-  ["image/x-portable-pixmap", "ppm"],
-  ["image/x-quicktime", ["qif", "qti", "qtif"]],
-  ["image/x-rgb", "rgb"],
-  ["image/x-tiff", ["tif", "tiff"]],
-  ["image/x-windows-bmp", "bmp"],
-  ["image/x-xbitmap", "xbm"],
-  ["image/x-xbm", "xbm"],
-  ["image/x-xpixmap", ["xpm", "pm"]],
-  ["image/x-xwd", "xwd"],
-  ["image/x-xwindowdump", "xwd"],
-  ["image/xbm", "xbm"],
-  ["image/xpm", "xpm"],
-  ["message/rfc822", ["eml", "mht", "mhtml", "nws", "mime"]],
-  ["model/iges", ["iges", "igs"]],
-  ["model/mesh", "msh"],
-  ["model/vnd.collada+xml", "dae"],
-  ["model/vnd.dwf", "dwf"],
-  ["model/vnd.gdl", "gdl"],
-  ["model/vnd.gtw", "gtw"],
-  ["model/vnd.mts", "mts"],
-  ["model/vnd.vtu", "vtu"],
-  ["model/vrml", ["vrml", "wrl", "wrz"]],
-  ["model/x-pov", "pov"],
-  ["multipart/x-gzip", "gzip"],
-  ["multipart/x-ustar", "ustar"],
-  ["multipart/x-zip", "zip"],
-  ["music/crescendo", ["mid", "midi"]],
-  ["music/x-karaoke", "kar"],
-  ["paleovu/x-pv", "pvu"],
-  ["text/asp", "asp"],
-  ["text/calendar", "ics"],
-  ["text/css", "css"],
-  ["text/csv", "csv"],
-  ["text/ecmascript", "js"],
-  ["text/h323", "323"],
-  ["text/html", ["html", "htm", "stm", "acgi", "htmls", "htx", "shtml"]],
-  ["text/iuls", "uls"],
-  ["text/javascript", "js"],
-  ["text/mcf", "mcf"],
-  ["text/n3", "n3"],
-  ["text/pascal", "pas"],
-  [
-    "text/plain",
-    [
-      "txt",
-      "bas",
-      "c",
-      "h",
-      "c++",
-      "cc",
-      "com",
-      "conf",
-      "cxx",
-      "def",
-      "f",
-      "f90",
-      "for",
-      "g",
-      "hh",
-      "idc",
-      "jav",
-      "java",
-      "list",
-      "log",
-      "lst",
-      "m",
-      "mar",
-      "pl",
-      "sdml",
-      "text"
-    ]
-  ],
-  ["text/plain-bas", "par"],
-  ["text/prs.lines.tag", "dsc"],
-  ["text/richtext", ["rtx", "rt", "rtf"]],
-  ["text/scriplet", "wsc"],
-  ["text/scriptlet", "sct"],
-  ["text/sgml", ["sgm", "sgml"]],
-  ["text/tab-separated-values", "tsv"],
-  ["text/troff", "t"],
-  ["text/turtle", "ttl"],
-  ["text/uri-list", ["uni", "unis", "uri", "uris"]],
-  ["text/vnd.abc", "abc"],
-  ["text/vnd.curl", "curl"],
-  ["text/vnd.curl.dcurl", "dcurl"],
-  ["text/vnd.curl.mcurl", "mcurl"],
-  ["text/vnd.curl.scurl", "scurl"],
-  ["text/vnd.fly", "fly"],
-  ["text/vnd.fmi.flexstor", "flx"],
-  ["text/vnd.graphviz", "gv"],
-  ["text/vnd.in3d.3dml", "3dml"],
-  ["text/vnd.in3d.spot", "spot"],
-  ["text/vnd.rn-realtext", "rt"],
-  ["text/vnd.sun.j2me.app-descriptor", "jad"],
-  ["text/vnd.wap.wml", "wml"],
-  ["text/vnd.wap.wmlscript", "wmls"],
-  ["text/webviewhtml", "htt"],
-  ["text/x-asm", ["asm", "s"]],
-  ["text/x-audiosoft-intra", "aip"],
-  ["text/x-c", ["c", "cc", "cpp"]],
-  ["text/x-component", "htc"],
-  ["text/x-fortran", ["for", "f", "f77", "f90"]],
-  ["text/x-h", ["h", "hh"]],
-  ["text/x-java-source", ["java", "jav"]],
-  ["text/x-java-source,java", "java"],
-  ["text/x-la-asf", "lsx"],
-  ["text/x-m", "m"],
-  ["text/x-pascal", "p"],
-  ["text/x-script", "hlb"],
-  ["text/x-script.csh", "csh"],
-  ["text/x-script.elisp", "el"],
-  ["text/x-script.guile", "scm"],
-  ["text/x-script.ksh", "ksh"],
-  ["text/x-script.lisp", "lsp"],
-  ["text/x-script.perl", "pl"],
-  ["text/x-script.perl-module", "pm"],
-  ["text/x-script.phyton", "py"],
-  ["text/x-script.rexx", "rexx"],
-  ["text/x-script.scheme", "scm"],
-  ["text/x-script.sh", "sh"],
-  ["text/x-script.tcl", "tcl"],
-  ["text/x-script.tcsh", "tcsh"],
-  ["text/x-script.zsh", "zsh"],
-  ["text/x-server-parsed-html", ["shtml", "ssi"]],
-  ["text/x-setext", "etx"],
-  ["text/x-sgml", ["sgm", "sgml"]],
-  ["text/x-speech", ["spc", "talk"]],
-  ["text/x-uil", "uil"],
-  ["text/x-uuencode", ["uu", "uue"]],
-  ["text/x-vcalendar", "vcs"],
-  ["text/x-vcard", "vcf"],
-  ["text/xml", "xml"],
-  ["video/3gpp", "3gp"],
-  ["video/3gpp2", "3g2"],
-  ["video/animaflex", "afl"],
-  ["video/avi", "avi"],
-  ["video/avs-video", "avs"],
-  ["video/dl", "dl"],
-  ["video/fli", "fli"],
-  ["video/gl", "gl"],
-  ["video/h261", "h261"],
-  ["video/h263", "h263"],
-  ["video/h264", "h264"],
-  ["video/jpeg", "jpgv"],
-  ["video/jpm", "jpm"],
-  ["video/mj2", "mj2"],
-  ["video/mp4", "mp4"],
-  ["video/mpeg", ["mpeg", "mp2", "mpa", "mpe", "mpg", "mpv2", "m1v", "m2v", "mp3"]],
-  ["video/msvideo", "avi"],
-  ["video/ogg", "ogv"],
-  ["video/quicktime", ["mov", "qt", "moov"]],
-  ["video/vdo", "vdo"],
-  ["video/vivo", ["viv", "vivo"]],
-  ["video/vnd.dece.hd", "uvh"],
-  ["video/vnd.dece.mobile", "uvm"],
-  ["video/vnd.dece.pd", "uvp"],
-  ["video/vnd.dece.sd", "uvs"],
-  ["video/vnd.dece.video", "uvv"],
-  ["video/vnd.fvt", "fvt"],
-  ["video/vnd.mpegurl", "mxu"],
-  ["video/vnd.ms-playready.media.pyv", "pyv"],
-  ["video/vnd.rn-realvideo", "rv"],
-  ["video/vnd.uvvu.mp4", "uvu"],
-  ["video/vnd.vivo", ["viv", "vivo"]],
-  ["video/vosaic", "vos"],
-  ["video/webm", "webm"],
-  ["video/x-amt-demorun", "xdr"],
-  ["video/x-amt-showrun", "xsr"],
-  ["video/x-atomic3d-feature", "fmf"],
-  ["video/x-dl", "dl"],
-  ["video/x-dv", ["dif", "dv"]],
-  ["video/x-f4v", "f4v"],
-  ["video/x-fli", "fli"],
-  ["video/x-flv", "flv"],
-  ["video/x-gl", "gl"],
-  ["video/x-isvideo", "isu"],
-  ["video/x-la-asf", ["lsf", "lsx"]],
-  ["video/x-m4v", "m4v"],
-  ["video/x-motion-jpeg", "mjpg"],
-  ["video/x-mpeg", ["mp3", "mp2"]],
-  ["video/x-mpeq2a", "mp2"],
-  ["video/x-ms-asf", ["asf", "asr", "asx"]],
-  ["video/x-ms-asf-plugin", "asx"],
-  ["video/x-ms-wm", "wm"],
-  ["video/x-ms-wmv", "wmv"],
-  ["video/x-ms-wmx", "wmx"],
-  ["video/x-ms-wvx", "wvx"],
-  ["video/x-msvideo", "avi"],
-  ["video/x-qtc", "qtc"],
-  ["video/x-scm", "scm"],
-  ["video/x-sgi-movie", ["movie", "mv"]],
-  ["windows/metafile", "wmf"],
-  ["www/mime", "mime"],
-  ["x-conference/x-cooltalk", "ice"],
-  ["x-music/x-midi", ["mid", "midi"]],
-  ["x-world/x-3dmf", ["3dm", "3dmf", "qd3", "qd3d"]],
-  ["x-world/x-svr", "svr"],
-  ["x-world/x-vrml", ["flr", "vrml", "wrl", "wrz", "xaf", "xof"]],
-  ["x-world/x-vrt", "vrt"],
-  ["xgl/drawing", "xgz"],
-  ["xgl/movie", "xmz"]
-]);
-var extensions = /* @__PURE__ */ new Map([
-  ["123", "application/vnd.lotus-1-2-3"],
-  ["323", "text/h323"],
-  ["*", "application/octet-stream"],
-  ["3dm", "x-world/x-3dmf"],
-  ["3dmf", "x-world/x-3dmf"],
-  ["3dml", "text/vnd.in3d.3dml"],
-  ["3g2", "video/3gpp2"],
-  ["3gp", "video/3gpp"],
-  ["7z", "application/x-7z-compressed"],
-  ["a", "application/octet-stream"],
-  ["aab", "application/x-authorware-bin"],
-  ["aac", "audio/x-aac"],
-  ["aam", "application/x-authorware-map"],
-  ["aas", "application/x-authorware-seg"],
-  ["abc", "text/vnd.abc"],
-  ["abw", "application/x-abiword"],
-  ["ac", "application/pkix-attr-cert"],
-  ["acc", "application/vnd.americandynamics.acc"],
-  ["ace", "application/x-ace-compressed"],
-  ["acgi", "text/html"],
-  ["acu", "application/vnd.acucobol"],
-  ["acx", "application/internet-property-stream"],
-  ["adp", "audio/adpcm"],
-  ["aep", "application/vnd.audiograph"],
-  ["afl", "video/animaflex"],
-  ["afp", "application/vnd.ibm.modcap"],
-  ["ahead", "application/vnd.ahead.space"],
-  ["ai", "application/postscript"],
-  ["aif", ["audio/aiff", "audio/x-aiff"]],
-  ["aifc", ["audio/aiff", "audio/x-aiff"]],
-  ["aiff", ["audio/aiff", "audio/x-aiff"]],
-  ["aim", "application/x-aim"],
-  ["aip", "text/x-audiosoft-intra"],
-  ["air", "application/vnd.adobe.air-application-installer-package+zip"],
-  ["ait", "application/vnd.dvb.ait"],
-  ["ami", "application/vnd.amiga.ami"],
-  ["ani", "application/x-navi-animation"],
-  ["aos", "application/x-nokia-9000-communicator-add-on-software"],
-  ["apk", "application/vnd.android.package-archive"],
-  ["application", "application/x-ms-application"],
-  ["apr", "application/vnd.lotus-approach"],
-  ["aps", "application/mime"],
-  ["arc", "application/octet-stream"],
-  ["arj", ["application/arj", "application/octet-stream"]],
-  ["art", "image/x-jg"],
-  ["asf", "video/x-ms-asf"],
-  ["asm", "text/x-asm"],
-  ["aso", "application/vnd.accpac.simply.aso"],
-  ["asp", "text/asp"],
-  ["asr", "video/x-ms-asf"],
-  ["asx", ["video/x-ms-asf", "application/x-mplayer2", "video/x-ms-asf-plugin"]],
-  ["atc", "application/vnd.acucorp"],
-  ["atomcat", "application/atomcat+xml"],
-  ["atomsvc", "application/atomsvc+xml"],
-  ["atx", "application/vnd.antix.game-component"],
-  ["au", ["audio/basic", "audio/x-au"]],
-  ["avi", ["video/avi", "video/msvideo", "application/x-troff-msvideo", "video/x-msvideo"]],
-  ["avs", "video/avs-video"],
-  ["aw", "application/applixware"],
-  ["axs", "application/olescript"],
-  ["azf", "application/vnd.airzip.filesecure.azf"],
-  ["azs", "application/vnd.airzip.filesecure.azs"],
-  ["azw", "application/vnd.amazon.ebook"],
-  ["bas", "text/plain"],
-  ["bcpio", "application/x-bcpio"],
-  ["bdf", "application/x-font-bdf"],
-  ["bdm", "application/vnd.syncml.dm+wbxml"],
-  ["bed", "application/vnd.realvnc.bed"],
-  ["bh2", "application/vnd.fujitsu.oasysprs"],
-  ["bin", ["application/octet-stream", "application/mac-binary", "application/macbinary", "application/x-macbinary", "application/x-binary"]],
-  ["bm", "image/bmp"],
-  ["bmi", "application/vnd.bmi"],
-  ["bmp", ["image/bmp", "image/x-windows-bmp"]],
-  ["boo", "application/book"],
-  ["book", "application/book"],
-  ["box", "application/vnd.previewsystems.box"],
-  ["boz", "application/x-bzip2"],
-  ["bsh", "application/x-bsh"],
-  ["btif", "image/prs.btif"],
-  ["bz", "application/x-bzip"],
-  ["bz2", "application/x-bzip2"],
-  ["c", ["text/plain", "text/x-c"]],
-  ["c++", "text/plain"],
-  ["c11amc", "application/vnd.cluetrust.cartomobile-config"],
-  ["c11amz", "application/vnd.cluetrust.cartomobile-config-pkg"],
-  ["c4g", "application/vnd.clonk.c4group"],
-  ["cab", "application/vnd.ms-cab-compressed"],
-  ["car", "application/vnd.curl.car"],
-  ["cat", ["application/vnd.ms-pkiseccat", "application/vnd.ms-pki.seccat"]],
-  ["cc", ["text/plain", "text/x-c"]],
-  ["ccad", "application/clariscad"],
-  ["cco", "application/x-cocoa"],
-  ["ccxml", "application/ccxml+xml,"],
-  ["cdbcmsg", "application/vnd.contact.cmsg"],
-  ["cdf", ["application/cdf", "application/x-cdf", "application/x-netcdf"]],
-  ["cdkey", "application/vnd.mediastation.cdkey"],
-  ["cdmia", "application/cdmi-capability"],
-  ["cdmic", "application/cdmi-container"],
-  ["cdmid", "application/cdmi-domain"],
-  ["cdmio", "application/cdmi-object"],
-  ["cdmiq", "application/cdmi-queue"],
-  ["cdx", "chemical/x-cdx"],
-  ["cdxml", "application/vnd.chemdraw+xml"],
-  ["cdy", "application/vnd.cinderella"],
-  ["cer", ["application/pkix-cert", "application/x-x509-ca-cert"]],
-  ["cgm", "image/cgm"],
-  ["cha", "application/x-chat"],
-  ["chat", "application/x-chat"],
-  ["chm", "application/vnd.ms-htmlhelp"],
-  ["chrt", "application/vnd.kde.kchart"],
-  ["cif", "chemical/x-cif"],
-  ["cii", "application/vnd.anser-web-certificate-issue-initiation"],
-  ["cil", "application/vnd.ms-artgalry"],
-  ["cla", "application/vnd.claymore"],
-  ["class", ["application/octet-stream", "application/java", "application/java-byte-code", "application/java-vm", "application/x-java-class"]],
-  ["clkk", "application/vnd.crick.clicker.keyboard"],
-  ["clkp", "application/vnd.crick.clicker.palette"],
-  ["clkt", "application/vnd.crick.clicker.template"],
-  ["clkw", "application/vnd.crick.clicker.wordbank"],
-  ["clkx", "application/vnd.crick.clicker"],
-  ["clp", "application/x-msclip"],
-  ["cmc", "application/vnd.cosmocaller"],
-  ["cmdf", "chemical/x-cmdf"],
-  ["cml", "chemical/x-cml"],
-  ["cmp", "application/vnd.yellowriver-custom-menu"],
-  ["cmx", "image/x-cmx"],
-  ["cod", ["image/cis-cod", "application/vnd.rim.cod"]],
-  ["com", ["application/octet-stream", "text/plain"]],
-  ["conf", "text/plain"],
-  ["cpio", "application/x-cpio"],
-  ["cpp", "text/x-c"],
-  ["cpt", ["application/mac-compactpro", "application/x-compactpro", "application/x-cpt"]],
-  ["crd", "application/x-mscardfile"],
-  ["crl", ["application/pkix-crl", "application/pkcs-crl"]],
-  ["crt", ["application/pkix-cert", "application/x-x509-user-cert", "application/x-x509-ca-cert"]],
-  ["cryptonote", "application/vnd.rig.cryptonote"],
-  ["csh", ["text/x-script.csh", "application/x-csh"]],
-  ["csml", "chemical/x-csml"],
-  ["csp", "application/vnd.commonspace"],
-  ["css", ["text/css", "application/x-pointplus"]],
-  ["csv", "text/csv"],
-  ["cu", "application/cu-seeme"],
-  ["curl", "text/vnd.curl"],
-  ["cww", "application/prs.cww"],
-  ["cxx", "text/plain"],
-  ["dae", "model/vnd.collada+xml"],
-  ["daf", "application/vnd.mobius.daf"],
-  ["davmount", "application/davmount+xml"],
-  ["dcr", "application/x-director"],
-  ["dcurl", "text/vnd.curl.dcurl"],
-  ["dd2", "application/vnd.oma.dd2+xml"],
-  ["ddd", "application/vnd.fujixerox.ddd"],
-  ["deb", "application/x-debian-package"],
-  ["deepv", "application/x-deepv"],
-  ["def", "text/plain"],
-  ["der", "application/x-x509-ca-cert"],
-  ["dfac", "application/vnd.dreamfactory"],
-  ["dif", "video/x-dv"],
-  ["dir", "application/x-director"],
-  ["dis", "application/vnd.mobius.dis"],
-  ["djvu", "image/vnd.djvu"],
-  ["dl", ["video/dl", "video/x-dl"]],
-  ["dll", "application/x-msdownload"],
-  ["dms", "application/octet-stream"],
-  ["dna", "application/vnd.dna"],
-  ["doc", "application/msword"],
-  ["docm", "application/vnd.ms-word.document.macroenabled.12"],
-  ["docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-  ["dot", "application/msword"],
-  ["dotm", "application/vnd.ms-word.template.macroenabled.12"],
-  ["dotx", "application/vnd.openxmlformats-officedocument.wordprocessingml.template"],
-  ["dp", ["application/commonground", "application/vnd.osgi.dp"]],
-  ["dpg", "application/vnd.dpgraph"],
-  ["dra", "audio/vnd.dra"],
-  ["drw", "application/drafting"],
-  ["dsc", "text/prs.lines.tag"],
-  ["dssc", "application/dssc+der"],
-  ["dtb", "application/x-dtbook+xml"],
-  ["dtd", "application/xml-dtd"],
-  ["dts", "audio/vnd.dts"],
-  ["dtshd", "audio/vnd.dts.hd"],
-  ["dump", "application/octet-stream"],
-  ["dv", "video/x-dv"],
-  ["dvi", "application/x-dvi"],
-  ["dwf", ["model/vnd.dwf", "drawing/x-dwf"]],
-  ["dwg", ["application/acad", "image/vnd.dwg", "image/x-dwg"]],
-  ["dxf", ["application/dxf", "image/vnd.dwg", "image/vnd.dxf", "image/x-dwg"]],
-  ["dxp", "application/vnd.spotfire.dxp"],
-  ["dxr", "application/x-director"],
-  ["ecelp4800", "audio/vnd.nuera.ecelp4800"],
-  ["ecelp7470", "audio/vnd.nuera.ecelp7470"],
-  ["ecelp9600", "audio/vnd.nuera.ecelp9600"],
-  ["edm", "application/vnd.novadigm.edm"],
-  ["edx", "application/vnd.novadigm.edx"],
-  ["efif", "application/vnd.picsel"],
-  ["ei6", "application/vnd.pg.osasli"],
-  ["el", "text/x-script.elisp"],
-  ["elc", ["application/x-elc", "application/x-bytecode.elisp"]],
-  ["eml", "message/rfc822"],
-  ["emma", "application/emma+xml"],
-  ["env", "application/x-envoy"],
-  ["eol", "audio/vnd.digital-winds"],
-  ["eot", "application/vnd.ms-fontobject"],
-  ["eps", "application/postscript"],
-  ["epub", "application/epub+zip"],
-  ["es", ["application/ecmascript", "application/x-esrehber"]],
-  ["es3", "application/vnd.eszigno3+xml"],
-  ["esf", "application/vnd.epson.esf"],
-  ["etx", "text/x-setext"],
-  ["evy", ["application/envoy", "application/x-envoy"]],
-  ["exe", ["application/octet-stream", "application/x-msdownload"]],
-  ["exi", "application/exi"],
-  ["ext", "application/vnd.novadigm.ext"],
-  ["ez2", "application/vnd.ezpix-album"],
-  ["ez3", "application/vnd.ezpix-package"],
-  ["f", ["text/plain", "text/x-fortran"]],
-  ["f4v", "video/x-f4v"],
-  ["f77", "text/x-fortran"],
-  ["f90", ["text/plain", "text/x-fortran"]],
-  ["fbs", "image/vnd.fastbidsheet"],
-  ["fcs", "application/vnd.isac.fcs"],
-  ["fdf", "application/vnd.fdf"],
-  ["fe_launch", "application/vnd.denovo.fcselayout-link"],
-  ["fg5", "application/vnd.fujitsu.oasysgp"],
-  ["fh", "image/x-freehand"],
-  ["fif", ["application/fractals", "image/fif"]],
-  ["fig", "application/x-xfig"],
-  ["fli", ["video/fli", "video/x-fli"]],
-  ["flo", ["image/florian", "application/vnd.micrografx.flo"]],
-  ["flr", "x-world/x-vrml"],
-  ["flv", "video/x-flv"],
-  ["flw", "application/vnd.kde.kivio"],
-  ["flx", "text/vnd.fmi.flexstor"],
-  ["fly", "text/vnd.fly"],
-  ["fm", "application/vnd.framemaker"],
-  ["fmf", "video/x-atomic3d-feature"],
-  ["fnc", "application/vnd.frogans.fnc"],
-  ["for", ["text/plain", "text/x-fortran"]],
-  ["fpx", ["image/vnd.fpx", "image/vnd.net-fpx"]],
-  ["frl", "application/freeloader"],
-  ["fsc", "application/vnd.fsc.weblaunch"],
-  ["fst", "image/vnd.fst"],
-  ["ftc", "application/vnd.fluxtime.clip"],
-  ["fti", "application/vnd.anser-web-funds-transfer-initiation"],
-  ["funk", "audio/make"],
-  ["fvt", "video/vnd.fvt"],
-  ["fxp", "application/vnd.adobe.fxp"],
-  ["fzs", "application/vnd.fuzzysheet"],
-  ["g", "text/plain"],
-  ["g2w", "application/vnd.geoplan"],
-  ["g3", "image/g3fax"],
-  ["g3w", "application/vnd.geospace"],
-  ["gac", "application/vnd.groove-account"],
-  ["gdl", "model/vnd.gdl"],
-  ["geo", "application/vnd.dynageo"],
-  ["geojson", "application/geo+json"],
-  ["gex", "application/vnd.geometry-explorer"],
-  ["ggb", "application/vnd.geogebra.file"],
-  ["ggt", "application/vnd.geogebra.tool"],
-  ["ghf", "application/vnd.groove-help"],
-  ["gif", "image/gif"],
-  ["gim", "application/vnd.groove-identity-message"],
-  ["gl", ["video/gl", "video/x-gl"]],
-  ["gmx", "application/vnd.gmx"],
-  ["gnumeric", "application/x-gnumeric"],
-  ["gph", "application/vnd.flographit"],
-  ["gqf", "application/vnd.grafeq"],
-  ["gram", "application/srgs"],
-  ["grv", "application/vnd.groove-injector"],
-  ["grxml", "application/srgs+xml"],
-  ["gsd", "audio/x-gsm"],
-  ["gsf", "application/x-font-ghostscript"],
-  ["gsm", "audio/x-gsm"],
-  ["gsp", "application/x-gsp"],
-  ["gss", "application/x-gss"],
-  ["gtar", "application/x-gtar"],
-  ["gtm", "application/vnd.groove-tool-message"],
-  ["gtw", "model/vnd.gtw"],
-  ["gv", "text/vnd.graphviz"],
-  ["gxt", "application/vnd.geonext"],
-  ["gz", ["application/x-gzip", "application/x-compressed"]],
-  ["gzip", ["multipart/x-gzip", "application/x-gzip"]],
-  ["h", ["text/plain", "text/x-h"]],
-  ["h261", "video/h261"],
-  ["h263", "video/h263"],
-  ["h264", "video/h264"],
-  ["hal", "application/vnd.hal+xml"],
-  ["hbci", "application/vnd.hbci"],
-  ["hdf", "application/x-hdf"],
-  ["help", "application/x-helpfile"],
-  ["hgl", "application/vnd.hp-hpgl"],
-  ["hh", ["text/plain", "text/x-h"]],
-  ["hlb", "text/x-script"],
-  ["hlp", ["application/winhlp", "application/hlp", "application/x-helpfile", "application/x-winhelp"]],
-  ["hpg", "application/vnd.hp-hpgl"],
-  ["hpgl", "application/vnd.hp-hpgl"],
-  ["hpid", "application/vnd.hp-hpid"],
-  ["hps", "application/vnd.hp-hps"],
-  [
-    "hqx",
-    [
-      "application/mac-binhex40",
-      "application/binhex",
-      "application/binhex4",
-      "application/mac-binhex",
-      "application/x-binhex40",
-      "application/x-mac-binhex40"
-    ]
-  ],
-  ["hta", "application/hta"],
-  ["htc", "text/x-component"],
-  ["htke", "application/vnd.kenameaapp"],
-  ["htm", "text/html"],
-  ["html", "text/html"],
-  ["htmls", "text/html"],
-  ["htt", "text/webviewhtml"],
-  ["htx", "text/html"],
-  ["hvd", "application/vnd.yamaha.hv-dic"],
-  ["hvp", "application/vnd.yamaha.hv-voice"],
-  ["hvs", "application/vnd.yamaha.hv-script"],
-  ["i2g", "application/vnd.intergeo"],
-  ["icc", "application/vnd.iccprofile"],
-  ["ice", "x-conference/x-cooltalk"],
-  ["ico", "image/x-icon"],
-  ["ics", "text/calendar"],
-  ["idc", "text/plain"],
-  ["ief", "image/ief"],
-  ["iefs", "image/ief"],
-  ["ifm", "application/vnd.shana.informed.formdata"],
-  ["iges", ["application/iges", "model/iges"]],
-  ["igl", "application/vnd.igloader"],
-  ["igm", "application/vnd.insors.igm"],
-  ["igs", ["application/iges", "model/iges"]],
-  ["igx", "application/vnd.micrografx.igx"],
-  ["iif", "application/vnd.shana.informed.interchange"],
-  ["iii", "application/x-iphone"],
-  ["ima", "application/x-ima"],
-  ["imap", "application/x-httpd-imap"],
-  ["imp", "application/vnd.accpac.simply.imp"],
-  ["ims", "application/vnd.ms-ims"],
-  ["inf", "application/inf"],
-  ["ins", ["application/x-internet-signup", "application/x-internett-signup"]],
-  ["ip", "application/x-ip2"],
-  ["ipfix", "application/ipfix"],
-  ["ipk", "application/vnd.shana.informed.package"],
-  ["irm", "application/vnd.ibm.rights-management"],
-  ["irp", "application/vnd.irepository.package+xml"],
-  ["isp", "application/x-internet-signup"],
-  ["isu", "video/x-isvideo"],
-  ["it", "audio/it"],
-  ["itp", "application/vnd.shana.informed.formtemplate"],
-  ["iv", "application/x-inventor"],
-  ["ivp", "application/vnd.immervision-ivp"],
-  ["ivr", "i-world/i-vrml"],
-  ["ivu", "application/vnd.immervision-ivu"],
-  ["ivy", "application/x-livescreen"],
-  ["jad", "text/vnd.sun.j2me.app-descriptor"],
-  ["jam", ["application/vnd.jam", "audio/x-jam"]],
-  ["jar", "application/java-archive"],
-  ["jav", ["text/plain", "text/x-java-source"]],
-  ["java", ["text/plain", "text/x-java-source,java", "text/x-java-source"]],
-  ["jcm", "application/x-java-commerce"],
-  ["jfif", ["image/pipeg", "image/jpeg", "image/pjpeg"]],
-  ["jfif-tbnl", "image/jpeg"],
-  ["jisp", "application/vnd.jisp"],
-  ["jlt", "application/vnd.hp-jlyt"],
-  ["jnlp", "application/x-java-jnlp-file"],
-  ["joda", "application/vnd.joost.joda-archive"],
-  ["jpe", ["image/jpeg", "image/pjpeg"]],
-  ["jpeg", ["image/jpeg", "image/pjpeg"]],
-  ["jpg", ["image/jpeg", "image/pjpeg"]],
-  ["jpgv", "video/jpeg"],
-  ["jpm", "video/jpm"],
-  ["jps", "image/x-jps"],
-  ["js", ["application/javascript", "application/ecmascript", "text/javascript", "text/ecmascript", "application/x-javascript"]],
-  ["json", "application/json"],
-  ["jut", "image/jutvision"],
-  ["kar", ["audio/midi", "music/x-karaoke"]],
-  ["karbon", "application/vnd.kde.karbon"],
-  ["kfo", "application/vnd.kde.kformula"],
-  ["kia", "application/vnd.kidspiration"],
-  ["kml", "application/vnd.google-earth.kml+xml"],
-  ["kmz", "application/vnd.google-earth.kmz"],
-  ["kne", "application/vnd.kinar"],
-  ["kon", "application/vnd.kde.kontour"],
-  ["kpr", "application/vnd.kde.kpresenter"],
-  ["ksh", ["application/x-ksh", "text/x-script.ksh"]],
-  ["ksp", "application/vnd.kde.kspread"],
-  ["ktx", "image/ktx"],
-  ["ktz", "application/vnd.kahootz"],
-  ["kwd", "application/vnd.kde.kword"],
-  ["la", ["audio/nspaudio", "audio/x-nspaudio"]],
-  ["lam", "audio/x-liveaudio"],
-  ["lasxml", "application/vnd.las.las+xml"],
-  ["latex", "application/x-latex"],
-  ["lbd", "application/vnd.llamagraphics.life-balance.desktop"],
-  ["lbe", "application/vnd.llamagraphics.life-balance.exchange+xml"],
-  ["les", "application/vnd.hhe.lesson-player"],
-  ["lha", ["application/octet-stream", "application/lha", "application/x-lha"]],
-  ["lhx", "application/octet-stream"],
-  ["link66", "application/vnd.route66.link66+xml"],
-  ["list", "text/plain"],
-  ["lma", ["audio/nspaudio", "audio/x-nspaudio"]],
-  ["log", "text/plain"],
-  ["lrm", "application/vnd.ms-lrm"],
-  ["lsf", "video/x-la-asf"],
-  ["lsp", ["application/x-lisp", "text/x-script.lisp"]],
-  ["lst", "text/plain"],
-  ["lsx", ["video/x-la-asf", "text/x-la-asf"]],
-  ["ltf", "application/vnd.frogans.ltf"],
-  ["ltx", "application/x-latex"],
-  ["lvp", "audio/vnd.lucent.voice"],
-  ["lwp", "application/vnd.lotus-wordpro"],
-  ["lzh", ["application/octet-stream", "application/x-lzh"]],
-  ["lzx", ["application/lzx", "application/octet-stream", "application/x-lzx"]],
-  ["m", ["text/plain", "text/x-m"]],
-  ["m13", "application/x-msmediaview"],
-  ["m14", "application/x-msmediaview"],
-  ["m1v", "video/mpeg"],
-  ["m21", "application/mp21"],
-  ["m2a", "audio/mpeg"],
-  ["m2v", "video/mpeg"],
-  ["m3u", ["audio/x-mpegurl", "audio/x-mpequrl"]],
-  ["m3u8", "application/vnd.apple.mpegurl"],
-  ["m4v", "video/x-m4v"],
-  ["ma", "application/mathematica"],
-  ["mads", "application/mads+xml"],
-  ["mag", "application/vnd.ecowin.chart"],
-  ["man", "application/x-troff-man"],
-  ["map", "application/x-navimap"],
-  ["mar", "text/plain"],
-  ["mathml", "application/mathml+xml"],
-  ["mbd", "application/mbedlet"],
-  ["mbk", "application/vnd.mobius.mbk"],
-  ["mbox", "application/mbox"],
-  ["mc$", "application/x-magic-cap-package-1.0"],
-  ["mc1", "application/vnd.medcalcdata"],
-  ["mcd", ["application/mcad", "application/vnd.mcd", "application/x-mathcad"]],
-  ["mcf", ["image/vasa", "text/mcf"]],
-  ["mcp", "application/netmc"],
-  ["mcurl", "text/vnd.curl.mcurl"],
-  ["mdb", "application/x-msaccess"],
-  ["mdi", "image/vnd.ms-modi"],
-  ["me", "application/x-troff-me"],
-  ["meta4", "application/metalink4+xml"],
-  ["mets", "application/mets+xml"],
-  ["mfm", "application/vnd.mfmp"],
-  ["mgp", "application/vnd.osgeo.mapguide.package"],
-  ["mgz", "application/vnd.proteus.magazine"],
-  ["mht", "message/rfc822"],
-  ["mhtml", "message/rfc822"],
-  ["mid", ["audio/mid", "audio/midi", "music/crescendo", "x-music/x-midi", "audio/x-midi", "application/x-midi", "audio/x-mid"]],
-  ["midi", ["audio/midi", "music/crescendo", "x-music/x-midi", "audio/x-midi", "application/x-midi", "audio/x-mid"]],
-  ["mif", ["application/vnd.mif", "application/x-mif", "application/x-frame"]],
-  ["mime", ["message/rfc822", "www/mime"]],
-  ["mj2", "video/mj2"],
-  ["mjf", "audio/x-vnd.audioexplosion.mjuicemediafile"],
-  ["mjpg", "video/x-motion-jpeg"],
-  ["mlp", "application/vnd.dolby.mlp"],
-  ["mm", ["application/base64", "application/x-meme"]],
-  ["mmd", "application/vnd.chipnuts.karaoke-mmd"],
-  ["mme", "application/base64"],
-  ["mmf", "application/vnd.smaf"],
-  ["mmr", "image/vnd.fujixerox.edmics-mmr"],
-  ["mny", "application/x-msmoney"],
-  ["mod", ["audio/mod", "audio/x-mod"]],
-  ["mods", "application/mods+xml"],
-  ["moov", "video/quicktime"],
-  ["mov", "video/quicktime"],
-  ["movie", "video/x-sgi-movie"],
-  ["mp2", ["video/mpeg", "audio/mpeg", "video/x-mpeg", "audio/x-mpeg", "video/x-mpeq2a"]],
-  ["mp3", ["audio/mpeg", "audio/mpeg3", "video/mpeg", "audio/x-mpeg-3", "video/x-mpeg"]],
-  ["mp4", ["video/mp4", "application/mp4"]],
-  ["mp4a", "audio/mp4"],
-  ["mpa", ["video/mpeg", "audio/mpeg"]],
-  ["mpc", ["application/vnd.mophun.certificate", "application/x-project"]],
-  ["mpe", "video/mpeg"],
-  ["mpeg", "video/mpeg"],
-  ["mpg", ["video/mpeg", "audio/mpeg"]],
-  ["mpga", "audio/mpeg"],
-  ["mpkg", "application/vnd.apple.installer+xml"],
-  ["mpm", "application/vnd.blueice.multipass"],
-  ["mpn", "application/vnd.mophun.application"],
-  ["mpp", "application/vnd.ms-project"],
-  ["mpt", "application/x-project"],
-  ["mpv", "application/x-project"],
-  ["mpv2", "video/mpeg"],
-  ["mpx", "application/x-project"],
-  ["mpy", "application/vnd.ibm.minipay"],
-  ["mqy", "application/vnd.mobius.mqy"],
-  ["mrc", "application/marc"],
-  ["mrcx", "application/marcxml+xml"],
-  ["ms", "application/x-troff-ms"],
-  ["mscml", "application/mediaservercontrol+xml"],
-  ["mseq", "application/vnd.mseq"],
-  ["msf", "application/vnd.epson.msf"],
-  ["msg", "application/vnd.ms-outlook"],
-  ["msh", "model/mesh"],
-  ["msl", "application/vnd.mobius.msl"],
-  ["msty", "application/vnd.muvee.style"],
-  ["mts", "model/vnd.mts"],
-  ["mus", "application/vnd.musician"],
-  ["musicxml", "application/vnd.recordare.musicxml+xml"],
-  ["mv", "video/x-sgi-movie"],
-  ["mvb", "application/x-msmediaview"],
-  ["mwf", "application/vnd.mfer"],
-  ["mxf", "application/mxf"],
-  ["mxl", "application/vnd.recordare.musicxml"],
-  ["mxml", "application/xv+xml"],
-  ["mxs", "application/vnd.triscape.mxs"],
-  ["mxu", "video/vnd.mpegurl"],
-  ["my", "audio/make"],
-  ["mzz", "application/x-vnd.audioexplosion.mzz"],
-  ["n-gage", "application/vnd.nokia.n-gage.symbian.install"],
-  ["n3", "text/n3"],
-  ["nap", "image/naplps"],
-  ["naplps", "image/naplps"],
-  ["nbp", "application/vnd.wolfram.player"],
-  ["nc", "application/x-netcdf"],
-  ["ncm", "application/vnd.nokia.configuration-message"],
-  ["ncx", "application/x-dtbncx+xml"],
-  ["ngdat", "application/vnd.nokia.n-gage.data"],
-  ["nif", "image/x-niff"],
-  ["niff", "image/x-niff"],
-  ["nix", "application/x-mix-transfer"],
-  ["nlu", "application/vnd.neurolanguage.nlu"],
-  ["nml", "application/vnd.enliven"],
-  ["nnd", "application/vnd.noblenet-directory"],
-  ["nns", "application/vnd.noblenet-sealer"],
-  ["nnw", "application/vnd.noblenet-web"],
-  ["npx", "image/vnd.net-fpx"],
-  ["nsc", "application/x-conference"],
-  ["nsf", "application/vnd.lotus-notes"],
-  ["nvd", "application/x-navidoc"],
-  ["nws", "message/rfc822"],
-  ["o", "application/octet-stream"],
-  ["oa2", "application/vnd.fujitsu.oasys2"],
-  ["oa3", "application/vnd.fujitsu.oasys3"],
-  ["oas", "application/vnd.fujitsu.oasys"],
-  ["obd", "application/x-msbinder"],
-  ["oda", "application/oda"],
-  ["odb", "application/vnd.oasis.opendocument.database"],
-  ["odc", "application/vnd.oasis.opendocument.chart"],
-  ["odf", "application/vnd.oasis.opendocument.formula"],
-  ["odft", "application/vnd.oasis.opendocument.formula-template"],
-  ["odg", "application/vnd.oasis.opendocument.graphics"],
-  ["odi", "application/vnd.oasis.opendocument.image"],
-  ["odm", "application/vnd.oasis.opendocument.text-master"],
-  ["odp", "application/vnd.oasis.opendocument.presentation"],
-  ["ods", "application/vnd.oasis.opendocument.spreadsheet"],
-  ["odt", "application/vnd.oasis.opendocument.text"],
-  ["oga", "audio/ogg"],
-  ["ogv", "video/ogg"],
-  ["ogx", "application/ogg"],
-  ["omc", "application/x-omc"],
-  ["omcd", "application/x-omcdatamaker"],
-  ["omcr", "application/x-omcregerator"],
-  ["onetoc", "application/onenote"],
-  ["opf", "application/oebps-package+xml"],
-  ["org", "application/vnd.lotus-organizer"],
-  ["osf", "application/vnd.yamaha.openscoreformat"],
-  ["osfpvg", "application/vnd.yamaha.openscoreformat.osfpvg+xml"],
-  ["otc", "application/vnd.oasis.opendocument.chart-template"],
-  ["otf", "application/x-font-otf"],
-  ["otg", "application/vnd.oasis.opendocument.graphics-template"],
-  ["oth", "application/vnd.oasis.opendocument.text-web"],
-  ["oti", "application/vnd.oasis.opendocument.image-template"],
-  ["otp", "application/vnd.oasis.opendocument.presentation-template"],
-  ["ots", "application/vnd.oasis.opendocument.spreadsheet-template"],
-  ["ott", "application/vnd.oasis.opendocument.text-template"],
-  ["oxt", "application/vnd.openofficeorg.extension"],
-  ["p", "text/x-pascal"],
-  ["p10", ["application/pkcs10", "application/x-pkcs10"]],
-  ["p12", ["application/pkcs-12", "application/x-pkcs12"]],
-  ["p7a", "application/x-pkcs7-signature"],
-  ["p7b", "application/x-pkcs7-certificates"],
-  ["p7c", ["application/pkcs7-mime", "application/x-pkcs7-mime"]],
-  ["p7m", ["application/pkcs7-mime", "application/x-pkcs7-mime"]],
-  ["p7r", "application/x-pkcs7-certreqresp"],
-  ["p7s", ["application/pkcs7-signature", "application/x-pkcs7-signature"]],
-  ["p8", "application/pkcs8"],
-  ["par", "text/plain-bas"],
-  ["part", "application/pro_eng"],
-  ["pas", "text/pascal"],
-  ["paw", "application/vnd.pawaafile"],
-  ["pbd", "application/vnd.powerbuilder6"],
-  ["pbm", "image/x-portable-bitmap"],
-  ["pcf", "application/x-font-pcf"],
-  ["pcl", ["application/vnd.hp-pcl", "application/x-pcl"]],
-  ["pclxl", "application/vnd.hp-pclxl"],
-  ["pct", "image/x-pict"],
-  ["pcurl", "application/vnd.curl.pcurl"],
-  ["pcx", "image/x-pcx"],
-  ["pdb", ["application/vnd.palm", "chemical/x-pdb"]],
-  ["pdf", "application/pdf"],
-  ["pfa", "application/x-font-type1"],
-  ["pfr", "application/font-tdpfr"],
-  ["pfunk", ["audio/make", "audio/make.my.funk"]],
-  ["pfx", "application/x-pkcs12"],
-  ["pgm", ["image/x-portable-graymap", "image/x-portable-greymap"]],
-  ["pgn", "application/x-chess-pgn"],
-  ["pgp", "application/pgp-signature"],
-  ["pic", ["image/pict", "image/x-pict"]],
-  ["pict", "image/pict"],
-  ["pkg", "application/x-newton-compatible-pkg"],
-  ["pki", "application/pkixcmp"],
-  ["pkipath", "application/pkix-pkipath"],
-  ["pko", ["application/ynd.ms-pkipko", "application/vnd.ms-pki.pko"]],
-  ["pl", ["text/plain", "text/x-script.perl"]],
-  ["plb", "application/vnd.3gpp.pic-bw-large"],
-  ["plc", "application/vnd.mobius.plc"],
-  ["plf", "application/vnd.pocketlearn"],
-  ["pls", "application/pls+xml"],
-  ["plx", "application/x-pixclscript"],
-  ["pm", ["text/x-script.perl-module", "image/x-xpixmap"]],
-  ["pm4", "application/x-pagemaker"],
-  ["pm5", "application/x-pagemaker"],
-  ["pma", "application/x-perfmon"],
-  ["pmc", "application/x-perfmon"],
-  ["pml", ["application/vnd.ctc-posml", "application/x-perfmon"]],
-  ["pmr", "application/x-perfmon"],
-  ["pmw", "application/x-perfmon"],
-  ["png", "image/png"],
-  ["pnm", ["application/x-portable-anymap", "image/x-portable-anymap"]],
-  ["portpkg", "application/vnd.macports.portpkg"],
-  ["pot", ["application/vnd.ms-powerpoint", "application/mspowerpoint"]],
-  ["potm", "application/vnd.ms-powerpoint.template.macroenabled.12"],
-  ["potx", "application/vnd.openxmlformats-officedocument.presentationml.template"],
-  ["pov", "model/x-pov"],
-  ["ppa", "application/vnd.ms-powerpoint"],
-  ["ppam", "application/vnd.ms-powerpoint.addin.macroenabled.12"],
-  ["ppd", "application/vnd.cups-ppd"],
-  ["ppm", "image/x-portable-pixmap"],
-  ["pps", ["application/vnd.ms-powerpoint", "application/mspowerpoint"]],
-  ["ppsm", "application/vnd.ms-powerpoint.slideshow.macroenabled.12"],
-  ["ppsx", "application/vnd.openxmlformats-officedocument.presentationml.slideshow"],
-  ["ppt", ["application/vnd.ms-powerpoint", "application/mspowerpoint", "application/powerpoint", "application/x-mspowerpoint"]],
-  ["pptm", "application/vnd.ms-powerpoint.presentation.macroenabled.12"],
-  ["pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"],
-  ["ppz", "application/mspowerpoint"],
-  ["prc", "application/x-mobipocket-ebook"],
-  ["pre", ["application/vnd.lotus-freelance", "application/x-freelance"]],
-  ["prf", "application/pics-rules"],
-  ["prt", "application/pro_eng"],
-  ["ps", "application/postscript"],
-  ["psb", "application/vnd.3gpp.pic-bw-small"],
-  ["psd", ["application/octet-stream", "image/vnd.adobe.photoshop"]],
-  ["psf", "application/x-font-linux-psf"],
-  ["pskcxml", "application/pskc+xml"],
-  ["ptid", "application/vnd.pvi.ptid1"],
-  ["pub", "application/x-mspublisher"],
-  ["pvb", "application/vnd.3gpp.pic-bw-var"],
-  ["pvu", "paleovu/x-pv"],
-  ["pwn", "application/vnd.3m.post-it-notes"],
-  ["pwz", "application/vnd.ms-powerpoint"],
-  ["py", "text/x-script.phyton"],
-  ["pya", "audio/vnd.ms-playready.media.pya"],
-  ["pyc", "application/x-bytecode.python"],
-  ["pyv", "video/vnd.ms-playready.media.pyv"],
-  ["qam", "application/vnd.epson.quickanime"],
-  ["qbo", "application/vnd.intu.qbo"],
-  ["qcp", "audio/vnd.qcelp"],
-  ["qd3", "x-world/x-3dmf"],
-  ["qd3d", "x-world/x-3dmf"],
-  ["qfx", "application/vnd.intu.qfx"],
-  ["qif", "image/x-quicktime"],
-  ["qps", "application/vnd.publishare-delta-tree"],
-  ["qt", "video/quicktime"],
-  ["qtc", "video/x-qtc"],
-  ["qti", "image/x-quicktime"],
-  ["qtif", "image/x-quicktime"],
-  ["qxd", "application/vnd.quark.quarkxpress"],
-  ["ra", ["audio/x-realaudio", "audio/x-pn-realaudio", "audio/x-pn-realaudio-plugin"]],
-  ["ram", "audio/x-pn-realaudio"],
-  ["rar", "application/x-rar-compressed"],
-  ["ras", ["image/cmu-raster", "application/x-cmu-raster", "image/x-cmu-raster"]],
-  ["rast", "image/cmu-raster"],
-  ["rcprofile", "application/vnd.ipunplugged.rcprofile"],
-  ["rdf", "application/rdf+xml"],
-  ["rdz", "application/vnd.data-vision.rdz"],
-  ["rep", "application/vnd.businessobjects"],
-  ["res", "application/x-dtbresource+xml"],
-  ["rexx", "text/x-script.rexx"],
-  ["rf", "image/vnd.rn-realflash"],
-  ["rgb", "image/x-rgb"],
-  ["rif", "application/reginfo+xml"],
-  ["rip", "audio/vnd.rip"],
-  ["rl", "application/resource-lists+xml"],
-  ["rlc", "image/vnd.fujixerox.edmics-rlc"],
-  ["rld", "application/resource-lists-diff+xml"],
-  ["rm", ["application/vnd.rn-realmedia", "audio/x-pn-realaudio"]],
-  ["rmi", "audio/mid"],
-  ["rmm", "audio/x-pn-realaudio"],
-  ["rmp", ["audio/x-pn-realaudio-plugin", "audio/x-pn-realaudio"]],
-  ["rms", "application/vnd.jcp.javame.midlet-rms"],
-  ["rnc", "application/relax-ng-compact-syntax"],
-  ["rng", ["application/ringing-tones", "application/vnd.nokia.ringing-tone"]],
-  ["rnx", "application/vnd.rn-realplayer"],
-  ["roff", "application/x-troff"],
-  ["rp", "image/vnd.rn-realpix"],
-  ["rp9", "application/vnd.cloanto.rp9"],
-  ["rpm", "audio/x-pn-realaudio-plugin"],
-  ["rpss", "application/vnd.nokia.radio-presets"],
-  ["rpst", "application/vnd.nokia.radio-preset"],
-  ["rq", "application/sparql-query"],
-  ["rs", "application/rls-services+xml"],
-  ["rsd", "application/rsd+xml"],
-  ["rt", ["text/richtext", "text/vnd.rn-realtext"]],
-  ["rtf", ["application/rtf", "text/richtext", "application/x-rtf"]],
-  ["rtx", ["text/richtext", "application/rtf"]],
-  ["rv", "video/vnd.rn-realvideo"],
-  ["s", "text/x-asm"],
-  ["s3m", "audio/s3m"],
-  ["saf", "application/vnd.yamaha.smaf-audio"],
-  ["saveme", "application/octet-stream"],
-  ["sbk", "application/x-tbook"],
-  ["sbml", "application/sbml+xml"],
-  ["sc", "application/vnd.ibm.secure-container"],
-  ["scd", "application/x-msschedule"],
-  ["scm", ["application/vnd.lotus-screencam", "video/x-scm", "text/x-script.guile", "application/x-lotusscreencam", "text/x-script.scheme"]],
-  ["scq", "application/scvp-cv-request"],
-  ["scs", "application/scvp-cv-response"],
-  ["sct", "text/scriptlet"],
-  ["scurl", "text/vnd.curl.scurl"],
-  ["sda", "application/vnd.stardivision.draw"],
-  ["sdc", "application/vnd.stardivision.calc"],
-  ["sdd", "application/vnd.stardivision.impress"],
-  ["sdkm", "application/vnd.solent.sdkm+xml"],
-  ["sdml", "text/plain"],
-  ["sdp", ["application/sdp", "application/x-sdp"]],
-  ["sdr", "application/sounder"],
-  ["sdw", "application/vnd.stardivision.writer"],
-  ["sea", ["application/sea", "application/x-sea"]],
-  ["see", "application/vnd.seemail"],
-  ["seed", "application/vnd.fdsn.seed"],
-  ["sema", "application/vnd.sema"],
-  ["semd", "application/vnd.semd"],
-  ["semf", "application/vnd.semf"],
-  ["ser", "application/java-serialized-object"],
-  ["set", "application/set"],
-  ["setpay", "application/set-payment-initiation"],
-  ["setreg", "application/set-registration-initiation"],
-  ["sfd-hdstx", "application/vnd.hydrostatix.sof-data"],
-  ["sfs", "application/vnd.spotfire.sfs"],
-  ["sgl", "application/vnd.stardivision.writer-global"],
-  ["sgm", ["text/sgml", "text/x-sgml"]],
-  ["sgml", ["text/sgml", "text/x-sgml"]],
-  ["sh", ["application/x-shar", "application/x-bsh", "application/x-sh", "text/x-script.sh"]],
-  ["shar", ["application/x-bsh", "application/x-shar"]],
-  ["shf", "application/shf+xml"],
-  ["shtml", ["text/html", "text/x-server-parsed-html"]],
-  ["sid", "audio/x-psid"],
-  ["sis", "application/vnd.symbian.install"],
-  ["sit", ["application/x-stuffit", "application/x-sit"]],
-  ["sitx", "application/x-stuffitx"],
-  ["skd", "application/x-koan"],
-  ["skm", "application/x-koan"],
-  ["skp", ["application/vnd.koan", "application/x-koan"]],
-  ["skt", "application/x-koan"],
-  ["sl", "application/x-seelogo"],
-  ["sldm", "application/vnd.ms-powerpoint.slide.macroenabled.12"],
-  ["sldx", "application/vnd.openxmlformats-officedocument.presentationml.slide"],
-  ["slt", "application/vnd.epson.salt"],
-  ["sm", "application/vnd.stepmania.stepchart"],
-  ["smf", "application/vnd.stardivision.math"],
-  ["smi", ["application/smil", "application/smil+xml"]],
-  ["smil", "application/smil"],
-  ["snd", ["audio/basic", "audio/x-adpcm"]],
-  ["snf", "application/x-font-snf"],
-  ["sol", "application/solids"],
-  ["spc", ["text/x-speech", "application/x-pkcs7-certificates"]],
-  ["spf", "application/vnd.yamaha.smaf-phrase"],
-  ["spl", ["application/futuresplash", "application/x-futuresplash"]],
-  ["spot", "text/vnd.in3d.spot"],
-  ["spp", "application/scvp-vp-response"],
-  ["spq", "application/scvp-vp-request"],
-  ["spr", "application/x-sprite"],
-  ["sprite", "application/x-sprite"],
-  ["src", "application/x-wais-source"],
-  ["sru", "application/sru+xml"],
-  ["srx", "application/sparql-results+xml"],
-  ["sse", "application/vnd.kodak-descriptor"],
-  ["ssf", "application/vnd.epson.ssf"],
-  ["ssi", "text/x-server-parsed-html"],
-  ["ssm", "application/streamingmedia"],
-  ["ssml", "application/ssml+xml"],
-  ["sst", ["application/vnd.ms-pkicertstore", "application/vnd.ms-pki.certstore"]],
-  ["st", "application/vnd.sailingtracker.track"],
-  ["stc", "application/vnd.sun.xml.calc.template"],
-  ["std", "application/vnd.sun.xml.draw.template"],
-  ["step", "application/step"],
-  ["stf", "application/vnd.wt.stf"],
-  ["sti", "application/vnd.sun.xml.impress.template"],
-  ["stk", "application/hyperstudio"],
-  ["stl", ["application/vnd.ms-pkistl", "application/sla", "application/vnd.ms-pki.stl", "application/x-navistyle"]],
-  ["stm", "text/html"],
-  ["stp", "application/step"],
-  ["str", "application/vnd.pg.format"],
-  ["stw", "application/vnd.sun.xml.writer.template"],
-  ["sub", "image/vnd.dvb.subtitle"],
-  ["sus", "application/vnd.sus-calendar"],
-  ["sv4cpio", "application/x-sv4cpio"],
-  ["sv4crc", "application/x-sv4crc"],
-  ["svc", "application/vnd.dvb.service"],
-  ["svd", "application/vnd.svd"],
-  ["svf", ["image/vnd.dwg", "image/x-dwg"]],
-  ["svg", "image/svg+xml"],
-  ["svr", ["x-world/x-svr", "application/x-world"]],
-  ["swf", "application/x-shockwave-flash"],
-  ["swi", "application/vnd.aristanetworks.swi"],
-  ["sxc", "application/vnd.sun.xml.calc"],
-  ["sxd", "application/vnd.sun.xml.draw"],
-  ["sxg", "application/vnd.sun.xml.writer.global"],
-  ["sxi", "application/vnd.sun.xml.impress"],
-  ["sxm", "application/vnd.sun.xml.math"],
-  ["sxw", "application/vnd.sun.xml.writer"],
-  ["t", ["text/troff", "application/x-troff"]],
-  ["talk", "text/x-speech"],
-  ["tao", "application/vnd.tao.intent-module-archive"],
-  ["tar", "application/x-tar"],
-  ["tbk", ["application/toolbook", "application/x-tbook"]],
-  ["tcap", "application/vnd.3gpp2.tcap"],
-  ["tcl", ["text/x-script.tcl", "application/x-tcl"]],
-  ["tcsh", "text/x-script.tcsh"],
-  ["teacher", "application/vnd.smart.teacher"],
-  ["tei", "application/tei+xml"],
-  ["tex", "application/x-tex"],
-  ["texi", "application/x-texinfo"],
-  ["texinfo", "application/x-texinfo"],
-  ["text", ["application/plain", "text/plain"]],
-  ["tfi", "application/thraud+xml"],
-  ["tfm", "application/x-tex-tfm"],
-  ["tgz", ["application/gnutar", "application/x-compressed"]],
-  ["thmx", "application/vnd.ms-officetheme"],
-  ["tif", ["image/tiff", "image/x-tiff"]],
-  ["tiff", ["image/tiff", "image/x-tiff"]],
-  ["tmo", "application/vnd.tmobile-livetv"],
-  ["torrent", "application/x-bittorrent"],
-  ["tpl", "application/vnd.groove-tool-template"],
-  ["tpt", "application/vnd.trid.tpt"],
-  ["tr", "application/x-troff"],
-  ["tra", "application/vnd.trueapp"],
-  ["trm", "application/x-msterminal"],
-  ["tsd", "application/timestamped-data"],
-  ["tsi", "audio/tsp-audio"],
-  ["tsp", ["application/dsptype", "audio/tsplayer"]],
-  ["tsv", "text/tab-separated-values"],
-  ["ttf", "application/x-font-ttf"],
-  ["ttl", "text/turtle"],
-  ["turbot", "image/florian"],
-  ["twd", "application/vnd.simtech-mindmapper"],
-  ["txd", "application/vnd.genomatix.tuxedo"],
-  ["txf", "application/vnd.mobius.txf"],
-  ["txt", "text/plain"],
-  ["ufd", "application/vnd.ufdl"],
-  ["uil", "text/x-uil"],
-  ["uls", "text/iuls"],
-  ["umj", "application/vnd.umajin"],
-  ["uni", "text/uri-list"],
-  ["unis", "text/uri-list"],
-  ["unityweb", "application/vnd.unity"],
-  ["unv", "application/i-deas"],
-  ["uoml", "application/vnd.uoml+xml"],
-  ["uri", "text/uri-list"],
-  ["uris", "text/uri-list"],
-  ["ustar", ["application/x-ustar", "multipart/x-ustar"]],
-  ["utz", "application/vnd.uiq.theme"],
-  ["uu", ["application/octet-stream", "text/x-uuencode"]],
-  ["uue", "text/x-uuencode"],
-  ["uva", "audio/vnd.dece.audio"],
-  ["uvh", "video/vnd.dece.hd"],
-  ["uvi", "image/vnd.dece.graphic"],
-  ["uvm", "video/vnd.dece.mobile"],
-  ["uvp", "video/vnd.dece.pd"],
-  ["uvs", "video/vnd.dece.sd"],
-  ["uvu", "video/vnd.uvvu.mp4"],
-  ["uvv", "video/vnd.dece.video"],
-  ["vcd", "application/x-cdlink"],
-  ["vcf", "text/x-vcard"],
-  ["vcg", "application/vnd.groove-vcard"],
-  ["vcs", "text/x-vcalendar"],
-  ["vcx", "application/vnd.vcx"],
-  ["vda", "application/vda"],
-  ["vdo", "video/vdo"],
-  ["vew", "application/groupwise"],
-  ["vis", "application/vnd.visionary"],
-  ["viv", ["video/vivo", "video/vnd.vivo"]],
-  ["vivo", ["video/vivo", "video/vnd.vivo"]],
-  ["vmd", "application/vocaltec-media-desc"],
-  ["vmf", "application/vocaltec-media-file"],
-  ["voc", ["audio/voc", "audio/x-voc"]],
-  ["vos", "video/vosaic"],
-  ["vox", "audio/voxware"],
-  ["vqe", "audio/x-twinvq-plugin"],
-  ["vqf", "audio/x-twinvq"],
-  ["vql", "audio/x-twinvq-plugin"],
-  ["vrml", ["model/vrml", "x-world/x-vrml", "application/x-vrml"]],
-  ["vrt", "x-world/x-vrt"],
-  ["vsd", ["application/vnd.visio", "application/x-visio"]],
-  ["vsf", "application/vnd.vsf"],
-  ["vst", "application/x-visio"],
-  ["vsw", "application/x-visio"],
-  ["vtu", "model/vnd.vtu"],
-  ["vxml", "application/voicexml+xml"],
-  ["w60", "application/wordperfect6.0"],
-  ["w61", "application/wordperfect6.1"],
-  ["w6w", "application/msword"],
-  ["wad", "application/x-doom"],
-  ["wav", ["audio/wav", "audio/x-wav"]],
-  ["wax", "audio/x-ms-wax"],
-  ["wb1", "application/x-qpro"],
-  ["wbmp", "image/vnd.wap.wbmp"],
-  ["wbs", "application/vnd.criticaltools.wbs+xml"],
-  ["wbxml", "application/vnd.wap.wbxml"],
-  ["wcm", "application/vnd.ms-works"],
-  ["wdb", "application/vnd.ms-works"],
-  ["web", "application/vnd.xara"],
-  ["weba", "audio/webm"],
-  ["webm", "video/webm"],
-  ["webp", "image/webp"],
-  ["wg", "application/vnd.pmi.widget"],
-  ["wgt", "application/widget"],
-  ["wiz", "application/msword"],
-  ["wk1", "application/x-123"],
-  ["wks", "application/vnd.ms-works"],
-  ["wm", "video/x-ms-wm"],
-  ["wma", "audio/x-ms-wma"],
-  ["wmd", "application/x-ms-wmd"],
-  ["wmf", ["windows/metafile", "application/x-msmetafile"]],
-  ["wml", "text/vnd.wap.wml"],
-  ["wmlc", "application/vnd.wap.wmlc"],
-  ["wmls", "text/vnd.wap.wmlscript"],
-  ["wmlsc", "application/vnd.wap.wmlscriptc"],
-  ["wmv", "video/x-ms-wmv"],
-  ["wmx", "video/x-ms-wmx"],
-  ["wmz", "application/x-ms-wmz"],
-  ["woff", "application/x-font-woff"],
-  ["word", "application/msword"],
-  ["wp", "application/wordperfect"],
-  ["wp5", ["application/wordperfect", "application/wordperfect6.0"]],
-  ["wp6", "application/wordperfect"],
-  ["wpd", ["application/wordperfect", "application/vnd.wordperfect", "application/x-wpwin"]],
-  ["wpl", "application/vnd.ms-wpl"],
-  ["wps", "application/vnd.ms-works"],
-  ["wq1", "application/x-lotus"],
-  ["wqd", "application/vnd.wqd"],
-  ["wri", ["application/mswrite", "application/x-wri", "application/x-mswrite"]],
-  ["wrl", ["model/vrml", "x-world/x-vrml", "application/x-world"]],
-  ["wrz", ["model/vrml", "x-world/x-vrml"]],
-  ["wsc", "text/scriplet"],
-  ["wsdl", "application/wsdl+xml"],
-  ["wspolicy", "application/wspolicy+xml"],
-  ["wsrc", "application/x-wais-source"],
-  ["wtb", "application/vnd.webturbo"],
-  ["wtk", "application/x-wintalk"],
-  ["wvx", "video/x-ms-wvx"],
-  ["x-png", "image/png"],
-  ["x3d", "application/vnd.hzn-3d-crossword"],
-  ["xaf", "x-world/x-vrml"],
-  ["xap", "application/x-silverlight-app"],
-  ["xar", "application/vnd.xara"],
-  ["xbap", "application/x-ms-xbap"],
-  ["xbd", "application/vnd.fujixerox.docuworks.binder"],
-  ["xbm", ["image/xbm", "image/x-xbm", "image/x-xbitmap"]],
-  ["xdf", "application/xcap-diff+xml"],
-  ["xdm", "application/vnd.syncml.dm+xml"],
-  ["xdp", "application/vnd.adobe.xdp+xml"],
-  ["xdr", "video/x-amt-demorun"],
-  ["xdssc", "application/dssc+xml"],
-  ["xdw", "application/vnd.fujixerox.docuworks"],
-  ["xenc", "application/xenc+xml"],
-  ["xer", "application/patch-ops-error+xml"],
-  ["xfdf", "application/vnd.adobe.xfdf"],
-  ["xfdl", "application/vnd.xfdl"],
-  ["xgz", "xgl/drawing"],
-  ["xhtml", "application/xhtml+xml"],
-  ["xif", "image/vnd.xiff"],
-  ["xl", "application/excel"],
-  ["xla", ["application/vnd.ms-excel", "application/excel", "application/x-msexcel", "application/x-excel"]],
-  ["xlam", "application/vnd.ms-excel.addin.macroenabled.12"],
-  ["xlb", ["application/excel", "application/vnd.ms-excel", "application/x-excel"]],
-  ["xlc", ["application/vnd.ms-excel", "application/excel", "application/x-excel"]],
-  ["xld", ["application/excel", "application/x-excel"]],
-  ["xlk", ["application/excel", "application/x-excel"]],
-  ["xll", ["application/excel", "application/vnd.ms-excel", "application/x-excel"]],
-  ["xlm", ["application/vnd.ms-excel", "application/excel", "application/x-excel"]],
-  ["xls", ["application/vnd.ms-excel", "application/excel", "application/x-msexcel", "application/x-excel"]],
-  ["xlsb", "application/vnd.ms-excel.sheet.binary.macroenabled.12"],
-  ["xlsm", "application/vnd.ms-excel.sheet.macroenabled.12"],
-  ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-  ["xlt", ["application/vnd.ms-excel", "application/excel", "application/x-excel"]],
-  ["xltm", "application/vnd.ms-excel.template.macroenabled.12"],
-  ["xltx", "application/vnd.openxmlformats-officedocument.spreadsheetml.template"],
-  ["xlv", ["application/excel", "application/x-excel"]],
-  ["xlw", ["application/vnd.ms-excel", "application/excel", "application/x-msexcel", "application/x-excel"]],
-  ["xm", "audio/xm"],
-  ["xml", ["application/xml", "text/xml", "application/atom+xml", "application/rss+xml"]],
-  ["xmz", "xgl/movie"],
-  ["xo", "application/vnd.olpc-sugar"],
-  ["xof", "x-world/x-vrml"],
-  ["xop", "application/xop+xml"],
-  ["xpi", "application/x-xpinstall"],
-  ["xpix", "application/x-vnd.ls-xpix"],
-  ["xpm", ["image/xpm", "image/x-xpixmap"]],
-  ["xpr", "application/vnd.is-xpr"],
-  ["xps", "application/vnd.ms-xpsdocument"],
-  ["xpw", "application/vnd.intercon.formnet"],
-  ["xslt", "application/xslt+xml"],
-  ["xsm", "application/vnd.syncml+xml"],
-  ["xspf", "application/xspf+xml"],
-  ["xsr", "video/x-amt-showrun"],
-  ["xul", "application/vnd.mozilla.xul+xml"],
-  ["xwd", ["image/x-xwd", "image/x-xwindowdump"]],
-  ["xyz", ["chemical/x-xyz", "chemical/x-pdb"]],
-  ["yang", "application/yang"],
-  ["yin", "application/yin+xml"],
-  ["z", ["application/x-compressed", "application/x-compress"]],
-  ["zaz", "application/vnd.zzazz.deck+xml"],
-  ["zip", ["application/zip", "multipart/x-zip", "application/x-zip-compressed", "application/x-compressed"]],
-  ["zir", "application/vnd.zul"],
-  ["zmm", "application/vnd.handheld-entertainment+xml"],
-  ["zoo", "application/octet-stream"],
-  ["zsh", "text/x-script.zsh"]
-]);
-function detectMimeType(filename) {
-  if (!filename) {
-    return defaultMimeType;
-  }
-  const parsed = path4.parse(filename);
-  const extension2 = (parsed.ext.substr(1) || parsed.name || "").split("?").shift().trim().toLowerCase();
-  const value4 = extensions.has(extension2) ? extensions.get(extension2) : defaultMimeType;
-  if (Array.isArray(value4)) {
-    return value4[0];
-  }
-  return value4;
-}
-function detectExtension(mimeType) {
-  if (!mimeType) {
-    return defaultExtension;
-  }
-  const parts = mimeType.toLowerCase().trim().split("/");
-  const rootType = parts.shift().trim();
-  const subType = parts.join("/").trim();
-  if (mimeTypes.has(rootType + "/" + subType)) {
-    const value4 = mimeTypes.get(rootType + "/" + subType);
-    if (Array.isArray(value4)) {
-      return value4[0];
-    }
-    return value4;
-  }
-  switch (rootType) {
-    case "text":
-      return "txt";
-    default:
-      return "bin";
-  }
-}
-
-// node_modules/nodemailer/dist/esm/mime-funcs/index.js
-function isPlainText(value4, isParam) {
-  const re2 = isParam ? /[\x00-\x1f\x7f"\u0080-\uFFFF]/ : /[\x00-\x08\x0b\x0c\x0e-\x1f\u0080-\uFFFF]/;
-  return typeof value4 === "string" && !re2.test(value4);
-}
-function isPlainParamValue(value4) {
-  return isPlainText(value4, true) && !value4.includes("=?");
-}
-function quoteString(value4) {
-  return '"' + (value4 || "").toString().replace(/["\\]/g, "\\$&") + '"';
-}
-function hasLongerLines(str, lineLength) {
-  if (str.length > 128 * 1024) {
-    return true;
-  }
-  return new RegExp("^.{" + (lineLength + 1) + ",}", "m").test(str);
-}
-function encodeWord(data3, mimeWordEncoding, maxLength) {
-  mimeWordEncoding = (mimeWordEncoding || "Q").toString().toUpperCase().trim().charAt(0);
-  maxLength = maxLength || 0;
-  let encodedStr;
-  const toCharset = "UTF-8";
-  if (maxLength && maxLength > 7 + toCharset.length) {
-    maxLength -= 7 + toCharset.length;
-  }
-  if (mimeWordEncoding === "Q") {
-    encodedStr = encode4(data3).replace(/[^a-z0-9!*+\-/=]/gi, (chr) => {
-      const ord = chr.charCodeAt(0).toString(16).toUpperCase();
-      if (chr === " ") {
-        return "_";
-      }
-      return "=" + (ord.length === 1 ? "0" + ord : ord);
-    });
-  } else if (mimeWordEncoding === "B") {
-    encodedStr = typeof data3 === "string" ? data3 : data3.toString("utf-8");
-    maxLength = maxLength ? Math.max(3, (maxLength - maxLength % 4) / 4 * 3) : 0;
-  }
-  if (maxLength && (mimeWordEncoding !== "B" ? encodedStr : encode3(data3)).length > maxLength) {
-    if (mimeWordEncoding === "Q") {
-      encodedStr = splitMimeEncodedString(encodedStr, maxLength).join("?= =?" + toCharset + "?" + mimeWordEncoding + "?");
-    } else {
-      const parts = [];
-      let lpart = "";
-      for (let i = 0, len = encodedStr.length; i < len; i++) {
-        let chr = encodedStr.charAt(i);
-        if (/[\ud800-\udbff]/.test(chr) && /[\udc00-\udfff]/.test(encodedStr.charAt(i + 1))) {
-          chr += encodedStr.charAt(++i);
-        }
-        if (Buffer.byteLength(lpart + chr) <= maxLength || i === 0) {
-          lpart += chr;
-        } else {
-          parts.push(encode3(lpart));
-          lpart = chr;
-        }
-      }
-      if (lpart) {
-        parts.push(encode3(lpart));
-      }
-      if (parts.length > 1) {
-        encodedStr = parts.join("?= =?" + toCharset + "?" + mimeWordEncoding + "?");
-      } else {
-        encodedStr = parts.join("");
-      }
-    }
-  } else if (mimeWordEncoding === "B") {
-    encodedStr = encode3(data3);
-  }
-  return "=?" + toCharset + "?" + mimeWordEncoding + "?" + encodedStr + (encodedStr.substr(-2) === "?=" ? "" : "?=");
-}
-var VALID_ENCODED_WORD = /^=\?[^\s()<>@,;:"/[\]?.=]+\?[BbQq]\?[^?\s]+\?=$/;
-var LENIENT_ENCODED_WORD = /[=]\?[^?]*\?[BbQq]\?[^?]*\?=/y;
-function _markInvalidEncodedWords(value4, range6) {
-  const len = value4.length;
-  const isSpace = (pos2) => /\s/.test(value4.charAt(pos2));
-  let wordStart = 0;
-  let wordEnd = -1;
-  const wordAt = (pos2) => {
-    if (pos2 < wordEnd) {
-      return;
-    }
-    wordStart = pos2;
-    while (wordStart > 0 && !isSpace(wordStart - 1)) {
-      wordStart--;
-    }
-    wordEnd = pos2;
-    while (wordEnd < len && !isSpace(wordEnd)) {
-      wordEnd++;
-    }
-  };
-  let pos = value4.indexOf("=?");
-  while (pos >= 0) {
-    wordAt(pos);
-    const start = wordStart;
-    LENIENT_ENCODED_WORD.lastIndex = pos;
-    const match2 = LENIENT_ENCODED_WORD.exec(value4);
-    const end = match2 ? pos + match2[0].length : wordEnd;
-    if (match2 && end > wordEnd) {
-      wordAt(end - 1);
-    }
-    const word = value4.substring(start, wordEnd);
-    const looksLike = match2 ? true : start === pos && word.length >= 4 && word.endsWith("?=");
-    const valid = start === pos && wordEnd === end && word.length <= 75 && VALID_ENCODED_WORD.test(word);
-    if (looksLike && !valid) {
-      range6[0] = range6[0] < 0 ? start : Math.min(range6[0], start);
-      range6[1] = Math.max(range6[1], wordEnd - 1);
-    }
-    pos = value4.indexOf("=?", match2 ? end : pos + 2);
-  }
-  return range6;
-}
-function encodeWords(value4, mimeWordEncoding, maxLength, encodeAll) {
-  maxLength = maxLength || 0;
-  let firstSpecial = -1;
-  let lastSpecial = -1;
-  for (let i = 0; i < value4.length; i++) {
-    const code = value4.charCodeAt(i);
-    if (code === 34 || code >= 128) {
-      if (firstSpecial < 0) {
-        firstSpecial = i;
-      }
-      lastSpecial = i;
-    }
-  }
-  if (value4.indexOf("=?") >= 0) {
-    [firstSpecial, lastSpecial] = _markInvalidEncodedWords(value4, [firstSpecial, lastSpecial]);
-  }
-  if (firstSpecial < 0) {
-    return value4;
-  }
-  if (encodeAll) {
-    return encodeWord(value4, mimeWordEncoding, maxLength);
-  }
-  let startIndex = firstSpecial;
-  while (startIndex > 0 && !/\s/.test(value4.charAt(startIndex - 1))) {
-    startIndex--;
-  }
-  let endIndex = lastSpecial + 1;
-  while (endIndex < value4.length && !/\s/.test(value4.charAt(endIndex))) {
-    endIndex++;
-  }
-  return (startIndex ? value4.substr(0, startIndex) : "") + encodeWord(value4.substring(startIndex, endIndex), mimeWordEncoding || "Q", maxLength) + (endIndex < value4.length ? value4.substr(endIndex) : "");
-}
-function buildHeaderValue(structured) {
-  const paramsArray = [];
-  Object.keys(structured.params || {}).forEach((key2) => {
-    const value5 = structured.params[key2];
-    const param2 = key2.replace(/[\x00-\x1f\x7f]/g, "");
-    if (!isPlainParamValue(value5) || value5.length >= 75) {
-      buildHeaderParam(param2, value5, 50).forEach((encodedParam) => {
-        if (!/[\s"\\;:/=(),<>@[\]?]|^[-']|'$/.test(encodedParam.value) || encodedParam.key.substr(-1) === "*") {
-          paramsArray.push(encodedParam.key + "=" + encodedParam.value);
-        } else {
-          paramsArray.push(encodedParam.key + "=" + JSON.stringify(encodedParam.value));
-        }
-      });
-    } else if (!value5.length || /[\s'"\\;:/=(),<>@[\]?]|^-/.test(value5)) {
-      paramsArray.push(param2 + "=" + JSON.stringify(value5));
-    } else {
-      paramsArray.push(param2 + "=" + value5);
-    }
-  });
-  const value4 = typeof structured.value === "string" ? structured.value.replace(/[\x00-\x1f\x7f]/g, "") : structured.value;
-  return value4 + (paramsArray.length ? "; " + paramsArray.join("; ") : "");
-}
-function buildHeaderParam(key2, data3, maxLength) {
-  const list = [];
-  let encodedStr = typeof data3 === "string" ? data3 : (data3 || "").toString();
-  let chr;
-  let line6;
-  let startPos = 0;
-  let i, len;
-  maxLength = maxLength || 50;
-  if (isPlainParamValue(data3)) {
-    if (encodedStr.length <= maxLength) {
-      return [
-        {
-          key: key2,
-          value: encodedStr
-        }
-      ];
-    }
-    encodedStr = encodedStr.replace(new RegExp(".{" + maxLength + "}", "g"), (str) => {
-      list.push({
-        line: str
-      });
-      return "";
-    });
-    if (encodedStr) {
-      list.push({
-        line: encodedStr
-      });
-    }
-  } else {
-    if (/[\uD800-\uDBFF]/.test(encodedStr)) {
-      const encodedStrArr = [];
-      for (i = 0, len = encodedStr.length; i < len; i++) {
-        chr = encodedStr.charAt(i);
-        if (/[\ud800-\udbff]/.test(chr) && /[\udc00-\udfff]/.test(encodedStr.charAt(i + 1))) {
-          chr += encodedStr.charAt(i + 1);
-          encodedStrArr.push(chr);
-          i++;
-        } else {
-          encodedStrArr.push(chr);
-        }
-      }
-      encodedStr = encodedStrArr;
-    }
-    line6 = "utf-8''";
-    let encoded = true;
-    startPos = 0;
-    for (i = 0, len = encodedStr.length; i < len; i++) {
-      chr = encodedStr[i];
-      if (encoded) {
-        chr = safeEncodeURIComponent(chr);
-      } else {
-        chr = chr === " " ? chr : safeEncodeURIComponent(chr);
-        if (chr !== encodedStr[i]) {
-          if ((safeEncodeURIComponent(line6) + chr).length >= maxLength) {
-            list.push({
-              line: line6,
-              encoded
-            });
-            line6 = "";
-            encoded = true;
-          } else {
-            encoded = true;
-            i = startPos;
-            line6 = "";
-            continue;
-          }
-        }
-      }
-      if ((line6 + chr).length >= maxLength) {
-        list.push({
-          line: line6,
-          encoded
-        });
-        line6 = chr = encodedStr[i] === " " ? " " : safeEncodeURIComponent(encodedStr[i]);
-        if (chr === encodedStr[i]) {
-          encoded = false;
-          startPos = i - 1;
-        } else {
-          encoded = true;
-        }
-      } else {
-        line6 += chr;
-      }
-    }
-    if (line6) {
-      list.push({
-        line: line6,
-        encoded
-      });
-    }
-  }
-  return list.map((item, i2) => ({
-    // encoded lines: {name}*{part}*
-    // unencoded lines: {name}*{part}
-    // if any line needs to be encoded then the first line (part==0) is always encoded
-    key: key2 + "*" + i2 + (item.encoded ? "*" : ""),
-    value: item.line
-  }));
-}
-var TOKEN = /^[^\x00-\x20\x7f()<>@,;:\\"/[\]?=]+$/;
-function _findCommentEnd(str, start) {
-  let depth = 0;
-  for (let i = start, len = str.length; i < len; i++) {
-    const c4 = str.charAt(i);
-    if (c4 === "\\") {
-      i++;
-    } else if (c4 === "(") {
-      depth++;
-    } else if (c4 === ")" && --depth === 0) {
-      return i;
-    }
-  }
-  return -1;
-}
-function _isParamName(name2) {
-  return !!name2 && !isProtoKey(name2);
-}
-function parseHeaderValue(str, options) {
-  const response = {
-    value: "",
-    params: {}
-  };
-  let stripComments = !!options?.stripComments;
-  const setParam = (name2, value5) => {
-    name2 = name2.toLowerCase();
-    if (_isParamName(name2) && !Object.prototype.hasOwnProperty.call(response.params, name2)) {
-      response.params[name2] = value5;
-    }
-  };
-  let key2 = false;
-  let value4 = "";
-  let stage = "value";
-  let quote = false;
-  let escaped = false;
-  let chr;
-  let pendingSpace = "";
-  let quoteClosed = false;
-  const flushSpace = () => {
-    if (value4.length) {
-      value4 += pendingSpace;
-    }
-    pendingSpace = "";
-  };
-  const addChr = (c4) => {
-    flushSpace();
-    value4 += c4;
-  };
-  const takeValue = () => {
-    const taken = value4;
-    value4 = "";
-    pendingSpace = "";
-    quoteClosed = false;
-    return taken;
-  };
-  const storeValue = () => {
-    const taken = takeValue();
-    if (key2 === false) {
-      response.value = taken;
-    } else {
-      setParam(key2, taken);
-    }
-  };
-  const storeEmptyKey = () => {
-    setParam(takeValue().trim(), "");
-  };
-  for (let i = 0, len = str.length; i < len; i++) {
-    chr = str.charAt(i);
-    if (stripComments && chr === "(" && !quote && !quoteClosed && !(stage === "value" && key2 !== false && !pendingSpace)) {
-      let end = _findCommentEnd(str, i);
-      if (end < 0 && str.indexOf(";", i) < 0) {
-        end = len - 1;
-      }
-      if (end >= 0) {
-        i = end;
-        continue;
-      }
-      stripComments = false;
-    }
-    if (stage === "key") {
-      if (chr === "=") {
-        key2 = takeValue().trim();
-        stage = "value";
-        continue;
-      }
-      if (chr === ";") {
-        storeEmptyKey();
-        continue;
-      }
-      value4 += chr;
-    } else {
-      if (quoteClosed && chr !== ";") {
-        escaped = false;
-        continue;
-      }
-      if (escaped) {
-        addChr(chr);
-      } else if (quote && chr === "\\") {
-        escaped = true;
-        continue;
-      } else if (quote && chr === quote) {
-        quote = false;
-        quoteClosed = true;
-      } else if (!quote && chr === '"') {
-        quote = chr;
-        flushSpace();
-      } else if (!quote && chr === ";") {
-        storeValue();
-        stage = "key";
-      } else if (!quote && (chr === " " || chr === "	")) {
-        pendingSpace += chr;
-      } else {
-        addChr(chr);
-      }
-      escaped = false;
-    }
-  }
-  if (stage === "value") {
-    storeValue();
-  } else {
-    storeEmptyKey();
-  }
-  const continuations = /* @__PURE__ */ new Map();
-  Object.keys(response.params).forEach((key3) => {
-    const match2 = key3.match(/(\*(\d+)|\*(\d+)\*|\*)$/);
-    if (!match2) {
-      return;
-    }
-    const actualKey = key3.substr(0, match2.index);
-    const nr = Number(match2[2] || match2[3]) || 0;
-    const encoded = match2[0].substr(-1) === "*";
-    let value5 = response.params[key3];
-    delete response.params[key3];
-    if (!_isParamName(actualKey)) {
-      return;
-    }
-    let continuation = continuations.get(actualKey);
-    if (!continuation) {
-      continuation = { charset: false, sections: [] };
-      continuations.set(actualKey, continuation);
-    }
-    const charsetMatch = nr === 0 && encoded ? value5.match(/^([^']*)'[^']*'(.*)$/) : null;
-    if (charsetMatch) {
-      continuation.charset = TOKEN.test(charsetMatch[1]) ? charsetMatch[1] : "iso-8859-1";
-      value5 = charsetMatch[2];
-    }
-    continuation.sections.push({ nr, value: value5, encoded });
-  });
-  continuations.forEach((continuation, key3) => {
-    if (Object.prototype.hasOwnProperty.call(response.params, key3)) {
-      return;
-    }
-    continuation.sections.sort((a4, b10) => a4.nr - b10.nr);
-    if (!continuation.charset) {
-      response.params[key3] = continuation.sections.map((section3) => section3.value).join("");
-      return;
-    }
-    response.params[key3] = "=?" + continuation.charset + "?Q?" + continuation.sections.map(_encodeContinuationSection).join("") + "?=";
-  });
-  return response;
-}
-function _encodeContinuationSection(section3) {
-  const specials = section3.encoded ? /[=?_\s]/g : /[=?_\s%]/g;
-  return section3.value.replace(specials, (s2) => {
-    const c4 = s2.charCodeAt(0).toString(16);
-    if (s2 === " ") {
-      return "_";
-    }
-    return "%" + (c4.length < 2 ? "0" : "") + c4;
-  }).replace(/%/g, "=");
-}
-function detectExtension2(mimeType) {
-  return detectExtension(mimeType);
-}
-function detectMimeType2(extension2) {
-  return detectMimeType(extension2);
-}
-function foldLines(str, lineLength, afterSpace) {
-  str = (str || "").toString();
-  lineLength = lineLength || 76;
-  let pos = 0;
-  const len = str.length;
-  let result = "";
-  let line6, match2;
-  while (pos < len) {
-    line6 = str.substr(pos, lineLength);
-    if (line6.length < lineLength) {
-      result += line6;
-      break;
-    }
-    if (match2 = line6.match(/^[^\n\r]*(\r?\n|\r)/)) {
-      line6 = match2[0];
-      result += line6;
-      pos += line6.length;
-      continue;
-    } else if ((match2 = line6.match(/(\s+)[^\s]*$/)) && match2[0].length - (afterSpace ? (match2[1] || "").length : 0) < line6.length) {
-      line6 = line6.substr(0, line6.length - (match2[0].length - (afterSpace ? (match2[1] || "").length : 0)));
-    } else if (match2 = str.substr(pos + line6.length).match(/^[^\s]+(\s*)/)) {
-      line6 = line6 + match2[0].substr(0, match2[0].length - (!afterSpace ? (match2[1] || "").length : 0));
-    }
-    result += line6;
-    pos += line6.length;
-    if (pos < len) {
-      result += "\r\n";
-    }
-  }
-  return result;
-}
-function splitMimeEncodedString(str, maxlen) {
-  const lines = [];
-  let curLine, fallbackLine, match2, chr, done;
-  maxlen = Math.max(maxlen || 0, 12);
-  while (str.length) {
-    curLine = str.substr(0, maxlen);
-    if (match2 = curLine.match(/[=][0-9A-F]?$/i)) {
-      curLine = curLine.substr(0, match2.index);
-    }
-    fallbackLine = curLine.length ? curLine : str.substr(0, maxlen);
-    done = false;
-    while (!done && curLine.length) {
-      done = true;
-      if (match2 = str.substr(curLine.length).match(/^[=]([0-9A-F]{2})/i)) {
-        chr = parseInt(match2[1], 16);
-        if (chr < 194 && chr > 127) {
-          curLine = curLine.substr(0, curLine.length - 3);
-          done = false;
-        }
-      }
-    }
-    if (!curLine.length) {
-      curLine = fallbackLine;
-    }
-    lines.push(curLine);
-    str = str.substr(curLine.length);
-  }
-  return lines;
-}
-function encodeURICharComponent(chr) {
-  let res = "";
-  let ord = chr.charCodeAt(0).toString(16).toUpperCase();
-  if (ord.length % 2) {
-    ord = "0" + ord;
-  }
-  if (ord.length > 2) {
-    for (let i = 0, len = ord.length / 2; i < len; i++) {
-      res += "%" + ord.substr(i, 2);
-    }
-  } else {
-    res += "%" + ord;
-  }
-  return res;
-}
-function safeEncodeURIComponent(str) {
-  str = (str || "").toString();
-  try {
-    str = encodeURIComponent(str);
-  } catch (_E) {
-    str = encodeURIComponent(Buffer.from(str, "utf-8").toString("utf-8"));
-  }
-  return str.replace(/[\x00-\x1F *'()<>@,;:\\"[\]?=\u007F-\uFFFF]/g, (chr) => encodeURICharComponent(chr));
-}
-
-// node_modules/nodemailer/dist/esm/addressparser/index.js
-var TOKEN_OPERATOR = 1;
-var TOKEN_NO_BREAK = 2;
-var TOKEN_DIRTY = 4;
-var TOKEN_ESCAPES = 8;
-var TOKEN_STARTS_ESCAPED = 16;
-var TokenList = class {
-  constructor(str) {
-    this.str = str;
-    this.slots = new Int32Array(48);
-    this.length = 0;
-    this.cleaned = /* @__PURE__ */ new Map();
-  }
-  /**
-   * Appends a token
-   *
-   * @param kind Kind and flags of the token
-   * @param start Offset of its first character
-   * @param end Offset just past its last character
-   * @return Index of the token
-   */
-  push(kind, start, end) {
-    if ((this.length + 1) * 3 > this.slots.length) {
-      const grown = new Int32Array(this.slots.length * 2);
-      grown.set(this.slots);
-      this.slots = grown;
-    }
-    const at = this.length * 3;
-    this.slots[at] = kind;
-    this.slots[at + 1] = start;
-    this.slots[at + 2] = end;
-    return this.length++;
-  }
-  /**
-   * Offset of the first character of a token that is part of its value. A text run that is
-   * no plain slice of the field still spans the whitespace and control characters its value
-   * is trimmed of.
-   */
-  contentStart(index5) {
-    let start = this.slots[index5 * 3 + 1];
-    const end = this.slots[index5 * 3 + 2];
-    while (start < end && _isDroppedCode(this.str.charCodeAt(start))) {
-      start++;
-    }
-    return start;
-  }
-  /**
-   * Offset just past the last character of a token that is part of its value
-   */
-  contentEnd(index5) {
-    const start = this.slots[index5 * 3 + 1];
-    let end = this.slots[index5 * 3 + 2];
-    while (end > start && _isDroppedCode(this.str.charCodeAt(end - 1))) {
-      end--;
-    }
-    return end;
-  }
-  /**
-   * The character of an operator token, an empty string for a text run
-   */
-  operatorAt(index5) {
-    const at = index5 * 3;
-    return this.slots[at] & TOKEN_OPERATOR ? this.str.charAt(this.slots[at + 1]) : "";
-  }
-  /**
-   * Whether a token is an operator
-   */
-  isOperator(index5) {
-    return (this.slots[index5 * 3] & TOKEN_OPERATOR) !== 0;
-  }
-  /**
-   * Whether the next character continues the run of a token without whitespace in between
-   */
-  noBreak(index5) {
-    return (this.slots[index5 * 3] & TOKEN_NO_BREAK) !== 0;
-  }
-  /**
-   * Value of a token
-   */
-  value(index5) {
-    const cleaned = this.cleaned.get(index5);
-    if (cleaned !== void 0) {
-      return cleaned;
-    }
-    return this.str.slice(this.slots[index5 * 3 + 1], this.slots[index5 * 3 + 2]);
-  }
-};
-var DOMAIN_LITERAL_TAIL = /@(\[[^[\]\\]*\])$/;
-function _domainAt(address2) {
-  const literal = address2.charAt(address2.length - 1) === "]" ? DOMAIN_LITERAL_TAIL.exec(address2) : null;
-  return literal ? address2.length - literal[1].length - 1 : address2.lastIndexOf("@");
-}
-function _quoteLocalPart(address2) {
-  const lastAt = _domainAt(address2);
-  if (lastAt < 0) {
-    return address2;
-  }
-  const user = address2.substr(0, lastAt);
-  if (/^[^\s"(),:;<>@[\\\]]+$/.test(user) || /^"(?:[^"\\]|\\[\s\S])*"$/.test(user)) {
-    return address2;
-  }
-  return '"' + user.replace(/["\\]/g, "\\$&") + '"@' + address2.substr(lastAt + 1);
-}
-var HAS_WHITESPACE = /\s/;
-var QUOTED_LOCAL_ADDR = /^("(?:[^"\\]|\\[\s\S])*"@\S+)(?:\s+([\s\S]+))?$/;
-var ADDR_SPEC = /^[^@\s]+@[^@\s]+$/;
-var LITERAL_ADDR_SPEC = /^[^@\s]+@\[[^[\]\\\s]*\]$/;
-var QUOTED_LOCAL_DOMAIN = /^@(?:[^@\s"]+|\[[^[\]\\\s]*\])$/;
-function _isAddrSpec(value4) {
-  return ADDR_SPEC.test(value4) || LITERAL_ADDR_SPEC.test(value4);
-}
-var LOOSE_ADDR_SPEC = /^[^@\s]+@\S+$/;
-var LOOSE_TEXT_ADDR = /\s*\b[^@\s]+@[^\s]+\b\s*/y;
-function _isSpaceCode(code) {
-  return code === 32 || code >= 9 && code <= 13 || code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
-}
-function _isFoldingSpaceCode(code) {
-  return code === 32 || code === 9 || code === 13 || code === 10;
-}
-function _isFoldingGap(str, from, to) {
-  for (let i = from; i < to; i++) {
-    if (!_isFoldingSpaceCode(str.charCodeAt(i))) {
-      return false;
-    }
-  }
-  return true;
-}
-function _isDroppedCode(code) {
-  return code < 32 || code === 127 || _isSpaceCode(code);
-}
-function _isWordCode(code) {
-  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
-}
-function _isBoundary(text4, at) {
-  return _isWordCode(text4.charCodeAt(at - 1)) !== _isWordCode(text4.charCodeAt(at));
-}
-function _indexOfAt(text4, from, to) {
-  for (let i = from; i < to; i++) {
-    if (text4.charCodeAt(i) === 64) {
-      return i;
-    }
-  }
-  return -1;
-}
-var LEADING_QUOTED_STRING = /^"(?:[^"\\]|\\[\s\S])*"/;
-function _joinAtSpacing(value4, at) {
-  if (at < 0) {
-    return value4;
-  }
-  let start = at;
-  while (start > 0 && _isSpaceCode(value4.charCodeAt(start - 1))) {
-    start--;
-  }
-  let end = at + 1;
-  while (end < value4.length && _isSpaceCode(value4.charCodeAt(end))) {
-    end++;
-  }
-  const joined = start === at && end === at + 1 ? value4 : value4.slice(0, start) + "@" + value4.slice(end);
-  return _joinDomainDotSpacing(joined, start);
-}
-var ASCII_ATEXT = new Uint8Array(128);
-for (let code = 33; code < 127; code++) {
-  ASCII_ATEXT[code] = '()<>[]:;@\\,."'.indexOf(String.fromCharCode(code)) < 0 ? 1 : 0;
-}
-function _isAtextCode(code) {
-  return code < 128 ? ASCII_ATEXT[code] === 1 : !_isSpaceCode(code);
-}
-function _joinDomainDotSpacing(value4, at) {
-  const len = value4.length;
-  let pos = at + 1;
-  let spaced = false;
-  for (; ; ) {
-    const labelStart = pos;
-    while (pos < len && _isAtextCode(value4.charCodeAt(pos))) {
-      pos++;
-    }
-    if (pos === labelStart) {
-      break;
-    }
-    let next = pos;
-    while (next < len && _isFoldingSpaceCode(value4.charCodeAt(next))) {
-      next++;
-    }
-    if (value4.charCodeAt(next) !== 46) {
-      break;
-    }
-    next++;
-    while (next < len && _isFoldingSpaceCode(value4.charCodeAt(next))) {
-      next++;
-    }
-    if (next >= len || !_isAtextCode(value4.charCodeAt(next))) {
-      break;
-    }
-    spaced = spaced || next !== pos + 1;
-    pos = next;
-  }
-  if (!spaced) {
-    return value4;
-  }
-  let domain3 = "";
-  for (let k2 = at + 1; k2 < pos; k2++) {
-    if (!_isFoldingSpaceCode(value4.charCodeAt(k2))) {
-      domain3 += value4.charAt(k2);
-    }
-  }
-  return value4.slice(0, at + 1) + domain3 + value4.slice(pos);
-}
-function _collapseAtSpacing(value4) {
-  const quoted = LEADING_QUOTED_STRING.exec(value4);
-  if (quoted) {
-    let at2 = quoted[0].length;
-    while (at2 < value4.length && _isSpaceCode(value4.charCodeAt(at2))) {
-      at2++;
-    }
-    if (value4.charAt(at2) === "@" && value4.indexOf("@", at2 + 1) < 0) {
-      return _joinAtSpacing(value4, at2);
-    }
-  }
-  const at = value4.indexOf("@");
-  if (at < 0 || value4.indexOf("@", at + 1) >= 0 || value4.lastIndexOf('"') > at) {
-    return value4;
-  }
-  return _joinAtSpacing(value4, at);
-}
-function _looseAddressStart(text4) {
-  const len = text4.length;
-  let pos = 0;
-  while (pos < len) {
-    while (pos < len && _isSpaceCode(text4.charCodeAt(pos))) {
-      pos++;
-    }
-    if (pos >= len) {
-      break;
-    }
-    const runStart = pos;
-    let runEnd = pos;
-    while (runEnd < len && !_isSpaceCode(text4.charCodeAt(runEnd))) {
-      runEnd++;
-    }
-    let at = _indexOfAt(text4, runStart, runEnd);
-    if (at >= 0) {
-      let lastBoundary = -1;
-      for (let k2 = runEnd; k2 > runStart; k2--) {
-        if (_isBoundary(text4, k2)) {
-          lastBoundary = k2;
-          break;
-        }
-      }
-      let atomStart = runStart;
-      while (lastBoundary >= 0 && at >= 0) {
-        if (at > atomStart && runEnd > at + 1 && lastBoundary > at + 1) {
-          for (let start = atomStart; start < at; start++) {
-            if (_isBoundary(text4, start)) {
-              if (start > runStart) {
-                return start;
-              }
-              let padded = runStart;
-              while (padded > 0 && _isSpaceCode(text4.charCodeAt(padded - 1))) {
-                padded--;
-              }
-              return padded;
-            }
-          }
-        }
-        atomStart = at + 1;
-        at = _indexOfAt(text4, atomStart, runEnd);
-      }
-    }
-    pos = runEnd;
-  }
-  return -1;
-}
-function _recoverAddrSpec(data3) {
-  data3.address = _collapseAtSpacing(data3.address);
-  if (!HAS_WHITESPACE.test(data3.address)) {
-    return;
-  }
-  let address2;
-  let rest;
-  const quoted = data3.address.match(QUOTED_LOCAL_ADDR);
-  if (quoted) {
-    if (!quoted[2]) {
-      return;
-    }
-    address2 = quoted[1];
-    rest = [quoted[2]];
-  } else {
-    if (data3.address.indexOf('"') >= 0) {
-      return;
-    }
-    const parts = data3.address.split(/\s+/);
-    let addrIndex = parts.findIndex(_isAddrSpec);
-    if (addrIndex < 0) {
-      addrIndex = parts.findIndex((part) => LOOSE_ADDR_SPEC.test(part));
-    }
-    if (addrIndex < 0) {
-      return;
-    }
-    address2 = parts.splice(addrIndex, 1)[0];
-    rest = parts;
-  }
-  data3.address = address2;
-  data3.text = [data3.text].concat(rest).filter((part) => part).join(" ");
-}
-function _stripAddressComments(address2) {
-  const comments = [];
-  let result = "";
-  let comment = "";
-  let depth = 0;
-  let closer = "";
-  let lastChar = "";
-  let pendingSpace = false;
-  let firstChar = "";
-  let quoteSeen = false;
-  let routeEnd = -1;
-  for (let i = 0, len = address2.length; i < len; i++) {
-    const chr = address2.charAt(i);
-    if (depth) {
-      if (chr === "\\" && i < len - 1) {
-        comment += address2.charAt(++i);
-      } else if (chr === "(") {
-        depth++;
-        comment += chr;
-      } else if (chr === ")" && !--depth) {
-        comments.push(comment.trim());
-        comment = "";
-        pendingSpace = lastChar !== "@";
-      } else {
-        comment += chr;
-      }
-      continue;
-    }
-    if (pendingSpace && chr !== "(") {
-      pendingSpace = false;
-      if (chr !== "@" && chr !== "<" && !_isSpaceCode(address2.charCodeAt(i))) {
-        result += " ";
-        lastChar = " ";
-      }
-    }
-    if (closer) {
-      if (chr === "\\" && closer === '"' && i < len - 1) {
-        result += chr + address2.charAt(++i);
-        lastChar = address2.charAt(i);
-        continue;
-      }
-      if (chr === closer) {
-        closer = "";
-      }
-    } else if (chr === '"') {
-      closer = '"';
-      quoteSeen = true;
-    } else if (chr === ":" && routeEnd < 0 && firstChar === "@" && !quoteSeen) {
-      routeEnd = result.length + 1;
-    } else if (chr === "[") {
-      closer = "]";
-    } else if (chr === "(") {
-      depth = 1;
-      continue;
-    } else if (chr === "<") {
-      result = "";
-      lastChar = "";
-      comments.length = 0;
-      firstChar = "";
-      quoteSeen = false;
-      routeEnd = -1;
-      continue;
-    }
-    result += chr;
-    lastChar = chr;
-    if (!firstChar && !_isSpaceCode(address2.charCodeAt(i))) {
-      firstChar = chr;
-    }
-  }
-  if (routeEnd >= 0 && result.indexOf("@", routeEnd) >= 0) {
-    result = result.slice(routeEnd);
-  }
-  if (depth) {
-    comments.push(comment.trim());
-  }
-  return { address: result.trim(), comments: comments.filter((text4) => text4) };
-}
-function _collectAddressParts(tokens, from, to) {
-  let state = "text";
-  const data3 = {
-    address: [],
-    comment: [],
-    text: [],
-    textWasQuoted: [],
-    quotedLocalAt: []
-  };
-  let insideQuotes = false;
-  let lastTextPureQuoted = false;
-  let lastTextHasAt = false;
-  let lastTextOpen = false;
-  let gapFrom = 0;
-  let gapsFolding = true;
-  const lastChars = { address: "", comment: "", text: "" };
-  for (let i = from; i < to; i++) {
-    const value4 = tokens.value(i);
-    const prevOperator = i > from ? tokens.operatorAt(i - 1) : "";
-    const prevNoBreak = i > from && tokens.noBreak(i - 1);
-    if (tokens.isOperator(i)) {
-      switch (value4) {
-        case "<":
-          state = "address";
-          insideQuotes = false;
-          lastTextOpen = false;
-          break;
-        case "(":
-          state = "comment";
-          insideQuotes = false;
-          gapsFolding = gapsFolding && _isFoldingGap(tokens.str, gapFrom, tokens.contentStart(i));
-          break;
-        case '"':
-          insideQuotes = !insideQuotes;
-          state = "text";
-          lastTextOpen = false;
-          break;
-        default:
-          state = "text";
-          insideQuotes = false;
-          if (value4 !== ")") {
-            lastTextOpen = false;
-          } else {
-            gapFrom = tokens.contentEnd(i);
-          }
-          break;
-      }
-    } else {
-      const opensAfterEmptyQuotedString = prevOperator === '"' && prevNoBreak && i > from + 1 && tokens.operatorAt(i - 2) === '"';
-      const parts = data3[state];
-      const secondAt = lastTextHasAt && prevOperator === ")" && value4.indexOf("@") >= 0;
-      const joinsDomain = !secondAt && lastTextOpen && lastTextHasAt && prevOperator === ")" && (lastChars.text === "." || value4.charAt(0) === ".") && gapsFolding && _isFoldingGap(tokens.str, gapFrom, tokens.contentStart(i));
-      const joins = joinsDomain || !secondAt && prevNoBreak && parts.length > 0 && (prevOperator !== ")" || lastChars[state] === "@" || value4.charAt(0) === "@");
-      if (joins) {
-        const last = data3[state].length - 1;
-        if (state === "text" && !insideQuotes) {
-          if (lastTextPureQuoted && value4.charAt(0) === "@") {
-            data3.quotedLocalAt[last] = data3.text[last].length;
-          }
-          lastTextPureQuoted = false;
-        }
-        data3[state][last] += value4;
-        lastChars[state] = value4.charAt(value4.length - 1);
-        if (state === "text" && insideQuotes) {
-          data3.textWasQuoted[last] = true;
-        }
-      } else {
-        data3[state].push(value4);
-        lastChars[state] = value4.charAt(value4.length - 1);
-        if (state === "text") {
-          data3.textWasQuoted.push(insideQuotes || opensAfterEmptyQuotedString);
-          data3.quotedLocalAt.push(opensAfterEmptyQuotedString && value4.charAt(0) === "@" ? 0 : -1);
-          lastTextPureQuoted = insideQuotes;
-        }
-      }
-      if (state === "text") {
-        lastTextHasAt = joins && lastTextHasAt || !insideQuotes && value4.indexOf("@") >= 0;
-        lastTextOpen = true;
-        gapFrom = tokens.contentEnd(i);
-        gapsFolding = true;
-      }
-    }
-  }
-  let textFromComment = false;
-  if (!data3.text.length && data3.comment.length) {
-    data3.text = data3.comment;
-    data3.comment = [];
-    textFromComment = true;
-  }
-  return { data: data3, textFromComment };
-}
-function _groupName(tokens, from, to) {
-  return _collectAddressParts(tokens, from, to).data.text.join(" ");
-}
-function _handleAddress(tokens, from, to) {
-  const collected = _collectAddressParts(tokens, from, to);
-  const data3 = collected.data;
-  let textFromComment = collected.textFromComment;
-  const addressComments = [];
-  const addressParts = [];
-  for (const part of data3.address) {
-    const stripped = _stripAddressComments(part);
-    for (const comment of stripped.comments) {
-      addressComments.push(comment);
-    }
-    if (stripped.address) {
-      addressParts.push(stripped.address);
-    }
-  }
-  data3.address = addressParts;
-  if (!data3.address.length && data3.text.length && !textFromComment) {
-    const candidates = data3.text.map((part) => _collapseAtSpacing(part));
-    for (let i = 0; i < data3.text.length; i++) {
-      const local = data3.quotedLocalAt[i];
-      const quotedLocal = data3.textWasQuoted[i] && local >= 0 && QUOTED_LOCAL_DOMAIN.test(data3.text[i].slice(local)) ? _quoteLocalPart(data3.text[i]) : "";
-      if (quotedLocal || !data3.textWasQuoted[i] && _isAddrSpec(candidates[i])) {
-        data3.address = [quotedLocal || candidates[i]];
-        data3.text.splice(i, 1);
-        data3.textWasQuoted.splice(i, 1);
-        data3.quotedLocalAt.splice(i, 1);
-        break;
-      }
-    }
-    if (!data3.address.length) {
-      let extracted = false;
-      for (let i = 0; i < data3.text.length; i++) {
-        if (!data3.textWasQuoted[i]) {
-          const part = candidates[i];
-          let remainder = data3.text[i];
-          const at = _looseAddressStart(part);
-          if (at >= 0) {
-            LOOSE_TEXT_ADDR.lastIndex = at;
-            const match2 = LOOSE_TEXT_ADDR.exec(part);
-            if (match2) {
-              data3.address = [match2[0].trim()];
-              extracted = true;
-              remainder = part.slice(0, at) + " " + part.slice(at + match2[0].length);
-            }
-          }
-          data3.text[i] = remainder.trim();
-          if (extracted) {
-            break;
-          }
-        }
-      }
-    }
-  }
-  if (!data3.text.length && data3.comment.length) {
-    data3.text = data3.comment;
-    data3.comment = [];
-  }
-  if (data3.address.length > 1) {
-    data3.text = data3.text.concat(data3.address.splice(1));
-  }
-  const addressFromQuotedText = !data3.address.length && data3.textWasQuoted.some((wasQuoted) => wasQuoted);
-  data3.text = data3.text.join(" ");
-  data3.address = data3.address.join(" ");
-  if (addressFromQuotedText && data3.text.indexOf("@") >= 0) {
-    data3.address = _quoteLocalPart(_joinAtSpacing(data3.text, _domainAt(data3.text)));
-    data3.text = "";
-  }
-  _recoverAddrSpec(data3);
-  if (!data3.text && addressComments.length) {
-    data3.text = addressComments.join(" ");
-    textFromComment = true;
-  }
-  const address2 = {
-    address: data3.address || (textFromComment ? "" : data3.text) || "",
-    name: data3.text || data3.address || ""
-  };
-  if (address2.address === address2.name) {
-    if (/@/.test(address2.address || "")) {
-      address2.name = "";
-    } else {
-      address2.address = "";
-    }
-  }
-  return address2;
-}
-var Tokenizer = class {
-  constructor(str) {
-    this.str = (str || "").toString();
-    this.operatorCurrent = "";
-    this.operatorExpecting = "";
-    this.node = -1;
-    this.escaped = false;
-    this.inDomainLiteral = false;
-    this.afterAt = false;
-    this.inGroup = false;
-    this.innerQuoted = false;
-    this.innerComment = 0;
-    this.innerLiteral = false;
-    this.innerEscaped = false;
-    this.list = new TokenList(this.str);
-    this.operators = {
-      '"': '"',
-      "(": ")",
-      "<": ">",
-      ",": "",
-      // A group is read in the same pass as the rest of the list, so its ':' only marks
-      // where the name ends and its members are tokenized like any other address
-      ":": "",
-      // Semicolons are not a legal delimiter per the RFC2822 grammar other
-      // than for terminating a group, but they are also not valid for any
-      // other use in this context.  Given that some mail clients have
-      // historically allowed the semicolon as a delimiter equivalent to the
-      // comma in their UI, it makes sense to treat them the same as a comma
-      // when used outside of a group.
-      ";": ""
-    };
-  }
-  /**
-   * Tokenizes the original input string
-   *
-   * @return An array of operator|text tokens
-   */
-  tokenize() {
-    const str = this.str;
-    const len = str.length;
-    for (let i = 0; i < len; i++) {
-      this.checkChar(str.charAt(i), i);
-    }
-    this._closeText(len);
-    const list = this.list;
-    const slots = list.slots;
-    let kept = 0;
-    for (let i = 0, count4 = list.length; i < count4; i++) {
-      const kind = slots[i * 3];
-      let start = slots[i * 3 + 1];
-      let end = slots[i * 3 + 2];
-      if (kind & TOKEN_DIRTY) {
-        const value4 = this._cleanValue(start, end, kind).trim();
-        if (!value4) {
-          continue;
-        }
-        list.cleaned.set(kept, value4);
-      } else if (!(kind & TOKEN_OPERATOR)) {
-        while (start < end && _isSpaceCode(str.charCodeAt(start))) {
-          start++;
-        }
-        while (end > start && _isSpaceCode(str.charCodeAt(end - 1))) {
-          end--;
-        }
-        if (start === end) {
-          continue;
-        }
-      }
-      slots[kept * 3] = kind;
-      slots[kept * 3 + 1] = start;
-      slots[kept * 3 + 2] = end;
-      kept++;
-    }
-    list.length = kept;
-    return list;
-  }
-  /**
-   * Ends the text run being collected, if there is one
-   *
-   * @param end Offset just past its last character
-   */
-  _closeText(end) {
-    if (this.node >= 0) {
-      this.list.slots[this.node * 3 + 2] = end;
-      this.node = -1;
-    }
-  }
-  /**
-   * Rebuilds the value of a text run that is no plain slice of the field, applying the
-   * rules checkChar collects characters by: an escaping backslash is dropped, a line break
-   * reads as a space and any other control character is left out
-   *
-   * @param start Offset of the first character of the run
-   * @param end Offset just past its last character
-   * @param kind Kind and flags of the run
-   * @return Value of the run
-   */
-  _cleanValue(start, end, kind) {
-    const str = this.str;
-    const escapes = (kind & TOKEN_ESCAPES) !== 0;
-    let escaped = (kind & TOKEN_STARTS_ESCAPED) !== 0;
-    let value4 = "";
-    for (let i = start; i < end; i++) {
-      const chr = str.charAt(i);
-      if (escapes && !escaped && chr === "\\") {
-        escaped = true;
-        continue;
-      }
-      escaped = false;
-      if (chr === "\n") {
-        value4 += " ";
-      } else if (chr.charCodeAt(0) >= 33 || chr === " " || chr === "	") {
-        value4 += chr;
-      }
-    }
-    return value4;
-  }
-  /**
-   * Checks if a character is an operator or text and acts accordingly
-   *
-   * @param chr Character from the address field
-   * @param i Offset of the character in the field
-   */
-  checkChar(chr, i) {
-    if (!this.escaped && !this.operatorExpecting) {
-      if (!this.inDomainLiteral && chr === "[" && this.afterAt) {
-        this.inDomainLiteral = true;
-      } else if (this.inDomainLiteral && (chr === "]" || chr === "," || chr === ";")) {
-        this.inDomainLiteral = false;
-      }
-    }
-    let nested = false;
-    if (this.operatorExpecting === ">") {
-      nested = this._trackInner(chr);
-      if (!nested && chr === ";" && this.inGroup) {
-        this._closeText(i);
-        this.operatorExpecting = "";
-        this._resetInner();
-      }
-    } else if (this.operatorExpecting === ")" && !this.escaped) {
-      if (chr === "(") {
-        this.innerComment++;
-      } else if (chr === ")" && this.innerComment) {
-        this.innerComment--;
-        nested = true;
-      }
-    }
-    if (this.escaped) {
-    } else if (chr === this.operatorExpecting && !nested) {
-      const nextChr = this.str.charAt(i + 1);
-      this._closeText(i);
-      this.list.push(nextChr && ![" ", "	", "\r", "\n", ",", ";"].includes(nextChr) ? TOKEN_OPERATOR | TOKEN_NO_BREAK : TOKEN_OPERATOR, i, i + 1);
-      if (chr !== ")") {
-        this.afterAt = false;
-      }
-      this.operatorExpecting = "";
-      this.escaped = false;
-      this._resetInner();
-      return;
-    } else if (!this.operatorExpecting && !(this.inDomainLiteral && chr === ":") && chr in this.operators) {
-      this._closeText(i);
-      this.list.push(TOKEN_OPERATOR, i, i + 1);
-      if (chr === ":") {
-        this.inGroup = true;
-      } else if (chr === ";") {
-        this.inGroup = false;
-      }
-      if (chr !== "(") {
-        this.afterAt = false;
-      }
-      this.operatorExpecting = this.operators[chr];
-      this.escaped = false;
-      this._resetInner();
-      return;
-    } else if (['"', "'", ")"].includes(this.operatorExpecting) && chr === "\\") {
-      this.escaped = true;
-      if (this.node >= 0) {
-        this.list.slots[this.node * 3] |= TOKEN_DIRTY;
-      }
-      return;
-    }
-    if (this.node < 0) {
-      this.node = this.list.push((this.operatorExpecting === '"' || this.operatorExpecting === ")" ? TOKEN_ESCAPES : 0) | (this.escaped ? TOKEN_STARTS_ESCAPED : 0), i, i);
-    }
-    if (chr === "\n") {
-      chr = " ";
-      this.list.slots[this.node * 3] |= TOKEN_DIRTY;
-    }
-    if (chr.charCodeAt(0) >= 33 || chr === " " || chr === "	") {
-      if (!this.operatorExpecting && chr !== " " && chr !== "	") {
-        this.afterAt = chr === "@";
-      }
-    } else {
-      this.list.slots[this.node * 3] |= TOKEN_DIRTY;
-    }
-    this.escaped = false;
-  }
-  /**
-   * Tracks the quoted strings, comments and domain literals inside an angle-addr, which its
-   * closer must not be read from. A backslash escapes the next character inside a quoted
-   * string and a comment. A domain literal opens right after an "@" and ends at the "]".
-   * dtext holds the list separators as well, and inside the brackets they never split the
-   * list anyway.
-   *
-   * @param chr Character from the address field
-   * @return true while the character sits inside one of them, the one that closes it included
-   */
-  _trackInner(chr) {
-    if (this.innerEscaped) {
-      this.innerEscaped = false;
-      return true;
-    }
-    if (this.innerQuoted) {
-      if (chr === "\\") {
-        this.innerEscaped = true;
-      } else if (chr === '"') {
-        this.innerQuoted = false;
-      }
-      return true;
-    }
-    if (this.innerComment) {
-      if (chr === "\\") {
-        this.innerEscaped = true;
-      } else if (chr === "(") {
-        this.innerComment++;
-      } else if (chr === ")") {
-        this.innerComment--;
-      }
-      return true;
-    }
-    if (this.innerLiteral) {
-      if (chr === "]") {
-        this.innerLiteral = false;
-      }
-      return true;
-    }
-    if (chr === '"') {
-      this.innerQuoted = true;
-      return true;
-    }
-    if (chr === "(") {
-      this.innerComment = 1;
-      return true;
-    }
-    if (chr === "[" && this.afterAt) {
-      this.innerLiteral = true;
-      return true;
-    }
-    if (!_isSpaceCode(chr.charCodeAt(0))) {
-      this.afterAt = chr === "@";
-    }
-    return false;
-  }
-  /**
-   * Forgets the nesting collected for the operator that just opened or ended
-   */
-  _resetInner() {
-    this.innerQuoted = false;
-    this.innerComment = 0;
-    this.innerLiteral = false;
-    this.innerEscaped = false;
-  }
-};
-function _mergeNameFragments(list) {
-  const merged = [];
-  for (let i = list.length - 1; i >= 0; i--) {
-    const current2 = list[i];
-    const next = merged.length ? merged[merged.length - 1] : null;
-    if (next && current2.address === "" && current2.name && !current2.group && next.address && next.name) {
-      next.name = current2.name + ", " + next.name;
-    } else {
-      merged.push(current2);
-    }
-  }
-  return merged.reverse();
-}
-function _parseAddressList(str) {
-  const tokens = new Tokenizer(str).tokenize();
-  const parsedAddresses = [];
-  let group2 = null;
-  let members = [];
-  let from = 0;
-  for (let i = 0, len = tokens.length; i <= len; i++) {
-    const operator2 = i < len ? tokens.operatorAt(i) : "";
-    if (i < len && operator2 !== "," && operator2 !== ";" && operator2 !== ":") {
-      continue;
-    }
-    if (operator2 === ":") {
-      if (!group2) {
-        group2 = { name: _groupName(tokens, from, i), group: [] };
-        members = [];
-      }
-      from = i + 1;
-      continue;
-    }
-    if (i > from) {
-      const address2 = _handleAddress(tokens, from, i);
-      if (group2) {
-        members.push(address2);
-      } else {
-        parsedAddresses.push(address2);
-      }
-    }
-    from = i + 1;
-    if (group2 && (operator2 === ";" || i === len)) {
-      group2.group = _mergeNameFragments(members);
-      parsedAddresses.push(group2);
-      group2 = null;
-    }
-  }
-  return _mergeNameFragments(parsedAddresses);
-}
-function addressparser(str, options) {
-  const parsedAddresses = _parseAddressList(str);
-  if (options?.flatten) {
-    const flatAddresses = [];
-    const walkAddressList = (list) => {
-      list.forEach((entry2) => {
-        if (entry2.group) {
-          return walkAddressList(entry2.group);
-        }
-        flatAddresses.push(entry2);
-      });
-    };
-    walkAddressList(parsedAddresses);
-    return flatAddresses;
-  }
-  return parsedAddresses;
-}
-var addressparser_default = addressparser;
-
-// node_modules/nodemailer/dist/esm/mime-node/last-newline.js
-import { Transform as Transform4 } from "node:stream";
-var LastNewline = class extends Transform4 {
-  constructor() {
-    super();
-    this.lastByte = false;
-  }
-  /** @internal */
-  _transform(chunk, encoding, done) {
-    if (chunk.length) {
-      this.lastByte = chunk[chunk.length - 1];
-    }
-    this.push(chunk);
-    done();
-  }
-  /** @internal */
-  _flush(done) {
-    if (this.lastByte === 10) {
-      return done();
-    }
-    if (this.lastByte === 13) {
-      this.push(Buffer.from("\n"));
-      return done();
-    }
-    this.push(Buffer.from("\r\n"));
-    return done();
-  }
-};
-
-// node_modules/nodemailer/dist/esm/mime-node/le-windows.js
-import { Transform as Transform5 } from "node:stream";
-var LeWindows = class extends Transform5 {
-  constructor(options) {
-    super(options);
-    this.lastByte = false;
-  }
-  /**
-   * Escapes dots
-   * @internal
-   */
-  _transform(chunk, encoding, done) {
-    let buf;
-    let lastPos = 0;
-    for (let i = 0, len = chunk.length; i < len; i++) {
-      if (chunk[i] === 10) {
-        if (i && chunk[i - 1] !== 13 || !i && this.lastByte !== 13) {
-          if (i > lastPos) {
-            buf = chunk.slice(lastPos, i);
-            this.push(buf);
-          }
-          this.push(Buffer.from("\r\n"));
-          lastPos = i + 1;
-        }
-      }
-    }
-    if (lastPos && lastPos < chunk.length) {
-      buf = chunk.slice(lastPos);
-      this.push(buf);
-    } else if (!lastPos) {
-      this.push(chunk);
-    }
-    this.lastByte = chunk[chunk.length - 1];
-    done();
-  }
-};
-
-// node_modules/nodemailer/dist/esm/mime-node/le-unix.js
-import { Transform as Transform6 } from "node:stream";
-var LeUnix = class extends Transform6 {
-  constructor(options) {
-    super(options);
-  }
-  /**
-   * Escapes dots
-   * @internal
-   */
-  _transform(chunk, encoding, done) {
-    let buf;
-    let lastPos = 0;
-    for (let i = 0, len = chunk.length; i < len; i++) {
-      if (chunk[i] === 13) {
-        buf = chunk.slice(lastPos, i);
-        lastPos = i + 1;
-        this.push(buf);
-      }
-    }
-    if (lastPos && lastPos < chunk.length) {
-      buf = chunk.slice(lastPos);
-      this.push(buf);
-    } else if (!lastPos) {
-      this.push(chunk);
-    }
-    done();
-  }
-};
-
-// node_modules/nodemailer/dist/esm/mime-node/index.js
-var FORMATTED_HEADERS = ["From", "Sender", "To", "Cc", "Bcc", "Reply-To", "Date", "References"];
-var ATEXT = "[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~\\x80-\\uFFFF]";
-var DOT_ATOM = new RegExp("^" + ATEXT + "+(?:\\." + ATEXT + "+)*$");
-var QUOTED_STRING = /^"(?:[^"\\]|\\[\s\S])*"$/;
-var PLAIN_ADDRESS = /^[^\s"(),:;<>@[\\\]]+@[^\s"(),:;<>@[\\\]]+$/;
-var DOMAIN_LITERAL_TAIL2 = /@(\[[^[\]\\]*\])$/;
-function stripWhitespaceInAngleBrackets(value4) {
-  let result = "";
-  let pos = 0;
-  for (; ; ) {
-    const open = value4.indexOf("<", pos);
-    if (open < 0) {
-      break;
-    }
-    const close = value4.indexOf(">", open + 1);
-    if (close < 0) {
-      break;
-    }
-    result += value4.slice(pos, open) + value4.slice(open, close + 1).replace(/\s/g, "");
-    pos = close + 1;
-  }
-  return result + value4.slice(pos);
-}
-var PIPELINE_NOOP = () => false;
-function abortedError() {
-  const err = new Error("Message stream was closed before the message was generated");
-  err.code = ESTREAM;
-  return err;
-}
-function _stripBoundaryControls(value4) {
-  return value4.replace(/[\x00-\x1f\x7f]+/g, "");
-}
-var MimeNode = class _MimeNode {
-  constructor(contentType, options) {
-    this.nodeCounter = 0;
-    options = options || {};
-    this.baseBoundary = _stripBoundaryControls(options.baseBoundary || crypto.randomBytes(8).toString("hex"));
-    this.boundaryPrefix = _stripBoundaryControls(options.boundaryPrefix || "--_NmP");
-    this.disableFileAccess = !!options.disableFileAccess;
-    this.disableUrlAccess = !!options.disableUrlAccess;
-    this.normalizeHeaderKey = options.normalizeHeaderKey;
-    this.date = options.parentNode ? null : /* @__PURE__ */ new Date();
-    this.rootNode = options.rootNode || this;
-    this.keepBcc = !!options.keepBcc;
-    if (options.filename) {
-      this.filename = options.filename;
-      if (!contentType) {
-        contentType = detectMimeType2(this.filename.split(".").pop());
-      }
-    }
-    this.textEncoding = (options.textEncoding || "").toString().trim().charAt(0).toUpperCase();
-    this.parentNode = options.parentNode;
-    this.hostname = options.hostname;
-    this.newline = options.newline;
-    this.childNodes = [];
-    this._nodeId = ++this.rootNode.nodeCounter;
-    this._headers = [];
-    this._isPlainText = false;
-    this._hasLongLines = false;
-    this._envelope = false;
-    this._raw = false;
-    this._transforms = [];
-    this._processFuncs = [];
-    if (contentType) {
-      this.setHeader("Content-Type", contentType);
-    }
-  }
-  /////// PUBLIC METHODS
-  /**
-   * Creates and appends a child node.Arguments provided are passed to MimeNode constructor
-   *
-   * @param [contentType] Optional content type
-   * @param [options] Optional options object
-   * @return Created node object
-   */
-  createChild(contentType, options) {
-    if (!options && typeof contentType === "object") {
-      options = contentType;
-      contentType = void 0;
-    }
-    const node = new _MimeNode(contentType, options);
-    this.appendChild(node);
-    return node;
-  }
-  /**
-   * Appends an existing node to the mime tree. Removes the node from an existing
-   * tree if needed
-   *
-   * @param childNode node to be appended
-   * @return Appended node object
-   */
-  appendChild(childNode) {
-    if (childNode.parentNode && childNode.parentNode !== this) {
-      childNode.remove();
-    }
-    if (childNode.rootNode !== this.rootNode) {
-      childNode.rootNode = this.rootNode;
-      childNode._nodeId = ++this.rootNode.nodeCounter;
-    }
-    childNode.parentNode = this;
-    this.childNodes.push(childNode);
-    return childNode;
-  }
-  /**
-   * Replaces current node with another node
-   *
-   * @param node Replacement node
-   * @return Replacement node
-   */
-  replace(node) {
-    if (node === this) {
-      return this;
-    }
-    this.parentNode.childNodes.forEach((childNode, i) => {
-      if (childNode === this) {
-        node.rootNode = this.rootNode;
-        node.parentNode = this.parentNode;
-        node._nodeId = this._nodeId;
-        this.rootNode = this;
-        this.parentNode = void 0;
-        node.parentNode.childNodes[i] = node;
-      }
-    });
-    return node;
-  }
-  /**
-   * Removes current node from the mime tree
-   *
-   * @return removed node
-   */
-  remove() {
-    if (!this.parentNode) {
-      return this;
-    }
-    for (let i = this.parentNode.childNodes.length - 1; i >= 0; i--) {
-      if (this.parentNode.childNodes[i] === this) {
-        this.parentNode.childNodes.splice(i, 1);
-        this.parentNode = void 0;
-        this.rootNode = this;
-        return this;
-      }
-    }
-  }
-  /**
-   * Sets a header value. If the value for selected key exists, it is overwritten.
-   * You can set multiple values as well by using [{key:'', value:''}] or
-   * {key: 'value'} as the first argument.
-   *
-   * @param key Header key or a list of key value pairs
-   * @param value Header value
-   * @return current node
-   */
-  setHeader(key2, value4) {
-    let added = false;
-    if (!value4 && key2 && typeof key2 === "object") {
-      if (key2.key && "value" in key2) {
-        this.setHeader(key2.key, key2.value);
-      } else if (Array.isArray(key2)) {
-        key2.forEach((i) => {
-          this.setHeader(i.key, i.value);
-        });
-      } else {
-        Object.keys(key2).forEach((i) => {
-          this.setHeader(i, key2[i]);
-        });
-      }
-      return this;
-    }
-    key2 = this._normalizeHeaderKey(key2);
-    const headerValue = {
-      key: key2,
-      value: value4
-    };
-    for (let i = 0, len = this._headers.length; i < len; i++) {
-      if (this._headers[i].key === key2) {
-        if (!added) {
-          this._headers[i] = headerValue;
-          added = true;
-        } else {
-          this._headers.splice(i, 1);
-          i--;
-          len--;
-        }
-      }
-    }
-    if (!added) {
-      this._headers.push(headerValue);
-    }
-    return this;
-  }
-  /**
-   * Adds a header value. If the value for selected key exists, the value is appended
-   * as a new field and old one is not touched.
-   * You can set multiple values as well by using [{key:'', value:''}] or
-   * {key: 'value'} as the first argument.
-   *
-   * @param key Header key or a list of key value pairs
-   * @param value Header value
-   * @return current node
-   */
-  addHeader(key2, value4) {
-    if (!value4 && key2 && typeof key2 === "object") {
-      if (key2.key && key2.value) {
-        this.addHeader(key2.key, key2.value);
-      } else if (Array.isArray(key2)) {
-        key2.forEach((i) => {
-          this.addHeader(i.key, i.value);
-        });
-      } else {
-        Object.keys(key2).forEach((i) => {
-          this.addHeader(i, key2[i]);
-        });
-      }
-      return this;
-    } else if (Array.isArray(value4)) {
-      value4.forEach((val) => {
-        this.addHeader(key2, val);
-      });
-      return this;
-    }
-    this._headers.push({
-      key: this._normalizeHeaderKey(key2),
-      value: value4
-    });
-    return this;
-  }
-  /**
-   * Retrieves the first mathcing value of a selected key
-   *
-   * @param key Key to search for
-   * @retun Value for the key
-   */
-  getHeader(key2) {
-    key2 = this._normalizeHeaderKey(key2);
-    for (let i = 0, len = this._headers.length; i < len; i++) {
-      if (this._headers[i].key === key2) {
-        return this._headers[i].value;
-      }
-    }
-  }
-  /**
-   * Sets body content for current node. If the value is a string, charset is added automatically
-   * to Content-Type (if it is text/*). If the value is a Buffer, you need to specify
-   * the charset yourself
-   *
-   * @param content Body content
-   * @return current node
-   */
-  setContent(content2) {
-    this.content = content2;
-    if (typeof this.content.pipe === "function") {
-      recordStreamErrors(this.content);
-    } else if (typeof this.content === "string") {
-      this._isPlainText = isPlainText(this.content);
-      if (this._isPlainText && hasLongerLines(this.content, 76)) {
-        this._hasLongLines = true;
-      }
-    }
-    return this;
-  }
-  build(callback) {
-    let promise;
-    if (!callback) {
-      promise = new Promise((resolve4, reject) => {
-        callback = callbackPromise(resolve4, reject);
-      });
-    }
-    const done = callback;
-    const stream2 = this.createReadStream();
-    const buf = [];
-    let buflen = 0;
-    let returned = false;
-    stream2.on("readable", () => {
-      let chunk;
-      while ((chunk = stream2.read()) !== null) {
-        buf.push(chunk);
-        buflen += chunk.length;
-      }
-    });
-    stream2.once("error", (err) => {
-      if (returned) {
-        return;
-      }
-      returned = true;
-      return done(err);
-    });
-    stream2.once("end", (chunk) => {
-      if (returned) {
-        return;
-      }
-      returned = true;
-      if (chunk && chunk.length) {
-        buf.push(chunk);
-        buflen += chunk.length;
-      }
-      return done(null, Buffer.concat(buf, buflen));
-    });
-    return promise;
-  }
-  getTransferEncoding() {
-    let transferEncoding = false;
-    const contentType = (this.getHeader("Content-Type") || "").toString().toLowerCase().trim();
-    if (this.content) {
-      transferEncoding = (this.getHeader("Content-Transfer-Encoding") || "").toString().toLowerCase().trim();
-      if (!transferEncoding || !["base64", "quoted-printable"].includes(transferEncoding)) {
-        if (/^text\//i.test(contentType)) {
-          if (this._isPlainText && !this._hasLongLines) {
-            transferEncoding = "7bit";
-          } else if (typeof this.content === "string" || this.content instanceof Buffer) {
-            transferEncoding = this._getTextEncoding(this.content) === "Q" ? "quoted-printable" : "base64";
-          } else {
-            transferEncoding = this.textEncoding === "B" ? "base64" : "quoted-printable";
-          }
-        } else if (!/^(multipart|message)\//i.test(contentType)) {
-          transferEncoding = transferEncoding || "base64";
-        }
-      }
-    }
-    return transferEncoding;
-  }
-  /**
-   * Builds the header block for the mime node. Append \r\n\r\n before writing the content
-   *
-   * @returns Headers
-   */
-  buildHeaders() {
-    const transferEncoding = this.getTransferEncoding();
-    const headers = [];
-    if (transferEncoding) {
-      this.setHeader("Content-Transfer-Encoding", transferEncoding);
-    }
-    if (this.filename && !this.getHeader("Content-Disposition")) {
-      this.setHeader("Content-Disposition", "attachment");
-    }
-    if (this.rootNode === this) {
-      if (!this.getHeader("Date")) {
-        this.setHeader("Date", this.date.toUTCString().replace(/GMT/, "+0000"));
-      }
-      this.messageId();
-      if (!this.getHeader("MIME-Version")) {
-        this.setHeader("MIME-Version", "1.0");
-      }
-      for (let i = this._headers.length - 2; i >= 0; i--) {
-        const header = this._headers[i];
-        if (header.key === "Content-Type") {
-          this._headers.splice(i, 1);
-          this._headers.push(header);
-        }
-      }
-    }
-    this._headers.forEach((header) => {
-      let key2 = header.key;
-      let value4 = header.value;
-      let structured;
-      let param2;
-      const options = {};
-      const formattedHeaders = FORMATTED_HEADERS;
-      if (value4 && typeof value4 === "object" && !formattedHeaders.includes(key2)) {
-        copyOwnKeys(options, value4, (optionKey) => optionKey === "value");
-        value4 = (value4.value || "").toString();
-        if (!value4.trim()) {
-          return;
-        }
-      }
-      if (options.prepared) {
-        if (options.foldLines) {
-          headers.push(foldLines(key2 + ": " + value4));
-        } else {
-          headers.push(key2 + ": " + value4);
-        }
-        return;
-      }
-      switch (header.key) {
-        // The comments of a MIME header are not part of its value and are dropped, so a
-        // caller supplied 'boundary=b (comment)' is the boundary b it names, and the
-        // header goes out without the comment
-        case "Content-Disposition":
-          structured = parseHeaderValue(value4, { stripComments: true });
-          if (this.filename) {
-            structured.params.filename = this.filename;
-          }
-          value4 = buildHeaderValue(structured);
-          break;
-        case "Content-Type":
-          structured = parseHeaderValue(value4, { stripComments: true });
-          structured.value = (structured.value || "").toString().replace(/[\x00-\x1f\x7f]/g, "");
-          this._handleContentType(structured);
-          if (structured.value.match(/^text\/plain\b/) && typeof this.content === "string" && /[\u0080-\uFFFF]/.test(this.content)) {
-            structured.params.charset = "utf-8";
-          }
-          if (this.filename) {
-            for (const paramKey of Object.keys(structured.params)) {
-              if (/^name(\*|$)/i.test(paramKey)) {
-                delete structured.params[paramKey];
-              }
-            }
-          }
-          value4 = buildHeaderValue(structured);
-          if (this.filename) {
-            param2 = /[\x00-\x1f\x7f]/.test(this.filename) ? encodeWord(this.filename, this._getTextEncoding(this.filename), 52) : this._encodeWords(this.filename);
-            if (param2 !== this.filename || /[\s'"\\;:/=(),<>@[\]?]|^-/.test(param2)) {
-              param2 = JSON.stringify(param2);
-            }
-            value4 += "; name=" + param2;
-          }
-          break;
-        case "Bcc":
-          if (!this.keepBcc) {
-            return;
-          }
-          break;
-      }
-      value4 = this.encodeHeaderValue(key2, value4);
-      if (!(value4 || "").toString().trim()) {
-        return;
-      }
-      if (typeof this.normalizeHeaderKey === "function") {
-        const normalized2 = this.normalizeHeaderKey(key2, value4);
-        const cleaned = typeof normalized2 === "string" ? normalized2.replace(/[\x00-\x1f\x7f]/g, "") : "";
-        if (cleaned) {
-          key2 = cleaned;
-        }
-      }
-      headers.push(foldLines(key2 + ": " + value4, 76));
-    });
-    return headers.join("\r\n");
-  }
-  /**
-   * Streams the rfc2822 message from the current node. If this is a root node,
-   * mandatory header fields are set if missing (Date, Message-Id, MIME-Version)
-   *
-   * @return Compiled message
-   */
-  createReadStream(options) {
-    options = options || {};
-    const stream2 = new PassThrough2(options);
-    this.stream(stream2, options, (err) => {
-      if (err) {
-        stream2.destroy(err);
-        return;
-      }
-      stream2.end();
-    });
-    stream2.once("close", () => {
-      if (!stream2.writableFinished) {
-        this._destroyContentStreams();
-      }
-    });
-    const stages = [stream2];
-    for (const transform4 of this._transforms) {
-      stages.push(typeof transform4 === "function" ? transform4() : transform4);
-    }
-    stages.push(new LastNewline());
-    let outputStream = pipeline(stages, PIPELINE_NOOP);
-    for (const processFunc of this._processFuncs) {
-      const input = outputStream;
-      outputStream = processFunc(input);
-      if (outputStream !== input) {
-        finished2(outputStream, (err) => {
-          if (err) {
-            input.destroy();
-          }
-        });
-      }
-    }
-    if (this.newline) {
-      const winbreak = ["win", "windows", "dos", "\r\n"].includes(this.newline.toString().toLowerCase());
-      outputStream = pipeline(outputStream, winbreak ? new LeWindows() : new LeUnix(), PIPELINE_NOOP);
-    }
-    return outputStream;
-  }
-  /**
-   * Appends a transform stream object to the transforms list. Final output
-   * is passed through this stream before exposing
-   *
-   * @param transform Read-Write stream
-   */
-  transform(transform4) {
-    this._transforms.push(transform4);
-  }
-  /**
-   * Appends a post process function. The functon is run after transforms and
-   * uses the following syntax
-   *
-   *   processFunc(input) -> outputStream
-   *
-   * @param processFunc Read-Write stream
-   */
-  processFunc(processFunc) {
-    this._processFuncs.push(processFunc);
-  }
-  stream(outputStream, options, done) {
-    const transferEncoding = this.getTransferEncoding();
-    let activeStreams = [];
-    let returned = false;
-    const callback = (err) => {
-      if (returned) {
-        return;
-      }
-      returned = true;
-      outputStream.removeListener("close", onOutputClose);
-      done(err);
-    };
-    function onOutputClose() {
-      for (const stream2 of activeStreams) {
-        stream2.destroy();
-      }
-      return callback(abortedError());
-    }
-    const readInto = (...streams) => {
-      if (!activeStreams.length) {
-        outputStream.once("close", onOutputClose);
-      }
-      activeStreams = streams;
-    };
-    const aborted = () => {
-      if (outputStream.destroyed) {
-        callback(abortedError());
-        return true;
-      }
-      return false;
-    };
-    const finalize2 = () => {
-      let childId = 0;
-      const processChildNode = () => {
-        if (aborted()) {
-          return;
-        }
-        if (childId >= this.childNodes.length) {
-          outputStream.write("\r\n--" + this.boundary + "--\r\n");
-          return callback();
-        }
-        const child = this.childNodes[childId++];
-        outputStream.write((childId > 1 ? "\r\n" : "") + "--" + this.boundary + "\r\n");
-        child.stream(outputStream, options, (err) => {
-          if (err) {
-            return callback(err);
-          }
-          setImmediate(processChildNode);
-        });
-      };
-      if (this.multipart) {
-        setImmediate(processChildNode);
-      } else {
-        return callback();
-      }
-    };
-    const sendContent = () => {
-      if (aborted()) {
-        return;
-      }
-      if (!this.content) {
-        return setImmediate(finalize2);
-      }
-      const createStream = () => {
-        if (aborted()) {
-          return;
-        }
-        const contentError = this._takeStreamContent(this.content);
-        if (contentError) {
-          return callback(contentError);
-        }
-        const localStream = this._getStream(this.content);
-        if (["quoted-printable", "base64"].includes(transferEncoding)) {
-          const contentStream = transferEncoding === "base64" ? new Encoder(options) : (
-            // outside of text a lone CR or LF is data, encoding it keeps it from being
-            // turned into a line break by a newline transform or the receiving side
-            new Encoder2(Object.assign({}, options, { binary: !/^text\//i.test(this.contentType || "") }))
-          );
-          readInto(localStream, contentStream);
-          contentStream.pipe(outputStream, {
-            end: false
-          });
-          pipeline(localStream, contentStream, (err) => err && callback(err));
-          finished2(contentStream, { writable: false }, (err) => err ? callback(err) : finalize2());
-        } else {
-          readInto(localStream);
-          localStream.pipe(outputStream, {
-            end: false
-          });
-          finished2(localStream, { writable: false }, (err) => err ? callback(err) : finalize2());
-        }
-      };
-      if (this.content._resolve) {
-        const sourceStream = this._getStream(this.content);
-        readInto(sourceStream);
-        resolveStream(sourceStream, (err, value4) => {
-          if (err) {
-            return callback(err);
-          }
-          if (returned) {
-            return;
-          }
-          this.content._resolve = false;
-          this.content._resolvedValue = value4;
-          setImmediate(createStream);
-        });
-      } else {
-        setImmediate(createStream);
-      }
-    };
-    if (this._raw) {
-      setImmediate(() => {
-        if (aborted()) {
-          return;
-        }
-        const rawError = this._takeStreamContent(this._raw);
-        if (rawError) {
-          return callback(rawError);
-        }
-        const raw = this._getStream(this._raw);
-        readInto(raw);
-        raw.pipe(outputStream, {
-          end: false
-        });
-        finished2(raw, { writable: false }, (err) => err ? callback(err) : finalize2());
-      });
-    } else {
-      outputStream.write(this.buildHeaders() + "\r\n\r\n");
-      setImmediate(sendContent);
-    }
-  }
-  /**
-   * Sets envelope to be used instead of the generated one
-   *
-   * @return SMTP envelope in the form of {from: 'from@example.com', to: ['to@example.com']}
-   */
-  setEnvelope(envelope) {
-    let list;
-    this._envelope = {
-      from: false,
-      to: []
-    };
-    if (envelope.from) {
-      list = [];
-      this._convertAddresses(this._parseEnvelopeAddresses(envelope.from), list);
-      list = list.filter((address2) => address2 && address2.address);
-      if (list.length && list[0]) {
-        this._envelope.from = list[0].address;
-      }
-    }
-    const seenRecipients = /* @__PURE__ */ new Set();
-    const recipients = [];
-    ["to", "cc", "bcc"].forEach((key2) => {
-      if (envelope[key2]) {
-        this._convertAddresses(this._parseEnvelopeAddresses(envelope[key2]), recipients, seenRecipients);
-      }
-    });
-    this._envelope.to = recipients.map((to) => to.address).filter((address2) => address2);
-    const standardFields = ["to", "cc", "bcc", "from"];
-    copyOwnKeys(this._envelope, envelope, (key2) => standardFields.includes(key2));
-    return this;
-  }
-  /**
-   * Generates and returns an object with parsed address fields
-   *
-   * @return Address object
-   */
-  getAddresses() {
-    const addresses = {};
-    const seenByKey = /* @__PURE__ */ new Map();
-    this._headers.forEach((header) => {
-      const key2 = header.key.toLowerCase();
-      if (["from", "sender", "reply-to", "to", "cc", "bcc"].includes(key2)) {
-        if (!Array.isArray(addresses[key2])) {
-          addresses[key2] = [];
-          seenByKey.set(key2, /* @__PURE__ */ new Set());
-        }
-        this._convertAddresses(this._parseAddresses(header.value), addresses[key2], seenByKey.get(key2));
-      }
-    });
-    return addresses;
-  }
-  /**
-   * Generates and returns SMTP envelope with the sender address and a list of recipients addresses
-   *
-   * @return SMTP envelope in the form of {from: 'from@example.com', to: ['to@example.com']}
-   */
-  getEnvelope() {
-    if (this._envelope) {
-      return this._envelope;
-    }
-    const envelope = {
-      from: false,
-      to: []
-    };
-    const seenRecipients = /* @__PURE__ */ new Set();
-    const recipients = [];
-    this._headers.forEach((header) => {
-      const list = [];
-      if (header.key === "From" || !envelope.from && ["Reply-To", "Sender"].includes(header.key)) {
-        this._convertAddresses(this._parseAddresses(header.value), list);
-        if (list.length && list[0]) {
-          envelope.from = list[0].address;
-        }
-      } else if (["To", "Cc", "Bcc"].includes(header.key)) {
-        this._convertAddresses(this._parseAddresses(header.value), recipients, seenRecipients);
-      }
-    });
-    envelope.to = recipients.map((to) => to.address);
-    return envelope;
-  }
-  /**
-   * Returns Message-Id value. If it does not exist, then creates one
-   *
-   * @return Message-Id value
-   */
-  messageId() {
-    let messageId = this.getHeader("Message-ID");
-    if (!messageId) {
-      messageId = this._generateMessageId();
-      this.setHeader("Message-ID", messageId);
-    }
-    return messageId;
-  }
-  /**
-   * Sets pregenerated content that will be used as the output of this node
-   *
-   * @param raw Raw MIME contents
-   */
-  setRaw(raw) {
-    this._raw = raw;
-    if (this._raw && typeof this._raw.pipe === "function") {
-      recordStreamErrors(this._raw);
-    }
-    return this;
-  }
-  /////// PRIVATE METHODS
-  /**
-   * Checks an access policy flag for this node and every node above it. The flags are set
-   * from the options the node was built with, and createChild only ever sees the options
-   * the caller passed, so a child of a closed tree starts out open. Reading the answer off
-   * the parent chain keeps it right whatever order the tree was assembled in.
-   *
-   * @param flag Either 'disableFileAccess' or 'disableUrlAccess'
-   * @return true if this node or an ancestor closed that access
-   * @internal
-   */
-  _accessDisabled(flag2) {
-    let node = this;
-    while (node) {
-      if (node[flag2]) {
-        return true;
-      }
-      node = node.parentNode;
-    }
-    return false;
-  }
-  /**
-   * Destroys the content streams of this node and of every node below it
-   *
-   * @internal
-   */
-  _destroyContentStreams() {
-    destroyStream(this.content);
-    destroyStream(this._raw);
-    for (const child of this.childNodes) {
-      child._destroyContentStreams();
-    }
-  }
-  /**
-   * Checks that a content value can still be read before the node streams it. A stream is
-   * refused once it errored, ended or was destroyed: piping it would either never finish or
-   * produce an empty body without any error
-   *
-   * @param content Node content or raw value
-   * @returns The error to stop with, or null when the content can be read
-   * @internal
-   */
-  _takeStreamContent(content2) {
-    if (Object.prototype.toString.call(content2) === "[object Error]") {
-      return content2;
-    }
-    if (!content2 || typeof content2.pipe !== "function" || content2._resolvedValue) {
-      return null;
-    }
-    return unreadableStreamError(content2);
-  }
-  /**
-   * Detects and returns handle to a stream related with the content.
-   *
-   * @param content Node content
-   * @returns Stream object
-   * @internal
-   */
-  _getStream(content2) {
-    let contentStream;
-    if (content2._resolvedValue) {
-      contentStream = new PassThrough2();
-      setImmediate(() => {
-        try {
-          contentStream.end(content2._resolvedValue);
-        } catch (_err) {
-          contentStream.emit("error", _err);
-        }
-      });
-      return contentStream;
-    }
-    if (typeof content2.pipe === "function") {
-      return content2;
-    }
-    if (content2 && typeof content2.path === "string" && !content2.href) {
-      if (this._accessDisabled("disableFileAccess")) {
-        contentStream = new PassThrough2();
-        setImmediate(() => {
-          const err = new Error("File access rejected for " + content2.path);
-          err.code = EFILEACCESS;
-          contentStream.emit("error", err);
-        });
-        return contentStream;
-      }
-      return fs3.createReadStream(content2.path);
-    }
-    if (content2 && typeof content2.href === "string") {
-      if (this._accessDisabled("disableUrlAccess")) {
-        contentStream = new PassThrough2();
-        setImmediate(() => {
-          const err = new Error("Url access rejected for " + content2.href);
-          err.code = EURLACCESS;
-          contentStream.emit("error", err);
-        });
-        return contentStream;
-      }
-      return fetch_default(content2.href, { headers: content2.httpHeaders, tls: content2.tls });
-    }
-    contentStream = new PassThrough2();
-    setImmediate(() => {
-      try {
-        contentStream.end(content2 || "");
-      } catch (_err) {
-        contentStream.emit("error", _err);
-      }
-    });
-    return contentStream;
-  }
-  /**
-   * Parses addresses. Takes in a single address or an array or an
-   * array of address arrays (eg. To: [[first group], [second group],...])
-   *
-   * @param addresses Addresses to be parsed
-   * @return An array of address objects
-   * @internal
-   */
-  _parseAddresses(addresses) {
-    const flattened = [];
-    const seen = /* @__PURE__ */ new WeakSet();
-    const stack2 = [];
-    const enter = (list) => {
-      if (!seen.has(list)) {
-        seen.add(list);
-        stack2.push({ list, pos: 0 });
-      }
-    };
-    enter(Array.isArray(addresses) ? addresses : [addresses]);
-    while (stack2.length) {
-      const frame2 = stack2[stack2.length - 1];
-      if (frame2.pos >= frame2.list.length) {
-        stack2.pop();
-        continue;
-      }
-      const address2 = frame2.list[frame2.pos++];
-      if (Array.isArray(address2)) {
-        enter(address2);
-        continue;
-      }
-      if (address2 && address2.address) {
-        const normalized2 = this._normalizeAddress(address2.address);
-        if (normalized2 === address2.address && typeof address2.name === "string") {
-          flattened.push(address2);
-          continue;
-        }
-        const copy3 = copyOwnKeys({}, address2);
-        copy3.address = normalized2;
-        copy3.name = address2.name || "";
-        flattened.push(copy3);
-        continue;
-      }
-      const parsed = this._normalizeParsedAddresses(addressparser_default(address2));
-      for (let i = 0; i < parsed.length; i++) {
-        flattened.push(parsed[i]);
-      }
-    }
-    return flattened;
-  }
-  /**
-   * Normalizes the addresses of a freshly parsed address list, groups included.
-   *
-   * Everything this method returns carries a normalized address, whether it arrived as an
-   * object or was parsed out of a header value. Without this the two shapes disagree, and
-   * a consumer reading the parsed form back is handed the ambiguous
-   * 'user@evil.com@good.com' that the header and the envelope no longer carry.
-   *
-   * @param parsed An array of address objects, as returned by addressparser
-   * @return The same array, with every address normalized
-   * @internal
-   */
-  _normalizeParsedAddresses(parsed) {
-    parsed.forEach((entry2) => {
-      if (entry2.address) {
-        entry2.address = this._normalizeAddress(entry2.address);
-      } else if (entry2.group) {
-        this._normalizeParsedAddresses(entry2.group);
-      }
-    });
-    return parsed;
-  }
-  /**
-   * Parses the addresses of an explicitly set envelope.
-   *
-   * An envelope value is an addr-spec and never a display name, so a bare local username
-   * such as 'root' is the address here. Header parsing has to read the same value as a
-   * display name, as a value with no '@' in it can not be an addr-spec in a header.
-   *
-   * @param addresses Addresses to be parsed
-   * @return An array of address objects
-   * @internal
-   */
-  _parseEnvelopeAddresses(addresses) {
-    return this._parseAddresses(addresses).map((entry2) => {
-      if (entry2.address || entry2.group || !entry2.name || /[\s@]/.test(entry2.name)) {
-        return entry2;
-      }
-      return { address: this._normalizeAddress(entry2.name), name: "" };
-    });
-  }
-  /**
-   * Normalizes a header key, uses Camel-Case form, except for uppercase MIME-
-   *
-   * @param key Key to be normalized
-   * @return key in Camel-Case form
-   * @internal
-   */
-  _normalizeHeaderKey(key2) {
-    key2 = (key2 || "").toString().replace(/[\s\x00-\x20\x7f:]/g, "").toLowerCase().replace(/^X-SMTPAPI$|^(MIME|DKIM|ARC|BIMI)\b|^OTP(?=-Token$)|^[a-z]|-(SPF|FBL|ID|MD5)$|-[a-z]/gi, (c4) => c4.toUpperCase()).replace(/^Content-Features$/i, "Content-features");
-    return key2;
-  }
-  /**
-   * Checks if the content type is multipart and defines boundary if needed.
-   * Doesn't return anything, modifies object argument instead.
-   *
-   * @param structured Parsed header value for 'Content-Type' key
-   * @internal
-   */
-  _handleContentType(structured) {
-    this.contentType = structured.value.trim().toLowerCase();
-    this.multipart = /^multipart\//i.test(this.contentType) ? this.contentType.substr(this.contentType.indexOf("/") + 1) : false;
-    if (this.multipart) {
-      const declared = _stripBoundaryControls(structured.params.boundary || this.boundary || "");
-      this.boundary = structured.params.boundary = declared || _stripBoundaryControls(this._generateBoundary());
-    } else {
-      this.boundary = false;
-    }
-  }
-  /**
-   * Generates a multipart boundary value
-   *
-   * @return boundary value
-   * @internal
-   */
-  _generateBoundary() {
-    return _stripBoundaryControls(this.rootNode.boundaryPrefix + "-" + this.rootNode.baseBoundary) + "-Part_" + this._nodeId;
-  }
-  /**
-   * Encodes a header value the way this node encodes it in the generated message:
-   * address headers are punycoded and mime encoded, message id headers get their
-   * angle brackets, a Date object is formatted and any other value is mime encoded
-   * when it holds non-ascii or control characters (using the node's `textEncoding`).
-   *
-   * The result is a single unfolded line without the key. Fold it before writing it
-   * into a message, `key + ': ' + value` folded at 76 characters is what the node does.
-   *
-   * @param key Header key, case insensitive
-   * @param value Header value
-   * @returns Encoded header value
-   */
-  encodeHeaderValue(key2, value4) {
-    key2 = this._normalizeHeaderKey(key2);
-    switch (key2) {
-      // Structured headers
-      case "From":
-      case "Sender":
-      case "To":
-      case "Cc":
-      case "Bcc":
-      case "Reply-To":
-        return this._convertAddresses(this._parseAddresses(value4));
-      // values enclosed in <>
-      case "Message-ID":
-      case "In-Reply-To":
-      case "Content-ID":
-        value4 = (value4 || "").toString().replace(/\r?\n|\r/g, " ").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "");
-        if (value4.charAt(0) !== "<") {
-          value4 = "<" + value4;
-        }
-        if (value4.charAt(value4.length - 1) !== ">") {
-          value4 = value4 + ">";
-        }
-        return value4;
-      // a structured field (RFC 9651) that can not be mime encoded, an encoded word would
-      // turn its quoted strings into text that no structured field parser reads. Only
-      // the characters that can not appear in a header at all are removed
-      case "OTP-Token":
-        return (value4 || "").toString().replace(/\r?\n|\r/g, " ").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "");
-      // space separated list of values enclosed in <>
-      case "References": {
-        const ids = [];
-        for (const entry2 of [].concat(value4 || "")) {
-          const elm = (entry2 || "").toString().replace(/\r?\n|\r/g, " ").replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "").trim();
-          for (let id2 of stripWhitespaceInAngleBrackets(elm).split(/\s+/)) {
-            if (id2.charAt(0) !== "<") {
-              id2 = "<" + id2;
-            }
-            if (id2.charAt(id2.length - 1) !== ">") {
-              id2 = id2 + ">";
-            }
-            ids.push(id2);
-          }
-        }
-        return ids.join(" ").trim();
-      }
-      case "Date":
-        if (Object.prototype.toString.call(value4) === "[object Date]") {
-          return value4.toUTCString().replace(/GMT/, "+0000");
-        }
-        value4 = (value4 || "").toString().replace(/\r?\n|\r/g, " ");
-        return this._encodeHeaderText(value4);
-      case "Content-Type":
-      case "Content-Disposition":
-        return (value4 || "").toString().replace(/\r?\n|\r/g, " ");
-      default:
-        value4 = (value4 || "").toString().replace(/\r?\n|\r/g, " ");
-        return this._encodeHeaderText(value4);
-    }
-  }
-  /**
-   * Encodes a header value without a node at hand. Same as the instance method of a
-   * node created with the given options.
-   *
-   * @param key Header key, case insensitive
-   * @param value Header value
-   * @param [options] Encoding options
-   * @param [options.textEncoding] either 'Q' (the default) or 'B'
-   * @returns Encoded header value
-   */
-  static encodeHeaderValue(key2, value4, options) {
-    return new _MimeNode(false, { textEncoding: options?.textEncoding }).encodeHeaderValue(key2, value4);
-  }
-  /**
-   * Alias of encodeHeaderValue, kept for callers that used the method before it was public
-   *
-   * @internal
-   */
-  _encodeHeaderValue(key2, value4) {
-    return this.encodeHeaderValue(key2, value4);
-  }
-  /**
-   * Rebuilds address object using punycode and other adjustments
-   *
-   * @param addresses An array of address objects
-   * @param [uniqueList] An array to be populated with addresses
-   * @param [seenAddresses] Addresses already added to uniqueList, shared with recursive calls to keep deduplication linear
-   * @return address string
-   * @internal
-   */
-  _convertAddresses(addresses, uniqueList, seenAddresses) {
-    const values3 = [];
-    uniqueList = uniqueList || [];
-    if (!seenAddresses) {
-      seenAddresses = /* @__PURE__ */ new Set();
-      for (let i = 0; i < uniqueList.length; i++) {
-        seenAddresses.add(uniqueList[i].address);
-      }
-    }
-    [].concat(addresses || []).forEach((address2) => {
-      if (address2.address) {
-        address2.address = this._normalizeAddress(address2.address);
-        if (!address2.name) {
-          values3.push(PLAIN_ADDRESS.test(address2.address) ? address2.address : `<${address2.address}>`);
-        } else {
-          values3.push(`${this._encodeAddressName(address2.name)} <${address2.address}>`);
-        }
-        if (!seenAddresses.has(address2.address)) {
-          seenAddresses.add(address2.address);
-          uniqueList.push(address2);
-        }
-      } else if (address2.group) {
-        const groupListAddresses = (address2.group.length ? this._convertAddresses(address2.group, uniqueList, seenAddresses) : "").trim();
-        values3.push(`${this._encodeAddressName(address2.name)}:${groupListAddresses};`);
-      }
-    });
-    return values3.join(", ");
-  }
-  /**
-   * Normalizes an email address
-   *
-   * @param address An array of address objects
-   * @return address string
-   * @internal
-   */
-  _normalizeAddress(address2) {
-    address2 = (address2 || "").toString().replace(/[\x00-\x1F\x7F<>]+/g, " ").trim();
-    if (!address2) {
-      return address2;
-    }
-    const literal = address2.charAt(address2.length - 1) === "]" ? DOMAIN_LITERAL_TAIL2.exec(address2) : null;
-    const lastAt = literal ? address2.length - literal[1].length - 1 : address2.lastIndexOf("@");
-    if (lastAt < 0) {
-      return this._normalizeLocalPart(address2);
-    }
-    const user = address2.substr(0, lastAt);
-    const domain3 = address2.substr(lastAt + 1);
-    let encodedDomain = domain3;
-    const smtputf8 = /[\x80-\uFFFF]/.test(user);
-    try {
-      encodedDomain = normalizeDomain(domain3, smtputf8);
-    } catch (_err) {
-    }
-    return `${this._normalizeLocalPart(user)}@${encodedDomain}`;
-  }
-  /**
-   * Normalizes the local part of an address into a form that can be emitted as is.
-   *
-   * A local part is either a dot-atom or a quoted-string, anything else is not a valid
-   * addr-spec. The quotes of a quoted local part get lost along the way, and a bare
-   * 'user@evil.com@good.com' leaves it to the receiver which '@' splits the domain off,
-   * while the split here is always at the last one. So whatever is not already one of
-   * the two valid forms goes back out as a quoted-string.
-   *
-   * @param user Local part of an address
-   * @return Local part as a dot-atom or as a quoted-string
-   * @internal
-   */
-  _normalizeLocalPart(user) {
-    if (DOT_ATOM.test(user) || QUOTED_STRING.test(user)) {
-      return user;
-    }
-    return quoteString(user);
-  }
-  /**
-   * If needed, mime encodes the name part
-   *
-   * @param name Name part of an address
-   * @returns Mime word encoded string if needed
-   * @internal
-   */
-  _encodeAddressName(name2) {
-    if (!/^[\w ]*$/.test(name2)) {
-      if (/^[\x20-\x7e]*$/.test(name2)) {
-        return quoteString(name2);
-      } else {
-        return encodeWord(name2, this._getTextEncoding(name2), 52);
-      }
-    }
-    return name2;
-  }
-  /**
-   * Encodes an unstructured header value. Such a value can only carry VCHAR and WSP, so a
-   * control char or DEL has to be forced into the mime encoded word that a non-ascii value
-   * would get anyway. HT stays as it is, it is valid folding whitespace here.
-   *
-   * @param value Header value to encode
-   * @returns Mime word encoded string if needed
-   * @internal
-   */
-  _encodeHeaderText(value4) {
-    return /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value4) ? encodeWord(value4, this._getTextEncoding(value4), 52) : (
-      // encodeWords only encodes if needed, otherwise the original string is returned
-      this._encodeWords(value4)
-    );
-  }
-  /**
-   * If needed, mime encodes the name part
-   *
-   * @param value Name part of an address
-   * @returns Mime word encoded string if needed
-   * @internal
-   */
-  _encodeWords(value4) {
-    return encodeWords(value4, this._getTextEncoding(value4), 52, true);
-  }
-  /**
-   * Detects best mime encoding for a text value
-   *
-   * @param value Value to check for
-   * @return either 'Q' or 'B'
-   * @internal
-   */
-  _getTextEncoding(value4) {
-    value4 = (value4 || "").toString();
-    if (this.textEncoding) {
-      return this.textEncoding;
-    }
-    let nonLatinLen = 0;
-    let latinLen = 0;
-    for (let i = 0, len = value4.length; i < len; i++) {
-      const code = value4.charCodeAt(i);
-      if (code >= 0 && code <= 8 || code === 11 || code === 12 || code >= 14 && code <= 31 || code >= 128) {
-        nonLatinLen++;
-      } else if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
-        latinLen++;
-      }
-    }
-    return nonLatinLen < latinLen ? "Q" : "B";
-  }
-  /**
-   * Generates a message id
-   *
-   * @return Random Message-ID value
-   * @internal
-   */
-  _generateMessageId() {
-    return "<" + [2, 2, 2, 6].reduce(
-      // crux to generate UUID-like random strings
-      (prev, len) => prev + "-" + crypto.randomBytes(len).toString("hex"),
-      crypto.randomBytes(4).toString("hex")
-    ) + "@" + // try to use the domain of the FROM address or fallback to server hostname
-    (this.getEnvelope().from || this.hostname || "localhost").split("@").pop() + ">";
-  }
-};
-var mime_node_default = MimeNode;
-
-// node_modules/nodemailer/dist/esm/mail-composer/index.js
-function isContentObject(value4) {
-  const content2 = value4;
-  return typeof value4 === "object" && !!(content2.content || content2.path || content2.href || content2.raw);
-}
-function fitsSevenBit(content2) {
-  let at;
-  let length2;
-  if (typeof content2 === "string") {
-    at = (i) => content2.charCodeAt(i);
-    length2 = content2.length;
-  } else if (Buffer.isBuffer(content2)) {
-    at = (i) => content2[i];
-    length2 = content2.length;
-  } else {
-    return false;
-  }
-  let lineLength = 0;
-  for (let i = 0; i < length2; i++) {
-    const c4 = at(i);
-    if (c4 === 0 || c4 > 127) {
-      return false;
-    }
-    if (c4 === 10 || c4 === 13) {
-      lineLength = 0;
-    } else if (++lineLength > 998) {
-      return false;
-    }
-  }
-  return true;
-}
-var MailComposer = class {
-  constructor(mail) {
-    this.mail = mail || {};
-    this.message = false;
-  }
-  /**
-   * Builds MimeNode instance
-   */
-  compile() {
-    this._alternatives = this.getAlternatives();
-    this._htmlNode = this._alternatives.filter((alternative) => /^text\/html\b/i.test(alternative.contentType)).pop();
-    this._attachments = this.getAttachments(!!this._htmlNode);
-    this._useRelated = !!(this._htmlNode && this._attachments.related.length);
-    this._useAlternative = this._alternatives.length > 1;
-    this._useMixed = this._attachments.attached.length > 1 || this._alternatives.length && this._attachments.attached.length === 1;
-    if (this.mail.raw) {
-      this.message = new mime_node_default("message/rfc822", {
-        newline: this.mail.newline,
-        disableUrlAccess: this.mail.disableUrlAccess,
-        disableFileAccess: this.mail.disableFileAccess
-      }).setRaw(this.mail.raw);
-    } else if (this._useMixed) {
-      this.message = this._createMixed();
-    } else if (this._useAlternative) {
-      this.message = this._createAlternative();
-    } else if (this._useRelated) {
-      this.message = this._createRelated();
-    } else {
-      this.message = this._createContentNode(false, [].concat(this._alternatives || []).concat(this._attachments.attached || []).shift() || {
-        contentType: "text/plain",
-        content: ""
-      });
-    }
-    if (this.mail.headers) {
-      this.message.addHeader(this.mail.headers);
-    }
-    if (this.mail.otp) {
-      this.message.setHeader("OTP-Token", formatOtpToken(this.mail.otp));
-    }
-    ["from", "sender", "to", "cc", "bcc", "reply-to", "in-reply-to", "references", "subject", "message-id", "date"].forEach((header) => {
-      const key2 = header.replace(/-(\w)/g, (o, c4) => c4.toUpperCase());
-      if (this.mail[key2]) {
-        this.message.setHeader(header, this.mail[key2]);
-      }
-    });
-    if (this.mail.envelope) {
-      this.message.setEnvelope(this.mail.envelope);
-    }
-    this.message.messageId();
-    return this.message;
-  }
-  /**
-   * List all attachments. Resulting attachment objects can be used as input for MimeNode nodes
-   *
-   * @param findRelated If true separate related attachments from attached ones
-   * @returns An object of arrays (`related` and `attached`)
-   */
-  getAttachments(findRelated) {
-    let eventObject;
-    const attachments = [].concat(this.mail.attachments || []).map((attachment, i) => {
-      if (/^data:/i.test(attachment.path || attachment.href)) {
-        attachment = this._processDataUrl(attachment);
-      }
-      const contentType = attachment.contentType || detectMimeType2(attachment.filename || attachment.path || attachment.href || "bin");
-      const isImage = /^image\//i.test(contentType);
-      const isMessageNode = /^message\//i.test(contentType);
-      const contentDisposition = attachment.contentDisposition || (isMessageNode || isImage && attachment.cid ? "inline" : "attachment");
-      let contentTransferEncoding;
-      if ("contentTransferEncoding" in attachment) {
-        contentTransferEncoding = attachment.contentTransferEncoding;
-      } else if (isMessageNode) {
-        contentTransferEncoding = !attachment.encoding && fitsSevenBit(attachment.content) ? "7bit" : "8bit";
-      } else {
-        contentTransferEncoding = "base64";
-      }
-      const data3 = {
-        contentType,
-        contentDisposition,
-        contentTransferEncoding
-      };
-      if (attachment.filename) {
-        data3.filename = attachment.filename;
-      } else if (!isMessageNode && attachment.filename !== false) {
-        data3.filename = (attachment.path || attachment.href || "").split(/[/\\]/).pop().split("?").shift() || "attachment-" + (i + 1);
-        if (data3.filename.indexOf(".") < 0) {
-          data3.filename += "." + detectExtension2(data3.contentType);
-        }
-      }
-      if (/^https?:\/\//i.test(attachment.path)) {
-        attachment.href = attachment.path;
-        attachment.path = void 0;
-      }
-      if (attachment.cid) {
-        data3.cid = attachment.cid;
-      }
-      if (attachment.raw) {
-        data3.raw = attachment.raw;
-      } else if (attachment.path) {
-        data3.content = {
-          path: attachment.path
-        };
-      } else if (attachment.href) {
-        data3.content = {
-          href: attachment.href,
-          httpHeaders: attachment.httpHeaders,
-          tls: attachment.tls
-        };
-      } else {
-        data3.content = attachment.content || "";
-      }
-      if (attachment.encoding) {
-        data3.encoding = attachment.encoding;
-      }
-      if (attachment.headers) {
-        data3.headers = attachment.headers;
-      }
-      return data3;
-    });
-    if (this.mail.icalEvent) {
-      eventObject = Object.assign({}, this._getIcalEvent());
-      eventObject.contentType = "application/ics";
-      if (!eventObject.headers) {
-        eventObject.headers = {};
-      }
-      eventObject.filename = eventObject.filename || "invite.ics";
-      eventObject.headers["Content-Disposition"] = "attachment";
-      eventObject.headers["Content-Transfer-Encoding"] = "base64";
-    }
-    if (!findRelated) {
-      return {
-        attached: attachments.concat(eventObject || []),
-        related: []
-      };
-    }
-    return {
-      attached: attachments.filter((attachment) => !attachment.cid).concat(eventObject || []),
-      related: attachments.filter((attachment) => !!attachment.cid)
-    };
-  }
-  /**
-   * Returns the icalEvent value with `path`/`href`/data uri input normalized into
-   * a `content` entry, the same way as for regular attachments. The same event is
-   * included twice (as a text/calendar alternative and as an application/ics
-   * attachment), so the shared content object is marked to be resolved just once
-   * and the buffered result is reused by the second node.
-   *
-   * @returns Normalized icalEvent data
-   * @internal
-   */
-  _getIcalEvent() {
-    if (!this._icalEvent) {
-      let icalEvent;
-      if (isContentObject(this.mail.icalEvent)) {
-        icalEvent = copyOwnKeys({}, this.mail.icalEvent);
-      } else {
-        icalEvent = {
-          content: this.mail.icalEvent
-        };
-      }
-      if (/^data:/i.test(icalEvent.path || icalEvent.href)) {
-        icalEvent = this._processDataUrl(icalEvent);
-      }
-      if (/^https?:\/\//i.test(icalEvent.path)) {
-        icalEvent.href = icalEvent.path;
-        icalEvent.path = void 0;
-      }
-      if (!icalEvent.raw) {
-        if (icalEvent.path) {
-          icalEvent.content = {
-            path: icalEvent.path
-          };
-          icalEvent.path = void 0;
-        } else if (icalEvent.href) {
-          icalEvent.content = {
-            href: icalEvent.href,
-            httpHeaders: icalEvent.httpHeaders,
-            tls: icalEvent.tls
-          };
-          icalEvent.href = void 0;
-        }
-      }
-      if (icalEvent.content && typeof icalEvent.content === "object") {
-        icalEvent.content._resolve = true;
-      }
-      this._icalEvent = icalEvent;
-    }
-    return this._icalEvent;
-  }
-  /**
-   * List alternatives. Resulting objects can be used as input for MimeNode nodes
-   *
-   * @returns An array of alternative elements. Includes the `text` and `html` values as well
-   */
-  getAlternatives() {
-    const alternatives = [];
-    let text4, html2, watchHtml, amp, eventObject;
-    if (this.mail.text) {
-      if (isContentObject(this.mail.text)) {
-        text4 = this.mail.text;
-      } else {
-        text4 = {
-          content: this.mail.text
-        };
-      }
-      text4.contentType = "text/plain; charset=utf-8";
-    }
-    if (this.mail.watchHtml) {
-      if (isContentObject(this.mail.watchHtml)) {
-        watchHtml = this.mail.watchHtml;
-      } else {
-        watchHtml = {
-          content: this.mail.watchHtml
-        };
-      }
-      watchHtml.contentType = "text/watch-html; charset=utf-8";
-    }
-    if (this.mail.amp) {
-      if (isContentObject(this.mail.amp)) {
-        amp = this.mail.amp;
-      } else {
-        amp = {
-          content: this.mail.amp
-        };
-      }
-      amp.contentType = "text/x-amp-html; charset=utf-8";
-    }
-    if (this.mail.icalEvent) {
-      eventObject = Object.assign({}, this._getIcalEvent());
-      eventObject.filename = false;
-      eventObject.contentType = "text/calendar; charset=utf-8; method=" + (eventObject.method || "PUBLISH").toString().trim().toUpperCase();
-      if (!eventObject.headers) {
-        eventObject.headers = {};
-      }
-    }
-    if (this.mail.html) {
-      if (isContentObject(this.mail.html)) {
-        html2 = this.mail.html;
-      } else {
-        html2 = {
-          content: this.mail.html
-        };
-      }
-      html2.contentType = "text/html; charset=utf-8";
-    }
-    [].concat(text4 || []).concat(watchHtml || []).concat(amp || []).concat(html2 || []).concat(eventObject || []).concat(this.mail.alternatives || []).forEach((alternative) => {
-      if (/^data:/i.test(alternative.path || alternative.href)) {
-        alternative = this._processDataUrl(alternative);
-      }
-      const data3 = {
-        contentType: alternative.contentType || detectMimeType2(alternative.filename || alternative.path || alternative.href || "txt"),
-        contentTransferEncoding: alternative.contentTransferEncoding
-      };
-      if (alternative.filename) {
-        data3.filename = alternative.filename;
-      }
-      if (/^https?:\/\//i.test(alternative.path)) {
-        alternative.href = alternative.path;
-        alternative.path = void 0;
-      }
-      if (alternative.raw) {
-        data3.raw = alternative.raw;
-      } else if (alternative.path) {
-        data3.content = {
-          path: alternative.path
-        };
-      } else if (alternative.href) {
-        data3.content = {
-          href: alternative.href,
-          httpHeaders: alternative.httpHeaders,
-          tls: alternative.tls
-        };
-      } else {
-        data3.content = alternative.content || "";
-      }
-      if (alternative.encoding) {
-        data3.encoding = alternative.encoding;
-      }
-      if (alternative.headers) {
-        data3.headers = alternative.headers;
-      }
-      alternatives.push(data3);
-    });
-    return alternatives;
-  }
-  /**
-   * Builds multipart/mixed node. It should always contain different type of elements on the same level
-   * eg. text + attachments
-   *
-   * @param parentNode Parent for this note. If it does not exist, a root node is created
-   * @returns MimeNode node element
-   * @internal
-   */
-  _createMixed(parentNode) {
-    const node = parentNode ? parentNode.createChild("multipart/mixed", {
-      disableUrlAccess: this.mail.disableUrlAccess,
-      disableFileAccess: this.mail.disableFileAccess,
-      normalizeHeaderKey: this.mail.normalizeHeaderKey,
-      newline: this.mail.newline
-    }) : new mime_node_default("multipart/mixed", {
-      baseBoundary: this.mail.baseBoundary,
-      textEncoding: this.mail.textEncoding,
-      boundaryPrefix: this.mail.boundaryPrefix,
-      disableUrlAccess: this.mail.disableUrlAccess,
-      disableFileAccess: this.mail.disableFileAccess,
-      normalizeHeaderKey: this.mail.normalizeHeaderKey,
-      newline: this.mail.newline
-    });
-    if (this._useAlternative) {
-      this._createAlternative(node);
-    } else if (this._useRelated) {
-      this._createRelated(node);
-    }
-    [].concat(!this._useAlternative && this._alternatives || []).concat(this._attachments.attached || []).forEach((element3) => {
-      if (!this._useRelated || element3 !== this._htmlNode) {
-        this._createContentNode(node, element3);
-      }
-    });
-    return node;
-  }
-  /**
-   * Builds multipart/alternative node. It should always contain same type of elements on the same level
-   * eg. text + html view of the same data
-   *
-   * @param parentNode Parent for this note. If it does not exist, a root node is created
-   * @returns MimeNode node element
-   * @internal
-   */
-  _createAlternative(parentNode) {
-    const node = parentNode ? parentNode.createChild("multipart/alternative", {
-      disableUrlAccess: this.mail.disableUrlAccess,
-      disableFileAccess: this.mail.disableFileAccess,
-      normalizeHeaderKey: this.mail.normalizeHeaderKey,
-      newline: this.mail.newline
-    }) : new mime_node_default("multipart/alternative", {
-      baseBoundary: this.mail.baseBoundary,
-      textEncoding: this.mail.textEncoding,
-      boundaryPrefix: this.mail.boundaryPrefix,
-      disableUrlAccess: this.mail.disableUrlAccess,
-      disableFileAccess: this.mail.disableFileAccess,
-      normalizeHeaderKey: this.mail.normalizeHeaderKey,
-      newline: this.mail.newline
-    });
-    this._alternatives.forEach((alternative) => {
-      if (this._useRelated && this._htmlNode === alternative) {
-        this._createRelated(node);
-      } else {
-        this._createContentNode(node, alternative);
-      }
-    });
-    return node;
-  }
-  /**
-   * Builds multipart/related node. It should always contain html node with related attachments
-   *
-   * @param parentNode Parent for this note. If it does not exist, a root node is created
-   * @returns MimeNode node element
-   * @internal
-   */
-  _createRelated(parentNode) {
-    const node = parentNode ? parentNode.createChild('multipart/related; type="text/html"', {
-      disableUrlAccess: this.mail.disableUrlAccess,
-      disableFileAccess: this.mail.disableFileAccess,
-      normalizeHeaderKey: this.mail.normalizeHeaderKey,
-      newline: this.mail.newline
-    }) : new mime_node_default('multipart/related; type="text/html"', {
-      baseBoundary: this.mail.baseBoundary,
-      textEncoding: this.mail.textEncoding,
-      boundaryPrefix: this.mail.boundaryPrefix,
-      disableUrlAccess: this.mail.disableUrlAccess,
-      disableFileAccess: this.mail.disableFileAccess,
-      normalizeHeaderKey: this.mail.normalizeHeaderKey,
-      newline: this.mail.newline
-    });
-    this._createContentNode(node, this._htmlNode);
-    this._attachments.related.forEach((alternative) => this._createContentNode(node, alternative));
-    return node;
-  }
-  /**
-   * Creates a regular node with contents
-   *
-   * @param parentNode Parent for this note. If it does not exist, a root node is created
-   * @param element Node data
-   * @returns MimeNode node element
-   * @internal
-   */
-  _createContentNode(parentNode, element3) {
-    element3 = element3 || {};
-    element3.content = element3.content || "";
-    const encoding = (element3.encoding || "utf8").toString().toLowerCase().replace(/[-_\s]/g, "");
-    const node = parentNode ? parentNode.createChild(element3.contentType, {
-      filename: element3.filename,
-      textEncoding: this.mail.textEncoding,
-      disableUrlAccess: this.mail.disableUrlAccess,
-      disableFileAccess: this.mail.disableFileAccess,
-      normalizeHeaderKey: this.mail.normalizeHeaderKey,
-      newline: this.mail.newline
-    }) : new mime_node_default(element3.contentType, {
-      filename: element3.filename,
-      baseBoundary: this.mail.baseBoundary,
-      textEncoding: this.mail.textEncoding,
-      boundaryPrefix: this.mail.boundaryPrefix,
-      disableUrlAccess: this.mail.disableUrlAccess,
-      disableFileAccess: this.mail.disableFileAccess,
-      normalizeHeaderKey: this.mail.normalizeHeaderKey,
-      newline: this.mail.newline
-    });
-    if (element3.headers) {
-      node.addHeader(element3.headers);
-    }
-    if (element3.cid) {
-      node.setHeader("Content-Id", "<" + element3.cid.replace(/[<>]/g, "") + ">");
-    }
-    if (element3.contentTransferEncoding) {
-      node.setHeader("Content-Transfer-Encoding", element3.contentTransferEncoding);
-    } else if (this.mail.encoding && /^text\//i.test(element3.contentType)) {
-      node.setHeader("Content-Transfer-Encoding", this.mail.encoding);
-    }
-    if (!/^text\//i.test(element3.contentType) || element3.contentDisposition) {
-      node.setHeader("Content-Disposition", element3.contentDisposition || (element3.cid && /^image\//i.test(element3.contentType) ? "inline" : "attachment"));
-    }
-    if (typeof element3.content === "string" && !["utf8", "usascii", "ascii"].includes(encoding)) {
-      element3.content = Buffer.from(element3.content, encoding);
-    }
-    if (element3.raw) {
-      node.setRaw(element3.raw);
-    } else {
-      node.setContent(element3.content);
-    }
-    return node;
-  }
-  /**
-   * Parses data uri and converts it to a Buffer
-   *
-   * @param element Content element
-   * @return Parsed element
-   * @internal
-   */
-  _processDataUrl(element3) {
-    const dataUrl = element3.path || element3.href;
-    if (!dataUrl || typeof dataUrl !== "string") {
-      return element3;
-    }
-    if (!dataUrl.startsWith("data:")) {
-      return element3;
-    }
-    if (dataUrl.length > 52428800) {
-      let detectedType = "application/octet-stream";
-      const commaPos = dataUrl.indexOf(",");
-      if (commaPos > 0 && commaPos < 200) {
-        const header = dataUrl.substring(5, commaPos);
-        const parts = header.split(";");
-        if (parts[0] && parts[0].includes("/")) {
-          detectedType = parts[0].trim();
-        }
-      }
-      return Object.assign(copyOwnKeys({}, element3), {
-        path: false,
-        href: false,
-        content: Buffer.alloc(0),
-        contentType: element3.contentType || detectedType
-      });
-    }
-    let parsedDataUri;
-    try {
-      parsedDataUri = parseDataURI(dataUrl);
-    } catch (_err) {
-      return element3;
-    }
-    if (!parsedDataUri) {
-      return element3;
-    }
-    element3.content = parsedDataUri.data;
-    element3.contentType = element3.contentType || parsedDataUri.contentType;
-    if ("path" in element3) {
-      element3.path = false;
-    }
-    if ("href" in element3) {
-      element3.href = false;
-    }
-    return element3;
-  }
-};
-function formatOtpToken(otp) {
-  if (typeof otp.code !== "string" || !/^[\x20-\x7e]+$/.test(otp.code)) {
-    throw otpError("The otp code must be a non-empty string of printable ASCII characters");
-  }
-  return quoteString(otp.code) + "; origin=" + quoteString(getOtpOrigin(otp.origin));
-}
-function getOtpOrigin(origin) {
-  let url;
-  try {
-    url = new URL(String(origin));
-  } catch {
-  }
-  if (!url || url.username || url.password || !/^([a-z0-9_-]+\.)*[a-z0-9_-]+$|^\[[0-9a-f:.]+\]$/.test(url.hostname)) {
-    throw otpError("The otp origin must be an absolute https URL");
-  }
-  const isLoopback = /^(localhost|.+\.localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback)) {
-    throw otpError("The otp origin must be an https URL, or an http URL on a loopback host");
-  }
-  return url.origin;
-}
-function otpError(message) {
-  const err = new Error(message);
-  err.code = EOTP;
-  return err;
-}
-var mail_composer_default = MailComposer;
 
 // actions/send-report/src/message.ts
 import { randomUUID } from "node:crypto";
@@ -62235,8 +55054,8 @@ async function writeReportFiles(dir, rendered) {
     [REPORT_FILES.csv, rendered.csv],
     ...rendered.charts.map((chart2) => [`charts/${chart2.id}.png`, chart2.png])
   ];
-  for (const [path8, content2] of files) await writeFile(join3(dir, path8), content2);
-  return files.map(([path8]) => path8);
+  for (const [path6, content2] of files) await writeFile(join3(dir, path6), content2);
+  return files.map(([path6]) => path6);
 }
 
 // actions/send-report/src/format.ts
@@ -62458,6092 +55277,7 @@ async function renderReport(report, addressing, logger) {
 }
 
 // actions/send-report/src/send-step.ts
-import path6 from "node:path";
-
-// node_modules/nodemailer/dist/esm/mailer/index.js
-import { EventEmitter } from "node:events";
-
-// node_modules/nodemailer/dist/esm/dkim/message-parser.js
-import { Transform as Transform7 } from "node:stream";
-function _trimFieldName(str) {
-  let start = 0;
-  let end = str.length;
-  while (start < end && (str.charCodeAt(start) === 32 || str.charCodeAt(start) === 9)) {
-    start++;
-  }
-  while (end > start && (str.charCodeAt(end - 1) === 32 || str.charCodeAt(end - 1) === 9)) {
-    end--;
-  }
-  return str.slice(start, end);
-}
-var MessageParser = class extends Transform7 {
-  constructor(options) {
-    super(options);
-    this.lastBytes = Buffer.alloc(4);
-    this.headersParsed = false;
-    this.headerBytes = 0;
-    this.headerChunks = [];
-    this.rawHeaders = false;
-    this.bodySize = 0;
-  }
-  /**
-   * Keeps count of the last 4 bytes in order to detect line breaks on chunk boundaries
-   *
-   * @param data Next data chunk from the stream
-   */
-  updateLastBytes(data3) {
-    const lblen = this.lastBytes.length;
-    const nblen = Math.min(data3.length, lblen);
-    for (let i = 0, len = lblen - nblen; i < len; i++) {
-      this.lastBytes[i] = this.lastBytes[i + nblen];
-    }
-    for (let i = 1; i <= nblen; i++) {
-      this.lastBytes[lblen - i] = data3[data3.length - i];
-    }
-  }
-  /**
-   * Finds and removes message headers from the remaining body. We want to keep
-   * headers separated until final delivery to be able to modify these
-   *
-   * @param data Next chunk of data
-   * @return Returns true if headers are already found or false otherwise
-   */
-  checkHeaders(data3) {
-    if (this.headersParsed) {
-      return true;
-    }
-    const lblen = this.lastBytes.length;
-    let headerPos = 0;
-    for (let i = 0, len = this.lastBytes.length + data3.length; i < len; i++) {
-      let chr;
-      if (i < lblen) {
-        chr = this.lastBytes[i];
-      } else {
-        chr = data3[i - lblen];
-      }
-      if (chr === 10 && i) {
-        const pr1 = i - 1 < lblen ? this.lastBytes[i - 1] : data3[i - 1 - lblen];
-        const pr2 = i > 1 ? i - 2 < lblen ? this.lastBytes[i - 2] : data3[i - 2 - lblen] : false;
-        if (pr1 === 10) {
-          this.headersParsed = true;
-          headerPos = i - lblen + 1;
-          this.headerBytes += headerPos;
-          break;
-        } else if (pr1 === 13 && pr2 === 10) {
-          this.headersParsed = true;
-          headerPos = i - lblen + 1;
-          this.headerBytes += headerPos;
-          break;
-        }
-      }
-    }
-    if (this.headersParsed) {
-      this.headerChunks.push(data3.slice(0, headerPos));
-      this.rawHeaders = Buffer.concat(this.headerChunks, this.headerBytes);
-      this.headerChunks = null;
-      this.emit("headers", this.parseHeaders());
-      if (data3.length > headerPos) {
-        const chunk = data3.slice(headerPos);
-        this.bodySize += chunk.length;
-        this.push(chunk);
-      }
-      return false;
-    }
-    this.headerBytes += data3.length;
-    this.headerChunks.push(data3);
-    this.updateLastBytes(data3);
-    return false;
-  }
-  /** @internal */
-  _transform(chunk, encoding, callback) {
-    if (!chunk || !chunk.length) {
-      return callback();
-    }
-    if (typeof chunk === "string") {
-      chunk = Buffer.from(chunk, encoding);
-    }
-    let headersFound;
-    try {
-      headersFound = this.checkHeaders(chunk);
-    } catch (E2) {
-      return callback(E2);
-    }
-    if (headersFound) {
-      this.bodySize += chunk.length;
-      this.push(chunk);
-    }
-    callback();
-  }
-  /** @internal */
-  _flush(callback) {
-    if (this.headerChunks) {
-      this.rawHeaders = Buffer.concat(this.headerChunks, this.headerBytes);
-      this.headerChunks = null;
-      this.emit("headers", this.parseHeaders());
-    }
-    callback();
-  }
-  parseHeaders() {
-    const rawLines = (this.rawHeaders || Buffer.alloc(0)).toString("binary").split(/\r?\n/);
-    const lines = [];
-    for (const rawLine of rawLines) {
-      if (lines.length && /^[ \t]/.test(rawLine)) {
-        lines[lines.length - 1] += "\n" + rawLine;
-      } else {
-        lines.push(rawLine);
-      }
-    }
-    return lines.filter((line6) => /[^ \t\r]/.test(line6)).map((line6) => ({
-      key: _trimFieldName(line6.substr(0, line6.indexOf(":"))).toLowerCase(),
-      line: line6
-    }));
-  }
-};
-var message_parser_default = MessageParser;
-
-// node_modules/nodemailer/dist/esm/dkim/relaxed-body.js
-import { Transform as Transform8 } from "node:stream";
-import crypto2 from "node:crypto";
-var CHAR_CR = 13;
-var CHAR_LF = 10;
-var CHAR_SPACE = 32;
-var CHAR_TAB = 9;
-var CRLF = Buffer.from("\r\n");
-var EMPTY_LINES = Buffer.alloc(4096, CRLF);
-var RelaxedBody = class extends Transform8 {
-  constructor(options) {
-    super();
-    options = options || {};
-    this.bodyHash = crypto2.createHash(options.hashAlgo || "sha256");
-    this.byteLength = 0;
-    this.debug = options.debug;
-    this._debugBody = options.debug ? [] : false;
-    this._lineHasContent = false;
-    this._pendingWsp = false;
-    this._pendingCr = false;
-    this._pendingEmptyLines = 0;
-  }
-  /** @internal */
-  _hashCanonical(data3) {
-    if (!data3.length) {
-      return;
-    }
-    this.bodyHash.update(data3);
-    if (this._debugBody) {
-      this._debugBody.push(Buffer.from(data3));
-    }
-  }
-  /** @internal */
-  _hashEmptyLines() {
-    while (this._pendingEmptyLines > 0) {
-      const count4 = Math.min(this._pendingEmptyLines, EMPTY_LINES.length / 2);
-      this._hashCanonical(EMPTY_LINES.subarray(0, count4 * 2));
-      this._pendingEmptyLines -= count4;
-    }
-  }
-  /**
-   * Writes a content byte, with the space a pending run of whitespace collapses to,
-   * into the output buffer and returns the new write position. Kept a method rather
-   * than a closure so the write position stays a plain local in the byte loop
-   * @internal
-   */
-  _emitContent(out, outPos, c4) {
-    if (!this._lineHasContent) {
-      if (this._pendingEmptyLines) {
-        this._hashCanonical(out.subarray(0, outPos));
-        outPos = 0;
-        this._hashEmptyLines();
-      }
-      this._lineHasContent = true;
-    }
-    if (this._pendingWsp) {
-      out[outPos++] = CHAR_SPACE;
-      this._pendingWsp = false;
-    }
-    out[outPos++] = c4;
-    return outPos;
-  }
-  updateHash(chunk, final) {
-    const out = Buffer.allocUnsafe(chunk.length * 2 + 2);
-    let outPos = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const c4 = chunk[i];
-      if (c4 === CHAR_LF) {
-        if (this._lineHasContent) {
-          out[outPos++] = CHAR_CR;
-          out[outPos++] = CHAR_LF;
-          this._lineHasContent = false;
-        } else {
-          this._pendingEmptyLines++;
-        }
-        this._pendingWsp = false;
-        this._pendingCr = false;
-        continue;
-      }
-      if (this._pendingCr) {
-        outPos = this._emitContent(out, outPos, CHAR_CR);
-        this._pendingCr = false;
-      }
-      if (c4 === CHAR_CR) {
-        this._pendingCr = true;
-      } else if (c4 === CHAR_SPACE || c4 === CHAR_TAB) {
-        this._pendingWsp = true;
-      } else {
-        outPos = this._emitContent(out, outPos, c4);
-      }
-    }
-    if (final && this._pendingCr) {
-      outPos = this._emitContent(out, outPos, CHAR_CR);
-      this._pendingCr = false;
-    }
-    this._hashCanonical(out.subarray(0, outPos));
-  }
-  /** @internal */
-  _transform(chunk, encoding, callback) {
-    if (!chunk || !chunk.length) {
-      return callback();
-    }
-    if (typeof chunk === "string") {
-      chunk = Buffer.from(chunk, encoding);
-    }
-    this.updateHash(chunk);
-    this.byteLength += chunk.length;
-    this.push(chunk);
-    callback();
-  }
-  /** @internal */
-  _flush(callback) {
-    this.updateHash(Buffer.alloc(0), true);
-    if (this._lineHasContent) {
-      this._hashCanonical(CRLF);
-    }
-    this.emit("hash", this.bodyHash.digest("base64"), this.debug ? Buffer.concat(this._debugBody) : false);
-    callback();
-  }
-};
-var relaxed_body_default = RelaxedBody;
-
-// node_modules/nodemailer/dist/esm/dkim/sign.js
-import crypto3 from "node:crypto";
-function unsupportedHashAlgoError(hashAlgo) {
-  const err = new Error('Unsupported DKIM hash algorithm "' + hashAlgo + '"');
-  err.code = ECONFIG;
-  return err;
-}
-function sign3(headers, hashAlgo, bodyHash, options) {
-  options = options || {};
-  const defaultFieldNames = "From:Sender:Reply-To:Subject:Date:Message-ID:To:Cc:MIME-Version:Content-Type:Content-Transfer-Encoding:Content-ID:Content-Description:Resent-Date:Resent-From:Resent-Sender:Resent-To:Resent-Cc:Resent-Message-ID:In-Reply-To:References:List-Id:List-Help:List-Unsubscribe:List-Unsubscribe-Post:List-Subscribe:List-Post:List-Owner:List-Archive:OTP-Token";
-  const fieldNames2 = options.headerFieldNames || defaultFieldNames;
-  const canonicalizedHeaderData = relaxedHeaders(headers, fieldNames2, options.skipFields);
-  const dkimHeader = generateDKIMHeader(options.domainName, options.keySelector, canonicalizedHeaderData.fieldNames, hashAlgo, bodyHash);
-  canonicalizedHeaderData.headers += "dkim-signature:" + relaxedHeaderLine(dkimHeader);
-  let signer;
-  try {
-    signer = crypto3.createSign(("rsa-" + hashAlgo).toUpperCase());
-  } catch (_E) {
-    throw unsupportedHashAlgoError(hashAlgo);
-  }
-  signer.update(canonicalizedHeaderData.headers, "latin1");
-  let signature;
-  try {
-    signature = signer.sign(options.privateKey, "base64");
-  } catch (_E) {
-    return false;
-  }
-  return dkimHeader + signature.replace(/(^.{73}|.{75}(?!\r?\n|\r))/g, "$&\r\n ").trim();
-}
-sign3.relaxedHeaders = relaxedHeaders;
-sign3.unsupportedHashAlgoError = unsupportedHashAlgoError;
-var sign_default = sign3;
-function generateDKIMHeader(domainName, keySelector, fieldNames2, hashAlgo, bodyHash) {
-  const cleanTagValue = (value4) => (value4 || "").toString().replace(/[\x00-\x1f\x7f;=]/g, "");
-  const dkim = [
-    "v=1",
-    "a=rsa-" + hashAlgo,
-    "c=relaxed/relaxed",
-    "d=" + normalizeDomain(cleanTagValue(domainName), false),
-    "q=dns/txt",
-    "s=" + cleanTagValue(keySelector),
-    "bh=" + bodyHash,
-    "h=" + cleanTagValue(fieldNames2)
-  ].join("; ");
-  return foldLines("DKIM-Signature: " + dkim, 76) + ";\r\n b=";
-}
-function relaxedHeaders(headers, fieldNames2, skipFields) {
-  const includedFields = /* @__PURE__ */ new Set();
-  const skip = /* @__PURE__ */ new Set();
-  const headerFields = /* @__PURE__ */ new Map();
-  (skipFields || "").toLowerCase().split(":").forEach((field3) => {
-    skip.add(field3.trim());
-  });
-  (fieldNames2 || "").toLowerCase().split(":").filter((field3) => !skip.has(field3.trim())).forEach((field3) => {
-    includedFields.add(field3.trim());
-  });
-  for (let i = headers.length - 1; i >= 0; i--) {
-    const line6 = headers[i];
-    if (includedFields.has(line6.key) && !headerFields.has(line6.key)) {
-      headerFields.set(line6.key, relaxedHeaderLine(line6.line));
-    }
-  }
-  const headersList = [];
-  const fields = [];
-  includedFields.forEach((field3) => {
-    if (headerFields.has(field3)) {
-      fields.push(field3);
-      headersList.push(field3 + ":" + headerFields.get(field3));
-    }
-  });
-  return {
-    headers: headersList.join("\r\n") + "\r\n",
-    fieldNames: fields.join(":")
-  };
-}
-function relaxedHeaderLine(line6) {
-  return line6.substr(line6.indexOf(":") + 1).replace(/\r?\n/g, "").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
-}
-
-// node_modules/nodemailer/dist/esm/dkim/index.js
-import { PassThrough as PassThrough3 } from "node:stream";
-import fs4 from "node:fs";
-import path5 from "node:path";
-import crypto4 from "node:crypto";
-var DKIM_ALGO = "sha256";
-var MAX_MESSAGE_SIZE = 10 * 1024 * 1024;
-var DKIMSigner = class {
-  constructor(options, keys4, input, output3) {
-    this.options = options || {};
-    this.keys = keys4;
-    this.cacheTreshold = Number(this.options.cacheTreshold) || MAX_MESSAGE_SIZE;
-    this.hashAlgo = this.options.hashAlgo || DKIM_ALGO;
-    this.cacheDir = this.options.cacheDir || false;
-    this.chunks = [];
-    this.chunklen = 0;
-    this.readPos = 0;
-    this.cachePath = this.cacheDir ? path5.join(this.cacheDir, "message." + Date.now() + "-" + crypto4.randomBytes(14).toString("hex")) : false;
-    this.cache = false;
-    this.headers = false;
-    this.bodyHash = false;
-    this.parser = false;
-    this.relaxedBody = false;
-    this.input = input;
-    this.output = output3;
-    this.output.usingCache = false;
-    this.hasErrored = false;
-    this.input.on("error", (err) => this.fail(err));
-    this.output.once("close", () => {
-      if (this.output.writableFinished) {
-        return;
-      }
-      this.hasErrored = true;
-      this.input.unpipe();
-      this.input.destroy();
-      this.cleanup();
-    });
-  }
-  /**
-   * Ends the output with an error and releases the cache file
-   */
-  fail(err) {
-    this.hasErrored = true;
-    this.cleanup();
-    this.output.destroy(err);
-  }
-  cleanup() {
-    if (!this.cache || !this.cachePath) {
-      return;
-    }
-    const cache2 = this.cache;
-    this.cache = false;
-    cache2.destroy();
-    fs4.unlink(this.cachePath, () => false);
-  }
-  createReadCache() {
-    this.cache = fs4.createReadStream(this.cachePath);
-    this.cache.once("error", (err) => this.fail(err));
-    this.cache.once("close", () => {
-      this.cleanup();
-    });
-    this.cache.pipe(this.output);
-  }
-  sendNextChunk() {
-    while (!this.hasErrored) {
-      if (this.readPos >= this.chunks.length) {
-        if (!this.cache) {
-          this.output.end();
-          return;
-        }
-        return this.createReadCache();
-      }
-      const chunk = this.chunks[this.readPos++];
-      if (this.output.write(chunk) === false) {
-        this.output.once("drain", () => {
-          this.sendNextChunk();
-        });
-        return;
-      }
-    }
-  }
-  sendSignedOutput() {
-    if (this.hasErrored) {
-      return;
-    }
-    let keyPos = 0;
-    const signNextKey = () => {
-      if (keyPos >= this.keys.length) {
-        this.output.write(this.parser.rawHeaders);
-        setImmediate(() => this.sendNextChunk());
-        return;
-      }
-      const key2 = this.keys[keyPos++];
-      let dkimField;
-      try {
-        dkimField = sign_default(this.headers, this.hashAlgo, this.bodyHash, {
-          domainName: key2.domainName,
-          keySelector: key2.keySelector,
-          privateKey: key2.privateKey,
-          headerFieldNames: this.options.headerFieldNames,
-          skipFields: this.options.skipFields
-        });
-      } catch (err) {
-        this.fail(err);
-        return;
-      }
-      if (dkimField) {
-        this.output.write(Buffer.from(dkimField + "\r\n"));
-      }
-      setImmediate(signNextKey);
-    };
-    if (this.bodyHash && this.headers) {
-      return signNextKey();
-    }
-    this.output.write(this.parser.rawHeaders);
-    this.sendNextChunk();
-  }
-  createWriteCache() {
-    this.output.usingCache = true;
-    this.cache = fs4.createWriteStream(this.cachePath, { mode: 384 });
-    this.cache.once("error", (err) => {
-      this.relaxedBody.unpipe(this.cache);
-      this.relaxedBody.on("readable", () => {
-        while (this.relaxedBody.read() !== null) {
-        }
-      });
-      this.fail(err);
-    });
-    this.cache.once("close", () => {
-      if (this.hasErrored) {
-        return;
-      }
-      this.sendSignedOutput();
-    });
-    this.relaxedBody.removeAllListeners("readable");
-    this.relaxedBody.pipe(this.cache);
-  }
-  signStream() {
-    this.parser = new message_parser_default();
-    this.relaxedBody = new relaxed_body_default({
-      hashAlgo: this.hashAlgo
-    });
-    this.parser.on("headers", (value4) => {
-      this.headers = value4;
-    });
-    this.relaxedBody.on("hash", (value4) => {
-      this.bodyHash = value4;
-    });
-    this.relaxedBody.on("readable", () => {
-      let chunk;
-      if (this.cache) {
-        return;
-      }
-      while ((chunk = this.relaxedBody.read()) !== null) {
-        this.chunks.push(chunk);
-        this.chunklen += chunk.length;
-        if (this.chunklen >= this.cacheTreshold && this.cachePath) {
-          return this.createWriteCache();
-        }
-      }
-    });
-    this.relaxedBody.on("end", () => {
-      if (this.cache) {
-        return;
-      }
-      this.sendSignedOutput();
-    });
-    this.parser.pipe(this.relaxedBody);
-    setImmediate(() => this.input.pipe(this.parser));
-  }
-};
-var DKIM = class {
-  constructor(options) {
-    this.options = options || {};
-    this.keys = [].concat(this.options.keys || {
-      domainName: options.domainName,
-      keySelector: options.keySelector,
-      privateKey: options.privateKey
-    });
-  }
-  sign(input, extraOptions) {
-    const output3 = new PassThrough3();
-    let inputStream = input;
-    let writeValue = false;
-    if (Buffer.isBuffer(input)) {
-      writeValue = input;
-      inputStream = new PassThrough3();
-    } else if (typeof input === "string") {
-      writeValue = Buffer.from(input);
-      inputStream = new PassThrough3();
-    }
-    let options = this.options;
-    if (extraOptions && Object.keys(extraOptions).length) {
-      options = copyOwnKeys({}, extraOptions);
-      copyOwnKeys(options, this.options);
-    }
-    const signer = new DKIMSigner(options, this.keys, inputStream, output3);
-    setImmediate(() => {
-      try {
-        signer.signStream();
-      } catch (_E) {
-        signer.fail(sign_default.unsupportedHashAlgoError(signer.hashAlgo));
-        return;
-      }
-      if (writeValue) {
-        setImmediate(() => {
-          inputStream.end(writeValue);
-        });
-      }
-    });
-    return output3;
-  }
-};
-var dkim_default = DKIM;
-
-// node_modules/nodemailer/dist/esm/smtp-connection/http-proxy-client.js
-import net5 from "node:net";
-import tls from "node:tls";
-var MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
-var unbracket = (host) => typeof host === "string" && host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
-function httpProxyClient(proxyUrl, destinationPort, destinationHost, tlsOptions, callback) {
-  if (typeof tlsOptions === "function") {
-    callback = tlsOptions;
-    tlsOptions = {};
-  }
-  tlsOptions = tlsOptions || {};
-  const done = callback;
-  destinationPort = Number(destinationPort) || 0;
-  if (!destinationPort || /[\r\n]/.test(destinationHost)) {
-    const err = new Error("Invalid proxy destination");
-    err.code = EPROXY;
-    setImmediate(() => done(err));
-    return;
-  }
-  const proxy = parse7(proxyUrl);
-  const authority = (net5.isIPv6(unbracket(destinationHost)) ? "[" + unbracket(destinationHost) + "]" : destinationHost) + ":" + destinationPort;
-  const connectOptions = {
-    host: proxy.hostname,
-    port: Number(proxy.port) ? Number(proxy.port) : proxy.protocol === "https:" ? 443 : 80
-  };
-  let connect2;
-  if (proxy.protocol === "https:") {
-    connectOptions.rejectUnauthorized = tlsOptions.rejectUnauthorized !== false;
-    connect2 = tls.connect.bind(tls);
-  } else {
-    connect2 = net5.connect.bind(net5);
-  }
-  const timeout = Number(tlsOptions.timeout) || httpProxyClient.timeout || 30 * 1e3;
-  let socket;
-  let finished3 = false;
-  let timer3;
-  const cleanup = () => {
-    clearTimeout(timer3);
-    socket.removeListener("data", onSocketData);
-    socket.removeListener("error", fail);
-    socket.removeListener("close", onEarlyClose);
-  };
-  function fail(err) {
-    if (finished3) {
-      return;
-    }
-    finished3 = true;
-    cleanup();
-    try {
-      socket.destroy();
-    } catch (_E) {
-    }
-    done(err);
-  }
-  function onEarlyClose() {
-    const err = new Error("Proxy closed the connection before the tunnel was established");
-    err.code = EPROXY;
-    fail(err);
-  }
-  const chunks = [];
-  let received = 0;
-  let tail = "";
-  function onSocketData(chunk) {
-    if (finished3) {
-      return;
-    }
-    const window2 = tail + chunk.toString("binary");
-    const windowEnd = window2.indexOf("\r\n\r\n");
-    chunks.push(chunk);
-    received += chunk.length;
-    tail = window2.slice(-3);
-    if (windowEnd < 0) {
-      if (received > MAX_RESPONSE_HEADER_BYTES) {
-        const err = new Error("Proxy response headers too large");
-        err.code = EPROXY;
-        fail(err);
-      }
-      return;
-    }
-    socket.removeListener("data", onSocketData);
-    socket.pause();
-    const headerEnd = received - window2.length + windowEnd;
-    const response = Buffer.concat(chunks, received);
-    if (response.length > headerEnd + 4) {
-      socket.unshift(response.subarray(headerEnd + 4));
-    }
-    const match2 = response.toString("binary", 0, headerEnd).match(/^HTTP\/\d+\.\d+ (\d+)/i);
-    if (!match2 || (match2[1] || "").charAt(0) !== "2") {
-      const err = new Error("Invalid response from proxy" + (match2 && ": " + match2[1] || ""));
-      err.code = EPROXY;
-      return fail(err);
-    }
-    finished3 = true;
-    cleanup();
-    const resumeOnData = (event2) => {
-      if (event2 === "data") {
-        socket.removeListener("newListener", resumeOnData);
-        socket.resume();
-      }
-    };
-    socket.on("newListener", resumeOnData);
-    return done(null, socket);
-  }
-  socket = connect2(connectOptions, () => {
-    if (finished3) {
-      return;
-    }
-    const reqHeaders = {
-      Host: authority,
-      Connection: "close"
-    };
-    if (proxy.auth) {
-      reqHeaders["Proxy-Authorization"] = "Basic " + Buffer.from(proxy.auth).toString("base64");
-    }
-    socket.write(
-      // HTTP method
-      "CONNECT " + authority + " HTTP/1.1\r\n" + // HTTP request headers
-      Object.keys(reqHeaders).map((key2) => key2 + ": " + reqHeaders[key2]).join("\r\n") + // End request
-      "\r\n\r\n"
-    );
-    socket.on("data", onSocketData);
-  });
-  timer3 = setTimeout(() => {
-    const err = new Error("Proxy socket timed out");
-    err.code = ETIMEDOUT;
-    fail(err);
-  }, timeout);
-  socket.once("error", fail);
-  socket.once("close", onEarlyClose);
-}
-var http_proxy_client_default = httpProxyClient;
-
-// node_modules/nodemailer/dist/esm/mailer/index.js
-import util2 from "node:util";
-
-// node_modules/nodemailer/dist/esm/mailer/mail-message.js
-var hasOwn = (obj, key2) => Object.prototype.hasOwnProperty.call(obj, key2);
-var MailMessage = class {
-  constructor(mailer, data3) {
-    this.mailer = mailer;
-    this.data = {};
-    this.message = null;
-    data3 = data3 || {};
-    const options = mailer.options || {};
-    const defaults2 = mailer._defaults || {};
-    copyOwnKeys(this.data, data3);
-    this.data.headers = this.data.headers || {};
-    copyOwnKeys(this.data, defaults2, (key2) => hasOwn(this.data, key2));
-    copyOwnKeys(this.data.headers, defaults2.headers, (key2) => hasOwn(this.data.headers, key2));
-    ["disableFileAccess", "disableUrlAccess", "normalizeHeaderKey", "maxRecipients"].forEach((key2) => {
-      if (key2 in options) {
-        this.data[key2] = options[key2];
-      }
-    });
-    ["disableFileAccess", "disableUrlAccess"].forEach((key2) => {
-      if (!(key2 in options) && hasOwn(defaults2, key2)) {
-        this.data[key2] = this.data[key2] || defaults2[key2];
-      }
-    });
-  }
-  resolveContent(data3, key2, options, callback) {
-    if (!callback && typeof options === "function") {
-      callback = options;
-      options = false;
-    }
-    options = options || {};
-    const policy = {
-      disableFileAccess: this.data.disableFileAccess || options.disableFileAccess,
-      disableUrlAccess: this.data.disableUrlAccess || options.disableUrlAccess
-    };
-    return resolveContent(data3, key2, policy, callback);
-  }
-  resolveAll(callback) {
-    const keys4 = [
-      [this.data, "html"],
-      [this.data, "text"],
-      [this.data, "watchHtml"],
-      [this.data, "amp"],
-      [this.data, "icalEvent"]
-    ];
-    if (this.data.alternatives && this.data.alternatives.length) {
-      this.data.alternatives.forEach((alternative, i) => {
-        keys4.push([this.data.alternatives, i]);
-      });
-    }
-    if (this.data.attachments && this.data.attachments.length) {
-      this.data.attachments.forEach((attachment, i) => {
-        if (!attachment.filename) {
-          attachment.filename = (attachment.path || attachment.href || "").split(/[/\\]/).pop().split("?").shift() || "attachment-" + (i + 1);
-          if (attachment.filename.indexOf(".") < 0) {
-            attachment.filename += "." + detectExtension2(attachment.contentType);
-          }
-        }
-        if (!attachment.contentType) {
-          attachment.contentType = detectMimeType2(attachment.filename || attachment.path || attachment.href || "bin");
-        }
-        keys4.push([this.data.attachments, i]);
-      });
-    }
-    const mimeNode = new mime_node_default();
-    const addressKeys = ["from", "to", "cc", "bcc", "sender", "replyTo"];
-    addressKeys.forEach((address2) => {
-      let value4;
-      if (this.message) {
-        value4 = [].concat(mimeNode._parseAddresses(this.message.getHeader(address2 === "replyTo" ? "reply-to" : address2)) || []);
-      } else if (this.data[address2]) {
-        value4 = [].concat(mimeNode._parseAddresses(this.data[address2]) || []);
-      }
-      if (value4 && value4.length) {
-        this.data[address2] = value4;
-      } else if (address2 in this.data) {
-        this.data[address2] = null;
-      }
-    });
-    const singleKeys = ["from", "sender"];
-    singleKeys.forEach((address2) => {
-      if (this.data[address2]) {
-        this.data[address2] = this.data[address2].shift();
-      }
-    });
-    let pos = 0;
-    const resolveNext = () => {
-      if (pos >= keys4.length) {
-        return callback(null, this.data);
-      }
-      const args = keys4[pos++];
-      if (!args[0] || !args[0][args[1]]) {
-        return resolveNext();
-      }
-      resolveContent(...args, { disableFileAccess: this.data.disableFileAccess, disableUrlAccess: this.data.disableUrlAccess }, (err, value4) => {
-        if (err) {
-          return callback(err);
-        }
-        const node = {
-          content: value4
-        };
-        if (args[0][args[1]] && typeof args[0][args[1]] === "object" && !Buffer.isBuffer(args[0][args[1]])) {
-          copyOwnKeys(node, args[0][args[1]], (key2) => key2 in node || ["content", "path", "href", "raw"].includes(key2));
-        }
-        args[0][args[1]] = node;
-        resolveNext();
-      });
-    };
-    setImmediate(() => resolveNext());
-  }
-  /**
-   * Destroys the content streams of the message once sending failed. A stream that was not
-   * read to the end would otherwise keep the file or the socket behind it open
-   */
-  releaseStreams() {
-    const data3 = this.data;
-    const values3 = [data3.html, data3.text, data3.watchHtml, data3.amp, data3.raw, data3.icalEvent];
-    for (const key2 of ["attachments", "alternatives"]) {
-      if (Array.isArray(data3[key2])) {
-        for (const entry2 of data3[key2]) {
-          values3.push(entry2);
-        }
-      }
-    }
-    for (const value4 of values3) {
-      if (value4 && typeof value4 === "object") {
-        destroyStream(value4);
-        destroyStream(value4.content);
-        destroyStream(value4.raw);
-      }
-    }
-  }
-  normalize(callback) {
-    const envelope = this.message.getEnvelope();
-    const messageId = this.message.messageId();
-    this.resolveAll((err, data3) => {
-      if (err) {
-        return callback(err);
-      }
-      data3.envelope = envelope;
-      data3.messageId = messageId;
-      ["html", "text", "watchHtml", "amp"].forEach((key2) => {
-        if (data3[key2] && data3[key2].content) {
-          if (typeof data3[key2].content === "string") {
-            data3[key2] = data3[key2].content;
-          } else if (Buffer.isBuffer(data3[key2].content)) {
-            data3[key2] = data3[key2].content.toString();
-          }
-        }
-      });
-      if (data3.icalEvent && Buffer.isBuffer(data3.icalEvent.content)) {
-        data3.icalEvent.content = data3.icalEvent.content.toString("base64");
-        data3.icalEvent.encoding = "base64";
-      }
-      if (data3.alternatives && data3.alternatives.length) {
-        data3.alternatives.forEach((alternative) => {
-          if (alternative && alternative.content && Buffer.isBuffer(alternative.content)) {
-            alternative.content = alternative.content.toString("base64");
-            alternative.encoding = "base64";
-          }
-        });
-      }
-      if (data3.attachments && data3.attachments.length) {
-        data3.attachments.forEach((attachment) => {
-          if (attachment && attachment.content && Buffer.isBuffer(attachment.content)) {
-            attachment.content = attachment.content.toString("base64");
-            attachment.encoding = "base64";
-          }
-        });
-      }
-      data3.normalizedHeaders = {};
-      Object.keys(data3.headers || {}).forEach((key2) => {
-        if (isProtoKey(key2)) {
-          return;
-        }
-        let value4 = [].concat(data3.headers[key2] || []).shift();
-        value4 = value4 && value4.value || value4;
-        if (value4) {
-          if (["references", "in-reply-to", "message-id", "content-id"].includes(key2)) {
-            value4 = this.message.encodeHeaderValue(key2, value4);
-          }
-          data3.normalizedHeaders[key2] = value4;
-        }
-      });
-      if (data3.list && typeof data3.list === "object") {
-        const listHeaders = this._getListHeaders(data3.list);
-        listHeaders.forEach((entry2) => {
-          data3.normalizedHeaders[entry2.key] = entry2.value.map((val) => val && val.value || val).join(", ");
-        });
-      }
-      if (data3.references) {
-        data3.normalizedHeaders.references = this.message.encodeHeaderValue("references", data3.references);
-      }
-      if (data3.inReplyTo) {
-        data3.normalizedHeaders["in-reply-to"] = this.message.encodeHeaderValue("in-reply-to", data3.inReplyTo);
-      }
-      return callback(null, data3);
-    });
-  }
-  setMailerHeader() {
-    if (!this.message || !this.data.xMailer) {
-      return;
-    }
-    this.message.setHeader("X-Mailer", this.data.xMailer);
-  }
-  setPriorityHeaders() {
-    if (!this.message || !this.data.priority) {
-      return;
-    }
-    switch ((this.data.priority || "").toString().toLowerCase()) {
-      case "high":
-        this.message.setHeader("X-Priority", "1 (Highest)");
-        this.message.setHeader("X-MSMail-Priority", "High");
-        this.message.setHeader("Importance", "High");
-        break;
-      case "low":
-        this.message.setHeader("X-Priority", "5 (Lowest)");
-        this.message.setHeader("X-MSMail-Priority", "Low");
-        this.message.setHeader("Importance", "Low");
-        break;
-      default:
-    }
-  }
-  setListHeaders() {
-    if (!this.message || !this.data.list || typeof this.data.list !== "object") {
-      return;
-    }
-    this._getListHeaders(this.data.list).forEach((listHeader) => {
-      listHeader.value.forEach((value4) => {
-        this.message.addHeader(listHeader.key, value4);
-      });
-    });
-  }
-  /** @internal */
-  _getListHeaders(listData) {
-    return Object.keys(listData).map((key2) => ({
-      key: "list-" + key2.toLowerCase().trim(),
-      value: [].concat(listData[key2] || []).map((value4) => ({
-        prepared: true,
-        foldLines: true,
-        value: [].concat(value4 || []).map((value5) => {
-          if (typeof value5 === "string") {
-            value5 = {
-              url: value5
-            };
-          }
-          if (value5 && value5.url) {
-            let comment = (value5.comment || "").toString().replace(/\r?\n|\r/g, " ");
-            const needsEncoding = !isPlainText(comment) || /\x7f/.test(comment);
-            if (key2.toLowerCase().trim() === "id") {
-              comment = needsEncoding ? encodeWord(comment) : quoteString(comment);
-              return (value5.comment ? comment + " " : "") + this._formatListUrl(value5.url).replace(/^<[^:]+:\/{0,2}/, "<");
-            }
-            comment = needsEncoding ? encodeWord(comment) : comment.replace(/[()\\]/g, "\\$&");
-            return this._formatListUrl(value5.url) + (value5.comment ? " (" + comment + ")" : "");
-          }
-          return "";
-        }).filter((value5) => value5).join(", ")
-      }))
-    }));
-  }
-  /** @internal */
-  _formatListUrl(url) {
-    url = url.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, "").replace(/[\s<]+|[\s>]+/g, "");
-    if (/^(https?|mailto|ftp):/.test(url)) {
-      return "<" + url + ">";
-    }
-    if (/^[^@]+@[^@]+$/.test(url)) {
-      return "<mailto:" + url + ">";
-    }
-    return "<http://" + url + ">";
-  }
-};
-
-// node_modules/nodemailer/dist/esm/mailer/index.js
-import net6 from "node:net";
-import dns2 from "node:dns";
-import crypto5 from "node:crypto";
-var DEFAULT_MAX_RECIPIENTS = 1e5;
-function isAbortSignal(value4) {
-  return typeof value4 === "object" && value4 !== null && "aborted" in value4 && typeof value4.addEventListener === "function" && typeof value4.removeEventListener === "function";
-}
-var Mail = class extends EventEmitter {
-  constructor(transporter, options, defaults2) {
-    super();
-    this.options = options || {};
-    this._defaults = defaults2 || {};
-    this._defaultPlugins = {
-      compile: [(...args) => this._convertDataImages(...args)],
-      stream: []
-    };
-    this._userPlugins = {
-      compile: [],
-      stream: []
-    };
-    this.meta = /* @__PURE__ */ new Map();
-    this.dkim = this.options.dkim ? new dkim_default(this.options.dkim) : false;
-    this.transporter = transporter;
-    this.transporter.mailer = this;
-    this.logger = getLogger(this.options, {
-      component: this.options.component || "mail"
-    });
-    this.logger.debug({
-      tnx: "create"
-    }, "Creating transport: %s", this.getVersionString());
-    if (typeof this.transporter.on === "function") {
-      this.transporter.on("log", (log7) => {
-        this.logger.debug({
-          tnx: "transport"
-        }, "%s: %s", log7.type, log7.message);
-      });
-      this.transporter.on("error", (err) => {
-        this.logger.error({
-          err,
-          tnx: "transport"
-        }, "Transport Error: %s", err.message);
-        this.emit("error", err);
-      });
-      this.transporter.on("idle", (...args) => {
-        this.emit("idle", ...args);
-      });
-      this.transporter.on("clear", (...args) => {
-        this.emit("clear", ...args);
-      });
-    }
-    ["close", "isIdle", "verify"].forEach((method2) => {
-      this[method2] = (...args) => {
-        if (typeof this.transporter[method2] === "function") {
-          if (method2 === "verify" && typeof this.getSocket === "function") {
-            this.transporter.getSocket = this.getSocket;
-            this.getSocket = false;
-          }
-          return this.transporter[method2](...args);
-        }
-        this.logger.warn({
-          tnx: "transport",
-          methodName: method2
-        }, "Non existing method %s called for transport", method2);
-        return false;
-      };
-    });
-    if (this.options.proxy && typeof this.options.proxy === "string") {
-      this.setupProxy(this.options.proxy);
-    }
-  }
-  use(step2, plugin) {
-    step2 = (step2 || "").toString();
-    if (!this._userPlugins.hasOwnProperty(step2)) {
-      this._userPlugins[step2] = [plugin];
-    } else {
-      this._userPlugins[step2].push(plugin);
-    }
-    return this;
-  }
-  sendMail(data3, callback = null) {
-    let promise;
-    if (!callback) {
-      promise = new Promise((resolve4, reject) => {
-        callback = callbackPromise(resolve4, reject);
-      });
-    }
-    const done = callback;
-    if (typeof this.getSocket === "function") {
-      this.transporter.getSocket = this.getSocket;
-      this.getSocket = false;
-    }
-    const mail = new MailMessage(this, data3);
-    const signalOption = mail.data.signal;
-    const signal = isAbortSignal(signalOption) ? signalOption : void 0;
-    let settled = false;
-    const removeAbortListener = () => signal?.removeEventListener("abort", onAbort);
-    const finish = (err, info2) => {
-      if (settled) {
-        return;
-      }
-      settled = true;
-      removeAbortListener();
-      if (err) {
-        mail.releaseStreams();
-      }
-      done(err, info2);
-    };
-    const fail = (err) => {
-      finish(err);
-    };
-    function onAbort() {
-      fail(createAbortError(signal));
-    }
-    if (signalOption !== void 0 && signalOption !== null && !signal) {
-      const err = new Error("The signal option must be an AbortSignal");
-      err.code = ECONFIG;
-      setImmediate(() => fail(err));
-      return promise;
-    }
-    if (signal) {
-      signal.addEventListener("abort", onAbort, { once: true });
-      if (signal.aborted) {
-        setImmediate(onAbort);
-        return promise;
-      }
-    }
-    this.logger.debug({
-      tnx: "transport",
-      name: this.transporter.name,
-      version: this.transporter.version,
-      action: "send"
-    }, "Sending mail using %s/%s", this.transporter.name, this.transporter.version);
-    this._processPlugins("compile", mail, (err) => {
-      if (settled) {
-        return;
-      }
-      if (err) {
-        this.logger.error({
-          err,
-          tnx: "plugin",
-          action: "compile"
-        }, "PluginCompile Error: %s", err.message);
-        return fail(err);
-      }
-      let recipientCount;
-      try {
-        mail.message = new mail_composer_default(mail.data).compile();
-        mail.setMailerHeader();
-        mail.setPriorityHeaders();
-        mail.setListHeaders();
-        recipientCount = mail.message.getEnvelope().to.length;
-      } catch (err2) {
-        this.logger.error({
-          err: err2,
-          tnx: "transport",
-          action: "send"
-        }, "Compile Error: %s", err2.message);
-        return fail(err2);
-      }
-      const maxRecipients = mail.data.maxRecipients === void 0 ? DEFAULT_MAX_RECIPIENTS : mail.data.maxRecipients;
-      if (maxRecipients && recipientCount > maxRecipients) {
-        const err2 = new Error(`Message has ${recipientCount} recipients, which is over the ${maxRecipients} allowed by maxRecipients`);
-        err2.code = EMAXRECIPIENTS;
-        this.logger.error({
-          err: err2,
-          tnx: "transport",
-          action: "send"
-        }, "Send Error: %s", err2.message);
-        return fail(err2);
-      }
-      this._processPlugins("stream", mail, (err2) => {
-        if (settled) {
-          return;
-        }
-        if (err2) {
-          this.logger.error({
-            err: err2,
-            tnx: "plugin",
-            action: "stream"
-          }, "PluginStream Error: %s", err2.message);
-          return fail(err2);
-        }
-        if (mail.data.dkim || this.dkim) {
-          mail.message.processFunc((input) => {
-            const dkim = mail.data.dkim ? new dkim_default(mail.data.dkim) : this.dkim;
-            this.logger.debug({
-              tnx: "DKIM",
-              messageId: mail.message.messageId(),
-              dkimDomains: dkim.keys.map((key2) => key2.keySelector + "." + key2.domainName).join(", ")
-            }, "Signing outgoing message with %s keys", dkim.keys.length);
-            return dkim.sign(input, mail.data._dkim);
-          });
-        }
-        removeAbortListener();
-        this.transporter.send(mail, (...args) => {
-          if (args[0]) {
-            this.logger.error({
-              err: args[0],
-              tnx: "transport",
-              action: "send"
-            }, "Send Error: %s", args[0].message);
-          }
-          finish(...args);
-        });
-      });
-    });
-    return promise;
-  }
-  getVersionString() {
-    return util2.format("%s (%s; +%s; %s/%s)", name, version2, homepage, this.transporter.name, this.transporter.version);
-  }
-  /** @internal */
-  _processPlugins(step2, mail, callback) {
-    step2 = (step2 || "").toString();
-    if (!this._userPlugins.hasOwnProperty(step2)) {
-      return callback();
-    }
-    const userPlugins = this._userPlugins[step2] || [];
-    const defaultPlugins = this._defaultPlugins[step2] || [];
-    if (userPlugins.length) {
-      this.logger.debug({
-        tnx: "transaction",
-        pluginCount: userPlugins.length,
-        step: step2
-      }, "Using %s plugins for %s", userPlugins.length, step2);
-    }
-    if (userPlugins.length + defaultPlugins.length === 0) {
-      return callback();
-    }
-    let pos = 0;
-    let block = "default";
-    const processPlugins = () => {
-      if (mail.data.signal?.aborted) {
-        return callback(createAbortError(mail.data.signal));
-      }
-      let curplugins = block === "default" ? defaultPlugins : userPlugins;
-      if (pos >= curplugins.length) {
-        if (block === "default" && userPlugins.length) {
-          block = "user";
-          pos = 0;
-          curplugins = userPlugins;
-        } else {
-          return callback();
-        }
-      }
-      const plugin = curplugins[pos++];
-      plugin(mail, (err) => {
-        if (err) {
-          return callback(err);
-        }
-        processPlugins();
-      });
-    };
-    processPlugins();
-  }
-  /**
-   * Sets up proxy handler for a Nodemailer object
-   *
-   * @param proxyUrl Proxy configuration url
-   */
-  setupProxy(proxyUrl) {
-    const proxy = parse7(proxyUrl);
-    this.getSocket = (options, callback) => {
-      const protocol = proxy.protocol.replace(/:$/, "").toLowerCase();
-      const configuredTimeout = Number(this.options.connectionTimeout) || 0;
-      const connectStartedAt = Number(options.connectStartedAt) || Date.now();
-      const connectionTimeout = configuredTimeout ? Math.max(connectStartedAt + configuredTimeout - Date.now(), 1) : void 0;
-      if (this.meta.has("proxy_handler_" + protocol)) {
-        return this.meta.get("proxy_handler_" + protocol)(proxy, options, callback);
-      }
-      switch (protocol) {
-        // Connect using a HTTP CONNECT method
-        case "http":
-        case "https":
-          http_proxy_client_default(proxy.href, options.port, options.host, connectionTimeout ? Object.assign({}, this.options.tls, { timeout: connectionTimeout }) : this.options.tls || {}, (err2, socket) => {
-            if (err2) {
-              return callback(err2);
-            }
-            return callback(null, {
-              connection: socket
-            });
-          });
-          return;
-        case "socks":
-        case "socks5":
-        case "socks4":
-        case "socks4a": {
-          if (!this.meta.has("proxy_socks_module")) {
-            let err2 = new Error("Socks module not loaded");
-            err2.code = EPROXY;
-            return callback(err2);
-          }
-          const connect2 = (ipaddress) => {
-            const proxyV2 = !!this.meta.get("proxy_socks_module").SocksClient;
-            const socksClient = proxyV2 ? this.meta.get("proxy_socks_module").SocksClient : this.meta.get("proxy_socks_module");
-            const proxyType = Number(proxy.protocol.replace(/\D/g, "")) || 5;
-            const connectionOpts = {
-              proxy: {
-                ipaddress,
-                port: Number(proxy.port),
-                type: proxyType
-              },
-              [proxyV2 ? "destination" : "target"]: {
-                host: options.host,
-                port: options.port
-              },
-              command: "connect"
-            };
-            if (connectionTimeout) {
-              connectionOpts.timeout = connectionTimeout;
-            }
-            if (proxy.username || proxy.password) {
-              const username = proxy.username || "";
-              const password = proxy.password || "";
-              if (proxyV2) {
-                connectionOpts.proxy.userId = username;
-                connectionOpts.proxy.password = password;
-              } else if (proxyType === 4) {
-                connectionOpts.userid = username;
-              } else {
-                connectionOpts.authentication = {
-                  username,
-                  password
-                };
-              }
-            }
-            socksClient.createConnection(connectionOpts, (err2, info2) => {
-              if (err2) {
-                return callback(err2);
-              }
-              return callback(null, {
-                connection: info2.socket || info2
-              });
-            });
-          };
-          if (net6.isIP(proxy.hostname)) {
-            return connect2(proxy.hostname);
-          }
-          return dns2.lookup(proxy.hostname, (err2, address2) => {
-            if (err2) {
-              return callback(err2);
-            }
-            connect2(address2);
-          });
-        }
-      }
-      let err = new Error("Unknown proxy configuration");
-      err.code = EPROXY;
-      callback(err);
-    };
-  }
-  /** @internal */
-  _convertDataImages(mail, callback) {
-    if (!this.options.attachDataUrls && !mail.data.attachDataUrls || !mail.data.html) {
-      return callback();
-    }
-    mail.resolveContent(mail.data, "html", { disableFileAccess: mail.data.disableFileAccess, disableUrlAccess: mail.data.disableUrlAccess }, (err, html2) => {
-      if (err) {
-        return callback(err);
-      }
-      let cidCounter = 0;
-      html2 = (html2 || "").toString().replace(/(<img\b[^<>]{0,1024} src\s{0,20}=[\s"']{0,20})(data:([^;"'<>\s]{1,255});[^"'>\s]+)/gi, (match2, prefix, dataUri, mimeType) => {
-        const cid = crypto5.randomBytes(10).toString("hex") + "@localhost";
-        if (!mail.data.attachments) {
-          mail.data.attachments = [];
-        }
-        if (!Array.isArray(mail.data.attachments)) {
-          mail.data.attachments = [].concat(mail.data.attachments || []);
-        }
-        mail.data.attachments.push({
-          path: dataUri,
-          cid,
-          filename: "image-" + ++cidCounter + "." + detectExtension(mimeType)
-        });
-        return prefix + "cid:" + cid;
-      });
-      mail.data.html = html2;
-      callback();
-    });
-  }
-  set(key2, value4) {
-    return this.meta.set(key2, value4);
-  }
-  get(key2) {
-    return this.meta.get(key2);
-  }
-};
-var mailer_default = Mail;
-
-// node_modules/nodemailer/dist/esm/smtp-pool/index.js
-import { EventEmitter as EventEmitter4 } from "node:events";
-
-// node_modules/nodemailer/dist/esm/smtp-connection/index.js
-import { EventEmitter as EventEmitter2 } from "node:events";
-import net7 from "node:net";
-import tls2 from "node:tls";
-import os2 from "node:os";
-import crypto6 from "node:crypto";
-
-// node_modules/nodemailer/dist/esm/smtp-connection/data-stream.js
-import { Transform as Transform9 } from "node:stream";
-var INSERT_LF = Buffer.from("\n");
-var INSERT_LF_DOT = Buffer.from("\n.");
-var INSERT_CR = Buffer.from("\r");
-var INSERT_DOT = Buffer.from(".");
-var DataStream = class extends Transform9 {
-  constructor(options) {
-    super(options);
-    this.options = options || {};
-    this.inByteCount = 0;
-    this.outByteCount = 0;
-    this.lastByte = false;
-  }
-  /**
-   * Escapes dots
-   * @internal
-   */
-  _transform(chunk, encoding, done) {
-    const chunks = [];
-    let chunklen = 0;
-    let i, len, lastPos = 0;
-    let buf;
-    if (!chunk || !chunk.length) {
-      return done();
-    }
-    if (typeof chunk === "string") {
-      chunk = Buffer.from(chunk);
-    }
-    this.inByteCount += chunk.length;
-    for (i = 0, len = chunk.length; i < len; i++) {
-      const byte = chunk[i];
-      const prev = i ? chunk[i - 1] : this.lastByte;
-      let insert2 = false;
-      if (prev === 13 && byte !== 10) {
-        insert2 = byte === 46 ? INSERT_LF_DOT : INSERT_LF;
-      } else if (byte === 10 && prev !== 13) {
-        insert2 = INSERT_CR;
-      } else if (byte === 46 && (prev === 10 || prev === false)) {
-        insert2 = INSERT_DOT;
-      }
-      if (insert2) {
-        if (i > lastPos) {
-          buf = chunk.slice(lastPos, i);
-          chunks.push(buf);
-          chunklen += buf.length;
-        }
-        chunks.push(insert2);
-        chunklen += insert2.length;
-        lastPos = i;
-      }
-    }
-    if (chunks.length) {
-      if (lastPos < chunk.length) {
-        buf = chunk.slice(lastPos);
-        chunks.push(buf);
-        chunklen += buf.length;
-      }
-      this.outByteCount += chunklen;
-      this.push(Buffer.concat(chunks, chunklen));
-    } else {
-      this.outByteCount += chunk.length;
-      this.push(chunk);
-    }
-    this.lastByte = chunk[chunk.length - 1];
-    done();
-  }
-  /**
-   * Finalizes the stream with a dot on a single line
-   * @internal
-   */
-  _flush(done) {
-    let buf;
-    if (this.lastByte === 10) {
-      buf = Buffer.from(".\r\n");
-    } else if (this.lastByte === 13) {
-      buf = Buffer.from("\n.\r\n");
-    } else {
-      buf = Buffer.from("\r\n.\r\n");
-    }
-    this.outByteCount += buf.length;
-    this.push(buf);
-    done();
-  }
-};
-
-// node_modules/nodemailer/dist/esm/smtp-connection/index.js
-import { PassThrough as PassThrough4 } from "node:stream";
-
-// node_modules/nodemailer/dist/esm/smtp-connection/server-message-id.js
-var OUTLOOK_REPLY = /^250 2\.0\.0 OK (<[^<>\s]+\.prod\.outlook\.com>)/i;
-var SES_REPLY = /^250 Ok ([0-9a-f]+(?:-[0-9a-f]+)+)$/i;
-var AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
-function sesRegion(host) {
-  const labels2 = host.toLowerCase().replace(/\.$/, "").split(".");
-  const domain3 = labels2.slice(-2).join(".");
-  if (domain3 !== "amazonaws.com" && domain3 !== "awsapps.com") {
-    return void 0;
-  }
-  return labels2.slice(0, -2).find((label) => AWS_REGION.test(label));
-}
-function parseServerMessageId(response, host) {
-  const reply = (response || "").toString().trim();
-  const outlook = reply.match(OUTLOOK_REPLY);
-  if (outlook) {
-    return outlook[1];
-  }
-  const ses = reply.match(SES_REPLY);
-  if (ses && host) {
-    const region = sesRegion(host);
-    if (region) {
-      return "<" + ses[1].toLowerCase() + "@" + (region === "us-east-1" ? "email" : region) + ".amazonses.com>";
-    }
-  }
-  return void 0;
-}
-
-// node_modules/nodemailer/dist/esm/smtp-connection/index.js
-var CONNECTION_TIMEOUT = 2 * 60 * 1e3;
-var SOCKET_TIMEOUT = 10 * 60 * 1e3;
-var GREETING_TIMEOUT = 30 * 1e3;
-var DNS_TIMEOUT = 30 * 1e3;
-var CLOSE_TIMEOUT = 5 * 1e3;
-var KEEPALIVE_DELAY = 30 * 1e3;
-var TEARDOWN_NOOP = () => {
-};
-function shuffle3(list) {
-  const result = list.slice();
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [result[i], result[j]] = [result[j], result[i]];
-  }
-  return result;
-}
-function timeoutError(message, timeoutType) {
-  const err = new Error(message);
-  err.timeoutType = timeoutType;
-  return err;
-}
-var MAX_RESPONSE_SIZE = 1024 * 1024;
-function decodeServerResponse(str) {
-  if (!str) {
-    return str;
-  }
-  const utf8 = Buffer.from(str, "binary").toString("utf8");
-  return utf8.includes("\uFFFD") ? str : utf8;
-}
-function isPartialResponse(str) {
-  return isPartialLine(str.slice(str.lastIndexOf("\n") + 1));
-}
-function isPartialLine(line6) {
-  return /^\d+-/.test(line6);
-}
-function maskAuthCommand(cmd) {
-  const match2 = (cmd || "").toString().match(/^AUTH\s+[^\s]+/i);
-  if (!match2) {
-    return "/* secret */";
-  }
-  return match2[0].length === cmd.length ? cmd : match2[0] + " /* secret */";
-}
-var SMTPConnection = class extends EventEmitter2 {
-  constructor(options) {
-    super(options);
-    this.id = crypto6.randomBytes(8).toString("base64").replace(/\W/g, "");
-    this.stage = "init";
-    this.options = options || {};
-    if (this.options.requireTLS && (this.options.ignoreTLS || this.options.opportunisticTLS)) {
-      this.options = Object.assign({}, this.options, { ignoreTLS: false, opportunisticTLS: false });
-    }
-    this.secureConnection = !!this.options.secure;
-    this.alreadySecured = !!this.options.secured;
-    this.port = Number(this.options.port) || (this.secureConnection ? 465 : 587);
-    this.host = this.options.host || "localhost";
-    this.servername = this.options.servername ? this.options.servername : !net7.isIP(this.host) ? this.host : false;
-    this.allowInternalNetworkInterfaces = this.options.allowInternalNetworkInterfaces || false;
-    if (typeof this.options.secure === "undefined" && this.port === 465) {
-      this.secureConnection = true;
-    }
-    this.name = (this.options.name || this._getHostname()).toString().replace(/[\r\n]+/g, "");
-    this.logger = getLogger(this.options, {
-      component: this.options.component || "smtp-connection",
-      sid: this.id
-    });
-    this.customAuth = /* @__PURE__ */ new Map();
-    for (const key2 of Object.keys(this.options.customAuth || {})) {
-      const mapKey = (key2 || "").toString().trim().toUpperCase();
-      if (mapKey) {
-        this.customAuth.set(mapKey, this.options.customAuth[key2]);
-      }
-    }
-    this.version = version2;
-    this.authenticated = false;
-    this.destroyed = false;
-    this.secure = !!this.secureConnection;
-    this._remainder = "";
-    this._responseQueue = [];
-    this._responsePartial = false;
-    this.lastServerResponse = false;
-    this._socket = false;
-    this._supportedAuth = [];
-    this.allowsAuth = false;
-    this._envelope = false;
-    this._supportedExtensions = [];
-    this._maxAllowedSize = 0;
-    this._responseActions = [];
-    this._recipientQueue = [];
-    this._phaseTimer = false;
-    this._plaintextEhlo = false;
-    this._destroyed = false;
-    this._closing = false;
-    this._currentDataStream = false;
-    this._pendingSend = false;
-    this._connectCallback = false;
-    this._onSocketData = (chunk) => this._onData(chunk);
-    this._onSocketError = (error4) => this._onError(error4, "ESOCKET", false, "CONN");
-    this._onSocketClose = () => this._onClose();
-    this._onSocketEnd = () => this._onEnd();
-    this._onSocketTimeout = () => this._onTimeout();
-    this._onConnectionSocketError = (err) => this._onError(err, "ESOCKET", false, "CONN");
-  }
-  /**
-   * Creates a connection to a SMTP server and sets up connection
-   * listener
-   */
-  connect(connectCallback) {
-    if (this._connectCalled && !this._destroyed) {
-      const err = this._formatError("Cannot connect - connect() was already called for this connection", "ECONNECTION", false, "API");
-      if (typeof connectCallback === "function") {
-        setImmediate(() => connectCallback(err));
-        return;
-      }
-      this.logger.warn({ tnx: "smtp" }, "%s", err.message);
-      return;
-    }
-    this._connectCalled = true;
-    if (typeof connectCallback === "function") {
-      this._connectCallback = connectCallback;
-      this.once("connect", () => {
-        this._connectCallback = false;
-        this.logger.debug({
-          tnx: "smtp"
-        }, "SMTP handshake finished");
-        connectCallback();
-      });
-      const isDestroyedMessage = this._isDestroyedMessage("connect");
-      if (isDestroyedMessage) {
-        return connectCallback(this._formatError(isDestroyedMessage, "ECONNECTION", false, "CONN"));
-      }
-    }
-    const connectionTimeout = this.options.connectionTimeout || CONNECTION_TIMEOUT;
-    this._connectionDeadline = (this._connectStartedAt || Date.now()) + connectionTimeout;
-    let opts = {
-      port: this.port,
-      host: this.host,
-      allowInternalNetworkInterfaces: this.allowInternalNetworkInterfaces,
-      timeout: Math.min(this.options.dnsTimeout || DNS_TIMEOUT, connectionTimeout)
-    };
-    if (this.options.localAddress) {
-      opts.localAddress = this.options.localAddress;
-    }
-    if (this.options.connection) {
-      this._socket = this.options.connection;
-      this._setupConnectionHandlers();
-      if (this.secureConnection && !this.alreadySecured) {
-        setImmediate(() => this._upgradeConnection((err) => {
-          if (err) {
-            this._onError(new Error("Error initiating TLS - " + (err.message || err)), "ETLS", false, "CONN");
-            return;
-          }
-          this._onConnect();
-        }));
-      } else {
-        setImmediate(() => this._onConnect());
-      }
-      return;
-    } else if (this.options.socket) {
-      this._socket = this.options.socket;
-      return this._resolveAndConnect(opts, (_resolved) => {
-        if (this._destroyed || this._closing) {
-          return;
-        }
-        try {
-          this._socket.connect(this.port, this.host, () => {
-            if (this.secureConnection && !this.alreadySecured) {
-              return this._upgradeConnection((err) => {
-                if (err) {
-                  this._onError(new Error("Error initiating TLS - " + (err.message || err)), "ETLS", false, "CONN");
-                  return;
-                }
-                this._onConnect();
-              });
-            }
-            this._onConnect();
-          });
-          this._setupConnectionHandlers();
-        } catch (E2) {
-          setImmediate(() => this._onError(E2, "ECONNECTION", false, "CONN"));
-          return;
-        }
-      });
-    } else {
-      if (this.secureConnection) {
-        Object.assign(opts, this.options.tls || {});
-        if (this.servername && !opts.servername) {
-          opts.servername = this.servername;
-        }
-      }
-      return this._resolveAndConnect(opts, (resolved) => {
-        let addresses = resolved._addresses || [];
-        if (opts.localAddress) {
-          const localFamily = net7.isIPv6(opts.localAddress) ? 6 : 4;
-          const sameFamily = addresses.filter((addr) => net7.isIP(addr) === localFamily);
-          addresses = sameFamily.length ? sameFamily : addresses;
-        }
-        if (addresses.length > 1) {
-          const ipv6 = addresses.filter((addr) => net7.isIPv6(addr));
-          const ipv4 = addresses.filter((addr) => !net7.isIPv6(addr));
-          const ordered = shuffle3(ipv6).concat(shuffle3(ipv4));
-          opts.host = this.host;
-          opts.autoSelectFamily = true;
-          if (!ipv6.length || !ipv4.length) {
-            const remaining = this._connectionDeadline - Date.now();
-            opts.autoSelectFamilyAttemptTimeout = Math.max(Math.floor(remaining / ordered.length), 10);
-          }
-          opts.lookup = ((hostname, lookupOptions, callback) => {
-            if (lookupOptions && lookupOptions.all) {
-              const all = ordered.map((address2) => ({ address: address2, family: net7.isIPv6(address2) ? 6 : 4 }));
-              return setImmediate(() => callback(null, all));
-            }
-            setImmediate(() => callback(null, ordered[0], net7.isIPv6(ordered[0]) ? 6 : 4));
-          });
-        } else if (addresses.length) {
-          opts.host = addresses[0];
-        }
-        this._connectToHost(opts, this.secureConnection);
-      });
-    }
-  }
-  /**
-   * Resolves the hostname and applies resolved values to opts,
-   * then calls the provided callback with the resolved data
-   *
-   * @param opts Connection options (modified in place)
-   * @param callback Called with resolved data on success
-   * @internal
-   */
-  _resolveAndConnect(opts, callback) {
-    return resolveHostname(opts, (err, resolved) => {
-      if (err) {
-        return setImmediate(() => this._onError(err, "EDNS", false, "CONN"));
-      }
-      this.logger.debug({
-        tnx: "dns",
-        source: opts.host,
-        resolved: resolved.host,
-        cached: !!resolved.cached
-      }, "Resolved %s as %s [cache %s]", opts.host, resolved.host, resolved.cached ? "hit" : "miss");
-      for (const key2 of Object.keys(resolved)) {
-        if (key2.charAt(0) !== "_" && resolved[key2]) {
-          opts[key2] = resolved[key2];
-        }
-      }
-      callback(resolved);
-    });
-  }
-  /**
-   * Attempts to connect to the specified host address
-   *
-   * @param opts Connection options
-   * @param secure Whether to use TLS
-   * @internal
-   */
-  _connectToHost(opts, secure) {
-    if (this._destroyed || this._closing) {
-      return;
-    }
-    const connectFn = secure ? tls2.connect : net7.connect;
-    try {
-      this._socket = connectFn(opts, () => this._onConnect());
-      this._setupConnectionHandlers();
-    } catch (E2) {
-      setImmediate(() => this._onError(E2, "ECONNECTION", false, "CONN"));
-      return;
-    }
-  }
-  /**
-   * Sets up connection timeout and error handlers
-   * @internal
-   */
-  _setupConnectionHandlers() {
-    this._startPhase(Math.max((this._connectionDeadline || Date.now()) - Date.now(), 0), timeoutError("Connection timeout", "CONNECT_TIMEOUT"));
-    this._socket.on("error", this._onConnectionSocketError);
-  }
-  /**
-   * Starts the timer of a connection phase: connecting, waiting for the greeting or a TLS
-   * upgrade. The phases follow one another, so starting one ends the one before
-   *
-   * @param timeout Time the phase may take
-   * @param err Error to fail with when it takes longer
-   * @internal
-   */
-  _startPhase(timeout, err) {
-    this._clearPhase();
-    this._phaseTimer = setTimeout(() => {
-      this._phaseTimer = false;
-      this._onError(err, "ETIMEDOUT", false, "CONN");
-    }, timeout);
-  }
-  /**
-   * Time the greeting or a STARTTLS upgrade may take: greetingTimeout, cut short by what is left
-   * of connectionTimeout
-   *
-   * @internal
-   */
-  _remainingSetupTime() {
-    return Math.min(this.options.greetingTimeout || GREETING_TIMEOUT, Math.max((this._connectionDeadline || Infinity) - Date.now(), 1));
-  }
-  /** @internal */
-  _clearPhase() {
-    clearTimeout(this._phaseTimer);
-    this._phaseTimer = false;
-  }
-  /**
-   * Sends QUIT
-   */
-  quit() {
-    this._sendCommand("QUIT");
-    this._responseActions.push(this.close);
-  }
-  /**
-   * Closes the connection to the server
-   */
-  close() {
-    this._clearPhase();
-    this._responseActions = [];
-    if (this._closing) {
-      return;
-    }
-    this._closing = true;
-    const configuredCloseTimeout = this.options.socketCloseTimeout;
-    const socketCloseTimeout = typeof configuredCloseTimeout === "number" && Number.isFinite(configuredCloseTimeout) && configuredCloseTimeout >= 0 ? configuredCloseTimeout : CLOSE_TIMEOUT;
-    const closeMethod = this.stage === "init" || socketCloseTimeout === 0 ? "destroy" : "end";
-    this.logger.debug({
-      tnx: "smtp"
-    }, 'Closing connection to the server using "%s"', closeMethod);
-    const socket = this._socket;
-    if (this._currentDataStream) {
-      try {
-        this._currentDataStream.unpipe(this._socket);
-      } catch (_E) {
-      }
-      this._currentDataStream = false;
-    }
-    if (this._pendingSend) {
-      const { stream: stream2, onStreamError } = this._pendingSend;
-      if (stream2) {
-        stream2.removeListener("error", onStreamError);
-        stream2.on("error", TEARDOWN_NOOP);
-        stream2.destroy();
-      }
-      this._pendingSend = false;
-    }
-    if (socket && !socket.destroyed) {
-      try {
-        socket.setTimeout(0);
-        socket.removeListener("data", this._onSocketData);
-        socket.removeListener("timeout", this._onSocketTimeout);
-        socket.removeListener("close", this._onSocketClose);
-        socket.removeListener("end", this._onSocketEnd);
-        socket.removeListener("error", this._onSocketError);
-        socket.removeListener("error", this._onConnectionSocketError);
-        socket.on("error", TEARDOWN_NOOP);
-        socket[closeMethod]();
-        if (closeMethod === "end") {
-          const closeTimer = setTimeout(() => socket.destroy(), socketCloseTimeout);
-          if (typeof closeTimer.unref === "function") {
-            closeTimer.unref();
-          }
-          socket.once("close", () => clearTimeout(closeTimer));
-        }
-      } catch (_E) {
-      }
-    }
-    this._destroy();
-  }
-  /**
-   * Authenticate user
-   */
-  login(authData, callback) {
-    const isDestroyedMessage = this._isDestroyedMessage("login");
-    if (isDestroyedMessage) {
-      return callback(this._formatError(isDestroyedMessage, "ECONNECTION", false, "API"));
-    }
-    this._auth = authData || {};
-    this._authMethod = (this._auth.method || "").toString().trim().toUpperCase() || false;
-    const canUseXOAuth2 = !!this._auth.oauth2 || this.customAuth.has("XOAUTH2");
-    if (!this._authMethod && this._auth.oauth2 && !this._auth.credentials) {
-      this._authMethod = "XOAUTH2";
-    } else if (!this._authMethod || this._authMethod === "XOAUTH2" && !this._auth.oauth2) {
-      const supported = this._supportedAuth.find((method2) => method2 !== "XOAUTH2" || canUseXOAuth2);
-      this._authMethod = (supported || "PLAIN").toUpperCase().trim();
-    }
-    if ((this._authMethod !== "XOAUTH2" || this.customAuth.has("XOAUTH2")) && (!this._auth.credentials || !this._auth.credentials.user || !this._auth.credentials.pass)) {
-      if (this._auth.user && this._auth.pass || this.customAuth.has(this._authMethod)) {
-        this._auth.credentials = {
-          user: this._auth.user,
-          pass: this._auth.pass,
-          options: this._auth.options
-        };
-      } else {
-        return callback(this._formatError('Missing credentials for "' + this._authMethod + '"', "EAUTH", false, "API"));
-      }
-    }
-    if (this.customAuth.has(this._authMethod)) {
-      const handler = this.customAuth.get(this._authMethod);
-      let lastResponse;
-      let returned = false;
-      const resolve4 = () => {
-        if (returned) {
-          return;
-        }
-        returned = true;
-        this.logger.info({
-          tnx: "smtp",
-          username: this._auth.user,
-          action: "authenticated",
-          method: this._authMethod
-        }, "User %s authenticated", JSON.stringify(this._auth.user));
-        this.authenticated = true;
-        callback(null, true);
-      };
-      const reject = (err) => {
-        if (returned) {
-          return;
-        }
-        returned = true;
-        callback(this._formatError(err, "EAUTH", lastResponse, "AUTH " + this._authMethod));
-      };
-      const sendCommand = (cmd, done) => {
-        let promise;
-        if (!done) {
-          promise = new Promise((resolve5, reject2) => {
-            done = callbackPromise(resolve5, reject2);
-          });
-        }
-        this._responseActions.push((str) => {
-          lastResponse = str;
-          let codes = str.match(/^(\d+)(?:\s(\d+\.\d+\.\d+))?\s/);
-          let data3 = {
-            command: cmd,
-            response: str
-          };
-          if (codes) {
-            data3.status = Number(codes[1]) || 0;
-            if (codes[2]) {
-              data3.code = codes[2];
-            }
-            data3.text = str.substr(codes[0].length);
-          } else {
-            data3.text = str;
-            data3.status = 0;
-          }
-          done(null, data3);
-        });
-        setImmediate(() => this._sendCommand(cmd, maskAuthCommand(cmd)));
-        return promise;
-      };
-      const handlerResponse = handler({
-        auth: this._auth,
-        method: this._authMethod,
-        extensions: [].concat(this._supportedExtensions),
-        authMethods: [].concat(this._supportedAuth),
-        maxAllowedSize: this._maxAllowedSize || false,
-        sendCommand,
-        resolve: resolve4,
-        reject
-      });
-      if (handlerResponse && typeof handlerResponse.catch === "function") {
-        handlerResponse.then(resolve4).catch(reject);
-      }
-      return;
-    }
-    switch (this._authMethod) {
-      case "XOAUTH2":
-        this._handleXOauth2Token(false, callback);
-        return;
-      case "LOGIN":
-        this._responseActions.push((str) => {
-          this._actionAUTH_LOGIN_USER(str, callback);
-        });
-        this._sendCommand("AUTH LOGIN");
-        return;
-      case "PLAIN":
-        this._responseActions.push((str) => {
-          this._actionAUTHComplete(str, callback);
-        });
-        this._sendCommand(
-          "AUTH PLAIN " + Buffer.from(
-            //this._auth.user+'\u0000'+
-            "\0" + // skip authorization identity as it causes problems with some servers
-            this._auth.credentials.user + "\0" + this._auth.credentials.pass,
-            "utf-8"
-          ).toString("base64"),
-          // log entry without passwords
-          "AUTH PLAIN " + Buffer.from(
-            //this._auth.user+'\u0000'+
-            "\0" + // skip authorization identity as it causes problems with some servers
-            this._auth.credentials.user + "\0/* secret */",
-            "utf-8"
-          ).toString("base64")
-        );
-        return;
-      case "CRAM-MD5":
-        this._responseActions.push((str) => {
-          this._actionAUTH_CRAM_MD5(str, callback);
-        });
-        this._sendCommand("AUTH CRAM-MD5");
-        return;
-    }
-    return callback(this._formatError('Unknown authentication method "' + this._authMethod + '"', "EAUTH", false, "API"));
-  }
-  /**
-   * Sends a message
-   *
-   * @param envelope Envelope object, {from: addr, to: [addr]}
-   * @param message String, Buffer or a Stream
-   * @param done Callback to return once sending is completed
-   */
-  send(envelope, message, done) {
-    let returned = false;
-    const callback = (err, info2) => {
-      if (returned) {
-        return;
-      }
-      returned = true;
-      if (this._pendingSend && this._pendingSend.callback === callback) {
-        this._pendingSend = false;
-      }
-      done(err, info2);
-    };
-    if (!message) {
-      return callback(this._formatError("Empty message", "EMESSAGE", false, "API"));
-    }
-    const isDestroyedMessage = this._isDestroyedMessage("send message");
-    if (isDestroyedMessage) {
-      return callback(this._formatError(isDestroyedMessage, "ECONNECTION", false, "API"));
-    }
-    if (this._maxAllowedSize && envelope.size > this._maxAllowedSize) {
-      setImmediate(() => {
-        callback(this._formatError("Message size larger than allowed " + this._maxAllowedSize, "EMESSAGE", false, "MAIL FROM"));
-      });
-      return;
-    }
-    const pendingSend = {
-      callback,
-      stream: false,
-      onStreamError: (err) => callback(this._formatError(err, "ESTREAM", false, "API"))
-    };
-    if (typeof message.on === "function") {
-      pendingSend.stream = message;
-      pendingSend.stream.on("error", pendingSend.onStreamError);
-    }
-    this._pendingSend = pendingSend;
-    const startTime = Date.now();
-    this._setEnvelope(envelope, (err, info2) => {
-      if (err) {
-        if (typeof message.destroy === "function") {
-          message.destroy();
-        }
-        return callback(err);
-      }
-      const envelopeTime = Date.now();
-      const stream2 = this._createSendStream((err2, str) => {
-        if (err2) {
-          return callback(err2);
-        }
-        const result = info2;
-        result.envelopeTime = envelopeTime - startTime;
-        result.messageTime = Date.now() - envelopeTime;
-        result.messageSize = stream2.outByteCount;
-        result.response = str;
-        const serverMessageId = parseServerMessageId(result.response, this.options.host);
-        if (serverMessageId) {
-          result.serverMessageId = serverMessageId;
-        }
-        const rejectedErrors = this._envelope?.rejectedErrors;
-        if (!result.rejectedErrors && rejectedErrors && rejectedErrors.length) {
-          result.rejectedErrors = rejectedErrors;
-        }
-        return callback(null, result);
-      });
-      if (typeof message.pipe === "function") {
-        message.pipe(stream2);
-      } else {
-        stream2.write(message);
-        stream2.end();
-      }
-    });
-  }
-  /**
-   * Resets connection state
-   *
-   * @param callback Callback to return once connection is reset
-   */
-  reset(callback) {
-    const isDestroyedMessage = this._isDestroyedMessage("reset");
-    if (isDestroyedMessage) {
-      return callback(this._formatError(isDestroyedMessage, "ECONNECTION", false, "API"));
-    }
-    this._sendCommand("RSET");
-    this._responseActions.push((str) => {
-      if (str.charAt(0) !== "2") {
-        return callback(this._formatError("Could not reset session state. response=" + str, "EPROTOCOL", str, "RSET"));
-      }
-      this._envelope = false;
-      return callback(null, true);
-    });
-  }
-  /**
-   * Connection listener that is run when the connection to
-   * the server is opened
-   *
-   * @event
-   * @internal
-   */
-  _onConnect() {
-    const socket = this._socket;
-    this._clearPhase();
-    this.logger.info({
-      tnx: "network",
-      localAddress: socket.localAddress,
-      localPort: socket.localPort,
-      remoteAddress: socket.remoteAddress,
-      remotePort: socket.remotePort
-    }, "%s established to %s:%s", this.secure ? "Secure connection" : "Connection", socket.remoteAddress, socket.remotePort);
-    if (this._destroyed) {
-      this.close();
-      return;
-    }
-    this.stage = "connected";
-    socket.removeListener("data", this._onSocketData);
-    socket.removeListener("timeout", this._onSocketTimeout);
-    socket.removeListener("close", this._onSocketClose);
-    socket.removeListener("end", this._onSocketEnd);
-    socket.removeListener("error", this._onConnectionSocketError);
-    socket.removeListener("error", this._onSocketError);
-    socket.on("error", this._onSocketError);
-    socket.on("data", this._onSocketData);
-    socket.once("close", this._onSocketClose);
-    socket.once("end", this._onSocketEnd);
-    socket.setTimeout(this.options.socketTimeout || SOCKET_TIMEOUT);
-    socket.on("timeout", this._onSocketTimeout);
-    if (typeof socket.setKeepAlive === "function") {
-      socket.setKeepAlive(true, KEEPALIVE_DELAY);
-    }
-    if (typeof socket.setNoDelay === "function") {
-      socket.setNoDelay(true);
-    }
-    this._startPhase(this._remainingSetupTime(), timeoutError("Greeting never received", "GREETING_TIMEOUT"));
-    this._responseActions.push(this._actionGreeting);
-    socket.resume();
-  }
-  /**
-   * Ends the session after a 421 reply. The replies queued for commands sent along with the
-   * answered one are not going to come, so the message in flight is failed here
-   *
-   * @param str The 421 reply
-   * @internal
-   */
-  _onServerClosing(str) {
-    if (this._destroyed) {
-      return;
-    }
-    const pendingSend = this._pendingSend;
-    const envelope = this._envelope;
-    this._responseActions = [];
-    this.close();
-    if (pendingSend) {
-      pendingSend.callback(envelope && envelope.mailError || this._formatError("Server closed the connection", "ECONNECTION", str, "CONN"));
-    }
-  }
-  /**
-   * 'data' listener for data coming from the server
-   *
-   * @event
-   * @param chunk Data chunk coming from the server
-   * @internal
-   */
-  _onData(chunk) {
-    if (this._destroyed || !chunk || !chunk.length) {
-      return;
-    }
-    const maxResponseSize = this.options.maxResponseSize || MAX_RESPONSE_SIZE;
-    const data3 = chunk.toString("binary");
-    if (!data3.includes("\n")) {
-      this._remainder += data3;
-      if (this._remainder.length > maxResponseSize) {
-        return this._onResponseTooLarge();
-      }
-      return;
-    }
-    const lines = (this._remainder + data3).split(/\r?\n/);
-    this._remainder = lines.pop();
-    for (let i = 0, len = lines.length; i < len; i++) {
-      if (this._responsePartial) {
-        this._responseQueue[this._responseQueue.length - 1] += "\n" + lines[i];
-      } else {
-        this._responseQueue.push(lines[i]);
-      }
-      this._responsePartial = isPartialLine(lines[i]);
-      if (this._responsePartial && this._responseQueue[this._responseQueue.length - 1].length > maxResponseSize) {
-        return this._onResponseTooLarge();
-      }
-    }
-    if (this._remainder.length > maxResponseSize) {
-      return this._onResponseTooLarge();
-    }
-    if (this._responsePartial) {
-      return;
-    }
-    this._processResponse();
-  }
-  /**
-   * Drops a connection whose peer keeps extending a reply it never completes, releasing
-   * whatever was buffered for that reply
-   * @internal
-   */
-  _onResponseTooLarge() {
-    this._remainder = "";
-    this._responseQueue = [];
-    this._responsePartial = false;
-    this._onError(new Error("Server response exceeds maximum allowed size"), "EPROTOCOL", false, "CONN");
-  }
-  /**
-   * 'error' listener for the socket
-   *
-   * @event
-   * @param err Error object
-   * @param type Error name
-   * @param data Server response that triggered the error, false if there is none
-   * @param command SMTP command that was in flight
-   * @internal
-   */
-  _onError(err, type3, data3, command) {
-    this._clearPhase();
-    if (this._destroyed) {
-      return;
-    }
-    err = this._formatError(err, type3, data3, command);
-    if (isTransientError(err)) {
-      this.logger.warn({ tnx: "smtp", err }, "%s", err.message);
-    } else {
-      this.logger.error({ tnx: "smtp", err }, "%s", err.message);
-    }
-    const pendingSend = this._pendingSend;
-    this.emit("error", err);
-    this.close();
-    if (pendingSend) {
-      pendingSend.callback(err);
-    }
-  }
-  /** @internal */
-  _formatError(message, type3, response, command) {
-    let err;
-    if (/Error\]$/i.test(Object.prototype.toString.call(message))) {
-      err = message;
-    } else {
-      err = new Error(message);
-    }
-    if (type3 && type3 !== "Error" && err.code !== ERR_ACCESS_DENIED) {
-      if (err.code && err.code !== type3 && !err.originalCode) {
-        err.originalCode = err.code;
-      }
-      err.code = type3;
-    }
-    if (response) {
-      err.response = response;
-      err.message += ": " + response;
-    }
-    const responseCode = typeof response === "string" && Number((response.match(/^\d+/) || [])[0]) || false;
-    if (responseCode) {
-      err.responseCode = responseCode;
-      err.permanent = isPermanentResponseCode(responseCode);
-    }
-    if (command) {
-      err.command = command;
-    }
-    return err;
-  }
-  /**
-   * 'close' listener for the socket
-   *
-   * @event
-   * @internal
-   */
-  _onClose() {
-    let serverResponse = false;
-    if (this._remainder && this._remainder.trim()) {
-      this.lastServerResponse = serverResponse = decodeServerResponse(this._remainder.trim());
-      if (this.options.debug || this.options.transactionLog) {
-        this.logger.debug({
-          tnx: "server"
-        }, serverResponse);
-      }
-    }
-    this.logger.info({
-      tnx: "network"
-    }, "Connection closed");
-    const failureResponse = typeof serverResponse === "string" && /^[45]\d{2}[ -]/.test(serverResponse) ? serverResponse : false;
-    if (this.upgrading && !this._destroyed) {
-      return this._onError(new Error("Connection closed unexpectedly"), "ETLS", failureResponse, "CONN");
-    }
-    if (!failureResponse && this._responseActions[0] === this._actionGreeting && this._connectCallback && !this._destroyed) {
-      const connectCallback = this._connectCallback;
-      this._connectCallback = false;
-      const err = this._formatError(new Error("Connection closed unexpectedly"), "ECONNECTION", false, "CONN");
-      this.logger.warn({ tnx: "network" }, err.message);
-      connectCallback(err);
-      this.close();
-      return;
-    }
-    if (!failureResponse && this.stage === "connected" && !this._responseActions.length && !this._pendingSend && !this._destroyed && !this._closing) {
-      this.logger.info({
-        tnx: "network"
-      }, "Server closed the idle connection");
-      return this._destroy();
-    }
-    if (failureResponse || this._responseActions[0] !== this.close && !this._destroyed) {
-      return this._onError(new Error("Connection closed unexpectedly"), "ECONNECTION", failureResponse, "CONN");
-    }
-    this._destroy();
-  }
-  /**
-   * 'end' listener for the socket
-   *
-   * @event
-   * @internal
-   */
-  _onEnd() {
-    if (this._socket && !this._socket.destroyed) {
-      this._socket.end();
-    }
-  }
-  /**
-   * 'timeout' listener for the socket
-   *
-   * @event
-   * @internal
-   */
-  _onTimeout() {
-    return this._onError(timeoutError("Timeout", "SOCKET_TIMEOUT"), "ETIMEDOUT", false, "CONN");
-  }
-  /**
-   * Destroys the client, emits 'end'
-   * @internal
-   */
-  _destroy() {
-    if (this._destroyed) {
-      return;
-    }
-    this._destroyed = true;
-    this.destroyed = true;
-    this._clearPhase();
-    this.emit("end");
-  }
-  /**
-   * Upgrades the connection to TLS
-   *
-   * @param callback Callback function to run when the connection
-   *        has been secured
-   * @internal
-   */
-  _upgradeConnection(callback) {
-    if (this._destroyed || this._closing) {
-      return;
-    }
-    const discarded = this._remainder.length + this._responseQueue.reduce((total, response) => total + response.length, 0);
-    if (discarded) {
-      this.logger.warn({
-        tnx: "smtp",
-        discarded
-      }, "Discarded %s bytes received in plaintext after the STARTTLS response", discarded);
-    }
-    this._plaintextEhlo = false;
-    this._remainder = "";
-    this._responseQueue = [];
-    this._responsePartial = false;
-    const socketPlain = this._socket;
-    socketPlain.removeListener("data", this._onSocketData);
-    socketPlain.removeListener("timeout", this._onSocketTimeout);
-    socketPlain.setTimeout(0);
-    const opts = Object.assign({
-      socket: socketPlain,
-      host: this.host
-    }, this.options.tls || {});
-    if (this.servername && !opts.servername) {
-      opts.servername = this.servername;
-    }
-    const removePlainSocketListeners = () => {
-      socketPlain.removeListener("close", this._onSocketClose);
-      socketPlain.removeListener("end", this._onSocketEnd);
-      socketPlain.removeListener("error", this._onSocketError);
-      socketPlain.removeListener("error", this._onConnectionSocketError);
-    };
-    this.upgrading = true;
-    this._startPhase(this._remainingSetupTime(), timeoutError("TLS handshake timed out", "UPGRADE_TIMEOUT"));
-    try {
-      this._socket = tls2.connect(opts, () => {
-        this._clearPhase();
-        this.secure = true;
-        this.upgrading = false;
-        this._socket.on("data", this._onSocketData);
-        removePlainSocketListeners();
-        return callback(null, true);
-      });
-    } catch (err) {
-      this._clearPhase();
-      removePlainSocketListeners();
-      return callback(err);
-    }
-    this._socket.on("error", this._onSocketError);
-    this._socket.once("close", this._onSocketClose);
-    this._socket.once("end", this._onSocketEnd);
-    this._socket.setTimeout(this.options.socketTimeout || SOCKET_TIMEOUT);
-    this._socket.on("timeout", this._onSocketTimeout);
-    socketPlain.resume();
-  }
-  /**
-   * Processes queued responses from the server
-   * @internal
-   */
-  _processResponse() {
-    if (!this._responseQueue.length) {
-      return false;
-    }
-    const raw = (this._responseQueue.shift() || "").toString();
-    if (!raw.trim()) {
-      setImmediate(() => this._processResponse());
-      return;
-    }
-    if (isPartialResponse(raw)) {
-      this._responseQueue.unshift(raw);
-      return;
-    }
-    const str = this.lastServerResponse = decodeServerResponse(raw);
-    if (this.options.debug || this.options.transactionLog) {
-      this.logger.debug({
-        tnx: "server"
-      }, str.replace(/\r?\n$/, ""));
-    }
-    const action2 = this._responseActions.shift();
-    const closing = /^421[ -]/.test(str);
-    if (typeof action2 === "function") {
-      action2.call(this, str);
-      if (closing) {
-        return this._onServerClosing(str);
-      }
-      setImmediate(() => this._processResponse());
-    } else if (closing && !this._pendingSend && this.stage === "connected") {
-      this.logger.info({
-        tnx: "smtp"
-      }, "Server closed the idle connection: %s", str);
-      this.close();
-    } else {
-      return this._onError(new Error("Unexpected Response"), "EPROTOCOL", str, "CONN");
-    }
-  }
-  /**
-   * Send a command to the server, append \r\n
-   *
-   * @param str String to be sent to the server
-   * @param logStr Optional string to be used for logging instead of the actual string
-   * @internal
-   */
-  _sendCommand(str, logStr) {
-    if (this._destroyed) {
-      return;
-    }
-    const socket = this._socket;
-    if (socket.destroyed) {
-      return this.close();
-    }
-    if (this.options.debug || this.options.transactionLog) {
-      this.logger.debug({
-        tnx: "client"
-      }, (logStr || str || "").toString().replace(/\r?\n$/, ""));
-    }
-    socket.write(Buffer.from(str + "\r\n", "utf-8"));
-  }
-  /**
-   * Initiates a new message by submitting envelope data, starting with
-   * MAIL FROM: command
-   *
-   * @param envelope Envelope object in the form of
-   *        {from:'...', to:['...']}
-   *        or
-   *        {from:{address:'...',name:'...'}, to:[address:'...',name:'...']}
-   * @param callback Callback to run once the envelope is processed
-   * @internal
-   */
-  _setEnvelope(envelope, callback) {
-    const args = [];
-    let useSmtpUtf8 = false;
-    this._envelope = envelope || {};
-    this._envelope.from = (this._envelope.from && this._envelope.from.address || this._envelope.from || "").toString().trim();
-    this._envelope.to = [].concat(this._envelope.to || []).map((to) => (to && to.address || to || "").toString().trim());
-    if (!this._envelope.to.length) {
-      return callback(this._formatError("No recipients defined", "EENVELOPE", false, "API"));
-    }
-    if (this._envelope.from && /[\r\n<>]/.test(this._envelope.from)) {
-      return callback(this._formatError("Invalid sender " + JSON.stringify(this._envelope.from), "EENVELOPE", false, "API"));
-    }
-    if (/[\x80-\uFFFF]/.test(this._envelope.from)) {
-      useSmtpUtf8 = true;
-    }
-    for (let i = 0, len = this._envelope.to.length; i < len; i++) {
-      if (!this._envelope.to[i] || /[\r\n<>]/.test(this._envelope.to[i])) {
-        return callback(this._formatError("Invalid recipient " + JSON.stringify(this._envelope.to[i]), "EENVELOPE", false, "API"));
-      }
-      if (/[\x80-\uFFFF]/.test(this._envelope.to[i])) {
-        useSmtpUtf8 = true;
-      }
-    }
-    this._envelope.rcptQueue = [].concat(this._envelope.to || []);
-    this._envelope.rejected = [];
-    this._envelope.rejectedErrors = [];
-    this._envelope.accepted = [];
-    if (this._envelope.dsn) {
-      try {
-        this._envelope.dsn = this._setDsnEnvelope(this._envelope.dsn);
-      } catch (err) {
-        return callback(this._formatError("Invalid DSN " + err.message, "EENVELOPE", false, "API"));
-      }
-    }
-    if (this._envelope.requireTLSExtensionEnabled) {
-      if (!this.secure) {
-        return callback(this._formatError("REQUIRETLS can only be used over TLS connections (RFC 8689)", "EREQUIRETLS", false, "MAIL FROM"));
-      }
-      if (!this._supportedExtensions.includes("REQUIRETLS")) {
-        return callback(this._formatError("Server does not support REQUIRETLS extension (RFC 8689)", "EREQUIRETLS", false, "MAIL FROM"));
-      }
-    }
-    this._envelope.pipelined = this._supportedExtensions.includes("PIPELINING");
-    this._responseActions.push((str) => {
-      this._actionMAIL(str, callback);
-    });
-    if (useSmtpUtf8 && this._supportedExtensions.includes("SMTPUTF8")) {
-      args.push("SMTPUTF8");
-      this._usingSmtpUtf8 = true;
-    }
-    if (this._envelope.use8BitMime && this._supportedExtensions.includes("8BITMIME")) {
-      args.push("BODY=8BITMIME");
-      this._using8BitMime = true;
-    }
-    if (this._envelope.size && this._supportedExtensions.includes("SIZE")) {
-      const sizeValue = Number(this._envelope.size) || 0;
-      if (sizeValue > 0) {
-        args.push("SIZE=" + sizeValue);
-      }
-    }
-    if (this._envelope.dsn && this._supportedExtensions.includes("DSN")) {
-      if (this._envelope.dsn.ret) {
-        args.push("RET=" + encodeXText(this._envelope.dsn.ret));
-      }
-      if (this._envelope.dsn.envid) {
-        args.push("ENVID=" + encodeXText(this._envelope.dsn.envid));
-      }
-    }
-    if (this._envelope.requireTLSExtensionEnabled) {
-      args.push("REQUIRETLS");
-    }
-    const mailFrom = "MAIL FROM:<" + this._envelope.from + ">" + (args.length ? " " + args.join(" ") : "");
-    this._recipientQueue = [];
-    if (!this._envelope.pipelined) {
-      this._sendCommand(mailFrom);
-      return;
-    }
-    const socket = this._socket;
-    socket.cork();
-    this._sendCommand(mailFrom);
-    while (this._envelope.rcptQueue.length) {
-      this._sendRcpt(this._envelope.rcptQueue.shift(), callback);
-    }
-    this._responseActions.push((str) => {
-      this._actionDATA(str, callback);
-    });
-    this._sendCommand("DATA");
-    socket.uncork();
-  }
-  /**
-   * Sends RCPT TO for a recipient and queues the handler for the reply
-   *
-   * @param recipient Recipient address
-   * @param callback Callback to run once the envelope is processed
-   * @internal
-   */
-  _sendRcpt(recipient, callback) {
-    this._recipientQueue.push(recipient);
-    this._responseActions.push((str) => {
-      this._actionRCPT(str, callback);
-    });
-    this._sendCommand("RCPT TO:<" + recipient + ">" + this._getDsnRcptToArgs());
-  }
-  /** @internal */
-  _setDsnEnvelope(params2) {
-    let ret = (params2.ret || params2.return || "").toString().toUpperCase() || null;
-    if (ret) {
-      switch (ret) {
-        case "HDRS":
-        case "HEADERS":
-          ret = "HDRS";
-          break;
-        case "FULL":
-        case "BODY":
-          ret = "FULL";
-          break;
-      }
-    }
-    if (ret && !["FULL", "HDRS"].includes(ret)) {
-      throw new Error("ret: " + JSON.stringify(ret));
-    }
-    const envid = (params2.envid || params2.id || "").toString() || null;
-    let notify = params2.notify || null;
-    if (notify) {
-      if (typeof notify === "string") {
-        notify = notify.split(",");
-      }
-      notify = notify.map((n) => n.trim().toUpperCase());
-      const validNotify = ["NEVER", "SUCCESS", "FAILURE", "DELAY"];
-      const invalidNotify = notify.filter((n) => !validNotify.includes(n));
-      if (invalidNotify.length || notify.length > 1 && notify.includes("NEVER")) {
-        throw new Error("notify: " + JSON.stringify(notify.join(",")));
-      }
-      notify = notify.join(",");
-    }
-    let orcpt = (params2.recipient || params2.orcpt || "").toString() || null;
-    if (orcpt && orcpt.indexOf(";") < 0) {
-      orcpt = "rfc822;" + orcpt;
-    }
-    return {
-      ret,
-      envid,
-      notify,
-      orcpt
-    };
-  }
-  /** @internal */
-  _getDsnRcptToArgs() {
-    const envelope = this._envelope;
-    const args = [];
-    if (envelope.dsn && this._supportedExtensions.includes("DSN")) {
-      if (envelope.dsn.notify) {
-        args.push("NOTIFY=" + encodeXText(envelope.dsn.notify));
-      }
-      if (envelope.dsn.orcpt) {
-        args.push("ORCPT=" + encodeXText(envelope.dsn.orcpt));
-      }
-    }
-    return args.length ? " " + args.join(" ") : "";
-  }
-  /** @internal */
-  _createSendStream(callback) {
-    const envelope = this._envelope;
-    const dataStream = new DataStream();
-    if (this.options.lmtp) {
-      envelope.accepted.forEach((recipient, i) => {
-        const final = i === envelope.accepted.length - 1;
-        this._responseActions.push((str) => {
-          this._actionLMTPStream(recipient, final, str, callback);
-        });
-      });
-    } else {
-      this._responseActions.push((str) => {
-        this._actionSMTPStream(str, callback);
-      });
-    }
-    this._currentDataStream = dataStream;
-    dataStream.pipe(this._socket, {
-      end: false
-    });
-    if (this.options.debug) {
-      const logStream = new PassThrough4();
-      logStream.on("readable", () => {
-        let chunk;
-        while (chunk = logStream.read()) {
-          this.logger.debug({
-            tnx: "message"
-          }, chunk.toString("binary").replace(/\r?\n$/, ""));
-        }
-      });
-      dataStream.pipe(logStream);
-    }
-    dataStream.once("end", () => {
-      if (this._currentDataStream === dataStream) {
-        this._currentDataStream = false;
-      }
-      this.logger.info({
-        tnx: "message",
-        inByteCount: dataStream.inByteCount,
-        outByteCount: dataStream.outByteCount
-      }, "<%s bytes encoded mime message (source size %s bytes)>", dataStream.outByteCount, dataStream.inByteCount);
-    });
-    return dataStream;
-  }
-  /** ACTIONS **/
-  /**
-   * Will be run after the connection is created and the server sends
-   * a greeting. If the incoming message starts with 220 initiate
-   * SMTP session by sending EHLO command
-   *
-   * @param str Message from the server
-   * @internal
-   */
-  _actionGreeting(str) {
-    this._clearPhase();
-    if (str.substr(0, 3) !== "220") {
-      this._onError(new Error("Invalid greeting. response=" + str), "EPROTOCOL", str, "CONN");
-      return;
-    }
-    if (this.options.lmtp) {
-      this._responseActions.push(this._actionLHLO);
-      this._sendCommand("LHLO " + this.name);
-    } else {
-      this._responseActions.push(this._actionEHLO);
-      this._sendCommand("EHLO " + this.name);
-    }
-  }
-  /**
-   * Handles server response for LHLO command. If it yielded in
-   * error, emit 'error', otherwise treat this as an EHLO response
-   *
-   * @param str Message from the server
-   * @internal
-   */
-  _actionLHLO(str) {
-    if (str.charAt(0) !== "2") {
-      this._onError(new Error("Invalid LHLO. response=" + str), "EPROTOCOL", str, "LHLO");
-      return;
-    }
-    this._actionEHLO(str);
-  }
-  /**
-   * Handles server response for EHLO command. If it yielded in
-   * error, try HELO instead, otherwise initiate TLS negotiation
-   * if STARTTLS is supported by the server or move into the
-   * authentication phase.
-   *
-   * @param str Message from the server
-   * @internal
-   */
-  _actionEHLO(str) {
-    if (str.substr(0, 3) === "421") {
-      this._onError(new Error("Server terminates connection. response=" + str), "ECONNECTION", str, "EHLO");
-      return;
-    }
-    if (str.charAt(0) !== "2") {
-      if (this.options.requireTLS) {
-        this._onError(new Error("EHLO failed but HELO does not support required STARTTLS. response=" + str), "ECONNECTION", str, "EHLO");
-        return;
-      }
-      this._responseActions.push(this._actionHELO);
-      this._sendCommand("HELO " + this.name);
-      return;
-    }
-    if (!this.secure && !this.options.ignoreTLS && (/[ -]STARTTLS\b/im.test(str) || this.options.requireTLS)) {
-      this._plaintextEhlo = str;
-      this._sendCommand("STARTTLS");
-      this._responseActions.push(this._actionSTARTTLS);
-      return;
-    }
-    this._parseEhloExtensions(str);
-    this.emit("connect");
-  }
-  /**
-   * Reads the extensions and the authentication mechanisms out of an EHLO response
-   *
-   * @param str EHLO response from the server
-   * @internal
-   */
-  _parseEhloExtensions(str) {
-    let match2;
-    this._ehloLines = str.split(/\r?\n/).map((line6) => line6.replace(/^\d+[ -]/, "").trim()).filter((line6) => line6).slice(1);
-    if (/[ -]SMTPUTF8\b/im.test(str)) {
-      this._supportedExtensions.push("SMTPUTF8");
-    }
-    if (/[ -]DSN\b/im.test(str)) {
-      this._supportedExtensions.push("DSN");
-    }
-    if (/[ -]8BITMIME\b/im.test(str)) {
-      this._supportedExtensions.push("8BITMIME");
-    }
-    if (/[ -]REQUIRETLS\b/im.test(str)) {
-      this._supportedExtensions.push("REQUIRETLS");
-    }
-    if (/[ -]PIPELINING\b/im.test(str)) {
-      this._supportedExtensions.push("PIPELINING");
-    }
-    if (/[ -]AUTH\b/i.test(str)) {
-      this.allowsAuth = true;
-    }
-    const authMechanisms = /* @__PURE__ */ new Set();
-    for (const line6 of this._ehloLines) {
-      const authMatch = /^AUTH[\s=](.*)/i.exec(line6);
-      if (authMatch) {
-        for (const mechanism of authMatch[1].split(/[\s=]+/)) {
-          authMechanisms.add(mechanism.toUpperCase());
-        }
-      }
-    }
-    for (const mechanism of ["PLAIN", "LOGIN", "CRAM-MD5", "XOAUTH2"]) {
-      if (authMechanisms.has(mechanism)) {
-        this._supportedAuth.push(mechanism);
-      }
-    }
-    if (match2 = str.match(/[ -]SIZE(?:[ \t]+(\d+))?/im)) {
-      this._supportedExtensions.push("SIZE");
-      this._maxAllowedSize = Number(match2[1]) || 0;
-    }
-  }
-  /**
-   * Handles server response for HELO command. If it yielded in
-   * error, emit 'error', otherwise move into the authentication phase.
-   *
-   * @param str Message from the server
-   * @internal
-   */
-  _actionHELO(str) {
-    if (str.charAt(0) !== "2") {
-      this._onError(new Error("Invalid HELO. response=" + str), "EPROTOCOL", str, "HELO");
-      return;
-    }
-    this.allowsAuth = true;
-    this.emit("connect");
-  }
-  /**
-   * Handles server response for STARTTLS command. If there's an error
-   * try HELO instead, otherwise initiate TLS upgrade. If the upgrade
-   * succeedes restart the EHLO
-   *
-   * @param str Message from the server
-   * @internal
-   */
-  _actionSTARTTLS(str) {
-    if (str.charAt(0) !== "2") {
-      if (this.options.opportunisticTLS) {
-        this.logger.info({
-          tnx: "smtp"
-        }, "Failed STARTTLS upgrade, continuing unencrypted");
-        if (this._plaintextEhlo) {
-          this._parseEhloExtensions(this._plaintextEhlo);
-          this._plaintextEhlo = false;
-          this.allowsAuth = false;
-          this._supportedAuth = [];
-        }
-        this.emit("connect");
-        return;
-      }
-      this._onError(new Error("Error upgrading connection with STARTTLS"), "ETLS", str, "STARTTLS");
-      return;
-    }
-    this._upgradeConnection((err, secured) => {
-      if (err) {
-        this._onError(new Error("Error initiating TLS - " + (err.message || err)), "ETLS", false, "STARTTLS");
-        return;
-      }
-      this.logger.info({
-        tnx: "smtp"
-      }, "Connection upgraded with STARTTLS");
-      if (secured) {
-        if (this.options.lmtp) {
-          this._responseActions.push(this._actionLHLO);
-          this._sendCommand("LHLO " + this.name);
-        } else {
-          this._responseActions.push(this._actionEHLO);
-          this._sendCommand("EHLO " + this.name);
-        }
-      } else {
-        this.emit("connect");
-      }
-    });
-  }
-  /**
-   * Handle the response for AUTH LOGIN command. We are expecting
-   * '334 VXNlcm5hbWU6' (base64 for 'Username:'). Data to be sent as
-   * response needs to be base64 encoded username. We do not need
-   * exact match but settle with 334 response in general as some
-   * hosts invalidly use a longer message than VXNlcm5hbWU6
-   *
-   * @param str Message from the server
-   * @param callback Callback to run once the authentication sequence completes
-   * @internal
-   */
-  _actionAUTH_LOGIN_USER(str, callback) {
-    if (!/^334[ -]/.test(str)) {
-      callback(this._formatError('Invalid login sequence while waiting for "334 VXNlcm5hbWU6"', "EAUTH", str, "AUTH LOGIN"));
-      return;
-    }
-    this._responseActions.push((str2) => {
-      this._actionAUTH_LOGIN_PASS(str2, callback);
-    });
-    this._sendCommand(Buffer.from(this._auth.credentials.user + "", "utf-8").toString("base64"));
-  }
-  /**
-   * Handle the response for AUTH CRAM-MD5 command. We are expecting
-   * '334 <challenge string>'. Data to be sent as response needs to be
-   * base64 decoded challenge string, MD5 hashed using the password as
-   * a HMAC key, prefixed by the username and a space, and finally all
-   * base64 encoded again.
-   *
-   * @param str Message from the server
-   * @param callback Callback to run once the authentication sequence completes
-   * @internal
-   */
-  _actionAUTH_CRAM_MD5(str, callback) {
-    const challengeMatch = str.match(/^334\s+(.+)$/);
-    if (!challengeMatch) {
-      return callback(this._formatError("Invalid login sequence while waiting for server challenge string", "EAUTH", str, "AUTH CRAM-MD5"));
-    }
-    const base64decoded = Buffer.from(challengeMatch[1], "base64").toString("ascii");
-    const hmacMD5 = crypto6.createHmac("md5", this._auth.credentials.pass);
-    hmacMD5.update(base64decoded);
-    const prepended = this._auth.credentials.user + " " + hmacMD5.digest("hex");
-    this._responseActions.push((str2) => {
-      this._actionAUTH_CRAM_MD5_PASS(str2, callback);
-    });
-    this._sendCommand(
-      Buffer.from(prepended).toString("base64"),
-      // hidden hash for logs
-      Buffer.from(this._auth.credentials.user + " /* secret */").toString("base64")
-    );
-  }
-  /**
-   * Handles the response to CRAM-MD5 authentication, if there's no error,
-   * the user can be considered logged in. Start waiting for a message to send
-   *
-   * @param str Message from the server
-   * @param callback Callback to run once the authentication sequence completes
-   * @internal
-   */
-  _actionAUTH_CRAM_MD5_PASS(str, callback) {
-    if (!str.match(/^235\s+/)) {
-      return callback(this._formatError('Invalid login sequence while waiting for "235"', "EAUTH", str, "AUTH CRAM-MD5"));
-    }
-    this.logger.info({
-      tnx: "smtp",
-      username: this._auth.user,
-      action: "authenticated",
-      method: this._authMethod
-    }, "User %s authenticated", JSON.stringify(this._auth.user));
-    this.authenticated = true;
-    callback(null, true);
-  }
-  /**
-   * Handle the response for AUTH LOGIN command. We are expecting
-   * '334 UGFzc3dvcmQ6' (base64 for 'Password:'). Data to be sent as
-   * response needs to be base64 encoded password.
-   *
-   * @param str Message from the server
-   * @param callback Callback to run once the authentication sequence completes
-   * @internal
-   */
-  _actionAUTH_LOGIN_PASS(str, callback) {
-    if (!/^334[ -]/.test(str)) {
-      return callback(this._formatError('Invalid login sequence while waiting for "334 UGFzc3dvcmQ6"', "EAUTH", str, "AUTH LOGIN"));
-    }
-    this._responseActions.push((str2) => {
-      this._actionAUTHComplete(str2, callback);
-    });
-    this._sendCommand(
-      Buffer.from((this._auth.credentials.pass || "").toString(), "utf-8").toString("base64"),
-      // Hidden pass for logs
-      Buffer.from("/* secret */", "utf-8").toString("base64")
-    );
-  }
-  /**
-   * Handles the response for authentication, if there's no error,
-   * the user can be considered logged in. Start waiting for a message to send
-   *
-   * @param str Message from the server
-   * @param isRetry True if this is a retry after a failed login, or the callback itself
-   * @param [callback] Callback to run once the authentication sequence completes
-   * @internal
-   */
-  _actionAUTHComplete(str, isRetry, callback) {
-    if (!callback && typeof isRetry === "function") {
-      callback = isRetry;
-      isRetry = false;
-    }
-    if (str.substr(0, 3) === "334") {
-      this._responseActions.push((str2) => {
-        if (isRetry || this._authMethod !== "XOAUTH2") {
-          this._actionAUTHComplete(str2, true, callback);
-        } else {
-          setImmediate(() => this._handleXOauth2Token(true, callback));
-        }
-      });
-      this._sendCommand("");
-      return;
-    }
-    if (str.charAt(0) !== "2") {
-      this.logger.info({
-        tnx: "smtp",
-        username: this._auth.user,
-        action: "authfail",
-        method: this._authMethod
-      }, "User %s failed to authenticate", JSON.stringify(this._auth.user));
-      return callback(this._formatError("Invalid login", "EAUTH", str, "AUTH " + this._authMethod));
-    }
-    this.logger.info({
-      tnx: "smtp",
-      username: this._auth.user,
-      action: "authenticated",
-      method: this._authMethod
-    }, "User %s authenticated", JSON.stringify(this._auth.user));
-    this.authenticated = true;
-    callback(null, true);
-  }
-  /**
-   * Handle response for a MAIL FROM: command
-   *
-   * @param str Message from the server
-   * @param callback Callback to run once the envelope is processed
-   * @internal
-   */
-  _actionMAIL(str, callback) {
-    const envelope = this._envelope;
-    if (Number(str.charAt(0)) !== 2) {
-      const message = this._usingSmtpUtf8 && /^550 /.test(str) && /[\x80-\uFFFF]/.test(envelope.from) ? "Internationalized mailbox name not allowed" : "Mail command failed";
-      envelope.mailError = this._formatError(message, "EENVELOPE", str, "MAIL FROM");
-    }
-    this._advanceEnvelope(str, callback);
-  }
-  /**
-   * Handle response for a RCPT TO: command
-   *
-   * @param str Message from the server
-   * @param callback Callback to run once the envelope is processed
-   * @internal
-   */
-  _actionRCPT(str, callback) {
-    const envelope = this._envelope;
-    let err;
-    const curRecipient = this._recipientQueue.shift();
-    if (Number(str.charAt(0)) !== 2) {
-      const message = this._usingSmtpUtf8 && /^553 /.test(str) && /[\x80-\uFFFF]/.test(curRecipient) ? "Internationalized mailbox name not allowed" : "Recipient command failed";
-      envelope.rejected.push(curRecipient);
-      err = this._formatError(message, "EENVELOPE", str, "RCPT TO");
-      err.recipient = curRecipient;
-      envelope.rejectedErrors.push(err);
-    } else {
-      envelope.accepted.push(curRecipient);
-    }
-    this._advanceEnvelope(str, callback);
-  }
-  /**
-   * Moves the envelope on after a reply to MAIL FROM or RCPT TO. A pipelined envelope sent every
-   * command at once and is decided by the reply to DATA. Otherwise the commands go one at a
-   * time: the next recipient, or once every reply is in, DATA or the error that ends the message
-   *
-   * @param str The reply that was handled
-   * @param callback Callback to run once the envelope is processed
-   * @internal
-   */
-  _advanceEnvelope(str, callback) {
-    const envelope = this._envelope;
-    if (envelope.pipelined) {
-      return;
-    }
-    if (envelope.mailError) {
-      return callback(envelope.mailError);
-    }
-    if (envelope.rcptQueue.length) {
-      return this._sendRcpt(envelope.rcptQueue.shift(), callback);
-    }
-    if (this._recipientQueue.length) {
-      return;
-    }
-    const err = this._envelopeError(str);
-    if (err) {
-      return callback(err);
-    }
-    this._responseActions.push((str2) => {
-      this._actionDATA(str2, callback);
-    });
-    this._sendCommand("DATA");
-  }
-  /**
-   * Decides how the envelope went once every reply to MAIL FROM and RCPT TO is in. Called after
-   * the last RCPT TO reply, or with PIPELINING on the reply to the DATA command sent along
-   *
-   * @param str The reply being handled
-   * @returns The error to fail the message with, or null when DATA can go ahead
-   * @internal
-   */
-  _envelopeError(str) {
-    const envelope = this._envelope;
-    if (envelope.mailError) {
-      return envelope.mailError;
-    }
-    if (envelope.accepted.length) {
-      return null;
-    }
-    const deferred = envelope.rejectedErrors.find((rejectedErr) => rejectedErr.responseCode && rejectedErr.responseCode < 500);
-    const lastRejected = envelope.rejectedErrors[envelope.rejectedErrors.length - 1];
-    const reply = deferred?.response ?? (envelope.pipelined && lastRejected ? lastRejected.response : str);
-    const err = this._formatError("Can't send mail - all recipients were rejected", "EENVELOPE", reply, "RCPT TO");
-    err.rejected = envelope.rejected;
-    err.rejectedErrors = envelope.rejectedErrors;
-    return err;
-  }
-  /**
-   * Handle response for a DATA command
-   *
-   * @param str Message from the server
-   * @param callback Callback to run once the envelope is processed
-   * @internal
-   */
-  _actionDATA(str, callback) {
-    const envelope = this._envelope;
-    if (envelope.pipelined) {
-      const err = this._envelopeError(str);
-      if (err) {
-        if (/^3/.test(str)) {
-          if (envelope.mailError) {
-            this.close();
-            return callback(err);
-          }
-          this._responseActions.push(() => callback(err));
-          this._sendCommand(".");
-          return;
-        }
-        return callback(err);
-      }
-    }
-    if (!/^[23]/.test(str)) {
-      return callback(this._formatError("Data command failed", "EENVELOPE", str, "DATA"));
-    }
-    const response = {
-      accepted: envelope.accepted,
-      rejected: envelope.rejected
-    };
-    if (this._ehloLines && this._ehloLines.length) {
-      response.ehlo = this._ehloLines;
-    }
-    if (envelope.rejectedErrors.length) {
-      response.rejectedErrors = envelope.rejectedErrors;
-    }
-    callback(null, response);
-  }
-  /**
-   * Handle response for a DATA stream when using SMTP
-   * We expect a single response that defines if the sending succeeded or failed
-   *
-   * @param str Message from the server
-   * @param callback Callback to run with the final send result
-   * @internal
-   */
-  _actionSMTPStream(str, callback) {
-    if (Number(str.charAt(0)) !== 2) {
-      return callback(this._formatError("Message failed", "EMESSAGE", str, "DATA"));
-    }
-    return callback(null, str);
-  }
-  /**
-   * Handle response for a DATA stream
-   * We expect a separate response for every recipient. All recipients can either
-   * succeed or fail separately
-   *
-   * @param recipient The recipient this response applies to
-   * @param final Is this the final recipient?
-   * @param str Message from the server
-   * @param callback Callback to run with the final send result
-   * @internal
-   */
-  _actionLMTPStream(recipient, final, str, callback) {
-    const envelope = this._envelope;
-    let err;
-    if (Number(str.charAt(0)) !== 2) {
-      err = this._formatError("Message failed for recipient " + recipient, "EMESSAGE", str, "DATA");
-      err.recipient = recipient;
-      envelope.rejected.push(recipient);
-      envelope.rejectedErrors.push(err);
-      for (let i = 0, len = envelope.accepted.length; i < len; i++) {
-        if (envelope.accepted[i] === recipient) {
-          envelope.accepted.splice(i, 1);
-        }
-      }
-    }
-    if (final) {
-      return callback(null, str);
-    }
-  }
-  /** @internal */
-  _handleXOauth2Token(isRetry, callback) {
-    this._auth.oauth2.getToken(isRetry, (err, accessToken) => {
-      if (err) {
-        this.logger.info({
-          tnx: "smtp",
-          username: this._auth.user,
-          action: "authfail",
-          method: this._authMethod
-        }, "User %s failed to authenticate", JSON.stringify(this._auth.user));
-        return callback(this._formatError(err, "EAUTH", false, "AUTH XOAUTH2"));
-      }
-      this._responseActions.push((str) => {
-        this._actionAUTHComplete(str, isRetry, callback);
-      });
-      this._sendCommand(
-        "AUTH XOAUTH2 " + this._auth.oauth2.buildXOAuth2Token(accessToken),
-        //  Hidden for logs
-        "AUTH XOAUTH2 " + this._auth.oauth2.buildXOAuth2Token("/* secret */")
-      );
-    });
-  }
-  /**
-   *
-   * @param command
-   * @internal
-   */
-  _isDestroyedMessage(command) {
-    if (this._destroyed) {
-      return "Cannot " + command + " - smtp connection is already destroyed.";
-    }
-    if (this._socket) {
-      if (this._socket.destroyed) {
-        return "Cannot " + command + " - smtp connection socket is already destroyed.";
-      }
-      if (!this._socket.writable) {
-        return "Cannot " + command + " - smtp connection socket is already half-closed.";
-      }
-    }
-  }
-  /** @internal */
-  _getHostname() {
-    let defaultHostname;
-    try {
-      defaultHostname = os2.hostname() || "";
-    } catch (_err) {
-      defaultHostname = "localhost";
-    }
-    if (!defaultHostname || defaultHostname.indexOf(".") < 0) {
-      defaultHostname = "[127.0.0.1]";
-    }
-    if (defaultHostname.match(/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/)) {
-      defaultHostname = "[" + defaultHostname + "]";
-    }
-    return defaultHostname;
-  }
-};
-var smtp_connection_default = SMTPConnection;
-
-// node_modules/nodemailer/dist/esm/xoauth2/index.js
-import { Stream } from "node:stream";
-import crypto7 from "node:crypto";
-var XOAuth2 = class extends Stream {
-  constructor(options, logger) {
-    super();
-    this.options = options || {};
-    this.configError = false;
-    if (options && options.serviceClient) {
-      if (!options.privateKey || !options.user) {
-        const err = new Error('Options "privateKey" and "user" are required for service account!');
-        err.code = EOAUTH2;
-        this.configError = err;
-      }
-      const serviceRequestTimeout = Math.min(Math.max(Number(this.options.serviceRequestTimeout) || 0, 0), 3600);
-      this.options.serviceRequestTimeout = serviceRequestTimeout || 5 * 60;
-    }
-    this.logger = getLogger({
-      logger
-    }, {
-      component: this.options.component || "OAuth2"
-    });
-    this.provisionCallback = typeof this.options.provisionCallback === "function" ? this.options.provisionCallback : false;
-    this.options.accessUrl = this.options.accessUrl || "https://accounts.google.com/o/oauth2/token";
-    this.options.customHeaders = this.options.customHeaders || {};
-    this.options.customParams = this.options.customParams || {};
-    this.accessToken = this.options.accessToken || false;
-    if (this.options.expires && Number(this.options.expires)) {
-      this.expires = this.options.expires;
-    } else {
-      const timeout = Math.max(Number(this.options.timeout) || 0, 0);
-      this.expires = timeout && Date.now() + timeout * 1e3 || 0;
-    }
-    this.renewing = false;
-    this.renewalQueue = [];
-  }
-  /**
-   * Returns or generates (if previous has expired) a XOAuth2 token
-   *
-   * @param renew If false then use cached access token (if available)
-   * @param callback Callback function with error object and token string
-   */
-  getToken(renew, callback) {
-    const done = callback;
-    if (this.configError) {
-      return done(this.configError);
-    }
-    if (!renew && this.accessToken && (!this.expires || this.expires > Date.now())) {
-      this.logger.debug({
-        tnx: "OAUTH2",
-        user: this.options.user,
-        action: "reuse"
-      }, "Reusing existing access token for %s", this.options.user);
-      return callback(null, this.accessToken);
-    }
-    if (!this.provisionCallback && !this.options.refreshToken && !this.options.serviceClient) {
-      if (this.accessToken) {
-        this.logger.debug({
-          tnx: "OAUTH2",
-          user: this.options.user,
-          action: "reuse"
-        }, "Reusing existing access token (no refresh capability) for %s", this.options.user);
-        return callback(null, this.accessToken);
-      }
-      this.logger.error({
-        tnx: "OAUTH2",
-        user: this.options.user,
-        action: "renew"
-      }, "Cannot renew access token for %s: No refresh mechanism available", this.options.user);
-      const err = new Error("Can't create new access token for user");
-      err.code = EOAUTH2;
-      return done(err);
-    }
-    if (this.renewing) {
-      this.renewalQueue.push({ renew, callback: done });
-      return;
-    }
-    this.renewing = true;
-    const generateCallback = (err, accessToken) => {
-      this.renewalQueue.forEach((item) => item.callback(err, accessToken));
-      this.renewalQueue = [];
-      this.renewing = false;
-      if (err) {
-        this.logger.error({
-          err,
-          tnx: "OAUTH2",
-          user: this.options.user,
-          action: "renew"
-        }, "Failed generating new Access Token for %s", this.options.user);
-      } else {
-        this.logger.info({
-          tnx: "OAUTH2",
-          user: this.options.user,
-          action: "renew"
-        }, "Generated new Access Token for %s", this.options.user);
-      }
-      done(err, accessToken);
-    };
-    if (this.provisionCallback) {
-      this.provisionCallback(this.options.user, !!renew, (err, accessToken, expires) => {
-        if (!err && accessToken) {
-          this.accessToken = accessToken;
-          this.expires = expires || 0;
-        }
-        generateCallback(err, accessToken);
-      });
-    } else {
-      this.generateToken(generateCallback);
-    }
-  }
-  /**
-   * Updates token values
-   *
-   * @param accessToken New access token
-   * @param timeout Access token lifetime in seconds
-   *
-   * Emits 'token': { user: User email-address, accessToken: the new accessToken, timeout: TTL in seconds}
-   */
-  updateToken(accessToken, timeout) {
-    this.accessToken = accessToken;
-    timeout = Math.max(Number(timeout) || 0, 0);
-    this.expires = timeout && Date.now() + timeout * 1e3 || 0;
-    this.emit("token", {
-      user: this.options.user,
-      accessToken: accessToken || "",
-      expires: this.expires
-    });
-  }
-  /**
-   * Generates a new XOAuth2 token with the credentials provided at initialization
-   *
-   * @param callback Callback function with error object and token string
-   */
-  generateToken(callback) {
-    const done = callback;
-    let urlOptions;
-    let loggedUrlOptions;
-    if (this.options.serviceClient) {
-      const iat = Math.floor(Date.now() / 1e3);
-      const tokenData = {
-        iss: this.options.serviceClient,
-        scope: this.options.scope || "https://mail.google.com/",
-        sub: this.options.user,
-        aud: this.options.accessUrl,
-        iat,
-        exp: iat + this.options.serviceRequestTimeout
-      };
-      let token;
-      try {
-        token = this.jwtSignRS256(tokenData);
-      } catch (_err) {
-        const err = new Error("Can't generate token. Check your auth options");
-        err.code = EOAUTH2;
-        return done(err);
-      }
-      urlOptions = {
-        grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
-        assertion: token
-      };
-      loggedUrlOptions = {
-        grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
-        assertion: tokenData
-      };
-    } else {
-      if (!this.options.refreshToken) {
-        const err = new Error("Can't create new access token for user");
-        err.code = EOAUTH2;
-        return done(err);
-      }
-      urlOptions = {
-        client_id: this.options.clientId || "",
-        client_secret: this.options.clientSecret || "",
-        refresh_token: this.options.refreshToken,
-        grant_type: "refresh_token"
-      };
-      loggedUrlOptions = {
-        client_id: this.options.clientId || "",
-        client_secret: (this.options.clientSecret || "").substr(0, 6) + "...",
-        refresh_token: (this.options.refreshToken || "").substr(0, 6) + "...",
-        grant_type: "refresh_token"
-      };
-    }
-    const customParams = this.options.customParams || {};
-    Object.assign(urlOptions, customParams);
-    for (const key2 of Object.keys(customParams)) {
-      const param2 = customParams[key2];
-      loggedUrlOptions[key2] = (param2 === void 0 || param2 === null ? "" : String(param2)).substr(0, 6) + "...";
-    }
-    this.logger.debug({
-      tnx: "OAUTH2",
-      user: this.options.user,
-      action: "generate"
-    }, "Requesting token using: %s", JSON.stringify(loggedUrlOptions));
-    this.postRequest(this.options.accessUrl, urlOptions, this.options, (error4, body) => {
-      let data3;
-      if (error4) {
-        return done(error4);
-      }
-      try {
-        data3 = JSON.parse(body.toString());
-      } catch (E2) {
-        return done(E2);
-      }
-      if (!data3 || typeof data3 !== "object") {
-        this.logger.debug({
-          tnx: "OAUTH2",
-          user: this.options.user,
-          action: "post"
-        }, "Response: %s", (body || "").toString());
-        const err2 = new Error("Invalid authentication response");
-        err2.code = EOAUTH2;
-        return done(err2);
-      }
-      const logData = Object.assign({}, data3);
-      if (logData.access_token) {
-        logData.access_token = (logData.access_token || "").toString().substr(0, 6) + "...";
-      }
-      this.logger.debug({
-        tnx: "OAUTH2",
-        user: this.options.user,
-        action: "post"
-      }, "Response: %s", JSON.stringify(logData));
-      if (data3.error) {
-        let errorMessage2 = data3.error;
-        if (data3.error_description) {
-          errorMessage2 += ": " + data3.error_description;
-        }
-        if (data3.error_uri) {
-          errorMessage2 += " (" + data3.error_uri + ")";
-        }
-        const err2 = new Error(errorMessage2);
-        err2.code = EOAUTH2;
-        return done(err2);
-      }
-      if (data3.access_token) {
-        this.updateToken(data3.access_token, data3.expires_in);
-        return callback(null, this.accessToken);
-      }
-      const err = new Error("No access token");
-      err.code = EOAUTH2;
-      return done(err);
-    });
-  }
-  /**
-   * Converts an access_token and user id into a base64 encoded XOAuth2 token
-   *
-   * @param [accessToken] Access token string
-   * @return Base64 encoded token for IMAP or SMTP login
-   */
-  buildXOAuth2Token(accessToken) {
-    const authData = ["user=" + (this.options.user || ""), "auth=Bearer " + (accessToken || this.accessToken), "", ""];
-    return Buffer.from(authData.join(""), "utf-8").toString("base64");
-  }
-  /**
-   * Custom POST request handler.
-   * This is only needed to keep paths short in Windows, usually this module
-   * is a dependency of a dependency and if it tries to require something
-   * like the request module the paths get way too long to handle for Windows.
-   * As we do only a simple POST request we do not actually require complicated
-   * logic support (no redirects, no nothing) anyway.
-   *
-   * @param url Url to POST to
-   * @param payload Payload to POST
-   * @param params Client options, the customHeaders and tls values are used for the request
-   * @param callback Callback function with (err, buff)
-   */
-  postRequest(url, payload, params2, callback) {
-    let returned = false;
-    const chunks = [];
-    let chunklen = 0;
-    const fetchOptions = {
-      method: "post",
-      headers: params2.customHeaders,
-      body: payload,
-      allowErrorResponse: true,
-      // unset falls back to the fetch default, a stalled token endpoint would otherwise keep
-      // `renewing` set and queue every later request
-      timeout: params2.requestTimeout
-    };
-    if (/^https:/i.test(url)) {
-      fetchOptions.tls = Object.assign({ rejectUnauthorized: true }, params2.tls || {});
-    }
-    const req = fetch_default(url, fetchOptions);
-    req.on("readable", () => {
-      let chunk;
-      while ((chunk = req.read()) !== null) {
-        chunks.push(chunk);
-        chunklen += chunk.length;
-      }
-    });
-    req.once("error", (err) => {
-      if (returned) {
-        return;
-      }
-      returned = true;
-      return callback(err);
-    });
-    req.once("end", () => {
-      if (returned) {
-        return;
-      }
-      returned = true;
-      return callback(null, Buffer.concat(chunks, chunklen));
-    });
-  }
-  /**
-   * Encodes a buffer or a string into Base64url format
-   *
-   * @param data The data to convert
-   * @return The encoded string
-   */
-  toBase64URL(data3) {
-    if (typeof data3 === "string") {
-      data3 = Buffer.from(data3);
-    }
-    return data3.toString("base64").replace(/[=]+/g, "").replace(/\+/g, "-").replace(/\//g, "_");
-  }
-  /**
-   * Creates a JSON Web Token signed with RS256 (SHA256 + RSA)
-   *
-   * @param payload The payload to include in the generated token
-   * @return The generated and signed token
-   */
-  jwtSignRS256(payload) {
-    const signedPayload = ['{"alg":"RS256","typ":"JWT"}', JSON.stringify(payload)].map((val) => this.toBase64URL(val)).join(".");
-    const signature = crypto7.createSign("RSA-SHA256").update(signedPayload).sign(this.options.privateKey);
-    return signedPayload + "." + this.toBase64URL(signature);
-  }
-};
-var xoauth2_default = XOAuth2;
-
-// node_modules/nodemailer/dist/esm/smtp-pool/pool-resource.js
-import { EventEmitter as EventEmitter3 } from "node:events";
-var PoolResource = class extends EventEmitter3 {
-  constructor(pool) {
-    super();
-    this.pool = pool;
-    this.options = pool.options;
-    this.logger = this.pool.logger;
-    if (this.options.auth) {
-      switch ((this.options.auth.type || "").toString().toUpperCase()) {
-        case "OAUTH2": {
-          const oauth2 = new xoauth2_default(this.options.auth, this.logger);
-          oauth2.provisionCallback = this.pool.mailer && this.pool.mailer.get("oauth2_provision_cb") || oauth2.provisionCallback;
-          this.auth = {
-            type: "OAUTH2",
-            user: this.options.auth.user,
-            oauth2,
-            method: "XOAUTH2"
-          };
-          oauth2.on("token", (token) => this.pool.mailer.emit("token", token));
-          oauth2.on("error", (err) => this._fail(err));
-          break;
-        }
-        default:
-          if (!this.options.auth.user && !this.options.auth.pass) {
-            break;
-          }
-          this.auth = {
-            type: (this.options.auth.type || "").toString().toUpperCase() || "LOGIN",
-            user: this.options.auth.user,
-            credentials: {
-              user: this.options.auth.user || "",
-              pass: this.options.auth.pass,
-              options: this.options.auth.options
-            },
-            method: (this.options.auth.method || "").trim().toUpperCase() || this.options.authMethod || false
-          };
-      }
-    }
-    this._connection = false;
-    this._connected = false;
-    this._closed = false;
-    this.messages = 0;
-    this.available = true;
-    this._failed = false;
-    this._sending = false;
-    this._idleTimer = false;
-  }
-  /**
-   * Emits 'error' for the first failure only. A dead resource can report the same failure more
-   * than once (the connection error, then the send callback), the pool handles it once
-   * @internal
-   */
-  _fail(err) {
-    if (this._failed) {
-      return;
-    }
-    this._failed = true;
-    this.emit("error", err);
-  }
-  /**
-   * Initiates a connection to the SMTP server
-   *
-   * @param callback Callback function to run once the connection is established or failed
-   */
-  connect(callback) {
-    const connectStartedAt = Date.now();
-    this.pool.getSocket(Object.assign({}, this.options, { connectStartedAt }), (err, socketOptions) => {
-      if (this._closed) {
-        socketOptions && socketOptions.connection?.destroy();
-        return;
-      }
-      if (err) {
-        this._fail(err);
-        return callback(err);
-      }
-      let returned = false;
-      let options = this.options;
-      if (socketOptions && socketOptions.connection) {
-        this.logger.info({
-          tnx: "proxy",
-          remoteAddress: socketOptions.connection.remoteAddress,
-          remotePort: socketOptions.connection.remotePort,
-          destHost: options.host || "",
-          destPort: options.port || "",
-          action: "connected"
-        }, "Using proxied socket from %s:%s to %s:%s", socketOptions.connection.remoteAddress, socketOptions.connection.remotePort, options.host || "", options.port || "");
-        options = Object.assign(assign(false, options), socketOptions);
-      }
-      this.connection = new smtp_connection_default(options);
-      this.connection._connectStartedAt = connectStartedAt;
-      this.connection.on("error", (err2) => {
-        if (this._closed || this._sending) {
-          return;
-        }
-        if (this._connected && isTransientError(err2)) {
-          this.logger.info({
-            tnx: "pool",
-            cid: this.id
-          }, "Connection #%s was closed by the server: %s", this.id, err2.message);
-          return;
-        }
-        this._fail(err2);
-        if (returned || this._closed) {
-          return;
-        }
-        returned = true;
-        return callback(err2);
-      });
-      this.connection.once("end", () => {
-        this.close();
-        returned = true;
-      });
-      this.connection.connect((err2) => {
-        if (returned || this._closed) {
-          return;
-        }
-        if (err2) {
-          returned = true;
-          return;
-        }
-        if (this.auth && (this.connection.allowsAuth || options.forceAuth)) {
-          this.connection.login(this.auth, (err3) => {
-            if (returned || this._closed) {
-              return;
-            }
-            returned = true;
-            if (err3) {
-              this.connection.close();
-              this._fail(err3);
-              return callback(err3);
-            }
-            this._connected = true;
-            callback(null, true);
-          });
-        } else {
-          returned = true;
-          this._connected = true;
-          return callback(null, true);
-        }
-      });
-    });
-  }
-  /**
-   * Sends an e-mail to be sent using the selected settings
-   *
-   * @param mail Mail object
-   * @param callback Callback function
-   */
-  send(mail, callback) {
-    if (this._closed) {
-      return;
-    }
-    if (!this._connected) {
-      return this.connect((err) => {
-        if (err) {
-          return callback(err);
-        }
-        return this.send(mail, callback);
-      });
-    }
-    const envelope = mail.message.getEnvelope();
-    const messageId = mail.message.messageId();
-    const recipients = [].concat(envelope.to || []);
-    if (recipients.length > 3) {
-      recipients.push("...and " + recipients.splice(2).length + " more");
-    }
-    this.logger.info({
-      tnx: "send",
-      messageId,
-      cid: this.id
-    }, "Sending message %s using #%s to <%s>", messageId, this.id, recipients.join(", "));
-    if (mail.data.dsn) {
-      envelope.dsn = mail.data.dsn;
-    }
-    if (mail.data.requireTLSExtensionEnabled) {
-      envelope.requireTLSExtensionEnabled = mail.data.requireTLSExtensionEnabled;
-    }
-    this._sending = true;
-    const reused = this.messages > 0;
-    const messageStream = mail.message.createReadStream();
-    this.connection.send(envelope, messageStream, (err, info2) => {
-      if (mail.data.signal?.aborted) {
-        return;
-      }
-      this._sending = false;
-      this.messages++;
-      if (err) {
-        if (reused && messageStream.readableDidRead === false && isTransientError(err)) {
-          this.logger.info({
-            tnx: "pool",
-            cid: this.id,
-            messageId
-          }, "Connection #%s was closed by the server before message %s was sent: %s", this.id, messageId, err.message);
-          this.connection.close();
-          return;
-        }
-        if ((err.code === EENVELOPE || err.code === EMESSAGE) && err.responseCode !== 421 && !this.connection._destroyed) {
-          this.connection.reset((resetErr) => {
-            if (resetErr) {
-              this.connection.close();
-              return;
-            }
-            this._release();
-          });
-          return callback(err);
-        }
-        this.connection.close();
-        this._fail(err);
-        return callback(err);
-      }
-      info2.envelope = {
-        from: envelope.from,
-        to: envelope.to
-      };
-      info2.messageId = messageId;
-      setImmediate(() => this._release());
-      callback(null, info2);
-    });
-  }
-  /**
-   * Makes the connection available for the next message, or closes it once it has sent
-   * maxMessages messages
-   *
-   * @internal
-   */
-  _release() {
-    if (this._closed) {
-      return;
-    }
-    if (this.messages >= this.options.maxMessages) {
-      const err = new Error("Resource exhausted");
-      err.code = EMAXLIMIT;
-      this.connection.close();
-      this._fail(err);
-      return;
-    }
-    this.pool._checkRateLimit(() => {
-      if (this._closed) {
-        return;
-      }
-      this.available = true;
-      this._startIdleTimer();
-      this.emit("available");
-    });
-  }
-  /** @internal */
-  _startIdleTimer() {
-    if (!this.options.idleTimeout || this.options.idleTimeout < 0) {
-      return;
-    }
-    if (this._idleTimer && typeof this._idleTimer.refresh === "function") {
-      this._idleTimer.refresh();
-      return;
-    }
-    clearTimeout(this._idleTimer);
-    this._idleTimer = setTimeout(() => {
-      if (!this.available) {
-        return;
-      }
-      this.logger.debug({
-        tnx: "pool",
-        cid: this.id
-      }, "Closing connection #%s after it was idle for %sms", this.id, this.options.idleTimeout);
-      this.available = false;
-      this.connection.quit();
-    }, this.options.idleTimeout);
-    if (typeof this._idleTimer.unref === "function") {
-      this._idleTimer.unref();
-    }
-  }
-  /** @internal */
-  _stopIdleTimer() {
-    clearTimeout(this._idleTimer);
-    this._idleTimer = false;
-  }
-  /**
-   * Closes the connection
-   */
-  close() {
-    if (this._closed) {
-      return;
-    }
-    this._closed = true;
-    this.available = false;
-    this._connected = false;
-    this._stopIdleTimer();
-    if (this.auth && this.auth.oauth2) {
-      this.auth.oauth2.removeAllListeners();
-    }
-    if (this.connection) {
-      this.connection.close();
-    }
-    this.emit("close");
-  }
-};
-
-// node_modules/nodemailer/dist/esm/well-known/services.js
-var services = {
-  "126": {
-    "description": "126 Mail (NetEase)",
-    "host": "smtp.126.com",
-    "port": 465,
-    "secure": true
-  },
-  "163": {
-    "description": "163 Mail (NetEase)",
-    "host": "smtp.163.com",
-    "port": 465,
-    "secure": true
-  },
-  "1und1": {
-    "description": "1&1 Mail (German hosting provider)",
-    "host": "smtp.1und1.de",
-    "port": 465,
-    "secure": true,
-    "authMethod": "LOGIN"
-  },
-  "Aliyun": {
-    "description": "Alibaba Cloud Mail",
-    "domains": [
-      "aliyun.com"
-    ],
-    "host": "smtp.aliyun.com",
-    "port": 465,
-    "secure": true
-  },
-  "AliyunQiye": {
-    "description": "Alibaba Cloud Enterprise Mail",
-    "host": "smtp.qiye.aliyun.com",
-    "port": 465,
-    "secure": true
-  },
-  "AOL": {
-    "description": "AOL Mail",
-    "domains": [
-      "aol.com"
-    ],
-    "host": "smtp.aol.com",
-    "port": 587
-  },
-  "Aruba": {
-    "description": "Aruba PEC (Italian email provider)",
-    "domains": [
-      "aruba.it",
-      "pec.aruba.it"
-    ],
-    "aliases": [
-      "Aruba PEC"
-    ],
-    "host": "smtps.aruba.it",
-    "port": 465,
-    "secure": true,
-    "authMethod": "LOGIN"
-  },
-  "Bluewin": {
-    "description": "Bluewin (Swiss email provider)",
-    "host": "smtpauths.bluewin.ch",
-    "domains": [
-      "bluewin.ch"
-    ],
-    "port": 465
-  },
-  "BOL": {
-    "description": "BOL Mail (Brazilian provider)",
-    "domains": [
-      "bol.com.br"
-    ],
-    "host": "smtp.bol.com.br",
-    "port": 587,
-    "requireTLS": true
-  },
-  "DebugMail": {
-    "description": "DebugMail (email testing service)",
-    "host": "debugmail.io",
-    "port": 25
-  },
-  "Disroot": {
-    "description": "Disroot (privacy-focused provider)",
-    "domains": [
-      "disroot.org"
-    ],
-    "host": "disroot.org",
-    "port": 587,
-    "secure": false,
-    "authMethod": "LOGIN"
-  },
-  "DynectEmail": {
-    "description": "Dyn Email Delivery",
-    "aliases": [
-      "Dynect"
-    ],
-    "host": "smtp.dynect.net",
-    "port": 25
-  },
-  "ElasticEmail": {
-    "description": "Elastic Email",
-    "aliases": [
-      "Elastic Email"
-    ],
-    "host": "smtp.elasticemail.com",
-    "port": 465,
-    "secure": true
-  },
-  "Ethereal": {
-    "description": "Ethereal Email (email testing service)",
-    "aliases": [
-      "ethereal.email"
-    ],
-    "host": "smtp.ethereal.email",
-    "port": 587
-  },
-  "FastMail": {
-    "description": "FastMail",
-    "domains": [
-      "fastmail.com",
-      "fastmail.fm"
-    ],
-    "host": "smtp.fastmail.com",
-    "port": 465,
-    "secure": true
-  },
-  "Feishu Mail": {
-    "description": "Feishu Mail (Lark)",
-    "aliases": [
-      "Feishu",
-      "FeishuMail"
-    ],
-    "domains": [
-      "www.feishu.cn"
-    ],
-    "host": "smtp.feishu.cn",
-    "port": 465,
-    "secure": true
-  },
-  "Forward Email": {
-    "description": "Forward Email (email forwarding service)",
-    "aliases": [
-      "FE",
-      "ForwardEmail"
-    ],
-    "domains": [
-      "forwardemail.net"
-    ],
-    "host": "smtp.forwardemail.net",
-    "port": 465,
-    "secure": true
-  },
-  "GandiMail": {
-    "description": "Gandi Mail",
-    "aliases": [
-      "Gandi",
-      "Gandi Mail"
-    ],
-    "host": "mail.gandi.net",
-    "port": 587
-  },
-  "Gmail": {
-    "description": "Gmail",
-    "aliases": [
-      "Google Mail"
-    ],
-    "domains": [
-      "gmail.com",
-      "googlemail.com"
-    ],
-    "host": "smtp.gmail.com",
-    "port": 465,
-    "secure": true
-  },
-  "GmailWorkspace": {
-    "description": "Gmail Workspace",
-    "aliases": [
-      "Google Workspace Mail"
-    ],
-    "host": "smtp-relay.gmail.com",
-    "port": 465,
-    "secure": true
-  },
-  "GMX": {
-    "description": "GMX Mail",
-    "domains": [
-      "gmx.com",
-      "gmx.net",
-      "gmx.de"
-    ],
-    "host": "mail.gmx.com",
-    "port": 587
-  },
-  "Godaddy": {
-    "description": "GoDaddy Email (US)",
-    "host": "smtpout.secureserver.net",
-    "port": 25
-  },
-  "GodaddyAsia": {
-    "description": "GoDaddy Email (Asia)",
-    "host": "smtp.asia.secureserver.net",
-    "port": 25
-  },
-  "GodaddyEurope": {
-    "description": "GoDaddy Email (Europe)",
-    "host": "smtp.europe.secureserver.net",
-    "port": 25
-  },
-  "Groundmail": {
-    "description": "Groundmail",
-    "host": "smtp.groundmail.dev",
-    "port": 587,
-    "secure": false,
-    "requireTLS": true
-  },
-  "hot.ee": {
-    "description": "Hot.ee (Estonian email provider)",
-    "host": "mail.hot.ee"
-  },
-  "Hotmail": {
-    "description": "Outlook.com / Hotmail",
-    "aliases": [
-      "Outlook",
-      "Outlook.com",
-      "Hotmail.com"
-    ],
-    "domains": [
-      "hotmail.com",
-      "outlook.com"
-    ],
-    "host": "smtp-mail.outlook.com",
-    "port": 587
-  },
-  "iCloud": {
-    "description": "iCloud Mail",
-    "aliases": [
-      "Me",
-      "Mac"
-    ],
-    "domains": [
-      "icloud.com",
-      "me.com",
-      "mac.com"
-    ],
-    "host": "smtp.mail.me.com",
-    "port": 587
-  },
-  "Infomaniak": {
-    "description": "Infomaniak Mail (Swiss hosting provider)",
-    "host": "mail.infomaniak.com",
-    "domains": [
-      "ik.me",
-      "ikmail.com",
-      "etik.com"
-    ],
-    "port": 587
-  },
-  "KolabNow": {
-    "description": "KolabNow (secure email service)",
-    "domains": [
-      "kolabnow.com"
-    ],
-    "aliases": [
-      "Kolab"
-    ],
-    "host": "smtp.kolabnow.com",
-    "port": 465,
-    "secure": true,
-    "authMethod": "LOGIN"
-  },
-  "Loopia": {
-    "description": "Loopia (Swedish hosting provider)",
-    "host": "mailcluster.loopia.se",
-    "port": 465
-  },
-  "Loops": {
-    "description": "Loops",
-    "host": "smtp.loops.so",
-    "port": 587
-  },
-  "mail.ee": {
-    "description": "Mail.ee (Estonian email provider)",
-    "host": "smtp.mail.ee"
-  },
-  "Mail.ru": {
-    "description": "Mail.ru",
-    "host": "smtp.mail.ru",
-    "port": 465,
-    "secure": true
-  },
-  "Mailcatch.app": {
-    "description": "Mailcatch (email testing service)",
-    "host": "sandbox-smtp.mailcatch.app",
-    "port": 2525
-  },
-  "Maildev": {
-    "description": "MailDev (local email testing)",
-    "port": 1025,
-    "ignoreTLS": true
-  },
-  "MailerSend": {
-    "description": "MailerSend",
-    "host": "smtp.mailersend.net",
-    "port": 587
-  },
-  "Mailgun": {
-    "description": "Mailgun",
-    "host": "smtp.mailgun.org",
-    "port": 465,
-    "secure": true
-  },
-  "Mailjet": {
-    "description": "Mailjet",
-    "host": "in.mailjet.com",
-    "port": 587
-  },
-  "Mailosaur": {
-    "description": "Mailosaur (email testing service)",
-    "host": "mailosaur.io",
-    "port": 25
-  },
-  "MailSenpai": {
-    "description": "MailSenpai (SMTP Senpai, EU)",
-    "host": "relay.mailsenpai.com",
-    "port": 2525,
-    "secure": false
-  },
-  "Mailtrap": {
-    "description": "Mailtrap",
-    "host": "live.smtp.mailtrap.io",
-    "port": 587
-  },
-  "Mandrill": {
-    "description": "Mandrill (by Mailchimp)",
-    "host": "smtp.mandrillapp.com",
-    "port": 587
-  },
-  "Naver": {
-    "description": "Naver Mail (Korean email provider)",
-    "host": "smtp.naver.com",
-    "port": 587
-  },
-  "OhMySMTP": {
-    "description": "OhMySMTP (email delivery service)",
-    "host": "smtp.ohmysmtp.com",
-    "port": 587,
-    "secure": false
-  },
-  "One": {
-    "description": "One.com Email",
-    "host": "send.one.com",
-    "port": 465,
-    "secure": true
-  },
-  "OpenMailBox": {
-    "description": "OpenMailBox",
-    "aliases": [
-      "OMB",
-      "openmailbox.org"
-    ],
-    "host": "smtp.openmailbox.org",
-    "port": 465,
-    "secure": true
-  },
-  "Outlook365": {
-    "description": "Microsoft 365 / Office 365",
-    "host": "smtp.office365.com",
-    "port": 587,
-    "secure": false
-  },
-  "Oveyon": {
-    "description": "Oveyon",
-    "host": "smtp.oveyon.com",
-    "port": 587,
-    "secure": false,
-    "requireTLS": true
-  },
-  "Postmark": {
-    "description": "Postmark",
-    "aliases": [
-      "PostmarkApp"
-    ],
-    "host": "smtp.postmarkapp.com",
-    "port": 2525
-  },
-  "Proton": {
-    "description": "Proton Mail",
-    "aliases": [
-      "ProtonMail",
-      "Proton.me",
-      "Protonmail.com",
-      "Protonmail.ch"
-    ],
-    "domains": [
-      "proton.me",
-      "protonmail.com",
-      "pm.me",
-      "protonmail.ch"
-    ],
-    "host": "smtp.protonmail.ch",
-    "port": 587,
-    "requireTLS": true
-  },
-  "qiye.aliyun": {
-    "description": "Alibaba Mail Enterprise Edition",
-    "host": "smtp.mxhichina.com",
-    "port": "465",
-    "secure": true
-  },
-  "QQ": {
-    "description": "QQ Mail",
-    "domains": [
-      "qq.com"
-    ],
-    "host": "smtp.qq.com",
-    "port": 465,
-    "secure": true
-  },
-  "QQex": {
-    "description": "QQ Enterprise Mail",
-    "aliases": [
-      "QQ Enterprise"
-    ],
-    "domains": [
-      "exmail.qq.com"
-    ],
-    "host": "smtp.exmail.qq.com",
-    "port": 465,
-    "secure": true
-  },
-  "Resend": {
-    "description": "Resend",
-    "host": "smtp.resend.com",
-    "port": 465,
-    "secure": true
-  },
-  "Runbox": {
-    "description": "Runbox (Norwegian email provider)",
-    "domains": [
-      "runbox.com"
-    ],
-    "host": "smtp.runbox.com",
-    "port": 465,
-    "secure": true
-  },
-  "SendCloud": {
-    "description": "SendCloud (Chinese email delivery)",
-    "host": "smtp.sendcloud.net",
-    "port": 2525
-  },
-  "SendGrid": {
-    "description": "SendGrid",
-    "host": "smtp.sendgrid.net",
-    "port": 587
-  },
-  "SendinBlue": {
-    "description": "Brevo (formerly Sendinblue)",
-    "aliases": [
-      "Brevo"
-    ],
-    "host": "smtp-relay.brevo.com",
-    "port": 587
-  },
-  "Sendora": {
-    "description": "Sendora",
-    "host": "smtp.sendora.se",
-    "port": 465,
-    "secure": true
-  },
-  "SendPulse": {
-    "description": "SendPulse",
-    "host": "smtp-pulse.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES": {
-    "description": "AWS SES US East (N. Virginia)",
-    "host": "email-smtp.us-east-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-AP-NORTHEAST-1": {
-    "description": "AWS SES Asia Pacific (Tokyo)",
-    "host": "email-smtp.ap-northeast-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-AP-NORTHEAST-2": {
-    "description": "AWS SES Asia Pacific (Seoul)",
-    "host": "email-smtp.ap-northeast-2.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-AP-NORTHEAST-3": {
-    "description": "AWS SES Asia Pacific (Osaka)",
-    "host": "email-smtp.ap-northeast-3.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-AP-SOUTH-1": {
-    "description": "AWS SES Asia Pacific (Mumbai)",
-    "host": "email-smtp.ap-south-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-AP-SOUTHEAST-1": {
-    "description": "AWS SES Asia Pacific (Singapore)",
-    "host": "email-smtp.ap-southeast-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-AP-SOUTHEAST-2": {
-    "description": "AWS SES Asia Pacific (Sydney)",
-    "host": "email-smtp.ap-southeast-2.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-CA-CENTRAL-1": {
-    "description": "AWS SES Canada (Central)",
-    "host": "email-smtp.ca-central-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-EU-CENTRAL-1": {
-    "description": "AWS SES Europe (Frankfurt)",
-    "host": "email-smtp.eu-central-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-EU-NORTH-1": {
-    "description": "AWS SES Europe (Stockholm)",
-    "host": "email-smtp.eu-north-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-EU-WEST-1": {
-    "description": "AWS SES Europe (Ireland)",
-    "host": "email-smtp.eu-west-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-EU-WEST-2": {
-    "description": "AWS SES Europe (London)",
-    "host": "email-smtp.eu-west-2.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-EU-WEST-3": {
-    "description": "AWS SES Europe (Paris)",
-    "host": "email-smtp.eu-west-3.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-SA-EAST-1": {
-    "description": "AWS SES South America (S\xE3o Paulo)",
-    "host": "email-smtp.sa-east-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-US-EAST-1": {
-    "description": "AWS SES US East (N. Virginia)",
-    "host": "email-smtp.us-east-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-US-EAST-2": {
-    "description": "AWS SES US East (Ohio)",
-    "host": "email-smtp.us-east-2.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-US-GOV-EAST-1": {
-    "description": "AWS SES GovCloud (US-East)",
-    "host": "email-smtp.us-gov-east-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-US-GOV-WEST-1": {
-    "description": "AWS SES GovCloud (US-West)",
-    "host": "email-smtp.us-gov-west-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-US-WEST-1": {
-    "description": "AWS SES US West (N. California)",
-    "host": "email-smtp.us-west-1.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "SES-US-WEST-2": {
-    "description": "AWS SES US West (Oregon)",
-    "host": "email-smtp.us-west-2.amazonaws.com",
-    "port": 465,
-    "secure": true
-  },
-  "Seznam": {
-    "description": "Seznam Email (Czech email provider)",
-    "aliases": [
-      "Seznam Email"
-    ],
-    "domains": [
-      "seznam.cz",
-      "email.cz",
-      "post.cz",
-      "spoluzaci.cz"
-    ],
-    "host": "smtp.seznam.cz",
-    "port": 465,
-    "secure": true
-  },
-  "SMTP2GO": {
-    "description": "SMTP2GO",
-    "host": "mail.smtp2go.com",
-    "port": 2525
-  },
-  "SpacePost": {
-    "description": "SpacePost",
-    "host": "smtp.spacepost.dev",
-    "port": 25976,
-    "secure": false,
-    "requireTLS": true
-  },
-  "Sparkpost": {
-    "description": "SparkPost",
-    "aliases": [
-      "SparkPost",
-      "SparkPost Mail"
-    ],
-    "domains": [
-      "sparkpost.com"
-    ],
-    "host": "smtp.sparkpostmail.com",
-    "port": 587,
-    "secure": false
-  },
-  "Tipimail": {
-    "description": "Tipimail (email delivery service)",
-    "host": "smtp.tipimail.com",
-    "port": 587
-  },
-  "TurboSMTP": {
-    "description": "TurboSMTP",
-    "host": "pro.turbo-smtp.com",
-    "port": 465,
-    "secure": true
-  },
-  "TurboSMTP-EU": {
-    "description": "TurboSMTP (EU region)",
-    "host": "pro.eu.turbo-smtp.com",
-    "port": 465,
-    "secure": true
-  },
-  "Tutanota": {
-    "description": "Tutanota (Tuta Mail)",
-    "domains": [
-      "tutanota.com",
-      "tuta.com",
-      "tutanota.de",
-      "tuta.io"
-    ],
-    "host": "smtp.tutanota.com",
-    "port": 465,
-    "secure": true
-  },
-  "Yahoo": {
-    "description": "Yahoo Mail",
-    "domains": [
-      "yahoo.com"
-    ],
-    "host": "smtp.mail.yahoo.com",
-    "port": 465,
-    "secure": true
-  },
-  "Yandex": {
-    "description": "Yandex Mail",
-    "domains": [
-      "yandex.ru"
-    ],
-    "host": "smtp.yandex.ru",
-    "port": 465,
-    "secure": true
-  },
-  "Zimbra": {
-    "description": "Zimbra Mail Server",
-    "aliases": [
-      "Zimbra Collaboration"
-    ],
-    "host": "smtp.zimbra.com",
-    "port": 587,
-    "requireTLS": true
-  },
-  "Zoho": {
-    "description": "Zoho Mail",
-    "host": "smtp.zoho.com",
-    "port": 465,
-    "secure": true,
-    "authMethod": "LOGIN"
-  }
-};
-
-// node_modules/nodemailer/dist/esm/well-known/index.js
-var normalized = {};
-Object.keys(services).forEach((key2) => {
-  const service = services[key2];
-  const normalizedService = normalizeService(service);
-  normalized[normalizeKey(key2)] = normalizedService;
-  [].concat(service.aliases || []).forEach((alias) => {
-    normalized[normalizeKey(alias)] = normalizedService;
-  });
-  [].concat(service.domains || []).forEach((domain3) => {
-    normalized[normalizeKey(domain3)] = normalizedService;
-  });
-});
-function normalizeKey(key2) {
-  return key2.replace(/[^a-zA-Z0-9.-]/g, "").toLowerCase();
-}
-function normalizeService(service) {
-  const response = {};
-  Object.keys(service).forEach((key2) => {
-    if (!["domains", "aliases"].includes(key2)) {
-      response[key2] = service[key2];
-    }
-  });
-  return response;
-}
-function wellKnown(key2) {
-  key2 = normalizeKey(key2.split("@").pop());
-  return normalized[key2] || false;
-}
-
-// node_modules/nodemailer/dist/esm/smtp-pool/index.js
-var REQUEUE_BASE_DELAY = 50;
-var REQUEUE_MAX_DELAY = 2e3;
-var SMTPPool = class extends EventEmitter4 {
-  constructor(options) {
-    super();
-    this.supportsAbortSignal = true;
-    options = options || {};
-    if (typeof options === "string") {
-      options = {
-        url: options
-      };
-    }
-    let urlData;
-    let service = options.service;
-    if (typeof options.getSocket === "function") {
-      this.getSocket = options.getSocket;
-    }
-    if (options.url) {
-      urlData = parseConnectionUrl(options.url);
-      service = service || urlData.service;
-    }
-    this.options = assign(
-      false,
-      // create new object
-      options,
-      // regular options
-      urlData,
-      // url options
-      service && wellKnown(service)
-      // wellknown options
-    );
-    this.options.maxConnections = this.options.maxConnections || 5;
-    this.options.maxMessages = this.options.maxMessages || 100;
-    this.options.maxRequeues = typeof this.options.maxRequeues === "number" ? this.options.maxRequeues : 5;
-    this.options.idleTimeout = typeof this.options.idleTimeout === "number" ? this.options.idleTimeout : 4 * 60 * 1e3;
-    this.logger = getLogger(this.options, {
-      component: this.options.component || "smtp-pool"
-    });
-    this.name = "SMTP (pool)";
-    this.version = version2 + "[client:" + version2 + "]";
-    this._rateLimit = {
-      counter: 0,
-      timeout: null,
-      waiting: [],
-      checkpoint: false,
-      delta: Number(this.options.rateDelta) || 1e3,
-      limit: Number(this.options.rateLimit) || 0
-    };
-    this._closed = false;
-    this._queue = [];
-    this._connections = [];
-    this._connectionCounter = 0;
-    this._pending = 0;
-    this.idling = true;
-    setImmediate(() => {
-      if (this.idling) {
-        this.emit("idle");
-      }
-    });
-  }
-  /**
-   * Placeholder function for creating proxy sockets. This method immediatelly returns
-   * without a socket
-   *
-   * @param options Connection options
-   * @param callback Callback function to run with the socket keys
-   */
-  getSocket(options, callback) {
-    setImmediate(() => callback(null, false));
-  }
-  /**
-   * Queues an e-mail to be sent using the selected settings
-   *
-   * @param mail Mail object
-   * @param callback Callback function
-   */
-  send(mail, callback) {
-    if (this._closed) {
-      const err = new Error("Connection pool was closed");
-      err.code = ECONNECTION;
-      setImmediate(() => callback(err));
-      return false;
-    }
-    let counted = true;
-    let detachSignal;
-    this._pending++;
-    const entry2 = {
-      mail,
-      requeueAttempts: 0,
-      callback: (err, info2) => {
-        if (!counted) {
-          return;
-        }
-        counted = false;
-        this._pending--;
-        detachSignal?.();
-        entry2.resource = void 0;
-        callback(err, info2);
-      }
-    };
-    this._queue.push(entry2);
-    const signal = mail.data.signal;
-    if (signal) {
-      detachSignal = this._watchAbortSignal(entry2, signal, () => counted);
-      if (signal.aborted) {
-        return true;
-      }
-    }
-    if (this.idling && this._queue.length >= this.options.maxConnections) {
-      this.idling = false;
-    }
-    setImmediate(() => this._processMessages());
-    return true;
-  }
-  /**
-   * Fails a queued or assigned entry when its signal aborts: removes it from the queue, or
-   * closes the connection delivering it, so other deliveries in the pool can continue.
-   * Returns a function that removes the listener.
-   * @internal
-   */
-  _watchAbortSignal(entry2, signal, isPending) {
-    const onAbort = () => {
-      if (!isPending()) {
-        return;
-      }
-      const index5 = this._queue.indexOf(entry2);
-      if (index5 !== -1) {
-        this._queue.splice(index5, 1);
-      }
-      const resource = entry2.resource;
-      if (resource && resource.queueEntry === entry2) {
-        resource.queueEntry = false;
-        resource.close();
-      }
-      try {
-        entry2.callback(createAbortError(signal));
-      } finally {
-        setImmediate(() => this._processMessages());
-      }
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    if (signal.aborted) {
-      setImmediate(onAbort);
-    }
-    return () => signal.removeEventListener("abort", onAbort);
-  }
-  /**
-   * Closes the pool. Idle connections are closed at once and a connection in the middle of a
-   * delivery finishes it first, unless `force` is set: then it is closed too and its message
-   * fails. `force` is for a caller that has given up on a delivery, such as one a server is
-   * stalling by trickling its replies, which no socket timeout notices.
-   *
-   * @param options.force - Also close connections that are delivering a message
-   */
-  close(options) {
-    let connection;
-    const len = this._connections.length;
-    this._closed = true;
-    this._clearRateLimit();
-    if (!len && !this._queue.length) {
-      return;
-    }
-    const force = !!options?.force;
-    for (let i = len - 1; i >= 0; i--) {
-      if (this._connections[i] && (force || this._connections[i].available)) {
-        connection = this._connections[i];
-        connection.close();
-        this.logger.info({
-          tnx: "connection",
-          cid: connection.id,
-          action: "removed"
-        }, "Connection #%s removed", connection.id);
-      }
-    }
-    if (len && !this._connections.length) {
-      this.logger.debug({
-        tnx: "connection"
-      }, "All connections removed");
-    }
-    if (!this._queue.length) {
-      return;
-    }
-    const invokeCallbacks = () => {
-      if (!this._queue.length) {
-        this.logger.debug({
-          tnx: "connection"
-        }, "Pending queue entries cleared");
-        return;
-      }
-      const entry2 = this._queue.shift();
-      if (entry2 && typeof entry2.callback === "function") {
-        try {
-          entry2.callback(new Error("Connection pool was closed"));
-        } catch (E2) {
-          this.logger.error({
-            err: E2,
-            tnx: "callback"
-          }, "Callback error: %s", E2.message);
-        }
-      }
-      setImmediate(invokeCallbacks);
-    };
-    setImmediate(invokeCallbacks);
-  }
-  /**
-   * Check the queue and available connections. If there is a message to be sent and there is
-   * an available connection, then use this connection to send the mail
-   * @internal
-   */
-  _processMessages() {
-    if (this._closed) {
-      return;
-    }
-    if (!this._queue.length) {
-      if (!this.idling) {
-        this.idling = true;
-        this.emit("idle");
-      }
-      return;
-    }
-    let connection = this._connections.find((c4) => c4.available);
-    if (!connection && this._connections.length < this.options.maxConnections) {
-      connection = this._createConnection();
-    }
-    if (!connection) {
-      this.idling = false;
-      return;
-    }
-    if (!this.idling && this._queue.length < this.options.maxConnections) {
-      this.idling = true;
-      this.emit("idle");
-    }
-    const entry2 = connection.queueEntry = this._queue.shift();
-    entry2.resource = connection;
-    entry2.messageId = (connection.queueEntry.mail.message.getHeader("message-id") || "").replace(/[<>\s]/g, "");
-    connection.available = false;
-    this.logger.debug({
-      tnx: "pool",
-      cid: connection.id,
-      messageId: entry2.messageId,
-      action: "assign"
-    }, "Assigned message <%s> to #%s (%s)", entry2.messageId, connection.id, connection.messages + 1);
-    if (this._rateLimit.limit) {
-      this._rateLimit.counter++;
-      if (!this._rateLimit.checkpoint) {
-        this._rateLimit.checkpoint = Date.now();
-      }
-    }
-    connection.send(entry2.mail, (err, info2) => {
-      if (entry2 === connection.queueEntry) {
-        try {
-          entry2.callback(err, info2);
-        } catch (E2) {
-          this.logger.error({
-            err: E2,
-            tnx: "callback",
-            cid: connection.id
-          }, "Callback error for #%s: %s", connection.id, E2.message);
-        }
-        connection.queueEntry = false;
-      }
-    });
-  }
-  /**
-   * Creates a new pool resource
-   * @internal
-   */
-  _createConnection() {
-    const connection = new PoolResource(this);
-    connection.id = ++this._connectionCounter;
-    this.logger.info({
-      tnx: "pool",
-      cid: connection.id,
-      action: "conection"
-    }, "Created new pool resource #%s", connection.id);
-    connection.on("available", () => {
-      this.logger.debug({
-        tnx: "connection",
-        cid: connection.id,
-        action: "available"
-      }, "Connection #%s became available", connection.id);
-      if (this._closed) {
-        this.close();
-      } else {
-        this._processMessages();
-      }
-    });
-    connection.once("error", (err) => {
-      if (err.code !== EMAXLIMIT) {
-        this.logger.warn({
-          err,
-          tnx: "pool",
-          cid: connection.id
-        }, "Pool Error for #%s: %s", connection.id, err.message);
-      } else {
-        this.logger.debug({
-          tnx: "pool",
-          cid: connection.id,
-          action: "maxlimit"
-        }, "Max messages limit exchausted for #%s", connection.id);
-      }
-      if (connection.queueEntry) {
-        try {
-          connection.queueEntry.callback(err);
-        } catch (E2) {
-          this.logger.error({
-            err: E2,
-            tnx: "callback",
-            cid: connection.id
-          }, "Callback error for #%s: %s", connection.id, E2.message);
-        }
-        connection.queueEntry = false;
-      }
-      this._removeConnection(connection);
-      this._continueProcessing();
-    });
-    connection.once("close", () => {
-      this.logger.info({
-        tnx: "connection",
-        cid: connection.id,
-        action: "closed"
-      }, "Connection #%s was closed", connection.id);
-      this._removeConnection(connection);
-      if (connection.queueEntry) {
-        setTimeout(() => {
-          let delay = 0;
-          if (connection.queueEntry) {
-            if (!this._closed && this._shouldRequeuOnConnectionClose(connection.queueEntry)) {
-              delay = this._requeueEntryOnConnectionClose(connection);
-            } else {
-              this._failDeliveryOnConnectionClose(connection);
-            }
-          }
-          if (delay) {
-            setTimeout(() => this._continueProcessing(), delay);
-          } else {
-            this._continueProcessing();
-          }
-        }, 50);
-      } else {
-        if (!this._closed && this.idling && !this._connections.length) {
-          this.emit("clear");
-        }
-        this._continueProcessing();
-      }
-    });
-    this._connections.push(connection);
-    return connection;
-  }
-  /** @internal */
-  _shouldRequeuOnConnectionClose(queueEntry) {
-    if (this.options.maxRequeues < 0) {
-      return true;
-    }
-    return queueEntry.requeueAttempts < this.options.maxRequeues;
-  }
-  /** @internal */
-  _failDeliveryOnConnectionClose(connection) {
-    if (connection.queueEntry && connection.queueEntry.callback) {
-      try {
-        const err = new Error("Reached maximum number of retries after connection was closed");
-        err.code = ECONNECTION;
-        connection.queueEntry.callback(err);
-      } catch (E2) {
-        this.logger.error({
-          err: E2,
-          tnx: "callback",
-          messageId: connection.queueEntry.messageId,
-          cid: connection.id
-        }, "Callback error for #%s: %s", connection.id, E2.message);
-      }
-      connection.queueEntry = false;
-    }
-  }
-  /** @internal */
-  _requeueEntryOnConnectionClose(connection) {
-    const delay = Math.min(REQUEUE_BASE_DELAY * 2 ** connection.queueEntry.requeueAttempts, REQUEUE_MAX_DELAY);
-    connection.queueEntry.requeueAttempts += 1;
-    this.logger.debug({
-      tnx: "pool",
-      cid: connection.id,
-      messageId: connection.queueEntry.messageId,
-      action: "requeue"
-    }, "Re-queued message <%s> for #%s. Attempt: #%s", connection.queueEntry.messageId, connection.id, connection.queueEntry.requeueAttempts);
-    connection.queueEntry.resource = void 0;
-    this._queue.unshift(connection.queueEntry);
-    connection.queueEntry = false;
-    return delay;
-  }
-  /**
-   * Continue to process message if the pool hasn't closed
-   * @internal
-   */
-  _continueProcessing() {
-    if (this._closed) {
-      this.close();
-    } else {
-      setTimeout(() => this._processMessages(), 100);
-    }
-  }
-  /**
-   * Remove resource from pool
-   *
-   * @param connection The PoolResource to remove
-   * @internal
-   */
-  _removeConnection(connection) {
-    const index5 = this._connections.indexOf(connection);
-    if (index5 !== -1) {
-      this._connections.splice(index5, 1);
-    }
-  }
-  /**
-   * Checks if connections have hit current rate limit and if so, queues the availability callback
-   *
-   * @param callback Callback function to run once rate limiter has been cleared
-   * @internal
-   */
-  _checkRateLimit(callback) {
-    if (!this._rateLimit.limit) {
-      return callback();
-    }
-    const now2 = Date.now();
-    if (this._rateLimit.counter < this._rateLimit.limit) {
-      return callback();
-    }
-    this._rateLimit.waiting.push(callback);
-    if (this._rateLimit.checkpoint <= now2 - this._rateLimit.delta) {
-      return this._clearRateLimit();
-    }
-    if (!this._rateLimit.timeout) {
-      this._rateLimit.timeout = setTimeout(() => this._clearRateLimit(), this._rateLimit.delta - (now2 - this._rateLimit.checkpoint));
-      this._rateLimit.checkpoint = now2;
-    }
-  }
-  /**
-   * Clears current rate limit limitation and runs paused callback
-   * @internal
-   */
-  _clearRateLimit() {
-    clearTimeout(this._rateLimit.timeout);
-    this._rateLimit.timeout = null;
-    this._rateLimit.counter = 0;
-    this._rateLimit.checkpoint = false;
-    while (this._rateLimit.waiting.length) {
-      const cb = this._rateLimit.waiting.shift();
-      setImmediate(cb);
-    }
-  }
-  /**
-   * Returns true if there are free slots in the queue
-   */
-  isIdle() {
-    return this.idling;
-  }
-  /**
-   * Counts the messages the pool has not finished with yet: the ones waiting in the queue
-   * plus the ones a connection is transmitting right now. isIdle() only tells whether the
-   * pool can take another message, it is already true while a message is still being sent,
-   * so use this to check that nothing would be lost by closing the pool. A message that is
-   * re-queued after its connection dropped is counted until its callback runs, also while it waits to be put back on the queue, and
-   * it is no longer counted by the time its callback runs.
-   *
-   * @returns Number of queued and in-flight messages
-   */
-  pendingCount() {
-    return this._pending;
-  }
-  verify(callback) {
-    let promise;
-    if (!callback) {
-      promise = new Promise((resolve4, reject) => {
-        callback = callbackPromise(resolve4, reject);
-      });
-    }
-    const done = callback;
-    const auth = new PoolResource(this).auth;
-    const connectStartedAt = Date.now();
-    this.getSocket(Object.assign({}, this.options, { connectStartedAt }), (err, socketOptions) => {
-      if (err) {
-        return done(err);
-      }
-      let options = this.options;
-      if (socketOptions && socketOptions.connection) {
-        this.logger.info({
-          tnx: "proxy",
-          remoteAddress: socketOptions.connection.remoteAddress,
-          remotePort: socketOptions.connection.remotePort,
-          destHost: options.host || "",
-          destPort: options.port || "",
-          action: "connected"
-        }, "Using proxied socket from %s:%s to %s:%s", socketOptions.connection.remoteAddress, socketOptions.connection.remotePort, options.host || "", options.port || "");
-        options = Object.assign(assign(false, options), socketOptions);
-      }
-      const connection = new smtp_connection_default(options);
-      connection._connectStartedAt = connectStartedAt;
-      let returned = false;
-      connection.once("error", (err2) => {
-        if (returned) {
-          return;
-        }
-        returned = true;
-        connection.close();
-        return done(err2);
-      });
-      connection.once("end", () => {
-        if (returned) {
-          return;
-        }
-        returned = true;
-        return done(new Error("Connection closed"));
-      });
-      const finalize2 = () => {
-        if (returned) {
-          return;
-        }
-        returned = true;
-        connection.quit();
-        return done(null, true);
-      };
-      connection.connect((err2) => {
-        if (returned) {
-          return;
-        }
-        if (err2) {
-          returned = true;
-          connection.close();
-          return done(err2);
-        }
-        if (auth && (connection.allowsAuth || options.forceAuth)) {
-          connection.login(auth, (err3) => {
-            if (returned) {
-              return;
-            }
-            if (err3) {
-              returned = true;
-              connection.close();
-              return done(err3);
-            }
-            finalize2();
-          });
-        } else if (!auth && connection.allowsAuth && options.forceAuth) {
-          const err3 = new Error("Authentication info was not provided");
-          err3.code = ENOAUTH;
-          returned = true;
-          connection.close();
-          return done(err3);
-        } else {
-          finalize2();
-        }
-      });
-    });
-    return promise;
-  }
-};
-var smtp_pool_default = SMTPPool;
-
-// node_modules/nodemailer/dist/esm/smtp-transport/index.js
-import { EventEmitter as EventEmitter5 } from "node:events";
-var MESSAGE_AUTH_KEYS = ["type", "user", "pass", "accessToken", "refreshToken", "expires"];
-var SMTPTransport = class extends EventEmitter5 {
-  constructor(options) {
-    super();
-    this.supportsAbortSignal = true;
-    options = options || {};
-    if (typeof options === "string") {
-      options = {
-        url: options
-      };
-    }
-    let urlData;
-    let service = options.service;
-    if (typeof options.getSocket === "function") {
-      this.getSocket = options.getSocket;
-    }
-    if (options.url) {
-      urlData = parseConnectionUrl(options.url);
-      service = service || urlData.service;
-    }
-    this.options = assign(
-      false,
-      // create new object
-      options,
-      // regular options
-      urlData,
-      // url options
-      service && wellKnown(service)
-      // wellknown options
-    );
-    this.logger = getLogger(this.options, {
-      component: this.options.component || "smtp-transport"
-    });
-    this.name = "SMTP";
-    this.version = version2 + "[client:" + version2 + "]";
-    if (this.options.auth) {
-      this.auth = this.getAuth({});
-    }
-  }
-  /**
-   * Placeholder function for creating proxy sockets. This method immediatelly returns
-   * without a socket
-   *
-   * @param options Connection options
-   * @param callback Callback function to run with the socket keys
-   */
-  getSocket(options, callback) {
-    setImmediate(() => callback(null, false));
-  }
-  getAuth(authOpts) {
-    if (!authOpts) {
-      if (this.auth && this.auth.oauth2 && this.mailer) {
-        this.auth.oauth2.provisionCallback = this.mailer.get("oauth2_provision_cb") || this.auth.oauth2.provisionCallback;
-      }
-      return this.auth;
-    }
-    const authData = Object.assign({}, this.options.auth && typeof this.options.auth === "object" ? this.options.auth : {});
-    if (typeof authOpts === "object") {
-      copyOwnKeys(authData, authOpts, (key2) => !MESSAGE_AUTH_KEYS.includes(key2));
-    }
-    if (Object.keys(authData).length === 0) {
-      return false;
-    }
-    switch ((authData.type || "").toString().toUpperCase()) {
-      case "OAUTH2": {
-        if (!authData.service && !authData.user) {
-          return false;
-        }
-        const oauth2 = new xoauth2_default(authData, this.logger);
-        oauth2.provisionCallback = this.mailer && this.mailer.get("oauth2_provision_cb") || oauth2.provisionCallback;
-        oauth2.on("token", (token) => this.mailer.emit("token", token));
-        oauth2.on("error", (err) => this.emit("error", err));
-        return {
-          type: "OAUTH2",
-          user: authData.user,
-          oauth2,
-          method: "XOAUTH2"
-        };
-      }
-      default:
-        return {
-          type: (authData.type || "").toString().toUpperCase() || "LOGIN",
-          user: authData.user,
-          credentials: {
-            user: authData.user || "",
-            pass: authData.pass,
-            options: authData.options
-          },
-          method: (authData.method || "").trim().toUpperCase() || this.options.authMethod || false
-        };
-    }
-  }
-  /**
-   * Sends an e-mail using the selected settings
-   *
-   * @param mail Mail object
-   * @param callback Callback function
-   */
-  send(mail, callback) {
-    const signal = mail.data.signal;
-    let returned = false;
-    let connection;
-    let perCallAuth;
-    const cleanupPerCallAuth = () => {
-      if (perCallAuth && perCallAuth !== this.auth && perCallAuth.oauth2) {
-        perCallAuth.oauth2.removeAllListeners();
-      }
-      perCallAuth = null;
-    };
-    const finish = (err, info2) => {
-      if (returned) {
-        return;
-      }
-      returned = true;
-      signal?.removeEventListener("abort", onAbort);
-      cleanupPerCallAuth();
-      connection?.close();
-      callback(err, info2);
-    };
-    function onAbort() {
-      finish(createAbortError(signal));
-    }
-    if (signal) {
-      signal.addEventListener("abort", onAbort, { once: true });
-      if (signal.aborted) {
-        setImmediate(onAbort);
-        return;
-      }
-    }
-    const connectStartedAt = Date.now();
-    this.getSocket(Object.assign({}, this.options, { connectStartedAt }), (err, socketOptions) => {
-      if (returned) {
-        socketOptions && socketOptions.connection?.destroy();
-        return;
-      }
-      if (err) {
-        return finish(err);
-      }
-      let options = this.options;
-      if (socketOptions && socketOptions.connection) {
-        this.logger.info({
-          tnx: "proxy",
-          remoteAddress: socketOptions.connection.remoteAddress,
-          remotePort: socketOptions.connection.remotePort,
-          destHost: options.host || "",
-          destPort: options.port || "",
-          action: "connected"
-        }, "Using proxied socket from %s:%s to %s:%s", socketOptions.connection.remoteAddress, socketOptions.connection.remotePort, options.host || "", options.port || "");
-        options = Object.assign(assign(false, options), socketOptions);
-      }
-      const smtp = connection = new smtp_connection_default(options);
-      smtp._connectStartedAt = connectStartedAt;
-      smtp.once("error", (err2) => finish(err2));
-      const sendMessage = () => {
-        const envelope = mail.message.getEnvelope();
-        const messageId = mail.message.messageId();
-        const recipients = [].concat(envelope.to || []);
-        if (recipients.length > 3) {
-          recipients.push("...and " + recipients.splice(2).length + " more");
-        }
-        if (mail.data.dsn) {
-          envelope.dsn = mail.data.dsn;
-        }
-        if (mail.data.requireTLSExtensionEnabled) {
-          envelope.requireTLSExtensionEnabled = mail.data.requireTLSExtensionEnabled;
-        }
-        this.logger.info({
-          tnx: "send",
-          messageId
-        }, "Sending message %s to <%s>", messageId, recipients.join(", "));
-        smtp.send(envelope, mail.message.createReadStream(), (err2, info2) => {
-          if (returned) {
-            return;
-          }
-          if (err2) {
-            this.logger.error({
-              err: err2,
-              tnx: "send"
-            }, "Send error for %s: %s", messageId, err2.message);
-            return finish(err2);
-          }
-          info2.envelope = {
-            from: envelope.from,
-            to: envelope.to
-          };
-          info2.messageId = messageId;
-          try {
-            return finish(null, info2);
-          } catch (E2) {
-            this.logger.error({
-              err: E2,
-              tnx: "callback"
-            }, "Callback error for %s: %s", messageId, E2.message);
-          }
-        });
-      };
-      smtp.connect((err2) => {
-        if (returned) {
-          return;
-        }
-        if (err2) {
-          return finish(err2);
-        }
-        perCallAuth = this.getAuth(mail.data.auth);
-        if (perCallAuth && (smtp.allowsAuth || options.forceAuth)) {
-          smtp.login(perCallAuth, (err3) => {
-            cleanupPerCallAuth();
-            if (returned) {
-              return;
-            }
-            if (err3) {
-              return finish(err3);
-            }
-            sendMessage();
-          });
-        } else {
-          sendMessage();
-        }
-      });
-    });
-  }
-  verify(callback) {
-    let promise;
-    if (!callback) {
-      promise = new Promise((resolve4, reject) => {
-        callback = callbackPromise(resolve4, reject);
-      });
-    }
-    const done = callback;
-    const connectStartedAt = Date.now();
-    this.getSocket(Object.assign({}, this.options, { connectStartedAt }), (err, socketOptions) => {
-      if (err) {
-        return done(err);
-      }
-      let options = this.options;
-      if (socketOptions && socketOptions.connection) {
-        this.logger.info({
-          tnx: "proxy",
-          remoteAddress: socketOptions.connection.remoteAddress,
-          remotePort: socketOptions.connection.remotePort,
-          destHost: options.host || "",
-          destPort: options.port || "",
-          action: "connected"
-        }, "Using proxied socket from %s:%s to %s:%s", socketOptions.connection.remoteAddress, socketOptions.connection.remotePort, options.host || "", options.port || "");
-        options = Object.assign(assign(false, options), socketOptions);
-      }
-      const connection = new smtp_connection_default(options);
-      connection._connectStartedAt = connectStartedAt;
-      let returned = false;
-      let perCallAuth;
-      const cleanupPerCallAuth = () => {
-        if (perCallAuth && perCallAuth !== this.auth && perCallAuth.oauth2) {
-          perCallAuth.oauth2.removeAllListeners();
-        }
-        perCallAuth = null;
-      };
-      connection.once("error", (err2) => {
-        if (returned) {
-          return;
-        }
-        returned = true;
-        cleanupPerCallAuth();
-        connection.close();
-        return done(err2);
-      });
-      connection.once("end", () => {
-        if (returned) {
-          return;
-        }
-        returned = true;
-        cleanupPerCallAuth();
-        return done(new Error("Connection closed"));
-      });
-      const finalize2 = () => {
-        if (returned) {
-          return;
-        }
-        returned = true;
-        cleanupPerCallAuth();
-        connection.quit();
-        return done(null, true);
-      };
-      connection.connect((err2) => {
-        if (returned) {
-          return;
-        }
-        if (err2) {
-          returned = true;
-          connection.close();
-          return done(err2);
-        }
-        perCallAuth = this.getAuth({});
-        if (perCallAuth && (connection.allowsAuth || options.forceAuth)) {
-          connection.login(perCallAuth, (err3) => {
-            cleanupPerCallAuth();
-            if (returned) {
-              return;
-            }
-            if (err3) {
-              returned = true;
-              connection.close();
-              return done(err3);
-            }
-            finalize2();
-          });
-        } else if (!perCallAuth && connection.allowsAuth && options.forceAuth) {
-          const err3 = new Error("Authentication info was not provided");
-          err3.code = ENOAUTH;
-          returned = true;
-          cleanupPerCallAuth();
-          connection.close();
-          return done(err3);
-        } else {
-          finalize2();
-        }
-      });
-    });
-    return promise;
-  }
-  /**
-   * Releases resources
-   */
-  close() {
-    if (this.auth && this.auth.oauth2) {
-      this.auth.oauth2.removeAllListeners();
-    }
-    this.emit("close");
-  }
-};
-var smtp_transport_default = SMTPTransport;
-
-// node_modules/nodemailer/dist/esm/sendmail-transport/index.js
-import { spawn } from "node:child_process";
-import { pipeline as pipeline2 } from "node:stream";
-var STDIN_ERROR_EXIT_WAIT = 1e3;
-var SendmailTransport = class {
-  constructor(options) {
-    options = options || {};
-    this._spawn = spawn;
-    this.options = options;
-    this.name = "Sendmail";
-    this.version = version2;
-    this.path = "sendmail";
-    this.args = false;
-    this.logger = getLogger(this.options, {
-      component: this.options.component || "sendmail"
-    });
-    if (typeof options === "string") {
-      this.path = options;
-    } else if (typeof options === "object") {
-      if (options.path) {
-        this.path = options.path;
-      }
-      if (Array.isArray(options.args)) {
-        this.args = options.args;
-      }
-    }
-    this.winbreak = ["win", "windows", "dos", "\r\n"].includes((options.newline || "").toString().toLowerCase());
-  }
-  /**
-   * <p>Compiles a mailcomposer message and forwards it to handler that sends it.</p>
-   *
-   * @param mail MailComposer object
-   * @param done Callback function to run when the sending is completed
-   */
-  send(mail, done) {
-    mail.message.keepBcc = true;
-    const envelope = mail.message.getEnvelope();
-    const messageId = mail.message.messageId();
-    let returned;
-    const hasInvalidAddresses = [].concat(envelope.from || []).concat(envelope.to || []).some((addr) => /^"?-/.test(addr));
-    if (hasInvalidAddresses) {
-      const err = new Error("Can not send mail. Invalid envelope addresses.");
-      err.code = ESENDMAIL;
-      return done(err);
-    }
-    const args = this.args ? ["-i"].concat(this.args).concat(envelope.to) : ["-i"].concat(envelope.from ? ["-f", envelope.from] : []).concat(envelope.to);
-    const callback = (err) => {
-      if (returned) {
-        return;
-      }
-      returned = true;
-      if (typeof done === "function") {
-        if (err) {
-          return done(err);
-        }
-        return done(null, {
-          envelope,
-          messageId,
-          response: "Messages queued for delivery"
-        });
-      }
-    };
-    let sendmail;
-    try {
-      sendmail = this._spawn(this.path, args);
-    } catch (E2) {
-      this.logger.error({
-        err: E2,
-        tnx: "spawn",
-        messageId
-      }, "Error occurred while spawning sendmail. %s", E2.message);
-      return callback(E2);
-    }
-    if (sendmail) {
-      let stream2;
-      const messageWritten = () => !!stream2 && stream2.readableEnded;
-      let stdinError = null;
-      const release = () => {
-        if (stream2 && !messageWritten()) {
-          stream2.destroy();
-        }
-      };
-      const fail = (err) => {
-        release();
-        callback(err);
-      };
-      sendmail.on("error", (err) => {
-        this.logger.error({
-          err,
-          tnx: "spawn",
-          messageId
-        }, "Error occurred when sending message %s. %s", messageId, err.message);
-        fail(err);
-      });
-      const onExit = (code, signal) => {
-        let err = null;
-        if (code) {
-          err = new Error(code === 127 ? "Sendmail command not found, process exited with code " + code : "Sendmail exited with code " + code);
-        } else if (signal) {
-          err = new Error("Sendmail was terminated by " + signal);
-        } else if (!messageWritten()) {
-          err = new Error("Sendmail exited before the message was written");
-        } else if (stdinError) {
-          err = stdinError;
-        }
-        if (!err) {
-          return callback();
-        }
-        err.code = err.code || ESENDMAIL;
-        this.logger.error({
-          err,
-          tnx: "stdin",
-          messageId
-        }, "Error sending message %s to sendmail. %s", messageId, err.message);
-        fail(err);
-      };
-      sendmail.once("exit", onExit);
-      sendmail.once("close", onExit);
-      sendmail.stdin.on("error", (err) => {
-        this.logger.error({
-          err,
-          tnx: "stdin",
-          messageId
-        }, "Error occurred when piping message %s to sendmail. %s", messageId, err.message);
-        if (stdinError) {
-          return;
-        }
-        stdinError = err;
-        release();
-        const exitTimer = setTimeout(() => fail(err), STDIN_ERROR_EXIT_WAIT);
-        sendmail.once("exit", () => clearTimeout(exitTimer));
-      });
-      const recipients = [].concat(envelope.to || []);
-      if (recipients.length > 3) {
-        recipients.push("...and " + recipients.splice(2).length + " more");
-      }
-      this.logger.info({
-        tnx: "send",
-        messageId
-      }, "Sending message %s to <%s>", messageId, recipients.join(", "));
-      const sourceStream = mail.message.createReadStream();
-      stream2 = sourceStream;
-      if (this.options.newline) {
-        stream2 = pipeline2(sourceStream, this.winbreak ? new LeWindows() : new LeUnix(), () => false);
-      }
-      stream2.once("error", (err) => {
-        this.logger.error({
-          err,
-          tnx: "stdin",
-          messageId
-        }, "Error occurred when generating message %s. %s", messageId, err.message);
-        sendmail.kill("SIGINT");
-        callback(err);
-      });
-      stream2.pipe(sendmail.stdin);
-    } else {
-      const err = new Error("sendmail was not found");
-      err.code = ESENDMAIL;
-      return callback(err);
-    }
-  }
-};
-var sendmail_transport_default = SendmailTransport;
-
-// node_modules/nodemailer/dist/esm/stream-transport/index.js
-var StreamTransport = class {
-  constructor(options) {
-    options = options || {};
-    this.options = options;
-    this.name = "StreamTransport";
-    this.version = version2;
-    this.logger = getLogger(this.options, {
-      component: this.options.component || "stream-transport"
-    });
-    this.winbreak = ["win", "windows", "dos", "\r\n"].includes((options.newline || "").toString().toLowerCase());
-  }
-  /**
-   * Compiles a mailcomposer message and forwards it to handler that sends it
-   *
-   * @param mail MailComposer object
-   * @param done Callback function to run when the sending is completed
-   */
-  send(mail, done) {
-    mail.message.keepBcc = true;
-    const envelope = mail.message.getEnvelope();
-    const messageId = mail.message.messageId();
-    const recipients = [].concat(envelope.to || []);
-    if (recipients.length > 3) {
-      recipients.push("...and " + recipients.splice(2).length + " more");
-    }
-    this.logger.info({
-      tnx: "send",
-      messageId
-    }, "Sending message %s to <%s> using %s line breaks", messageId, recipients.join(", "), this.winbreak ? "<CR><LF>" : "<LF>");
-    setImmediate(() => {
-      let stream2;
-      try {
-        stream2 = mail.message.createReadStream();
-        if (this.options.newline) {
-          const sourceStream = stream2;
-          stream2 = sourceStream.pipe(this.winbreak ? new LeWindows() : new LeUnix());
-          sourceStream.once("error", (err) => stream2.emit("error", err));
-        }
-      } catch (E2) {
-        this.logger.error({
-          err: E2,
-          tnx: "send",
-          messageId
-        }, "Creating send stream failed for %s. %s", messageId, E2.message);
-        return done(E2);
-      }
-      if (!this.options.buffer) {
-        stream2.once("error", (err) => {
-          this.logger.error({
-            err,
-            tnx: "send",
-            messageId
-          }, "Failed creating message for %s. %s", messageId, err.message);
-        });
-        return done(null, {
-          envelope,
-          messageId,
-          message: stream2
-        });
-      }
-      const chunks = [];
-      let chunklen = 0;
-      stream2.on("readable", () => {
-        let chunk;
-        while ((chunk = stream2.read()) !== null) {
-          chunks.push(chunk);
-          chunklen += chunk.length;
-        }
-      });
-      stream2.once("error", (err) => {
-        this.logger.error({
-          err,
-          tnx: "send",
-          messageId
-        }, "Failed creating message for %s. %s", messageId, err.message);
-        return done(err);
-      });
-      stream2.on("end", () => done(null, {
-        envelope,
-        messageId,
-        message: Buffer.concat(chunks, chunklen)
-      }));
-    });
-  }
-};
-var stream_transport_default = StreamTransport;
-
-// node_modules/nodemailer/dist/esm/json-transport/index.js
-var JSONTransport = class {
-  constructor(options) {
-    options = options || {};
-    this.options = options;
-    this.name = "JSONTransport";
-    this.version = version2;
-    this.logger = getLogger(this.options, {
-      component: this.options.component || "json-transport"
-    });
-  }
-  /**
-   * <p>Compiles a mailcomposer message and forwards it to handler that sends it.</p>
-   *
-   * @param mail MailComposer object
-   * @param done Callback function to run when the sending is completed
-   */
-  send(mail, done) {
-    mail.message.keepBcc = true;
-    const envelope = mail.message.getEnvelope();
-    const messageId = mail.message.messageId();
-    const recipients = [].concat(envelope.to || []);
-    if (recipients.length > 3) {
-      recipients.push("...and " + recipients.splice(2).length + " more");
-    }
-    this.logger.info({
-      tnx: "send",
-      messageId
-    }, "Composing JSON structure of %s to <%s>", messageId, recipients.join(", "));
-    setImmediate(() => {
-      mail.normalize((err, data3) => {
-        if (err) {
-          this.logger.error({
-            err,
-            tnx: "send",
-            messageId
-          }, "Failed building JSON structure for %s. %s", messageId, err.message);
-          return done(err);
-        }
-        delete data3.envelope;
-        delete data3.normalizedHeaders;
-        delete data3.signal;
-        return done(null, {
-          envelope,
-          messageId,
-          message: this.options.skipEncoding ? data3 : JSON.stringify(data3)
-        });
-      });
-    });
-  }
-};
-var json_transport_default = JSONTransport;
-
-// node_modules/nodemailer/dist/esm/ses-transport/index.js
-import EventEmitter6 from "node:events";
-function tagSesError(err) {
-  if (err && typeof err === "object" && !err.code) {
-    err.code = ESES;
-  }
-  return err;
-}
-var SESTransport = class extends EventEmitter6 {
-  constructor(options) {
-    super();
-    if (!options || !options.SES || !options.SES.sesClient) {
-      const error4 = new Error("Missing SES configuration, expecting { sesClient, SendEmailCommand } from @aws-sdk/client-sesv2, see https://nodemailer.com/transports/ses/");
-      error4.code = ECONFIG;
-      throw error4;
-    }
-    this.options = options;
-    this.ses = this.options.SES;
-    this.name = "SESTransport";
-    this.version = version2;
-    this.logger = getLogger(this.options, {
-      component: this.options.component || "ses-transport"
-    });
-  }
-  getRegion(cb) {
-    if (this.ses.sesClient.config && typeof this.ses.sesClient.config.region === "function") {
-      this.ses.sesClient.config.region().then((region) => cb(null, region), (err) => cb(err));
-      return;
-    }
-    return cb(null, false);
-  }
-  /**
-   * Compiles a mailcomposer message and forwards it to SES
-   *
-   * @param mail MailComposer object
-   * @param callback Callback function to run when the sending is completed
-   */
-  send(mail, callback) {
-    let fromHeader = mail.message._headers.find((header) => /^from$/i.test(header.key));
-    if (fromHeader) {
-      const mimeNode = new mime_node_default("text/plain");
-      fromHeader = mimeNode._convertAddresses(mimeNode._parseAddresses(fromHeader.value));
-    }
-    const envelope = mail.message.getEnvelope();
-    const messageId = mail.message.messageId();
-    const recipients = [].concat(envelope.to || []);
-    if (recipients.length > 3) {
-      recipients.push("...and " + recipients.splice(2).length + " more");
-    }
-    this.logger.info({
-      tnx: "send",
-      messageId
-    }, "Sending message %s to <%s>", messageId, recipients.join(", "));
-    const getRawMessage = (next) => {
-      if (!mail.data._dkim) {
-        mail.data._dkim = {};
-      }
-      if (mail.data._dkim.skipFields && typeof mail.data._dkim.skipFields === "string") {
-        mail.data._dkim.skipFields += ":date:message-id";
-      } else {
-        mail.data._dkim.skipFields = "date:message-id";
-      }
-      const sourceStream = mail.message.createReadStream();
-      const stream2 = sourceStream.pipe(new LeWindows());
-      const chunks = [];
-      let chunklen = 0;
-      stream2.on("readable", () => {
-        let chunk;
-        while ((chunk = stream2.read()) !== null) {
-          chunks.push(chunk);
-          chunklen += chunk.length;
-        }
-      });
-      sourceStream.once("error", (err) => stream2.emit("error", err));
-      stream2.once("error", (err) => next(err));
-      stream2.once("end", () => next(null, Buffer.concat(chunks, chunklen)));
-    };
-    setImmediate(() => getRawMessage((err, raw) => {
-      if (err) {
-        this.logger.error({
-          err,
-          tnx: "send",
-          messageId
-        }, "Failed creating message for %s. %s", messageId, err.message);
-        return callback(err);
-      }
-      const sesMessage = copyOwnKeys({
-        Content: {
-          Raw: {
-            // required
-            Data: raw
-            // required
-          }
-        },
-        FromEmailAddress: fromHeader || envelope.from,
-        Destination: {
-          ToAddresses: envelope.to
-        }
-      }, mail.data.ses);
-      this.getRegion((err2, region) => {
-        if (err2 || !region) {
-          region = "us-east-1";
-        }
-        let sendPromise;
-        try {
-          const command = new this.ses.SendEmailCommand(sesMessage);
-          sendPromise = this.ses.sesClient.send(command);
-        } catch (err3) {
-          tagSesError(err3);
-          this.logger.error({
-            err: err3,
-            tnx: "send"
-          }, "Send error for %s: %s", messageId, err3.message);
-          setImmediate(() => callback(err3));
-          return;
-        }
-        sendPromise.then((data3) => {
-          if (region === "us-east-1") {
-            region = "email";
-          }
-          const info2 = {
-            envelope: {
-              from: envelope.from,
-              to: envelope.to
-            },
-            messageId: "<" + data3.MessageId + (!/@/.test(data3.MessageId) ? "@" + region + ".amazonses.com" : "") + ">",
-            response: data3.MessageId,
-            raw
-          };
-          setImmediate(() => callback(null, info2));
-        }).catch((err3) => {
-          tagSesError(err3);
-          this.logger.error({
-            err: err3,
-            tnx: "send"
-          }, "Send error for %s: %s", messageId, err3.message);
-          setImmediate(() => callback(err3));
-        });
-      });
-    }));
-  }
-  verify(callback) {
-    let promise;
-    if (!callback) {
-      promise = new Promise((resolve4, reject) => {
-        callback = callbackPromise(resolve4, reject);
-      });
-    }
-    const done = callback;
-    const cb = (err) => {
-      if (err && !["InvalidParameterValue", "MessageRejected"].includes(err.code || err.Code || err.name)) {
-        return done(tagSesError(err));
-      }
-      return done(null, true);
-    };
-    const sesMessage = {
-      Content: {
-        Raw: {
-          Data: Buffer.from("From: <invalid@invalid>\r\nTo: <invalid@invalid>\r\n Subject: Invalid\r\n\r\nInvalid")
-        }
-      },
-      FromEmailAddress: "invalid@invalid",
-      Destination: {
-        ToAddresses: ["invalid@invalid"]
-      }
-    };
-    this.getRegion(() => {
-      let sendPromise;
-      try {
-        const command = new this.ses.SendEmailCommand(sesMessage);
-        sendPromise = this.ses.sesClient.send(command);
-      } catch (err) {
-        setImmediate(() => cb(err));
-        return;
-      }
-      sendPromise.then(() => setImmediate(() => cb(null))).catch((err) => setImmediate(() => cb(err)));
-    });
-    return promise;
-  }
-};
-var ses_transport_default = SESTransport;
-
-// node_modules/nodemailer/dist/esm/nodemailer.js
-var etherealApi = () => (process.env.ETHEREAL_API || "https://api.nodemailer.com").replace(/\/+$/, "");
-var etherealWeb = () => (process.env.ETHEREAL_WEB || "https://ethereal.email").replace(/\/+$/, "");
-var etherealApiKey = () => (process.env.ETHEREAL_API_KEY || "").replace(/\s*/g, "") || null;
-var etherealCache = () => ["true", "yes", "y", "1"].includes((process.env.ETHEREAL_CACHE || "yes").toString().trim().toLowerCase());
-var testAccount = false;
-function createTransport(transporter, defaults2) {
-  let options;
-  if (
-    // provided transporter is a configuration object, not transporter plugin
-    typeof transporter === "object" && typeof transporter.send !== "function" || // provided transporter looks like a connection url
-    typeof transporter === "string" && /^(smtps?|direct):/i.test(transporter)
-  ) {
-    const urlConfig = typeof transporter === "string" ? transporter : transporter.url;
-    if (urlConfig) {
-      const parsed = parseConnectionUrl(urlConfig);
-      options = typeof transporter === "object" ? assign(false, copyOwnKeys({}, transporter, (key2) => key2 === "url"), parsed) : parsed;
-    } else {
-      options = transporter;
-    }
-    if (options.pool) {
-      transporter = new smtp_pool_default(options);
-    } else if (options.sendmail) {
-      transporter = new sendmail_transport_default(options);
-    } else if (options.streamTransport) {
-      transporter = new stream_transport_default(options);
-    } else if (options.jsonTransport) {
-      transporter = new json_transport_default(options);
-    } else if (options.SES) {
-      const ses = options.SES;
-      if (ses.ses && ses.aws) {
-        const error4 = new Error("Using legacy SES configuration, expecting @aws-sdk/client-sesv2, see https://nodemailer.com/transports/ses/");
-        error4.code = ECONFIG;
-        throw error4;
-      }
-      transporter = new ses_transport_default(options);
-    } else {
-      transporter = new smtp_transport_default(options);
-    }
-  }
-  return new mailer_default(transporter, options, defaults2);
-}
-function createTestAccount(apiUrl, callback) {
-  let promise;
-  if (!callback && typeof apiUrl === "function") {
-    callback = apiUrl;
-    apiUrl = false;
-  }
-  if (!callback) {
-    promise = new Promise((resolve4, reject) => {
-      callback = callbackPromise(resolve4, reject);
-    });
-  }
-  const done = callback;
-  if (etherealCache() && testAccount) {
-    setImmediate(() => done(null, testAccount));
-    return promise;
-  }
-  apiUrl = apiUrl || etherealApi();
-  const chunks = [];
-  let chunklen = 0;
-  const requestHeaders = {};
-  const requestBody = {
-    requestor: name,
-    version: version2
-  };
-  const apiKey = etherealApiKey();
-  if (apiKey) {
-    requestHeaders.Authorization = "Bearer " + apiKey;
-  }
-  const fetchOptions = {
-    contentType: "application/json",
-    method: "POST",
-    headers: requestHeaders,
-    body: Buffer.from(JSON.stringify(requestBody))
-  };
-  if (/^https:/i.test(apiUrl)) {
-    fetchOptions.tls = { rejectUnauthorized: true };
-  }
-  const req = fetch_default(apiUrl + "/user", fetchOptions);
-  req.on("readable", () => {
-    let chunk;
-    while ((chunk = req.read()) !== null) {
-      chunks.push(chunk);
-      chunklen += chunk.length;
-    }
-  });
-  req.once("error", (err) => done(err));
-  req.once("end", () => {
-    const res = Buffer.concat(chunks, chunklen);
-    let data3;
-    try {
-      data3 = JSON.parse(res.toString());
-    } catch (E2) {
-      return done(E2);
-    }
-    if (data3.status !== "success" || data3.error) {
-      return done(new Error(data3.error || "Request failed"));
-    }
-    delete data3.status;
-    testAccount = data3;
-    done(null, testAccount);
-  });
-  return promise;
-}
-function getTestMessageUrl(info2) {
-  if (!info2 || !info2.response) {
-    return false;
-  }
-  const infoProps = /* @__PURE__ */ new Map();
-  const response = info2.response.toString();
-  if (response.length > 2 && response.charAt(response.length - 1) === "]") {
-    const open = response.indexOf("[", response.lastIndexOf("]", response.length - 2) + 1);
-    if (open >= 0 && open < response.length - 2) {
-      const props = response.substring(open + 1, response.length - 1);
-      props.replace(/\b([A-Z0-9]+)=([^\s]+)/g, (m3, key2, value4) => {
-        infoProps.set(key2, value4);
-        return m3;
-      });
-    }
-  }
-  if (infoProps.has("STATUS") && infoProps.has("MSGID")) {
-    return (testAccount && testAccount.web || etherealWeb()) + "/message/" + infoProps.get("MSGID");
-  }
-  return false;
-}
-var nodemailer = {
-  createTransport,
-  createTestAccount,
-  getTestMessageUrl
-};
-var nodemailer_default = nodemailer;
+import path4 from "node:path";
 
 // actions/send-report/src/smtp-send.ts
 var TRANSIENT_CODES = /* @__PURE__ */ new Set([
@@ -68554,28 +55288,28 @@ var TRANSIENT_CODES = /* @__PURE__ */ new Set([
   "EDNS",
   "ECONNREFUSED"
 ]);
-function failureClass(error4) {
-  const cause = error4.cause ?? {};
+function failureClass(error3) {
+  const cause = error3.cause ?? {};
   if (cause.code === "EAUTH" || cause.responseCode === 535) return "auth";
   return isTransient(cause) ? "network" : "server";
 }
-function isTransient(error4) {
-  if (error4.responseCode !== void 0)
-    return error4.responseCode >= 400 && error4.responseCode < 500;
-  return error4.code !== void 0 && TRANSIENT_CODES.has(error4.code);
+function isTransient(error3) {
+  if (error3.responseCode !== void 0)
+    return error3.responseCode >= 400 && error3.responseCode < 500;
+  return error3.code !== void 0 && TRANSIENT_CODES.has(error3.code);
 }
-function failure(error4, smtp, secrets) {
-  const e = error4;
-  const text4 = errorMessage(error4);
+function failure(error3, smtp, secrets) {
+  const e = error3;
+  const text4 = errorMessage(error3);
   const code = e.code && !text4.includes(e.code) ? ` (${e.code})` : "";
   const reason = scrubSecrets(`${text4}${code}`, secrets);
   if (e.code === "EAUTH" || e.responseCode === 535)
     return new NonRetryableError(
       `SMTP server ${smtp.display} refused authentication for user '${smtp.auth?.user ?? ""}': ${reason}. Check smtp-url or smtp-username/smtp-password`,
-      { cause: error4 }
+      { cause: error3 }
     );
   const message = `SMTP delivery to ${smtp.display} failed: ${reason}`;
-  return isTransient(e) ? new RetryableError(message, { cause: error4 }) : new NonRetryableError(message, { cause: error4 });
+  return isTransient(e) ? new RetryableError(message, { cause: error3 }) : new NonRetryableError(message, { cause: error3 });
 }
 async function deliver(message, smtp, options, logger) {
   const attempts = options.attempts ?? 4;
@@ -68608,8 +55342,8 @@ async function deliver(message, smtp, options, logger) {
           accepted: info2.accepted.map(String),
           response: info2.response
         };
-      } catch (error4) {
-        const problem = failure(error4, smtp, options.secrets);
+      } catch (error3) {
+        const problem = failure(error3, smtp, options.secrets);
         if (!(problem instanceof RetryableError) || attempt >= attempts) throw problem;
         const wait = backoffDelay(attempt - 1, { baseDelayMs: options.baseDelayMs ?? 2e3 });
         logger.warning(
@@ -68632,9 +55366,9 @@ async function sendStep(message, smtp, options, logger) {
     failureClass: void 0,
     lines: []
   };
-  const eml = path6.join(options.folder, REPORT_FILES.message);
+  const eml = path4.join(options.folder, REPORT_FILES.message);
   if (!smtp) {
-    const html2 = path6.join(options.folder, REPORT_FILES.html);
+    const html2 = path4.join(options.folder, REPORT_FILES.html);
     outcome.lines.push(`No SMTP configured: message written to ${eml} and ${html2}`);
     return outcome;
   }
@@ -68659,41 +55393,23 @@ async function sendStep(message, smtp, options, logger) {
     outcome.lines.push(
       `Sent to ${done.accepted.length} recipient(s) via ${smtp.display} (try ${done.attempts}); message id ${message.messageId}`
     );
-  } catch (error4) {
-    outcome.failure = error4 instanceof Error ? error4 : new Error(errorMessage(error4));
-    outcome.failureClass = failureClass(error4);
-    outcome.lines.push(`Not sent: ${errorMessage(error4)}`);
+  } catch (error3) {
+    outcome.failure = error3 instanceof Error ? error3 : new Error(errorMessage(error3));
+    outcome.failureClass = failureClass(error3);
+    outcome.lines.push(`Not sent: ${errorMessage(error3)}`);
   }
   return outcome;
 }
 
 // actions/send-report/src/smtp-config.ts
-function settings(host, port, mode, user, pass) {
-  return {
-    host,
-    port,
-    secure: mode === "tls",
-    requireTls: mode === "starttls",
-    auth: user !== "" ? { user, pass } : void 0,
-    display: `${host}:${port} (${mode === "plain" ? "STARTTLS when offered" : mode.toUpperCase()})`
-  };
+function withDisplay(endpoint) {
+  const mode = endpoint.secure ? "TLS" : endpoint.requireTls ? "STARTTLS" : "STARTTLS when offered";
+  return { ...endpoint, display: `${endpoint.host}:${endpoint.port} (${mode})` };
 }
 function fromUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigurationError(
-      "input 'smtp-url': expected a URL such as smtps://user:pass@host:465"
-    );
-  }
-  if (parsed.hostname === "")
-    throw new ConfigurationError("input 'smtp-url': the URL names no host");
-  const mode = parsed.protocol === "smtps:" ? "tls" : parsed.protocol === "smtp+starttls:" ? "starttls" : "plain";
-  const port = Number(parsed.port || (mode === "tls" ? 465 : 587));
-  const user = decodeURIComponent(parsed.username);
-  const pass = decodeURIComponent(parsed.password);
-  return settings(parsed.hostname.replace(/^\[|\]$/g, ""), port, mode, user, pass);
+  const endpoint = parseSmtpUrl(url);
+  if (typeof endpoint === "string") throw new ConfigurationError(`input 'smtp-url': ${endpoint}`);
+  return withDisplay(endpoint);
 }
 function smtpSettings(inputs) {
   if (inputs.smtpUrl !== "") return fromUrl(inputs.smtpUrl);
@@ -68702,7 +55418,8 @@ function smtpSettings(inputs) {
   const mode = port === 465 ? "tls" : port === 587 ? "starttls" : "plain";
   if (inputs.smtpPassword !== "" && inputs.smtpUsername === "")
     throw new ConfigurationError("input 'smtp-username' is required when smtp-password is set");
-  return settings(inputs.smtpHost, port, mode, inputs.smtpUsername, inputs.smtpPassword);
+  const { smtpHost, smtpUsername, smtpPassword } = inputs;
+  return withDisplay(smtpEndpoint(smtpHost, port, mode, smtpUsername, smtpPassword));
 }
 function smtpSecrets(inputs, smtp) {
   return [inputs.smtpUrl, inputs.smtpPassword, smtp?.auth?.pass ?? ""].filter((s2) => s2 !== "");
@@ -68742,10 +55459,12 @@ async function sendReport(inputs, deps, logger) {
     ...gathered,
     budget,
     incidents,
-    runUrl: context3.runUrl
+    runUrl: context3.runUrl,
+    runId: context3.runId,
+    jobs: inputs.jobs
   });
   const { sections, files: rendered, message } = await renderReport(report, inputs, logger);
-  const folder = path7.resolve(context3.workspace, inputs.outputDir, `report-${inputs.kind}`);
+  const folder = path5.resolve(context3.workspace, inputs.outputDir, `report-${inputs.kind}`);
   const files = await writeReportFiles(folder, rendered);
   logger.info(`report written to ${folder}`);
   const secrets = smtpSecrets(inputs, smtp);

@@ -1,44 +1,58 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  checkIndexes,
+  ensureIndexes
+} from "../chunks/chunk-GX3P3YE6.js";
+import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-YR5VG2O6.js";
+} from "../chunks/chunk-TEJG32U4.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-AXPBDK5O.js";
+} from "../chunks/chunk-ESQY52S4.js";
 import {
-  COLLECTIONS,
-  pipelineCollections,
   recordRun,
   runLedgerId,
   stageRunFields
-} from "../chunks/chunk-PM2GYZWW.js";
+} from "../chunks/chunk-JOUFONLN.js";
+import {
+  pipelineCollections
+} from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-G5LNGZM6.js";
+} from "../chunks/chunk-55VNQAFJ.js";
 import {
   require_lib
-} from "../chunks/chunk-SSC6FHVY.js";
+} from "../chunks/chunk-SUHQZERB.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   usageSchema
-} from "../chunks/chunk-2UQ2MNHY.js";
+} from "../chunks/chunk-BDPL3F5A.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-STSIISIV.js";
+} from "../chunks/chunk-OMDYWMI3.js";
 import {
   DefaultArtifactClient,
   downloadStage
-} from "../chunks/chunk-DXWM4BLK.js";
+} from "../chunks/chunk-IO2JIC4W.js";
+import {
+  readStageOutput,
+  readStageRecords
+} from "../chunks/chunk-Y6K5R74O.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-6TLMVTW5.js";
+} from "../chunks/chunk-LF2K5C67.js";
+import "../chunks/chunk-L3IFOSWD.js";
+import {
+  ENV,
+  readEnv,
+  readRunContext
+} from "../chunks/chunk-T6U45VPN.js";
 import {
   ConfigurationError,
-  ENV,
   RetryableError,
   __toESM,
   dryRunInput,
@@ -46,14 +60,10 @@ import {
   integerInput,
   listInput,
   mongodbUriInput,
-  readEnv,
-  readRunContext,
-  readStageOutput,
-  readStageRecords,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-BLSOV3SF.js";
+} from "../chunks/chunk-4WLS2A62.js";
 
 // actions/store-mongo/src/load-stages.ts
 import path from "node:path";
@@ -125,77 +135,6 @@ async function recordOwnRun(db, run2) {
     integrity: result.integrity,
     recordedAt: finishedAt.toISOString()
   });
-}
-
-// shared/db/indexes.ts
-var INDEXES = [
-  {
-    collection: COLLECTIONS.properties,
-    name: "address_key",
-    key: { "address.key": 1 },
-    serves: "linking listings to parcels by normalised address"
-  },
-  {
-    collection: COLLECTIONS.properties,
-    name: "zip_updated",
-    key: { zip: 1, updatedAt: 1 },
-    serves: "exports and reports by ZIP and date range"
-  },
-  {
-    collection: COLLECTIONS.properties,
-    name: "county_last_seen",
-    key: { "sources.county.lastSeen": 1 },
-    serves: "freshness: parcels refreshed within the last days"
-  },
-  {
-    collection: COLLECTIONS.listings,
-    name: "property_key",
-    key: { propertyKey: 1 },
-    serves: "listings of a property, and relinking when its parcel appears"
-  },
-  {
-    collection: COLLECTIONS.history,
-    name: "property_recorded",
-    key: { propertyKey: 1, recordedAt: 1 },
-    serves: "history of one property"
-  },
-  {
-    collection: COLLECTIONS.history,
-    name: "field_recorded",
-    key: { field: 1, recordedAt: 1 },
-    serves: "price changes and other changes over a period (reports)"
-  },
-  {
-    collection: COLLECTIONS.runs,
-    name: "stage_finished",
-    key: { stage: 1, finishedAt: 1 },
-    serves: "recent runs of a stage (reports, budget, incidents)"
-  },
-  {
-    collection: COLLECTIONS.runs,
-    name: "run_id",
-    key: { runId: 1 },
-    serves: "every stage of one run"
-  }
-];
-async function ensureIndexes(db) {
-  for (const index of INDEXES) {
-    await db.collection(index.collection).createIndex(index.key, { name: index.name });
-  }
-}
-async function checkIndexes(db) {
-  const missing = [];
-  const existing = /* @__PURE__ */ new Map();
-  for (const index of INDEXES) {
-    let names = existing.get(index.collection);
-    if (names === void 0) {
-      const listed = await db.collection(index.collection).listIndexes().toArray().catch(() => []);
-      names = new Set(listed.map((entry) => String(entry.name)));
-      existing.set(index.collection, names);
-    }
-    if (!names.has(index.name)) missing.push(`${index.collection}.${index.name}`);
-  }
-  return missing;
 }
 
 // actions/store-mongo/src/incoming.ts

@@ -4,12 +4,14 @@ import {
   apnSchema,
   calendarDateSchema,
   countSchema,
-  external_exports,
   httpUrlSchema,
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-L3IFOSWD.js";
+import {
+  external_exports
+} from "./chunk-4WLS2A62.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

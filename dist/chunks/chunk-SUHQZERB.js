@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   __commonJS,
   __require
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-4WLS2A62.js";
 
 // node_modules/bson/lib/bson.cjs
 var require_bson = __commonJS({

@@ -2,18 +2,20 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-STSIISIV.js";
+} from "./chunk-OMDYWMI3.js";
 import {
   apnSchema,
   calendarDateSchema,
   countSchema,
-  external_exports,
   httpUrlSchema,
   propertyKeySchema,
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-L3IFOSWD.js";
+import {
+  external_exports
+} from "./chunk-4WLS2A62.js";
 
 // shared/model/county-parcel-parts.ts
 var valuationSchema = external_exports.object({

@@ -3,11 +3,13 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   actionNameSchema,
   countSchema,
-  external_exports,
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-L3IFOSWD.js";
+import {
+  external_exports
+} from "./chunk-4WLS2A62.js";
 
 // shared/model/run-stats.ts
 var RUN_STATS_SCHEMA_VERSION = 1;

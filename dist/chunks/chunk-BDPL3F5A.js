@@ -2,11 +2,13 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   actionNameSchema,
-  external_exports,
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-L3IFOSWD.js";
+import {
+  external_exports
+} from "./chunk-4WLS2A62.js";
 
 // shared/model/usage.ts
 var USAGE_SCHEMA_VERSION = 1;

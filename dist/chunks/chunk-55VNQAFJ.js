@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   require_lib
-} from "./chunk-SSC6FHVY.js";
+} from "./chunk-SUHQZERB.js";
 import {
   redactUrl,
   scrubSecrets
@@ -11,7 +11,7 @@ import {
   RetryableError,
   __toESM,
   errorMessage
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-4WLS2A62.js";
 
 // shared/db/connect.ts
 var import_mongodb = __toESM(require_lib(), 1);

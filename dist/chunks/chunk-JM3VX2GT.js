@@ -8,7 +8,7 @@ import {
   NonRetryableError,
   RetryableError,
   isRetryable
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-4WLS2A62.js";
 
 // shared/http/classify.ts
 var NETWORK_CODES = /* @__PURE__ */ new Set([
@@ -24,6 +24,9 @@ var NETWORK_CODES = /* @__PURE__ */ new Set([
   "UND_ERR_SOCKET",
   "UND_ERR_CLOSED",
   "UND_ERR_DESTROYED",
+  "UND_ERR_RES_CONTENT_LENGTH_MISMATCH",
+  "UND_ERR_HEADERS_OVERFLOW",
+  "UND_ERR_INFO",
   "EPROTO"
 ]);
 var TIMEOUT_CODES = /* @__PURE__ */ new Set([
@@ -46,9 +49,10 @@ function classifyException(error) {
     if (typeof current !== "object") break;
     const { name, code, message: message2 } = current;
     if (name === "TimeoutError") return "timeout";
+    if (name === "HTTPParserError") return "network";
     if (typeof code === "string") {
       if (TIMEOUT_CODES.has(code)) return "timeout";
-      if (NETWORK_CODES.has(code) || code.startsWith("ERR_TLS") || code.includes("CERT")) {
+      if (NETWORK_CODES.has(code) || code.startsWith("HPE_") || code.startsWith("ERR_TLS") || code.includes("CERT")) {
         return "network";
       }
     }

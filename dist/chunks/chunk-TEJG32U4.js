@@ -6,29 +6,32 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-AXPBDK5O.js";
+} from "./chunk-ESQY52S4.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-2UQ2MNHY.js";
+} from "./chunk-BDPL3F5A.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-STSIISIV.js";
+} from "./chunk-OMDYWMI3.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-6TLMVTW5.js";
+} from "./chunk-LF2K5C67.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
-  external_exports,
   manifestSchema,
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-L3IFOSWD.js";
+import {
+  IntegrityError,
+  external_exports
+} from "./chunk-4WLS2A62.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;
@@ -88,8 +91,19 @@ function formatIssues(error) {
     return path === "" ? issue.message : `${path}: ${issue.message}`;
   }).join("; ");
 }
+function validateRecord(type, value, where) {
+  const result = recordSchemas[type].schema.safeParse(value);
+  if (!result.success) {
+    throw new IntegrityError(
+      `${type} record at ${where} is invalid: ${formatIssues(result.error)}`
+    );
+  }
+  return result.data;
+}
 
 export {
   PROPERTY_SCHEMA_VERSION,
-  formatIssues
+  propertySchema,
+  formatIssues,
+  validateRecord
 };

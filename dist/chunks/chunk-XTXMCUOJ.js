@@ -5,7 +5,7 @@ import {
   legacyRestEndpointMethods,
   paginateRest,
   requestLog
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-T6U45VPN.js";
 
 // node_modules/@octokit/rest/dist-src/version.js
 var VERSION = "22.0.1";

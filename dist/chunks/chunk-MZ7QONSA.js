@@ -5,7 +5,7 @@ import {
 } from "./chunk-DZ53HVQ5.js";
 import {
   ConfigurationError
-} from "./chunk-BLSOV3SF.js";
+} from "./chunk-4WLS2A62.js";
 
 // shared/http/rate-limiter.ts
 var RateLimiter = class _RateLimiter {

@@ -1,0 +1,303 @@
+import { createRequire as __pipelineCreateRequire } from 'node:module';
+const require = __pipelineCreateRequire(import.meta.url);
+import {
+  GitHubRefusal,
+  createGitHubClient,
+  repositoryInput,
+  splitRepository
+} from "../chunks/chunk-LDWTN32S.js";
+import "../chunks/chunk-XTXMCUOJ.js";
+import {
+  readRunContext
+} from "../chunks/chunk-T6U45VPN.js";
+import {
+  ConfigurationError,
+  PipelineError,
+  booleanInput,
+  dryRunInput,
+  external_exports,
+  integerInput,
+  listInput,
+  runAction,
+  stringInput,
+  withGroup
+} from "../chunks/chunk-4WLS2A62.js";
+
+// actions/watchdog/src/findings.ts
+var FINDING_KINDS = [
+  "disabled",
+  "missed-run",
+  "stuck-run",
+  "failing-run",
+  "keepalive-refused"
+];
+var NIGHTLY_EVENTS = ["schedule", "workflow_dispatch"];
+var FAILED = ["failure", "timed_out", "startup_failure", "cancelled", "action_required"];
+var hoursBetween = (then, now) => Math.round((now.getTime() - then.getTime()) / 36e4) / 10;
+function stateFinding(workflow) {
+  if (workflow.state === "active") return void 0;
+  return {
+    kind: "disabled",
+    message: workflow.state === "disabled_inactivity" ? "GitHub disabled the schedule after 60 days without repository activity" : `the workflow is ${workflow.state.replace("_", " ")}, so its schedule does not run`
+  };
+}
+function runFindings(runs, policy, now) {
+  const findings = [];
+  const nightly = runs.filter((run2) => NIGHTLY_EVENTS.includes(run2.event));
+  const newest = nightly[0];
+  if (!newest || hoursBetween(newest.createdAt, now) > policy.maxAgeHours)
+    findings.push({
+      kind: "missed-run",
+      message: newest ? `no nightly run in the last ${policy.maxAgeHours} h; the newest started ${hoursBetween(newest.createdAt, now)} h ago` : "no nightly run at all"
+    });
+  const stuck = nightly.find(
+    (run2) => run2.status !== "completed" && hoursBetween(run2.createdAt, now) > policy.stuckHours
+  );
+  if (stuck)
+    findings.push({
+      kind: "stuck-run",
+      message: `run #${stuck.runNumber} has been ${stuck.status.replace("_", " ")} for ${hoursBetween(stuck.createdAt, now)} h (limit ${policy.stuckHours} h)`
+    });
+  const completed = nightly.find((run2) => run2.status === "completed");
+  if (completed && FAILED.includes(completed.conclusion ?? ""))
+    findings.push({
+      kind: "failing-run",
+      message: `the latest completed run #${completed.runNumber} ended ${completed.conclusion}`
+    });
+  return findings;
+}
+function mostSerious(findings) {
+  return [...findings].sort(
+    (a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind)
+  )[0];
+}
+
+// actions/watchdog/src/report.ts
+function headlineCheck(result) {
+  const withFindings = result.checks.filter((check) => check.findings.length > 0);
+  const worst = mostSerious(withFindings.flatMap((check) => check.findings));
+  return withFindings.find((check) => worst && check.findings.includes(worst)) ?? result.checks[0];
+}
+var statusOf = (result) => result.checks.some((check) => check.findings.length > 0) ? "failure" : "success";
+var conclusionOf = (check) => check.lastRun ? check.lastRun.conclusion ?? check.lastRun.status : "none";
+function detailLines(result) {
+  return result.checks.map((check) => {
+    const run2 = !check.watched ? "runs not watched (keepalive only)" : check.lastRun ? `last run [#${check.lastRun.runNumber}](${check.lastRun.htmlUrl}) ${conclusionOf(check)}, ${check.hoursSinceLastRun} h ago` : "no nightly run found";
+    const findings = check.findings.map((finding) => `${finding.kind}: ${finding.message}`);
+    return `- \`${check.file}\` (${check.workflow.state}): ${findings.join("; ") || "ok"}; ${run2}`;
+  }).join("\n");
+}
+function watchdogOutputs(result) {
+  const headline = headlineCheck(result);
+  return {
+    status: statusOf(result),
+    signature: mostSerious(headline?.findings ?? [])?.kind ?? "",
+    details: detailLines(result),
+    "last-run-url": headline?.lastRun?.htmlUrl ?? "",
+    "last-conclusion": headline ? conclusionOf(headline) : "none",
+    "hours-since-last-run": headline?.hoursSinceLastRun ?? -1,
+    "kept-alive": result.checks.some((check) => check.keptAlive)
+  };
+}
+var cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+function watchdogSummary(result) {
+  const scope = result.branch ? `branch \`${result.branch}\`` : "every branch";
+  const rows = result.checks.map((check) => {
+    const run2 = check.lastRun ? `[#${check.lastRun.runNumber}](${check.lastRun.htmlUrl})` : "-";
+    const findings = check.findings.map((finding) => `**${finding.kind}**: ${finding.message}`);
+    const keepalive = check.keptAlive ? "yes" : result.dryRun ? "dry run" : "no";
+    return `| \`${cell(check.file)}\` | ${check.workflow.state} | ${run2} | ${conclusionOf(check)} | ${check.hoursSinceLastRun ?? "-"} | ${cell(findings.join("<br>")) || "ok"} | ${keepalive} |`;
+  });
+  return [
+    `### Watchdog: ${statusOf(result)} (${result.repository}, ${scope}, window ${result.maxAgeHours} h)`,
+    "",
+    "| workflow | state | last run | conclusion | age (h) | findings | kept alive |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    ""
+  ].join("\n");
+}
+
+// actions/watchdog/src/watch.ts
+async function keepAlive(api, check, options, logger) {
+  const { state } = check.workflow;
+  if (!options.keepalive || state !== "active" && state !== "disabled_inactivity") return;
+  const verb = state === "active" ? "keep alive" : "re-enable";
+  if (options.dryRun) return logger.info(`dry run: would ${verb} ${check.file} (PUT enable)`);
+  try {
+    await api.enable(check.file);
+    check.keptAlive = true;
+    logger.info(state === "active" ? `kept ${check.file} alive` : `re-enabled ${check.file}`);
+    const disabled = check.findings.find((finding) => finding.kind === "disabled");
+    if (disabled) disabled.message += "; the watchdog re-enabled it";
+  } catch (error) {
+    if (!(error instanceof PipelineError)) throw error;
+    logger.error(error.message);
+    check.findings.push({
+      kind: "keepalive-refused",
+      message: `could not ${verb}: ${error.message}`
+    });
+  }
+}
+async function checkWorkflow(api, file, watched, options, logger) {
+  const workflow = await api.workflow(file, watched ? "workflows" : "keepalive-workflows");
+  const runs = watched ? await api.recentRuns(file, options.branch) : [];
+  logger.info(`${file}: state ${workflow.state}, ${runs.length} recent run(s) read`);
+  logger.debug(JSON.stringify(runs.slice(0, 5)));
+  const lastRun = runs.find((run2) => NIGHTLY_EVENTS.includes(run2.event));
+  const disabled = stateFinding(workflow);
+  const check = {
+    file,
+    workflow,
+    watched,
+    lastRun,
+    hoursSinceLastRun: lastRun ? hoursBetween(lastRun.createdAt, options.now) : void 0,
+    findings: [
+      ...disabled ? [disabled] : [],
+      ...watched ? runFindings(runs, options, options.now) : []
+    ],
+    keptAlive: false
+  };
+  await keepAlive(api, check, options, logger);
+  for (const finding of check.findings)
+    logger.warning(`${file}: ${finding.kind}: ${finding.message}`);
+  return check;
+}
+async function watchWorkflows(api, options, logger) {
+  const extra = options.keepaliveWorkflows.filter((file) => !options.workflows.includes(file));
+  const checks = [];
+  for (const [file, watched] of [
+    ...options.workflows.map((file2) => [file2, true]),
+    ...[...new Set(extra)].map((file2) => [file2, false])
+  ])
+    checks.push(
+      await withGroup(
+        logger,
+        `Workflow ${file}`,
+        () => checkWorkflow(api, file, watched, options, logger)
+      )
+    );
+  return checks;
+}
+
+// actions/watchdog/src/workflow-api.ts
+var RUNS_PER_WORKFLOW = 30;
+var WorkflowApi = class {
+  constructor(octokit, owner, repo) {
+    this.octokit = octokit;
+    this.owner = owner;
+    this.repo = repo;
+  }
+  octokit;
+  owner;
+  repo;
+  /** The repository's default branch. */
+  async defaultBranch() {
+    const { data } = await this.octokit.rest.repos.get({ owner: this.owner, repo: this.repo });
+    return data.default_branch;
+  }
+  /** The workflow of file `file`; a 404 names the file and `input`, the input that listed it. */
+  async workflow(file, input) {
+    try {
+      const { data } = await this.octokit.rest.actions.getWorkflow({
+        owner: this.owner,
+        repo: this.repo,
+        workflow_id: file
+      });
+      return { id: data.id, name: data.name, state: data.state, htmlUrl: data.html_url };
+    } catch (error) {
+      if (error instanceof GitHubRefusal && error.status === 404)
+        throw new ConfigurationError(
+          `input '${input}': workflow file '${file}' was not found in ${this.owner}/${this.repo} (404); expected the file name of a workflow under .github/workflows, e.g. data-collection.yml`
+        );
+      throw error;
+    }
+  }
+  /** The newest runs of `file`, newest first; only those on `branch` unless it is undefined. */
+  async recentRuns(file, branch) {
+    const { data } = await this.octokit.rest.actions.listWorkflowRuns({
+      owner: this.owner,
+      repo: this.repo,
+      workflow_id: file,
+      per_page: RUNS_PER_WORKFLOW,
+      exclude_pull_requests: true,
+      ...branch === void 0 ? {} : { branch }
+    });
+    return data.workflow_runs.map((run2) => ({
+      id: run2.id,
+      runNumber: run2.run_number,
+      event: run2.event,
+      status: run2.status ?? "unknown",
+      conclusion: run2.conclusion,
+      createdAt: new Date(run2.created_at),
+      htmlUrl: run2.html_url
+    }));
+  }
+  /** `PUT .../enable`: sets the workflow `active`; on an active one it only records activity. */
+  async enable(file) {
+    await this.octokit.rest.actions.enableWorkflow({
+      owner: this.owner,
+      repo: this.repo,
+      workflow_id: file
+    });
+  }
+};
+
+// actions/watchdog/src/main.ts
+var WATCHDOG_RETRY = { attempts: 4, baseDelayMs: 1e3, maxWaitMs: 6e4 };
+var inputs = external_exports.object({
+  githubToken: stringInput({ required: true }),
+  repository: repositoryInput,
+  workflows: listInput(
+    external_exports.string().regex(/^[\w.-]+\.ya?ml$/, "expected a workflow file name such as data-collection.yml")
+  ).transform((files) => files.length > 0 ? files : ["data-collection.yml"]),
+  keepaliveWorkflows: listInput(
+    external_exports.string().regex(/^[\w.-]+\.ya?ml$/, "expected a workflow file name such as reports.yml")
+  ),
+  maxAgeHours: integerInput({ default: 26, min: 1, max: 24 * 31 }),
+  stuckHours: integerInput({ default: 6, min: 1, max: 72 }),
+  branch: stringInput(),
+  keepalive: booleanInput(true),
+  dryRun: dryRunInput
+});
+async function execute(values, logger) {
+  const { repository, owner, repo } = splitRepository(
+    values.repository || readRunContext().repository
+  );
+  const octokit = createGitHubClient({
+    token: values.githubToken,
+    logger,
+    userAgent: "phx-pipeline-watchdog",
+    permission: (method) => method === "GET" ? "`permissions: actions: read`" : "`permissions: actions: write` (for keepalive; or set keepalive: false)",
+    retry: WATCHDOG_RETRY
+  });
+  const api = new WorkflowApi(octokit, owner, repo);
+  const branch = values.branch === "*" ? void 0 : values.branch || await api.defaultBranch();
+  const keptOnly = values.keepaliveWorkflows.length ? `; keeping ${values.keepaliveWorkflows.join(", ")} alive` : "";
+  logger.info(
+    `watching ${values.workflows.join(", ")} in ${repository} on ${branch ?? "every branch"}${keptOnly}`
+  );
+  const checks = await watchWorkflows(api, { ...values, branch, now: /* @__PURE__ */ new Date() }, logger);
+  return { repository, branch, maxAgeHours: values.maxAgeHours, dryRun: values.dryRun, checks };
+}
+var action = {
+  name: "watchdog",
+  inputs,
+  secrets: ["githubToken"],
+  execute,
+  outputs: watchdogOutputs,
+  failureOutputs: {
+    status: "failure",
+    signature: "watchdog-error",
+    details: "The watchdog itself failed; its log says why.",
+    "last-run-url": "",
+    "last-conclusion": "unknown",
+    "hours-since-last-run": -1,
+    "kept-alive": false
+  },
+  summary: watchdogSummary
+};
+var run = () => runAction(action);
+
+// actions/watchdog/src/index.ts
+await run();
