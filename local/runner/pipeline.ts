@@ -136,6 +136,19 @@ export async function runPipeline(
       ...result,
     };
     await writeFile(join(outDir, 'result.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    if (defaults.github) {
+      // The issues the run opened, commented on or closed in the local GitHub emulator.
+      const issues = defaults.github.state.issues(owner, repo).map((issue) => ({
+        ...issue,
+        commentBodies: defaults.github?.state
+          .comments(owner, repo, issue.number)
+          .map((comment) => comment.body),
+      }));
+      await writeFile(join(outDir, 'issues.json'), `${JSON.stringify(issues, null, 2)}\n`);
+      for (const issue of issues) {
+        options.reporter.message(`issue #${issue.number} (${issue.state}): ${issue.title}`);
+      }
+    }
     return { ...result, runId, outDir, defaults };
   } finally {
     if (!keepOpen) await defaults.close();

@@ -42,9 +42,11 @@ async function pipeline(name: string, args: string[]): Promise<RunResult> {
     maxBuffer: 64 * 1024 * 1024,
   });
   const [runId = ''] = await readdir(out);
-  const result = JSON.parse(await readFile(path.join(out, runId, 'result.json'), 'utf8'));
+  const result = JSON.parse(
+    await readFile(path.join(out, runId, 'result.json'), 'utf8'),
+  ) as RunResult;
   if (run.status !== 0) console.log(run.stdout.split('\n').slice(-40).join('\n'));
-  return result as RunResult;
+  return result;
 }
 
 try {

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,10 +9,7 @@ import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox
 import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
 import { useClientEnv } from '../artifact-service/client-env.js';
 import { downloadStageRecords } from '../../support/stage-artifact.js';
-
-// Vitest loads @actions/workflow-parser natively, which refuses its JSON import; the CLI runs
-// through tsx as `npm run pipeline` does, so the test runs it the same way.
-const execute = promisify(execFile);
+import { runCli } from './run-cli.js';
 
 interface RunOutcome {
   exitCode: number;
@@ -74,19 +69,10 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
       ].join('\n'),
     );
     const out = join(root, name);
-    const args = ['tsx', 'local/runner/cli.ts', '--env-file', envFile, '--out', out];
+    const args = ['--env-file', envFile, '--out', out, '--plain', '--parcels-per-zip', '8'];
     // full mode collects every parcel each time, so the third run sees the same day's data.
     args.push('--input', `zip-codes=${ZIPS.join(',')}`, '--input', 'mode=full');
-    args.push('--parcels-per-zip', '8', '--plain');
-    let stdout: string;
-    let exitCode = 0;
-    try {
-      stdout = (await execute('npx', args, { timeout: 150_000 })).stdout;
-    } catch (error) {
-      const failed = error as { stdout: string; code: number };
-      stdout = failed.stdout;
-      exitCode = failed.code;
-    }
+    const { code: exitCode, stdout } = await runCli(args, 150_000);
     const [runId = ''] = await readdir(out);
     const outDir = join(out, runId);
     const result = JSON.parse(await readFile(join(outDir, 'result.json'), 'utf8')) as RunOutcome;

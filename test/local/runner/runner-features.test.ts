@@ -1,18 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli, type CliRun } from './run-cli.js';
 
-// The CLI runs through tsx, as `npm run pipeline` does (vitest cannot load the workflow parser).
-const execute = promisify(execFile);
 const workflow = 'test/fixtures/workflows/runner-features.yml';
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
+interface Outcome extends CliRun {
   result?: { event: string; jobs: Record<string, { outputs: Record<string, string> }> };
 }
 
@@ -21,17 +15,10 @@ let envFile = '';
 
 async function pipeline(...args: string[]): Promise<Outcome> {
   const out = await mkdtemp(join(root, 'run-'));
-  const argv = ['tsx', 'local/runner/cli.ts', '--workflow', workflow, '--env-file', envFile];
-  let outcome: Outcome;
-  try {
-    const { stdout, stderr } = await execute('npx', [...argv, '--out', out, ...args], {
-      timeout: 60_000,
-    });
-    outcome = { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number };
-    outcome = { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  const outcome: Outcome = await runCli(
+    ['--workflow', workflow, '--env-file', envFile, '--out', out, ...args],
+    60_000,
+  );
   const [runId] = await readdir(out);
   if (runId) {
     outcome.result = JSON.parse(
@@ -63,28 +50,40 @@ describe('npm run pipeline: runner features', () => {
     expect(run.result?.jobs.tools?.outputs.said).toBe('tool ran for 0 14 1 * *');
   }, 70_000);
 
+  it('writes the incident issues a run opened in its local GitHub emulator to issues.json', async () => {
+    const out = await mkdtemp(join(root, 'incident-'));
+    const refused = join(out, 'refused.env');
+    await writeFile(
+      refused,
+      [
+        `MONGODB_URI=${inject('mongodbUri')}`,
+        'COUNTY_API_TOKEN=not-the-token-1',
+        'INCIDENT_THRESHOLD=1',
+      ].join('\n'),
+    );
+    const { code, stdout } = await runCli(
+      ['--env-file', refused, '--out', out, '--input', 'zip-codes=85031'],
+      90_000,
+    );
+    expect(code, stdout).toBe(1);
+    expect(stdout).toContain('issue #1 (open): Incident: data-collection: preflight');
+    const [runId = ''] = (await readdir(out)).filter((name) => /^\d+$/.test(name));
+    const issues = JSON.parse(await readFile(join(out, runId, 'issues.json'), 'utf8')) as Array<{
+      state: string;
+      labels: string[];
+      body: string;
+    }>;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.labels).toContain('incident');
+    expect(issues[0]?.body).not.toContain('not-the-token-1');
+  }, 100_000);
+
   it('names a job it cannot run locally instead of running it without its services', async () => {
     const out = await mkdtemp(join(root, 'ci-'));
-    let stdout = '';
-    let code = 0;
-    try {
-      ({ stdout } = await execute(
-        'npx',
-        [
-          'tsx',
-          'local/runner/cli.ts',
-          '--workflow',
-          '.github/workflows/ci.yml',
-          '--env-file',
-          envFile,
-          '--out',
-          out,
-        ],
-        { timeout: 60_000 },
-      ));
-    } catch (error) {
-      ({ stdout, code } = error as { stdout: string; code: number });
-    }
+    const { code, stdout } = await runCli(
+      ['--workflow', '.github/workflows/ci.yml', '--env-file', envFile, '--out', out],
+      60_000,
+    );
     expect(code).toBe(1);
     expect(stdout).toContain(
       'job checks: failure: job checks uses services:, which the local runner does not start',

@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
 import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
+import { runCli } from './run-cli.js';
 
-// The CLI runs through tsx, as `npm run pipeline` does (vitest cannot load the workflow parser).
-const execute = promisify(execFile);
 const OWNER = 'phx';
 const REPO = 'scheduled-e2e';
 
@@ -39,16 +36,10 @@ async function pipeline(workflow: string, ...args: string[]): Promise<Outcome> {
       'REPORT_TO=owner@example.com',
     ].join('\n'),
   );
-  const argv = ['tsx', 'local/runner/cli.ts', '--workflow', `.github/workflows/${workflow}`];
-  let code = 0;
-  let stdout = '';
-  try {
-    ({ stdout } = await execute('npx', [...argv, '--env-file', envFile, '--out', out, ...args], {
-      timeout: 90_000,
-    }));
-  } catch (error) {
-    ({ stdout, code } = error as { stdout: string; code: number });
-  }
+  const { code, stdout } = await runCli(
+    ['--workflow', `.github/workflows/${workflow}`, '--env-file', envFile, '--out', out, ...args],
+    90_000,
+  );
   const [runId = ''] = (await readdir(out)).filter((name) => name !== 'local.env');
   const outDir = join(out, runId);
   const result = JSON.parse(await readFile(join(outDir, 'result.json'), 'utf8')) as Outcome;
