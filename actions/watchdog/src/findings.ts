@@ -29,10 +29,10 @@ export interface Policy {
 export const NIGHTLY_EVENTS = ['schedule', 'workflow_dispatch'];
 
 /**
- * Conclusions of a failed nightly. `cancelled` and `timed_out` matter most: then the nightly's
- * own incident job never ran, so nobody else reports them.
+ * Conclusions of a nightly whose own incident job never ran (cancelled, timed out, never
+ * started). A plain `failure` is left to that job, so one problem never gets two issues.
  */
-const FAILED = ['failure', 'timed_out', 'startup_failure', 'cancelled', 'action_required'];
+const FAILED = ['timed_out', 'startup_failure', 'cancelled', 'action_required'];
 
 /** Hours from `then` to `now`, one decimal. */
 export const hoursBetween = (then: Date, now: Date): number =>

@@ -70,7 +70,14 @@ describe('watchdog: what it finds', () => {
     expect(relaxed.outputs.status).toBe('success');
   });
 
-  it.each(['failure', 'timed_out', 'cancelled', 'startup_failure'])(
+  it("leaves a plain failure to the nightly's own incident job", async () => {
+    addRun(github, 26, { conclusion: 'success' });
+    addRun(github, 3, { conclusion: 'failure' });
+    const run = await runWatchdog({ 'github-token': github.token });
+    expect(run.outputs).toMatchObject({ status: 'success', 'last-conclusion': 'failure' });
+  });
+
+  it.each(['timed_out', 'cancelled', 'startup_failure'])(
     'reports failing-run when the latest completed run ended %s',
     async (conclusion) => {
       addRun(github, 26, { conclusion: 'success' });
