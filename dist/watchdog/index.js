@@ -32,7 +32,7 @@ var FINDING_KINDS = [
   "keepalive-refused"
 ];
 var NIGHTLY_EVENTS = ["schedule", "workflow_dispatch"];
-var FAILED = ["failure", "timed_out", "startup_failure", "cancelled", "action_required"];
+var FAILED = ["timed_out", "startup_failure", "cancelled", "action_required"];
 var hoursBetween = (then, now) => Math.round((now.getTime() - then.getTime()) / 36e4) / 10;
 function stateFinding(workflow) {
   if (workflow.state === "active") return void 0;
