@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ENV, readEnv } from '../../../shared/env.js';
 import { ConfigurationError } from '../../../shared/errors.js';
-import { downloadStage } from '../../../shared/io/artifact.js';
+import { downloadStage, stageArtifactNames } from '../../../shared/io/artifact.js';
 import { readStageRecords } from '../../../shared/io/stage-output.js';
 import { verifyManifest, MANIFEST_FILE } from '../../../shared/io/manifest.js';
 import type { Logger } from '../../../shared/logger.js';
@@ -53,7 +53,11 @@ export async function loadStageInputs(
   logger: Logger,
 ): Promise<StageInputs> {
   const inputs: StageInputs = { parcels: [], listings: [], enrichments: [] };
-  for (const name of names) {
+  // On a runner names may hold `*` (`county-parcels-*`: whatever shards finished).
+  const wanted = readEnv(ENV.actionsRuntimeToken)
+    ? await stageArtifactNames(new DefaultArtifactClient(), names, 'input-artifacts', logger)
+    : names;
+  for (const name of wanted) {
     const { dir, manifest } = await openStage(name, tempDir, logger);
     const type = manifest.recordType;
     if (type === 'county-parcel') {

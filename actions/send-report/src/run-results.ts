@@ -1,8 +1,7 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { NonRetryableError, errorMessage } from '../../../shared/errors.js';
-import { downloadStage } from '../../../shared/io/artifact.js';
+import { downloadStage, matchArtifacts } from '../../../shared/io/artifact.js';
 import { verifyManifest } from '../../../shared/io/manifest.js';
 import { readStageRecords } from '../../../shared/io/stage-output.js';
 import type { Logger } from '../../../shared/logger.js';
@@ -19,11 +18,6 @@ export interface RunResults {
   missing: string[];
 }
 
-function matcher(pattern: string): RegExp {
-  const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('.*')}$`);
-}
-
 async function readFolder(dir: string): Promise<StageRun[]> {
   const manifest = await verifyManifest(dir);
   const stats: RunStats[] = [];
@@ -33,16 +27,6 @@ async function readFolder(dir: string): Promise<StageRun[]> {
   for await (const record of readStageRecords(dir, manifest, 'usage', usageSchema))
     usage.push(record);
   return stats.map((record) => fromRunStats(record, usage));
-}
-
-async function artifactNames(client: ArtifactClient): Promise<string[]> {
-  try {
-    return (await client.listArtifacts({ latest: true })).artifacts.map((a) => a.name);
-  } catch (error) {
-    throw new NonRetryableError(`listing the run's artifacts failed: ${errorMessage(error)}`, {
-      cause: error,
-    });
-  }
 }
 
 /**
@@ -57,24 +41,21 @@ export async function loadRunResults(
   const result: RunResults = { stageRuns: [], read: [], missing: [] };
   if (names.length === 0) return result;
   const { client, baseDir } = source;
-  const available = client ? await artifactNames(client) : [];
-  for (const pattern of names) {
-    const matched = client ? available.filter((name) => matcher(pattern).test(name)) : [pattern];
-    if (matched.length === 0) result.missing.push(pattern);
-    for (const name of matched) {
-      let dir = path.resolve(baseDir, name);
-      if (client) {
-        dir = path.join(baseDir, 'send-report-inputs', name.replace(/[^\w.-]/g, '_'));
-        await downloadStage(client, name, dir, logger);
-      }
-      // A missing folder is a stage that did not run; a corrupt one fails verification below.
-      if (!existsSync(dir)) {
-        result.missing.push(name);
-        continue;
-      }
-      result.stageRuns.push(...(await readFolder(dir)));
-      result.read.push(name);
+  const matched = client ? await matchArtifacts(client, names) : { names, unmatched: [] };
+  result.missing.push(...matched.unmatched);
+  for (const name of matched.names) {
+    let dir = path.resolve(baseDir, name);
+    if (client) {
+      dir = path.join(baseDir, 'send-report-inputs', name.replace(/[^\w.-]/g, '_'));
+      await downloadStage(client, name, dir, logger);
     }
+    // A missing folder is a stage that did not run; a corrupt one fails verification below.
+    if (!existsSync(dir)) {
+      result.missing.push(name);
+      continue;
+    }
+    result.stageRuns.push(...(await readFolder(dir)));
+    result.read.push(name);
   }
   logger.info(
     `run results: ${result.stageRuns.length} stage records from ${result.read.length} artifacts`,

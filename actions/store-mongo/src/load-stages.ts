@@ -1,7 +1,7 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import path from 'node:path';
 import { ConfigurationError } from '../../../shared/errors.js';
-import { downloadStage } from '../../../shared/io/artifact.js';
+import { downloadStage, stageArtifactNames } from '../../../shared/io/artifact.js';
 import { readStageOutput, readStageRecords } from '../../../shared/io/stage-output.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { Manifest } from '../../../shared/model/manifest.js';
@@ -32,7 +32,8 @@ export interface StageSource {
 }
 
 /**
- * Downloads (or opens) each named stage, verifies its manifest, and reads its records. Anything but
+ * Downloads (or opens) each named stage, verifies its manifest, and reads its records. On a
+ * runner names may hold `*` (`county-parcels-*`: whatever shards finished). Anything but
  * county-parcel, mls-listing or enrichment data is a configuration error naming the input.
  */
 export async function loadStages(
@@ -42,7 +43,10 @@ export async function loadStages(
 ): Promise<LoadedStage[]> {
   const client = source.artifacts ? new DefaultArtifactClient() : undefined;
   const stages: LoadedStage[] = [];
-  for (const name of names) {
+  const wanted = client
+    ? await stageArtifactNames(client, names, 'input-artifacts', logger)
+    : names;
+  for (const name of wanted) {
     let dir = path.resolve(source.baseDir, name);
     if (client) {
       dir = path.join(source.baseDir, 'store-mongo-inputs', name.replace(/[^\w.-]/g, '_'));

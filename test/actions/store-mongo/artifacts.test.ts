@@ -58,8 +58,49 @@ describe('store-mongo on a runner', () => {
         'input-artifacts': 'county-85099',
       });
       await runAction(action, missing.runtime);
-      expect(missing.failures[0]).toMatch(
-        /^store-mongo failed: lookup of artifact 'county-85099' failed/,
+      expect(missing.failures[0]).toBe(
+        "store-mongo failed: input 'input-artifacts': this run has no artifact 'county-85099'",
+      );
+    } finally {
+      restore();
+    }
+  });
+
+  it('stores what the shards that finished left when names hold *, and warns of the rest', async () => {
+    const restore = useClientEnv({
+      ...service.clientEnv('run-32', 'store'),
+      GITHUB_RUN_ID: '32',
+      RUNNER_TEMP: path.join(root, 'runner-temp-32'),
+    });
+    try {
+      // The 85033 shard failed before uploading; the listing jobs were switched off.
+      const county = await stageFolder(root, 'up-county-32', 'county-parcel', [parcel(7)]);
+      await uploadStage(
+        new DefaultArtifactClient(),
+        'county-parcels-85031',
+        county,
+        memoryLogger(),
+      );
+      const run = recordingRuntime({
+        'mongodb-uri': database.uri,
+        database: database.db.databaseName,
+        'input-artifacts': 'county-parcels-* mls-listings-*',
+      });
+      await runAction(action, run.runtime);
+      expect(run.failures).toEqual([]);
+      expect(run.outputs).toMatchObject({ inserted: '1', integrity: 'ok' });
+      expect(run.logger.lines).toContain(
+        'warning: no artifact of this run matches mls-listings-* (a stage that did not run)',
+      );
+
+      const nothing = recordingRuntime({
+        'mongodb-uri': database.uri,
+        database: database.db.databaseName,
+        'input-artifacts': 'mls-listings-*',
+      });
+      await runAction(action, nothing.runtime);
+      expect(nothing.failures[0]).toBe(
+        "store-mongo failed: input 'input-artifacts': no artifact of this run matches mls-listings-*; nothing to read",
       );
     } finally {
       restore();
