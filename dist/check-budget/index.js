@@ -15,8 +15,9 @@ import {
 import {
   DefaultArtifactClient,
   downloadStage,
+  matchArtifacts,
   uploadStage
-} from "../chunks/chunk-IO2JIC4W.js";
+} from "../chunks/chunk-VQCGCXM6.js";
 import {
   readStageRecords,
   writeStageOutput
@@ -775,29 +776,9 @@ function priceJobs(jobs, card, options) {
 
 // actions/check-budget/src/usage-artifacts.ts
 import { join as join2 } from "node:path";
-function patternMatcher(pattern) {
-  const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${escaped.join(".*")}$`);
-}
 async function collectUsage(client, patterns, workDir, logger) {
-  let available;
-  try {
-    available = (await client.listArtifacts({ latest: true })).artifacts.map((a) => a.name);
-  } catch (error) {
-    throw new NonRetryableError(`listing the run's artifacts failed: ${errorMessage(error)}`, {
-      cause: error
-    });
-  }
-  const names = /* @__PURE__ */ new Set();
-  const missing = [];
-  for (const pattern of patterns) {
-    const matcher = patternMatcher(pattern);
-    const matched = available.filter((name) => matcher.test(name));
-    if (matched.length === 0) missing.push(pattern);
-    for (const name of matched) names.add(name);
-  }
+  const { names: artifacts, unmatched: missing } = await matchArtifacts(client, patterns);
   const records = [];
-  const artifacts = [...names].sort();
   for (const [index, name] of artifacts.entries()) {
     const stage = await downloadStage(client, name, join2(workDir, String(index)), logger);
     let count = 0;

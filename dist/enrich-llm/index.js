@@ -32,8 +32,9 @@ import {
 import {
   DefaultArtifactClient,
   downloadStage,
+  stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-IO2JIC4W.js";
+} from "../chunks/chunk-VQCGCXM6.js";
 import {
   readStageRecords,
   writeStageOutput
@@ -2120,7 +2121,8 @@ async function openStage(name, tempDir, logger) {
 }
 async function loadStageInputs(names, tempDir, logger) {
   const inputs = { parcels: [], listings: [], enrichments: [] };
-  for (const name of names) {
+  const wanted = readEnv(ENV.actionsRuntimeToken) ? await stageArtifactNames(new DefaultArtifactClient(), names, "input-artifacts", logger) : names;
+  for (const name of wanted) {
     const { dir, manifest } = await openStage(name, tempDir, logger);
     const type = manifest.recordType;
     if (type === "county-parcel") {

@@ -24,7 +24,7 @@ import "../chunks/chunk-OMDYWMI3.js";
 import {
   DefaultArtifactClient,
   clientFailure
-} from "../chunks/chunk-IO2JIC4W.js";
+} from "../chunks/chunk-VQCGCXM6.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION

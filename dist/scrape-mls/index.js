@@ -30,7 +30,7 @@ import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-IO2JIC4W.js";
+} from "../chunks/chunk-VQCGCXM6.js";
 import {
   readStageOutput,
   writeStageOutput

@@ -33,8 +33,9 @@ import {
 import {
   DefaultArtifactClient,
   downloadStage,
+  matchArtifacts,
   uploadStage
-} from "../chunks/chunk-IO2JIC4W.js";
+} from "../chunks/chunk-VQCGCXM6.js";
 import {
   readStageRecords,
   writeStageOutput
@@ -1264,10 +1265,6 @@ function buildReport(sources) {
 // actions/send-report/src/run-results.ts
 import { existsSync } from "node:fs";
 import path from "node:path";
-function matcher(pattern) {
-  const parts = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${parts.join(".*")}$`);
-}
 async function readFolder(dir) {
   const manifest = await verifyManifest(dir);
   const stats = [];
@@ -1278,36 +1275,24 @@ async function readFolder(dir) {
     usage.push(record);
   return stats.map((record) => fromRunStats(record, usage));
 }
-async function artifactNames(client) {
-  try {
-    return (await client.listArtifacts({ latest: true })).artifacts.map((a4) => a4.name);
-  } catch (error3) {
-    throw new NonRetryableError(`listing the run's artifacts failed: ${errorMessage(error3)}`, {
-      cause: error3
-    });
-  }
-}
 async function loadRunResults(names, source3, logger) {
   const result = { stageRuns: [], read: [], missing: [] };
   if (names.length === 0) return result;
   const { client, baseDir } = source3;
-  const available = client ? await artifactNames(client) : [];
-  for (const pattern of names) {
-    const matched = client ? available.filter((name) => matcher(pattern).test(name)) : [pattern];
-    if (matched.length === 0) result.missing.push(pattern);
-    for (const name of matched) {
-      let dir = path.resolve(baseDir, name);
-      if (client) {
-        dir = path.join(baseDir, "send-report-inputs", name.replace(/[^\w.-]/g, "_"));
-        await downloadStage(client, name, dir, logger);
-      }
-      if (!existsSync(dir)) {
-        result.missing.push(name);
-        continue;
-      }
-      result.stageRuns.push(...await readFolder(dir));
-      result.read.push(name);
+  const matched = client ? await matchArtifacts(client, names) : { names, unmatched: [] };
+  result.missing.push(...matched.unmatched);
+  for (const name of matched.names) {
+    let dir = path.resolve(baseDir, name);
+    if (client) {
+      dir = path.join(baseDir, "send-report-inputs", name.replace(/[^\w.-]/g, "_"));
+      await downloadStage(client, name, dir, logger);
     }
+    if (!existsSync(dir)) {
+      result.missing.push(name);
+      continue;
+    }
+    result.stageRuns.push(...await readFolder(dir));
+    result.read.push(name);
   }
   logger.info(
     `run results: ${result.stageRuns.length} stage records from ${result.read.length} artifacts`

@@ -36,8 +36,9 @@ import {
 } from "../chunks/chunk-OMDYWMI3.js";
 import {
   DefaultArtifactClient,
-  downloadStage
-} from "../chunks/chunk-IO2JIC4W.js";
+  downloadStage,
+  stageArtifactNames
+} from "../chunks/chunk-VQCGCXM6.js";
 import {
   readStageOutput,
   readStageRecords
@@ -71,7 +72,8 @@ var STORED_RECORD_TYPES = ["county-parcel", "mls-listing", "enrichment"];
 async function loadStages(names, source, logger) {
   const client = source.artifacts ? new DefaultArtifactClient() : void 0;
   const stages = [];
-  for (const name of names) {
+  const wanted = client ? await stageArtifactNames(client, names, "input-artifacts", logger) : names;
+  for (const name of wanted) {
     let dir = path.resolve(source.baseDir, name);
     if (client) {
       dir = path.join(source.baseDir, "store-mongo-inputs", name.replace(/[^\w.-]/g, "_"));

@@ -13,6 +13,7 @@ import {
 } from "./chunk-T6U45VPN.js";
 import {
   BearerCredentialHandler,
+  ConfigurationError,
   HttpClient,
   HttpCodes,
   IntegrityError,
@@ -99737,10 +99738,54 @@ async function downloadStage(client2, name, destDir, logger7) {
   );
   return { id: found.id, dir: destDir, manifest };
 }
+function artifactPattern(pattern) {
+  const parts = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join(".*")}$`);
+}
+async function matchArtifacts(client2, patterns) {
+  if (patterns.length === 0) return { names: [], unmatched: [] };
+  let available;
+  try {
+    available = (await client2.listArtifacts({ latest: true })).artifacts.map((a) => a.name);
+  } catch (error2) {
+    throw clientFailure("listing the run's artifacts", error2);
+  }
+  const names = /* @__PURE__ */ new Set();
+  const unmatched = [];
+  for (const pattern of patterns) {
+    const matcher = artifactPattern(pattern);
+    const matched = available.filter((name) => matcher.test(name)).sort();
+    if (matched.length === 0) unmatched.push(pattern);
+    for (const name of matched) names.add(name);
+  }
+  return { names: [...names], unmatched };
+}
+async function stageArtifactNames(client2, entries, input, logger7) {
+  const { names, unmatched } = await matchArtifacts(client2, entries);
+  const exact = unmatched.filter((entry) => !entry.includes("*"));
+  if (exact.length > 0) {
+    throw new ConfigurationError(
+      `input '${input}': this run has no artifact ${exact.map((name) => `'${name}'`).join(", ")}`
+    );
+  }
+  if (unmatched.length > 0) {
+    logger7.warning(
+      `no artifact of this run matches ${unmatched.join(", ")} (a stage that did not run)`
+    );
+  }
+  if (names.length === 0) {
+    throw new ConfigurationError(
+      `input '${input}': no artifact of this run matches ${entries.join(", ")}; nothing to read`
+    );
+  }
+  return names;
+}
 
 export {
   DefaultArtifactClient,
   clientFailure,
   uploadStage,
-  downloadStage
+  downloadStage,
+  matchArtifacts,
+  stageArtifactNames
 };
