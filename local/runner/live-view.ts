@@ -62,7 +62,7 @@ export function liveReporter(
   let drawn = 0;
   const draw = (above: string[] = []) => {
     const clear = drawn > 0 ? `\x1b[${drawn}A\x1b[0J` : '';
-    const block = renderLiveBlock([...jobs.values()], now(), target.columns ?? 100);
+    const block = renderLiveBlock([...jobs.values()], now(), target.columns || 100);
     const text = [...above, ...(jobs.size > 0 ? block : [])];
     drawn = jobs.size > 0 ? block.length : 0;
     target.write(`${clear}${text.map((line) => `${line}\n`).join('')}`);

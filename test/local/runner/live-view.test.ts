@@ -69,6 +69,27 @@ describe('the live view', () => {
     expect(screen.endsWith('workflow data-collection: failure in 1.5s\n')).toBe(true);
   });
 
+  it('draws whole lines on a terminal that reports no width', () => {
+    let screen = '';
+    const reporter = liveReporter(
+      { write: (text) => (screen += text), columns: 0 },
+      {
+        now: () => 0,
+        refreshMs: 60_000,
+      },
+    );
+    reporter.event({ type: 'job-started', key: 'plan', label: 'plan' });
+    reporter.event({
+      type: 'job-finished',
+      key: 'plan',
+      label: 'plan',
+      result: 'success',
+      ms: 2100,
+    });
+    reporter.close();
+    expect(screen).toContain(' \u2713 plan        2.1s\n');
+  });
+
   it('prints one line per event when not on a terminal', () => {
     const lines: string[] = [];
     const reporter = plainReporter((line) => lines.push(line));
