@@ -81,15 +81,14 @@ export async function uploadStage(
 }
 
 /**
- * Finds artifact `name` in the current workflow run, downloads it into `destDir`, checks the
- * zip's digest and verifies the manifest. A digest or manifest mismatch throws IntegrityError.
+ * Finds artifact `name` in the current workflow run and downloads it into `destDir`, checking the
+ * zip against the digest the service recorded (a mismatch throws IntegrityError). Returns its id.
  */
-export async function downloadStage(
+export async function downloadArtifactChecked(
   client: ArtifactClient,
   name: string,
   destDir: string,
-  logger: Logger,
-): Promise<DownloadedStage> {
+): Promise<number> {
   let found;
   try {
     found = (await client.getArtifact(name)).artifact;
@@ -108,11 +107,25 @@ export async function downloadStage(
       `artifact '${name}' (id ${found.id}): downloaded zip does not match digest ${found.digest}`,
     );
   }
+  return found.id;
+}
+
+/**
+ * Downloads stage artifact `name` of the current run into `destDir` (digest checked) and verifies
+ * its manifest. A digest or manifest mismatch throws IntegrityError.
+ */
+export async function downloadStage(
+  client: ArtifactClient,
+  name: string,
+  destDir: string,
+  logger: Logger,
+): Promise<DownloadedStage> {
+  const id = await downloadArtifactChecked(client, name, destDir);
   const manifest = await verifyManifest(destDir);
   logger.info(
     `artifact '${name}': ${manifest.recordCount} ${manifest.recordType} records verified`,
   );
-  return { id: found.id, dir: destDir, manifest };
+  return { id, dir: destDir, manifest };
 }
 
 /** `county-parcels-*` style: `*` matches any run of characters, everything else literally. */

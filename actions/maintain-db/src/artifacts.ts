@@ -1,7 +1,7 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { join } from 'node:path';
-import { IntegrityError, NonRetryableError } from '../../../shared/errors.js';
-import { clientFailure } from '../../../shared/io/artifact.js';
+import { NonRetryableError } from '../../../shared/errors.js';
+import { clientFailure, downloadArtifactChecked } from '../../../shared/io/artifact.js';
 import type { Logger } from '../../../shared/logger.js';
 import { FOLDER_MANIFEST, verifyFolder, type FolderManifest } from './folder-manifest.js';
 
@@ -44,26 +44,7 @@ export async function downloadFolder(
   dir: string,
   logger: Logger,
 ): Promise<FolderManifest> {
-  let found;
-  try {
-    found = (await client.getArtifact(name)).artifact;
-  } catch (error) {
-    throw clientFailure(`lookup of artifact '${name}'`, error);
-  }
-  let digestMismatch: boolean | undefined;
-  try {
-    ({ digestMismatch } = await client.downloadArtifact(found.id, {
-      path: dir,
-      expectedHash: found.digest,
-    }));
-  } catch (error) {
-    throw clientFailure(`download of artifact '${name}'`, error);
-  }
-  if (digestMismatch) {
-    throw new IntegrityError(
-      `artifact '${name}': downloaded zip does not match digest ${found.digest}`,
-    );
-  }
+  await downloadArtifactChecked(client, name, dir);
   const manifest = await verifyFolder(dir);
   logger.info(`artifact '${name}': ${manifest.files.length} files verified`);
   return manifest;
