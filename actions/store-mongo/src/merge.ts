@@ -29,7 +29,20 @@ export interface MergeResult {
   document: PropertyDocument;
   /** Fields that differ from the stored document; all of them for a new one. */
   changed: Array<(typeof MERGED_FIELDS)[number]>;
+  /**
+   * Whether any fact changed: false when only when-seen times moved (the same parcel or listing
+   * collected again), which is still written but is not an update of the property.
+   */
+  factsChanged: boolean;
   history: HistoryChange[];
+}
+
+/** When and where a source record was observed: says nothing about the home itself. */
+const OBSERVATION = new Set(['collectedAt', 'scrapedAt', 'extractedAt', 'sourceUrl']);
+
+function withoutObservation(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !OBSERVATION.has(key)));
 }
 
 function sight(previous: Sighting | undefined, incoming: Sourced<unknown>): Sighting {
@@ -90,7 +103,8 @@ function take<T>(
  * Merges what this run brings for one property into its stored document (and into the document
  * of its unmatched listing, when the parcel takes that over). A source's facts are replaced only
  * by an observation at least as recent as the stored one, so re-storing old artifacts changes
- * nothing. Keys are sanitised; `updatedAt` moves only when something changed.
+ * nothing. Keys are sanitised; `updatedAt` moves only when a fact changed, not when a record is
+ * merely seen again.
  */
 export function mergeProperty(
   input: PropertyInput,
@@ -127,7 +141,15 @@ export function mergeProperty(
   const changed = MERGED_FIELDS.filter(
     (field) => existing === null || !sameValue(existing[field], document[field]),
   );
-  if (existing !== null && changed.length === 0) document.updatedAt = existing.updatedAt;
+  const factsChanged =
+    existing === null ||
+    changed.some(
+      (field) =>
+        field !== 'sources' &&
+        !sameValue(withoutObservation(existing[field]), withoutObservation(document[field])),
+    );
+  // `updatedAt` is when the facts last changed; a sighting alone moves `sources.*.lastSeen`.
+  if (existing !== null && !factsChanged) document.updatedAt = existing.updatedAt;
   const history = base === null ? [] : historyChanges(base, document, input, runId, now);
-  return { document, changed, history };
+  return { document, changed, factsChanged, history };
 }

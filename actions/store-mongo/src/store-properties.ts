@@ -56,6 +56,7 @@ async function storeBatch(
   const updates: FieldUpdate[] = [];
   const history: HistoryChange[] = [];
   const absorbedHere: string[] = [];
+  let seenAgain = 0;
   for (const input of inputs) {
     const absorbed = input.absorbKey ? (stored.get(input.absorbKey) ?? null) : null;
     if (absorbed && input.absorbKey) {
@@ -66,6 +67,7 @@ async function storeBatch(
     const {
       document,
       changed,
+      factsChanged,
       history: rows,
     } = mergeProperty(input, existing, absorbed, options.now, options.runId);
     counts.problems.push(...documentProblems(document));
@@ -82,11 +84,14 @@ async function storeBatch(
       const set: Record<string, unknown> = { updatedAt: document.updatedAt };
       for (const field of changed) set[field] = document[field];
       updates.push({ _id: input.key, set });
+      // Seen again with the same facts: the sighting is written, the property did not change.
+      if (!factsChanged) seenAgain += 1;
     }
   }
   if (db === undefined || options.dryRun) {
     counts.inserted += inserts.length;
-    counts.updated += updates.length;
+    counts.updated += updates.length - seenAgain;
+    counts.unchanged += seenAgain;
     counts.historyRows += history.length;
     counts.priceChanges += history.filter((row) => row.field === 'price').length;
     for (const input of inputs) counts.conflicts += entries.get(input.key)?.c ?? 0;
@@ -108,7 +113,8 @@ async function storeBatch(
   }
   for (const key of duplicates) entries.delete(key);
   counts.inserted += inserted;
-  counts.updated += updates.length;
+  counts.updated += updates.length - seenAgain;
+  counts.unchanged += seenAgain;
   counts.priceChanges += history.filter((row) => row.field === 'price').length;
   for (const input of inputs)
     if (!duplicates.includes(input.key)) counts.conflicts += entries.get(input.key)?.c ?? 0;

@@ -105,6 +105,23 @@ describe('store-mongo', () => {
     expect(ledger[2]?.counts.unchanged).toBe(5);
   });
 
+  it('counts a parcel collected again with the same facts as unchanged, moving only when it was seen', async () => {
+    const first = await stageFolder(root, 'seen-1', 'county-parcel', [parcel(21), parcel(22)], {
+      runId: '701',
+    });
+    const nextDay = [21, 22].map((i) => parcel(i, { at: '2026-11-21T10:00:00.000Z' }));
+    const second = await stageFolder(root, 'seen-2', 'county-parcel', nextDay, { runId: '702' });
+    await store([first], {}, '701');
+    const { properties, history } = pipelineCollections(database.db);
+    const before = await properties.findOne({ _id: apnOf(21) });
+    const again = await store([second], {}, '702');
+    expect(again.outputs).toMatchObject({ inserted: '0', updated: '0', unchanged: '2' });
+    const after = await properties.findOne({ _id: apnOf(21) });
+    expect(after?.sources.county?.lastSeen).not.toBe(before?.sources.county?.lastSeen);
+    expect(after?.updatedAt).toBe(before?.updatedAt);
+    expect(await history.countDocuments({ propertyKey: apnOf(21) })).toBe(0);
+  });
+
   it('records a price change as exactly one history row, also when stored twice', async () => {
     const first = await stageFolder(
       root,

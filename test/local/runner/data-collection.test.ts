@@ -219,6 +219,8 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     const store = runs[2]?.jobs.store?.outputs;
     expect(store?.integrity).toBe('ok');
     expect(store?.inserted).toBe('0');
+    // Seen again with the same facts: no property counts as updated.
+    expect(store?.updated).toBe('0');
     expect(counts[1]).toEqual(counts[0]);
   });
 
