@@ -17,7 +17,7 @@ import {
   downloadStage,
   matchArtifacts,
   uploadStage
-} from "../chunks/chunk-VQCGCXM6.js";
+} from "../chunks/chunk-HI2NZ5RG.js";
 import {
   readStageRecords,
   writeStageOutput

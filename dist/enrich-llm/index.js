@@ -34,7 +34,7 @@ import {
   downloadStage,
   stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-VQCGCXM6.js";
+} from "../chunks/chunk-HI2NZ5RG.js";
 import {
   readStageRecords,
   writeStageOutput

@@ -23,8 +23,9 @@ import "../chunks/chunk-BDPL3F5A.js";
 import "../chunks/chunk-OMDYWMI3.js";
 import {
   DefaultArtifactClient,
-  clientFailure
-} from "../chunks/chunk-VQCGCXM6.js";
+  clientFailure,
+  downloadArtifactChecked
+} from "../chunks/chunk-HI2NZ5RG.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
@@ -237,26 +238,7 @@ async function uploadFolder(client, name, dir, logger) {
   return { id: response.id, size: response.size ?? 0 };
 }
 async function downloadFolder(client, name, dir, logger) {
-  let found;
-  try {
-    found = (await client.getArtifact(name)).artifact;
-  } catch (error) {
-    throw clientFailure(`lookup of artifact '${name}'`, error);
-  }
-  let digestMismatch;
-  try {
-    ({ digestMismatch } = await client.downloadArtifact(found.id, {
-      path: dir,
-      expectedHash: found.digest
-    }));
-  } catch (error) {
-    throw clientFailure(`download of artifact '${name}'`, error);
-  }
-  if (digestMismatch) {
-    throw new IntegrityError(
-      `artifact '${name}': downloaded zip does not match digest ${found.digest}`
-    );
-  }
+  await downloadArtifactChecked(client, name, dir);
   const manifest = await verifyFolder(dir);
   logger.info(`artifact '${name}': ${manifest.files.length} files verified`);
   return manifest;

@@ -30,7 +30,7 @@ import {
   DefaultArtifactClient,
   downloadStage,
   uploadStage
-} from "../chunks/chunk-VQCGCXM6.js";
+} from "../chunks/chunk-HI2NZ5RG.js";
 import {
   readStageOutput,
   writeStageOutput

@@ -38,7 +38,7 @@ import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-VQCGCXM6.js";
+} from "../chunks/chunk-HI2NZ5RG.js";
 import {
   readStageOutput,
   readStageRecords
@@ -714,6 +714,11 @@ var MERGED_FIELDS = [
   "sources",
   "conflicts"
 ];
+var OBSERVATION = /* @__PURE__ */ new Set(["collectedAt", "scrapedAt", "extractedAt", "sourceUrl"]);
+function withoutObservation(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !OBSERVATION.has(key)));
+}
 function sight(previous, incoming) {
   if (previous === void 0)
     return {
@@ -780,9 +785,12 @@ function mergeProperty(input, existing, absorbed, now, runId) {
   const changed = MERGED_FIELDS.filter(
     (field) => existing === null || !sameValue(existing[field], document[field])
   );
-  if (existing !== null && changed.length === 0) document.updatedAt = existing.updatedAt;
+  const factsChanged = existing === null || changed.some(
+    (field) => field !== "sources" && !sameValue(withoutObservation(existing[field]), withoutObservation(document[field]))
+  );
+  if (existing !== null && !factsChanged) document.updatedAt = existing.updatedAt;
   const history = base === null ? [] : historyChanges(base, document, input, runId, now);
-  return { document, changed, history };
+  return { document, changed, factsChanged, history };
 }
 
 // actions/store-mongo/src/store-properties.ts
@@ -792,6 +800,7 @@ async function storeBatch(db, inputs, stored, options, counts, entries) {
   const updates = [];
   const history = [];
   const absorbedHere = [];
+  let seenAgain = 0;
   for (const input of inputs) {
     const absorbed = input.absorbKey ? stored.get(input.absorbKey) ?? null : null;
     if (absorbed && input.absorbKey) {
@@ -802,6 +811,7 @@ async function storeBatch(db, inputs, stored, options, counts, entries) {
     const {
       document,
       changed,
+      factsChanged,
       history: rows
     } = mergeProperty(input, existing, absorbed, options.now, options.runId);
     counts.problems.push(...documentProblems(document));
@@ -818,11 +828,13 @@ async function storeBatch(db, inputs, stored, options, counts, entries) {
       const set = { updatedAt: document.updatedAt };
       for (const field of changed) set[field] = document[field];
       updates.push({ _id: input.key, set });
+      if (!factsChanged) seenAgain += 1;
     }
   }
   if (db === void 0 || options.dryRun) {
     counts.inserted += inserts.length;
-    counts.updated += updates.length;
+    counts.updated += updates.length - seenAgain;
+    counts.unchanged += seenAgain;
     counts.historyRows += history.length;
     counts.priceChanges += history.filter((row) => row.field === "price").length;
     for (const input of inputs) counts.conflicts += entries.get(input.key)?.c ?? 0;
@@ -843,7 +855,8 @@ async function storeBatch(db, inputs, stored, options, counts, entries) {
   }
   for (const key of duplicates) entries.delete(key);
   counts.inserted += inserted;
-  counts.updated += updates.length;
+  counts.updated += updates.length - seenAgain;
+  counts.unchanged += seenAgain;
   counts.priceChanges += history.filter((row) => row.field === "price").length;
   for (const input of inputs)
     if (!duplicates.includes(input.key)) counts.conflicts += entries.get(input.key)?.c ?? 0;

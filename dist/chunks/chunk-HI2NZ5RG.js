@@ -99713,7 +99713,7 @@ async function uploadStage(client2, name, dir, logger7, options = {}) {
   );
   return { id: response.id, size, manifest };
 }
-async function downloadStage(client2, name, destDir, logger7) {
+async function downloadArtifactChecked(client2, name, destDir) {
   let found;
   try {
     found = (await client2.getArtifact(name)).artifact;
@@ -99732,11 +99732,15 @@ async function downloadStage(client2, name, destDir, logger7) {
       `artifact '${name}' (id ${found.id}): downloaded zip does not match digest ${found.digest}`
     );
   }
+  return found.id;
+}
+async function downloadStage(client2, name, destDir, logger7) {
+  const id = await downloadArtifactChecked(client2, name, destDir);
   const manifest = await verifyManifest(destDir);
   logger7.info(
     `artifact '${name}': ${manifest.recordCount} ${manifest.recordType} records verified`
   );
-  return { id: found.id, dir: destDir, manifest };
+  return { id, dir: destDir, manifest };
 }
 function artifactPattern(pattern) {
   const parts = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
@@ -99785,6 +99789,7 @@ export {
   DefaultArtifactClient,
   clientFailure,
   uploadStage,
+  downloadArtifactChecked,
   downloadStage,
   matchArtifacts,
   stageArtifactNames
