@@ -80,12 +80,13 @@ describe('scrape-mls killed mid-run', () => {
         .sort(),
     );
     expect(run.lines.some((line) => /resuming: \d+ pages done before/.test(line))).toBe(true);
-    // Politeness: at 240 requests a minute, page loads are spaced 250 ms apart on average (each
-    // arrival may shift by its own navigation latency, hence the one-off allowance).
+    // Politeness: at 240 requests a minute, page loads are spaced 250 ms apart on average. Each
+    // arrival may shift by its own navigation latency, and the first (a cold session) most, so
+    // one interval is allowed for it; without the spacing they would all arrive within a second.
     const loads = site.requestLog
       .slice(firstRun)
       .filter((request) => request.kind === 'listing' || request.kind === 'search');
     const span = (loads.at(-1)?.at ?? 0) - (loads[0]?.at ?? 0);
-    expect(span).toBeGreaterThanOrEqual((loads.length - 1) * 250 - 200);
+    expect(span).toBeGreaterThanOrEqual((loads.length - 2) * 250);
   });
 });
