@@ -1,4 +1,5 @@
-import type { ArtifactClient } from '@actions/artifact';
+import { DefaultArtifactClient, type ArtifactClient } from '@actions/artifact';
+import { ENV, readEnv } from '../env.js';
 import { join } from 'node:path';
 import {
   ConfigurationError,
@@ -38,6 +39,14 @@ export interface DownloadedStage {
   dir: string;
   /** The verified manifest. */
   manifest: Manifest;
+}
+
+/**
+ * The artifact client on a runner (`ACTIONS_RUNTIME_TOKEN` set), else null: outside a runner there
+ * is no artifact service and stage folders stay on disk.
+ */
+export function runnerArtifactClient(): ArtifactClient | null {
+  return readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null;
 }
 
 /** Wraps an artifact client failure; the client already retried, so only network errors stay retryable. */

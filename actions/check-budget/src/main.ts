@@ -1,6 +1,5 @@
-import { DefaultArtifactClient } from '@actions/artifact';
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
-import { ENV, readEnv } from '../../../shared/env.js';
+import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { checkBudget, type CheckBudgetDeps, type CheckBudgetResult } from './check-budget.js';
 import { checkBudgetInputs } from './inputs.js';
 import { budgetSummary } from './summary.js';
@@ -56,7 +55,7 @@ export const action = createCheckBudgetAction({
   now: () => new Date(),
   env: process.env,
   // Outside a runner there is no artifact service: usage artifacts cannot be read, nothing uploads.
-  artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null,
+  artifactClient: runnerArtifactClient(),
 });
 
 /** Entry point for the bundle. */

@@ -1,6 +1,5 @@
-import { DefaultArtifactClient } from '@actions/artifact';
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
-import { ENV, readEnv } from '../../../shared/env.js';
+import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { collectCounty, type CollectResult } from './collect.js';
 import { collectCountyInputs } from './inputs.js';
 import { collectSummary } from './summary.js';
@@ -18,8 +17,7 @@ export const action: ActionDefinition<typeof collectCountyInputs, CollectResult>
   execute: (inputs, logger) =>
     collectCounty(inputs, {
       logger,
-      // Outside a runner there is no artifact service: the folders stay on disk.
-      artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null,
+      artifactClient: runnerArtifactClient(),
     }),
   outputs: (result) => {
     const fetched = sum(result, (shard) => shard.fetched);

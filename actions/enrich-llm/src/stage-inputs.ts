@@ -1,9 +1,12 @@
-import { DefaultArtifactClient } from '@actions/artifact';
+import type { ArtifactClient } from '@actions/artifact';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ENV, readEnv } from '../../../shared/env.js';
 import { ConfigurationError } from '../../../shared/errors.js';
-import { downloadStage, stageArtifactNames } from '../../../shared/io/artifact.js';
+import {
+  downloadStage,
+  runnerArtifactClient,
+  stageArtifactNames,
+} from '../../../shared/io/artifact.js';
 import { readStageRecords } from '../../../shared/io/stage-output.js';
 import { verifyManifest, MANIFEST_FILE } from '../../../shared/io/manifest.js';
 import type { Logger } from '../../../shared/logger.js';
@@ -25,13 +28,14 @@ export interface StageInputs {
  * is downloaded and verified; without one, the name is a local stage folder (for runs by hand).
  */
 async function openStage(
+  client: ArtifactClient | null,
   name: string,
   tempDir: string,
   logger: Logger,
 ): Promise<{ dir: string; manifest: Manifest }> {
-  if (readEnv(ENV.actionsRuntimeToken)) {
+  if (client) {
     const dir = join(tempDir, 'enrich-llm-inputs', name.replace(/[^\w.-]/g, '_'));
-    return downloadStage(new DefaultArtifactClient(), name, dir, logger);
+    return downloadStage(client, name, dir, logger);
   }
   const dir = resolve(name);
   if (!existsSync(join(dir, MANIFEST_FILE))) {
@@ -54,11 +58,12 @@ export async function loadStageInputs(
 ): Promise<StageInputs> {
   const inputs: StageInputs = { parcels: [], listings: [], enrichments: [] };
   // On a runner names may hold `*` (`county-parcels-*`: whatever shards finished).
-  const wanted = readEnv(ENV.actionsRuntimeToken)
-    ? await stageArtifactNames(new DefaultArtifactClient(), names, 'input-artifacts', logger)
+  const client = runnerArtifactClient();
+  const wanted = client
+    ? await stageArtifactNames(client, names, 'input-artifacts', logger)
     : names;
   for (const name of wanted) {
-    const { dir, manifest } = await openStage(name, tempDir, logger);
+    const { dir, manifest } = await openStage(client, name, tempDir, logger);
     const type = manifest.recordType;
     if (type === 'county-parcel') {
       for await (const parcel of readStageRecords(dir, manifest, type, countyParcelSchema))

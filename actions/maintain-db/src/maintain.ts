@@ -1,7 +1,6 @@
-import { DefaultArtifactClient, type ArtifactClient } from '@actions/artifact';
 import { join, resolve } from 'node:path';
 import type { Db } from 'mongodb';
-import { ENV, readEnv } from '../../../shared/env.js';
+import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import type { ExportFormat } from '../../../shared/export/export-properties.js';
 import type { RunContext } from '../../../shared/run-context.js';
@@ -27,11 +26,6 @@ export interface MaintainResult {
   storage: StorageReport;
 }
 
-/** The artifact client when a runner (or the local runner) provides one; null elsewhere. */
-function artifactClient(): ArtifactClient | null {
-  return readEnv(ENV.actionsRuntimeToken) === undefined ? null : new DefaultArtifactClient();
-}
-
 /**
  * Runs the asked tasks in a safe order: restore first (so that indexes and backup see the restored
  * data), then indexes, backup and export, and retention last, so that the rows it deletes are in
@@ -48,7 +42,7 @@ export async function maintain(
   const attempt = context.runAttempt > 1 ? `-attempt${context.runAttempt}` : '';
   const suffix = `${startedAt.toISOString().slice(0, 10)}${attempt}`;
   const has = (task: Task) => inputs.tasks.includes(task);
-  const client = artifactClient();
+  const client = runnerArtifactClient();
   // A dry run writes its files for inspection but publishes nothing.
   const uploader = inputs.dryRun ? null : client;
   const outputDir = resolve(

@@ -1,6 +1,5 @@
-import { DefaultArtifactClient } from '@actions/artifact';
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
-import { ENV, readEnv } from '../../../shared/env.js';
+import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { scrapeMlsInputs } from './inputs.js';
 import { DEFAULT_TUNING, scrapeMls, type ScrapeResult, type ScrapeTuning } from './scrape.js';
 import { scrapeSummary } from './summary.js';
@@ -22,8 +21,7 @@ export function scrapeMlsAction(
       scrapeMls(inputs, {
         logger,
         tuning,
-        // Outside a runner there is no artifact service: the folders stay on disk.
-        artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null,
+        artifactClient: runnerArtifactClient(),
       }),
     outputs: (result) => ({
       listings: total(result, (shard) => shard.listings),

@@ -1,6 +1,5 @@
-import { DefaultArtifactClient } from '@actions/artifact';
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
-import { ENV, readEnv } from '../../../shared/env.js';
+import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { sendReportInputs } from './inputs.js';
 import { sendReport, type SendReportDeps, type SendReportResult } from './send-report.js';
 import { reportSummary } from './summary.js';
@@ -30,7 +29,7 @@ export const action = createSendReportAction({
   now: () => new Date(),
   env: process.env,
   // Outside a runner there is no artifact service: run results are stage folders on disk.
-  artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null,
+  artifactClient: runnerArtifactClient(),
 });
 
 /** Entry point for the bundle. */

@@ -1,26 +1,13 @@
 import type { RunLedgerEntry } from '../../../shared/db/collections.js';
-import { stageRunFields } from '../../../shared/db/runs.js';
+import { stageRunFields, type StageRunFields } from '../../../shared/db/runs.js';
 import type { RunStats } from '../../../shared/model/run-stats.js';
 import type { Usage } from '../../../shared/model/usage.js';
 
-/** What one stage did on one shard in one run: from a stage artifact or the `runs` ledger. */
-export interface StageRun {
-  runId: string;
-  stage: string;
-  shard: string;
-  outcome: 'success' | 'partial' | 'failure' | 'skipped';
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  counts: Record<string, number>;
-  errorsByClass: Record<string, number>;
-  retries: number;
-  usage: Array<{ service: string; unit: string; quantity: number }>;
-  /** store-mongo's quality figures, when it recorded them. */
-  quality?: Record<string, unknown>;
-  /** store-mongo's integrity: `ok` or `failed: <reason>`. */
-  integrity?: string;
-}
+/**
+ * What one stage did on one shard in one run: from a stage artifact or the `runs` ledger, with
+ * store-mongo's quality figures and integrity when it recorded them.
+ */
+export type StageRun = StageRunFields & Pick<RunLedgerEntry, 'quality' | 'integrity'>;
 
 /** A run-stats record with the usage of the same run, action and shard. */
 export function fromRunStats(stats: RunStats, usage: readonly Usage[]): StageRun {

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { pipelineCollections, type PropertyDocument } from '../../../shared/db/collections.js';
 import type { LoadedStage } from './load-stages.js';
 import { readState } from './store-state.js';
+import { MERGED_FIELDS } from './merge.js';
 
 /** Days within which a parcel counts as fresh. */
 export const FRESHNESS_DAYS = 7;
@@ -22,17 +23,8 @@ export interface Audit {
 }
 
 const APN = /^\d{3}-\d{2}-\d{3}[A-Z]?$/;
-const REQUIRED = [
-  'schemaVersion',
-  'address',
-  'zip',
-  'county',
-  'listing',
-  'enrichment',
-  'sources',
-  'conflicts',
-  'updatedAt',
-] as const;
+/** Every merged field but `apn` (checked on its own below), and `updatedAt`. */
+const REQUIRED = [...MERGED_FIELDS.filter((field) => field !== 'apn'), 'updatedAt'] as const;
 const SHOWN = 5;
 
 /** Why a merged property must not be stored as it is: a required field missing, a wrong key. */

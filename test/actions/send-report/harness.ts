@@ -1,25 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction, type ActionRuntime } from '../../../shared/action.js';
 import type { RunLedgerEntry } from '../../../shared/db/collections.js';
 import { writeStageOutput } from '../../../shared/io/stage-output.js';
-import { memoryLogger } from '../../../shared/logger.js';
 import { ERROR_CLASSES, type RunStats } from '../../../shared/model/run-stats.js';
 import { createSendReportAction } from '../../../actions/send-report/src/main.js';
 import type { SendReportDeps } from '../../../actions/send-report/src/send-report.js';
+import { runRecorded, type RecordedRun } from '../../support/recording-runtime.js';
 
 /** 2026-11-28 08:00 in Phoenix: the morning report's clock. */
 export const NOW = new Date('2026-11-28T15:00:00.000Z');
 
 /** What the action did, as a runner would have recorded it. */
-export interface RecordedRun {
-  outputs: Record<string, string>;
-  secrets: string[];
-  failures: string[];
-  summaries: string[];
-  lines: string[];
-}
+export type { RecordedRun } from '../../support/recording-runtime.js';
 
 /** Runs send-report's run() with `inputs` in `workspace`, recording what it did. */
 export async function runSendReport(
@@ -27,23 +20,6 @@ export async function runSendReport(
   workspace: string,
   deps: Partial<SendReportDeps> = {},
 ): Promise<RecordedRun> {
-  const recorded: RecordedRun = {
-    outputs: {},
-    secrets: [],
-    failures: [],
-    summaries: [],
-    lines: [],
-  };
-  const logger = memoryLogger();
-  recorded.lines = logger.lines;
-  const runtime: ActionRuntime = {
-    getInput: (name) => inputs[name] ?? '',
-    setSecret: (value) => recorded.secrets.push(value),
-    setOutput: (name, value) => (recorded.outputs[name] = value),
-    setFailed: (message) => recorded.failures.push(message),
-    appendSummary: (markdown) => Promise.resolve(void recorded.summaries.push(markdown)),
-    logger,
-  };
   const action = createSendReportAction({
     now: () => NOW,
     env: {
@@ -56,8 +32,7 @@ export async function runSendReport(
     delivery: { attempts: 4, baseDelayMs: 20, timeoutMs: 5_000 },
     ...deps,
   });
-  await runAction(action, runtime);
-  return recorded;
+  return runRecorded(action, inputs);
 }
 
 /** A fresh workspace folder; remove it with `rm` after the test. */
