@@ -11,27 +11,26 @@ import {
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-BDPL3F5A.js";
+} from "../chunks/chunk-CLJ4KZVN.js";
 import {
-  DefaultArtifactClient,
   downloadStage,
   matchArtifacts,
+  runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-HI2NZ5RG.js";
+} from "../chunks/chunk-47PAFJWM.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-Y6K5R74O.js";
+} from "../chunks/chunk-JSQIPLFV.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-LF2K5C67.js";
+} from "../chunks/chunk-AJUNG75Q.js";
 import {
   readNdjson
-} from "../chunks/chunk-L3IFOSWD.js";
+} from "../chunks/chunk-MSOCMRIX.js";
 import {
   ENV,
-  readEnv,
   readRunContext
 } from "../chunks/chunk-T6U45VPN.js";
 import {
@@ -1094,7 +1093,7 @@ var action = createCheckBudgetAction({
   now: () => /* @__PURE__ */ new Date(),
   env: process.env,
   // Outside a runner there is no artifact service: usage artifacts cannot be read, nothing uploads.
-  artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null
+  artifactClient: runnerArtifactClient()
 });
 var run = () => runAction(action);
 

@@ -20,11 +20,11 @@ import {
 } from "../chunks/chunk-MZ7QONSA.js";
 import {
   formatIssues
-} from "../chunks/chunk-TEJG32U4.js";
+} from "../chunks/chunk-OJPRUIFX.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-ESQY52S4.js";
+} from "../chunks/chunk-IWHL7TEH.js";
 import {
   require_lib
 } from "../chunks/chunk-SUHQZERB.js";
@@ -39,27 +39,25 @@ import {
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-BDPL3F5A.js";
-import "../chunks/chunk-OMDYWMI3.js";
+} from "../chunks/chunk-CLJ4KZVN.js";
+import "../chunks/chunk-4YGJULK7.js";
 import {
-  DefaultArtifactClient,
   downloadStage,
+  runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-HI2NZ5RG.js";
+} from "../chunks/chunk-47PAFJWM.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-Y6K5R74O.js";
+} from "../chunks/chunk-JSQIPLFV.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-LF2K5C67.js";
+} from "../chunks/chunk-AJUNG75Q.js";
 import {
   JsonLine
-} from "../chunks/chunk-L3IFOSWD.js";
+} from "../chunks/chunk-MSOCMRIX.js";
 import {
-  ENV,
-  readEnv,
   readRunContext
 } from "../chunks/chunk-T6U45VPN.js";
 import {
@@ -27927,8 +27925,7 @@ var action = {
   secrets: ["apiToken", "mongodbUri"],
   execute: (inputs, logger) => collectCounty(inputs, {
     logger,
-    // Outside a runner there is no artifact service: the folders stay on disk.
-    artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null
+    artifactClient: runnerArtifactClient()
   }),
   outputs: (result) => {
     const fetched = sum(result, (shard) => shard.fetched);

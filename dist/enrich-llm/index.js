@@ -17,7 +17,7 @@ import {
   enrichmentRangeProblems,
   enrichmentSchema,
   fieldConfidenceSchema
-} from "../chunks/chunk-ESQY52S4.js";
+} from "../chunks/chunk-IWHL7TEH.js";
 import {
   connectDatabase
 } from "../chunks/chunk-55VNQAFJ.js";
@@ -28,22 +28,23 @@ import {
 import "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-OMDYWMI3.js";
+} from "../chunks/chunk-4YGJULK7.js";
 import {
   DefaultArtifactClient,
   downloadStage,
+  runnerArtifactClient,
   stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-HI2NZ5RG.js";
+} from "../chunks/chunk-47PAFJWM.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-Y6K5R74O.js";
+} from "../chunks/chunk-JSQIPLFV.js";
 import {
   MANIFEST_FILE,
   describeIssues,
   verifyManifest
-} from "../chunks/chunk-L3IFOSWD.js";
+} from "../chunks/chunk-MSOCMRIX.js";
 import {
   ENV,
   readEnv,
@@ -2106,10 +2107,10 @@ var OllamaGateway = class {
 // actions/enrich-llm/src/stage-inputs.ts
 import { existsSync } from "node:fs";
 import { join, resolve as resolve2 } from "node:path";
-async function openStage(name, tempDir, logger) {
-  if (readEnv(ENV.actionsRuntimeToken)) {
+async function openStage(client, name, tempDir, logger) {
+  if (client) {
     const dir2 = join(tempDir, "enrich-llm-inputs", name.replace(/[^\w.-]/g, "_"));
-    return downloadStage(new DefaultArtifactClient(), name, dir2, logger);
+    return downloadStage(client, name, dir2, logger);
   }
   const dir = resolve2(name);
   if (!existsSync(join(dir, MANIFEST_FILE))) {
@@ -2121,9 +2122,10 @@ async function openStage(name, tempDir, logger) {
 }
 async function loadStageInputs(names, tempDir, logger) {
   const inputs = { parcels: [], listings: [], enrichments: [] };
-  const wanted = readEnv(ENV.actionsRuntimeToken) ? await stageArtifactNames(new DefaultArtifactClient(), names, "input-artifacts", logger) : names;
+  const client = runnerArtifactClient();
+  const wanted = client ? await stageArtifactNames(client, names, "input-artifacts", logger) : names;
   for (const name of wanted) {
-    const { dir, manifest } = await openStage(name, tempDir, logger);
+    const { dir, manifest } = await openStage(client, name, tempDir, logger);
     const type = manifest.recordType;
     if (type === "county-parcel") {
       for await (const parcel of readStageRecords(dir, manifest, type, countyParcelSchema))

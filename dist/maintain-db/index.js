@@ -6,8 +6,8 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-TEJG32U4.js";
-import "../chunks/chunk-ESQY52S4.js";
+} from "../chunks/chunk-OJPRUIFX.js";
+import "../chunks/chunk-IWHL7TEH.js";
 import {
   COLLECTIONS,
   pipelineCollections
@@ -19,17 +19,17 @@ import {
   require_lib
 } from "../chunks/chunk-SUHQZERB.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
-import "../chunks/chunk-BDPL3F5A.js";
-import "../chunks/chunk-OMDYWMI3.js";
+import "../chunks/chunk-CLJ4KZVN.js";
+import "../chunks/chunk-4YGJULK7.js";
 import {
-  DefaultArtifactClient,
   clientFailure,
-  downloadArtifactChecked
-} from "../chunks/chunk-HI2NZ5RG.js";
+  downloadArtifactChecked,
+  runnerArtifactClient
+} from "../chunks/chunk-47PAFJWM.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-LF2K5C67.js";
+} from "../chunks/chunk-AJUNG75Q.js";
 import {
   countSchema,
   describeIssues,
@@ -38,10 +38,8 @@ import {
   openNdjsonWriter,
   readNdjson,
   sha256Schema
-} from "../chunks/chunk-L3IFOSWD.js";
+} from "../chunks/chunk-MSOCMRIX.js";
 import {
-  ENV,
-  readEnv,
   readRunContext
 } from "../chunks/chunk-T6U45VPN.js";
 import {
@@ -935,15 +933,12 @@ async function measureStorage(db, limitMb, logger) {
 }
 
 // actions/maintain-db/src/maintain.ts
-function artifactClient() {
-  return readEnv(ENV.actionsRuntimeToken) === void 0 ? null : new DefaultArtifactClient();
-}
 async function maintain(db, inputs, context, logger) {
   const startedAt = /* @__PURE__ */ new Date();
   const attempt = context.runAttempt > 1 ? `-attempt${context.runAttempt}` : "";
   const suffix = `${startedAt.toISOString().slice(0, 10)}${attempt}`;
   const has = (task) => inputs.tasks.includes(task);
-  const client = artifactClient();
+  const client = runnerArtifactClient();
   const uploader = inputs.dryRun ? null : client;
   const outputDir = resolve2(
     context.workspace,

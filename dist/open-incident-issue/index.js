@@ -14,14 +14,14 @@ import {
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   readStageRecords
-} from "../chunks/chunk-Y6K5R74O.js";
+} from "../chunks/chunk-JSQIPLFV.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-LF2K5C67.js";
+} from "../chunks/chunk-AJUNG75Q.js";
 import {
   verifyManifest
-} from "../chunks/chunk-L3IFOSWD.js";
+} from "../chunks/chunk-MSOCMRIX.js";
 import {
   readRunContext
 } from "../chunks/chunk-T6U45VPN.js";

@@ -6,8 +6,8 @@ import {
 } from "../chunks/chunk-MZ7QONSA.js";
 import {
   formatIssues
-} from "../chunks/chunk-TEJG32U4.js";
-import "../chunks/chunk-ESQY52S4.js";
+} from "../chunks/chunk-OJPRUIFX.js";
+import "../chunks/chunk-IWHL7TEH.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -19,29 +19,28 @@ import {
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-BDPL3F5A.js";
+} from "../chunks/chunk-CLJ4KZVN.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-OMDYWMI3.js";
+} from "../chunks/chunk-4YGJULK7.js";
 import {
-  DefaultArtifactClient,
   downloadStage,
+  runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-HI2NZ5RG.js";
+} from "../chunks/chunk-47PAFJWM.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-Y6K5R74O.js";
+} from "../chunks/chunk-JSQIPLFV.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-LF2K5C67.js";
-import "../chunks/chunk-L3IFOSWD.js";
+} from "../chunks/chunk-AJUNG75Q.js";
+import "../chunks/chunk-MSOCMRIX.js";
 import {
   ENV,
-  readEnv,
   readRunContext
 } from "../chunks/chunk-T6U45VPN.js";
 import {
@@ -1436,8 +1435,7 @@ function scrapeMlsAction(tuning = DEFAULT_TUNING) {
     execute: (inputs, logger) => scrapeMls(inputs, {
       logger,
       tuning,
-      // Outside a runner there is no artifact service: the folders stay on disk.
-      artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null
+      artifactClient: runnerArtifactClient()
     }),
     outputs: (result) => ({
       listings: total(result, (shard) => shard.listings),

@@ -26,31 +26,29 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-BDPL3F5A.js";
+} from "../chunks/chunk-CLJ4KZVN.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-OMDYWMI3.js";
+} from "../chunks/chunk-4YGJULK7.js";
 import {
-  DefaultArtifactClient,
   downloadStage,
   matchArtifacts,
+  runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-HI2NZ5RG.js";
+} from "../chunks/chunk-47PAFJWM.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-Y6K5R74O.js";
+} from "../chunks/chunk-JSQIPLFV.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-LF2K5C67.js";
+} from "../chunks/chunk-AJUNG75Q.js";
 import {
   verifyManifest
-} from "../chunks/chunk-L3IFOSWD.js";
+} from "../chunks/chunk-MSOCMRIX.js";
 import {
-  ENV,
-  readEnv,
   readRunContext
 } from "../chunks/chunk-T6U45VPN.js";
 import {
@@ -55558,7 +55556,7 @@ var action = createSendReportAction({
   now: () => /* @__PURE__ */ new Date(),
   env: process.env,
   // Outside a runner there is no artifact service: run results are stage folders on disk.
-  artifactClient: readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null
+  artifactClient: runnerArtifactClient()
 });
 var run2 = () => runAction(action);
 

@@ -7,11 +7,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-TEJG32U4.js";
+} from "../chunks/chunk-OJPRUIFX.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-ESQY52S4.js";
+} from "../chunks/chunk-IWHL7TEH.js";
 import {
   recordRun,
   runLedgerId,
@@ -29,24 +29,24 @@ import {
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   usageSchema
-} from "../chunks/chunk-BDPL3F5A.js";
+} from "../chunks/chunk-CLJ4KZVN.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-OMDYWMI3.js";
+} from "../chunks/chunk-4YGJULK7.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-HI2NZ5RG.js";
+} from "../chunks/chunk-47PAFJWM.js";
 import {
   readStageOutput,
   readStageRecords
-} from "../chunks/chunk-Y6K5R74O.js";
+} from "../chunks/chunk-JSQIPLFV.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-LF2K5C67.js";
-import "../chunks/chunk-L3IFOSWD.js";
+} from "../chunks/chunk-AJUNG75Q.js";
+import "../chunks/chunk-MSOCMRIX.js";
 import {
   ENV,
   readEnv,
@@ -319,20 +319,202 @@ async function saveState(collection, kind, entries, now) {
   }
 }
 
-// actions/store-mongo/src/integrity.ts
-var FRESHNESS_DAYS = 7;
-var APN = /^\d{3}-\d{2}-\d{3}[A-Z]?$/;
-var REQUIRED = [
+// actions/store-mongo/src/conflicts.ts
+var AREA_TOLERANCE = 0.1;
+var relative = (a, b) => Math.abs(a - b) > AREA_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+var CHECKS = [
+  {
+    field: "livingAreaSqft",
+    county: (county) => county.livingAreaSqft,
+    mls: (listing) => listing.livingAreaSqft,
+    disagree: relative
+  },
+  {
+    field: "lotSizeSqft",
+    county: (county) => county.lotSizeSqft,
+    mls: (listing) => listing.lotSizeSqft,
+    disagree: relative
+  },
+  {
+    field: "yearBuilt",
+    county: (county) => county.originalConstructionYear ?? county.constructionYear,
+    // Listings round and remodels shift the effective year; a year either way is not a dispute.
+    mls: (listing) => listing.yearBuilt,
+    disagree: (a, b) => Math.abs(a - b) > 1
+  }
+];
+function detectConflicts(county, listing, previous, now) {
+  if (county === null || listing === null) return [];
+  const conflicts = [];
+  for (const check of CHECKS) {
+    const countyValue = check.county(county);
+    const mlsValue = check.mls(listing);
+    if (countyValue === null || mlsValue === null || !check.disagree(countyValue, mlsValue))
+      continue;
+    const known = previous.find(
+      (conflict) => conflict.field === check.field && conflict.values.county === countyValue && conflict.values.mls === mlsValue
+    );
+    conflicts.push({
+      field: check.field,
+      values: { county: countyValue, mls: mlsValue },
+      detectedAt: known?.detectedAt ?? now
+    });
+  }
+  return conflicts;
+}
+
+// actions/store-mongo/src/history-changes.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// actions/store-mongo/src/stable-json.ts
+function stableJson(value) {
+  return JSON.stringify(value, (_key, item) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+    const sorted = {};
+    for (const key of Object.keys(item).sort())
+      sorted[key] = item[key];
+    return sorted;
+  });
+}
+function sameValue(a, b) {
+  return stableJson(a ?? null) === stableJson(b ?? null);
+}
+
+// actions/store-mongo/src/history-changes.ts
+function newestValuation(doc) {
+  const valuations = doc.county?.valuations ?? [];
+  const newest = [...valuations].sort((a, b) => b.taxYear - a.taxYear)[0];
+  return newest ? { taxYear: newest.taxYear, fullCashValue: newest.fullCashValue } : null;
+}
+var TRACKED = [
+  { field: "price", source: "mls", value: (doc) => doc.listing?.listPrice ?? null },
+  { field: "status", source: "mls", value: (doc) => doc.listing?.status ?? null },
+  { field: "valuation", source: "county", value: newestValuation },
+  { field: "owner", source: "county", value: (doc) => doc.county?.owner?.name ?? null }
+];
+function historyChanges(before, after, input, runId, now) {
+  const changes = [];
+  for (const tracked of TRACKED) {
+    const present = tracked.source === "mls" ? "listing" : "county";
+    if (before[present] === null || after[present] === null) continue;
+    const from = tracked.value(before);
+    const to = tracked.value(after);
+    if (sameValue(from, to)) continue;
+    const observed = tracked.source === "mls" ? input.listing : input.parcel;
+    const _id = createHash2("sha256").update(`${after._id}
+${tracked.field}
+${before.updatedAt}
+${JSON.stringify(to)}`).digest("hex").slice(0, 32);
+    changes.push({
+      ...{ _id, propertyKey: after._id, field: tracked.field, from, to, source: tracked.source },
+      ...{ observedAt: observed?.observedAt ?? now, runId, recordedAt: now }
+    });
+  }
+  return changes;
+}
+
+// actions/store-mongo/src/omit.ts
+function omit(value, keys) {
+  const copy = { ...value };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+// actions/store-mongo/src/merge.ts
+var MERGED_FIELDS = [
   "schemaVersion",
+  "apn",
   "address",
   "zip",
   "county",
   "listing",
   "enrichment",
   "sources",
-  "conflicts",
-  "updatedAt"
+  "conflicts"
 ];
+var OBSERVATION = /* @__PURE__ */ new Set(["collectedAt", "scrapedAt", "extractedAt", "sourceUrl"]);
+function withoutObservation(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !OBSERVATION.has(key)));
+}
+function sight(previous, incoming) {
+  if (previous === void 0)
+    return {
+      firstSeen: incoming.observedAt,
+      lastSeen: incoming.observedAt,
+      lastRunId: incoming.runId
+    };
+  const newer = incoming.observedAt >= previous.lastSeen;
+  return {
+    firstSeen: incoming.observedAt < previous.firstSeen ? incoming.observedAt : previous.firstSeen,
+    lastSeen: newer ? incoming.observedAt : previous.lastSeen,
+    lastRunId: newer ? incoming.runId : previous.lastRunId
+  };
+}
+function absorb(existing, absorbed) {
+  if (absorbed === null) return existing;
+  if (existing === null) return absorbed;
+  const merged = { ...existing, sources: { ...existing.sources } };
+  for (const [source, field] of [
+    ["mls", "listing"],
+    ["llm", "enrichment"]
+  ]) {
+    const theirs = absorbed.sources[source];
+    const ours = existing.sources[source];
+    if (theirs === void 0 || ours !== void 0 && ours.lastSeen >= theirs.lastSeen) continue;
+    merged[field] = absorbed[field];
+    merged.sources[source] = ours ? {
+      ...theirs,
+      firstSeen: ours.firstSeen < theirs.firstSeen ? ours.firstSeen : theirs.firstSeen
+    } : theirs;
+  }
+  return merged;
+}
+function take(sources, source, incoming) {
+  if (incoming === void 0) return void 0;
+  const previous = sources[source];
+  sources[source] = sight(previous, incoming);
+  return previous === void 0 || incoming.observedAt >= previous.lastSeen ? incoming.record : void 0;
+}
+function mergeProperty(input, existing, absorbed, now, runId) {
+  const base = absorb(existing, absorbed);
+  const sources = { ...base?.sources ?? {} };
+  const parcel = take(sources, "county", input.parcel);
+  const listing = take(sources, "mls", input.listing);
+  const enrichment = take(sources, "llm", input.enrichment);
+  const county = parcel ? omit(parcel, ["schemaVersion", "raw"]) : base?.county ?? null;
+  const listingFacts = listing ? omit(listing, ["schemaVersion"]) : base?.listing ?? null;
+  const enrichmentFacts = enrichment ? omit(enrichment, ["schemaVersion", "key"]) : base?.enrichment ?? null;
+  const address = county?.situs ?? listingFacts?.address ?? base?.address ?? null;
+  const apn = /^\d{3}-\d{2}-\d{3}[A-Z]?$/.test(input.key) ? input.key : null;
+  const document = sanitizeKeys({
+    _id: input.key,
+    schemaVersion: PROPERTY_SCHEMA_VERSION,
+    apn,
+    address,
+    zip: county?.zip ?? listingFacts?.zip ?? address?.parts.zip ?? null,
+    county,
+    listing: listingFacts,
+    enrichment: enrichmentFacts,
+    sources,
+    conflicts: detectConflicts(county, listingFacts, base?.conflicts ?? [], now),
+    updatedAt: now
+  });
+  const changed = MERGED_FIELDS.filter(
+    (field) => existing === null || !sameValue(existing[field], document[field])
+  );
+  const factsChanged = existing === null || changed.some(
+    (field) => field !== "sources" && !sameValue(withoutObservation(existing[field]), withoutObservation(document[field]))
+  );
+  if (existing !== null && !factsChanged) document.updatedAt = existing.updatedAt;
+  const history = base === null ? [] : historyChanges(base, document, input, runId, now);
+  return { document, changed, factsChanged, history };
+}
+
+// actions/store-mongo/src/integrity.ts
+var FRESHNESS_DAYS = 7;
+var APN = /^\d{3}-\d{2}-\d{3}[A-Z]?$/;
+var REQUIRED = [...MERGED_FIELDS.filter((field) => field !== "apn"), "updatedAt"];
 var SHOWN = 5;
 function documentProblems(doc) {
   const absent = REQUIRED.filter((field) => doc[field] === void 0);
@@ -510,13 +692,6 @@ function measureQuality(incoming, linked, freshness) {
   };
 }
 
-// actions/store-mongo/src/omit.ts
-function omit(value, keys) {
-  const copy = { ...value };
-  for (const key of keys) delete copy[key];
-  return copy;
-}
-
 // actions/store-mongo/src/read-stored.ts
 var SCAN_SHARE = 0.25;
 async function readByIds(collection, ids, batchSize, stored) {
@@ -535,20 +710,6 @@ async function readByIds(collection, ids, batchSize, stored) {
     for await (const doc of collection.find(filter)) found.set(doc._id, doc);
   }
   return found;
-}
-
-// actions/store-mongo/src/stable-json.ts
-function stableJson(value) {
-  return JSON.stringify(value, (_key, item) => {
-    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
-    const sorted = {};
-    for (const key of Object.keys(item).sort())
-      sorted[key] = item[key];
-    return sorted;
-  });
-}
-function sameValue(a, b) {
-  return stableJson(a ?? null) === stableJson(b ?? null);
 }
 
 // actions/store-mongo/src/store-listings.ts
@@ -622,175 +783,6 @@ async function relinkListings(db, parcelAddresses, options) {
   });
   if (!options.dryRun) await applyUpdates(collection, updates);
   return updates.length;
-}
-
-// actions/store-mongo/src/conflicts.ts
-var AREA_TOLERANCE = 0.1;
-var relative = (a, b) => Math.abs(a - b) > AREA_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
-var CHECKS = [
-  {
-    field: "livingAreaSqft",
-    county: (county) => county.livingAreaSqft,
-    mls: (listing) => listing.livingAreaSqft,
-    disagree: relative
-  },
-  {
-    field: "lotSizeSqft",
-    county: (county) => county.lotSizeSqft,
-    mls: (listing) => listing.lotSizeSqft,
-    disagree: relative
-  },
-  {
-    field: "yearBuilt",
-    county: (county) => county.originalConstructionYear ?? county.constructionYear,
-    // Listings round and remodels shift the effective year; a year either way is not a dispute.
-    mls: (listing) => listing.yearBuilt,
-    disagree: (a, b) => Math.abs(a - b) > 1
-  }
-];
-function detectConflicts(county, listing, previous, now) {
-  if (county === null || listing === null) return [];
-  const conflicts = [];
-  for (const check of CHECKS) {
-    const countyValue = check.county(county);
-    const mlsValue = check.mls(listing);
-    if (countyValue === null || mlsValue === null || !check.disagree(countyValue, mlsValue))
-      continue;
-    const known = previous.find(
-      (conflict) => conflict.field === check.field && conflict.values.county === countyValue && conflict.values.mls === mlsValue
-    );
-    conflicts.push({
-      field: check.field,
-      values: { county: countyValue, mls: mlsValue },
-      detectedAt: known?.detectedAt ?? now
-    });
-  }
-  return conflicts;
-}
-
-// actions/store-mongo/src/history-changes.ts
-import { createHash as createHash2 } from "node:crypto";
-function newestValuation(doc) {
-  const valuations = doc.county?.valuations ?? [];
-  const newest = [...valuations].sort((a, b) => b.taxYear - a.taxYear)[0];
-  return newest ? { taxYear: newest.taxYear, fullCashValue: newest.fullCashValue } : null;
-}
-var TRACKED = [
-  { field: "price", source: "mls", value: (doc) => doc.listing?.listPrice ?? null },
-  { field: "status", source: "mls", value: (doc) => doc.listing?.status ?? null },
-  { field: "valuation", source: "county", value: newestValuation },
-  { field: "owner", source: "county", value: (doc) => doc.county?.owner?.name ?? null }
-];
-function historyChanges(before, after, input, runId, now) {
-  const changes = [];
-  for (const tracked of TRACKED) {
-    const present = tracked.source === "mls" ? "listing" : "county";
-    if (before[present] === null || after[present] === null) continue;
-    const from = tracked.value(before);
-    const to = tracked.value(after);
-    if (sameValue(from, to)) continue;
-    const observed = tracked.source === "mls" ? input.listing : input.parcel;
-    const _id = createHash2("sha256").update(`${after._id}
-${tracked.field}
-${before.updatedAt}
-${JSON.stringify(to)}`).digest("hex").slice(0, 32);
-    changes.push({
-      ...{ _id, propertyKey: after._id, field: tracked.field, from, to, source: tracked.source },
-      ...{ observedAt: observed?.observedAt ?? now, runId, recordedAt: now }
-    });
-  }
-  return changes;
-}
-
-// actions/store-mongo/src/merge.ts
-var MERGED_FIELDS = [
-  "schemaVersion",
-  "apn",
-  "address",
-  "zip",
-  "county",
-  "listing",
-  "enrichment",
-  "sources",
-  "conflicts"
-];
-var OBSERVATION = /* @__PURE__ */ new Set(["collectedAt", "scrapedAt", "extractedAt", "sourceUrl"]);
-function withoutObservation(value) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !OBSERVATION.has(key)));
-}
-function sight(previous, incoming) {
-  if (previous === void 0)
-    return {
-      firstSeen: incoming.observedAt,
-      lastSeen: incoming.observedAt,
-      lastRunId: incoming.runId
-    };
-  const newer = incoming.observedAt >= previous.lastSeen;
-  return {
-    firstSeen: incoming.observedAt < previous.firstSeen ? incoming.observedAt : previous.firstSeen,
-    lastSeen: newer ? incoming.observedAt : previous.lastSeen,
-    lastRunId: newer ? incoming.runId : previous.lastRunId
-  };
-}
-function absorb(existing, absorbed) {
-  if (absorbed === null) return existing;
-  if (existing === null) return absorbed;
-  const merged = { ...existing, sources: { ...existing.sources } };
-  for (const [source, field] of [
-    ["mls", "listing"],
-    ["llm", "enrichment"]
-  ]) {
-    const theirs = absorbed.sources[source];
-    const ours = existing.sources[source];
-    if (theirs === void 0 || ours !== void 0 && ours.lastSeen >= theirs.lastSeen) continue;
-    merged[field] = absorbed[field];
-    merged.sources[source] = ours ? {
-      ...theirs,
-      firstSeen: ours.firstSeen < theirs.firstSeen ? ours.firstSeen : theirs.firstSeen
-    } : theirs;
-  }
-  return merged;
-}
-function take(sources, source, incoming) {
-  if (incoming === void 0) return void 0;
-  const previous = sources[source];
-  sources[source] = sight(previous, incoming);
-  return previous === void 0 || incoming.observedAt >= previous.lastSeen ? incoming.record : void 0;
-}
-function mergeProperty(input, existing, absorbed, now, runId) {
-  const base = absorb(existing, absorbed);
-  const sources = { ...base?.sources ?? {} };
-  const parcel = take(sources, "county", input.parcel);
-  const listing = take(sources, "mls", input.listing);
-  const enrichment = take(sources, "llm", input.enrichment);
-  const county = parcel ? omit(parcel, ["schemaVersion", "raw"]) : base?.county ?? null;
-  const listingFacts = listing ? omit(listing, ["schemaVersion"]) : base?.listing ?? null;
-  const enrichmentFacts = enrichment ? omit(enrichment, ["schemaVersion", "key"]) : base?.enrichment ?? null;
-  const address = county?.situs ?? listingFacts?.address ?? base?.address ?? null;
-  const apn = /^\d{3}-\d{2}-\d{3}[A-Z]?$/.test(input.key) ? input.key : null;
-  const document = sanitizeKeys({
-    _id: input.key,
-    schemaVersion: PROPERTY_SCHEMA_VERSION,
-    apn,
-    address,
-    zip: county?.zip ?? listingFacts?.zip ?? address?.parts.zip ?? null,
-    county,
-    listing: listingFacts,
-    enrichment: enrichmentFacts,
-    sources,
-    conflicts: detectConflicts(county, listingFacts, base?.conflicts ?? [], now),
-    updatedAt: now
-  });
-  const changed = MERGED_FIELDS.filter(
-    (field) => existing === null || !sameValue(existing[field], document[field])
-  );
-  const factsChanged = existing === null || changed.some(
-    (field) => field !== "sources" && !sameValue(withoutObservation(existing[field]), withoutObservation(document[field]))
-  );
-  if (existing !== null && !factsChanged) document.updatedAt = existing.updatedAt;
-  const history = base === null ? [] : historyChanges(base, document, input, runId, now);
-  return { document, changed, factsChanged, history };
 }
 
 // actions/store-mongo/src/store-properties.ts

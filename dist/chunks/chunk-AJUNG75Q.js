@@ -6,7 +6,7 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-L3IFOSWD.js";
+} from "./chunk-MSOCMRIX.js";
 import {
   external_exports
 } from "./chunk-4WLS2A62.js";

@@ -8,7 +8,7 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-L3IFOSWD.js";
+} from "./chunk-MSOCMRIX.js";
 import {
   external_exports
 } from "./chunk-4WLS2A62.js";

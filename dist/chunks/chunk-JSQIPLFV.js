@@ -7,7 +7,7 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-L3IFOSWD.js";
+} from "./chunk-MSOCMRIX.js";
 import {
   IntegrityError
 } from "./chunk-4WLS2A62.js";

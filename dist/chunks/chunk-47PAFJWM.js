@@ -3,11 +3,13 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   MANIFEST_FILE,
   verifyManifest
-} from "./chunk-L3IFOSWD.js";
+} from "./chunk-MSOCMRIX.js";
 import {
+  ENV,
   Octokit,
   RequestError,
   paginateRest,
+  readEnv,
   requestLog,
   restEndpointMethods
 } from "./chunk-T6U45VPN.js";
@@ -99688,6 +99690,9 @@ var client = new DefaultArtifactClient();
 
 // shared/io/artifact.ts
 import { join as join2 } from "node:path";
+function runnerArtifactClient() {
+  return readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null;
+}
 function clientFailure(action5, error2) {
   const message = `${action5} failed: ${errorMessage(error2)}`;
   return error2 instanceof Error && error2.name === "NetworkError" ? new RetryableError(message, { cause: error2 }) : new NonRetryableError(message, { cause: error2 });
@@ -99787,6 +99792,7 @@ async function stageArtifactNames(client2, entries, input, logger7) {
 
 export {
   DefaultArtifactClient,
+  runnerArtifactClient,
   clientFailure,
   uploadStage,
   downloadArtifactChecked,

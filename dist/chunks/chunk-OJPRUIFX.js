@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-ESQY52S4.js";
+} from "./chunk-IWHL7TEH.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-BDPL3F5A.js";
+} from "./chunk-CLJ4KZVN.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-OMDYWMI3.js";
+} from "./chunk-4YGJULK7.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-LF2K5C67.js";
+} from "./chunk-AJUNG75Q.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,7 +27,7 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-L3IFOSWD.js";
+} from "./chunk-MSOCMRIX.js";
 import {
   IntegrityError,
   external_exports

@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-OMDYWMI3.js";
+} from "./chunk-4YGJULK7.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -12,7 +12,7 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-L3IFOSWD.js";
+} from "./chunk-MSOCMRIX.js";
 import {
   external_exports
 } from "./chunk-4WLS2A62.js";
