@@ -13,7 +13,7 @@ import { pickFreePort } from './free-port.js';
 export interface FerretdbServer {
   uri: string;
   port: number;
-  /** The temporary folder holding its data, state and log; removed by `stop()`. */
+  /** The folder holding its data, state and log; removed by `stop()` unless it was given. */
   dir: string;
   /** Ends FerretDB and removes its folder; calling it again does nothing. */
   stop(): Promise<void>;
@@ -29,11 +29,14 @@ export async function startFerretdb(options: {
   binary: string;
   logger: Logger;
   startTimeoutMs?: number;
+  /** A folder whose data outlives the server (the local runner's database); temporary without it. */
+  dataDir?: string;
 }): Promise<FerretdbServer> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await pickFreePort();
     try {
-      return await startOnPort(options.binary, port, options.startTimeoutMs ?? 30_000);
+      const timeout = options.startTimeoutMs ?? 30_000;
+      return await startOnPort(options.binary, port, timeout, options.dataDir);
     } catch (error) {
       if (!(error instanceof PortTakenError) || attempt === ATTEMPTS) throw error;
       options.logger.debug(`Port ${port} was taken before FerretDB bound it; picking another`);
@@ -45,9 +48,10 @@ async function startOnPort(
   binary: string,
   port: number,
   timeoutMs: number,
+  dataDir: string | undefined,
 ): Promise<FerretdbServer> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ferretdb-'));
-  await mkdir(path.join(dir, 'data'));
+  const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'ferretdb-')));
+  await mkdir(path.join(dir, 'data'), { recursive: true });
   const server = spawnFerretdb(binary, dir, port);
   // Vitest or the local runner may exit without calling stop(); do not leave FerretDB behind.
   const killOnExit = (): void => void server.child.kill('SIGKILL');
@@ -57,7 +61,7 @@ async function startOnPort(
     (stopping ??= (async () => {
       process.off('exit', killOnExit);
       await terminate(server);
-      await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+      if (dataDir === undefined) await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     })());
   const uri = `mongodb://127.0.0.1:${port}/`;
   try {

@@ -14,6 +14,8 @@ export interface MemoryServer {
 export async function startMemoryServer(options: {
   cacheDir: string;
   logger: Logger;
+  /** A folder whose data outlives the server (wiredTiger); a temporary one without it. */
+  dataDir?: string;
 }): Promise<MemoryServer> {
   const downloadDir = path.join(options.cacheDir, 'mongodb-binaries');
   options.logger.info(
@@ -21,10 +23,14 @@ export async function startMemoryServer(options: {
   );
   // Loaded only here: most runs never reach this fallback.
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
-  const server = await MongoMemoryServer.create({ binary: { downloadDir } });
+  const instance = options.dataDir
+    ? { dbPath: options.dataDir, storageEngine: 'wiredTiger' as const }
+    : undefined;
+  const server = await MongoMemoryServer.create({ binary: { downloadDir }, instance });
+  const doCleanup = options.dataDir === undefined;
   let stopping: Promise<void> | undefined;
   return {
     uri: server.getUri(),
-    stop: () => (stopping ??= server.stop({ doCleanup: true, force: true }).then(() => undefined)),
+    stop: () => (stopping ??= server.stop({ doCleanup, force: true }).then(() => undefined)),
   };
 }

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { ENV } from '../../shared/env.js';
 import { ConfigurationError, errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
@@ -29,6 +31,8 @@ export interface ProvisionOptions {
   env?: Environment;
   /** How long a started FerretDB may take to answer a ping; default 30 s. */
   startTimeoutMs?: number;
+  /** Where a started server keeps its data between starts; a temporary folder without it. */
+  dataDir?: string;
 }
 
 /**
@@ -54,6 +58,7 @@ export async function provisionMongo(options: ProvisionOptions): Promise<Provisi
       binary: binary.path,
       logger,
       startTimeoutMs: options.startTimeoutMs,
+      dataDir: options.dataDir && path.join(options.dataDir, 'ferretdb'),
     });
     const description = `FerretDB ${binary.version} from ${binary.source} (${binary.path}) on 127.0.0.1:${server.port}, SQLite data in ${server.dir}`;
     return announce(logger, {
@@ -65,7 +70,9 @@ export async function provisionMongo(options: ProvisionOptions): Promise<Provisi
   }
 
   try {
-    const server = await startMemoryServer({ cacheDir, logger });
+    const dataDir = options.dataDir && path.join(options.dataDir, 'mongod');
+    if (dataDir) await mkdir(dataDir, { recursive: true });
+    const server = await startMemoryServer({ cacheDir, logger, dataDir });
     const description = `mongod from mongodb-memory-server at ${server.uri}, because no FerretDB could be found or built`;
     return announce(logger, { ...server, kind: 'memory-server', description });
   } catch (error) {

@@ -28,7 +28,12 @@ const usage = `usage: npm run pipeline -- [options]
   --job ID                 run only this job (the jobs it needs count as skipped)
   --env-file FILE          secrets and vars (NAME=value lines); real endpoints replace sandboxes
   --parcels-per-zip N      size of the county and listing sandboxes (default 20)
-  --out DIR                where runs are written (default out/; each run in out/<run-id>/)
+  --out DIR                where runs are written (default out/; each run in out/<run-id>/;
+                           artifacts, caches and the local database live on in out/.state/)
+  --rerun-failed RUN-ID    re-run the failed jobs of an earlier run (and the jobs that need
+                           them) as its next attempt, keeping what succeeded, like GitHub's
+                           "Re-run failed jobs"
+  --fresh-db               start the local database over (a run is otherwise the next night)
   --plain                  one line per event even on a terminal (no live view)`;
 
 /** The start-up logger on a live view: its lines go above the job block. */
@@ -55,6 +60,8 @@ async function main(): Promise<number> {
       'env-file': { type: 'string' },
       'parcels-per-zip': { type: 'string', default: '20' },
       out: { type: 'string', default: 'out' },
+      'rerun-failed': { type: 'string' },
+      'fresh-db': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -67,6 +74,12 @@ async function main(): Promise<number> {
     const at = item.indexOf('=');
     if (at <= 0) throw new Error(`--input '${item}': expected name=value`);
     inputs[item.slice(0, at)] = item.slice(at + 1);
+  }
+  const rerun = values['rerun-failed'];
+  if (rerun !== undefined && (!/^\d+$/.test(rerun) || values.input.length > 0)) {
+    throw new Error(
+      `--rerun-failed '${rerun}': expected the id of an earlier run (a folder name in --out), without --input`,
+    );
   }
   const perZip = Number(values['parcels-per-zip']);
   if (!Number.isInteger(perZip) || perZip < 1) {
@@ -91,9 +104,10 @@ async function main(): Promise<number> {
     reporter.message(
       'cancelling: stopping steps and shutting the sandboxes down (Ctrl-C again to quit now)',
     );
+    // Like a cancelled run on GitHub: each running step gets SIGINT, then SIGTERM, then SIGKILL.
     controller.abort();
-    killRunningSteps();
   });
+  process.on('exit', killRunningSteps);
   const run = await runPipeline({
     signal: controller.signal,
     workflowPath: resolve(values.workflow),
@@ -104,6 +118,8 @@ async function main(): Promise<number> {
     job: values.job,
     workspace: process.cwd(),
     outRoot: resolve(values.out),
+    rerunFailed: rerun,
+    freshDatabase: values['fresh-db'],
     parcelsPerZip: perZip,
     logger: live ? reporterLogger(reporter) : consoleLogger(),
     reporter,

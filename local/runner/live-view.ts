@@ -1,6 +1,6 @@
 import { eventLine, seconds, type Reporter, type RunEvent } from './report.js';
 
-type JobStatus = 'running' | 'success' | 'failure' | 'skipped' | 'cancelled';
+type JobStatus = 'running' | 'success' | 'failure' | 'skipped' | 'cancelled' | 'kept';
 
 /** What the live view knows of one job instance. */
 export interface LiveJob {
@@ -11,6 +11,8 @@ export interface LiveJob {
   step?: string;
   stepStartedAt?: number;
   failedStep?: string;
+  /** Why a job did not run (`kept from attempt 1` on a re-run). */
+  reason?: string;
 }
 
 const icons: Record<JobStatus, string> = {
@@ -19,6 +21,7 @@ const icons: Record<JobStatus, string> = {
   failure: '\u2717',
   skipped: '-',
   cancelled: '-',
+  kept: '\u2713',
 };
 
 /** The live block for the jobs at `now`: one line per job, cut to `width` columns. */
@@ -31,10 +34,10 @@ export function renderLiveBlock(jobs: LiveJob[], now: number, width: number): st
       detail = `${job.step} (${seconds(now - (job.stepStartedAt ?? now))})`;
     } else if (job.status === 'failure' && job.failedStep) {
       detail = `failed at: ${job.failedStep}`;
-    } else if (job.status === 'skipped' || job.status === 'cancelled') {
-      detail = job.status;
+    } else if (['skipped', 'cancelled', 'kept'].includes(job.status)) {
+      detail = job.reason ?? job.status;
     }
-    const shown = job.status === 'skipped' || job.status === 'cancelled' ? '' : time;
+    const shown = ['skipped', 'cancelled', 'kept'].includes(job.status) ? '' : time;
     const line = ` ${icons[job.status]} ${job.label.padEnd(labelWidth)} ${shown.padStart(7)}  ${detail}`;
     return line.trimEnd().slice(0, Math.max(20, width - 1));
   });
@@ -78,7 +81,12 @@ export function liveReporter(
         jobs.set(event.key, { label: event.label, status: 'running', startedAt: now() });
         return [];
       case 'job-skipped':
-        jobs.set(event.key, { label: event.label, status: event.reason, startedAt: now() });
+        jobs.set(event.key, {
+          label: event.label,
+          status: skippedStatus(event.reason),
+          reason: event.reason,
+          startedAt: now(),
+        });
         return [];
       case 'job-finished':
         if (job) Object.assign(job, { status: event.result as JobStatus, ms: event.ms });
@@ -102,4 +110,9 @@ export function liveReporter(
       drawn = 0;
     },
   };
+}
+
+function skippedStatus(reason: string): JobStatus {
+  if (reason === 'cancelled') return 'cancelled';
+  return reason.startsWith('kept') ? 'kept' : 'skipped';
 }

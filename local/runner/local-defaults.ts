@@ -29,7 +29,8 @@ export interface LocalDefaults {
   secrets: Record<string, string>;
   vars: Record<string, string>;
   env: Record<string, string>;
-  actionEnv: (jobKey: string) => Record<string, string>;
+  /** Artifact client variables for a job of this run, or of run `runId` (download-artifact). */
+  actionEnv: (jobKey: string, runId?: string) => Record<string, string>;
   /** Sandboxes that tests look into (absent where a real endpoint was configured). */
   github?: Awaited<ReturnType<typeof startGitHubEmulator>>;
   county?: Awaited<ReturnType<typeof startCountySandboxProcess>>;
@@ -38,7 +39,11 @@ export interface LocalDefaults {
 
 /** Options of the local defaults; `configured` holds secrets and vars from `--env-file`. */
 export interface LocalDefaultsOptions {
-  outDir: string;
+  /**
+   * What outlives a run, as on GitHub: `artifacts/` (every run's, so a later run can download an
+   * earlier one's) and `database/` (the local database's data, so a second run is a second night).
+   */
+  stateDir: string;
   runId: string;
   logger: Logger;
   configured: Record<string, string>;
@@ -59,11 +64,14 @@ export async function startLocalDefaults(options: LocalDefaultsOptions): Promise
     const given = options.configured;
     const secrets: Record<string, string> = {};
     const vars: Record<string, string> = {};
-    const artifacts = await startArtifactService({ storageDir: join(options.outDir, 'artifacts') });
+    const artifacts = await startArtifactService({
+      storageDir: join(options.stateDir, 'artifacts'),
+    });
     closers.push(() => artifacts.close());
     const mongo = await provisionMongo({
       logger: options.logger,
       env: { ...process.env, ...given },
+      dataDir: join(options.stateDir, 'database'),
     });
     closers.push(() => mongo.stop());
     secrets.MONGODB_URI = mongo.uri;
@@ -131,7 +139,7 @@ export async function startLocalDefaults(options: LocalDefaultsOptions): Promise
       result.github = github;
     }
     result.env = { GITHUB_API_URL: apiUrl };
-    result.actionEnv = (jobKey) => artifacts.clientEnv(options.runId, jobKey);
+    result.actionEnv = (jobKey, runId) => artifacts.clientEnv(runId ?? options.runId, jobKey);
     return result;
   } catch (error) {
     await close();

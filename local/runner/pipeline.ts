@@ -1,4 +1,7 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { ConfigurationError } from '../../shared/errors.js';
+import { CacheStore } from './cache-store.js';
+import { snapshotTree } from './workspace.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Logger } from '../../shared/logger.js';
 import { startLocalDefaults, type LocalDefaults } from './local-defaults.js';
@@ -19,9 +22,16 @@ export interface PipelineOptions {
   configured: Record<string, string>;
   job?: string;
   workspace: string;
-  /** `out/` by default; the run writes to `<outRoot>/<run-id>/`. */
+  /**
+   * `out/` by default; the run writes to `<outRoot>/<run-id>/`, and what outlives runs (artifacts,
+   * caches, the local database) lives in `<outRoot>/.state/`.
+   */
   outRoot: string;
   runId?: string;
+  /** "Re-run failed jobs" of this earlier run: its failed jobs and their dependents, as attempt 2+. */
+  rerunFailed?: string;
+  /** Starts the local database over (its folder in `.state/` is removed first). */
+  freshDatabase?: boolean;
   parcelsPerZip?: number;
   logger: Logger;
   reporter: Reporter;
@@ -40,15 +50,26 @@ export async function runPipeline(
   options: PipelineOptions,
   keepOpen = false,
 ): Promise<PipelineRun> {
-  const runId = options.runId ?? String(Date.now());
+  const previous = options.rerunFailed
+    ? await earlierRun(options.outRoot, options.rerunFailed)
+    : undefined;
+  const trigger = previous ?? options;
+  const runId = options.rerunFailed ?? options.runId ?? String(Date.now());
+  const attempt = (previous?.attempt ?? 0) + 1;
   const outDir = resolve(options.outRoot, runId);
+  const stateDir = resolve(options.outRoot, '.state');
   const workflow = await loadWorkflow(options.workflowPath);
   // Checked before anything starts, so a misspelt --input fails at once.
-  dispatchInputs(workflow, options.event, options.inputs);
-  if (options.event === 'schedule') scheduleOf(workflow, options.schedule);
+  dispatchInputs(workflow, trigger.event, trigger.inputs);
+  if (trigger.event === 'schedule') scheduleOf(workflow, trigger.schedule);
   await mkdir(outDir, { recursive: true });
+  if (options.freshDatabase) await rm(join(stateDir, 'database'), { recursive: true, force: true });
+  // What actions/checkout gives every job of this attempt, taken once as a commit is.
+  const snapshot = join(outDir, `checkout-${attempt}`);
+  const files = await snapshotTree(options.workspace, snapshot);
+  options.logger.info(`Checkout: ${files} files of ${options.workspace} for every job`);
   const defaults = await startLocalDefaults({
-    outDir,
+    stateDir,
     runId,
     logger: options.logger,
     configured: options.configured,
@@ -69,17 +90,23 @@ export async function runPipeline(
     }
   }
   try {
-    options.reporter.message(`workflow ${workflow.name}: run ${runId}, output in ${outDir}`);
+    const attemptNote = attempt > 1 ? ` (attempt ${attempt}: re-running failed jobs)` : '';
+    options.reporter.message(
+      `workflow ${workflow.name}: run ${runId}${attemptNote}, output in ${outDir}`,
+    );
     const result = await runWorkflow({
       workflow,
-      event: options.event,
-      schedule: options.schedule,
-      inputs: options.inputs,
+      event: trigger.event,
+      schedule: trigger.schedule,
+      inputs: trigger.inputs,
+      attempt,
+      previous,
+      snapshot,
+      cache: new CacheStore(join(stateDir, 'cache')),
       secrets,
       vars,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? '/tmp',
         ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}),
         ...(process.env.PIPELINE_CACHE_DIR
           ? { PIPELINE_CACHE_DIR: process.env.PIPELINE_CACHE_DIR }
@@ -88,18 +115,15 @@ export async function runPipeline(
         GITHUB_ACTIONS: 'true',
         GITHUB_RUN_ID: runId,
         GITHUB_RUN_NUMBER: '1',
-        GITHUB_RUN_ATTEMPT: '1',
         GITHUB_REPOSITORY: repository,
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_WORKFLOW: workflow.name,
-        GITHUB_EVENT_NAME: options.event,
-        GITHUB_WORKSPACE: options.workspace,
+        GITHUB_EVENT_NAME: trigger.event,
         RUNNER_OS: 'Linux',
         ...defaults.env,
       },
       runId,
       outDir,
-      workspace: options.workspace,
       actionEnv: defaults.actionEnv,
       onlyJob: options.job,
       signal: options.signal,
@@ -121,20 +145,28 @@ export async function runPipeline(
       id: Number(runId),
       jobs: finished,
       workflow: file,
-      event: options.event,
+      event: trigger.event,
       conclusion: result.conclusion,
       createdAt: new Date(started).toISOString().replace(/\.\d+Z$/, 'Z'),
     });
     options.reporter.close();
     options.reporter.message(`workflow ${workflow.name}: ${result.conclusion} in ${seconds(ms)}`);
-    const summary = {
+    const summary: RunSummary = {
       workflow: workflow.name,
-      event: options.event,
+      event: trigger.event,
+      schedule: trigger.schedule,
+      inputs: trigger.inputs,
       runId,
       startedAt: new Date(started).toISOString(),
       ms,
       ...result,
     };
+    if (previous) {
+      await rename(
+        join(outDir, 'result.json'),
+        join(outDir, `result-attempt-${previous.attempt}.json`),
+      );
+    }
     await writeFile(join(outDir, 'result.json'), `${JSON.stringify(summary, null, 2)}\n`);
     if (defaults.github) {
       // The issues the run opened, commented on or closed in the local GitHub emulator.
@@ -151,6 +183,31 @@ export async function runPipeline(
     }
     return { ...result, runId, outDir, defaults };
   } finally {
+    await rm(snapshot, { recursive: true, force: true });
     if (!keepOpen) await defaults.close();
   }
+}
+
+/** What `result.json` records of a run: how it was started and how its jobs ended. */
+export interface RunSummary extends WorkflowRunResult {
+  workflow: string;
+  event: 'schedule' | 'workflow_dispatch';
+  schedule?: string;
+  inputs: Record<string, string>;
+  runId: string;
+  startedAt: string;
+  ms: number;
+}
+
+/** The earlier run `runId` under `outRoot`, as its `result.json` says; one that succeeded is refused. */
+async function earlierRun(outRoot: string, runId: string): Promise<RunSummary> {
+  const path = join(resolve(outRoot), runId, 'result.json');
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new ConfigurationError(`--rerun-failed ${runId}: there is no finished run at ${path}`);
+  });
+  const summary = JSON.parse(text) as RunSummary;
+  if (summary.conclusion === 'success') {
+    throw new ConfigurationError(`--rerun-failed ${runId}: that run succeeded; nothing to re-run`);
+  }
+  return { ...summary, attempt: summary.attempt ?? 1, inputs: summary.inputs ?? {} };
 }

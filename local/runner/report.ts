@@ -1,14 +1,20 @@
 /** What happened in a run, as the runner tells its reporter (plain lines or the live view). */
 export type RunEvent =
   | { type: 'job-started'; key: string; label: string }
-  | { type: 'job-skipped'; key: string; label: string; reason: 'skipped' | 'cancelled' }
+  | {
+      type: 'job-skipped';
+      key: string;
+      label: string;
+      /** `skipped`, `cancelled`, or `kept from attempt N` on a re-run. */
+      reason: string;
+    }
   | { type: 'job-finished'; key: string; label: string; result: string; ms: number }
   | { type: 'step-started'; key: string; step: string }
   | {
       type: 'step-finished';
       key: string;
       step: string;
-      outcome: 'success' | 'failure' | 'skipped';
+      outcome: 'success' | 'failure' | 'cancelled' | 'skipped';
       ms: number;
       /** Why a marketplace step did nothing locally. */
       note?: string;

@@ -1,10 +1,12 @@
-import { join } from 'node:path';
 import type { Job } from '@actions/workflow-parser/model/workflow-template';
 import { ConfigurationError } from '../../shared/errors.js';
-import { asString, evaluateToken, truthy, type Contexts } from './expressions.js';
-import { runJob, type JobResult } from './job.js';
+import { evaluateToken, truthy, type Contexts } from './expressions.js';
+import type { CacheStore } from './cache-store.js';
+import type { JobResult } from './job.js';
 import type { Reporter } from './report.js';
-import { dispatchInputs, expandMatrix } from './matrix-and-inputs.js';
+import { dispatchInputs } from './matrix-and-inputs.js';
+import { runMatrix } from './matrix-run.js';
+import { jobsToRerun, planJobs, readyJobs, runConclusion } from './plan.js';
 import type { LoadedWorkflow } from './workflow.js';
 
 /** Everything a workflow run needs from outside: event, inputs, secrets, vars, folders. */
@@ -19,10 +21,16 @@ export interface WorkflowRunOptions {
   /** Environment every step gets (PATH, HOME, GITHUB_API_URL, ...). */
   env: Record<string, string>;
   runId: string;
+  /** 1 for a new run; 2 and up for "Re-run failed jobs" of `previous`. */
+  attempt?: number;
+  /** The earlier attempt whose successful jobs (and matrix instances) are kept, not run again. */
+  previous?: WorkflowRunResult;
   outDir: string;
-  workspace: string;
-  /** Artifact client variables for a job instance (JavaScript actions only). */
-  actionEnv: (jobKey: string) => Record<string, string>;
+  /** The run's snapshot of the repository (what `actions/checkout` gives every job). */
+  snapshot: string;
+  cache: CacheStore;
+  /** Artifact client variables for a job instance (JavaScript actions only); `runId` for another run's. */
+  actionEnv: (jobKey: string, runId?: string) => Record<string, string>;
   /** Runs only this job (its needs are treated as skipped). */
   onlyJob?: string;
   /** Matrix shards running at once when the workflow sets no max-parallel. */
@@ -42,6 +50,7 @@ export interface WorkflowJobResult extends Omit<JobResult, 'steps'> {
 /** How each job ended and the run's conclusion. */
 export interface WorkflowRunResult {
   conclusion: 'success' | 'failure' | 'cancelled';
+  attempt: number;
   jobs: Record<string, WorkflowJobResult>;
 }
 
@@ -66,6 +75,20 @@ export function scheduleOf(workflow: LoadedWorkflow, wanted?: string): string {
 /** Runs the workflow's jobs in `needs` order, matrix shards in parallel, and concludes the run. */
 export async function runWorkflow(options: WorkflowRunOptions): Promise<WorkflowRunResult> {
   const { template } = options.workflow;
+  const attempt = options.attempt ?? 1;
+  const jobs = template.jobs.filter((job): job is Job => job.type === 'job');
+  const byId = new Map(jobs.map((job) => [job.id.value, job]));
+  // The whole graph is checked before any job starts.
+  const plan = planJobs(
+    jobs.map((job) => ({ id: job.id.value, needs: (job.needs ?? []).map((need) => need.value) })),
+  );
+  const previous = options.previous?.jobs ?? {};
+  const rerun = options.previous
+    ? jobsToRerun(
+        plan,
+        Object.fromEntries(Object.entries(previous).map(([id, job]) => [id, job.result])),
+      )
+    : undefined;
   const inputs = dispatchInputs(options.workflow, options.event, options.inputs);
   const event: Record<string, unknown> = { inputs, repository: { private: true } };
   if (options.event === 'schedule') event.schedule = scheduleOf(options.workflow, options.schedule);
@@ -74,43 +97,49 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     event,
     run_id: options.runId,
     run_number: '1',
-    run_attempt: '1',
+    run_attempt: String(attempt),
     repository: options.env.GITHUB_REPOSITORY,
     repository_owner: options.env.GITHUB_REPOSITORY?.split('/')[0],
     server_url: options.env.GITHUB_SERVER_URL,
     api_url: options.env.GITHUB_API_URL,
     workflow: options.workflow.name,
-    workspace: options.workspace,
     ref: 'refs/heads/main',
   };
   const base: Contexts = { github, inputs, secrets: options.secrets, vars: options.vars };
   const plain = { success: true, failure: false, cancelled: false };
-  const workflowEnv = evaluateToken(template.env, base, plain) as
-    Record<string, unknown> | undefined;
+  const workflowEnv = (evaluateToken(template.env, base, plain) ?? {}) as Record<string, unknown>;
   const masks = new Set(Object.values(options.secrets).filter((value) => value.length >= 3));
   const results: Record<string, WorkflowJobResult> = {};
   const { reporter } = options;
-  const jobs = template.jobs.filter((job): job is Job => job.type === 'job');
-  const pending = new Map(jobs.map((job) => [job.id.value, job]));
 
   const runOne = async (job: Job): Promise<WorkflowJobResult> => {
     const id = job.id.value;
+    const earlier = previous[id];
+    if (rerun && !rerun.has(id) && earlier) {
+      reporter.event({
+        type: 'job-skipped',
+        key: id,
+        label: id,
+        reason: `kept from attempt ${attempt - 1}`,
+      });
+      return earlier;
+    }
     const needs = Object.fromEntries(
       (job.needs ?? []).map((need) => [
         need.value,
         results[need.value] ?? { result: 'skipped', outputs: {}, instances: [] },
       ]),
     );
-    const contexts: Contexts = { ...base, needs, env: workflowEnv ?? {} };
+    const contexts: Contexts = { ...base, needs, env: workflowEnv };
     const states = Object.values(needs).map((need) => need.result);
     const status = {
       success: states.every((state) => state === 'success'),
       failure: states.includes('failure'),
-      cancelled: false,
+      cancelled: options.signal?.aborted ?? false,
     };
     if (options.signal?.aborted) {
       reporter.event({ type: 'job-skipped', key: id, label: id, reason: 'cancelled' });
-      return { result: 'skipped', outputs: {}, instances: [] };
+      return { result: 'cancelled', outputs: {}, instances: [] };
     }
     // --job runs that one job whatever its `if:` says; the jobs it needs did not run.
     const wanted = options.onlyJob
@@ -128,117 +157,36 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
         `job ${id} uses ${unsupported.join(' and ')}:, which the local runner does not start`,
       );
     }
-    const strategy = (evaluateToken(job.strategy, contexts, plain) ?? {}) as Record<
-      string,
-      unknown
-    >;
-    const combos = expandMatrix(strategy);
-    const limit = Number(strategy['max-parallel'] ?? options.parallel ?? 4) || 1;
-    const failFast = strategy['fail-fast'] !== false;
-    const instanceResults: WorkflowJobResult['instances'] = [];
-    let cancelled = false;
-    const queue = combos.map((matrix, index) => ({ matrix, index }));
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const { matrix, index } = next;
-        const values = Object.values(matrix).map(asString).join(', ');
-        const label = values ? `${id} (${values})` : id;
-        if (options.signal?.aborted || cancelled) {
-          // fail-fast or Ctrl-C: the shard never starts, and counts as failed like on GitHub.
-          reporter.event({ type: 'job-skipped', key: label, label, reason: 'cancelled' });
-          const startedAt = new Date().toISOString();
-          instanceResults.push({
-            result: 'failure',
-            outputs: {},
-            steps: [],
-            label,
-            startedAt,
-            ms: 0,
-          });
-          continue;
-        }
-        const started = Date.now();
-        reporter.event({ type: 'job-started', key: label, label });
-        const jobKey = combos.length > 1 ? `${id}-${index + 1}` : id;
-        const temp = join(options.outDir, 'jobs', jobKey, 'temp');
-        const runner = {
-          os: 'Linux',
-          arch: 'X64',
-          name: 'local',
-          temp,
-          environment: 'self-hosted',
-        };
-        const matrixContexts = {
-          ...contexts,
-          matrix,
-          runner,
-          strategy: { 'job-index': index, 'job-total': combos.length },
-        };
-        const name = job.name ? asString(evaluateToken(job.name, matrixContexts, plain)) : label;
-        const result = await runJob({
-          job,
-          raw: options.workflow.raw.get(id),
-          label: name,
-          contexts: matrixContexts,
-          dir: join(options.outDir, 'jobs', jobKey),
-          host: {
-            workspace: options.workspace,
-            baseEnv: { ...options.env, GITHUB_JOB: id, RUNNER_TEMP: temp },
-            actionEnv: options.actionEnv(jobKey),
-            masks,
-          },
-          reporter,
-          key: label,
-        });
-        const ms = Date.now() - started;
-        reporter.event({ type: 'job-finished', key: label, label, result: result.result, ms });
-        instanceResults.push({ ...result, label, startedAt: new Date(started).toISOString(), ms });
-        options.jobDone?.({
-          name,
-          conclusion: result.result,
-          startedAt: new Date(started),
-          completedAt: new Date(),
-        });
-        if (result.result === 'failure' && failFast) cancelled = true;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, combos.length) }, worker));
-    return {
-      result: instanceResults.some((r) => r.result === 'failure') ? 'failure' : 'success',
-      outputs: Object.assign({}, ...instanceResults.map((r) => r.outputs)) as Record<
-        string,
-        string
-      >,
-      instances: instanceResults,
-    };
+    // A job run again only because it failed keeps the matrix instances that succeeded.
+    const ownFailure = rerun !== undefined && !(job.needs ?? []).some((n) => rerun.has(n.value));
+    const kept = ownFailure ? (earlier?.instances ?? []).filter((i) => i.result === 'success') : [];
+    return runMatrix({ job, contexts, options, masks, attempt, kept });
   };
 
   const running = new Map<string, Promise<void>>();
-  while (pending.size > 0 || running.size > 0) {
-    for (const [id, job] of pending) {
-      if ((job.needs ?? []).every((need) => need.value in results)) {
-        pending.delete(id);
-        const guarded = runOne(job).catch((error: unknown): WorkflowJobResult => {
-          reporter.message(`job ${id}: failure: ${(error as Error).message}`);
-          return { result: 'failure', outputs: {}, instances: [] };
-        });
-        running.set(
-          id,
-          guarded.then((result) => {
-            results[id] = result;
-            running.delete(id);
-          }),
-        );
-      }
-    }
-    if (running.size === 0) {
-      throw new ConfigurationError(
-        `jobs ${[...pending.keys()].join(', ')} need jobs that never run`,
+  const ended = new Set<string>();
+  for (;;) {
+    for (const ready of readyJobs(plan, ended)) {
+      if (running.has(ready.id)) continue;
+      const job = byId.get(ready.id) as Job;
+      const guarded = runOne(job).catch((error: unknown): WorkflowJobResult => {
+        reporter.message(`job ${ready.id}: failure: ${(error as Error).message}`);
+        return { result: 'failure', outputs: {}, instances: [] };
+      });
+      running.set(
+        ready.id,
+        guarded.then((result) => {
+          results[ready.id] = result;
+          ended.add(ready.id);
+          running.delete(ready.id);
+        }),
       );
     }
+    if (running.size === 0) break;
     await Promise.race(running.values());
   }
-  const failed = Object.values(results).some((r) => r.result === 'failure');
-  const conclusion = options.signal?.aborted ? 'cancelled' : failed ? 'failure' : 'success';
-  return { conclusion, jobs: results };
+  const conclusion = options.signal?.aborted
+    ? 'cancelled'
+    : runConclusion(Object.values(results).map((job) => job.result));
+  return { conclusion, attempt, jobs: results };
 }

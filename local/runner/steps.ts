@@ -5,6 +5,12 @@ import { ConfigurationError } from '../../shared/errors.js';
 import { asString } from './text.js';
 import { readFileCommands } from './file-commands.js';
 import { runStepProcess, type ProcessResult } from './step-process.js';
+import {
+  ARTIFACT_PROGRAMS,
+  KNOWN_ACTIONS,
+  runNative,
+  type MarketplaceHost,
+} from './marketplace.js';
 
 /** A step ready to run: `uses` or `run`, its evaluated inputs and environment. */
 export interface ResolvedStep {
@@ -19,13 +25,23 @@ export interface ResolvedStep {
 
 /** Where a job instance runs: its folders, base environment and masks. */
 export interface StepHost {
+  /** The job's own workspace (`GITHUB_WORKSPACE`), filled by `actions/checkout`. */
   workspace: string;
-  /** Folder of this job's files: logs, file commands, RUNNER_TEMP. */
+  /** Folder of this job's files: logs, file commands. */
   jobDir: string;
   baseEnv: Record<string, string>;
-  /** Only JavaScript actions get these (the artifact service's token and URL), like on GitHub. */
-  actionEnv: Record<string, string>;
+  /**
+   * The artifact service's token and URL: only JavaScript actions get these, like on GitHub; for
+   * `runId`, a token of that earlier run (download-artifact's `run-id`).
+   */
+  actionEnv: (runId?: string) => Record<string, string>;
   masks: Set<string>;
+  /** What the emulated marketplace actions need; absent, only `run:` and `./` steps run. */
+  marketplace?: MarketplaceHost;
+  /** Aborted when the job is cancelled or out of time: the running step is stopped gracefully. */
+  cancel?: AbortSignal;
+  /** Told each step's process group, so the job can end what steps left running. */
+  started?: (pid: number) => void;
 }
 
 /** What a step produced. */
@@ -37,22 +53,12 @@ export interface StepResult extends ProcessResult {
   note?: string;
 }
 
-/** Marketplace actions whose work the local runner already did (or that have none here). */
-const knownActions: Record<string, string> = {
-  'actions/checkout': 'the workspace is the working tree',
-  'actions/setup-node': 'the runner uses this machine\u2019s node',
-  'actions/setup-go': 'the runner uses this machine\u2019s Go',
-  'actions/cache': 'caching is not needed locally',
-  'actions/upload-artifact': 'artifacts go through the local Results service',
-  'actions/download-artifact': 'artifacts go through the local Results service',
-  'ai-action/setup-ollama': 'the Ollama host comes from the local defaults',
-  'microsoft/playwright-github-action': 'Chromium comes from the local defaults',
-};
-
 async function actionMain(workspace: string, uses: string) {
   const dir = resolve(workspace, uses);
   const text = await readFile(join(dir, 'action.yml'), 'utf8').catch(() => {
-    throw new ConfigurationError(`step uses ${uses}, but ${dir}/action.yml does not exist`);
+    throw new ConfigurationError(
+      `step uses ${uses}, but ${dir}/action.yml does not exist: did the job run actions/checkout first?`,
+    );
   });
   const definition = parseYaml(text) as {
     inputs?: Record<string, { default?: unknown }>;
@@ -69,7 +75,11 @@ function inputEnv(name: string): string {
 }
 
 /** Runs one step in `host`; an unknown marketplace action is a ConfigurationError naming it. */
-export async function runStep(step: ResolvedStep, index: number, host: StepHost) {
+export async function runStep(
+  step: ResolvedStep,
+  index: number,
+  host: StepHost,
+): Promise<StepResult> {
   const files = join(host.jobDir, 'files');
   await mkdir(files, { recursive: true });
   const output = join(files, `output-${index}`);
@@ -104,19 +114,27 @@ export async function runStep(step: ResolvedStep, index: number, host: StepHost)
         throw new ConfigurationError(`step '${step.label}': ${step.uses} has no input '${name}'`);
       }
     }
-    Object.assign(env, host.actionEnv);
+    Object.assign(env, host.actionEnv());
     command = process.execPath;
     args = [action.main];
+  } else if (ARTIFACT_PROGRAMS[step.uses?.split('@')[0] ?? '']) {
+    for (const [name, value] of Object.entries(step.with)) env[inputEnv(name)] = value;
+    Object.assign(env, host.actionEnv(step.with['run-id'] || undefined));
+    command = process.execPath;
+    // The runner runs under tsx; the programs are TypeScript like the runner.
+    args = [...process.execArgv, ARTIFACT_PROGRAMS[step.uses?.split('@')[0] ?? ''] ?? ''];
   } else {
-    const name = step.uses?.split('@')[0] ?? '';
-    const note = knownActions[name];
-    if (note === undefined) {
+    const native = host.marketplace && runNative(step.uses ?? '', step.with, host.marketplace);
+    if (native === undefined) {
       throw new ConfigurationError(
         `step '${step.label}' uses ${step.uses}, which the local runner does not know; ` +
-          `known: ${Object.keys(knownActions).join(', ')} and ./actions/<name>`,
+          `known: ${KNOWN_ACTIONS.join(', ')} and ./actions/<name>`,
       );
     }
-    return { exitCode: 0, timedOut: false, tail: [], outputs: {}, env: {}, path: [], note };
+    const { outputs, note } = await native;
+    await writeFile(logPath, `${note}\n`, { flag: 'a' });
+    const done = { exitCode: 0, timedOut: false, cancelled: false, tail: [note] };
+    return { ...done, outputs, env: {}, path: [], note } satisfies StepResult;
   }
   const result = await runStepProcess({
     command,
@@ -126,6 +144,8 @@ export async function runStep(step: ResolvedStep, index: number, host: StepHost)
     logPath,
     masks: host.masks,
     timeoutMs: step.timeoutMs,
+    cancel: host.cancel,
+    started: host.started,
   });
   return {
     ...result,

@@ -19,7 +19,7 @@ async function pipeline(...args: string[]): Promise<Outcome> {
     ['--workflow', workflow, '--env-file', envFile, '--out', out, ...args],
     60_000,
   );
-  const [runId] = await readdir(out);
+  const [runId] = (await readdir(out)).filter((name) => /^\d+$/.test(name));
   if (runId) {
     outcome.result = JSON.parse(
       await readFile(join(out, runId, 'result.json'), 'utf8'),

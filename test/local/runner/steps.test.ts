@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../../shared/errors.js';
 import { runStep, type ResolvedStep, type StepHost } from '../../../local/runner/steps.js';
+import { STOP_GRACE_MS } from '../../../local/runner/step-process.js';
 
 let workspace = '';
 let host: StepHost;
@@ -45,7 +46,7 @@ beforeAll(async () => {
     workspace,
     jobDir: join(workspace, 'job'),
     baseEnv: { PATH: process.env.PATH ?? '' },
-    actionEnv: { ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/' },
+    actionEnv: () => ({ ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/' }),
     masks: new Set(['known-secret']),
   };
 });
@@ -85,15 +86,53 @@ describe('runStep', () => {
     expect(failed.exitCode).toBe(1);
   });
 
-  it('kills a step at its timeout', async () => {
-    const result = await runStep(step({ run: 'sleep 30', timeoutMs: 300 }), 4, host);
-    expect(result).toMatchObject({ timedOut: true, exitCode: 124 });
+  it('stops a step at its timeout as GitHub does: SIGINT first, so it can save its work', async () => {
+    const script = [
+      "trap 'echo saving partial work; exit 0' INT",
+      'echo started',
+      'for i in $(seq 1 300); do sleep 0.1; done',
+    ].join('\n');
+    const started = Date.now();
+    const result = await runStep(step({ run: script, timeoutMs: 500 }), 4, host);
+    expect(Date.now() - started).toBeLessThan(STOP_GRACE_MS.sigint);
+    // Saving its work does not make a timed-out step a success.
+    expect(result).toMatchObject({ timedOut: true, cancelled: false, exitCode: 1 });
+    const log = await readFile(join(host.jobDir, '05.log'), 'utf8');
+    expect(log).toContain('saving partial work');
+    expect(log).toContain('The action has timed out');
   });
 
-  it('treats known marketplace actions as no-ops with a note and names an unknown one', async () => {
-    const checkout = await runStep(step({ uses: 'actions/checkout@v5' }), 5, host);
-    expect(checkout.note).toContain('working tree');
-    const unknown = runStep(step({ uses: 'someone/deploy@v1' }), 6, host);
+  it('sends SIGTERM 7.5 s after SIGINT, and kills what ignores both 2.5 s later', async () => {
+    const script = [
+      "process.on('SIGINT', () => console.log('got SIGINT'));",
+      "process.on('SIGTERM', () => console.log('got SIGTERM'));",
+      'setInterval(() => undefined, 1000);',
+      "console.log('ready');",
+    ].join('\n');
+    const program = join(workspace, 'stubborn.cjs');
+    await writeFile(program, script);
+    const started = Date.now();
+    const result = await runStep(step({ run: `exec node ${program}`, timeoutMs: 300 }), 5, host);
+    const ms = Date.now() - started;
+    expect(result.timedOut).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(STOP_GRACE_MS.sigint + STOP_GRACE_MS.sigterm);
+    const log = await readFile(join(host.jobDir, '06.log'), 'utf8');
+    expect(log.indexOf('got SIGINT')).toBeGreaterThan(log.indexOf('ready'));
+    expect(log.indexOf('got SIGTERM')).toBeGreaterThan(log.indexOf('got SIGINT'));
+  }, 20_000);
+
+  it('stops a step when the job is cancelled, and says so', async () => {
+    const cancel = new AbortController();
+    setTimeout(() => cancel.abort(), 300);
+    const script =
+      "trap 'echo cancelled cleanly; exit 0' INT\nfor i in $(seq 1 300); do sleep 0.1; done";
+    const result = await runStep(step({ run: script }), 6, { ...host, cancel: cancel.signal });
+    expect(result).toMatchObject({ cancelled: true, timedOut: false });
+    expect(await readFile(join(host.jobDir, '07.log'), 'utf8')).toContain('cancelled cleanly');
+  });
+
+  it('names a marketplace action it cannot run instead of skipping it', async () => {
+    const unknown = runStep(step({ uses: 'someone/deploy@v1' }), 7, host);
     await expect(unknown).rejects.toThrow(ConfigurationError);
     await expect(unknown).rejects.toThrow(
       'uses someone/deploy@v1, which the local runner does not know',
