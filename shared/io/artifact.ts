@@ -1,4 +1,8 @@
-import { DefaultArtifactClient, type ArtifactClient } from '@actions/artifact';
+import {
+  ArtifactNotFoundError,
+  DefaultArtifactClient,
+  type ArtifactClient,
+} from '@actions/artifact';
 import { ENV, readEnv } from '../env.js';
 import { join } from 'node:path';
 import {
@@ -73,6 +77,7 @@ export async function uploadStage(
     join(dir, path),
   );
   logger.debug(`artifact '${name}': uploading ${files.join(', ')}`);
+  await replaceEarlierAttempt(client, name, logger);
   let response;
   try {
     response = await client.uploadArtifact(name, files, dir, options);
@@ -87,6 +92,32 @@ export async function uploadStage(
     `artifact '${name}': ${manifest.recordCount} records, ${size} bytes (id ${response.id})`,
   );
   return { id: response.id, size, manifest };
+}
+
+/**
+ * "Re-run failed jobs" keeps the earlier attempt's artifacts in the run, and the service refuses a
+ * second artifact of the same name (409): so a stage run again replaces what it uploaded before.
+ */
+async function replaceEarlierAttempt(
+  client: ArtifactClient,
+  name: string,
+  logger: Logger,
+): Promise<void> {
+  let earlier;
+  try {
+    earlier = (await client.getArtifact(name)).artifact;
+  } catch (error) {
+    if (error instanceof ArtifactNotFoundError) return;
+    throw clientFailure(`lookup of artifact '${name}'`, error);
+  }
+  try {
+    await client.deleteArtifact(name);
+  } catch (error) {
+    throw clientFailure(`replacing artifact '${name}' of an earlier attempt`, error);
+  }
+  logger.info(
+    `artifact '${name}': replaces the one an earlier attempt uploaded (id ${earlier.id})`,
+  );
 }
 
 /**

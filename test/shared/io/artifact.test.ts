@@ -65,6 +65,27 @@ describe('stage artifacts through the artifact service emulator', () => {
     );
   });
 
+  it('replaces the artifact an earlier attempt of the run uploaded (the service refuses a second one)', async () => {
+    const firstAttempt = join(root, 'attempt-1');
+    await writeStageOutput(firstAttempt, { ...info, shard: '85043' }, parcels(10));
+    const earlier = await uploadStage(client, 'county-85043', firstAttempt, memoryLogger());
+    const secondAttempt = join(root, 'attempt-2');
+    await writeStageOutput(secondAttempt, { ...info, shard: '85043' }, parcels(25));
+    const logger = memoryLogger();
+
+    const replaced = await uploadStage(client, 'county-85043', secondAttempt, logger);
+
+    expect(replaced.id).not.toBe(earlier.id);
+    expect(logger.lines).toContain(
+      `info: artifact 'county-85043': replaces the one an earlier attempt uploaded (id ${earlier.id})`,
+    );
+    const { artifacts } = await client.listArtifacts();
+    expect(artifacts.filter((artifact) => artifact.name === 'county-85043')).toHaveLength(1);
+    const target = join(root, 'download-attempt');
+    const downloaded = await downloadStage(client, 'county-85043', target, memoryLogger());
+    expect(downloaded.manifest.recordCount).toBe(25);
+  });
+
   it('finds a file tampered with after download', async () => {
     const source = join(root, 'upload-2');
     await writeStageOutput(source, { ...info, shard: '85035' }, parcels(100));
