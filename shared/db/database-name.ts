@@ -64,7 +64,8 @@ export function resolveDatabase(uri: string, database = ''): ResolvedDatabase {
         : { name: DEFAULT_DATABASE, source: 'default' };
   const problem = databaseNameProblem(resolved.name);
   if (problem !== undefined) {
-    const where = resolved.source === 'uri' ? "'mongodb-uri' (the database it names)" : "'database'";
+    const where =
+      resolved.source === 'uri' ? "'mongodb-uri' (the database it names)" : "'database'";
     throw new ConfigurationError(`input ${where}: ${problem}`);
   }
   return resolved;

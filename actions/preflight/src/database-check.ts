@@ -35,10 +35,14 @@ export async function checkDatabase(
 ): Promise<CheckOutcome> {
   const started = performance.now();
   try {
-    const connection = await connectDatabase(uri, database, { serverSelectionTimeoutMs: timeoutMs });
+    const connection = await connectDatabase(uri, database, {
+      serverSelectionTimeoutMs: timeoutMs,
+    });
     await connection.close().catch(() => undefined);
     const elapsed = Math.round(performance.now() - started);
-    return pass(`ping answered in ${elapsed} ms; database ${describeDatabase(connection.database)}`);
+    return pass(
+      `ping answered in ${elapsed} ms; database ${describeDatabase(connection.database)}`,
+    );
   } catch (error) {
     if (error instanceof ConfigurationError) return fail(error.message);
     const cause = (error instanceof RetryableError ? error.cause : error) as MongoFailure;
