@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckBudgetAction } from '../../actions/check-budget/src/main.js';
+import { folderManifestSchema } from '../../actions/maintain-db/src/folder-manifest.js';
 import { action as storeMongo } from '../../actions/store-mongo/src/main.js';
 import { startFerretdb, type FerretdbServer } from '../../local/mongo/ferretdb-server.js';
 import { memoryLogger } from '../../shared/logger.js';
@@ -88,13 +89,12 @@ describe('every action resolves the same database from an Atlas-style URI withou
     });
     expect(maintained.failures).toEqual([]);
     const [folder = ''] = await readdir(outputDir);
-    const manifest = JSON.parse(
-      await readFile(path.join(outputDir, folder, 'backup-manifest.json'), 'utf8'),
-    ) as { database: string; files: Array<{ collection: string | null; records: number }> };
-    expect(manifest.database).toBe('phx_property');
-    const counts = Object.fromEntries(
-      manifest.files.filter((file) => file.collection).map((f) => [f.collection, f.records]),
+    const manifest = folderManifestSchema.parse(
+      JSON.parse(await readFile(path.join(outputDir, folder, 'backup-manifest.json'), 'utf8')),
     );
+    expect(manifest.database).toBe('phx_property');
+    const counts: Record<string, number> = {};
+    for (const file of manifest.files) if (file.collection) counts[file.collection] = file.records;
     expect(counts).toMatchObject({ properties: PARCELS / 2, costs: 1 });
     expect(counts.runs).toBeGreaterThan(0);
 
