@@ -143,6 +143,18 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     expect(linked.properties).toBe(24 + linked.listings - linked.apnListings);
   });
 
+  it("keeps the cost ledger beside the properties, in the database the URI's resolution gives", async () => {
+    const client = await MongoClient.connect(inject('mongodbUri'));
+    try {
+      const db = client.db(resolveDatabase(inject('mongodbUri')).name);
+      const recorded = await db.collection('costs').distinct('runId');
+      const [first, , recovered] = runs;
+      expect(recorded).toEqual(expect.arrayContaining([first?.runId, recovered?.runId]));
+    } finally {
+      await client.close();
+    }
+  });
+
   it('mails the daily report through SMTP with its charts inline', async () => {
     expect(mailsAfterRun[0]).toBe(1);
     const received = smtp.messages[0];
