@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { databaseNameProblem } from '../../shared/db/database-name.js';
 import { ConfigurationError } from '../../shared/errors.js';
 import {
   EXPORT_FORMATS,
@@ -14,12 +15,13 @@ export interface ExportArgs extends ExportQuery {
   since: string;
   /** Connection string: `--uri`, else MONGODB_URI. */
   uri: string;
+  /** `--database`; empty: the database the connection string names, else `phx_property`. */
   database: string;
 }
 
 /** Usage line shown with every argument error. */
 export const USAGE =
-  'usage: export --zip 85031[,85033] --since YYYY-MM-DD [--until YYYY-MM-DD] --format csv|ndjson --out FILE [--uri mongodb://...] [--database phx_property]';
+  'usage: export --zip 85031[,85033] --since YYYY-MM-DD [--until YYYY-MM-DD] --format csv|ndjson --out FILE [--uri mongodb://...] [--database NAME (default: the URI database, else phx_property)]';
 
 function fail(message: string): never {
   throw new ConfigurationError(`${message}\n${USAGE}`);
@@ -72,6 +74,8 @@ export function parseExportArgs(
     values.uri ??
     env.MONGODB_URI ??
     fail('--uri: expected a connection string (or set MONGODB_URI)');
-  const database = values.database ?? 'phx_property';
+  const database = values.database?.trim() ?? '';
+  const problem = database === '' ? undefined : databaseNameProblem(database);
+  if (problem !== undefined) fail(`--database: ${problem}`);
   return { zips, since, until, format: format as ExportFormat, out, uri, database };
 }

@@ -1,4 +1,5 @@
 import { connectDatabase } from '../../shared/db/connect.js';
+import { describeDatabase } from '../../shared/db/database-name.js';
 import { errorMessage } from '../../shared/errors.js';
 import { consoleLogger } from '../console-logger.js';
 import { parseExportArgs } from './args.js';
@@ -13,6 +14,7 @@ try {
   const args = parseExportArgs(process.argv.slice(2));
   const connection = await connectDatabase(args.uri, args.database);
   try {
+    logger.info(`database ${describeDatabase(connection.database)}`);
     logger.debug(`filter ${JSON.stringify(exportFilter(args))}`);
     const result = await exportProperties(connection.db, args);
     logger.info(

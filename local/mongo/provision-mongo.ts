@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { describeDatabase, resolveDatabase } from '../../shared/db/database-name.js';
 import { ENV } from '../../shared/env.js';
 import { ConfigurationError, errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
@@ -13,6 +14,10 @@ export type MongoKind = 'uri' | 'ferretdb' | 'memory-server';
 
 /** A MongoDB ready for connections. */
 export interface ProvisionedMongo {
+  /**
+   * Connection string. A started server's names no database, as Atlas gives it, so the actions
+   * resolve the same database as on GitHub (`phx_property` unless input `database` says otherwise).
+   */
   uri: string;
   kind: MongoKind;
   /** What it is and why it was chosen, e.g. `FerretDB v1.24.2 from PATH (/usr/bin/ferretdb) on …`. */
@@ -47,7 +52,8 @@ export async function provisionMongo(options: ProvisionOptions): Promise<Provisi
 
   const uri = envValue(env, ENV.mongodbUri);
   if (uri !== undefined) {
-    const description = `MongoDB at ${redactUri(uri)} from ${ENV.mongodbUri}; nothing started`;
+    const database = describeDatabase(resolveDatabase(uri));
+    const description = `MongoDB at ${redactUri(uri)} from ${ENV.mongodbUri}; nothing started; actions use database ${database}`;
     return announce(logger, { uri, kind: 'uri', description, stop: () => Promise.resolve() });
   }
   const tried = [`${ENV.mongodbUri}: unset`];

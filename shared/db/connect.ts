@@ -1,11 +1,14 @@
 import { MongoClient, type Db } from 'mongodb';
 import { RetryableError, errorMessage } from '../errors.js';
 import { redactUrl, scrubSecrets } from '../http/redact.js';
+import { resolveDatabase, type ResolvedDatabase } from './database-name.js';
 
 /** An open connection to the pipeline's database. */
 export interface DatabaseConnection {
   client: MongoClient;
   db: Db;
+  /** Which database `db` is and why (input, connection string or default). */
+  database: ResolvedDatabase;
   close(): Promise<void>;
 }
 
@@ -21,15 +24,17 @@ export interface ConnectOptions {
 }
 
 /**
- * Connects to `uri`, opens database `name` and pings it, so that an unreachable or refusing
- * server fails here, before anything is read or written. The error names the server with its
- * credentials hidden and is retryable (the server may come back).
+ * Connects to `uri`, opens the database `resolveDatabase` picks from the `database` input value
+ * (empty: the connection string's, else `phx_property`) and pings it, so that an unreachable or
+ * refusing server fails here, before anything is read or written. A bad name is a
+ * ConfigurationError; an unreachable server a retryable error naming it with credentials hidden.
  */
 export async function connectDatabase(
   uri: string,
-  name: string,
+  database: string,
   options: ConnectOptions = {},
 ): Promise<DatabaseConnection> {
+  const resolved = resolveDatabase(uri, database);
   const timeout = options.serverSelectionTimeoutMs ?? 10_000;
   // Timeouts named in the connection string win over the defaults here.
   const client = new MongoClient(uri, {
@@ -40,9 +45,9 @@ export async function connectDatabase(
   });
   try {
     await client.connect();
-    const db = client.db(name);
+    const db = client.db(resolved.name);
     await db.command({ ping: 1 });
-    return { client, db, close: () => client.close() };
+    return { client, db, database: resolved, close: () => client.close() };
   } catch (error) {
     await client.close().catch(() => undefined);
     const password = safePassword(uri);

@@ -6,7 +6,11 @@ import { provisionMongo, type MongoKind } from '../../local/mongo/provision-mong
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Connection string of the run's database; empty when none could be provisioned. */
+    /**
+     * Connection string of the run's database server; empty when none could be provisioned. A
+     * started server's names no database, as Atlas gives it: tests pick theirs explicitly
+     * (`useTestDatabase`) or through `resolveDatabase`, never through the driver's default.
+     */
     mongodbUri: string;
     /** What kind of database it is, so tests of FerretDB's gaps run only against FerretDB. */
     mongodbKind: MongoKind | 'none';

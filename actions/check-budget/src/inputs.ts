@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { databaseInput } from '../../../shared/db/database-input.js';
 import {
   booleanInput,
   choiceInput,
@@ -59,6 +60,7 @@ export const checkBudgetInputs = z.object({
   usageArtifacts: listInput(z.string().min(1)),
   githubToken: stringInput(),
   mongodbUri: mongodbUriInput,
+  database: databaseInput,
   ledgerFile: stringInput(),
   policy: policyInput,
   stage: choiceInput(['gate', 'record'] as const, 'gate'),

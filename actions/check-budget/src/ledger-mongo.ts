@@ -1,4 +1,6 @@
-import { MongoClient, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import { connectDatabase, type DatabaseConnection } from '../../../shared/db/connect.js';
+import { describeDatabase } from '../../../shared/db/database-name.js';
 import { RetryableError, errorMessage } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
 import { ledgerEntrySchema, type CostLedger, type LedgerEntry } from './ledger.js';
@@ -13,25 +15,29 @@ type CostDocument = LedgerEntry;
 
 /** The ledger in MongoDB's `costs` collection, one document per run and service. */
 export class MongoLedger implements CostLedger {
-  readonly name = `MongoDB ${COSTS_COLLECTION}`;
+  readonly name: string;
 
   private constructor(
-    private readonly client: MongoClient,
+    private readonly connection: DatabaseConnection,
     private readonly costs: Collection<CostDocument>,
-  ) {}
+  ) {
+    this.name = `MongoDB ${connection.db.databaseName}.${COSTS_COLLECTION}`;
+  }
 
-  /** Connects to `uri` (its default database) and makes sure the month index exists. */
-  static async open(uri: string, logger: Logger): Promise<MongoLedger> {
-    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 15_000 });
+  /**
+   * Connects to `uri`, in the database every action resolves from `database` and the connection
+   * string (see `resolveDatabase`), and makes sure the month index exists.
+   */
+  static async open(uri: string, database: string, logger: Logger): Promise<MongoLedger> {
+    const connection = await connectDatabase(uri, database, { serverSelectionTimeoutMs: 15_000 });
     try {
-      await client.connect();
-      const costs = client.db().collection<CostDocument>(COSTS_COLLECTION);
+      const costs = connection.db.collection<CostDocument>(COSTS_COLLECTION);
       await costs.createIndex({ month: 1 });
-      logger.debug(`ledger: connected to database '${client.db().databaseName}'`);
-      return new MongoLedger(client, costs);
+      logger.info(`ledger: database ${describeDatabase(connection.database)}`);
+      return new MongoLedger(connection, costs);
     } catch (error) {
-      await client.close().catch(() => undefined);
-      throw new RetryableError(`ledger: cannot reach MongoDB: ${errorMessage(error)}`, {
+      await connection.close().catch(() => undefined);
+      throw new RetryableError(`ledger: cannot use MongoDB: ${errorMessage(error)}`, {
         cause: error,
       });
     }
@@ -59,6 +65,6 @@ export class MongoLedger implements CostLedger {
   }
 
   async close(): Promise<void> {
-    await this.client.close();
+    await this.connection.close();
   }
 }

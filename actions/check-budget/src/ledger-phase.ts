@@ -7,6 +7,8 @@ import { MongoLedger } from './ledger-mongo.js';
 /** Where the ledger is, from the inputs: MongoDB first, then a file. */
 export interface LedgerChoice {
   mongodbUri: string;
+  /** The `database` input: empty resolves to the connection string's, else `phx_property`. */
+  database: string;
   ledgerFile: string;
   workspace: string;
 }
@@ -28,7 +30,7 @@ function ledgerPath({ ledgerFile, workspace, mongodbUri }: LedgerChoice): string
 }
 
 async function openLedger(choice: LedgerChoice, logger: Logger): Promise<CostLedger | undefined> {
-  if (choice.mongodbUri !== '') return MongoLedger.open(choice.mongodbUri, logger);
+  if (choice.mongodbUri !== '') return MongoLedger.open(choice.mongodbUri, choice.database, logger);
   const file = ledgerPath(choice);
   if (file) return new FileLedger(file);
   logger.warning('no mongodb-uri and no ledger-file: month to date counts this run only');

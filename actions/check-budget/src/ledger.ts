@@ -38,7 +38,7 @@ export type LedgerEntry = z.output<typeof ledgerEntrySchema>;
 
 /** Where month-to-date cost lives between runs: MongoDB's `costs` collection or a file. */
 export interface CostLedger {
-  /** Shown in logs and the summary, e.g. `MongoDB costs`. */
+  /** Shown in logs and the summary, e.g. `MongoDB phx_property.costs`. */
   readonly name: string;
   /** Upserts entries by `_id`; a run's first `day` and `month` are kept. */
   record(entries: readonly LedgerEntry[]): Promise<void>;

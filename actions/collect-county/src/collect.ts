@@ -1,6 +1,8 @@
 import type { ArtifactClient } from '@actions/artifact';
-import { MongoClient, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import { join } from 'node:path';
+import { connectDatabase } from '../../../shared/db/connect.js';
+import { describeDatabase } from '../../../shared/db/database-name.js';
 import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
@@ -39,16 +41,16 @@ async function openDatabase(
     if (inputs.mode === 'incremental') logger.info('incremental without mongodb-uri: search order');
     return { db: null, close: () => Promise.resolve() };
   }
-  const client = new MongoClient(inputs.mongodbUri, { serverSelectionTimeoutMS: 10_000 });
   try {
-    await client.connect();
-    return { db: client.db(), close: () => client.close() };
+    const connection = await connectDatabase(inputs.mongodbUri, inputs.database);
+    logger.info(`incremental priorities from database ${describeDatabase(connection.database)}`);
+    return connection;
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     // Priorities only order the work; without them the run still collects, in search order.
     logger.warning(
       `mongodb-uri: cannot read properties (${errorMessage(error)}); collecting in search order`,
     );
-    await client.close().catch(() => undefined);
     return { db: null, close: () => Promise.resolve() };
   }
 }

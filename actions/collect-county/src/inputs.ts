@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { databaseInput } from '../../../shared/db/database-input.js';
 import {
   choiceInput,
   dryRunInput,
@@ -38,6 +39,8 @@ export const collectCountyInputs = z.object({
   }),
   /** MongoDB with the `properties` collection, for incremental priorities (a secret). */
   mongodbUri: mongodbUriInput,
+  /** Database holding `properties`; empty: the connection string's, else `phx_property`. */
+  database: databaseInput,
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
   artifactName: stringInput({ default: 'county-parcels' }).refine(
     (name) => /^[\w.-]+$/.test(name),

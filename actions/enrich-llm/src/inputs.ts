@@ -8,6 +8,7 @@ import {
   mongodbUriInput,
   stringInput,
 } from '../../../shared/inputs.js';
+import { databaseInput } from '../../../shared/db/database-input.js';
 
 /** What happens to a property the model could not enrich. */
 export const FALLBACKS = ['rules', 'skip', 'fail'] as const;
@@ -41,10 +42,8 @@ export const enrichInputsSchema = z.object({
   cache: booleanInput(true),
   /** MongoDB for the cache (collection `enrichment_cache`); without it the artifact chain is the cache. */
   mongodbUri: mongodbUriInput,
-  /** Database of the cache in that MongoDB. */
-  database: stringInput({ default: 'phx_property' }).pipe(
-    z.string().regex(/^[\w-]{1,63}$/, 'expected a database name (letters, digits, _ or -)'),
-  ),
+  /** Database of the cache; empty: the connection string's, else `phx_property`. */
+  database: databaseInput,
   /** The budget gate: false means no model call; cache hits still count, rules do the rest. */
   enabled: booleanInput(true),
   /** Name of the enrichment artifact to upload. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
 import { connectDatabase, type DatabaseConnection } from '../../../shared/db/connect.js';
-import { NonRetryableError, errorMessage } from '../../../shared/errors.js';
+import { ConfigurationError, NonRetryableError, errorMessage } from '../../../shared/errors.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { ArtifactExtractionCache, MongoExtractionCache, type ExtractionCache } from './cache.js';
@@ -35,6 +35,7 @@ async function openCaches(
       connection = await connectDatabase(inputs.mongodbUri, inputs.database);
       caches.push(new MongoExtractionCache(connection.db));
     } catch (error) {
+      if (error instanceof ConfigurationError) throw error;
       logger.warning(`cache: ${errorMessage(error)}; going on without the MongoDB cache`);
     }
   }

@@ -7,6 +7,7 @@ import {
   mongodbUriInput,
   stringInput,
 } from '../../../shared/inputs.js';
+import { databaseInput } from '../../../shared/db/database-input.js';
 
 /** The maintenance tasks, in the order they run when several are asked for. */
 export const TASKS = ['restore', 'indexes', 'backup', 'export', 'retention'] as const;
@@ -24,10 +25,8 @@ const artifactName = z
 export const maintainDbInputs = z.object({
   /** Connection string (a secret). */
   mongodbUri: mongodbUriInput.pipe(z.string().min(1, 'expected a connection string')),
-  /** Database name. */
-  database: stringInput({ default: 'phx_property' }).pipe(
-    z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected letters, digits, _ or -, at most 63'),
-  ),
+  /** Database; empty: the connection string's, else `phx_property` (see `resolveDatabase`). */
+  database: databaseInput,
   /** Tasks to run; restore only when named. */
   tasks: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? DEFAULT_TASKS : value),

@@ -1,4 +1,6 @@
-import { MongoClient } from 'mongodb';
+import { connectDatabase } from '../../../shared/db/connect.js';
+import { describeDatabase } from '../../../shared/db/database-name.js';
+import { ConfigurationError, RetryableError } from '../../../shared/errors.js';
 import { fail, pass, type CheckOutcome } from './check.js';
 import { secretLabel } from './secrets.js';
 
@@ -22,25 +24,30 @@ function reason(error: MongoFailure, timeoutMs: number): string {
 }
 
 /**
- * Connects and runs `ping`, waiting at most `timeoutMs` for a server: the database every stage
- * writes to must answer, so any failure is an error naming the secret.
+ * Connects and pings the database the stages will use (resolved from `database` and the
+ * connection string as every action resolves it), waiting at most `timeoutMs` for a server; any
+ * failure is an error naming the input. The pass message says which database that is.
  */
-export async function checkDatabase(uri: string, timeoutMs: number): Promise<CheckOutcome> {
-  const client = new MongoClient(uri, {
-    serverSelectionTimeoutMS: timeoutMs,
-    connectTimeoutMS: timeoutMs,
-    appName: 'phx-property-pipeline-preflight',
-  });
+export async function checkDatabase(
+  uri: string,
+  database: string,
+  timeoutMs: number,
+): Promise<CheckOutcome> {
   const started = performance.now();
   try {
-    await client.connect();
-    await client.db('admin').command({ ping: 1 });
-    return pass(`ping answered in ${Math.round(performance.now() - started)} ms`);
-  } catch (error) {
-    return fail(
-      `${secretLabel('mongodb-uri')}: cannot reach the database: ${reason(error as MongoFailure, timeoutMs)}`,
+    const connection = await connectDatabase(uri, database, {
+      serverSelectionTimeoutMs: timeoutMs,
+    });
+    await connection.close().catch(() => undefined);
+    const elapsed = Math.round(performance.now() - started);
+    return pass(
+      `ping answered in ${elapsed} ms; database ${describeDatabase(connection.database)}`,
     );
-  } finally {
-    await client.close().catch(() => undefined);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return fail(error.message);
+    const cause = (error instanceof RetryableError ? error.cause : error) as MongoFailure;
+    return fail(
+      `${secretLabel('mongodb-uri')}: cannot reach the database: ${reason(cause, timeoutMs)}`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { databaseInput } from '../../../shared/db/database-input.js';
 import { integerInput, stringInput } from '../../../shared/inputs.js';
 import { SECRET_INPUTS, type SecretInput } from './secrets.js';
 
@@ -31,6 +32,8 @@ export const preflightInputs = z.object({
   maxParcels: stringInput({ default: '0' }),
   /** MongoDB connection string (a secret). */
   mongodbUri: stringInput(),
+  /** Database the stages use; empty: the connection string's, else `phx_property`. */
+  database: databaseInput,
   /** Base URL of the county Assessor API. */
   countyApiUrl: stringInput({ default: 'https://mcassessor.maricopa.gov' }),
   /** The county Assessor API token (a secret). */

@@ -52,7 +52,7 @@ export function reachabilityChecks(
       name: 'database reachable',
       subject: `${secretLabel('mongodb-uri')}: database`,
       onTimeout: 'error',
-      run: () => checkDatabase(inputs.mongodbUri, innerMs),
+      run: () => checkDatabase(inputs.mongodbUri, inputs.database, innerMs),
     });
   if (!county) checks.push(skipped('county API reachable', 'county not collected in this run'));
   else if (inputs.countyApiToken !== '' && shapeOk('county-api-token'))

@@ -7,6 +7,7 @@ import {
   mongodbUriInput,
   stringInput,
 } from '../../../shared/inputs.js';
+import { databaseInput } from '../../../shared/db/database-input.js';
 
 const KINDS = ['daily', 'weekly', 'monthly'] as const;
 
@@ -71,10 +72,8 @@ export const sendReportInputs = z.object({
   runResults: listInput(z.string().min(1)),
   /** MongoDB for the run ledger, trends and market view; a secret. */
   mongodbUri: mongodbUriInput,
-  /** Database name. */
-  database: stringInput({ default: 'phx_property' }).pipe(
-    z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected letters, digits, _ or -, at most 63'),
-  ),
+  /** Database; empty: the connection string's, else `phx_property` (see `resolveDatabase`). */
+  database: databaseInput,
   /** check-budget outputs as JSON (`toJSON(steps.budget.outputs)`). */
   budget: stringInput(),
   /**

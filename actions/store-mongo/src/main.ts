@@ -3,28 +3,21 @@ import { runAction, type ActionDefinition } from '../../../shared/action.js';
 import { connectDatabase, type DatabaseConnection } from '../../../shared/db/connect.js';
 import { ENV, readEnv } from '../../../shared/env.js';
 import { ConfigurationError } from '../../../shared/errors.js';
-import {
-  dryRunInput,
-  integerInput,
-  listInput,
-  mongodbUriInput,
-  stringInput,
-} from '../../../shared/inputs.js';
+import { dryRunInput, integerInput, listInput, mongodbUriInput } from '../../../shared/inputs.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { loadStages } from './load-stages.js';
 import { recordOwnRun } from './own-run.js';
 import { storeStages, type StoreResult } from './store.js';
 import { storeSummary } from './summary.js';
+import { databaseInput } from '../../../shared/db/database-input.js';
 
 /** Inputs of store-mongo. */
 export const storeMongoInputs = z.object({
   /** Connection string; required unless `dry-run`. */
   mongodbUri: mongodbUriInput,
-  /** Database name. */
-  database: stringInput({ default: 'phx_property' }).pipe(
-    z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected letters, digits, _ or -, at most 63'),
-  ),
+  /** Database; empty: the connection string's, else `phx_property` (see `resolveDatabase`). */
+  database: databaseInput,
   /** Stage artifacts to store (names; folder paths outside a runner). */
   inputArtifacts: listInput(z.string().min(1), { min: 1 }),
   /** Properties read and merged together. */

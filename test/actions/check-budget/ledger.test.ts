@@ -32,7 +32,7 @@ function databaseUri(): string {
 }
 
 const ledgers: Array<[string, () => Promise<CostLedger>]> = [
-  ['MongoDB', () => MongoLedger.open(databaseUri(), memoryLogger())],
+  ['MongoDB', () => MongoLedger.open(databaseUri(), '', memoryLogger())],
   ['a file', () => Promise.resolve(new FileLedger(join(dir, 'ledgers', 'budget-ledger.ndjson')))],
 ];
 

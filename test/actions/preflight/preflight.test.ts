@@ -126,6 +126,34 @@ describe('preflight against real servers on loopback', () => {
     expectNoSecret(run, [wrong, ...secretsOf(good)]);
   });
 
+  it('says which database the stages will use, and names the input of a bad name', async () => {
+    const atlasLike = new URL(inject('mongodbUri'));
+    atlasLike.pathname = '/';
+    atlasLike.search = '?retryWrites=true';
+    const only = { ...good, 'mongodb-uri': atlasLike.toString() };
+    const byDefault = await runPreflight(only);
+    expect(byDefault.failures).toEqual([]);
+    expect(summaryRow(byDefault, 'database reachable')).toContain(
+      "database 'phx_property' (the default: neither input 'database' nor the connection string names one)",
+    );
+    atlasLike.pathname = '/nightly';
+    const named = await runPreflight({ ...only, 'mongodb-uri': atlasLike.toString() });
+    expect(summaryRow(named, 'database reachable')).toContain(
+      "database 'nightly' (named by the connection string)",
+    );
+    const chosen = await runPreflight({ ...only, database: 'phx_staging' });
+    expect(summaryRow(chosen, 'database reachable')).toContain(
+      "database 'phx_staging' (set by input 'database')",
+    );
+    atlasLike.pathname = '/phx.property';
+    const dotted = await runPreflight({ ...only, 'mongodb-uri': atlasLike.toString() });
+    expect(dotted.failures[0]).toContain(
+      "input 'mongodb-uri' (the database it names): expected a MongoDB database name",
+    );
+    const bad = await runPreflight({ ...only, database: 'phx$' });
+    expect(bad.failures[0]).toMatch(/^preflight failed: Invalid input: input 'database': .*'\$'/);
+  });
+
   it('names SMTP_URL when the server refuses the password', async () => {
     const bad = `smtp://reports:Not-The-Pa55word@127.0.0.1:${smtp.port}`;
     const run = await runPreflight({ ...good, 'smtp-url': bad });

@@ -125,7 +125,10 @@ describe('export', () => {
     const out = path.join(root, 'cli.ndjson');
     const cli = path.resolve(import.meta.dirname, '../../../local/export/cli.ts');
     const run = promisify(execFile);
-    const env = { ...process.env, MONGODB_URI: database.uri };
+    // No --database: the database follows the URI, as in every action.
+    const uri = new URL(database.uri);
+    uri.pathname = `/${database.db.databaseName}`;
+    const env = { ...process.env, MONGODB_URI: uri.toString() };
     const { stdout } = await run(
       process.execPath,
       [
@@ -140,12 +143,20 @@ describe('export', () => {
         'ndjson',
         '--out',
         out,
-        '--database',
-        database.db.databaseName,
       ],
       { env },
     );
+    expect(stdout).toContain(
+      `database '${database.db.databaseName}' (named by the connection string)`,
+    );
     expect(stdout).toContain(`1 properties written to ${out}`);
+    const given = ['--zip', '85031', '--since', '2026-11-01', '--format', 'csv', '--out', 'x'];
+    expect(parseExportArgs(given, { MONGODB_URI: 'mongodb+srv://c.example.net/' }).database).toBe(
+      '',
+    );
+    expect(() =>
+      parseExportArgs([...given, '--database', 'phx.property'], { MONGODB_URI: 'mongodb://h' }),
+    ).toThrow(/--database: expected a MongoDB database name .*'phx\.property'/);
     expect(() =>
       parseExportArgs(
         ['--zip', '8503', '--since', '2026-11-01', '--format', 'csv', '--out', 'x'],

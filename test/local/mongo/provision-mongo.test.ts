@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { provisionMongo } from '../../../local/mongo/provision-mongo.js';
+import { uriDatabase } from '../../../shared/db/database-name.js';
 import { ConfigurationError, NonRetryableError } from '../../../shared/errors.js';
 import { memoryLogger } from '../../../shared/logger.js';
 import { realFerretdb } from '../../support/ferretdb.js';
@@ -33,7 +34,9 @@ describe('provisionMongo', () => {
     await mongo.stop();
 
     expect(mongo).toMatchObject({ uri, kind: 'uri' });
-    expect(logger.lines.join('\n')).toContain('from MONGODB_URI; nothing started');
+    expect(logger.lines.join('\n')).toContain(
+      "from MONGODB_URI; nothing started; actions use database 'pipeline' (named by the connection string)",
+    );
     expect(logger.lines.join('\n')).not.toContain('s3cret');
   });
 
@@ -88,6 +91,8 @@ describe('provisionMongo', () => {
     await mongo.stop();
 
     expect(mongo.kind).toBe('ferretdb');
+    // As Atlas gives it: no database in the path, so every action resolves `phx_property`.
+    expect(uriDatabase(mongo.uri)).toBeUndefined();
     expect(mongo.description).toContain(`from ${place === 'PATH' ? 'PATH' : 'the cache folder'}`);
     expect(logger.lines.join('\n')).toContain(`Database: FerretDB v1.24.2 from`);
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { resolveDatabase } from '../../../shared/db/database-name.js';
 import { startArtifactService } from '../../../local/artifact-service/server.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
 import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
@@ -43,7 +44,7 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
   async function countDocuments(): Promise<Record<string, number>> {
     const client = await MongoClient.connect(inject('mongodbUri'));
     try {
-      const db = client.db('phx_property');
+      const db = client.db(resolveDatabase(inject('mongodbUri')).name);
       const names = ['properties', 'listings', 'history'];
       const values = await Promise.all(names.map((name) => db.collection(name).countDocuments()));
       return Object.fromEntries(names.map((name, i) => [name, values[i] ?? 0]));
@@ -82,7 +83,7 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
   async function countLinks(): Promise<typeof linked> {
     const client = await MongoClient.connect(inject('mongodbUri'));
     try {
-      const db = client.db('phx_property');
+      const db = client.db(resolveDatabase(inject('mongodbUri')).name);
       const listings = await db.collection('listings').find({}).toArray();
       const keys = listings.map((listing) => String(listing.propertyKey));
       const apnKeys = keys.filter((key) => !key.startsWith('addr:'));
@@ -140,6 +141,18 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     expect(linked.apnListings).toBeGreaterThan(linked.listings / 2);
     expect(linked.merged).toBe(linked.apnListings);
     expect(linked.properties).toBe(24 + linked.listings - linked.apnListings);
+  });
+
+  it("keeps the cost ledger beside the properties, in the database the URI's resolution gives", async () => {
+    const client = await MongoClient.connect(inject('mongodbUri'));
+    try {
+      const db = client.db(resolveDatabase(inject('mongodbUri')).name);
+      const recorded = await db.collection('costs').distinct('runId');
+      const [first, , recovered] = runs;
+      expect(recorded).toEqual(expect.arrayContaining([first?.runId, recovered?.runId]));
+    } finally {
+      await client.close();
+    }
   });
 
   it('mails the daily report through SMTP with its charts inline', async () => {
