@@ -74,7 +74,7 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     // full mode collects every parcel each time, so the third run sees the same day's data.
     args.push('--input', `zip-codes=${ZIPS.join(',')}`, '--input', 'mode=full');
     const { code: exitCode, stdout } = await runCli(args, 150_000);
-    const [runId = ''] = await readdir(out);
+    const [runId = ''] = (await readdir(out)).filter((entry) => /^\d+$/.test(entry));
     const outDir = join(out, runId);
     const result = JSON.parse(await readFile(join(outDir, 'result.json'), 'utf8')) as RunOutcome;
     return { ...result, exitCode, stdout, outDir, runId };
@@ -171,7 +171,8 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
   it('leaves stage artifacts whose manifests verify, one per ZIP and source', async () => {
     const first = runs[0];
     const service = await startArtifactService({
-      storageDir: join(first?.outDir ?? '', 'artifacts'),
+      // Artifacts outlive their run in the out folder's state, as on GitHub.
+      storageDir: join(first?.outDir ?? '', '..', '.state', 'artifacts'),
     });
     const restore = useClientEnv({ ...service.clientEnv(first?.runId ?? '', 'e2e-check') });
     try {

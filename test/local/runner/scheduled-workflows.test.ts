@@ -14,6 +14,7 @@ interface Outcome {
   code: number;
   stdout: string;
   outDir: string;
+  runId: string;
   jobs: Record<string, { result: string; outputs: Record<string, string> }>;
 }
 
@@ -40,10 +41,10 @@ async function pipeline(workflow: string, ...args: string[]): Promise<Outcome> {
     ['--workflow', `.github/workflows/${workflow}`, '--env-file', envFile, '--out', out, ...args],
     90_000,
   );
-  const [runId = ''] = (await readdir(out)).filter((name) => name !== 'local.env');
+  const [runId = ''] = (await readdir(out)).filter((name) => /^\d+$/.test(name));
   const outDir = join(out, runId);
   const result = JSON.parse(await readFile(join(outDir, 'result.json'), 'utf8')) as Outcome;
-  return { ...result, code, stdout, outDir };
+  return { ...result, code, stdout, outDir, runId };
 }
 
 function watchdogIncidents() {
@@ -84,9 +85,11 @@ describe('npm run pipeline: the scheduled workflows on the sandbox', () => {
     expect(run.jobs.maintain?.result).toBe('success');
     expect(run.jobs.incident?.result).toBe('success');
     const index = JSON.parse(
-      await readFile(join(run.outDir, 'artifacts', 'index.json'), 'utf8'),
-    ) as { artifacts: Array<{ name: string; finalized: boolean }> };
-    const names = index.artifacts.filter((a) => a.finalized).map((a) => a.name);
+      await readFile(join(run.outDir, '..', '.state', 'artifacts', 'index.json'), 'utf8'),
+    ) as { artifacts: Array<{ name: string; finalized: boolean; runBackendId: string }> };
+    const names = index.artifacts
+      .filter((a) => a.finalized && a.runBackendId === run.runId)
+      .map((a) => a.name);
     const backup = run.jobs.maintain?.outputs['backup-artifact'] ?? '';
     expect(backup).toMatch(/^db-backup-\d{4}-\d{2}-\d{2}$/);
     expect(names).toContain(backup);
