@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { ConfigurationError } from '../../shared/errors.js';
 import { CacheStore } from './cache-store.js';
 import { snapshotTree } from './workspace.js';
+import { downloadRunArtifacts } from './run-artifacts.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Logger } from '../../shared/logger.js';
 import { startLocalDefaults, type LocalDefaults } from './local-defaults.js';
@@ -141,6 +142,11 @@ export async function runPipeline(
       },
     });
     const ms = Date.now() - started;
+    const downloaded = await downloadRunArtifacts(
+      defaults.actionEnv('run-page', runId),
+      join(outDir, 'artifacts'),
+    ).catch((error: Error) => `artifacts not downloaded: ${error.message}`);
+    options.reporter.message(`${downloaded} into ${join(outDir, 'artifacts')}`);
     defaults.github?.state.addWorkflowRun(owner, repo, {
       id: Number(runId),
       jobs: finished,
