@@ -8,7 +8,7 @@ import {
   isHttpError,
   isSourceFailure,
   retry
-} from "../chunks/chunk-JM3VX2GT.js";
+} from "../chunks/chunk-CXSA6ULB.js";
 import {
   ENRICHMENT_RANGES,
   ENRICHMENT_SCHEMA_VERSION,
@@ -17,44 +17,42 @@ import {
   enrichmentRangeProblems,
   enrichmentSchema,
   fieldConfidenceSchema
-} from "../chunks/chunk-IWHL7TEH.js";
+} from "../chunks/chunk-PL5F3OZO.js";
 import {
   connectDatabase
-} from "../chunks/chunk-55VNQAFJ.js";
-import "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-RE232XBT.js";
+import "../chunks/chunk-6PTBYYOM.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-4YGJULK7.js";
+} from "../chunks/chunk-YQGSE57L.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   runnerArtifactClient,
   stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-S27XOF2L.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-OHGFJYHZ.js";
 import {
   MANIFEST_FILE,
   describeIssues,
   verifyManifest
-} from "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-LW4ZEAIW.js";
 import {
   ENV,
   readEnv,
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-6MSN7BBZ.js";
 import {
   ConfigurationError,
   NonRetryableError,
-  __commonJS,
-  __toESM,
   booleanInput,
   choiceInput,
   dryRunInput,
@@ -66,11 +64,15 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-TY3RD4OH.js";
+import {
+  __commonJS,
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
-// node_modules/whatwg-fetch/dist/fetch.umd.js
+// ../../main/node_modules/whatwg-fetch/dist/fetch.umd.js
 var require_fetch_umd = __commonJS({
-  "node_modules/whatwg-fetch/dist/fetch.umd.js"(exports, module) {
+  "../../main/node_modules/whatwg-fetch/dist/fetch.umd.js"(exports, module) {
     (function(global2, factory) {
       typeof exports === "object" && typeof module !== "undefined" ? factory(exports) : typeof define === "function" && define.amd ? define(["exports"], factory) : factory(global2.WHATWGFetch = {});
     })(exports, (function(exports2) {
@@ -1426,11 +1428,11 @@ var enrichInputsSchema = external_exports.object({
   dryRun: dryRunInput
 });
 
-// node_modules/ollama/dist/index.mjs
+// ../../main/node_modules/ollama/dist/index.mjs
 import fs, { promises } from "node:fs";
 import { resolve } from "node:path";
 
-// node_modules/ollama/dist/browser.mjs
+// ../../main/node_modules/ollama/dist/browser.mjs
 var import_whatwg_fetch = __toESM(require_fetch_umd(), 1);
 var defaultPort = "11434";
 var defaultHost = `http://127.0.0.1:${defaultPort}`;
@@ -1954,7 +1956,7 @@ var Ollama$1 = class Ollama {
 };
 var browser = new Ollama$1();
 
-// node_modules/ollama/dist/index.mjs
+// ../../main/node_modules/ollama/dist/index.mjs
 var import_whatwg_fetch2 = __toESM(require_fetch_umd(), 1);
 var Ollama2 = class extends Ollama$1 {
   async encodeImage(image) {

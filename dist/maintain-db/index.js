@@ -6,30 +6,30 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-OJPRUIFX.js";
-import "../chunks/chunk-IWHL7TEH.js";
+} from "../chunks/chunk-CTPBS744.js";
+import "../chunks/chunk-PL5F3OZO.js";
 import {
   COLLECTIONS,
   pipelineCollections
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-55VNQAFJ.js";
+} from "../chunks/chunk-RE232XBT.js";
 import {
   require_lib
-} from "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-6PTBYYOM.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
-import "../chunks/chunk-CLJ4KZVN.js";
-import "../chunks/chunk-4YGJULK7.js";
+import "../chunks/chunk-URWYK676.js";
+import "../chunks/chunk-YQGSE57L.js";
 import {
   clientFailure,
   downloadArtifactChecked,
   runnerArtifactClient
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-S27XOF2L.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-AJUNG75Q.js";
+} from "../chunks/chunk-NJQUOR3Z.js";
 import {
   countSchema,
   describeIssues,
@@ -38,15 +38,14 @@ import {
   openNdjsonWriter,
   readNdjson,
   sha256Schema
-} from "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-LW4ZEAIW.js";
 import {
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-6MSN7BBZ.js";
 import {
   ConfigurationError,
   IntegrityError,
   NonRetryableError,
-  __toESM,
   choiceInput,
   dryRunInput,
   errorMessage,
@@ -57,7 +56,10 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-TY3RD4OH.js";
+import {
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/maintain-db/src/inputs.ts
 var TASKS = ["restore", "indexes", "backup", "export", "retention"];

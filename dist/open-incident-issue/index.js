@@ -5,8 +5,8 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-LDWTN32S.js";
-import "../chunks/chunk-XTXMCUOJ.js";
+} from "../chunks/chunk-FZDQFQQD.js";
+import "../chunks/chunk-44KLEFRA.js";
 import {
   REDACTED,
   redactUrl,
@@ -14,17 +14,17 @@ import {
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   readStageRecords
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-OHGFJYHZ.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-AJUNG75Q.js";
+} from "../chunks/chunk-NJQUOR3Z.js";
 import {
   verifyManifest
-} from "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-LW4ZEAIW.js";
 import {
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-6MSN7BBZ.js";
 import {
   ConfigurationError,
   choiceInput,
@@ -36,7 +36,8 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-TY3RD4OH.js";
+import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts
 import { readdir, stat } from "node:fs/promises";

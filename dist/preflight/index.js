@@ -9,21 +9,23 @@ import {
 import {
   nodemailer_default,
   parseSmtpUrl
-} from "../chunks/chunk-T3REDOUC.js";
+} from "../chunks/chunk-TUVBGYNR.js";
 import {
   require_lib
-} from "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-6PTBYYOM.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
-  __toESM,
   external_exports,
   integerInput,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-TY3RD4OH.js";
+import {
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/preflight/src/secrets.ts
 var SECRET_INPUTS = [

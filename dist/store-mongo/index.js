@@ -7,11 +7,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-OJPRUIFX.js";
+} from "../chunks/chunk-CTPBS744.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-IWHL7TEH.js";
+} from "../chunks/chunk-PL5F3OZO.js";
 import {
   recordRun,
   runLedgerId,
@@ -22,40 +22,39 @@ import {
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-55VNQAFJ.js";
+} from "../chunks/chunk-RE232XBT.js";
 import {
   require_lib
-} from "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-6PTBYYOM.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   usageSchema
-} from "../chunks/chunk-CLJ4KZVN.js";
+} from "../chunks/chunk-URWYK676.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-4YGJULK7.js";
+} from "../chunks/chunk-YQGSE57L.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-S27XOF2L.js";
 import {
   readStageOutput,
   readStageRecords
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-OHGFJYHZ.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-AJUNG75Q.js";
-import "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-NJQUOR3Z.js";
+import "../chunks/chunk-LW4ZEAIW.js";
 import {
   ENV,
   readEnv,
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-6MSN7BBZ.js";
 import {
   ConfigurationError,
   RetryableError,
-  __toESM,
   dryRunInput,
   external_exports,
   integerInput,
@@ -64,7 +63,10 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-TY3RD4OH.js";
+import {
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/store-mongo/src/load-stages.ts
 import path from "node:path";

@@ -2,17 +2,17 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "./chunk-XTXMCUOJ.js";
+} from "./chunk-44KLEFRA.js";
 import {
   ENV,
   readEnv
-} from "./chunk-T6U45VPN.js";
+} from "./chunk-6MSN7BBZ.js";
 import {
   ConfigurationError,
   NonRetryableError,
   RetryableError,
   stringInput
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-TY3RD4OH.js";
 
 // shared/github/client.ts
 import { setTimeout as sleep } from "node:timers/promises";

@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-LW4ZEAIW.js";
 import {
   external_exports
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-TY3RD4OH.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

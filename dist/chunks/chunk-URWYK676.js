@@ -5,10 +5,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-LW4ZEAIW.js";
 import {
   external_exports
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-TY3RD4OH.js";
 
 // shared/model/usage.ts
 var USAGE_SCHEMA_VERSION = 1;

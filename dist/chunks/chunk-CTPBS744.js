@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-IWHL7TEH.js";
+} from "./chunk-PL5F3OZO.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-CLJ4KZVN.js";
+} from "./chunk-URWYK676.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-4YGJULK7.js";
+} from "./chunk-YQGSE57L.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-AJUNG75Q.js";
+} from "./chunk-NJQUOR3Z.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-LW4ZEAIW.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-TY3RD4OH.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;

@@ -5,7 +5,7 @@ import {
 } from "./chunk-DZ53HVQ5.js";
 import {
   ConfigurationError
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-TY3RD4OH.js";
 
 // shared/http/rate-limiter.ts
 var RateLimiter = class _RateLimiter {

@@ -7,10 +7,10 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-LW4ZEAIW.js";
 import {
   IntegrityError
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-TY3RD4OH.js";
 
 // shared/io/stage-output.ts
 import { mkdir } from "node:fs/promises";

@@ -6,10 +6,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-LW4ZEAIW.js";
 import {
   external_exports
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-TY3RD4OH.js";
 
 // shared/model/run-stats.ts
 var RUN_STATS_SCHEMA_VERSION = 1;
