@@ -72,6 +72,8 @@ export async function bundleActions(options: {
     target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
     define: COMMONJS_PATHS,
+    // A worktree may link node_modules from elsewhere; the bundle must not name where it lives.
+    preserveSymlinks: true,
     plugins: [playwrightCorePlugin],
     banner: { js: REQUIRE_BANNER },
     legalComments: 'none',
