@@ -2,37 +2,37 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "../chunks/chunk-44KLEFRA.js";
+} from "../chunks/chunk-VU7M3XMY.js";
 import {
   require_lib
-} from "../chunks/chunk-6PTBYYOM.js";
+} from "../chunks/chunk-ANORL7CF.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-URWYK676.js";
+} from "../chunks/chunk-VLJLNOEI.js";
 import {
   downloadStage,
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-S27XOF2L.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-OHGFJYHZ.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-NJQUOR3Z.js";
+} from "../chunks/chunk-SBKXQUC6.js";
 import {
   readNdjson
-} from "../chunks/chunk-LW4ZEAIW.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   ENV,
   readRunContext
-} from "../chunks/chunk-6MSN7BBZ.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -48,7 +48,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-TY3RD4OH.js";
+} from "../chunks/chunk-7775BKJK.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

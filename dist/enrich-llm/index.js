@@ -8,7 +8,7 @@ import {
   isHttpError,
   isSourceFailure,
   retry
-} from "../chunks/chunk-CXSA6ULB.js";
+} from "../chunks/chunk-GLEQV56O.js";
 import {
   ENRICHMENT_RANGES,
   ENRICHMENT_SCHEMA_VERSION,
@@ -17,39 +17,39 @@ import {
   enrichmentRangeProblems,
   enrichmentSchema,
   fieldConfidenceSchema
-} from "../chunks/chunk-PL5F3OZO.js";
+} from "../chunks/chunk-KGHW3UFM.js";
 import {
   connectDatabase
-} from "../chunks/chunk-RE232XBT.js";
-import "../chunks/chunk-6PTBYYOM.js";
+} from "../chunks/chunk-7OD5FOSH.js";
+import "../chunks/chunk-ANORL7CF.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-YQGSE57L.js";
+} from "../chunks/chunk-FALCCRKR.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   runnerArtifactClient,
   stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-S27XOF2L.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-OHGFJYHZ.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   MANIFEST_FILE,
   describeIssues,
   verifyManifest
-} from "../chunks/chunk-LW4ZEAIW.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   ENV,
   readEnv,
   readRunContext
-} from "../chunks/chunk-6MSN7BBZ.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -64,15 +64,15 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-TY3RD4OH.js";
+} from "../chunks/chunk-7775BKJK.js";
 import {
   __commonJS,
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";
 
-// ../../main/node_modules/whatwg-fetch/dist/fetch.umd.js
+// node_modules/whatwg-fetch/dist/fetch.umd.js
 var require_fetch_umd = __commonJS({
-  "../../main/node_modules/whatwg-fetch/dist/fetch.umd.js"(exports, module) {
+  "node_modules/whatwg-fetch/dist/fetch.umd.js"(exports, module) {
     (function(global2, factory) {
       typeof exports === "object" && typeof module !== "undefined" ? factory(exports) : typeof define === "function" && define.amd ? define(["exports"], factory) : factory(global2.WHATWGFetch = {});
     })(exports, (function(exports2) {
@@ -1428,11 +1428,11 @@ var enrichInputsSchema = external_exports.object({
   dryRun: dryRunInput
 });
 
-// ../../main/node_modules/ollama/dist/index.mjs
+// node_modules/ollama/dist/index.mjs
 import fs, { promises } from "node:fs";
 import { resolve } from "node:path";
 
-// ../../main/node_modules/ollama/dist/browser.mjs
+// node_modules/ollama/dist/browser.mjs
 var import_whatwg_fetch = __toESM(require_fetch_umd(), 1);
 var defaultPort = "11434";
 var defaultHost = `http://127.0.0.1:${defaultPort}`;
@@ -1956,7 +1956,7 @@ var Ollama$1 = class Ollama {
 };
 var browser = new Ollama$1();
 
-// ../../main/node_modules/ollama/dist/index.mjs
+// node_modules/ollama/dist/index.mjs
 var import_whatwg_fetch2 = __toESM(require_fetch_umd(), 1);
 var Ollama2 = class extends Ollama$1 {
   async encodeImage(image) {

@@ -6,30 +6,30 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-CTPBS744.js";
-import "../chunks/chunk-PL5F3OZO.js";
+} from "../chunks/chunk-DXCEOZDZ.js";
+import "../chunks/chunk-KGHW3UFM.js";
 import {
   COLLECTIONS,
   pipelineCollections
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-RE232XBT.js";
+} from "../chunks/chunk-7OD5FOSH.js";
 import {
   require_lib
-} from "../chunks/chunk-6PTBYYOM.js";
+} from "../chunks/chunk-ANORL7CF.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
-import "../chunks/chunk-URWYK676.js";
-import "../chunks/chunk-YQGSE57L.js";
+import "../chunks/chunk-VLJLNOEI.js";
+import "../chunks/chunk-FALCCRKR.js";
 import {
   clientFailure,
   downloadArtifactChecked,
   runnerArtifactClient
-} from "../chunks/chunk-S27XOF2L.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-NJQUOR3Z.js";
+} from "../chunks/chunk-SBKXQUC6.js";
 import {
   countSchema,
   describeIssues,
@@ -38,10 +38,10 @@ import {
   openNdjsonWriter,
   readNdjson,
   sha256Schema
-} from "../chunks/chunk-LW4ZEAIW.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   readRunContext
-} from "../chunks/chunk-6MSN7BBZ.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -56,7 +56,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-TY3RD4OH.js";
+} from "../chunks/chunk-7775BKJK.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

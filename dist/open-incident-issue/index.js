@@ -5,8 +5,8 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-FZDQFQQD.js";
-import "../chunks/chunk-44KLEFRA.js";
+} from "../chunks/chunk-QXAPLZ4W.js";
+import "../chunks/chunk-VU7M3XMY.js";
 import {
   REDACTED,
   redactUrl,
@@ -14,17 +14,17 @@ import {
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   readStageRecords
-} from "../chunks/chunk-OHGFJYHZ.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-NJQUOR3Z.js";
+} from "../chunks/chunk-SBKXQUC6.js";
 import {
   verifyManifest
-} from "../chunks/chunk-LW4ZEAIW.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   readRunContext
-} from "../chunks/chunk-6MSN7BBZ.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   choiceInput,
@@ -36,7 +36,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-TY3RD4OH.js";
+} from "../chunks/chunk-7775BKJK.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts

@@ -9,10 +9,10 @@ import {
 import {
   nodemailer_default,
   parseSmtpUrl
-} from "../chunks/chunk-TUVBGYNR.js";
+} from "../chunks/chunk-T3REDOUC.js";
 import {
   require_lib
-} from "../chunks/chunk-6PTBYYOM.js";
+} from "../chunks/chunk-ANORL7CF.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -22,7 +22,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-TY3RD4OH.js";
+} from "../chunks/chunk-7775BKJK.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

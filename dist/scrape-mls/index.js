@@ -3,11 +3,11 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   RateLimiter,
   normalizeAddress
-} from "../chunks/chunk-4KBUZSV5.js";
+} from "../chunks/chunk-Q5XN45QN.js";
 import {
   formatIssues
-} from "../chunks/chunk-CTPBS744.js";
-import "../chunks/chunk-PL5F3OZO.js";
+} from "../chunks/chunk-DXCEOZDZ.js";
+import "../chunks/chunk-KGHW3UFM.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -19,30 +19,30 @@ import {
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-URWYK676.js";
+} from "../chunks/chunk-VLJLNOEI.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-YQGSE57L.js";
+} from "../chunks/chunk-FALCCRKR.js";
 import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-S27XOF2L.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-OHGFJYHZ.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-NJQUOR3Z.js";
-import "../chunks/chunk-LW4ZEAIW.js";
+} from "../chunks/chunk-SBKXQUC6.js";
+import "../chunks/chunk-U63YWY6I.js";
 import {
   ENV,
   readRunContext
-} from "../chunks/chunk-6MSN7BBZ.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -57,7 +57,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-TY3RD4OH.js";
+} from "../chunks/chunk-7775BKJK.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/scrape-mls/src/inputs.ts
@@ -126,7 +126,7 @@ async function launchBrowser(executablePath, logger) {
   const args = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
   args.push("--blink-settings=imagesEnabled=false");
   logger.info(`browser: ${executablePath ?? "Playwright's managed Chromium"}`);
-  const { chromium } = await import("../chunks/playwright-core-3VAOWDBD.js");
+  const { chromium } = await import("../chunks/playwright-core-RY3OSPNU.js");
   try {
     return await chromium.launch({ executablePath, args, headless: true });
   } catch (error) {

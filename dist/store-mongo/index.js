@@ -7,11 +7,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-CTPBS744.js";
+} from "../chunks/chunk-DXCEOZDZ.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-PL5F3OZO.js";
+} from "../chunks/chunk-KGHW3UFM.js";
 import {
   recordRun,
   runLedgerId,
@@ -22,36 +22,36 @@ import {
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-RE232XBT.js";
+} from "../chunks/chunk-7OD5FOSH.js";
 import {
   require_lib
-} from "../chunks/chunk-6PTBYYOM.js";
+} from "../chunks/chunk-ANORL7CF.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   usageSchema
-} from "../chunks/chunk-URWYK676.js";
+} from "../chunks/chunk-VLJLNOEI.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-YQGSE57L.js";
+} from "../chunks/chunk-FALCCRKR.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-S27XOF2L.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageOutput,
   readStageRecords
-} from "../chunks/chunk-OHGFJYHZ.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-NJQUOR3Z.js";
-import "../chunks/chunk-LW4ZEAIW.js";
+} from "../chunks/chunk-SBKXQUC6.js";
+import "../chunks/chunk-U63YWY6I.js";
 import {
   ENV,
   readEnv,
   readRunContext
-} from "../chunks/chunk-6MSN7BBZ.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   RetryableError,
@@ -63,7 +63,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-TY3RD4OH.js";
+} from "../chunks/chunk-7775BKJK.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -5,11 +5,11 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-FZDQFQQD.js";
-import "../chunks/chunk-44KLEFRA.js";
+} from "../chunks/chunk-QXAPLZ4W.js";
+import "../chunks/chunk-VU7M3XMY.js";
 import {
   readRunContext
-} from "../chunks/chunk-6MSN7BBZ.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   PipelineError,
@@ -21,7 +21,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-TY3RD4OH.js";
+} from "../chunks/chunk-7775BKJK.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/watchdog/src/findings.ts

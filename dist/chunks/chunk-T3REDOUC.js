@@ -36,16 +36,16 @@ function parseSmtpUrl(url) {
   return smtpEndpoint(parsed.hostname.replace(/^\[|\]$/g, ""), port, mode, user, pass);
 }
 
-// ../../main/node_modules/nodemailer/dist/esm/mime-node/index.js
+// node_modules/nodemailer/dist/esm/mime-node/index.js
 import crypto from "node:crypto";
 import fs2 from "node:fs";
 import { PassThrough as PassThrough2, finished as finished2, pipeline } from "node:stream";
 
-// ../../main/node_modules/nodemailer/dist/esm/shared/url.js
+// node_modules/nodemailer/dist/esm/shared/url.js
 import net from "node:net";
 import urllib from "node:url";
 
-// ../../main/node_modules/nodemailer/dist/esm/punycode/index.js
+// node_modules/nodemailer/dist/esm/punycode/index.js
 var maxInt = 2147483647;
 var base = 36;
 var tMin = 1;
@@ -257,7 +257,7 @@ var toASCII = function(input) {
   });
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/shared/url.js
+// node_modules/nodemailer/dist/esm/shared/url.js
 var SLASHLESS_AUTHORITY = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(?!\/\/)([\s\S]+)$/;
 function stripSurroundingWhitespace(input) {
   let start = 0;
@@ -388,17 +388,17 @@ var resolve = (from, to) => {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/shared/index.js
+// node_modules/nodemailer/dist/esm/shared/index.js
 import util from "node:util";
 import fs from "node:fs";
 
-// ../../main/node_modules/nodemailer/dist/esm/fetch/index.js
+// node_modules/nodemailer/dist/esm/fetch/index.js
 import http from "node:http";
 import https from "node:https";
 import zlib from "node:zlib";
 import { PassThrough } from "node:stream";
 
-// ../../main/node_modules/nodemailer/dist/esm/fetch/cookies.js
+// node_modules/nodemailer/dist/esm/fetch/cookies.js
 import net2 from "node:net";
 var SESSION_TIMEOUT = 1800;
 var Cookies = class {
@@ -617,15 +617,15 @@ var Cookies = class {
 };
 var cookies_default = Cookies;
 
-// ../../main/node_modules/nodemailer/dist/esm/package-info.js
+// node_modules/nodemailer/dist/esm/package-info.js
 var name = "nodemailer";
 var version = "10.6.1";
 var homepage = "https://nodemailer.com/";
 
-// ../../main/node_modules/nodemailer/dist/esm/fetch/index.js
+// node_modules/nodemailer/dist/esm/fetch/index.js
 import net3 from "node:net";
 
-// ../../main/node_modules/nodemailer/dist/esm/errors.js
+// node_modules/nodemailer/dist/esm/errors.js
 var ECONNECTION = "ECONNECTION";
 var ETIMEDOUT = "ETIMEDOUT";
 var ESOCKET = "ESOCKET";
@@ -655,7 +655,7 @@ var isTransientError = (err) => err.responseCode === 421 || err.code === ECONNEC
 var isPermanentResponseCode = (responseCode) => responseCode >= 500 && responseCode < 600 && responseCode !== 503;
 var ERR_ACCESS_DENIED = "ERR_ACCESS_DENIED";
 
-// ../../main/node_modules/nodemailer/dist/esm/shared/objects.js
+// node_modules/nodemailer/dist/esm/shared/objects.js
 var isProtoKey = (key) => key === "__proto__";
 var copyOwnKeys = (target, source, skip) => {
   Object.keys(source || {}).forEach((key) => {
@@ -667,7 +667,7 @@ var copyOwnKeys = (target, source, skip) => {
   return target;
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/fetch/index.js
+// node_modules/nodemailer/dist/esm/fetch/index.js
 var MAX_REDIRECTS = 5;
 var DEFAULT_TIMEOUT = 60 * 1e3;
 var DEFAULT_MAX_TIME = 2 * 60 * 1e3;
@@ -972,7 +972,7 @@ nmfetch.DEFAULT_TIMEOUT = DEFAULT_TIMEOUT;
 nmfetch.DEFAULT_MAX_TIME = DEFAULT_MAX_TIME;
 var fetch_default = nmfetch;
 
-// ../../main/node_modules/nodemailer/dist/esm/shared/index.js
+// node_modules/nodemailer/dist/esm/shared/index.js
 import dns from "node:dns";
 import net4 from "node:net";
 import os from "node:os";
@@ -1577,7 +1577,7 @@ function normalizeDomain(domain, toUnicode2) {
   return toUnicode2 ? toUnicode(domain) : toASCII(domain);
 }
 
-// ../../main/node_modules/nodemailer/dist/esm/base64/index.js
+// node_modules/nodemailer/dist/esm/base64/index.js
 import { Transform } from "node:stream";
 function encode2(buffer) {
   if (typeof buffer === "string") {
@@ -1673,7 +1673,7 @@ var Encoder = class extends Transform {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/qp/index.js
+// node_modules/nodemailer/dist/esm/qp/index.js
 import { Transform as Transform2 } from "node:stream";
 var MIN_LINE_LENGTH = 4;
 var QP_RANGES = [
@@ -1877,7 +1877,7 @@ var Encoder2 = class extends Transform2 {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/mime-funcs/mime-types.js
+// node_modules/nodemailer/dist/esm/mime-funcs/mime-types.js
 import path from "node:path";
 var defaultMimeType = "application/octet-stream";
 var defaultExtension = "bin";
@@ -3965,7 +3965,7 @@ function detectExtension(mimeType) {
   }
 }
 
-// ../../main/node_modules/nodemailer/dist/esm/mime-funcs/index.js
+// node_modules/nodemailer/dist/esm/mime-funcs/index.js
 function isPlainText(value, isParam) {
   const re = isParam ? /[\x00-\x1f\x7f"\u0080-\uFFFF]/ : /[\x00-\x08\x0b\x0c\x0e-\x1f\u0080-\uFFFF]/;
   return typeof value === "string" && !re.test(value);
@@ -4490,7 +4490,7 @@ function safeEncodeURIComponent(str) {
   return str.replace(/[\x00-\x1F *'()<>@,;:\\"[\]?=\u007F-\uFFFF]/g, (chr) => encodeURICharComponent(chr));
 }
 
-// ../../main/node_modules/nodemailer/dist/esm/addressparser/index.js
+// node_modules/nodemailer/dist/esm/addressparser/index.js
 var TOKEN_OPERATOR = 1;
 var TOKEN_NO_BREAK = 2;
 var TOKEN_DIRTY = 4;
@@ -5381,7 +5381,7 @@ function addressparser(str, options) {
 }
 var addressparser_default = addressparser;
 
-// ../../main/node_modules/nodemailer/dist/esm/mime-node/last-newline.js
+// node_modules/nodemailer/dist/esm/mime-node/last-newline.js
 import { Transform as Transform3 } from "node:stream";
 var LastNewline = class extends Transform3 {
   constructor() {
@@ -5410,7 +5410,7 @@ var LastNewline = class extends Transform3 {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/mime-node/le-windows.js
+// node_modules/nodemailer/dist/esm/mime-node/le-windows.js
 import { Transform as Transform4 } from "node:stream";
 var LeWindows = class extends Transform4 {
   constructor(options) {
@@ -5447,7 +5447,7 @@ var LeWindows = class extends Transform4 {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/mime-node/le-unix.js
+// node_modules/nodemailer/dist/esm/mime-node/le-unix.js
 import { Transform as Transform5 } from "node:stream";
 var LeUnix = class extends Transform5 {
   constructor(options) {
@@ -5477,7 +5477,7 @@ var LeUnix = class extends Transform5 {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/mime-node/index.js
+// node_modules/nodemailer/dist/esm/mime-node/index.js
 var FORMATTED_HEADERS = ["From", "Sender", "To", "Cc", "Bcc", "Reply-To", "Date", "References"];
 var ATEXT = "[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~\\x80-\\uFFFF]";
 var DOT_ATOM = new RegExp("^" + ATEXT + "+(?:\\." + ATEXT + "+)*$");
@@ -6699,7 +6699,7 @@ var MimeNode = class _MimeNode {
 };
 var mime_node_default = MimeNode;
 
-// ../../main/node_modules/nodemailer/dist/esm/mail-composer/index.js
+// node_modules/nodemailer/dist/esm/mail-composer/index.js
 function isContentObject(value) {
   const content = value;
   return typeof value === "object" && !!(content.content || content.path || content.href || content.raw);
@@ -7240,10 +7240,10 @@ function otpError(message) {
 }
 var mail_composer_default = MailComposer;
 
-// ../../main/node_modules/nodemailer/dist/esm/mailer/index.js
+// node_modules/nodemailer/dist/esm/mailer/index.js
 import { EventEmitter } from "node:events";
 
-// ../../main/node_modules/nodemailer/dist/esm/dkim/message-parser.js
+// node_modules/nodemailer/dist/esm/dkim/message-parser.js
 import { Transform as Transform6 } from "node:stream";
 function _trimFieldName(str) {
   let start = 0;
@@ -7381,7 +7381,7 @@ var MessageParser = class extends Transform6 {
 };
 var message_parser_default = MessageParser;
 
-// ../../main/node_modules/nodemailer/dist/esm/dkim/relaxed-body.js
+// node_modules/nodemailer/dist/esm/dkim/relaxed-body.js
 import { Transform as Transform7 } from "node:stream";
 import crypto2 from "node:crypto";
 var CHAR_CR = 13;
@@ -7503,7 +7503,7 @@ var RelaxedBody = class extends Transform7 {
 };
 var relaxed_body_default = RelaxedBody;
 
-// ../../main/node_modules/nodemailer/dist/esm/dkim/sign.js
+// node_modules/nodemailer/dist/esm/dkim/sign.js
 import crypto3 from "node:crypto";
 function unsupportedHashAlgoError(hashAlgo) {
   const err = new Error('Unsupported DKIM hash algorithm "' + hashAlgo + '"');
@@ -7582,7 +7582,7 @@ function relaxedHeaderLine(line) {
   return line.substr(line.indexOf(":") + 1).replace(/\r?\n/g, "").replace(/[ \t]+/g, " ").replace(/^ | $/g, "");
 }
 
-// ../../main/node_modules/nodemailer/dist/esm/dkim/index.js
+// node_modules/nodemailer/dist/esm/dkim/index.js
 import { PassThrough as PassThrough3 } from "node:stream";
 import fs3 from "node:fs";
 import path2 from "node:path";
@@ -7797,7 +7797,7 @@ var DKIM = class {
 };
 var dkim_default = DKIM;
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-connection/http-proxy-client.js
+// node_modules/nodemailer/dist/esm/smtp-connection/http-proxy-client.js
 import net5 from "node:net";
 import tls from "node:tls";
 var MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
@@ -7929,10 +7929,10 @@ function httpProxyClient(proxyUrl, destinationPort, destinationHost, tlsOptions,
 }
 var http_proxy_client_default = httpProxyClient;
 
-// ../../main/node_modules/nodemailer/dist/esm/mailer/index.js
+// node_modules/nodemailer/dist/esm/mailer/index.js
 import util2 from "node:util";
 
-// ../../main/node_modules/nodemailer/dist/esm/mailer/mail-message.js
+// node_modules/nodemailer/dist/esm/mailer/mail-message.js
 var hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
 var MailMessage = class {
   constructor(mailer, data) {
@@ -8206,7 +8206,7 @@ var MailMessage = class {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/mailer/index.js
+// node_modules/nodemailer/dist/esm/mailer/index.js
 import net6 from "node:net";
 import dns2 from "node:dns";
 import crypto5 from "node:crypto";
@@ -8596,17 +8596,17 @@ var Mail = class extends EventEmitter {
 };
 var mailer_default = Mail;
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-pool/index.js
+// node_modules/nodemailer/dist/esm/smtp-pool/index.js
 import { EventEmitter as EventEmitter4 } from "node:events";
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-connection/index.js
+// node_modules/nodemailer/dist/esm/smtp-connection/index.js
 import { EventEmitter as EventEmitter2 } from "node:events";
 import net7 from "node:net";
 import tls2 from "node:tls";
 import os2 from "node:os";
 import crypto6 from "node:crypto";
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-connection/data-stream.js
+// node_modules/nodemailer/dist/esm/smtp-connection/data-stream.js
 import { Transform as Transform8 } from "node:stream";
 var INSERT_LF = Buffer.from("\n");
 var INSERT_LF_DOT = Buffer.from("\n.");
@@ -8692,10 +8692,10 @@ var DataStream = class extends Transform8 {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-connection/index.js
+// node_modules/nodemailer/dist/esm/smtp-connection/index.js
 import { PassThrough as PassThrough4 } from "node:stream";
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-connection/server-message-id.js
+// node_modules/nodemailer/dist/esm/smtp-connection/server-message-id.js
 var OUTLOOK_REPLY = /^250 2\.0\.0 OK (<[^<>\s]+\.prod\.outlook\.com>)/i;
 var SES_REPLY = /^250 Ok ([0-9a-f]+(?:-[0-9a-f]+)+)$/i;
 var AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
@@ -8723,7 +8723,7 @@ function parseServerMessageId(response, host) {
   return void 0;
 }
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-connection/index.js
+// node_modules/nodemailer/dist/esm/smtp-connection/index.js
 var CONNECTION_TIMEOUT = 2 * 60 * 1e3;
 var SOCKET_TIMEOUT = 10 * 60 * 1e3;
 var GREETING_TIMEOUT = 30 * 1e3;
@@ -10457,7 +10457,7 @@ var SMTPConnection = class extends EventEmitter2 {
 };
 var smtp_connection_default = SMTPConnection;
 
-// ../../main/node_modules/nodemailer/dist/esm/xoauth2/index.js
+// node_modules/nodemailer/dist/esm/xoauth2/index.js
 import { Stream } from "node:stream";
 import crypto7 from "node:crypto";
 var XOAuth2 = class extends Stream {
@@ -10788,7 +10788,7 @@ var XOAuth2 = class extends Stream {
 };
 var xoauth2_default = XOAuth2;
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-pool/pool-resource.js
+// node_modules/nodemailer/dist/esm/smtp-pool/pool-resource.js
 import { EventEmitter as EventEmitter3 } from "node:events";
 var PoolResource = class extends EventEmitter3 {
   constructor(pool) {
@@ -11085,7 +11085,7 @@ var PoolResource = class extends EventEmitter3 {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/well-known/services.js
+// node_modules/nodemailer/dist/esm/well-known/services.js
 var services = {
   "126": {
     "description": "126 Mail (NetEase)",
@@ -11784,7 +11784,7 @@ var services = {
   }
 };
 
-// ../../main/node_modules/nodemailer/dist/esm/well-known/index.js
+// node_modules/nodemailer/dist/esm/well-known/index.js
 var normalized = {};
 Object.keys(services).forEach((key) => {
   const service = services[key];
@@ -11814,7 +11814,7 @@ function wellKnown(key) {
   return normalized[key] || false;
 }
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-pool/index.js
+// node_modules/nodemailer/dist/esm/smtp-pool/index.js
 var REQUEUE_BASE_DELAY = 50;
 var REQUEUE_MAX_DELAY = 2e3;
 var SMTPPool = class extends EventEmitter4 {
@@ -12372,7 +12372,7 @@ var SMTPPool = class extends EventEmitter4 {
 };
 var smtp_pool_default = SMTPPool;
 
-// ../../main/node_modules/nodemailer/dist/esm/smtp-transport/index.js
+// node_modules/nodemailer/dist/esm/smtp-transport/index.js
 import { EventEmitter as EventEmitter5 } from "node:events";
 var MESSAGE_AUTH_KEYS = ["type", "user", "pass", "accessToken", "refreshToken", "expires"];
 var SMTPTransport = class extends EventEmitter5 {
@@ -12705,7 +12705,7 @@ var SMTPTransport = class extends EventEmitter5 {
 };
 var smtp_transport_default = SMTPTransport;
 
-// ../../main/node_modules/nodemailer/dist/esm/sendmail-transport/index.js
+// node_modules/nodemailer/dist/esm/sendmail-transport/index.js
 import { spawn } from "node:child_process";
 import { pipeline as pipeline2 } from "node:stream";
 var STDIN_ERROR_EXIT_WAIT = 1e3;
@@ -12869,7 +12869,7 @@ var SendmailTransport = class {
 };
 var sendmail_transport_default = SendmailTransport;
 
-// ../../main/node_modules/nodemailer/dist/esm/stream-transport/index.js
+// node_modules/nodemailer/dist/esm/stream-transport/index.js
 var StreamTransport = class {
   constructor(options) {
     options = options || {};
@@ -12957,7 +12957,7 @@ var StreamTransport = class {
 };
 var stream_transport_default = StreamTransport;
 
-// ../../main/node_modules/nodemailer/dist/esm/json-transport/index.js
+// node_modules/nodemailer/dist/esm/json-transport/index.js
 var JSONTransport = class {
   constructor(options) {
     options = options || {};
@@ -13010,7 +13010,7 @@ var JSONTransport = class {
 };
 var json_transport_default = JSONTransport;
 
-// ../../main/node_modules/nodemailer/dist/esm/ses-transport/index.js
+// node_modules/nodemailer/dist/esm/ses-transport/index.js
 import EventEmitter6 from "node:events";
 function tagSesError(err) {
   if (err && typeof err === "object" && !err.code) {
@@ -13192,7 +13192,7 @@ var SESTransport = class extends EventEmitter6 {
 };
 var ses_transport_default = SESTransport;
 
-// ../../main/node_modules/nodemailer/dist/esm/nodemailer.js
+// node_modules/nodemailer/dist/esm/nodemailer.js
 var etherealApi = () => (process.env.ETHEREAL_API || "https://api.nodemailer.com").replace(/\/+$/, "");
 var etherealWeb = () => (process.env.ETHEREAL_WEB || "https://ethereal.email").replace(/\/+$/, "");
 var etherealApiKey = () => (process.env.ETHEREAL_API_KEY || "").replace(/\s*/g, "") || null;

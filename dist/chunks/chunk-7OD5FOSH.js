@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   require_lib
-} from "./chunk-6PTBYYOM.js";
+} from "./chunk-ANORL7CF.js";
 import {
   redactUrl,
   scrubSecrets
@@ -10,7 +10,7 @@ import {
 import {
   RetryableError,
   errorMessage
-} from "./chunk-TY3RD4OH.js";
+} from "./chunk-7775BKJK.js";
 import {
   __toESM
 } from "./chunk-Z67Z3DOX.js";

@@ -5,12 +5,12 @@ import {
   legacyRestEndpointMethods,
   paginateRest,
   requestLog
-} from "./chunk-6MSN7BBZ.js";
+} from "./chunk-U5YKX6QA.js";
 
-// ../../main/node_modules/@octokit/rest/dist-src/version.js
+// node_modules/@octokit/rest/dist-src/version.js
 var VERSION = "22.0.1";
 
-// ../../main/node_modules/@octokit/rest/dist-src/index.js
+// node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION}`

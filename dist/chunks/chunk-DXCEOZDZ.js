@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-PL5F3OZO.js";
+} from "./chunk-KGHW3UFM.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-URWYK676.js";
+} from "./chunk-VLJLNOEI.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-YQGSE57L.js";
+} from "./chunk-FALCCRKR.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-NJQUOR3Z.js";
+} from "./chunk-SBKXQUC6.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-LW4ZEAIW.js";
+} from "./chunk-U63YWY6I.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-TY3RD4OH.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;

@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-LW4ZEAIW.js";
+} from "./chunk-U63YWY6I.js";
 import {
   external_exports
-} from "./chunk-TY3RD4OH.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({
