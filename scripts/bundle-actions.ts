@@ -3,14 +3,23 @@ import { copyFile, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build, type BuildResult } from 'esbuild';
+import { playwrightCorePlugin } from './bundle-playwright.js';
 
 /**
  * Bundles every `actions/<name>/src/index.ts` into `dist/<name>/index.js` (ESM, Node 20+), with
- * code used by several actions split into shared chunks under `dist/chunks/`.
+ * code used by several actions split into shared chunks under `dist/chunks/`. Nothing is left
+ * external: a runner checks the repository out without `node_modules`, so every package an
+ * action imports, playwright-core included, travels inside `dist/`.
  */
 
-/** Packages that cannot be bundled: Playwright loads browser drivers from its own folder. */
-export const EXTERNAL_PACKAGES = ['playwright', 'playwright-core'];
+/**
+ * CommonJS code reads `__dirname`/`__filename`, which an ES module lacks; bundled, they name the
+ * output file the code landed in (Node 20.11+ has `import.meta.dirname`).
+ */
+export const COMMONJS_PATHS = {
+  __dirname: 'import.meta.dirname',
+  __filename: 'import.meta.filename',
+};
 
 /**
  * Some CommonJS dependencies call `require('fs')` and the like; an ESM bundle has no `require`,
@@ -62,7 +71,10 @@ export async function bundleActions(options: {
     platform: 'node',
     target: 'node20',
     chunkNames: 'chunks/[name]-[hash]',
-    external: EXTERNAL_PACKAGES,
+    define: COMMONJS_PATHS,
+    // A worktree may link node_modules from elsewhere; the bundle must not name where it lives.
+    preserveSymlinks: true,
+    plugins: [playwrightCorePlugin],
     banner: { js: REQUIRE_BANNER },
     legalComments: 'none',
     logLevel: 'warning',

@@ -2,42 +2,41 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "../chunks/chunk-XTXMCUOJ.js";
+} from "../chunks/chunk-VU7M3XMY.js";
 import {
   require_lib
-} from "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-ANORL7CF.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-CLJ4KZVN.js";
+} from "../chunks/chunk-VLJLNOEI.js";
 import {
   downloadStage,
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-AJUNG75Q.js";
+} from "../chunks/chunk-SBKXQUC6.js";
 import {
   readNdjson
-} from "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   ENV,
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   NonRetryableError,
   RetryableError,
-  __toESM,
   booleanInput,
   choiceInput,
   dryRunInput,
@@ -49,7 +48,10 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import {
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/check-budget/src/check-budget.ts
 import { performance } from "node:perf_hooks";

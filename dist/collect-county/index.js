@@ -12,22 +12,22 @@ import {
   isSourceFailure,
   looksLikeHtml,
   retry
-} from "../chunks/chunk-JM3VX2GT.js";
+} from "../chunks/chunk-GLEQV56O.js";
 import {
   RateLimiter,
   normalizeAddress,
   normalizeZip
-} from "../chunks/chunk-MZ7QONSA.js";
+} from "../chunks/chunk-Q5XN45QN.js";
 import {
   formatIssues
-} from "../chunks/chunk-OJPRUIFX.js";
+} from "../chunks/chunk-DXCEOZDZ.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-IWHL7TEH.js";
+} from "../chunks/chunk-KGHW3UFM.js";
 import {
   require_lib
-} from "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-ANORL7CF.js";
 import {
   redactUrl,
   scrubSecrets,
@@ -39,34 +39,31 @@ import {
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-CLJ4KZVN.js";
-import "../chunks/chunk-4YGJULK7.js";
+} from "../chunks/chunk-VLJLNOEI.js";
+import "../chunks/chunk-FALCCRKR.js";
 import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-AJUNG75Q.js";
+} from "../chunks/chunk-SBKXQUC6.js";
 import {
   JsonLine
-} from "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   IntegrityError,
   NonRetryableError,
-  __commonJS,
-  __require,
-  __toESM,
   choiceInput,
   dryRunInput,
   errorMessage,
@@ -77,7 +74,12 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
@@ -26625,7 +26627,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    var currentFilename = typeof __filename !== "undefined" ? __filename : void 0;
+    var currentFilename = typeof import.meta.filename !== "undefined" ? import.meta.filename : void 0;
     function appendFetchStackTrace(err, filename) {
       if (!err || typeof err !== "object") {
         return;

@@ -8,7 +8,7 @@ import {
   isHttpError,
   isSourceFailure,
   retry
-} from "../chunks/chunk-JM3VX2GT.js";
+} from "../chunks/chunk-GLEQV56O.js";
 import {
   ENRICHMENT_RANGES,
   ENRICHMENT_SCHEMA_VERSION,
@@ -17,44 +17,42 @@ import {
   enrichmentRangeProblems,
   enrichmentSchema,
   fieldConfidenceSchema
-} from "../chunks/chunk-IWHL7TEH.js";
+} from "../chunks/chunk-KGHW3UFM.js";
 import {
   connectDatabase
-} from "../chunks/chunk-55VNQAFJ.js";
-import "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-7OD5FOSH.js";
+import "../chunks/chunk-ANORL7CF.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-4YGJULK7.js";
+} from "../chunks/chunk-FALCCRKR.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   runnerArtifactClient,
   stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   MANIFEST_FILE,
   describeIssues,
   verifyManifest
-} from "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   ENV,
   readEnv,
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   NonRetryableError,
-  __commonJS,
-  __toESM,
   booleanInput,
   choiceInput,
   dryRunInput,
@@ -66,7 +64,11 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import {
+  __commonJS,
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // node_modules/whatwg-fetch/dist/fetch.umd.js
 var require_fetch_umd = __commonJS({

@@ -6,30 +6,30 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-OJPRUIFX.js";
-import "../chunks/chunk-IWHL7TEH.js";
+} from "../chunks/chunk-DXCEOZDZ.js";
+import "../chunks/chunk-KGHW3UFM.js";
 import {
   COLLECTIONS,
   pipelineCollections
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-55VNQAFJ.js";
+} from "../chunks/chunk-7OD5FOSH.js";
 import {
   require_lib
-} from "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-ANORL7CF.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
-import "../chunks/chunk-CLJ4KZVN.js";
-import "../chunks/chunk-4YGJULK7.js";
+import "../chunks/chunk-VLJLNOEI.js";
+import "../chunks/chunk-FALCCRKR.js";
 import {
   clientFailure,
   downloadArtifactChecked,
   runnerArtifactClient
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-AJUNG75Q.js";
+} from "../chunks/chunk-SBKXQUC6.js";
 import {
   countSchema,
   describeIssues,
@@ -38,15 +38,14 @@ import {
   openNdjsonWriter,
   readNdjson,
   sha256Schema
-} from "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   IntegrityError,
   NonRetryableError,
-  __toESM,
   choiceInput,
   dryRunInput,
   errorMessage,
@@ -57,7 +56,10 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import {
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/maintain-db/src/inputs.ts
 var TASKS = ["restore", "indexes", "backup", "export", "retention"];

@@ -5,8 +5,8 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-LDWTN32S.js";
-import "../chunks/chunk-XTXMCUOJ.js";
+} from "../chunks/chunk-QXAPLZ4W.js";
+import "../chunks/chunk-VU7M3XMY.js";
 import {
   REDACTED,
   redactUrl,
@@ -14,17 +14,17 @@ import {
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   readStageRecords
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-AJUNG75Q.js";
+} from "../chunks/chunk-SBKXQUC6.js";
 import {
   verifyManifest
-} from "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   choiceInput,
@@ -36,7 +36,8 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts
 import { readdir, stat } from "node:fs/promises";

@@ -12,18 +12,20 @@ import {
 } from "../chunks/chunk-T3REDOUC.js";
 import {
   require_lib
-} from "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-ANORL7CF.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
-  __toESM,
   external_exports,
   integerInput,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import {
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/preflight/src/secrets.ts
 var SECRET_INPUTS = [

@@ -3,11 +3,11 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   RateLimiter,
   normalizeAddress
-} from "../chunks/chunk-MZ7QONSA.js";
+} from "../chunks/chunk-Q5XN45QN.js";
 import {
   formatIssues
-} from "../chunks/chunk-OJPRUIFX.js";
-import "../chunks/chunk-IWHL7TEH.js";
+} from "../chunks/chunk-DXCEOZDZ.js";
+import "../chunks/chunk-KGHW3UFM.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -19,30 +19,30 @@ import {
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-CLJ4KZVN.js";
+} from "../chunks/chunk-VLJLNOEI.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-4YGJULK7.js";
+} from "../chunks/chunk-FALCCRKR.js";
 import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-AJUNG75Q.js";
-import "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-SBKXQUC6.js";
+import "../chunks/chunk-U63YWY6I.js";
 import {
   ENV,
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -57,7 +57,8 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/scrape-mls/src/inputs.ts
 var LISTING_SITE_BASE = "https://www.phoenixmlssearch.com";
@@ -106,7 +107,6 @@ import { isAbsolute, join as join6, resolve } from "node:path";
 
 // actions/scrape-mls/src/browser.ts
 import { existsSync } from "node:fs";
-import { chromium } from "playwright-core";
 var SYSTEM_CHROMIUM = "/usr/bin/chromium";
 function resolveBrowserPath(input, env = process.env) {
   if (input !== "") {
@@ -126,6 +126,7 @@ async function launchBrowser(executablePath, logger) {
   const args = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
   args.push("--blink-settings=imagesEnabled=false");
   logger.info(`browser: ${executablePath ?? "Playwright's managed Chromium"}`);
+  const { chromium } = await import("../chunks/playwright-core-RY3OSPNU.js");
   try {
     return await chromium.launch({ executablePath, args, headless: true });
   } catch (error) {

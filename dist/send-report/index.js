@@ -8,14 +8,14 @@ import {
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-55VNQAFJ.js";
+} from "../chunks/chunk-7OD5FOSH.js";
 import {
   mail_composer_default,
   nodemailer_default,
   parseSmtpUrl,
   smtpEndpoint
 } from "../chunks/chunk-T3REDOUC.js";
-import "../chunks/chunk-SUHQZERB.js";
+import "../chunks/chunk-ANORL7CF.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -26,38 +26,35 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-CLJ4KZVN.js";
+} from "../chunks/chunk-VLJLNOEI.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-4YGJULK7.js";
+} from "../chunks/chunk-FALCCRKR.js";
 import {
   downloadStage,
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-AJUNG75Q.js";
+} from "../chunks/chunk-SBKXQUC6.js";
 import {
   verifyManifest
-} from "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-U63YWY6I.js";
 import {
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   NonRetryableError,
   RetryableError,
-  __commonJS,
-  __export,
-  __toESM,
   choiceInput,
   dryRunInput,
   errorMessage,
@@ -68,7 +65,12 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import {
+  __commonJS,
+  __export,
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // node_modules/topojson-client/dist/topojson-client.js
 var require_topojson_client = __commonJS({

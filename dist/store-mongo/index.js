@@ -7,11 +7,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-OJPRUIFX.js";
+} from "../chunks/chunk-DXCEOZDZ.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-IWHL7TEH.js";
+} from "../chunks/chunk-KGHW3UFM.js";
 import {
   recordRun,
   runLedgerId,
@@ -22,40 +22,39 @@ import {
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
   connectDatabase
-} from "../chunks/chunk-55VNQAFJ.js";
+} from "../chunks/chunk-7OD5FOSH.js";
 import {
   require_lib
-} from "../chunks/chunk-SUHQZERB.js";
+} from "../chunks/chunk-ANORL7CF.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   usageSchema
-} from "../chunks/chunk-CLJ4KZVN.js";
+} from "../chunks/chunk-VLJLNOEI.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-4YGJULK7.js";
+} from "../chunks/chunk-FALCCRKR.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-47PAFJWM.js";
+} from "../chunks/chunk-TC23HEYA.js";
 import {
   readStageOutput,
   readStageRecords
-} from "../chunks/chunk-JSQIPLFV.js";
+} from "../chunks/chunk-FKSAYJCJ.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-AJUNG75Q.js";
-import "../chunks/chunk-MSOCMRIX.js";
+} from "../chunks/chunk-SBKXQUC6.js";
+import "../chunks/chunk-U63YWY6I.js";
 import {
   ENV,
   readEnv,
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   RetryableError,
-  __toESM,
   dryRunInput,
   external_exports,
   integerInput,
@@ -64,7 +63,10 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import {
+  __toESM
+} from "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/store-mongo/src/load-stages.ts
 import path from "node:path";

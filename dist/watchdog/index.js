@@ -5,11 +5,11 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-LDWTN32S.js";
-import "../chunks/chunk-XTXMCUOJ.js";
+} from "../chunks/chunk-QXAPLZ4W.js";
+import "../chunks/chunk-VU7M3XMY.js";
 import {
   readRunContext
-} from "../chunks/chunk-T6U45VPN.js";
+} from "../chunks/chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   PipelineError,
@@ -21,7 +21,8 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-4WLS2A62.js";
+} from "../chunks/chunk-7775BKJK.js";
+import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/watchdog/src/findings.ts
 var FINDING_KINDS = [

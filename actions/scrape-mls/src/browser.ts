@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ENV } from '../../../shared/env.js';
 import { ConfigurationError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
@@ -39,6 +39,9 @@ export async function launchBrowser(
   // Images are never needed: the listing data is text, and each image is a request and traffic.
   args.push('--blink-settings=imagesEnabled=false');
   logger.info(`browser: ${executablePath ?? "Playwright's managed Chromium"}`);
+  // Imported here so the bundle puts Playwright in a chunk of its own, loaded only to browse;
+  // its error messages and stacks tell its frames from ours by that file.
+  const { chromium } = await import('playwright-core');
   try {
     return await chromium.launch({ executablePath, args, headless: true });
   } catch (error) {

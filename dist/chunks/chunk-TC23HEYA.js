@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   MANIFEST_FILE,
   verifyManifest
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-U63YWY6I.js";
 import {
   ENV,
   Octokit,
@@ -12,7 +12,7 @@ import {
   readEnv,
   requestLog,
   restEndpointMethods
-} from "./chunk-T6U45VPN.js";
+} from "./chunk-U5YKX6QA.js";
 import {
   BearerCredentialHandler,
   ConfigurationError,
@@ -21,10 +21,6 @@ import {
   IntegrityError,
   NonRetryableError,
   RetryableError,
-  __commonJS,
-  __export,
-  __require,
-  __toESM,
   debug,
   error,
   errorMessage,
@@ -32,7 +28,13 @@ import {
   require_tunnel,
   setSecret,
   warning
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
+import {
+  __commonJS,
+  __export,
+  __require,
+  __toESM
+} from "./chunk-Z67Z3DOX.js";
 
 // node_modules/@protobuf-ts/runtime/build/commonjs/json-typings.js
 var require_json_typings = __commonJS({

@@ -6,10 +6,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-U63YWY6I.js";
 import {
   external_exports
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/model/run-stats.ts
 var RUN_STATS_SCHEMA_VERSION = 1;

@@ -7,10 +7,10 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-U63YWY6I.js";
 import {
   IntegrityError
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/io/stage-output.ts
 import { mkdir } from "node:fs/promises";

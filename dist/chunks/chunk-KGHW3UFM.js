@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-4YGJULK7.js";
+} from "./chunk-FALCCRKR.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -12,10 +12,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-U63YWY6I.js";
 import {
   external_exports
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/model/county-parcel-parts.ts
 var valuationSchema = external_exports.object({

@@ -5,10 +5,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-U63YWY6I.js";
 import {
   external_exports
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/model/usage.ts
 var USAGE_SCHEMA_VERSION = 1;

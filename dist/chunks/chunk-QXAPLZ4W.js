@@ -2,17 +2,17 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "./chunk-XTXMCUOJ.js";
+} from "./chunk-VU7M3XMY.js";
 import {
   ENV,
   readEnv
-} from "./chunk-T6U45VPN.js";
+} from "./chunk-U5YKX6QA.js";
 import {
   ConfigurationError,
   NonRetryableError,
   RetryableError,
   stringInput
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/github/client.ts
 import { setTimeout as sleep } from "node:timers/promises";

@@ -2,16 +2,18 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   require_lib
-} from "./chunk-SUHQZERB.js";
+} from "./chunk-ANORL7CF.js";
 import {
   redactUrl,
   scrubSecrets
 } from "./chunk-CQ3Z2ZHE.js";
 import {
   RetryableError,
-  __toESM,
   errorMessage
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
+import {
+  __toESM
+} from "./chunk-Z67Z3DOX.js";
 
 // shared/db/connect.ts
 var import_mongodb = __toESM(require_lib(), 1);

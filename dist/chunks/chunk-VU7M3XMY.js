@@ -5,7 +5,7 @@ import {
   legacyRestEndpointMethods,
   paginateRest,
   requestLog
-} from "./chunk-T6U45VPN.js";
+} from "./chunk-U5YKX6QA.js";
 
 // node_modules/@octokit/rest/dist-src/version.js
 var VERSION = "22.0.1";

@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   __commonJS,
   __require
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-Z67Z3DOX.js";
 
 // node_modules/bson/lib/bson.cjs
 var require_bson = __commonJS({

@@ -8,7 +8,7 @@ import {
   NonRetryableError,
   RetryableError,
   isRetryable
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/http/classify.ts
 var NETWORK_CODES = /* @__PURE__ */ new Set([

@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-IWHL7TEH.js";
+} from "./chunk-KGHW3UFM.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-CLJ4KZVN.js";
+} from "./chunk-VLJLNOEI.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-4YGJULK7.js";
+} from "./chunk-FALCCRKR.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-AJUNG75Q.js";
+} from "./chunk-SBKXQUC6.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-U63YWY6I.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;

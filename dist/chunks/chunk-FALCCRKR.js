@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-MSOCMRIX.js";
+} from "./chunk-U63YWY6I.js";
 import {
   external_exports
-} from "./chunk-4WLS2A62.js";
+} from "./chunk-7775BKJK.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({
