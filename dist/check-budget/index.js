@@ -4,8 +4,11 @@ import {
   Octokit
 } from "../chunks/chunk-VU7M3XMY.js";
 import {
-  require_lib
-} from "../chunks/chunk-ANORL7CF.js";
+  connectDatabase,
+  databaseInput,
+  describeDatabase
+} from "../chunks/chunk-WSK22OVI.js";
+import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
@@ -17,7 +20,7 @@ import {
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-TC23HEYA.js";
+} from "../chunks/chunk-YY3EDKWG.js";
 import {
   readStageRecords,
   writeStageOutput
@@ -49,9 +52,7 @@ import {
   stringInput,
   withGroup
 } from "../chunks/chunk-7775BKJK.js";
-import {
-  __toESM
-} from "../chunks/chunk-Z67Z3DOX.js";
+import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/check-budget/src/check-budget.ts
 import { performance } from "node:perf_hooks";
@@ -289,29 +290,31 @@ var FileLedger = class {
 };
 
 // actions/check-budget/src/ledger-mongo.ts
-var import_mongodb = __toESM(require_lib(), 1);
 var COSTS_COLLECTION = "costs";
 var CHUNK = 50;
 var MongoLedger = class _MongoLedger {
-  constructor(client, costs) {
-    this.client = client;
+  constructor(connection, costs) {
+    this.connection = connection;
     this.costs = costs;
+    this.name = `MongoDB ${connection.db.databaseName}.${COSTS_COLLECTION}`;
   }
-  client;
+  connection;
   costs;
-  name = `MongoDB ${COSTS_COLLECTION}`;
-  /** Connects to `uri` (its default database) and makes sure the month index exists. */
-  static async open(uri, logger) {
-    const client = new import_mongodb.MongoClient(uri, { serverSelectionTimeoutMS: 15e3 });
+  name;
+  /**
+   * Connects to `uri`, in the database every action resolves from `database` and the connection
+   * string (see `resolveDatabase`), and makes sure the month index exists.
+   */
+  static async open(uri, database, logger) {
+    const connection = await connectDatabase(uri, database, { serverSelectionTimeoutMs: 15e3 });
     try {
-      await client.connect();
-      const costs = client.db().collection(COSTS_COLLECTION);
+      const costs = connection.db.collection(COSTS_COLLECTION);
       await costs.createIndex({ month: 1 });
-      logger.debug(`ledger: connected to database '${client.db().databaseName}'`);
-      return new _MongoLedger(client, costs);
+      logger.info(`ledger: database ${describeDatabase(connection.database)}`);
+      return new _MongoLedger(connection, costs);
     } catch (error) {
-      await client.close().catch(() => void 0);
-      throw new RetryableError(`ledger: cannot reach MongoDB: ${errorMessage(error)}`, {
+      await connection.close().catch(() => void 0);
+      throw new RetryableError(`ledger: cannot use MongoDB: ${errorMessage(error)}`, {
         cause: error
       });
     }
@@ -336,7 +339,7 @@ var MongoLedger = class _MongoLedger {
     return documents.map((document) => ledgerEntrySchema.parse(document));
   }
   async close() {
-    await this.client.close();
+    await this.connection.close();
   }
 };
 
@@ -346,7 +349,7 @@ function ledgerPath({ ledgerFile, workspace, mongodbUri }) {
   return isAbsolute(ledgerFile) ? ledgerFile : resolve(workspace, ledgerFile);
 }
 async function openLedger(choice, logger) {
-  if (choice.mongodbUri !== "") return MongoLedger.open(choice.mongodbUri, logger);
+  if (choice.mongodbUri !== "") return MongoLedger.open(choice.mongodbUri, choice.database, logger);
   const file = ledgerPath(choice);
   if (file) return new FileLedger(file);
   logger.warning("no mongodb-uri and no ledger-file: month to date counts this run only");
@@ -980,6 +983,7 @@ var checkBudgetInputs = external_exports.object({
   usageArtifacts: listInput(external_exports.string().min(1)),
   githubToken: stringInput(),
   mongodbUri: mongodbUriInput,
+  database: databaseInput,
   ledgerFile: stringInput(),
   policy: policyInput,
   stage: choiceInput(["gate", "record"], "gate"),

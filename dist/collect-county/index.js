@@ -26,8 +26,10 @@ import {
   countyParcelSchema
 } from "../chunks/chunk-KGHW3UFM.js";
 import {
-  require_lib
-} from "../chunks/chunk-ANORL7CF.js";
+  connectDatabase,
+  databaseInput,
+  describeDatabase
+} from "../chunks/chunk-WSK22OVI.js";
 import {
   redactUrl,
   scrubSecrets,
@@ -45,7 +47,7 @@ import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-TC23HEYA.js";
+} from "../chunks/chunk-YY3EDKWG.js";
 import {
   readStageOutput,
   writeStageOutput
@@ -26715,7 +26717,6 @@ ${captureLines}` : capture.stack;
 });
 
 // actions/collect-county/src/collect.ts
-var import_mongodb = __toESM(require_lib(), 1);
 import { join as join2 } from "node:path";
 
 // actions/collect-county/src/checkpoint.ts
@@ -27748,15 +27749,15 @@ async function openDatabase(inputs, logger) {
     if (inputs.mode === "incremental") logger.info("incremental without mongodb-uri: search order");
     return { db: null, close: () => Promise.resolve() };
   }
-  const client = new import_mongodb.MongoClient(inputs.mongodbUri, { serverSelectionTimeoutMS: 1e4 });
   try {
-    await client.connect();
-    return { db: client.db(), close: () => client.close() };
+    const connection = await connectDatabase(inputs.mongodbUri, inputs.database);
+    logger.info(`incremental priorities from database ${describeDatabase(connection.database)}`);
+    return connection;
   } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
     logger.warning(
       `mongodb-uri: cannot read properties (${errorMessage(error)}); collecting in search order`
     );
-    await client.close().catch(() => void 0);
     return { db: null, close: () => Promise.resolve() };
   }
 }
@@ -27867,6 +27868,8 @@ var collectCountyInputs = external_exports.object({
   }),
   /** MongoDB with the `properties` collection, for incremental priorities (a secret). */
   mongodbUri: mongodbUriInput,
+  /** Database holding `properties`; empty: the connection string's, else `phx_property`. */
+  database: databaseInput,
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
   artifactName: stringInput({ default: "county-parcels" }).refine(
     (name) => /^[\w.-]+$/.test(name),

@@ -19,9 +19,9 @@ import {
   fieldConfidenceSchema
 } from "../chunks/chunk-KGHW3UFM.js";
 import {
-  connectDatabase
-} from "../chunks/chunk-7OD5FOSH.js";
-import "../chunks/chunk-ANORL7CF.js";
+  connectDatabase,
+  databaseInput
+} from "../chunks/chunk-WSK22OVI.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -35,7 +35,7 @@ import {
   runnerArtifactClient,
   stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-TC23HEYA.js";
+} from "../chunks/chunk-YY3EDKWG.js";
 import {
   readStageRecords,
   writeStageOutput
@@ -1414,10 +1414,8 @@ var enrichInputsSchema = external_exports.object({
   cache: booleanInput(true),
   /** MongoDB for the cache (collection `enrichment_cache`); without it the artifact chain is the cache. */
   mongodbUri: mongodbUriInput,
-  /** Database of the cache in that MongoDB. */
-  database: stringInput({ default: "phx_property" }).pipe(
-    external_exports.string().regex(/^[\w-]{1,63}$/, "expected a database name (letters, digits, _ or -)")
-  ),
+  /** Database of the cache; empty: the connection string's, else `phx_property`. */
+  database: databaseInput,
   /** The budget gate: false means no model call; cache hits still count, rules do the rest. */
   enabled: booleanInput(true),
   /** Name of the enrichment artifact to upload. */
@@ -2292,6 +2290,7 @@ async function openCaches(inputs, earlier, logger) {
       connection = await connectDatabase(inputs.mongodbUri, inputs.database);
       caches.push(new MongoExtractionCache(connection.db));
     } catch (error) {
+      if (error instanceof ConfigurationError) throw error;
       logger.warning(`cache: ${errorMessage(error)}; going on without the MongoDB cache`);
     }
   }

@@ -13,11 +13,10 @@ import {
   pipelineCollections
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
-  connectDatabase
-} from "../chunks/chunk-7OD5FOSH.js";
-import {
+  connectDatabase,
+  databaseInput,
   require_lib
-} from "../chunks/chunk-ANORL7CF.js";
+} from "../chunks/chunk-WSK22OVI.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import "../chunks/chunk-VLJLNOEI.js";
 import "../chunks/chunk-FALCCRKR.js";
@@ -25,7 +24,7 @@ import {
   clientFailure,
   downloadArtifactChecked,
   runnerArtifactClient
-} from "../chunks/chunk-TC23HEYA.js";
+} from "../chunks/chunk-YY3EDKWG.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
@@ -69,10 +68,8 @@ var artifactName = external_exports.string().regex(/^[A-Za-z0-9][\w.-]{0,99}$/, 
 var maintainDbInputs = external_exports.object({
   /** Connection string (a secret). */
   mongodbUri: mongodbUriInput.pipe(external_exports.string().min(1, "expected a connection string")),
-  /** Database name. */
-  database: stringInput({ default: "phx_property" }).pipe(
-    external_exports.string().regex(/^[A-Za-z0-9_-]{1,63}$/, "expected letters, digits, _ or -, at most 63")
-  ),
+  /** Database; empty: the connection string's, else `phx_property` (see `resolveDatabase`). */
+  database: databaseInput,
   /** Tasks to run; restore only when named. */
   tasks: external_exports.preprocess(
     (value) => typeof value === "string" && value.trim() === "" ? DEFAULT_TASKS : value,

@@ -11,12 +11,17 @@ import {
   parseSmtpUrl
 } from "../chunks/chunk-T3REDOUC.js";
 import {
+  connectDatabase,
+  databaseInput,
+  describeDatabase,
   require_lib
-} from "../chunks/chunk-ANORL7CF.js";
+} from "../chunks/chunk-WSK22OVI.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
+  ConfigurationError,
+  RetryableError,
   external_exports,
   integerInput,
   runAction,
@@ -100,6 +105,8 @@ var preflightInputs = external_exports.object({
   maxParcels: stringInput({ default: "0" }),
   /** MongoDB connection string (a secret). */
   mongodbUri: stringInput(),
+  /** Database the stages use; empty: the connection string's, else `phx_property`. */
+  database: databaseInput,
   /** Base URL of the county Assessor API. */
   countyApiUrl: stringInput({ default: "https://mcassessor.maricopa.gov" }),
   /** The county Assessor API token (a secret). */
@@ -267,7 +274,6 @@ async function checkCountyApi(baseUrl, token, zip, signal) {
 }
 
 // actions/preflight/src/database-check.ts
-var import_mongodb = __toESM(require_lib(), 1);
 function reason(error, timeoutMs) {
   const text = error.message ?? "";
   if (error.code === 18 || error.codeName === "AuthenticationFailed" || /auth/i.test(text))
@@ -278,23 +284,23 @@ function reason(error, timeoutMs) {
     return `no server could be selected within ${timeoutMs / 1e3} s`;
   return `${error.name ?? "error"}${error.codeName ? ` ${error.codeName}` : ""}`;
 }
-async function checkDatabase(uri, timeoutMs) {
-  const client = new import_mongodb.MongoClient(uri, {
-    serverSelectionTimeoutMS: timeoutMs,
-    connectTimeoutMS: timeoutMs,
-    appName: "phx-property-pipeline-preflight"
-  });
+async function checkDatabase(uri, database, timeoutMs) {
   const started = performance.now();
   try {
-    await client.connect();
-    await client.db("admin").command({ ping: 1 });
-    return pass(`ping answered in ${Math.round(performance.now() - started)} ms`);
-  } catch (error) {
-    return fail(
-      `${secretLabel("mongodb-uri")}: cannot reach the database: ${reason(error, timeoutMs)}`
+    const connection = await connectDatabase(uri, database, {
+      serverSelectionTimeoutMs: timeoutMs
+    });
+    await connection.close().catch(() => void 0);
+    const elapsed = Math.round(performance.now() - started);
+    return pass(
+      `ping answered in ${elapsed} ms; database ${describeDatabase(connection.database)}`
     );
-  } finally {
-    await client.close().catch(() => void 0);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return fail(error.message);
+    const cause = error instanceof RetryableError ? error.cause : error;
+    return fail(
+      `${secretLabel("mongodb-uri")}: cannot reach the database: ${reason(cause, timeoutMs)}`
+    );
   }
 }
 
@@ -406,7 +412,7 @@ function reachabilityChecks(inputs, plan, shapeOk, onOllama) {
       name: "database reachable",
       subject: `${secretLabel("mongodb-uri")}: database`,
       onTimeout: "error",
-      run: () => checkDatabase(inputs.mongodbUri, innerMs)
+      run: () => checkDatabase(inputs.mongodbUri, inputs.database, innerMs)
     });
   if (!county) checks.push(skipped("county API reachable", "county not collected in this run"));
   else if (inputs.countyApiToken !== "" && shapeOk("county-api-token"))
@@ -475,7 +481,7 @@ function reachabilityChecks(inputs, plan, shapeOk, onOllama) {
 }
 
 // actions/preflight/src/shapes.ts
-var import_mongodb2 = __toESM(require_lib(), 1);
+var import_mongodb = __toESM(require_lib(), 1);
 var MONGO_PARSE_HINTS = [
   [
     /unescaped characters/i,
@@ -495,7 +501,7 @@ function mongoUriShape(uri) {
   if ((match[2] ?? "").split(",").some((host) => host === "" || host.startsWith(":")))
     return "expected at least one host after mongodb:// (host[:port][,host[:port]...])";
   try {
-    new import_mongodb2.MongoClient(uri);
+    new import_mongodb.MongoClient(uri);
     return void 0;
   } catch (error) {
     const text = error instanceof Error ? error.message : "";

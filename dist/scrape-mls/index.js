@@ -30,7 +30,7 @@ import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-TC23HEYA.js";
+} from "../chunks/chunk-YY3EDKWG.js";
 import {
   readStageOutput,
   writeStageOutput

@@ -7,15 +7,15 @@ import {
   pipelineCollections
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
-  connectDatabase
-} from "../chunks/chunk-7OD5FOSH.js";
-import {
   mail_composer_default,
   nodemailer_default,
   parseSmtpUrl,
   smtpEndpoint
 } from "../chunks/chunk-T3REDOUC.js";
-import "../chunks/chunk-ANORL7CF.js";
+import {
+  connectDatabase,
+  databaseInput
+} from "../chunks/chunk-WSK22OVI.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -35,7 +35,7 @@ import {
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-TC23HEYA.js";
+} from "../chunks/chunk-YY3EDKWG.js";
 import {
   readStageRecords,
   writeStageOutput
@@ -582,10 +582,8 @@ var sendReportInputs = external_exports.object({
   runResults: listInput(external_exports.string().min(1)),
   /** MongoDB for the run ledger, trends and market view; a secret. */
   mongodbUri: mongodbUriInput,
-  /** Database name. */
-  database: stringInput({ default: "phx_property" }).pipe(
-    external_exports.string().regex(/^[A-Za-z0-9_-]{1,63}$/, "expected letters, digits, _ or -, at most 63")
-  ),
+  /** Database; empty: the connection string's, else `phx_property` (see `resolveDatabase`). */
+  database: databaseInput,
   /** check-budget outputs as JSON (`toJSON(steps.budget.outputs)`). */
   budget: stringInput(),
   /**

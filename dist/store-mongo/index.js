@@ -21,11 +21,10 @@ import {
   pipelineCollections
 } from "../chunks/chunk-BBRALDZ2.js";
 import {
-  connectDatabase
-} from "../chunks/chunk-7OD5FOSH.js";
-import {
+  connectDatabase,
+  databaseInput,
   require_lib
-} from "../chunks/chunk-ANORL7CF.js";
+} from "../chunks/chunk-WSK22OVI.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   usageSchema
@@ -38,7 +37,7 @@ import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-TC23HEYA.js";
+} from "../chunks/chunk-YY3EDKWG.js";
 import {
   readStageOutput,
   readStageRecords
@@ -61,7 +60,6 @@ import {
   listInput,
   mongodbUriInput,
   runAction,
-  stringInput,
   withGroup
 } from "../chunks/chunk-7775BKJK.js";
 import {
@@ -1001,10 +999,8 @@ function storeSummary(result) {
 var storeMongoInputs = external_exports.object({
   /** Connection string; required unless `dry-run`. */
   mongodbUri: mongodbUriInput,
-  /** Database name. */
-  database: stringInput({ default: "phx_property" }).pipe(
-    external_exports.string().regex(/^[A-Za-z0-9_-]{1,63}$/, "expected letters, digits, _ or -, at most 63")
-  ),
+  /** Database; empty: the connection string's, else `phx_property` (see `resolveDatabase`). */
+  database: databaseInput,
   /** Stage artifacts to store (names; folder paths outside a runner). */
   inputArtifacts: listInput(external_exports.string().min(1), { min: 1 }),
   /** Properties read and merged together. */

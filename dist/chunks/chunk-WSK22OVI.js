@@ -1,8 +1,19 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  redactUrl,
+  scrubSecrets
+} from "./chunk-CQ3Z2ZHE.js";
+import {
+  ConfigurationError,
+  RetryableError,
+  errorMessage,
+  stringInput
+} from "./chunk-7775BKJK.js";
+import {
   __commonJS,
-  __require
+  __require,
+  __toESM
 } from "./chunk-Z67Z3DOX.js";
 
 // node_modules/bson/lib/bson.cjs
@@ -24867,8 +24878,8 @@ var require_errors2 = __commonJS({
        * @public
        **/
       constructor(pool, message) {
-        const errorMessage = message ? message : `Connection pool for ${pool.address} was cleared because another operation failed with: "${pool.serverError?.message}"`;
-        super(errorMessage, pool.serverError ? { cause: pool.serverError } : void 0);
+        const errorMessage2 = message ? message : `Connection pool for ${pool.address} was cleared because another operation failed with: "${pool.serverError?.message}"`;
+        super(errorMessage2, pool.serverError ? { cause: pool.serverError } : void 0);
         this.address = pool.address;
         this.addErrorLabel(error_1.MongoErrorLabel.PoolRequestedRetry);
       }
@@ -30398,7 +30409,7 @@ var require_mongo_client = __commonJS({
     exports.ServerApiVersion = Object.freeze({
       v1: "1"
     });
-    var MongoClient = class extends mongo_types_1.TypedEventEmitter {
+    var MongoClient2 = class extends mongo_types_1.TypedEventEmitter {
       constructor(url, options) {
         super();
         this.driverInfoList = [];
@@ -30802,7 +30813,7 @@ var require_mongo_client = __commonJS({
         return new change_stream_1.ChangeStream(this, pipeline, (0, utils_1.resolveOptions)(this, options));
       }
     };
-    exports.MongoClient = MongoClient;
+    exports.MongoClient = MongoClient2;
   }
 });
 
@@ -32443,6 +32454,101 @@ var require_lib3 = __commonJS({
   }
 });
 
+// shared/db/connect.ts
+var import_mongodb = __toESM(require_lib3(), 1);
+
+// shared/db/database-name.ts
+var DEFAULT_DATABASE = "phx_property";
+var FORBIDDEN = ["/", "\\", ".", " ", '"', "$", "\0"];
+function databaseNameProblem(name) {
+  if (name === "") return "expected a database name, got an empty one";
+  const found = FORBIDDEN.filter((char) => name.includes(char));
+  if (found.length > 0) {
+    const shown = found.map((char) => char === "\0" ? "NUL" : `'${char}'`).join(", ");
+    return `expected a MongoDB database name without / \\ . " $, spaces or NUL, got '${name.replace(/\0/g, "\\0")}' (has ${shown})`;
+  }
+  if (Buffer.byteLength(name, "utf8") >= 64)
+    return `expected a MongoDB database name under 64 bytes, got ${Buffer.byteLength(name, "utf8")} bytes`;
+  return void 0;
+}
+var CONNECTION_STRING = /^mongodb(?:\+srv)?:\/\/(?:[^:@]*(?::[^@]*)?@)?(?!:)[^/?@]*(?<rest>.*)$/s;
+function uriDatabase(uri) {
+  const rest = CONNECTION_STRING.exec(uri.trim())?.groups?.rest ?? "";
+  const path = rest.startsWith("/") ? rest.slice(1).split(/[?#]/)[0] : void 0;
+  if (path === void 0 || path === "") return void 0;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new ConfigurationError(
+      "input 'mongodb-uri': the database name in the connection string is not valid URL encoding"
+    );
+  }
+}
+function resolveDatabase(uri, database = "") {
+  const explicit = database.trim();
+  const fromUri = explicit === "" ? uriDatabase(uri) : void 0;
+  const resolved = explicit !== "" ? { name: explicit, source: "input" } : fromUri !== void 0 ? { name: fromUri, source: "uri" } : { name: DEFAULT_DATABASE, source: "default" };
+  const problem = databaseNameProblem(resolved.name);
+  if (problem !== void 0) {
+    const where = resolved.source === "uri" ? "'mongodb-uri' (the database it names)" : "'database'";
+    throw new ConfigurationError(`input ${where}: ${problem}`);
+  }
+  return resolved;
+}
+function describeDatabase(resolved) {
+  const why = {
+    input: "set by input 'database'",
+    uri: "named by the connection string",
+    default: "the default: neither input 'database' nor the connection string names one"
+  }[resolved.source];
+  return `'${resolved.name}' (${why})`;
+}
+
+// shared/db/connect.ts
+async function connectDatabase(uri, database, options = {}) {
+  const resolved = resolveDatabase(uri, database);
+  const timeout = options.serverSelectionTimeoutMs ?? 1e4;
+  const client = new import_mongodb.MongoClient(uri, {
+    .../[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: timeout },
+    .../[?&]connectTimeoutMS=/i.test(uri) ? {} : { connectTimeoutMS: timeout },
+    appName: "phx-property-pipeline",
+    monitorCommands: options.monitorCommands ?? false
+  });
+  try {
+    await client.connect();
+    const db = client.db(resolved.name);
+    await db.command({ ping: 1 });
+    return { client, db, database: resolved, close: () => client.close() };
+  } catch (error) {
+    await client.close().catch(() => void 0);
+    const password = safePassword(uri);
+    const reason = scrubSecrets(errorMessage(error), password ? [password, uri] : [uri]);
+    throw new RetryableError(`cannot reach MongoDB at ${redactMongoUri(uri)}: ${reason}`, {
+      cause: error
+    });
+  }
+}
+function redactMongoUri(uri) {
+  return redactUrl(uri.replace(/\/\/[^@/]*@/, "//***@"));
+}
+function safePassword(uri) {
+  try {
+    return decodeURIComponent(new URL(uri).password) || void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// shared/db/database-input.ts
+var databaseInput = stringInput().transform((name, ctx) => {
+  const problem = name === "" ? void 0 : databaseNameProblem(name);
+  if (problem !== void 0) ctx.addIssue({ code: "custom", message: problem });
+  return name;
+});
+
 export {
-  require_lib3 as require_lib
+  require_lib3 as require_lib,
+  describeDatabase,
+  connectDatabase,
+  databaseInput
 };

@@ -99705,6 +99705,7 @@ async function uploadStage(client2, name, dir, logger7, options = {}) {
     (path4) => join2(dir, path4)
   );
   logger7.debug(`artifact '${name}': uploading ${files.join(", ")}`);
+  await replaceEarlierAttempt(client2, name, logger7);
   let response;
   try {
     response = await client2.uploadArtifact(name, files, dir, options);
@@ -99719,6 +99720,23 @@ async function uploadStage(client2, name, dir, logger7, options = {}) {
     `artifact '${name}': ${manifest.recordCount} records, ${size} bytes (id ${response.id})`
   );
   return { id: response.id, size, manifest };
+}
+async function replaceEarlierAttempt(client2, name, logger7) {
+  let earlier;
+  try {
+    earlier = (await client2.getArtifact(name)).artifact;
+  } catch (error2) {
+    if (error2 instanceof ArtifactNotFoundError) return;
+    throw clientFailure(`lookup of artifact '${name}'`, error2);
+  }
+  try {
+    await client2.deleteArtifact(name);
+  } catch (error2) {
+    throw clientFailure(`replacing artifact '${name}' of an earlier attempt`, error2);
+  }
+  logger7.info(
+    `artifact '${name}': replaces the one an earlier attempt uploaded (id ${earlier.id})`
+  );
 }
 async function downloadArtifactChecked(client2, name, destDir) {
   let found;
