@@ -52,7 +52,7 @@ export async function runBareAction(
     workspace: checkout,
     jobDir,
     baseEnv,
-    actionEnv: options.actionEnv ?? {},
+    actionEnv: () => options.actionEnv ?? {},
     masks: new Set<string>(),
   };
   const result = await runStep(step, 0, host);
