@@ -1,4 +1,6 @@
-import { access } from 'node:fs/promises';
+import { access, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPortInUse } from '../../../local/mongo/free-port.js';
@@ -56,5 +58,24 @@ describe('startFerretdb', () => {
 
     expect(await isPortInUse(server.port)).toBe(false);
     await expect(access(server.dir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("keeps the data of a given folder from one start to the next (the local runner's nights)", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ferretdb-nights-'));
+    const night = async (write: boolean) => {
+      const server = await startFerretdb({ binary, logger: memoryLogger(), dataDir });
+      try {
+        return await withClient(server.uri, async (client) => {
+          const runs = client.db('phx_property').collection('runs');
+          if (write) await runs.insertOne({ night: 1 });
+          return runs.countDocuments();
+        });
+      } finally {
+        await server.stop();
+      }
+    };
+    expect(await night(true)).toBe(1);
+    expect(await night(false)).toBe(1);
+    await access(dataDir);
   });
 });
