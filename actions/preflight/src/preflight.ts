@@ -1,7 +1,9 @@
 import { scrubSecrets } from '../../../shared/http/redact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
+import { ENV, readEnv } from '../../../shared/env.js';
 import { fail, pass, runChecks, type CheckResult } from './check.js';
 import type { PreflightInputs } from './inputs.js';
+import { issuesCheck } from './issues-check.js';
 import { planRun, type RunPlan } from './plan.js';
 import { reachabilityChecks } from './reachability.js';
 import { reportToCheck, secretChecks, secretValue } from './secret-checks.js';
@@ -52,13 +54,19 @@ export async function preflight(inputs: PreflightInputs, logger: Logger): Promis
   const shapeOk = (input: SecretInput): boolean =>
     shapes[SECRET_INPUTS.indexOf(input)]?.status === 'pass';
   let ollama: OllamaState = inputs.ollamaHost === '' ? 'not-configured' : 'unreachable';
-  const specs = reachabilityChecks(inputs, planned.plan, shapeOk, (reachable) => {
-    ollama = reachable ? 'reachable' : 'unreachable';
-  });
+  const specs = [
+    ...reachabilityChecks(inputs, planned.plan, shapeOk, (reachable) => {
+      ollama = reachable ? 'reachable' : 'unreachable';
+    }),
+    issuesCheck(inputs.githubToken, readEnv(ENV.githubRepository)),
+  ];
   const reached = await withGroup(logger, `Checking ${specs.length} server(s)`, () =>
     runChecks(specs, inputs.timeoutSeconds * 1000),
   );
-  const secrets = SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input)));
+  const secrets = [
+    ...SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input))),
+    ...secretParts(inputs.githubToken),
+  ];
   const checks = [...planRows(planned), ...shapes, reportToCheck(inputs), ...reached].map(
     (check) => ({ ...check, message: scrubSecrets(check.message, secrets) }),
   );
