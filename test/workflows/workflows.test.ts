@@ -1,5 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -16,8 +17,10 @@ const workflows = await Promise.all(
 interface Step {
   uses?: string;
   run?: string;
+  with?: Record<string, unknown>;
 }
 interface WorkflowJob {
+  needs?: string | string[];
   permissions?: unknown;
   'timeout-minutes'?: unknown;
   steps?: Step[];
@@ -79,4 +82,48 @@ describe('workflows', () => {
       }
     }
   });
+});
+
+/** Evaluates `${{ expression }}` with the `needs` context, as the runner would. */
+function evaluate(text: string, needs: Record<string, { result: string }>): unknown {
+  const expression = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim())?.[1] ?? `'${text}'`;
+  const tree = new Parser(new Lexer(expression).lex().tokens, ['needs'], []).parse();
+  const contexts = new data.Dictionary();
+  contexts.add('needs', JSON.parse(JSON.stringify(needs), data.reviver) as data.ExpressionData);
+  const result = new Evaluator(tree, contexts, new Map()).evaluate();
+  return JSON.parse(JSON.stringify(result, data.replacer)) as unknown;
+}
+
+describe('the nightly incident job', () => {
+  const nightly = workflows.find((w) => w.name === 'data-collection.yml')!.doc;
+  const incident = nightly.jobs.incident!;
+  const step = incident.steps?.find((s) => s.uses === './actions/open-incident-issue');
+  const needs = [incident.needs ?? []].flat();
+  const outcome = (failed: string): Record<string, { result: string }> =>
+    Object.fromEntries(
+      needs.map((job) => [job, { result: job === failed ? 'failure' : 'success' }]),
+    );
+
+  it('waits for every other job, so that a failure anywhere is handled', () => {
+    expect(needs.sort()).toEqual(
+      Object.keys(nightly.jobs)
+        .filter((id) => id !== 'incident')
+        .sort(),
+    );
+  });
+
+  it.each(needs)(
+    'files a failure of %s as a failure with the signature of the action it runs',
+    (failed) => {
+      const inputs = step?.with ?? {};
+      expect(evaluate(String(inputs.status), outcome(failed))).toBe('failure');
+      const action = nightly.jobs[failed]?.steps
+        ?.map((s) => /^\.\/actions\/([\w-]+)$/.exec(s.uses ?? '')?.[1])
+        .find((name) => name !== undefined);
+      expect(action, failed).toBeDefined();
+      expect(evaluate(String(inputs.signature), outcome(failed))).toMatch(
+        new RegExp(`^${action}\\b`),
+      );
+    },
+  );
 });
