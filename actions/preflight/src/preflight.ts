@@ -7,6 +7,7 @@ import { issuesCheck } from './issues-check.js';
 import { planRun, type RunPlan } from './plan.js';
 import { reachabilityChecks } from './reachability.js';
 import { reportToCheck, secretChecks, secretValue } from './secret-checks.js';
+import { reportFromCheck } from './sender-check.js';
 import { SECRET_INPUTS, secretParts, type SecretInput } from './secrets.js';
 
 /** Whether Ollama answered: `not-configured` when no host was given. */
@@ -67,9 +68,11 @@ export async function preflight(inputs: PreflightInputs, logger: Logger): Promis
     ...SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input))),
     ...secretParts(inputs.githubToken),
   ];
-  const checks = [...planRows(planned), ...shapes, reportToCheck(inputs), ...reached].map(
-    (check) => ({ ...check, message: scrubSecrets(check.message, secrets) }),
-  );
+  const addressing = [reportToCheck(inputs), reportFromCheck(inputs)];
+  const checks = [...planRows(planned), ...shapes, ...addressing, ...reached].map((check) => ({
+    ...check,
+    message: scrubSecrets(check.message, secrets),
+  }));
   await withGroup(logger, 'Preflight results', () => {
     for (const check of checks) log(logger, check);
     return Promise.resolve();
