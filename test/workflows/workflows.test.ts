@@ -26,6 +26,7 @@ interface WorkflowJob {
   steps?: Step[];
 }
 interface Workflow {
+  on?: { schedule?: Array<{ cron: string }> };
   permissions?: unknown;
   jobs: Record<string, WorkflowJob>;
 }
@@ -72,6 +73,31 @@ describe('workflows', () => {
       }
     },
   );
+
+  const crons = (workflow: { doc: Workflow }): string[] =>
+    (workflow.doc.on?.schedule ?? []).map((entry) => entry.cron);
+
+  it.each(workflows.filter((w) => crons(w).length > 0).map((w) => [w.name, w] as const))(
+    '%s schedules nothing at minute 0, where GitHub delays and drops scheduled runs most',
+    (name, workflow) => {
+      for (const cron of crons(workflow)) {
+        const minute = cron.split(/\s+/)[0] ?? '';
+        expect(minute, `${name}: ${cron}`).toMatch(/^\d+$/);
+        expect(Number(minute), `${name}: ${cron}`).toBeGreaterThan(0);
+      }
+      const minutes = crons(workflow).map((cron) => cron.split(/\s+/)[0]);
+      expect(new Set(minutes).size, name).toBe(minutes.length);
+      // A job that tells its schedules apart compares github.event.schedule with one of them.
+      for (const [, cron] of workflow.text.matchAll(/github\.event\.schedule == '([^']+)'/g))
+        expect(crons(workflow), name).toContain(cron);
+    },
+  );
+
+  it('runs the nightly in the 03:00 hour in Phoenix (10:xx UTC, UTC-7 all year)', () => {
+    const nightly = workflows.find((w) => w.name === 'data-collection.yml')!;
+    expect(crons(nightly)).toHaveLength(1);
+    expect(crons(nightly)[0]).toMatch(/^([1-9]|[1-5]\d) 10 \* \* \*$/);
+  });
 
   it('keeps secrets out of run: scripts (they go through env or action inputs)', () => {
     for (const workflow of workflows) {
