@@ -99,6 +99,18 @@ describe('workflows', () => {
     expect(crons(nightly)[0]).toMatch(/^([1-9]|[1-5]\d) 10 \* \* \*$/);
   });
 
+  it("tells the watchdog the nightly's cron, so it knows when a new fork's first night is due", async () => {
+    const [nightly] = crons(workflows.find((w) => w.name === 'data-collection.yml')!);
+    const watchdog = workflows.find((w) => w.name === 'watchdog.yml')!.doc.jobs.watch!;
+    const step = watchdog.steps?.find((s) => s.uses === './actions/watchdog');
+    expect(step?.with?.workflows).toBe('data-collection.yml');
+    expect(step?.with?.schedule).toBe(nightly);
+    const action = parse(await readFile('actions/watchdog/action.yml', 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    expect(action.inputs.schedule?.default).toBe(nightly);
+  });
+
   it('keeps secrets out of run: scripts (they go through env or action inputs)', () => {
     for (const workflow of workflows) {
       for (const [id, job] of Object.entries(workflow.doc.jobs)) {
