@@ -17,6 +17,8 @@ export const ENV = {
   actionsResultsUrl: 'ACTIONS_RESULTS_URL',
   /** Base URL of GitHub's REST API (set by runners; the local runner points it at its emulator). */
   githubApiUrl: 'GITHUB_API_URL',
+  /** `owner/name` of the repository the workflow runs in (set by runners and by the local runner). */
+  githubRepository: 'GITHUB_REPOSITORY',
   /** Chromium for scrape-mls when its `browser-path` input is empty; else /usr/bin/chromium, then Playwright's. */
   chromiumPath: 'CHROMIUM_PATH',
   /** Set by GitHub's runners to `true`; the local runner sets it too. */

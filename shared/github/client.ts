@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ENV, readEnv } from '../env.js';
 import { ConfigurationError, NonRetryableError, RetryableError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { isIssuesDisabled, IssuesDisabledError } from './issues-disabled.js';
 
 /** How hard to retry GitHub's transient failures. */
 export interface GitHubRetryPolicy {
@@ -69,9 +70,13 @@ function retryDelay(error: HttpFailure, attempt: number, policy: GitHubRetryPoli
   return undefined;
 }
 
-/** The error for a refusal: 401 and 403 name the token and the permission the job needs. */
+/**
+ * The error for a refusal: 401 and 403 name the token and the permission the job needs; a 410
+ * for Issues turned off says where to turn them on.
+ */
 function refusal(error: HttpFailure, what: string, permission: string): Error {
   const message = error.message ?? 'no message';
+  if (isIssuesDisabled(error.status, message)) return new IssuesDisabledError();
   if (error.status === 401)
     return new ConfigurationError(
       `input 'github-token': GitHub refused the token (401 ${message}); expected a valid token such as secrets.GITHUB_TOKEN`,

@@ -1,5 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -16,13 +17,16 @@ const workflows = await Promise.all(
 interface Step {
   uses?: string;
   run?: string;
+  with?: Record<string, unknown>;
 }
 interface WorkflowJob {
+  needs?: string | string[];
   permissions?: unknown;
   'timeout-minutes'?: unknown;
   steps?: Step[];
 }
 interface Workflow {
+  on?: { schedule?: Array<{ cron: string }> };
   permissions?: unknown;
   jobs: Record<string, WorkflowJob>;
 }
@@ -70,6 +74,43 @@ describe('workflows', () => {
     },
   );
 
+  const crons = (workflow: { doc: Workflow }): string[] =>
+    (workflow.doc.on?.schedule ?? []).map((entry) => entry.cron);
+
+  it.each(workflows.filter((w) => crons(w).length > 0).map((w) => [w.name, w] as const))(
+    '%s schedules nothing at minute 0, where GitHub delays and drops scheduled runs most',
+    (name, workflow) => {
+      for (const cron of crons(workflow)) {
+        const minute = cron.split(/\s+/)[0] ?? '';
+        expect(minute, `${name}: ${cron}`).toMatch(/^\d+$/);
+        expect(Number(minute), `${name}: ${cron}`).toBeGreaterThan(0);
+      }
+      const minutes = crons(workflow).map((cron) => cron.split(/\s+/)[0]);
+      expect(new Set(minutes).size, name).toBe(minutes.length);
+      // A job that tells its schedules apart compares github.event.schedule with one of them.
+      for (const [, cron] of workflow.text.matchAll(/github\.event\.schedule == '([^']+)'/g))
+        expect(crons(workflow), name).toContain(cron);
+    },
+  );
+
+  it('runs the nightly in the 03:00 hour in Phoenix (10:xx UTC, UTC-7 all year)', () => {
+    const nightly = workflows.find((w) => w.name === 'data-collection.yml')!;
+    expect(crons(nightly)).toHaveLength(1);
+    expect(crons(nightly)[0]).toMatch(/^([1-9]|[1-5]\d) 10 \* \* \*$/);
+  });
+
+  it("tells the watchdog the nightly's cron, so it knows when a new fork's first night is due", async () => {
+    const [nightly] = crons(workflows.find((w) => w.name === 'data-collection.yml')!);
+    const watchdog = workflows.find((w) => w.name === 'watchdog.yml')!.doc.jobs.watch!;
+    const step = watchdog.steps?.find((s) => s.uses === './actions/watchdog');
+    expect(step?.with?.workflows).toBe('data-collection.yml');
+    expect(step?.with?.schedule).toBe(nightly);
+    const action = parse(await readFile('actions/watchdog/action.yml', 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    expect(action.inputs.schedule?.default).toBe(nightly);
+  });
+
   it('keeps secrets out of run: scripts (they go through env or action inputs)', () => {
     for (const workflow of workflows) {
       for (const [id, job] of Object.entries(workflow.doc.jobs)) {
@@ -79,4 +120,48 @@ describe('workflows', () => {
       }
     }
   });
+});
+
+/** Evaluates `${{ expression }}` with the `needs` context, as the runner would. */
+function evaluate(text: string, needs: Record<string, { result: string }>): unknown {
+  const expression = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim())?.[1] ?? `'${text}'`;
+  const tree = new Parser(new Lexer(expression).lex().tokens, ['needs'], []).parse();
+  const contexts = new data.Dictionary();
+  contexts.add('needs', JSON.parse(JSON.stringify(needs), data.reviver) as data.ExpressionData);
+  const result = new Evaluator(tree, contexts, new Map()).evaluate();
+  return JSON.parse(JSON.stringify(result, data.replacer)) as unknown;
+}
+
+describe('the nightly incident job', () => {
+  const nightly = workflows.find((w) => w.name === 'data-collection.yml')!.doc;
+  const incident = nightly.jobs.incident!;
+  const step = incident.steps?.find((s) => s.uses === './actions/open-incident-issue');
+  const needs = [incident.needs ?? []].flat();
+  const outcome = (failed: string): Record<string, { result: string }> =>
+    Object.fromEntries(
+      needs.map((job) => [job, { result: job === failed ? 'failure' : 'success' }]),
+    );
+
+  it('waits for every other job, so that a failure anywhere is handled', () => {
+    expect(needs.sort()).toEqual(
+      Object.keys(nightly.jobs)
+        .filter((id) => id !== 'incident')
+        .sort(),
+    );
+  });
+
+  it.each(needs)(
+    'files a failure of %s as a failure with the signature of the action it runs',
+    (failed) => {
+      const inputs = step?.with ?? {};
+      expect(evaluate(String(inputs.status), outcome(failed))).toBe('failure');
+      const action = nightly.jobs[failed]?.steps
+        ?.map((s) => /^\.\/actions\/([\w-]+)$/.exec(s.uses ?? '')?.[1])
+        .find((name) => name !== undefined);
+      expect(action, failed).toBeDefined();
+      expect(evaluate(String(inputs.signature), outcome(failed))).toMatch(
+        new RegExp(`^${action}\\b`),
+      );
+    },
+  );
 });

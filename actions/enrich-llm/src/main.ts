@@ -79,12 +79,7 @@ async function execute(inputs: EnrichInputs, logger: Logger): Promise<EnrichResu
   const written = await withGroup(logger, 'Write enrichment stage', () => {
     const runStats = enrichRunStats(context.runId, startedAt, counts, outcome);
     const usage = enrichUsage(context.runId, outcome);
-    return writeEnrichmentStage(
-      dir,
-      inputs.artifactName,
-      { runStats, usage, outcome },
-      { dryRun: inputs.dryRun, logger },
-    );
+    return writeEnrichmentStage(dir, inputs.artifactName, { runStats, usage, outcome }, { logger });
   });
   if (outcome.failure) {
     const where = written.artifactName ? `artifact '${written.artifactName}'` : written.dir;

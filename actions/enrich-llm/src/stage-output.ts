@@ -13,7 +13,7 @@ import type { SubjectCounts } from './subjects.js';
 /** Where the stage was written and whether it was uploaded. */
 export interface WrittenStage {
   dir: string;
-  /** Artifact name when uploaded; empty on a dry run or without a runner. */
+  /** Artifact name when uploaded; empty without a runner. */
   artifactName: string;
 }
 
@@ -97,13 +97,14 @@ export function enrichUsage(runId: string, outcome: EnrichOutcome): Usage[] {
 
 /**
  * Writes the `enrichment` stage folder (data, run-stats, usage, manifest) into `dir`, replacing
- * what an earlier attempt left there, and uploads it as `name` on a runner unless `dryRun`.
+ * what an earlier attempt left there, and uploads it as `name` on a runner, dry run or not: the
+ * artifact lives only in the run, and a dry run's store and report jobs read it like any other.
  */
 export async function writeEnrichmentStage(
   dir: string,
   name: string,
   records: { runStats: RunStats; usage: Usage[]; outcome: EnrichOutcome },
-  options: { dryRun: boolean; logger: Logger },
+  options: { logger: Logger },
 ): Promise<WrittenStage> {
   await rm(dir, { recursive: true, force: true });
   const info = {
@@ -117,10 +118,8 @@ export async function writeEnrichmentStage(
     records: { 'run-stats': [records.runStats], usage: records.usage },
   });
   options.logger.info(`wrote ${records.outcome.records.length} enrichment records to ${dir}`);
-  if (options.dryRun || !readEnv(ENV.actionsRuntimeToken)) {
-    options.logger.info(
-      options.dryRun ? 'dry run: nothing uploaded' : 'no runner token: the folder is the output',
-    );
+  if (!readEnv(ENV.actionsRuntimeToken)) {
+    options.logger.info('no runner token: the folder is the output');
     return { dir, artifactName: '' };
   }
   await uploadStage(new DefaultArtifactClient(), name, dir, options.logger);

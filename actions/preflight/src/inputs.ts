@@ -54,6 +54,10 @@ export const preflightInputs = z.object({
   smtpUrl: stringInput(),
   /** Report recipients, separated by commas, spaces or newlines. */
   reportTo: stringInput(),
+  /** Report sender (REPORT_FROM); empty sends from the SMTP login, which must be an address then. */
+  reportFrom: stringInput(),
+  /** Token for GitHub's REST API (a secret), to check that the repository has Issues turned on. */
+  githubToken: stringInput(),
   /** Secret inputs that must be set (`none` for none); others are checked only when set. */
   required: stringInput({ default: 'mongodb-uri,county-api-token' }).pipe(requiredList),
   /** Seconds each check may take. */

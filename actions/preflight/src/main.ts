@@ -7,7 +7,7 @@ import { preflightFailure, preflightSummary } from './summary.js';
 export const action: ActionDefinition<typeof preflightInputs, PreflightResult> = {
   name: 'preflight',
   inputs: preflightInputs,
-  secrets: ['mongodbUri', 'countyApiToken', 'proxies', 'captchaApiKey', 'smtpUrl'],
+  secrets: ['mongodbUri', 'countyApiToken', 'proxies', 'captchaApiKey', 'smtpUrl', 'githubToken'],
   execute: preflight,
   outputs: ({ plan, ollama, problems, warnings }) => ({
     // A failed plan keeps the empty matrix, so no shard job starts even if the step is ignored.

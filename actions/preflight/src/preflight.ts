@@ -1,10 +1,13 @@
 import { scrubSecrets } from '../../../shared/http/redact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
+import { ENV, readEnv } from '../../../shared/env.js';
 import { fail, pass, runChecks, type CheckResult } from './check.js';
 import type { PreflightInputs } from './inputs.js';
+import { issuesCheck } from './issues-check.js';
 import { planRun, type RunPlan } from './plan.js';
 import { reachabilityChecks } from './reachability.js';
 import { reportToCheck, secretChecks, secretValue } from './secret-checks.js';
+import { reportFromCheck } from './sender-check.js';
 import { SECRET_INPUTS, secretParts, type SecretInput } from './secrets.js';
 
 /** Whether Ollama answered: `not-configured` when no host was given. */
@@ -52,16 +55,24 @@ export async function preflight(inputs: PreflightInputs, logger: Logger): Promis
   const shapeOk = (input: SecretInput): boolean =>
     shapes[SECRET_INPUTS.indexOf(input)]?.status === 'pass';
   let ollama: OllamaState = inputs.ollamaHost === '' ? 'not-configured' : 'unreachable';
-  const specs = reachabilityChecks(inputs, planned.plan, shapeOk, (reachable) => {
-    ollama = reachable ? 'reachable' : 'unreachable';
-  });
+  const specs = [
+    ...reachabilityChecks(inputs, planned.plan, shapeOk, (reachable) => {
+      ollama = reachable ? 'reachable' : 'unreachable';
+    }),
+    issuesCheck(inputs.githubToken, readEnv(ENV.githubRepository)),
+  ];
   const reached = await withGroup(logger, `Checking ${specs.length} server(s)`, () =>
     runChecks(specs, inputs.timeoutSeconds * 1000),
   );
-  const secrets = SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input)));
-  const checks = [...planRows(planned), ...shapes, reportToCheck(inputs), ...reached].map(
-    (check) => ({ ...check, message: scrubSecrets(check.message, secrets) }),
-  );
+  const secrets = [
+    ...SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input))),
+    ...secretParts(inputs.githubToken),
+  ];
+  const addressing = [reportToCheck(inputs), reportFromCheck(inputs)];
+  const checks = [...planRows(planned), ...shapes, ...addressing, ...reached].map((check) => ({
+    ...check,
+    message: scrubSecrets(check.message, secrets),
+  }));
   await withGroup(logger, 'Preflight results', () => {
     for (const check of checks) log(logger, check);
     return Promise.resolve();

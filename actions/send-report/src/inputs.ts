@@ -15,6 +15,9 @@ const KINDS = ['daily', 'weekly', 'monthly'] as const;
 export const MAX_RECIPIENTS = 10;
 
 const EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+
+/** Whether `value` is a bare email address such as ops@example.com. */
+export const isEmailAddress = (value: string): boolean => EMAIL.test(value);
 const email = z.string().regex(EMAIL, 'expected an email address such as ops@example.com');
 
 /** One job of the workflow and how it ended (`success`, `failure`, `cancelled`, `skipped`). */
@@ -60,7 +63,7 @@ export const sendReportInputs = z.object({
   smtpUsername: stringInput(),
   /** SMTP password; a secret. */
   smtpPassword: stringInput(),
-  /** Sender address. */
+  /** Sender address; default the SMTP login when that is an email address. */
   from: stringInput().refine((value) => value === '' || EMAIL.test(value.replace(/^.*<|>$/g, '')), {
     message: 'expected an email address, optionally as "Name <ops@example.com>"',
   }),

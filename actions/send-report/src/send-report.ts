@@ -12,6 +12,7 @@ import { buildReport, type Report } from './report.js';
 import { writeReportFiles } from './report-files.js';
 import type { Section } from './sections.js';
 import { sendStep } from './send-step.js';
+import { reportSender } from './sender.js';
 import { smtpSecrets, smtpSettings } from './smtp-config.js';
 import type { DeliveryOptions } from './smtp-send.js';
 
@@ -55,8 +56,14 @@ export async function sendReport(
   const context = readRunContext(deps.env);
   const smtp = smtpSettings(inputs);
   const budget = parseBudget(inputs.budget);
-  if (smtp && (inputs.from === '' || inputs.to.length === 0))
-    throw new ConfigurationError("inputs 'from' and 'to' are required when SMTP is configured");
+  // Without a sender or recipients the report is still built and saved; the step fails after.
+  const sender = reportSender(inputs.from, smtp);
+  const unsendable =
+    smtp && inputs.to.length === 0
+      ? "input 'to' (variable REPORT_TO) is required when SMTP is configured"
+      : 'problem' in sender
+        ? sender.problem
+        : undefined;
   const gathered = await gather(
     {
       ...inputs,
@@ -85,14 +92,19 @@ export async function sendReport(
     runId: context.runId,
     jobs: inputs.jobs,
   });
-  const { sections, files: rendered, message } = await renderReport(report, inputs, logger);
+  const from = 'from' in sender ? sender.from : '';
+  const {
+    sections,
+    files: rendered,
+    message,
+  } = await renderReport(report, { ...inputs, from }, logger);
   const folder = path.resolve(context.workspace, inputs.outputDir, `report-${inputs.kind}`);
   const files = await writeReportFiles(folder, rendered);
   logger.info(`report written to ${folder}`);
   const secrets = smtpSecrets(inputs, smtp);
   const send = await sendStep(
     message,
-    smtp,
+    unsendable ? undefined : smtp,
     { ...inputs, folder, secrets, delivery: deps.delivery },
     logger,
   );
@@ -113,12 +125,10 @@ export async function sendReport(
   );
   const delivery = [...send.lines];
   if (artifact) delivery.push(`Report artifact: ${artifact}`);
+  const saved = `The report is saved in ${folder}${artifact ? ` and artifact '${artifact}'` : ''}`;
+  if (unsendable) throw new ConfigurationError(`${unsendable}. ${saved}`);
   const failure = send.failure;
-  if (failure)
-    throw new DeliveryFailed(
-      `${errorMessage(failure)}. The report is saved in ${folder}${artifact ? ` and artifact '${artifact}'` : ''}`,
-      { cause: failure },
-    );
+  if (failure) throw new DeliveryFailed(`${errorMessage(failure)}. ${saved}`, { cause: failure });
   return {
     report,
     sections,

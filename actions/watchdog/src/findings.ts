@@ -1,3 +1,5 @@
+import type { CronSchedule } from './cron.js';
+import type { FirstRun } from './first-run.js';
 import type { RunInfo, WorkflowInfo } from './workflow-api.js';
 
 /** What can be wrong with a nightly workflow, most serious first; this order picks the signature. */
@@ -23,6 +25,8 @@ export interface Policy {
   maxAgeHours: number;
   /** A run queued or in progress for longer than this is stuck. */
   stuckHours: number;
+  /** The watched workflows' schedule: when a workflow that never ran is first due. */
+  schedule: CronSchedule;
 }
 
 /** Events that count as a nightly attempt: the schedule and a manual dispatch in its place. */
@@ -50,18 +54,34 @@ export function stateFinding(workflow: WorkflowInfo): Finding | undefined {
   };
 }
 
-/** The findings from a workflow's runs (newest first) at `now`: missed, stuck, failing. */
-export function runFindings(runs: RunInfo[], policy: Policy, now: Date): Finding[] {
+/** GitHub's timestamp format, for messages. */
+export const isoTime = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Why a workflow that never ran missed its first run, or undefined while that is not due. */
+function missedFirst(first: FirstRun | undefined, now: Date): string | undefined {
+  if (!first) return 'no nightly run at all';
+  if (now <= first.dueBy) return undefined;
+  return `no nightly run since the workflow was enabled at ${isoTime(first.since)}; the first scheduled one (${isoTime(first.scheduledAt)}) was due by ${isoTime(first.dueBy)}`;
+}
+
+/**
+ * The findings from a workflow's runs (newest first) at `now`: missed, stuck, failing. A workflow
+ * that never ran has missed a run only once `first` is past due.
+ */
+export function runFindings(
+  runs: RunInfo[],
+  policy: Policy,
+  now: Date,
+  first?: FirstRun,
+): Finding[] {
   const findings: Finding[] = [];
   const nightly = runs.filter((run) => NIGHTLY_EVENTS.includes(run.event));
   const newest = nightly[0];
-  if (!newest || hoursBetween(newest.createdAt, now) > policy.maxAgeHours)
-    findings.push({
-      kind: 'missed-run',
-      message: newest
-        ? `no nightly run in the last ${policy.maxAgeHours} h; the newest started ${hoursBetween(newest.createdAt, now)} h ago`
-        : 'no nightly run at all',
-    });
+  const missed = newest
+    ? hoursBetween(newest.createdAt, now) > policy.maxAgeHours &&
+      `no nightly run in the last ${policy.maxAgeHours} h; the newest started ${hoursBetween(newest.createdAt, now)} h ago`
+    : missedFirst(first, now);
+  if (missed) findings.push({ kind: 'missed-run', message: missed });
   const stuck = nightly.find(
     (run) => run.status !== 'completed' && hoursBetween(run.createdAt, now) > policy.stuckHours,
   );

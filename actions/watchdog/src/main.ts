@@ -12,6 +12,7 @@ import {
 import type { Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { watchdogOutputs, watchdogSummary, type WatchdogResult } from './report.js';
+import { parseCron } from './cron.js';
 import { watchWorkflows } from './watch.js';
 import { WorkflowApi } from './workflow-api.js';
 
@@ -32,6 +33,15 @@ export const inputs = z.object({
   ),
   maxAgeHours: integerInput({ default: 26, min: 1, max: 24 * 31 }),
   stuckHours: integerInput({ default: 6, min: 1, max: 72 }),
+  schedule: stringInput({ default: '17 10 * * *' }).transform((text, ctx) => {
+    const schedule = parseCron(text);
+    if (schedule) return schedule;
+    ctx.addIssue({
+      code: 'custom',
+      message: "expected the watched workflow's cron, five fields in UTC such as 17 10 * * *",
+    });
+    return z.NEVER;
+  }),
   branch: stringInput(),
   keepalive: booleanInput(true),
   dryRun: dryRunInput,

@@ -1,4 +1,4 @@
-import { mostSerious } from './findings.js';
+import { isoTime, mostSerious } from './findings.js';
 import type { WorkflowCheck } from './watch.js';
 
 /** What one watchdog run found, as the outputs and the summary show it. */
@@ -34,7 +34,9 @@ export function detailLines(result: WatchdogResult): string {
         ? 'runs not watched (keepalive only)'
         : check.lastRun
           ? `last run [#${check.lastRun.runNumber}](${check.lastRun.htmlUrl}) ${conclusionOf(check)}, ${check.hoursSinceLastRun} h ago`
-          : 'no nightly run found';
+          : check.firstRun
+            ? `no nightly run yet: the first is scheduled at ${isoTime(check.firstRun.scheduledAt)}, due by ${isoTime(check.firstRun.dueBy)}`
+            : 'no nightly run found';
       const findings = check.findings.map((finding) => `${finding.kind}: ${finding.message}`);
       return `- \`${check.file}\` (${check.workflow.state}): ${findings.join('; ') || 'ok'}; ${run}`;
     })

@@ -8,6 +8,7 @@ import {
   type Finding,
   type Policy,
 } from './findings.js';
+import { firstRun, type FirstRun } from './first-run.js';
 import type { RunInfo, WorkflowApi, WorkflowInfo } from './workflow-api.js';
 
 /** What to watch and what the watchdog may do. */
@@ -34,6 +35,8 @@ export interface WorkflowCheck {
   lastRun: RunInfo | undefined;
   /** Hours since the newest nightly run was created; undefined when there is none. */
   hoursSinceLastRun: number | undefined;
+  /** For a watched workflow that never ran: when its first run is due. */
+  firstRun: FirstRun | undefined;
   findings: Finding[];
   /** Whether `PUT .../enable` was called and answered 204. */
   keptAlive: boolean;
@@ -53,6 +56,10 @@ async function keepAlive(
 ): Promise<void> {
   const { state } = check.workflow;
   if (!options.keepalive || (state !== 'active' && state !== 'disabled_inactivity')) return;
+  // The enable call moves `updated_at`, which is all that says when a workflow that never ran
+  // was enabled; and a workflow enabled so recently needs no keepalive yet.
+  if (check.firstRun && state === 'active')
+    return logger.info(`${check.file} has not run yet: no keepalive until it has`);
   const verb = state === 'active' ? 'keep alive' : 're-enable';
   if (options.dryRun) return logger.info(`dry run: would ${verb} ${check.file} (PUT enable)`);
   try {
@@ -84,6 +91,10 @@ async function checkWorkflow(
   logger.info(`${file}: state ${workflow.state}, ${runs.length} recent run(s) read`);
   logger.debug(JSON.stringify(runs.slice(0, 5)));
   const lastRun = runs.find((run) => NIGHTLY_EVENTS.includes(run.event));
+  const first =
+    watched && !lastRun
+      ? firstRun(workflow.updatedAt, options.schedule, options.maxAgeHours)
+      : undefined;
   const disabled = stateFinding(workflow);
   const check: WorkflowCheck = {
     file,
@@ -91,9 +102,10 @@ async function checkWorkflow(
     watched,
     lastRun,
     hoursSinceLastRun: lastRun ? hoursBetween(lastRun.createdAt, options.now) : undefined,
+    firstRun: first,
     findings: [
       ...(disabled ? [disabled] : []),
-      ...(watched ? runFindings(runs, options, options.now) : []),
+      ...(watched ? runFindings(runs, options, options.now, first) : []),
     ],
     keptAlive: false,
   };

@@ -11,6 +11,9 @@ export interface WorkflowInfo {
   state: string;
   /** Link to the workflow file on GitHub. */
   htmlUrl: string;
+  createdAt: Date;
+  /** Changed when the workflow is enabled or disabled (the keepalive's enable call included). */
+  updatedAt: Date;
 }
 
 /** A workflow run as the watchdog reads it. */
@@ -51,7 +54,14 @@ export class WorkflowApi {
         repo: this.repo,
         workflow_id: file,
       });
-      return { id: data.id, name: data.name, state: data.state, htmlUrl: data.html_url };
+      return {
+        id: data.id,
+        name: data.name,
+        state: data.state,
+        htmlUrl: data.html_url,
+        createdAt: new Date(data.created_at),
+        updatedAt: new Date(data.updated_at),
+      };
     } catch (error) {
       if (error instanceof GitHubRefusal && error.status === 404)
         throw new ConfigurationError(

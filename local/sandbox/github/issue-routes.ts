@@ -7,6 +7,13 @@ import type { IssueRecord } from './types.js';
 const docs = `${DOCS}/issues/issues`;
 const STATE_REASONS = ['completed', 'not_planned', 'duplicate', 'reopened'] as const;
 
+/**
+ * Whether the path under `/repos/{owner}/{repo}` is an issue endpoint (issues, their comments and
+ * labels): those answer 410 while the repository has Issues turned off. The repository's own
+ * labels stay readable, as on GitHub, where pull requests use them too.
+ */
+export const isIssueEndpoint = (rest: string): boolean => /^\/issues(?:\/|$)/.test(rest);
+
 /** Label names from a request's `labels`: strings or `{name}` objects, as GitHub accepts. */
 function labelNames(context: RouteContext, value: unknown, here: string): string[] {
   if (!Array.isArray(value)) throw validationFailed('Issue', 'labels', 'invalid', here);

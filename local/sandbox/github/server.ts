@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { commentAndJobRoutes } from './comment-and-job-routes.js';
 import { GitHubApiError, requestId, sendError, sendJson } from './http.js';
-import { issueRoutes } from './issue-routes.js';
+import { isIssueEndpoint, issueRoutes } from './issue-routes.js';
 import { labelRoutes } from './label-routes.js';
 import { repoUrls } from './render.js';
 import { githubTime, type Route } from './route.js';
@@ -94,9 +94,12 @@ export async function startGitHubEmulator(
       (route.permission.level === 'write' && permissions[route.permission.scope] !== 'write')
     )
       throw new GitHubApiError(403, 'Resource not accessible by integration', route.docs);
+    const store = state.repo(owner, repo);
+    if (!store.hasIssues && isIssueEndpoint(rest))
+      throw new GitHubApiError(410, 'Issues are disabled for this repo', route.docs);
     return route.handle({
       state,
-      store: state.repo(owner, repo),
+      store,
       urls: repoUrls(origin, owner, repo),
       url,
       request,

@@ -29,6 +29,8 @@ export interface RepoStore extends WorkflowStore {
   labels: Map<string, LabelRecord>;
   /** The jobs of each run, by run id. */
   runs: Map<number, JobRecord[]>;
+  /** Settings → General → Features → Issues; a new fork has it off. */
+  hasIssues: boolean;
 }
 
 interface PendingFault {
@@ -69,6 +71,7 @@ export class GitHubState {
         comments: [],
         labels: new Map(),
         runs: new Map(),
+        hasIssues: true,
         defaultBranch: 'main',
         workflows: [],
         workflowRuns: [],
@@ -76,6 +79,14 @@ export class GitHubState {
       this.repos.set(key, store);
     }
     return store;
+  }
+
+  /**
+   * Turns the repository's Issues feature on or off. Off, every issue endpoint answers 410
+   * `Issues are disabled for this repo` and the repository reports `has_issues: false`.
+   */
+  setIssuesEnabled(owner: string, repo: string, enabled: boolean): void {
+    this.repo(owner, repo).hasIssues = enabled;
   }
 
   /** Registers a token with `permissions` and returns it (`ghs_...`, like an installation token). */

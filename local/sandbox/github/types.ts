@@ -106,6 +106,8 @@ export interface WorkflowInput {
   state?: WorkflowState;
   /** Default the state's clock. */
   createdAt?: string;
+  /** When it was last enabled, disabled or changed; default `createdAt`. */
+  updatedAt?: string;
 }
 
 /** A stored workflow. */

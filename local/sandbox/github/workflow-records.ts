@@ -21,7 +21,7 @@ export function workflowRecord(input: WorkflowInput, id: number, now: string): W
     name: input.name ?? input.file.replace(/\.ya?ml$/, ''),
     state: input.state ?? 'active',
     createdAt,
-    updatedAt: createdAt,
+    updatedAt: input.updatedAt ?? createdAt,
   };
 }
 

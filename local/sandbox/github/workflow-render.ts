@@ -104,6 +104,15 @@ export function renderWorkflowRun(
 }
 
 /** The repository as `GET /repos/{owner}/{repo}` returns it, with the fields clients read. */
-export function renderRepository(urls: RepoUrls, defaultBranch: string): Record<string, unknown> {
-  return { ...repositoryOf(urls), default_branch: defaultBranch, archived: false, disabled: false };
+export function renderRepository(
+  urls: RepoUrls,
+  settings: { defaultBranch: string; hasIssues: boolean },
+): Record<string, unknown> {
+  return {
+    ...repositoryOf(urls),
+    default_branch: settings.defaultBranch,
+    has_issues: settings.hasIssues,
+    archived: false,
+    disabled: false,
+  };
 }

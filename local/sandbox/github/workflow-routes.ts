@@ -46,7 +46,7 @@ export const workflowRoutes: Route[] = [
     docs: `${DOCS}/repos/repos#get-a-repository`,
     handle: (context) => ({
       status: 200,
-      body: renderRepository(context.urls, context.store.defaultBranch),
+      body: renderRepository(context.urls, context.store),
     }),
   },
   {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { action } from '../../../actions/enrich-llm/src/main.js';
+import { action as storeMongo } from '../../../actions/store-mongo/src/main.js';
 import { runAction } from '../../../shared/action.js';
 import { downloadStage, uploadStage } from '../../../shared/io/artifact.js';
 import { readStageOutput, readStageRecords } from '../../../shared/io/stage-output.js';
@@ -160,6 +161,51 @@ describe('enrich-llm through the artifact service', () => {
       ).toHaveLength(1);
     } finally {
       restoreEnrich();
+    }
+  });
+
+  it('hands a dry run on to store, whose dry run reads the enrichment and writes nothing', async () => {
+    const restoreCollect = useClientEnv(service.clientEnv('run-902', 'mls'));
+    try {
+      await uploadStage(
+        new DefaultArtifactClient(),
+        'mls-listings-85031',
+        listingsDir,
+        memoryLogger(),
+      );
+    } finally {
+      restoreCollect();
+    }
+    const db = { 'mongodb-uri': database.uri, database: database.db.databaseName };
+    const cached = await database.db.collection('enrichment_cache').countDocuments();
+    const restoreEnrich = useClientEnv(service.clientEnv('run-902', 'enrich'));
+    try {
+      const dry = await enrich({
+        ...db,
+        'input-artifacts': 'mls-listings-*',
+        'artifact-name': 'enrichment',
+        'dry-run': 'true',
+      });
+      expect(dry.failures).toEqual([]);
+      expect(dry.outputs).toMatchObject({ 'artifact-name': 'enrichment', enriched: '8' });
+      expect(await database.db.collection('enrichment_cache').countDocuments()).toBe(cached);
+    } finally {
+      restoreEnrich();
+    }
+    // The nightly's store job, as a dry run asks for it: the exact artifact `enrichment`.
+    const restoreStore = useClientEnv(service.clientEnv('run-902', 'store'));
+    try {
+      const store = recordingRuntime({
+        ...db,
+        'input-artifacts': 'county-parcels-* mls-listings-* enrichment',
+        'dry-run': 'true',
+      });
+      await runAction(storeMongo, store.runtime);
+      expect(store.failures).toEqual([]);
+      expect(store.summaries.join('')).toContain('dry run: nothing written');
+      expect(await database.db.collection('properties').countDocuments()).toBe(0);
+    } finally {
+      restoreStore();
     }
   });
 });

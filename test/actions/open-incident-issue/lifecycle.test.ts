@@ -202,6 +202,20 @@ describe('open-incident-issue against the GitHub emulator', () => {
     });
   });
 
+  it.each(['failure', 'success'])(
+    'says to enable Issues in the settings when the repository has them off (status %s)',
+    async (status) => {
+      github.state.setIssuesEnabled(OWNER, REPO, false);
+      const run = await runIncident({ ...failure('boom in store', { severity: 'P0' }), status });
+      expect(run.failures).toEqual([
+        'open-incident-issue failed: Issues are disabled for this repository: enable them in Settings → General → Features → Issues',
+      ]);
+      expect(run.outputs).toMatchObject({ 'issue-number': '0', action: 'none' });
+      // A configuration problem: refused once, not retried.
+      expect(github.state.requests.filter((request) => request.status === 410)).toHaveLength(1);
+    },
+  );
+
   it('names the token input when GitHub refuses it', async () => {
     const run = await runIncident({ ...failure('boom'), 'github-token': 'ghp_revoked' });
     expect(run.failures[0]).toContain("input 'github-token'");

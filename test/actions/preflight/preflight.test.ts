@@ -27,7 +27,7 @@ describe('preflight against real servers on loopback', () => {
   beforeAll(async () => {
     [county, smtp, ollama, captcha, site] = await Promise.all([
       startCountySandbox({ token: COUNTY_TOKEN, parcelsPerZip: 30 }),
-      startSmtpServer({ users: { reports: SMTP_PASSWORD } }),
+      startSmtpServer({ users: { reports: SMTP_PASSWORD, 'reports@example.com': SMTP_PASSWORD } }),
       startOllamaSandbox({ models: ['llama3.2:latest'] }),
       startCaptchaSolver({ apiKey: CAPTCHA_KEY }),
       startListingSite({ parcelsPerZip: 5 }),
@@ -48,6 +48,7 @@ describe('preflight against real servers on loopback', () => {
       'ollama-model': 'llama3.2',
       'smtp-url': `smtp://reports:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`,
       'report-to': 'ops@example.com',
+      'report-from': 'PHX pipeline <pipeline@example.com>',
       'timeout-seconds': '5',
     };
   });
@@ -161,6 +162,23 @@ describe('preflight against real servers on loopback', () => {
       'secret SMTP_URL (input smtp-url): the SMTP server refused the user name or password',
     );
     expectNoSecret(run, [bad, 'Not-The-Pa55word']);
+  });
+
+  it('names REPORT_FROM with SMTP_URL unless the SMTP login is an address to send from', async () => {
+    const run = await runPreflight({ ...good, 'report-from': '' });
+    expect(run.failures).toHaveLength(1);
+    expect(run.failures[0]).toContain(
+      'variable REPORT_FROM (input report-from) is required together with SMTP_URL: the SMTP login is not an email address',
+    );
+    expect(run.outputs.problems).toBe('1');
+    const login = `smtp://reports%40example.com:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`;
+    const fromLogin = await runPreflight({ ...good, 'report-from': '', 'smtp-url': login });
+    expect(fromLogin.failures).toEqual([]);
+    expect(summaryRow(fromLogin, 'report sender')).toContain('sent from the SMTP login');
+    const malformed = await runPreflight({ ...good, 'report-from': 'pipeline at example' });
+    expect(malformed.failures[0]).toContain(
+      "variable REPORT_FROM (input report-from): 'pipeline at example' is not an email address",
+    );
   });
 
   it('reports every problem at once in one failure', async () => {

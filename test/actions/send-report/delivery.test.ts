@@ -110,6 +110,45 @@ describe('send-report delivery over SMTP', () => {
     expect(run.secrets).toContain(`smtp://reporter:${PASSWORD}@127.0.0.1:${server.port}`);
   });
 
+  it('sends from the SMTP login when REPORT_FROM is not set and the login is an address', async () => {
+    const server = await startSmtpServer({ users: { 'reports@example.com': PASSWORD } });
+    await setUp(server);
+    const run = await runSendReport(
+      {
+        'smtp-url': `smtp://reports%40example.com:${PASSWORD}@127.0.0.1:${server.port}`,
+        to: 'ops@example.com',
+        'run-results': stages.join(','),
+      },
+      workspace,
+    );
+    expect(run.failures).toEqual([]);
+    expect(server.messages).toHaveLength(1);
+    expect(server.messages[0]!.from).toBe('reports@example.com');
+    const mail = await simpleParser(server.messages[0]!.raw);
+    expect(mail.from?.value[0]?.address).toBe('reports@example.com');
+  });
+
+  it('names REPORT_FROM when the login is no address to send from, after saving the report', async () => {
+    const server = await startSmtpServer({ users: { reporter: PASSWORD } });
+    await setUp(server);
+    const run = await runSendReport(
+      {
+        'smtp-url': `smtp://reporter:${PASSWORD}@127.0.0.1:${server.port}`,
+        to: 'ops@example.com',
+        'run-results': stages.join(','),
+      },
+      workspace,
+    );
+    expect(run.failures).toHaveLength(1);
+    expect(run.failures[0]).toMatch(
+      /^send-report failed: input 'from' \(variable REPORT_FROM\) is required with SMTP .*the SMTP login is not an email address.*The report is saved in /,
+    );
+    expect(run.failures[0]).not.toContain('reporter');
+    expect(server.tries).toBe(0);
+    const folder = join(workspace, 'out/reports/report-daily');
+    expect(await readFile(join(folder, 'report.html'), 'utf8')).toContain('2,431');
+  });
+
   it('upgrades with STARTTLS and authenticates when smtp+starttls:// is given', async () => {
     const tls = await testCertificate();
     const server = await startSmtpServer({ users: { reporter: PASSWORD }, tls });

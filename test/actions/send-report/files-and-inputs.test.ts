@@ -141,7 +141,7 @@ describe('send-report without SMTP, in dry runs and with bad inputs', () => {
     [{ budget: '{"level": ' }, "input 'budget': expected check-budget's outputs as a JSON object"],
     [
       { 'smtp-host': 'mail.example.com' },
-      "inputs 'from' and 'to' are required when SMTP is configured",
+      "input 'to' (variable REPORT_TO) is required when SMTP is configured",
     ],
     [{ attach: 'pdf' }, "input 'attach': 'pdf': expected html or csv"],
   ])('rejects bad input %o', async (inputs, message) => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
 import { openIncidents, runIncident } from '../open-incident-issue/harness.js';
-import { addRun, NIGHTLY, OWNER, REPO, runWatchdog, useRunnerEnv } from './harness.js';
+import { addRun, hoursAgo, NIGHTLY, OWNER, REPO, runWatchdog, useRunnerEnv } from './harness.js';
 
 let github: GitHubEmulator;
 let restoreEnv: () => void;
@@ -40,4 +40,11 @@ it('opens a watchdog incident for a missed nightly and closes it once the nightl
   addRun(github, 1);
   expect(await watchdogWorkflow()).toBe('closed');
   expect(openIncidents(github)).toEqual([]);
+});
+
+it('files nothing for a fresh fork whose first nightly is not due yet', async () => {
+  const nightly = github.state.workflow(OWNER, REPO, NIGHTLY)!;
+  nightly.createdAt = hoursAgo(24 * 30);
+  expect(await watchdogWorkflow()).toBe('none');
+  expect(github.state.issues(OWNER, REPO)).toEqual([]);
 });

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
-import { addRun, enableCalls, NIGHTLY, OWNER, REPO, runWatchdog, useRunnerEnv } from './harness.js';
+import {
+  addRun,
+  enableCalls,
+  hoursAgo,
+  NIGHTLY,
+  OWNER,
+  REPO,
+  runWatchdog,
+  useRunnerEnv,
+} from './harness.js';
 
 let github: GitHubEmulator;
 let restoreEnv: () => void;
@@ -14,6 +23,14 @@ afterEach(async () => {
   restoreEnv();
   await github.close();
 });
+
+/** Sets when the nightly was enabled (its `updated_at`) and created; returns the workflow. */
+function enabledHoursAgo(hours: number, createdHours = hours) {
+  const workflow = github.state.workflow(OWNER, REPO, NIGHTLY)!;
+  workflow.createdAt = hoursAgo(createdHours);
+  workflow.updatedAt = hoursAgo(hours);
+  return workflow;
+}
 
 describe('watchdog: what it finds', () => {
   it('reports success for a nightly that succeeded two hours ago, and keeps it alive', async () => {
@@ -59,6 +76,7 @@ describe('watchdog: what it finds', () => {
   });
 
   it('reports missed-run for a workflow that never ran, and honours max-age-hours', async () => {
+    enabledHoursAgo(72);
     expect((await runWatchdog({ 'github-token': github.token })).outputs).toMatchObject({
       signature: 'missed-run',
       'last-conclusion': 'none',
@@ -68,6 +86,35 @@ describe('watchdog: what it finds', () => {
     addRun(github, 30);
     const relaxed = await runWatchdog({ 'github-token': github.token, 'max-age-hours': '48' });
     expect(relaxed.outputs.status).toBe('success');
+  });
+
+  it('does not page a fork whose first scheduled night is not due yet, nor keep it alive', async () => {
+    // Forked a month ago, the schedule enabled an hour ago: the first night is still ahead.
+    const nightly = enabledHoursAgo(1, 24 * 30);
+    const enabledAt = nightly.updatedAt;
+    const run = await runWatchdog({ 'github-token': github.token });
+    expect(run.failures).toEqual([]);
+    expect(run.outputs).toMatchObject({
+      status: 'success',
+      signature: '',
+      'last-conclusion': 'none',
+    });
+    expect(run.outputs.details).toMatch(
+      /no nightly run yet: the first is scheduled at \d{4}-\d\d-\d\dT10:17:00Z, due by \d{4}-\d\d-\d\dT12:17:00Z/,
+    );
+    expect(enableCalls(github)).toEqual([]);
+    expect(nightly.updatedAt).toBe(enabledAt);
+  });
+
+  it('pages once the first scheduled night is past by the grace, with when it was due', async () => {
+    enabledHoursAgo(30);
+    const run = await runWatchdog({ 'github-token': github.token, schedule: '17 10 * * *' });
+    expect(run.outputs).toMatchObject({ status: 'failure', signature: 'missed-run' });
+    expect(run.outputs.details).toMatch(
+      /missed-run: no nightly run since the workflow was enabled at .*; the first scheduled one \(.*T10:17:00Z\) was due by .*T12:17:00Z/,
+    );
+    const bad = await runWatchdog({ 'github-token': github.token, schedule: 'nightly' });
+    expect(bad.failures[0]).toContain("input 'schedule': expected the watched workflow's cron");
   });
 
   it("leaves a plain failure to the nightly's own incident job", async () => {

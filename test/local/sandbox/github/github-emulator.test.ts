@@ -182,6 +182,39 @@ describe('GitHub REST emulator with the unmodified @octokit/rest client', () => 
     }
   });
 
+  it('answers 410 on every issue endpoint, as GitHub does, while Issues are turned off', async () => {
+    const fork = { owner: 'phx', repo: 'fresh-fork' };
+    await octokit.rest.issues.create({ ...fork, title: 'before' });
+    github.state.setIssuesEnabled(fork.owner, fork.repo, false);
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['list', () => octokit.rest.issues.listForRepo(fork)],
+      ['create', () => octokit.rest.issues.create({ ...fork, title: 'x' })],
+      ['get', () => octokit.rest.issues.get({ ...fork, issue_number: 1 })],
+      ['update', () => octokit.rest.issues.update({ ...fork, issue_number: 1, state: 'closed' })],
+      ['comments', () => octokit.rest.issues.listComments({ ...fork, issue_number: 1 })],
+      ['comment', () => octokit.rest.issues.createComment({ ...fork, issue_number: 1, body: 'x' })],
+      ['labels', () => octokit.rest.issues.addLabels({ ...fork, issue_number: 1, labels: ['x'] })],
+    ];
+    for (const [name, call] of calls) {
+      const refused = await rejection(call());
+      expect(refused.status, name).toBe(410);
+      const body = refused.response?.data as Record<string, unknown> | undefined;
+      expect(Object.keys(body ?? {}).sort(), name).toEqual([
+        'documentation_url',
+        'message',
+        'status',
+      ]);
+      expect(body?.message, name).toBe('Issues are disabled for this repo');
+      expect(body?.status, name).toBe('410');
+      expect(body?.documentation_url, name).toMatch(/^https:\/\/docs\.github\.com\/rest\/issues\//);
+    }
+    const { data: repository } = await octokit.rest.repos.get(fork);
+    expect(repository.has_issues).toBe(false);
+    expect((await octokit.rest.repos.get(repo)).data.has_issues).toBe(true);
+    github.state.setIssuesEnabled(fork.owner, fork.repo, true);
+    expect((await octokit.rest.issues.get({ ...fork, issue_number: 1 })).data.state).toBe('open');
+  });
+
   it('lists the jobs of a workflow run, latest attempt or all, paginated', async () => {
     const job = (name: string, attempt: number) => ({
       name,

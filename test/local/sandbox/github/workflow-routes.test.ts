@@ -33,6 +33,8 @@ describe('GitHub emulator: workflows and workflow runs', () => {
     github.state.addWorkflow(repo.owner, repo.repo, {
       file: 'watchdog.yml',
       state: 'disabled_inactivity',
+      createdAt: '2026-01-02T03:04:05Z',
+      updatedAt: '2026-02-03T04:05:06Z',
     });
     for (let day = 1; day <= 5; day += 1)
       github.state.addWorkflowRun(repo.owner, repo.repo, {
@@ -65,6 +67,11 @@ describe('GitHub emulator: workflows and workflow runs', () => {
       ['Data collection', 'active'],
       ['watchdog', 'disabled_inactivity'],
     ]);
+    // When it was created and when it was last enabled or disabled, as the watchdog reads them.
+    expect(list.data.workflows[1]).toMatchObject({
+      created_at: '2026-01-02T03:04:05Z',
+      updated_at: '2026-02-03T04:05:06Z',
+    });
   });
 
   it('answers 404 in GitHub shape for a workflow that does not exist', async () => {
