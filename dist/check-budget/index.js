@@ -2,42 +2,42 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "../chunks/chunk-VU7M3XMY.js";
+} from "../chunks/chunk-54OF4TL7.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-WSK22OVI.js";
+} from "../chunks/chunk-WUVSFSHD.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-VLJLNOEI.js";
+} from "../chunks/chunk-QSYDWLSB.js";
 import {
   downloadStage,
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-YY3EDKWG.js";
+} from "../chunks/chunk-HMXMG2BF.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-FKSAYJCJ.js";
+} from "../chunks/chunk-YFD6J4HA.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-SBKXQUC6.js";
+} from "../chunks/chunk-E65CVR3F.js";
 import {
   readNdjson
-} from "../chunks/chunk-U63YWY6I.js";
+} from "../chunks/chunk-KVI5RXRS.js";
 import {
-  ENV,
   readRunContext
-} from "../chunks/chunk-U5YKX6QA.js";
+} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
+  ENV,
   NonRetryableError,
   RetryableError,
   booleanInput,
@@ -51,7 +51,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/check-budget/src/check-budget.ts

@@ -12,24 +12,24 @@ import {
   isSourceFailure,
   looksLikeHtml,
   retry
-} from "../chunks/chunk-GLEQV56O.js";
+} from "../chunks/chunk-PAK2UXOZ.js";
 import {
   RateLimiter,
   normalizeAddress,
   normalizeZip
-} from "../chunks/chunk-Q5XN45QN.js";
+} from "../chunks/chunk-7CEIJUAM.js";
 import {
   formatIssues
-} from "../chunks/chunk-DXCEOZDZ.js";
+} from "../chunks/chunk-QZW26PWF.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-KGHW3UFM.js";
+} from "../chunks/chunk-7MUD26EK.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-WSK22OVI.js";
+} from "../chunks/chunk-WUVSFSHD.js";
 import {
   redactUrl,
   scrubSecrets,
@@ -41,27 +41,27 @@ import {
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-VLJLNOEI.js";
-import "../chunks/chunk-FALCCRKR.js";
+} from "../chunks/chunk-QSYDWLSB.js";
+import "../chunks/chunk-AOZB3T6M.js";
 import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-YY3EDKWG.js";
+} from "../chunks/chunk-HMXMG2BF.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-FKSAYJCJ.js";
+} from "../chunks/chunk-YFD6J4HA.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-SBKXQUC6.js";
+} from "../chunks/chunk-E65CVR3F.js";
 import {
   JsonLine
-} from "../chunks/chunk-U63YWY6I.js";
+} from "../chunks/chunk-KVI5RXRS.js";
 import {
   readRunContext
-} from "../chunks/chunk-U5YKX6QA.js";
+} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -76,7 +76,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import {
   __commonJS,
   __require,

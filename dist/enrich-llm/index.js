@@ -8,7 +8,7 @@ import {
   isHttpError,
   isSourceFailure,
   retry
-} from "../chunks/chunk-GLEQV56O.js";
+} from "../chunks/chunk-PAK2UXOZ.js";
 import {
   ENRICHMENT_RANGES,
   ENRICHMENT_SCHEMA_VERSION,
@@ -17,41 +17,40 @@ import {
   enrichmentRangeProblems,
   enrichmentSchema,
   fieldConfidenceSchema
-} from "../chunks/chunk-KGHW3UFM.js";
+} from "../chunks/chunk-7MUD26EK.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-WSK22OVI.js";
+} from "../chunks/chunk-WUVSFSHD.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-FALCCRKR.js";
+} from "../chunks/chunk-AOZB3T6M.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   runnerArtifactClient,
   stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-YY3EDKWG.js";
+} from "../chunks/chunk-HMXMG2BF.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-FKSAYJCJ.js";
+} from "../chunks/chunk-YFD6J4HA.js";
 import {
   MANIFEST_FILE,
   describeIssues,
   verifyManifest
-} from "../chunks/chunk-U63YWY6I.js";
+} from "../chunks/chunk-KVI5RXRS.js";
 import {
-  ENV,
-  readEnv,
   readRunContext
-} from "../chunks/chunk-U5YKX6QA.js";
+} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
+  ENV,
   NonRetryableError,
   booleanInput,
   choiceInput,
@@ -61,10 +60,11 @@ import {
   integerInput,
   listInput,
   mongodbUriInput,
+  readEnv,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import {
   __commonJS,
   __toESM
@@ -2229,10 +2229,8 @@ async function writeEnrichmentStage(dir, name, records, options) {
     records: { "run-stats": [records.runStats], usage: records.usage }
   });
   options.logger.info(`wrote ${records.outcome.records.length} enrichment records to ${dir}`);
-  if (options.dryRun || !readEnv(ENV.actionsRuntimeToken)) {
-    options.logger.info(
-      options.dryRun ? "dry run: nothing uploaded" : "no runner token: the folder is the output"
-    );
+  if (!readEnv(ENV.actionsRuntimeToken)) {
+    options.logger.info("no runner token: the folder is the output");
     return { dir, artifactName: "" };
   }
   await uploadStage(new DefaultArtifactClient(), name, dir, options.logger);
@@ -2335,12 +2333,7 @@ async function execute(inputs, logger) {
   const written = await withGroup(logger, "Write enrichment stage", () => {
     const runStats = enrichRunStats(context.runId, startedAt, counts, outcome);
     const usage = enrichUsage(context.runId, outcome);
-    return writeEnrichmentStage(
-      dir,
-      inputs.artifactName,
-      { runStats, usage, outcome },
-      { dryRun: inputs.dryRun, logger }
-    );
+    return writeEnrichmentStage(dir, inputs.artifactName, { runStats, usage, outcome }, { logger });
   });
   if (outcome.failure) {
     const where = written.artifactName ? `artifact '${written.artifactName}'` : written.dir;

@@ -6,8 +6,8 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-DXCEOZDZ.js";
-import "../chunks/chunk-KGHW3UFM.js";
+} from "../chunks/chunk-QZW26PWF.js";
+import "../chunks/chunk-7MUD26EK.js";
 import {
   COLLECTIONS,
   pipelineCollections
@@ -16,19 +16,19 @@ import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-WSK22OVI.js";
+} from "../chunks/chunk-WUVSFSHD.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
-import "../chunks/chunk-VLJLNOEI.js";
-import "../chunks/chunk-FALCCRKR.js";
+import "../chunks/chunk-QSYDWLSB.js";
+import "../chunks/chunk-AOZB3T6M.js";
 import {
   clientFailure,
   downloadArtifactChecked,
   runnerArtifactClient
-} from "../chunks/chunk-YY3EDKWG.js";
+} from "../chunks/chunk-HMXMG2BF.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-SBKXQUC6.js";
+} from "../chunks/chunk-E65CVR3F.js";
 import {
   countSchema,
   describeIssues,
@@ -37,10 +37,10 @@ import {
   openNdjsonWriter,
   readNdjson,
   sha256Schema
-} from "../chunks/chunk-U63YWY6I.js";
+} from "../chunks/chunk-KVI5RXRS.js";
 import {
   readRunContext
-} from "../chunks/chunk-U5YKX6QA.js";
+} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -55,7 +55,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

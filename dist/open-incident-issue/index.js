@@ -5,8 +5,8 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-QXAPLZ4W.js";
-import "../chunks/chunk-VU7M3XMY.js";
+} from "../chunks/chunk-BBBM337T.js";
+import "../chunks/chunk-54OF4TL7.js";
 import {
   REDACTED,
   redactUrl,
@@ -14,17 +14,17 @@ import {
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   readStageRecords
-} from "../chunks/chunk-FKSAYJCJ.js";
+} from "../chunks/chunk-YFD6J4HA.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-SBKXQUC6.js";
+} from "../chunks/chunk-E65CVR3F.js";
 import {
   verifyManifest
-} from "../chunks/chunk-U63YWY6I.js";
+} from "../chunks/chunk-KVI5RXRS.js";
 import {
   readRunContext
-} from "../chunks/chunk-U5YKX6QA.js";
+} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
   choiceInput,
@@ -36,7 +36,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts

@@ -1,6 +1,12 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  ISSUES_DISABLED_FIX,
+  createGitHubClient,
+  splitRepository
+} from "../chunks/chunk-BBBM337T.js";
+import "../chunks/chunk-54OF4TL7.js";
+import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
   proxyEntries,
@@ -15,19 +21,23 @@ import {
   databaseInput,
   describeDatabase,
   require_lib
-} from "../chunks/chunk-WSK22OVI.js";
+} from "../chunks/chunk-WUVSFSHD.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
+  ENV,
   RetryableError,
+  errorMessage,
   external_exports,
   integerInput,
+  memoryLogger,
+  readEnv,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";
@@ -127,6 +137,10 @@ var preflightInputs = external_exports.object({
   smtpUrl: stringInput(),
   /** Report recipients, separated by commas, spaces or newlines. */
   reportTo: stringInput(),
+  /** Report sender (REPORT_FROM); empty sends from the SMTP login, which must be an address then. */
+  reportFrom: stringInput(),
+  /** Token for GitHub's REST API (a secret), to check that the repository has Issues turned on. */
+  githubToken: stringInput(),
   /** Secret inputs that must be set (`none` for none); others are checked only when set. */
   required: stringInput({ default: "mongodb-uri,county-api-token" }).pipe(requiredList),
   /** Seconds each check may take. */
@@ -162,6 +176,37 @@ async function runChecks(specs, timeoutMs) {
       return { name: spec.name, ...outcome, durationMs: Math.round(performance.now() - started) };
     })
   );
+}
+
+// actions/preflight/src/issues-check.ts
+var ONE_TRY = { attempts: 1, baseDelayMs: 0, maxWaitMs: 0 };
+async function checkIssues(token, repository, signal) {
+  const { owner, repo } = splitRepository(repository);
+  const octokit = createGitHubClient({
+    token,
+    logger: memoryLogger(),
+    userAgent: "phx-pipeline-preflight",
+    permission: () => "`permissions: contents: read`",
+    retry: ONE_TRY
+  });
+  try {
+    const { data } = await octokit.rest.repos.get({ owner, repo, request: { signal } });
+    return data.has_issues ? pass(`Issues are enabled in ${repository}: incidents can be filed`) : fail(`${ISSUES_DISABLED_FIX} (the incident jobs file incidents as issues)`);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return fail(error.message);
+    return warn(`could not read ${repository} to check its Issues: ${errorMessage(error)}`);
+  }
+}
+function issuesCheck(token, repository) {
+  const spec = {
+    name: "GitHub Issues enabled",
+    subject: "GitHub API",
+    onTimeout: "warning"
+  };
+  const skipped2 = (why) => ({ ...spec, run: () => Promise.resolve(skip(why)) });
+  if (token === "") return skipped2("no github-token: not checked");
+  if (!repository) return skipped2("GITHUB_REPOSITORY is not set: not checked");
+  return { ...spec, run: (signal) => checkIssues(token, repository, signal) };
 }
 
 // actions/preflight/src/plan.ts
@@ -590,6 +635,34 @@ function reportToCheck(inputs) {
   return row(name, pass("recipients well-formed"));
 }
 
+// actions/preflight/src/sender-check.ts
+var NAME = "report sender";
+var isAddress = (value) => value !== "" && !/[\s,;]/.test(value) && reportToProblems(value).length === 0;
+var row2 = (outcome) => ({
+  name: NAME,
+  ...outcome,
+  durationMs: 0
+});
+function reportFromCheck(inputs) {
+  if (inputs.reportFrom !== "") {
+    return !isAddress(inputs.reportFrom.replace(/^.*<|>$/g, "")) ? row2(
+      fail(
+        `variable REPORT_FROM (input report-from): '${inputs.reportFrom}' is not an email address such as reports@example.com`
+      )
+    ) : row2(pass("REPORT_FROM well-formed"));
+  }
+  const smtp = parseSmtpUrl(inputs.smtpUrl);
+  if (inputs.smtpUrl === "" || typeof smtp === "string")
+    return row2(skip("no usable smtp-url: nothing is sent"));
+  if (isAddress(smtp.auth?.user ?? ""))
+    return row2(pass("REPORT_FROM not set: reports are sent from the SMTP login"));
+  return row2(
+    fail(
+      "variable REPORT_FROM (input report-from) is required together with SMTP_URL: the SMTP login is not an email address to send from; set REPORT_FROM to the sender, e.g. reports@example.com"
+    )
+  );
+}
+
 // actions/preflight/src/preflight.ts
 var planRows = (outcome) => outcome.plan ? [
   {
@@ -611,18 +684,26 @@ async function preflight(inputs, logger) {
   const shapes = secretChecks(inputs);
   const shapeOk = (input) => shapes[SECRET_INPUTS.indexOf(input)]?.status === "pass";
   let ollama = inputs.ollamaHost === "" ? "not-configured" : "unreachable";
-  const specs = reachabilityChecks(inputs, planned.plan, shapeOk, (reachable) => {
-    ollama = reachable ? "reachable" : "unreachable";
-  });
+  const specs = [
+    ...reachabilityChecks(inputs, planned.plan, shapeOk, (reachable) => {
+      ollama = reachable ? "reachable" : "unreachable";
+    }),
+    issuesCheck(inputs.githubToken, readEnv(ENV.githubRepository))
+  ];
   const reached = await withGroup(
     logger,
     `Checking ${specs.length} server(s)`,
     () => runChecks(specs, inputs.timeoutSeconds * 1e3)
   );
-  const secrets = SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input)));
-  const checks = [...planRows(planned), ...shapes, reportToCheck(inputs), ...reached].map(
-    (check) => ({ ...check, message: scrubSecrets(check.message, secrets) })
-  );
+  const secrets = [
+    ...SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input))),
+    ...secretParts(inputs.githubToken)
+  ];
+  const addressing = [reportToCheck(inputs), reportFromCheck(inputs)];
+  const checks = [...planRows(planned), ...shapes, ...addressing, ...reached].map((check) => ({
+    ...check,
+    message: scrubSecrets(check.message, secrets)
+  }));
   await withGroup(logger, "Preflight results", () => {
     for (const check of checks) log(logger, check);
     return Promise.resolve();
@@ -671,7 +752,7 @@ function preflightFailure(result) {
 var action = {
   name: "preflight",
   inputs: preflightInputs,
-  secrets: ["mongodbUri", "countyApiToken", "proxies", "captchaApiKey", "smtpUrl"],
+  secrets: ["mongodbUri", "countyApiToken", "proxies", "captchaApiKey", "smtpUrl", "githubToken"],
   execute: preflight,
   outputs: ({ plan, ollama, problems, warnings }) => ({
     // A failed plan keeps the empty matrix, so no shard job starts even if the step is ignored.

@@ -3,11 +3,11 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   RateLimiter,
   normalizeAddress
-} from "../chunks/chunk-Q5XN45QN.js";
+} from "../chunks/chunk-7CEIJUAM.js";
 import {
   formatIssues
-} from "../chunks/chunk-DXCEOZDZ.js";
-import "../chunks/chunk-KGHW3UFM.js";
+} from "../chunks/chunk-QZW26PWF.js";
+import "../chunks/chunk-7MUD26EK.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -19,32 +19,32 @@ import {
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-VLJLNOEI.js";
+} from "../chunks/chunk-QSYDWLSB.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-FALCCRKR.js";
+} from "../chunks/chunk-AOZB3T6M.js";
 import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-YY3EDKWG.js";
+} from "../chunks/chunk-HMXMG2BF.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-FKSAYJCJ.js";
+} from "../chunks/chunk-YFD6J4HA.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-SBKXQUC6.js";
-import "../chunks/chunk-U63YWY6I.js";
+} from "../chunks/chunk-E65CVR3F.js";
+import "../chunks/chunk-KVI5RXRS.js";
 import {
-  ENV,
   readRunContext
-} from "../chunks/chunk-U5YKX6QA.js";
+} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
+  ENV,
   NonRetryableError,
   RetryableError,
   booleanInput,
@@ -57,7 +57,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/scrape-mls/src/inputs.ts

@@ -15,7 +15,7 @@ import {
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-WSK22OVI.js";
+} from "../chunks/chunk-WUVSFSHD.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -26,31 +26,31 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-VLJLNOEI.js";
+} from "../chunks/chunk-QSYDWLSB.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-FALCCRKR.js";
+} from "../chunks/chunk-AOZB3T6M.js";
 import {
   downloadStage,
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-YY3EDKWG.js";
+} from "../chunks/chunk-HMXMG2BF.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-FKSAYJCJ.js";
+} from "../chunks/chunk-YFD6J4HA.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-SBKXQUC6.js";
+} from "../chunks/chunk-E65CVR3F.js";
 import {
   verifyManifest
-} from "../chunks/chunk-U63YWY6I.js";
+} from "../chunks/chunk-KVI5RXRS.js";
 import {
   readRunContext
-} from "../chunks/chunk-U5YKX6QA.js";
+} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -65,7 +65,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import {
   __commonJS,
   __export,
@@ -535,6 +535,7 @@ var require_topojson_client = __commonJS({
 var KINDS = ["daily", "weekly", "monthly"];
 var MAX_RECIPIENTS = 10;
 var EMAIL = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+var isEmailAddress = (value4) => EMAIL.test(value4);
 var email = external_exports.string().regex(EMAIL, "expected an email address such as ops@example.com");
 function parseJobs(text4) {
   let value4;
@@ -570,7 +571,7 @@ var sendReportInputs = external_exports.object({
   smtpUsername: stringInput(),
   /** SMTP password; a secret. */
   smtpPassword: stringInput(),
-  /** Sender address. */
+  /** Sender address; default the SMTP login when that is an email address. */
   from: stringInput().refine((value4) => value4 === "" || EMAIL.test(value4.replace(/^.*<|>$/g, "")), {
     message: 'expected an email address, optionally as "Name <ops@example.com>"'
   }),
@@ -55384,6 +55385,17 @@ async function sendStep(message, smtp, options, logger) {
   return outcome;
 }
 
+// actions/send-report/src/sender.ts
+function reportSender(from, smtp) {
+  if (from !== "") return { from };
+  const login = smtp?.auth?.user ?? "";
+  if (!smtp || isEmailAddress(login)) return { from: login };
+  const why = login === "" ? "SMTP has no login" : "the SMTP login is not an email address";
+  return {
+    problem: `input 'from' (variable REPORT_FROM) is required with SMTP when there is no sender to default to (${why}); set REPORT_FROM to the sender, e.g. reports@example.com`
+  };
+}
+
 // actions/send-report/src/smtp-config.ts
 function withDisplay(endpoint) {
   const mode = endpoint.secure ? "TLS" : endpoint.requireTls ? "STARTTLS" : "STARTTLS when offered";
@@ -55416,8 +55428,8 @@ async function sendReport(inputs, deps, logger) {
   const context3 = readRunContext(deps.env);
   const smtp = smtpSettings(inputs);
   const budget = parseBudget(inputs.budget);
-  if (smtp && (inputs.from === "" || inputs.to.length === 0))
-    throw new ConfigurationError("inputs 'from' and 'to' are required when SMTP is configured");
+  const sender = reportSender(inputs.from, smtp);
+  const unsendable = smtp && inputs.to.length === 0 ? "input 'to' (variable REPORT_TO) is required when SMTP is configured" : "problem" in sender ? sender.problem : void 0;
   const gathered = await gather(
     {
       ...inputs,
@@ -55446,14 +55458,19 @@ async function sendReport(inputs, deps, logger) {
     runId: context3.runId,
     jobs: inputs.jobs
   });
-  const { sections, files: rendered, message } = await renderReport(report, inputs, logger);
+  const from = "from" in sender ? sender.from : "";
+  const {
+    sections,
+    files: rendered,
+    message
+  } = await renderReport(report, { ...inputs, from }, logger);
   const folder = path5.resolve(context3.workspace, inputs.outputDir, `report-${inputs.kind}`);
   const files = await writeReportFiles(folder, rendered);
   logger.info(`report written to ${folder}`);
   const secrets = smtpSecrets(inputs, smtp);
   const send = await sendStep(
     message,
-    smtp,
+    unsendable ? void 0 : smtp,
     { ...inputs, folder, secrets, delivery: deps.delivery },
     logger
   );
@@ -55476,12 +55493,10 @@ async function sendReport(inputs, deps, logger) {
   );
   const delivery = [...send.lines];
   if (artifact) delivery.push(`Report artifact: ${artifact}`);
+  const saved = `The report is saved in ${folder}${artifact ? ` and artifact '${artifact}'` : ""}`;
+  if (unsendable) throw new ConfigurationError(`${unsendable}. ${saved}`);
   const failure2 = send.failure;
-  if (failure2)
-    throw new DeliveryFailed(
-      `${errorMessage(failure2)}. The report is saved in ${folder}${artifact ? ` and artifact '${artifact}'` : ""}`,
-      { cause: failure2 }
-    );
+  if (failure2) throw new DeliveryFailed(`${errorMessage(failure2)}. ${saved}`, { cause: failure2 });
   return {
     report,
     sections,

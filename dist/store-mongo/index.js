@@ -7,11 +7,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-DXCEOZDZ.js";
+} from "../chunks/chunk-QZW26PWF.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-KGHW3UFM.js";
+} from "../chunks/chunk-7MUD26EK.js";
 import {
   recordRun,
   runLedgerId,
@@ -24,44 +24,44 @@ import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-WSK22OVI.js";
+} from "../chunks/chunk-WUVSFSHD.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   usageSchema
-} from "../chunks/chunk-VLJLNOEI.js";
+} from "../chunks/chunk-QSYDWLSB.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-FALCCRKR.js";
+} from "../chunks/chunk-AOZB3T6M.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-YY3EDKWG.js";
+} from "../chunks/chunk-HMXMG2BF.js";
 import {
   readStageOutput,
   readStageRecords
-} from "../chunks/chunk-FKSAYJCJ.js";
+} from "../chunks/chunk-YFD6J4HA.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-SBKXQUC6.js";
-import "../chunks/chunk-U63YWY6I.js";
+} from "../chunks/chunk-E65CVR3F.js";
+import "../chunks/chunk-KVI5RXRS.js";
 import {
-  ENV,
-  readEnv,
   readRunContext
-} from "../chunks/chunk-U5YKX6QA.js";
+} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
+  ENV,
   RetryableError,
   dryRunInput,
   external_exports,
   integerInput,
   listInput,
   mongodbUriInput,
+  readEnv,
   runAction,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -5,11 +5,11 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-QXAPLZ4W.js";
-import "../chunks/chunk-VU7M3XMY.js";
+} from "../chunks/chunk-BBBM337T.js";
+import "../chunks/chunk-54OF4TL7.js";
 import {
   readRunContext
-} from "../chunks/chunk-U5YKX6QA.js";
+} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
   PipelineError,
@@ -21,7 +21,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-7775BKJK.js";
+} from "../chunks/chunk-OSKLGQPO.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/watchdog/src/findings.ts
@@ -42,15 +42,18 @@ function stateFinding(workflow) {
     message: workflow.state === "disabled_inactivity" ? "GitHub disabled the schedule after 60 days without repository activity" : `the workflow is ${workflow.state.replace("_", " ")}, so its schedule does not run`
   };
 }
-function runFindings(runs, policy, now) {
+var isoTime = (date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+function missedFirst(first, now) {
+  if (!first) return "no nightly run at all";
+  if (now <= first.dueBy) return void 0;
+  return `no nightly run since the workflow was enabled at ${isoTime(first.since)}; the first scheduled one (${isoTime(first.scheduledAt)}) was due by ${isoTime(first.dueBy)}`;
+}
+function runFindings(runs, policy, now, first) {
   const findings = [];
   const nightly = runs.filter((run2) => NIGHTLY_EVENTS.includes(run2.event));
   const newest = nightly[0];
-  if (!newest || hoursBetween(newest.createdAt, now) > policy.maxAgeHours)
-    findings.push({
-      kind: "missed-run",
-      message: newest ? `no nightly run in the last ${policy.maxAgeHours} h; the newest started ${hoursBetween(newest.createdAt, now)} h ago` : "no nightly run at all"
-    });
+  const missed = newest ? hoursBetween(newest.createdAt, now) > policy.maxAgeHours && `no nightly run in the last ${policy.maxAgeHours} h; the newest started ${hoursBetween(newest.createdAt, now)} h ago` : missedFirst(first, now);
+  if (missed) findings.push({ kind: "missed-run", message: missed });
   const stuck = nightly.find(
     (run2) => run2.status !== "completed" && hoursBetween(run2.createdAt, now) > policy.stuckHours
   );
@@ -83,7 +86,7 @@ var statusOf = (result) => result.checks.some((check) => check.findings.length >
 var conclusionOf = (check) => check.lastRun ? check.lastRun.conclusion ?? check.lastRun.status : "none";
 function detailLines(result) {
   return result.checks.map((check) => {
-    const run2 = !check.watched ? "runs not watched (keepalive only)" : check.lastRun ? `last run [#${check.lastRun.runNumber}](${check.lastRun.htmlUrl}) ${conclusionOf(check)}, ${check.hoursSinceLastRun} h ago` : "no nightly run found";
+    const run2 = !check.watched ? "runs not watched (keepalive only)" : check.lastRun ? `last run [#${check.lastRun.runNumber}](${check.lastRun.htmlUrl}) ${conclusionOf(check)}, ${check.hoursSinceLastRun} h ago` : check.firstRun ? `no nightly run yet: the first is scheduled at ${isoTime(check.firstRun.scheduledAt)}, due by ${isoTime(check.firstRun.dueBy)}` : "no nightly run found";
     const findings = check.findings.map((finding) => `${finding.kind}: ${finding.message}`);
     return `- \`${check.file}\` (${check.workflow.state}): ${findings.join("; ") || "ok"}; ${run2}`;
   }).join("\n");
@@ -119,10 +122,74 @@ function watchdogSummary(result) {
   ].join("\n");
 }
 
+// actions/watchdog/src/cron.ts
+var RANGES = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7]
+];
+function parseField(text, [min, max]) {
+  const values = /* @__PURE__ */ new Set();
+  for (const part of text.split(",")) {
+    const match = /^(?:(\*)|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
+    if (!match) return void 0;
+    const [, star, first, last, step] = match;
+    const from = star ? min : Number(first);
+    const to = star ? max : last !== void 0 ? Number(last) : step ? max : from;
+    if (from < min || to > max || from > to || Number(step ?? 1) < 1) return void 0;
+    for (let value = from; value <= to; value += Number(step ?? 1)) values.add(value);
+  }
+  return values;
+}
+function parseCron(text) {
+  const fields = text.trim().split(/\s+/);
+  if (fields.length !== 5) return void 0;
+  const sets = fields.map((field, index) => parseField(field, RANGES[index]));
+  const [minutes, hours, days, months, weekdays] = sets;
+  if (!minutes || !hours || !days || !months || !weekdays) return void 0;
+  if (weekdays.delete(7)) weekdays.add(0);
+  const eitherDay = fields[2] !== "*" && fields[4] !== "*";
+  return { text: text.trim(), minutes, hours, days, months, weekdays, eitherDay };
+}
+function dayMatches(schedule, at) {
+  if (!schedule.months.has(at.getUTCMonth() + 1)) return false;
+  const day = schedule.days.has(at.getUTCDate());
+  const weekday = schedule.weekdays.has(at.getUTCDay());
+  return schedule.eitherDay ? day || weekday : day && weekday;
+}
+var MINUTE_MS = 6e4;
+function nextFire(schedule, after) {
+  const at = new Date(Math.floor(after.getTime() / MINUTE_MS) * MINUTE_MS + MINUTE_MS);
+  const limit = after.getTime() + 366 * 24 * 60 * MINUTE_MS;
+  while (at.getTime() <= limit) {
+    if (!dayMatches(schedule, at)) at.setUTCHours(24, 0, 0, 0);
+    else if (!schedule.hours.has(at.getUTCHours())) at.setUTCHours(at.getUTCHours() + 1, 0, 0, 0);
+    else if (!schedule.minutes.has(at.getUTCMinutes())) at.setTime(at.getTime() + MINUTE_MS);
+    else return at;
+  }
+  return void 0;
+}
+
+// actions/watchdog/src/first-run.ts
+var HOUR_MS = 36e5;
+var SETTLE_MS = HOUR_MS;
+var MIN_GRACE_MS = HOUR_MS;
+function firstRun(since, schedule, maxAgeHours) {
+  const scheduledAt = nextFire(schedule, new Date(since.getTime() + SETTLE_MS));
+  if (!scheduledAt) return void 0;
+  const interval = (nextFire(schedule, scheduledAt) ?? scheduledAt).getTime() - scheduledAt.getTime();
+  const grace = Math.max(MIN_GRACE_MS, maxAgeHours * HOUR_MS - interval);
+  return { since, scheduledAt, dueBy: new Date(scheduledAt.getTime() + grace) };
+}
+
 // actions/watchdog/src/watch.ts
 async function keepAlive(api, check, options, logger) {
   const { state } = check.workflow;
   if (!options.keepalive || state !== "active" && state !== "disabled_inactivity") return;
+  if (check.firstRun && state === "active")
+    return logger.info(`${check.file} has not run yet: no keepalive until it has`);
   const verb = state === "active" ? "keep alive" : "re-enable";
   if (options.dryRun) return logger.info(`dry run: would ${verb} ${check.file} (PUT enable)`);
   try {
@@ -146,6 +213,7 @@ async function checkWorkflow(api, file, watched, options, logger) {
   logger.info(`${file}: state ${workflow.state}, ${runs.length} recent run(s) read`);
   logger.debug(JSON.stringify(runs.slice(0, 5)));
   const lastRun = runs.find((run2) => NIGHTLY_EVENTS.includes(run2.event));
+  const first = watched && !lastRun ? firstRun(workflow.updatedAt, options.schedule, options.maxAgeHours) : void 0;
   const disabled = stateFinding(workflow);
   const check = {
     file,
@@ -153,9 +221,10 @@ async function checkWorkflow(api, file, watched, options, logger) {
     watched,
     lastRun,
     hoursSinceLastRun: lastRun ? hoursBetween(lastRun.createdAt, options.now) : void 0,
+    firstRun: first,
     findings: [
       ...disabled ? [disabled] : [],
-      ...watched ? runFindings(runs, options, options.now) : []
+      ...watched ? runFindings(runs, options, options.now, first) : []
     ],
     keptAlive: false
   };
@@ -205,7 +274,14 @@ var WorkflowApi = class {
         repo: this.repo,
         workflow_id: file
       });
-      return { id: data.id, name: data.name, state: data.state, htmlUrl: data.html_url };
+      return {
+        id: data.id,
+        name: data.name,
+        state: data.state,
+        htmlUrl: data.html_url,
+        createdAt: new Date(data.created_at),
+        updatedAt: new Date(data.updated_at)
+      };
     } catch (error) {
       if (error instanceof GitHubRefusal && error.status === 404)
         throw new ConfigurationError(
@@ -257,6 +333,15 @@ var inputs = external_exports.object({
   ),
   maxAgeHours: integerInput({ default: 26, min: 1, max: 24 * 31 }),
   stuckHours: integerInput({ default: 6, min: 1, max: 72 }),
+  schedule: stringInput({ default: "17 10 * * *" }).transform((text, ctx) => {
+    const schedule = parseCron(text);
+    if (schedule) return schedule;
+    ctx.addIssue({
+      code: "custom",
+      message: "expected the watched workflow's cron, five fields in UTC such as 17 10 * * *"
+    });
+    return external_exports.NEVER;
+  }),
   branch: stringInput(),
   keepalive: booleanInput(true),
   dryRun: dryRunInput

@@ -9,7 +9,7 @@ import {
   RetryableError,
   errorMessage,
   stringInput
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 import {
   __commonJS,
   __require,

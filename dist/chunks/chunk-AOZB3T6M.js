@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-U63YWY6I.js";
+} from "./chunk-KVI5RXRS.js";
 import {
   external_exports
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

@@ -3,32 +3,30 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   MANIFEST_FILE,
   verifyManifest
-} from "./chunk-U63YWY6I.js";
-import {
-  ENV,
-  Octokit,
-  RequestError,
-  paginateRest,
-  readEnv,
-  requestLog,
-  restEndpointMethods
-} from "./chunk-U5YKX6QA.js";
+} from "./chunk-KVI5RXRS.js";
 import {
   BearerCredentialHandler,
   ConfigurationError,
+  ENV,
   HttpClient,
   HttpCodes,
   IntegrityError,
   NonRetryableError,
+  Octokit,
+  RequestError,
   RetryableError,
   debug,
   error,
   errorMessage,
   info,
+  paginateRest,
+  readEnv,
+  requestLog,
   require_tunnel,
+  restEndpointMethods,
   setSecret,
   warning
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 import {
   __commonJS,
   __export,

@@ -5,7 +5,7 @@ import {
 } from "./chunk-DZ53HVQ5.js";
 import {
   ConfigurationError
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/http/rate-limiter.ts
 var RateLimiter = class _RateLimiter {

@@ -8,7 +8,7 @@ import {
   NonRetryableError,
   RetryableError,
   isRetryable
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/http/classify.ts
 var NETWORK_CODES = /* @__PURE__ */ new Set([

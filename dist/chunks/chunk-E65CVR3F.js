@@ -6,10 +6,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-U63YWY6I.js";
+} from "./chunk-KVI5RXRS.js";
 import {
   external_exports
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/model/run-stats.ts
 var RUN_STATS_SCHEMA_VERSION = 1;

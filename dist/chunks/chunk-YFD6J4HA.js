@@ -7,10 +7,10 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-U63YWY6I.js";
+} from "./chunk-KVI5RXRS.js";
 import {
   IntegrityError
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/io/stage-output.ts
 import { mkdir } from "node:fs/promises";

@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-KGHW3UFM.js";
+} from "./chunk-7MUD26EK.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-VLJLNOEI.js";
+} from "./chunk-QSYDWLSB.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-FALCCRKR.js";
+} from "./chunk-AOZB3T6M.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-SBKXQUC6.js";
+} from "./chunk-E65CVR3F.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-U63YWY6I.js";
+} from "./chunk-KVI5RXRS.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;

@@ -5,7 +5,7 @@ import {
   legacyRestEndpointMethods,
   paginateRest,
   requestLog
-} from "./chunk-U5YKX6QA.js";
+} from "./chunk-OSKLGQPO.js";
 
 // node_modules/@octokit/rest/dist-src/version.js
 var VERSION = "22.0.1";

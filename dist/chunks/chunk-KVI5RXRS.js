@@ -4,7 +4,7 @@ import {
   IntegrityError,
   errorMessage,
   external_exports
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/io/manifest.ts
 import { readFile, rename, writeFile } from "node:fs/promises";

@@ -5,10 +5,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-U63YWY6I.js";
+} from "./chunk-KVI5RXRS.js";
 import {
   external_exports
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/model/usage.ts
 var USAGE_SCHEMA_VERSION = 1;

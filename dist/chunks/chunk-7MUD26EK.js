@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-FALCCRKR.js";
+} from "./chunk-AOZB3T6M.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -12,10 +12,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-U63YWY6I.js";
+} from "./chunk-KVI5RXRS.js";
 import {
   external_exports
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/model/county-parcel-parts.ts
 var valuationSchema = external_exports.object({

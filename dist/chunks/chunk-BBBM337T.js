@@ -2,20 +2,31 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "./chunk-VU7M3XMY.js";
-import {
-  ENV,
-  readEnv
-} from "./chunk-U5YKX6QA.js";
+} from "./chunk-54OF4TL7.js";
 import {
   ConfigurationError,
+  ENV,
   NonRetryableError,
   RetryableError,
+  readEnv,
   stringInput
-} from "./chunk-7775BKJK.js";
+} from "./chunk-OSKLGQPO.js";
 
 // shared/github/client.ts
 import { setTimeout as sleep } from "node:timers/promises";
+
+// shared/github/issues-disabled.ts
+var ISSUES_DISABLED_FIX = "Issues are disabled for this repository: enable them in Settings \u2192 General \u2192 Features \u2192 Issues";
+var IssuesDisabledError = class extends ConfigurationError {
+  constructor() {
+    super(ISSUES_DISABLED_FIX);
+  }
+};
+function isIssuesDisabled(status, message) {
+  return status === 410 && /issues are disabled/i.test(message ?? "");
+}
+
+// shared/github/client.ts
 var DEFAULT_GITHUB_RETRY = {
   attempts: 5,
   baseDelayMs: 1e3,
@@ -46,6 +57,7 @@ function retryDelay(error, attempt, policy) {
 }
 function refusal(error, what, permission) {
   const message = error.message ?? "no message";
+  if (isIssuesDisabled(error.status, message)) return new IssuesDisabledError();
   if (error.status === 401)
     return new ConfigurationError(
       `input 'github-token': GitHub refused the token (401 ${message}); expected a valid token such as secrets.GITHUB_TOKEN`
@@ -116,6 +128,7 @@ function splitRepository(repository) {
 }
 
 export {
+  ISSUES_DISABLED_FIX,
   GitHubRefusal,
   createGitHubClient,
   repositoryInput,
