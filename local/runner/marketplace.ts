@@ -45,7 +45,10 @@ const native: Record<
 > = {
   'actions/checkout': async (inputs, host) => {
     const target = await checkout(host.snapshot, host.folders.workspace, inputs.path ?? '');
-    return { outputs: {}, note: `checked out the working tree's tracked files into ${target}` };
+    return {
+      outputs: {},
+      note: `checked out the working tree's tracked files${inputs.path ? ` into ${target}` : ''}`,
+    };
   },
   'actions/setup-node': () =>
     Promise.resolve({

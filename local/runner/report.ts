@@ -16,7 +16,7 @@ export type RunEvent =
       step: string;
       outcome: 'success' | 'failure' | 'cancelled' | 'skipped';
       ms: number;
-      /** Why a marketplace step did nothing locally. */
+      /** What an emulated marketplace step did (restored a cache, checked out the tree). */
       note?: string;
       /** The last lines of a failed step's log (masked). */
       tail?: string[];
@@ -48,7 +48,7 @@ export function eventLine(event: RunEvent): string[] {
       return [];
     case 'step-finished': {
       if (event.outcome === 'skipped') return [`  - [${event.key}] ${event.step}: skipped`];
-      const note = event.note ? ` (no-op: ${event.note})` : '';
+      const note = event.note ? ` (${event.note})` : '';
       const head = `  - [${event.key}] ${event.step}: ${event.outcome} in ${seconds(event.ms)}${note}`;
       return [head, ...(event.tail ?? []).map((line) => `      | ${line}`)];
     }

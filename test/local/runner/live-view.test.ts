@@ -101,7 +101,7 @@ describe('the live view', () => {
       step: 'Cache',
       outcome: 'success',
       ms: 0,
-      note: 'no cache locally',
+      note: 'no cache for ollama-Linux-llama3.2',
     });
     reporter.event({
       type: 'step-finished',
@@ -119,7 +119,7 @@ describe('the live view', () => {
     });
     expect(lines).toEqual([
       'job store: started',
-      '  - [store] Cache: success in 0.0s (no-op: no cache locally)',
+      '  - [store] Cache: success in 0.0s (no cache for ollama-Linux-llama3.2)',
       '  - [store] Store: success in 2.3s',
       'job store: success in 2.5s',
     ]);

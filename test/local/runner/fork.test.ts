@@ -1,0 +1,189 @@
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../../shared/logger.js';
+import { provisionMongo, type ProvisionedMongo } from '../../../local/mongo/provision-mongo.js';
+import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
+import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
+import { runCli } from './run-cli.js';
+
+/** Processes whose command line contains `text`, read from /proc (no procps needed). */
+async function processesRunning(text: string): Promise<number[]> {
+  const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
+  const found: number[] = [];
+  for (const pid of pids) {
+    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (command.includes(text)) found.push(Number(pid));
+  }
+  return found;
+}
+const OWNER = 'new-owner';
+const REPO = 'phx-property-pipeline';
+const ZIPS = ['85031', '85033', '85035'];
+
+interface Night {
+  code: number;
+  stdout: string;
+  runId: string;
+  result: {
+    conclusion: string;
+    attempt: number;
+    jobs: Record<
+      string,
+      {
+        result: string;
+        outputs: Record<string, string>;
+        instances: Array<{ label: string; result: string }>;
+      }
+    >;
+  };
+}
+
+/**
+ * A fork's first nights, as GitHub would run them: a MongoDB URI without a database name (as
+ * Atlas gives), Issues turned off until the operator turns them on, and a listing shard killed
+ * mid-run and completed by "Re-run failed jobs".
+ */
+describe('a fork on GitHub: its first nights through the local runner', () => {
+  let mongo: ProvisionedMongo;
+  let github: GitHubEmulator;
+  let smtp: TestSmtpServer;
+  let out = '';
+  let envFile = '';
+  const nights: Night[] = [];
+
+  async function night(args: string[], during?: () => Promise<void>): Promise<Night> {
+    const before = new Set(await readdir(out));
+    const cli = runCli(['--env-file', envFile, '--out', out, '--plain', ...args], 200_000);
+    await during?.();
+    const { code, stdout } = await cli;
+    const rerun = args.indexOf('--rerun-failed');
+    const runId =
+      rerun >= 0
+        ? (args[rerun + 1] ?? '')
+        : ((await readdir(out)).find((name) => /^\d+$/.test(name) && !before.has(name)) ?? '');
+    const result = JSON.parse(
+      await readFile(join(out, runId, 'result.json'), 'utf8'),
+    ) as Night['result'];
+    return { code, stdout, runId, result };
+  }
+
+  /** Waits for the scraper of shard `jobKey` to start on its runner, then kills it (SIGKILL). */
+  async function killWhenStarted(jobKey: string): Promise<void> {
+    const pattern = `jobs/${jobKey}/workspace/dist/scrape-mls/index.js`;
+    for (let tries = 0; tries < 1200; tries += 1) {
+      const pids = await processesRunning(pattern);
+      if (pids.length > 0) {
+        await sleep(500);
+        for (const pid of pids) process.kill(pid, 'SIGKILL');
+        return;
+      }
+      await sleep(100);
+    }
+    throw new Error(`shard ${jobKey} never started`);
+  }
+
+  async function withDatabase<T>(use: (client: MongoClient) => Promise<T>): Promise<T> {
+    const client = await MongoClient.connect(mongo.uri);
+    try {
+      return await use(client);
+    } finally {
+      await client.close();
+    }
+  }
+
+  beforeAll(async () => {
+    // Its own server: the database the resolution picks must be the only one written.
+    mongo = await provisionMongo({
+      logger: memoryLogger(),
+      env: { ...process.env, MONGODB_URI: '' },
+    });
+    github = await startGitHubEmulator();
+    github.state.setIssuesEnabled(OWNER, REPO, false);
+    smtp = await startSmtpServer({ users: { 'reports@fork.example': 'smtp-pass-fork-1' } });
+    out = await mkdtemp(join(tmpdir(), 'phx-fork-'));
+    envFile = join(out, 'fork.env');
+    await writeFile(
+      envFile,
+      [
+        // As Atlas gives it: no database in the path.
+        `MONGODB_URI=${mongo.uri.replace(/\/$/, '')}/?retryWrites=true&w=majority`,
+        `GITHUB_API_URL=${github.url}`,
+        `GITHUB_TOKEN=${github.token}`,
+        `GITHUB_REPOSITORY=${OWNER}/${REPO}`,
+        `SMTP_URL=smtp://reports%40fork.example:smtp-pass-fork-1@127.0.0.1:${smtp.port}`,
+        'REPORT_TO=owner@fork.example',
+        'INCIDENT_THRESHOLD=1',
+      ].join('\n'),
+    );
+    const inputs = ['--parcels-per-zip', '8', '--input', `zip-codes=${ZIPS.join(',')}`];
+    inputs.push('--input', 'mode=full');
+    nights.push(await night(inputs));
+    github.state.setIssuesEnabled(OWNER, REPO, true);
+    nights.push(await night(inputs, () => killWhenStarted('mls-2')));
+    nights.push(await night(['--parcels-per-zip', '8', '--rerun-failed', nights[1]?.runId ?? '']));
+    nights.push(await night(inputs));
+  }, 800_000);
+
+  afterAll(async () => {
+    await github?.close();
+    await smtp?.close();
+    await mongo?.stop();
+  });
+
+  it('stops at preflight while Issues are off, saying where to turn them on', () => {
+    const [issuesOff] = nights;
+    expect(issuesOff?.code).toBe(1);
+    expect(issuesOff?.result.jobs.plan?.result).toBe('failure');
+    expect(issuesOff?.result.jobs.county?.result).toBe('skipped');
+    expect(issuesOff?.stdout).toContain('Settings → General → Features → Issues');
+  });
+
+  it('loses a killed listing shard, and "Re-run failed jobs" completes the night as attempt 2', () => {
+    const [, killed, rerun] = nights;
+    expect(killed?.code).toBe(1);
+    const shards = killed?.result.jobs.mls?.instances ?? [];
+    expect(shards.find((shard) => shard.label === 'mls (85033)')?.result).toBe('failure');
+    expect(killed?.result.jobs.county?.result).toBe('success');
+    expect(rerun?.code, rerun?.stdout).toBe(0);
+    expect(rerun?.result).toMatchObject({ conclusion: 'success', attempt: 2 });
+    expect(rerun?.stdout).toContain('job county: kept from attempt 1');
+    expect(rerun?.stdout).toContain('job mls (85031): kept from attempt 1');
+    expect(rerun?.result.jobs.store?.result).toBe('success');
+  });
+
+  it('counts nothing twice: the next night over the same data finds nothing new', () => {
+    const next = nights[3];
+    expect(next?.code, next?.stdout).toBe(0);
+    expect(next?.result.jobs.store?.outputs).toMatchObject({ inserted: '0', integrity: 'ok' });
+  });
+
+  it('keeps every collection in the one database an Atlas URI resolves to', async () => {
+    const { databases, collections, ledger } = await withDatabase(async (client) => {
+      const listed = await client.db('admin').admin().listDatabases();
+      const db = client.db('phx_property');
+      const names = (await db.listCollections().toArray()).map((c) => c.name);
+      const costs = await db
+        .collection<{ runId: string; service: string }>('costs')
+        .find({ runId: nights[1]?.runId })
+        .toArray();
+      return {
+        databases: listed.databases.map((entry) => entry.name),
+        collections: names,
+        ledger: costs.map((cost) => cost.service),
+      };
+    });
+    expect(databases.filter((name) => !['admin', 'local', 'config'].includes(name))).toEqual([
+      'phx_property',
+    ]);
+    for (const name of ['properties', 'listings', 'history', 'costs', 'runs']) {
+      expect(collections).toContain(name);
+    }
+    // The re-run night is in the ledger once per service, not once per attempt.
+    expect(ledger.length).toBeGreaterThan(0);
+    expect(new Set(ledger).size).toBe(ledger.length);
+  });
+});
