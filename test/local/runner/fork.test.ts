@@ -10,13 +10,13 @@ import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox
 import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
 import { runCli } from './run-cli.js';
 
-/** Processes whose command line contains `text`, read from /proc (no procps needed). */
-async function processesRunning(text: string): Promise<number[]> {
+/** Processes whose command line contains every one of `texts`, read from /proc (no procps needed). */
+async function processesRunning(...texts: string[]): Promise<number[]> {
   const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
   const found: number[] = [];
   for (const pid of pids) {
     const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (command.includes(text)) found.push(Number(pid));
+    if (texts.every((text) => command.includes(text))) found.push(Number(pid));
   }
   return found;
 }
@@ -73,9 +73,11 @@ describe('a fork on GitHub: its first nights through the local runner', () => {
 
   /** Waits for the scraper of shard `jobKey` to start on its runner, then kills it (SIGKILL). */
   async function killWhenStarted(jobKey: string): Promise<void> {
-    const pattern = `jobs/${jobKey}/workspace/dist/scrape-mls/index.js`;
+    // This run's own folder in the pattern: other tests' runners have an mls-2 shard too.
+    const pattern = `${out}/`;
+    const shard = `/jobs/${jobKey}/workspace/dist/scrape-mls/index.js`;
     for (let tries = 0; tries < 1200; tries += 1) {
-      const pids = await processesRunning(pattern);
+      const pids = await processesRunning(pattern, shard);
       if (pids.length > 0) {
         await sleep(500);
         for (const pid of pids) process.kill(pid, 'SIGKILL');
