@@ -167,10 +167,12 @@ describe('check-budget', () => {
     const again = await checkBudget('9001', '2026-11-10T11:30:00Z', inputs);
     expect(again.failures).toEqual([]);
     expect(again.outputs['month-to-date']).toBe('3.3');
-    // Its stage artifact exists already: a warning, not a failure, since the ledger is written.
-    expect(
-      again.logger.lines.filter((line) => line.startsWith("warning: artifact 'budget-record'")),
-    ).toHaveLength(1);
+    // Its stage artifact from the earlier attempt is replaced, not refused (409) with a warning.
+    const artifactLines = again.logger.lines.filter((line) => line.includes("'budget-record'"));
+    expect(artifactLines.filter((line) => line.startsWith('warning:'))).toEqual([]);
+    expect(artifactLines).toContainEqual(
+      expect.stringMatching(/^info: artifact 'budget-record': replaces the one an earlier attempt/),
+    );
     expect(await database.db.collection(COSTS_COLLECTION).countDocuments({ runId: '9001' })).toBe(
       3,
     );
