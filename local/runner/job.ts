@@ -1,21 +1,16 @@
-import { join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
 import type { Job } from '@actions/workflow-parser/model/workflow-template';
-import { asString, evaluateToken, truthy, type Contexts } from './expressions.js';
+import { evaluateToken, type Contexts } from './expressions.js';
+import { minutes, stringMap } from './text.js';
+import { runJobStep, type JobState, type StepRecords, type StepTiming } from './job-step.js';
 import type { CacheStore } from './cache-store.js';
 import type { PostStep } from './marketplace.js';
 import type { Reporter } from './report.js';
 import { killGroup } from './step-process.js';
-import { runStep, type StepHost, type StepResult } from './steps.js';
+import type { StepHost } from './steps.js';
 import type { RawParts } from './workflow.js';
-import { makeJobFolders, removeJobFolders } from './workspace.js';
 
-/** How one step of a job instance went. */
-export interface StepTiming {
-  name: string;
-  outcome: 'success' | 'failure' | 'cancelled' | 'skipped';
-  ms: number;
-}
+export type { StepTiming } from './job-step.js';
+import { makeJobFolders, removeJobFolders } from './workspace.js';
 
 /** How a job instance ended, with its outputs and its steps' timings. */
 export interface JobResult {
@@ -42,24 +37,6 @@ export interface JobInstance {
   key: string;
   /** Aborted when the whole run is cancelled. */
   cancel?: AbortSignal;
-}
-
-function stringMap(value: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) result[key] = asString(item);
-  }
-  return result;
-}
-
-function minutes(value: unknown, fallback: number): number {
-  const number = Number(value);
-  return (Number.isFinite(number) && number > 0 ? number : fallback) * 60_000;
-}
-
-/** `PATH` with the folders earlier steps added through `GITHUB_PATH` in front (latest first). */
-function pathEnv(added: string[], base: string | undefined): Record<string, string> {
-  return added.length === 0 ? {} : { PATH: [...added, base ?? ''].join(':') };
 }
 
 /**
@@ -118,92 +95,15 @@ export async function runJob(instance: JobInstance): Promise<JobResult> {
     ...stringMap(contexts.env),
     ...stringMap(evaluateToken(job.env, contexts, plain)),
   };
-  const steps: Record<
-    string,
-    { outputs: Record<string, string>; outcome: string; conclusion: string }
-  > = {};
-  const state = { failed: false, env: jobEnv, path: [] as string[] };
+  const steps: StepRecords = {};
+  const state: JobState = { failed: false, env: jobEnv, path: [] };
   const timings: StepTiming[] = [];
   try {
     for (const [index, step] of job.steps.entries()) {
-      const rawStep = raw?.steps[index] ?? {};
-      const cancelled = stop.signal.aborted;
-      const view = {
-        ...contexts,
-        env: state.env,
-        steps,
-        job: { status: cancelled ? 'cancelled' : state.failed ? 'failure' : 'success' },
-      };
-      const status = { success: !state.failed, failure: state.failed, cancelled };
-      const name = step.name ? asString(evaluateToken(step.name, view, status)) : undefined;
-      const uses = 'uses' in step ? step.uses.value : undefined;
-      const label = name ?? (uses ? `Run ${uses}` : `Step ${index + 1}`);
-      const ifToken = 'if' in step ? step.if : undefined;
-      // A step without `if` runs on `success()`, which is false once the job is cancelled.
-      const wanted = ifToken
-        ? truthy(evaluateToken(ifToken, view, status))
-        : !cancelled && !state.failed;
-      if (!wanted) {
-        reporter.event({ type: 'step-finished', key, step: label, outcome: 'skipped', ms: 0 });
-        timings.push({ name: label, outcome: 'skipped', ms: 0 });
-        if (!step.id.startsWith('__'))
-          steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
-        continue;
-      }
-      // A step whose `if` still holds when the job is cancelled (`always()`) is not stopped by it.
-      const survives =
-        cancelled ||
-        (ifToken !== undefined &&
-          truthy(evaluateToken(ifToken, view, { ...status, cancelled: true })));
-      const stepEnv = 'env' in step ? stringMap(evaluateToken(step.env, view, status)) : {};
-      const stepView = { ...view, env: { ...state.env, ...stepEnv } };
-      reporter.event({ type: 'step-started', key, step: label });
-      const started = Date.now();
-      let result: StepResult;
-      try {
-        result = await runStep(
-          {
-            label,
-            uses,
-            run: 'run' in step ? asString(evaluateToken(step.run, stepView, status)) : undefined,
-            with: stringMap(evaluateToken(rawStep.with, stepView, status)),
-            env: { ...state.env, ...stepEnv, ...pathEnv(state.path, host.baseEnv.PATH) },
-            timeoutMs: minutes(evaluateToken(rawStep['timeout-minutes'], stepView, status), 360),
-            workingDirectory: rawStep['working-directory']
-              ? asString(evaluateToken(rawStep['working-directory'], stepView, status))
-              : undefined,
-          },
-          index,
-          { ...host, cancel: survives ? undefined : stop.signal },
-        );
-      } catch (error) {
-        const message = (error as Error).message;
-        await writeFile(join(instance.dir, `${String(index + 1).padStart(2, '0')}.log`), message);
-        result = failedStep(message);
-      }
-      const ms = Date.now() - started;
-      const continueOnError = truthy(evaluateToken(rawStep['continue-on-error'], stepView, status));
-      const outcome = result.cancelled
-        ? 'cancelled'
-        : result.exitCode === 0
-          ? 'success'
-          : 'failure';
-      const conclusion = outcome === 'failure' && continueOnError ? 'success' : outcome;
-      reporter.event({
-        type: 'step-finished',
-        key,
-        step: label,
-        outcome,
-        ms,
-        note: result.note,
-        tail: outcome === 'success' ? undefined : result.tail.slice(-8),
-      });
-      timings.push({ name: label, outcome, ms });
-      if (!step.id.startsWith('__'))
-        steps[step.id] = { outputs: result.outputs, outcome, conclusion };
-      Object.assign(state.env, result.env);
-      state.path.unshift(...result.path.reverse());
-      if (conclusion === 'failure') state.failed = true;
+      await runJobStep(
+        { step, index, raw: raw?.steps[index] ?? {}, contexts, host, stop: stop.signal },
+        { state, steps, timings, reporter, key, dir: instance.dir },
+      );
     }
     for (const post of posts.reverse()) {
       if (post.onlyOnSuccess && (state.failed || stop.signal.aborted)) continue;
@@ -233,17 +133,5 @@ export async function runJob(instance: JobInstance): Promise<JobResult> {
     result: stop.signal.aborted ? 'cancelled' : state.failed ? 'failure' : 'success',
     outputs: stringMap(evaluateToken(job.outputs, finalView, plainStatus)),
     steps: timings,
-  };
-}
-
-function failedStep(message: string): StepResult {
-  return {
-    exitCode: 1,
-    timedOut: false,
-    cancelled: false,
-    tail: [message],
-    outputs: {},
-    env: {},
-    path: [],
   };
 }
