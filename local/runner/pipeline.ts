@@ -1,8 +1,8 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { ConfigurationError } from '../../shared/errors.js';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { CacheStore } from './cache-store.js';
 import { snapshotTree } from './workspace.js';
 import { downloadRunArtifacts } from './run-artifacts.js';
+import { earlierRun, writeIssues, writeSummary, type RunSummary } from './run-summary.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Logger } from '../../shared/logger.js';
 import { startLocalDefaults, type LocalDefaults } from './local-defaults.js';
@@ -167,22 +167,9 @@ export async function runPipeline(
       ms,
       ...result,
     };
-    if (previous) {
-      await rename(
-        join(outDir, 'result.json'),
-        join(outDir, `result-attempt-${previous.attempt}.json`),
-      );
-    }
-    await writeFile(join(outDir, 'result.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    await writeSummary(outDir, summary, previous);
     if (defaults.github) {
-      // The issues the run opened, commented on or closed in the local GitHub emulator.
-      const issues = defaults.github.state.issues(owner, repo).map((issue) => ({
-        ...issue,
-        commentBodies: defaults.github?.state
-          .comments(owner, repo, issue.number)
-          .map((comment) => comment.body),
-      }));
-      await writeFile(join(outDir, 'issues.json'), `${JSON.stringify(issues, null, 2)}\n`);
+      const issues = await writeIssues(outDir, defaults.github.state, owner, repo);
       for (const issue of issues) {
         options.reporter.message(`issue #${issue.number} (${issue.state}): ${issue.title}`);
       }
@@ -192,28 +179,4 @@ export async function runPipeline(
     await rm(snapshot, { recursive: true, force: true });
     if (!keepOpen) await defaults.close();
   }
-}
-
-/** What `result.json` records of a run: how it was started and how its jobs ended. */
-export interface RunSummary extends WorkflowRunResult {
-  workflow: string;
-  event: 'schedule' | 'workflow_dispatch';
-  schedule?: string;
-  inputs: Record<string, string>;
-  runId: string;
-  startedAt: string;
-  ms: number;
-}
-
-/** The earlier run `runId` under `outRoot`, as its `result.json` says; one that succeeded is refused. */
-async function earlierRun(outRoot: string, runId: string): Promise<RunSummary> {
-  const path = join(resolve(outRoot), runId, 'result.json');
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new ConfigurationError(`--rerun-failed ${runId}: there is no finished run at ${path}`);
-  });
-  const summary = JSON.parse(text) as RunSummary;
-  if (summary.conclusion === 'success') {
-    throw new ConfigurationError(`--rerun-failed ${runId}: that run succeeded; nothing to re-run`);
-  }
-  return { ...summary, attempt: summary.attempt ?? 1, inputs: summary.inputs ?? {} };
 }
