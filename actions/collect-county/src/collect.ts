@@ -1,14 +1,13 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { join } from 'node:path';
-import { ConfigurationError } from '../../../shared/errors.js';
-import { withGroup, type Logger } from '../../../shared/logger.js';
+import type { Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { Checkpoint } from './checkpoint.js';
 import { CountyApi, type CountyApiOptions } from './county-api.js';
 import { collectShard } from './collect-shard.js';
 import type { CollectCountyInputs } from './inputs.js';
 import { openPriorityDatabase } from './priority-database.js';
-import { importPreviousRun, type ResumeSource } from './resume.js';
+import { importPreviousRuns, type ResumeSource } from './resume.js';
 import type { ShardResult } from './shard-result.js';
 import { collectionStop, type Sleep } from './stop.js';
 
@@ -97,23 +96,7 @@ async function collectZips(
           downloadDir: join(workRoot, 'resume'),
         }
       : { kind: 'folder', dir: join(run.tempDir, 'out'), name: inputs.resumeFrom };
-    const found = await withGroup(logger, `resume from ${inputs.resumeFrom}`, async () => {
-      let shards = 0;
-      for (const [zip, checkpoint] of checkpoints) {
-        const added = await importPreviousRun(source, zip, checkpoint, logger);
-        if (added === null)
-          logger.warning(
-            `resume-from: no output '${inputs.resumeFrom}-${zip}'; collecting ${zip} from the start`,
-          );
-        else shards += 1;
-      }
-      return shards;
-    });
-    if (found === 0) {
-      throw new ConfigurationError(
-        `input 'resume-from': expected the artifact-name of a previous run, but no '${inputs.resumeFrom}-<zip>' output exists for ${inputs.zipCodes.join(', ')}`,
-      );
-    }
+    await importPreviousRuns(source, checkpoints, logger);
   }
   const database = await openPriorityDatabase(inputs, logger);
   const shards: ShardResult[] = [];
