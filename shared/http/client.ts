@@ -45,6 +45,11 @@ export interface GetOptions {
   timeoutMs?: number;
   /** Aborts the call, including any wait for a token or a retry. */
   signal?: AbortSignal;
+  /**
+   * Stops the call from sending anything more: a wait for a token or before a retry ends at once
+   * with the signal's reason, but an attempt already sent may finish (`signal` cuts it short).
+   */
+  stop?: AbortSignal;
   /** `json` (the default for `getJson`) checks the content type and parses the body. */
   expect?: 'json' | 'text';
 }
@@ -129,14 +134,18 @@ export class HttpClient {
       );
       this.#options.onRetry?.(event);
     };
+    // Waits (for a token, before a retry) end on either signal; an attempt sent ends only on `signal`.
+    const waits =
+      options.stop && options.signal
+        ? AbortSignal.any([options.signal, options.stop])
+        : (options.stop ?? options.signal);
     try {
-      const { signal } = options;
       return await retry(
         () =>
           this.#breaker
-            ? this.#breaker.execute(() => this.#attempt(url, options))
-            : this.#attempt(url, options),
-        { ...this.#options.retry, signal, onRetry },
+            ? this.#breaker.execute(() => this.#attempt(url, options, waits))
+            : this.#attempt(url, options, waits),
+        { ...this.#options.retry, signal: waits, onRetry },
       );
     } catch (error) {
       if (error instanceof CircuitOpenError) this.#stats.circuitRejections += 1;
@@ -144,9 +153,13 @@ export class HttpClient {
     }
   }
 
-  async #attempt(url: string, options: GetOptions): Promise<AttemptResult> {
+  async #attempt(
+    url: string,
+    options: GetOptions,
+    waits: AbortSignal | undefined,
+  ): Promise<AttemptResult> {
     const { logger, rateLimiter } = this.#options;
-    await rateLimiter?.acquire(options.signal);
+    await rateLimiter?.acquire(waits);
     this.#stats.requests += 1;
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);

@@ -111,6 +111,17 @@ describe('workflows', () => {
     expect(action.inputs.schedule?.default).toBe(nightly);
   });
 
+  it("gives each county shard a time budget well inside its job's timeout, overridable by a variable", () => {
+    const county = workflows.find((w) => w.name === 'data-collection.yml')!.doc.jobs.county!;
+    const step = county.steps?.find((s) => s.uses === './actions/collect-county');
+    const budget = String(step?.with?.['time-budget-minutes']);
+    expect(budget).toMatch(/vars\.COUNTY_TIME_BUDGET_MINUTES \|\| '\d+'/);
+    // Checkout before it, and writing and uploading the shard after it, need time of their own.
+    const minutes = Number(/'(\d+)'/.exec(budget)?.[1]);
+    expect(minutes).toBeGreaterThan(0);
+    expect(minutes).toBeLessThanOrEqual(Number(county['timeout-minutes']) - 5);
+  });
+
   it('keeps secrets out of run: scripts (they go through env or action inputs)', () => {
     for (const workflow of workflows) {
       for (const [id, job] of Object.entries(workflow.doc.jobs)) {

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
 import { isHttpError } from '../../../shared/http/http-error.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
+import { stopRequested } from '../../../shared/stop-signal.js';
 import type { Checkpoint } from './checkpoint.js';
 import type { CountyApi } from './county-api.js';
 import { fetchParcels, type FetchOutcome } from './fetch-parcels.js';
@@ -21,15 +22,19 @@ export interface ShardContext {
   checkpoint: Checkpoint;
   target: PublishTarget;
   logger: Logger;
+  /** Aborted (with a `StopRequest`) when no more parcels should be taken: time budget, runner. */
+  stop?: AbortSignal;
 }
 
 /**
  * Collects one ZIP: search, order (incremental with a database), fetch what the checkpoint lacks
  * up to `max-parcels`, then write and upload the shard's artifact. A refused token throws; any
- * other stop (circuit open, search failing) ends the shard with what it has, marked incomplete.
+ * other stop (circuit open, search failing, `stop` aborted) ends the shard with what it has,
+ * marked incomplete: the artifact is written and uploaded all the same, empty when nothing was
+ * collected, so every ZIP's run-stats and usage are recorded.
  */
 export async function collectShard(zip: string, context: ShardContext): Promise<ShardResult> {
-  const { api, checkpoint, inputs, logger } = context;
+  const { api, checkpoint, inputs, logger, stop } = context;
   const startedAt = new Date();
   const started = performance.now();
   const before = api.stats();
@@ -43,7 +48,9 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     null as RefreshCycle | null,
   ];
   try {
-    const listed = await withGroup(logger, `${zip}: search`, () => searchZip(api, zip, logger));
+    const listed = await withGroup(logger, `${zip}: search`, () =>
+      searchZip(api, zip, logger, stop),
+    );
     search = { found: listed.apns.length, ignored: listed.ignored, pages: listed.pages };
     let order = listed.apns;
     if (inputs.mode === 'incremental' && context.db !== null) {
@@ -55,7 +62,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     const missing = order.filter((apn) => !checkpoint.has(apn));
     const todo = inputs.maxParcels > 0 ? missing.slice(0, inputs.maxParcels) : missing;
     outcome = await withGroup(logger, `${zip}: fetch ${todo.length} parcels`, () =>
-      fetchParcels(todo, { api, checkpoint, zip, concurrency: inputs.concurrency, logger }),
+      fetchParcels(todo, { api, checkpoint, zip, concurrency: inputs.concurrency, logger, stop }),
     );
     skipped = missing.length - outcome.fetched - outcome.failed;
     if (outcome.stoppedEarly) {
@@ -63,16 +70,29 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
         false,
         `stopped early: the county API kept failing (circuit open); ${skipped} parcels left for a resumed run`,
       ];
+    } else if (outcome.fetched + outcome.failed < todo.length) {
+      [complete, note] = [
+        false,
+        `stopped early: ${errorMessage(stop?.reason)}; ${skipped} parcels left for a later run`,
+      ];
     }
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
-    // HTML where JSON was expected on every try usually means the URL is not the county API.
-    const hint =
-      isHttpError(error) && error.failureClass === 'bad-body'
-        ? " (is input 'api-base-url' the county API?)"
-        : '';
-    [complete, note] = [false, `search failed: ${errorMessage(error)}${hint}`];
-    logger.warning(`${zip}: ${note}`);
+    if (stopRequested(stop)) {
+      [complete, note] = [
+        false,
+        `stopped before the search finished: ${errorMessage(stop?.reason)}`,
+      ];
+      logger.info(`${zip}: ${note}`);
+    } else {
+      // HTML where JSON was expected on every try usually means the URL is not the county API.
+      const hint =
+        isHttpError(error) && error.failureClass === 'bad-body'
+          ? " (is input 'api-base-url' the county API?)"
+          : '';
+      [complete, note] = [false, `search failed: ${errorMessage(error)}${hint}`];
+      logger.warning(`${zip}: ${note}`);
+    }
   } finally {
     await checkpoint.close();
   }
@@ -97,6 +117,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
   };
   const runStats = shardRunStats(partial, context.runId, startedAt);
   const usage = shardUsage(zip, http.requests, context.runId);
+  // Not given `stop`: writing and uploading what was collected is what a stop's grace is for.
   const published = await withGroup(logger, `${zip}: write artifact`, () =>
     publishShard(
       checkpoint,

@@ -1,17 +1,15 @@
 import type { ArtifactClient } from '@actions/artifact';
-import type { Db } from 'mongodb';
 import { join } from 'node:path';
-import { connectDatabase } from '../../../shared/db/connect.js';
-import { describeDatabase } from '../../../shared/db/database-name.js';
-import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
-import { withGroup, type Logger } from '../../../shared/logger.js';
+import type { Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { Checkpoint } from './checkpoint.js';
 import { CountyApi, type CountyApiOptions } from './county-api.js';
 import { collectShard } from './collect-shard.js';
 import type { CollectCountyInputs } from './inputs.js';
-import { importPreviousRun, type ResumeSource } from './resume.js';
+import { openPriorityDatabase } from './priority-database.js';
+import { importPreviousRuns, type ResumeSource } from './resume.js';
 import type { ShardResult } from './shard-result.js';
+import { collectionStop, type Sleep } from './stop.js';
 
 /** What collect-county needs from outside: the artifact client (null outside a runner), tuning for tests. */
 export interface CollectDependencies {
@@ -20,6 +18,10 @@ export interface CollectDependencies {
   env?: NodeJS.ProcessEnv;
   /** Overrides of the API client's timeouts and backoff (tests). */
   api?: Pick<CountyApiOptions, 'timeoutMs' | 'retryBaseDelayMs' | 'circuitOpenMs'>;
+  /** Aborted when the runner asks the step to stop (SIGINT, SIGTERM): stop, save, upload. */
+  stop?: AbortSignal;
+  /** The clock `time-budget-minutes` runs on; tests run it faster. Default: real timers. */
+  sleep?: Sleep;
 }
 
 /** The whole run over every ZIP. */
@@ -33,36 +35,38 @@ export interface CollectResult {
   outDir: string;
 }
 
-async function openDatabase(
-  inputs: CollectCountyInputs,
-  logger: Logger,
-): Promise<{ db: Db | null; close: () => Promise<void> }> {
-  if (inputs.mongodbUri === '' || inputs.mode !== 'incremental') {
-    if (inputs.mode === 'incremental') logger.info('incremental without mongodb-uri: search order');
-    return { db: null, close: () => Promise.resolve() };
-  }
-  try {
-    const connection = await connectDatabase(inputs.mongodbUri, inputs.database);
-    logger.info(`incremental priorities from database ${describeDatabase(connection.database)}`);
-    return connection;
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    // Priorities only order the work; without them the run still collects, in search order.
-    logger.warning(
-      `mongodb-uri: cannot read properties (${errorMessage(error)}); collecting in search order`,
-    );
-    return { db: null, close: () => Promise.resolve() };
-  }
-}
-
 /**
  * Collects county parcels for every ZIP of `inputs`, one shard after another, each into its own
  * checkpoint and stage folder, uploaded as `<artifact-name>-<zip>` unless `dry-run` or outside a
- * runner (then the folders stay under RUNNER_TEMP/out).
+ * runner (then the folders stay under RUNNER_TEMP/out). When `time-budget-minutes` is spent or
+ * `deps.stop` aborts, no more parcels are taken and every ZIP is published with what it has.
  */
 export async function collectCounty(
   inputs: CollectCountyInputs,
   deps: CollectDependencies,
+): Promise<CollectResult> {
+  const { logger } = deps;
+  // Counted from here: the step's own start (checkout before it) is a few seconds earlier.
+  const stop = collectionStop({
+    minutes: inputs.timeBudgetMinutes,
+    runner: deps.stop,
+    sleep: deps.sleep,
+  });
+  if (inputs.timeBudgetMinutes > 0)
+    logger.info(
+      `time budget: ${inputs.timeBudgetMinutes} min; then no new parcels, and what was collected is uploaded`,
+    );
+  try {
+    return await collectZips(inputs, deps, stop.signal);
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function collectZips(
+  inputs: CollectCountyInputs,
+  deps: CollectDependencies,
+  stop: AbortSignal,
 ): Promise<CollectResult> {
   const { logger } = deps;
   const run = readRunContext(deps.env);
@@ -92,25 +96,9 @@ export async function collectCounty(
           downloadDir: join(workRoot, 'resume'),
         }
       : { kind: 'folder', dir: join(run.tempDir, 'out'), name: inputs.resumeFrom };
-    const found = await withGroup(logger, `resume from ${inputs.resumeFrom}`, async () => {
-      let shards = 0;
-      for (const [zip, checkpoint] of checkpoints) {
-        const added = await importPreviousRun(source, zip, checkpoint, logger);
-        if (added === null)
-          logger.warning(
-            `resume-from: no output '${inputs.resumeFrom}-${zip}'; collecting ${zip} from the start`,
-          );
-        else shards += 1;
-      }
-      return shards;
-    });
-    if (found === 0) {
-      throw new ConfigurationError(
-        `input 'resume-from': expected the artifact-name of a previous run, but no '${inputs.resumeFrom}-<zip>' output exists for ${inputs.zipCodes.join(', ')}`,
-      );
-    }
+    await importPreviousRuns(source, checkpoints, logger);
   }
-  const database = await openDatabase(inputs, logger);
+  const database = await openPriorityDatabase(inputs, logger);
   const shards: ShardResult[] = [];
   try {
     for (const [zip, checkpoint] of checkpoints) {
@@ -124,6 +112,7 @@ export async function collectCounty(
           checkpoint,
           logger,
           target: { dir: join(outDir, name), artifactName: name, client },
+          stop,
         }),
       );
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigurationError } from '../../../shared/errors.js';
 import { CircuitBreaker } from '../../../shared/http/circuit-breaker.js';
 import type { ResponseHead } from '../../../shared/http/attempt.js';
-import { HttpClient } from '../../../shared/http/client.js';
+import { HttpClient, type GetOptions } from '../../../shared/http/client.js';
 import {
   isHttpError,
   isSourceFailure,
@@ -123,17 +123,20 @@ export class CountyApi {
 
   /** `GET /parcel/{apn}` normalised into a county-parcel record (the body kept whole in `raw`). */
   async parcel(apn: string, zip: string, signal?: AbortSignal): Promise<CountyParcel> {
-    return (await this.parcelWithBody(apn, zip, signal)).parcel;
+    return (await this.parcelWithBody(apn, zip, { signal })).parcel;
   }
 
-  /** Like `parcel`, with the body's text as received (what `raw` was parsed from). */
+  /**
+   * Like `parcel`, with the body's text as received (what `raw` was parsed from). `stop` ends
+   * waits for a token or a retry, `signal` the request itself (see `GetOptions`).
+   */
   async parcelWithBody(
     apn: string,
     zip: string,
-    signal?: AbortSignal,
+    signals: Pick<GetOptions, 'signal' | 'stop'> = {},
   ): Promise<{ parcel: CountyParcel; body: string }> {
     const url = `${this.#base}/parcel/${compactApn(apn)}`;
-    const { value, text } = await this.#call(() => this.#http.getJsonWithText(url, { signal }));
+    const { value, text } = await this.#call(() => this.#http.getJsonWithText(url, signals));
     const parcel = parseCountyParcel(apn, value, {
       zip,
       collectedAt: new Date().toISOString(),

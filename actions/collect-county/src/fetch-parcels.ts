@@ -4,6 +4,7 @@ import { CircuitOpenError } from '../../../shared/http/circuit-breaker.js';
 import { isHttpError } from '../../../shared/http/http-error.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { ErrorClass } from '../../../shared/model/run-stats.js';
+import { stopRequested } from '../../../shared/stop-signal.js';
 import type { Checkpoint } from './checkpoint.js';
 import type { CountyApi } from './county-api.js';
 
@@ -16,6 +17,12 @@ export interface FetchOutcome {
   /** Set when the circuit opened and fetching stopped before the list was done. */
   stoppedEarly: boolean;
 }
+
+/**
+ * How long requests in flight at a stop may still finish (their parcels are kept) before they
+ * are abandoned: short, because a runner's SIGINT leaves 7.5 s for this, writing and the upload.
+ */
+export const IN_FLIGHT_GRACE_MS = 2_000;
 
 /** The run-stats class of a failure that ended one parcel's fetch. */
 export function errorClassOf(error: unknown): ErrorClass {
@@ -40,7 +47,9 @@ export function errorClassOf(error: unknown): ErrorClass {
 /**
  * Fetches `apns` of `zip` with `concurrency` workers (the API client holds the rate limit),
  * appending each parcel to the checkpoint as it arrives. A refused token stops every worker and
- * throws; an open circuit stops them and returns what was collected, marked `stoppedEarly`.
+ * throws; an open circuit stops them and returns what was collected, marked `stoppedEarly`. Once
+ * `stop` aborts no parcel is taken and no request sent; those in flight get `IN_FLIGHT_GRACE_MS`,
+ * and parcels not collected then are left for a later run (neither fetched nor failed).
  */
 export async function fetchParcels(
   apns: readonly string[],
@@ -50,9 +59,10 @@ export async function fetchParcels(
     zip: string;
     concurrency: number;
     logger: Logger;
+    stop?: AbortSignal;
   },
 ): Promise<FetchOutcome> {
-  const { api, checkpoint, zip, logger } = options;
+  const { api, checkpoint, zip, logger, stop } = options;
   const outcome: FetchOutcome = { fetched: 0, failed: 0, errorsByClass: {}, stoppedEarly: false };
   const abort = new AbortController();
   // Every request in flight listens on it (undici adds up to two listeners, a retry wait one more):
@@ -60,13 +70,26 @@ export async function fetchParcels(
   setMaxListeners(Math.max(10, 4 * options.concurrency), abort.signal);
   const progressEvery = Math.max(100, Math.ceil(apns.length / 10));
   let next = 0;
+  let inFlight = 0;
   let fatal: ConfigurationError | undefined;
+  let grace: NodeJS.Timeout | undefined;
+  const onStop = (): void => {
+    if (next >= apns.length && inFlight === 0) return;
+    logger.info(
+      `${zip}: ${errorMessage(stop?.reason)}: taking no more parcels; ${inFlight} under way get ${IN_FLIGHT_GRACE_MS / 1000} s to arrive`,
+    );
+    grace = setTimeout(() => abort.abort(stop?.reason), IN_FLIGHT_GRACE_MS);
+  };
 
   const worker = async (): Promise<void> => {
-    while (!abort.signal.aborted && next < apns.length) {
+    while (!abort.signal.aborted && !stop?.aborted && next < apns.length) {
       const apn = apns[next++] as string;
+      inFlight += 1;
       try {
-        const { parcel, body } = await api.parcelWithBody(apn, zip, abort.signal);
+        const { parcel, body } = await api.parcelWithBody(apn, zip, {
+          signal: abort.signal,
+          stop,
+        });
         await checkpoint.append(parcel, body);
         outcome.fetched += 1;
         if (outcome.fetched % progressEvery === 0) {
@@ -76,6 +99,8 @@ export async function fetchParcels(
         }
       } catch (error) {
         if (abort.signal.aborted) return;
+        // Cut short by the stop (no retry after it): left for a later run, not a failure.
+        if (stopRequested(stop) && !(error instanceof ConfigurationError)) return;
         if (error instanceof ConfigurationError) {
           fatal = error;
           abort.abort(error);
@@ -94,10 +119,18 @@ export async function fetchParcels(
           if (outcome.failed <= 10) logger.warning(message);
           else logger.debug(message);
         }
+      } finally {
+        inFlight -= 1;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  stop?.addEventListener('abort', onStop, { once: true });
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  } finally {
+    stop?.removeEventListener('abort', onStop);
+    clearTimeout(grace);
+  }
   if (fatal !== undefined) throw fatal;
   return outcome;
 }

@@ -31,6 +31,11 @@ export const collectCountyInputs = z.object({
   maxParcels: integerInput({ default: 0, min: 0 }),
   /** Parcel requests in flight at once. */
   concurrency: integerInput({ default: 4, min: 1, max: 32 }),
+  /**
+   * Minutes after which no new parcel is taken and what was collected is uploaded as a partial
+   * shard; 0 = no budget. Keep it inside the job's `timeout-minutes`.
+   */
+  timeBudgetMinutes: integerInput({ default: 0, min: 0 }),
   /** Requests per hour the collector allows itself; 0 = no limit. */
   requestsPerHour: integerInput({ default: 1000, min: 0 }),
   /** `artifact-name` of a previous run whose parcels to keep. */

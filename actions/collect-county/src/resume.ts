@@ -1,10 +1,10 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { IntegrityError, NonRetryableError } from '../../../shared/errors.js';
+import { ConfigurationError, IntegrityError, NonRetryableError } from '../../../shared/errors.js';
 import { downloadStage } from '../../../shared/io/artifact.js';
 import { readStageOutput } from '../../../shared/io/stage-output.js';
-import type { Logger } from '../../../shared/logger.js';
+import { withGroup, type Logger } from '../../../shared/logger.js';
 import { countyParcelSchema } from '../../../shared/model/county-parcel.js';
 import type { Checkpoint } from './checkpoint.js';
 
@@ -62,4 +62,32 @@ export async function importPreviousRun(
     `${zip}: ${added} parcels kept from ${source.name}-${zip} (run ${stage.manifest.runId})`,
   );
   return added;
+}
+
+/**
+ * Imports the previous run's output of every ZIP into its checkpoint; a ZIP without output is
+ * collected from the start (with a warning), and no output for any ZIP is a ConfigurationError.
+ */
+export async function importPreviousRuns(
+  source: ResumeSource,
+  checkpoints: ReadonlyMap<string, Checkpoint>,
+  logger: Logger,
+): Promise<void> {
+  const found = await withGroup(logger, `resume from ${source.name}`, async () => {
+    let shards = 0;
+    for (const [zip, checkpoint] of checkpoints) {
+      const added = await importPreviousRun(source, zip, checkpoint, logger);
+      if (added === null)
+        logger.warning(
+          `resume-from: no output '${source.name}-${zip}'; collecting ${zip} from the start`,
+        );
+      else shards += 1;
+    }
+    return shards;
+  });
+  if (found === 0) {
+    throw new ConfigurationError(
+      `input 'resume-from': expected the artifact-name of a previous run, but no '${source.name}-<zip>' output exists for ${[...checkpoints.keys()].join(', ')}`,
+    );
+  }
 }

@@ -43,7 +43,7 @@ export function collectSummary(result: CollectResult): string {
       ? failed === 0
         ? 'Complete.'
         : `Complete, but ${number(failed)} parcels could not be collected after retries; the next run tries them again.`
-      : '**Partial run**: the county API stopped answering before the work was done; resume with `resume-from`.',
+      : '**Partial run**: stopped before the work was done (why is below); what was collected is in the artifacts, and the next run continues (or resume with `resume-from`).',
     '',
     '| ZIP | found | fetched | kept | failed | skipped | in artifact | requests | elapsed | rate |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { action } from '../../../actions/collect-county/src/main.js';
+import { createCollectCountyAction } from '../../../actions/collect-county/src/main.js';
+import type { CollectDependencies } from '../../../actions/collect-county/src/collect.js';
 import { runAction, type ActionRuntime } from '../../../shared/action.js';
 import { memoryLogger } from '../../../shared/logger.js';
 import type { CountyParcel } from '../../../shared/model/county-parcel.js';
@@ -29,8 +30,14 @@ export interface ActionRun {
   elapsedMs: number;
 }
 
-/** Runs collect-county's definition through `runAction` with a recording runtime. */
-export async function runCollect(inputs: Record<string, string>): Promise<ActionRun> {
+/**
+ * Runs collect-county's definition through `runAction` with a recording runtime; `outside` gives
+ * it a stop signal or the budget's clock.
+ */
+export async function runCollect(
+  inputs: Record<string, string>,
+  outside: Pick<CollectDependencies, 'stop' | 'sleep'> = {},
+): Promise<ActionRun> {
   const logger = memoryLogger();
   const run: ActionRun = {
     outputs: {},
@@ -49,7 +56,7 @@ export async function runCollect(inputs: Record<string, string>): Promise<Action
     logger,
   };
   const started = performance.now();
-  await runAction(action, runtime);
+  await runAction(createCollectCountyAction(outside), runtime);
   run.elapsedMs = performance.now() - started;
   return run;
 }
