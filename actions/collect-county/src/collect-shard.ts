@@ -25,8 +25,9 @@ export interface ShardContext {
 
 /**
  * Collects one ZIP: search, order (incremental with a database), fetch what the checkpoint lacks
- * up to `max-parcels`, then write and upload the shard's artifact. A refused token throws; any
- * other stop (circuit open, search failing) ends the shard with what it has, marked incomplete.
+ * up to `max-parcels`, then write and upload the shard's artifact. Any stop (a refused token,
+ * circuit open, search failing) ends the shard with what it has, marked incomplete; a
+ * configuration problem is kept in `fatal` for the run's verdict.
  */
 export async function collectShard(zip: string, context: ShardContext): Promise<ShardResult> {
   const { api, checkpoint, inputs, logger } = context;
@@ -42,6 +43,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     null as string | null,
     null as RefreshCycle | null,
   ];
+  let fatal: string | null = null;
   try {
     const listed = await withGroup(logger, `${zip}: search`, () => searchZip(api, zip, logger));
     search = { found: listed.apns.length, ignored: listed.ignored, pages: listed.pages };
@@ -65,13 +67,16 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
       ];
     }
   } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
     // HTML where JSON was expected on every try usually means the URL is not the county API.
     const hint =
       isHttpError(error) && error.failureClass === 'bad-body'
         ? " (is input 'api-base-url' the county API?)"
         : '';
-    [complete, note] = [false, `search failed: ${errorMessage(error)}${hint}`];
+    if (error instanceof ConfigurationError) {
+      // Fatal for the run, but what the checkpoint holds so far is still uploaded below.
+      [fatal, complete, note] = [error.message, false, `stopped: ${error.message}`];
+      outcome = { ...outcome, fetched: checkpoint.size - resumed };
+    } else [complete, note] = [false, `search failed: ${errorMessage(error)}${hint}`];
     logger.warning(`${zip}: ${note}`);
   } finally {
     await checkpoint.close();
@@ -92,6 +97,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     elapsedMs: performance.now() - started,
     complete,
     note,
+    fatal,
     cycle,
     dir: context.target.dir,
   };

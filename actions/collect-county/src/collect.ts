@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { connectDatabase } from '../../../shared/db/connect.js';
 import { describeDatabase } from '../../../shared/db/database-name.js';
 import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
+import { redactUrl } from '../../../shared/http/redact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { Checkpoint } from './checkpoint.js';
@@ -31,6 +32,10 @@ export interface CollectResult {
   artifactName: string;
   /** Folder holding the stage folders (`<artifact-name>-<zip>`). */
   outDir: string;
+  /** The county API's base URL, secrets redacted, for messages. */
+  source: string;
+  /** The `max-failure-rate` policy the run is judged by. */
+  maxFailureRate: number;
 }
 
 async function openDatabase(
@@ -142,5 +147,7 @@ export async function collectCounty(
     dryRun: inputs.dryRun,
     artifactName: client ? inputs.artifactName : '',
     outDir,
+    source: redactUrl(inputs.apiBaseUrl),
+    maxFailureRate: inputs.maxFailureRate,
   };
 }

@@ -2,6 +2,7 @@ import { runAction, type ActionDefinition } from '../../../shared/action.js';
 import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { collectCounty, type CollectResult } from './collect.js';
 import { collectCountyInputs } from './inputs.js';
+import { collectFailure } from './outcome.js';
 import { collectSummary } from './summary.js';
 
 const sum = (
@@ -41,6 +42,7 @@ export const action: ActionDefinition<typeof collectCountyInputs, CollectResult>
     complete: false,
   },
   summary: collectSummary,
+  failure: collectFailure,
 };
 
 /** Entry point: reads inputs from the runner and runs the action. */
