@@ -54,6 +54,22 @@ export function integerInput(options: { default: number; min?: number; max?: num
   });
 }
 
+/** A share from 0 to 1 (`0.25` is a quarter), as a policy threshold. */
+export function rateInput(defaultValue: number) {
+  return raw.transform((value, ctx) => {
+    if (value === undefined) return defaultValue;
+    const number = Number(value);
+    if (!/^\d*\.?\d+$/.test(value) || number > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a share from 0 to 1 such as 0.25, got '${value}'`,
+      });
+      return z.NEVER;
+    }
+    return number;
+  });
+}
+
 /** One of a fixed set of words. */
 export function choiceInput<const T extends readonly [string, ...string[]]>(
   choices: T,

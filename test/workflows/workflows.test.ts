@@ -133,9 +133,11 @@ describe('workflows', () => {
   });
 });
 
-/** Evaluates `${{ expression }}` with the `needs` context, as the runner would. */
-function evaluate(text: string, needs: Record<string, { result: string }>): unknown {
-  const expression = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim())?.[1] ?? `'${text}'`;
+/** A `needs` entry: the job's result and, for some, its outputs. */
+type Need = { result: string; outputs?: Record<string, string> };
+
+/** Evaluates one expression (without `${{ }}`) with the `needs` context, as the runner would. */
+function evaluateExpression(expression: string, needs: Record<string, Need>): unknown {
   const tree = new Parser(new Lexer(expression).lex().tokens, ['needs'], []).parse();
   const contexts = new data.Dictionary();
   contexts.add('needs', JSON.parse(JSON.stringify(needs), data.reviver) as data.ExpressionData);
@@ -143,13 +145,44 @@ function evaluate(text: string, needs: Record<string, { result: string }>): unkn
   return JSON.parse(JSON.stringify(result, data.replacer)) as unknown;
 }
 
+/**
+ * Evaluates a `with:` value: one `${{ expression }}` to its value, a template holding several to
+ * the string the runner makes of it (null as '').
+ */
+function evaluate(text: string, needs: Record<string, Need>): unknown {
+  const whole = /^\$\{\{((?:(?!\}\})[\s\S])*)\}\}$/.exec(text.trim());
+  if (whole) return evaluateExpression(whole[1] ?? '', needs);
+  if (!text.includes('${{')) return evaluateExpression(`'${text}'`, needs);
+  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) => {
+    const value = evaluateExpression(expression, needs);
+    return value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  });
+}
+
 describe('the nightly incident job', () => {
   const nightly = workflows.find((w) => w.name === 'data-collection.yml')!.doc;
   const incident = nightly.jobs.incident!;
   const step = incident.steps?.find((s) => s.uses === './actions/open-incident-issue');
   const needs = [incident.needs ?? []].flat();
-  const outcome = (failed: string, result = 'failure'): Record<string, { result: string }> =>
-    Object.fromEntries(needs.map((job) => [job, { result: job === failed ? result : 'success' }]));
+  // The budget gate let everything run, unless a case says otherwise.
+  const gate = { 'allow-scrape': 'true', 'allow-llm': 'true' };
+  const outcome = (failed: string, result = 'failure'): Record<string, Need> =>
+    Object.fromEntries(
+      needs.map((job) => [
+        job,
+        {
+          result: job === failed ? result : 'success',
+          ...(job === 'budget-gate' ? { outputs: gate } : {}),
+        },
+      ]),
+    );
+  const signatureOf = (job: string): string =>
+    String(evaluate(String(step?.with?.signature), outcome(job)));
+  const succeeded = (night: Record<string, Need>): string[] =>
+    String(evaluate(String(step?.with?.succeeded), night))
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
 
   it('waits for every other job, so that a failure anywhere is handled', () => {
     expect(needs.sort()).toEqual(
@@ -174,4 +207,23 @@ describe('the nightly incident job', () => {
       );
     },
   );
+
+  it('names every step that succeeded tonight, as its signature names it when it fails', () => {
+    expect(succeeded(outcome('none')).sort()).toEqual(needs.map(signatureOf).sort());
+  });
+
+  // A night with a job skipped (sources, the budget gate) is a success, but not its recovery.
+  it.each(needs)('does not count %s as recovered on a night it was skipped', (job) => {
+    const night = outcome(job, 'skipped');
+    expect(evaluate(String(step?.with?.status), night)).toBe('success');
+    expect(succeeded(night)).not.toContain(signatureOf(job));
+    expect(succeeded(night)).toHaveLength(needs.length - 1);
+  });
+
+  it('does not count enrichment as recovered when the budget gate kept the LLM off', () => {
+    const night = outcome('none');
+    night['budget-gate'] = { result: 'success', outputs: { ...gate, 'allow-llm': 'false' } };
+    expect(succeeded(night)).not.toContain('enrich-llm');
+    expect(succeeded(night)).toContain('collect-county');
+  });
 });

@@ -28,10 +28,11 @@ export interface ShardContext {
 
 /**
  * Collects one ZIP: search, order (incremental with a database), fetch what the checkpoint lacks
- * up to `max-parcels`, then write and upload the shard's artifact. A refused token throws; any
- * other stop (circuit open, search failing, `stop` aborted) ends the shard with what it has,
- * marked incomplete: the artifact is written and uploaded all the same, empty when nothing was
- * collected, so every ZIP's run-stats and usage are recorded.
+ * up to `max-parcels`, then write and upload the shard's artifact. Any stop (a refused token,
+ * circuit open, search failing, `stop` aborted) ends the shard with what it has, marked
+ * incomplete: the artifact is written and uploaded all the same, empty when nothing was
+ * collected, so every ZIP's run-stats and usage are recorded; a configuration problem is kept in
+ * `fatal` for the run's verdict.
  */
 export async function collectShard(zip: string, context: ShardContext): Promise<ShardResult> {
   const { api, checkpoint, inputs, logger, stop } = context;
@@ -47,6 +48,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     null as string | null,
     null as RefreshCycle | null,
   ];
+  let fatal: string | null = null;
   try {
     const listed = await withGroup(logger, `${zip}: search`, () =>
       searchZip(api, zip, logger, stop),
@@ -77,19 +79,23 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
       ];
     }
   } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    if (stopRequested(stop)) {
+    // HTML where JSON was expected on every try usually means the URL is not the county API.
+    const hint =
+      isHttpError(error) && error.failureClass === 'bad-body'
+        ? " (is input 'api-base-url' the county API?)"
+        : '';
+    if (error instanceof ConfigurationError) {
+      // Fatal for the run, but what the checkpoint holds so far is still uploaded below.
+      [fatal, complete, note] = [error.message, false, `stopped: ${error.message}`];
+      outcome = { ...outcome, fetched: checkpoint.size - resumed };
+      logger.warning(`${zip}: ${note}`);
+    } else if (stopRequested(stop)) {
       [complete, note] = [
         false,
         `stopped before the search finished: ${errorMessage(stop?.reason)}`,
       ];
       logger.info(`${zip}: ${note}`);
     } else {
-      // HTML where JSON was expected on every try usually means the URL is not the county API.
-      const hint =
-        isHttpError(error) && error.failureClass === 'bad-body'
-          ? " (is input 'api-base-url' the county API?)"
-          : '';
       [complete, note] = [false, `search failed: ${errorMessage(error)}${hint}`];
       logger.warning(`${zip}: ${note}`);
     }
@@ -112,6 +118,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     elapsedMs: performance.now() - started,
     complete,
     note,
+    fatal,
     cycle,
     dir: context.target.dir,
   };

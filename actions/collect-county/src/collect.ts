@@ -1,5 +1,6 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { join } from 'node:path';
+import { redactUrl } from '../../../shared/http/redact.js';
 import type { Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { Checkpoint } from './checkpoint.js';
@@ -33,6 +34,10 @@ export interface CollectResult {
   artifactName: string;
   /** Folder holding the stage folders (`<artifact-name>-<zip>`). */
   outDir: string;
+  /** The county API's base URL, secrets redacted, for messages. */
+  source: string;
+  /** The `max-failure-rate` policy the run is judged by. */
+  maxFailureRate: number;
 }
 
 /**
@@ -131,5 +136,7 @@ async function collectZips(
     dryRun: inputs.dryRun,
     artifactName: client ? inputs.artifactName : '',
     outDir,
+    source: redactUrl(inputs.apiBaseUrl),
+    maxFailureRate: inputs.maxFailureRate,
   };
 }

@@ -71,6 +71,8 @@ function tokenRefused(): ConfigurationError {
 export class CountyApi {
   readonly #http: HttpClient;
   readonly #base: string;
+  /** Set once the county refused the token: later calls fail without asking again. */
+  #refused = false;
 
   constructor(options: CountyApiOptions) {
     this.#base = options.baseUrl.replace(/\/+$/, '');
@@ -150,10 +152,14 @@ export class CountyApi {
   }
 
   async #call<T>(request: () => Promise<T>): Promise<T> {
+    if (this.#refused) throw tokenRefused();
     try {
       return await request();
     } catch (error) {
-      if (isHttpError(error) && error.failureClass === 'auth') throw tokenRefused();
+      if (isHttpError(error) && error.failureClass === 'auth') {
+        this.#refused = true;
+        throw tokenRefused();
+      }
       throw error;
     }
   }

@@ -6,6 +6,7 @@ import {
   integerInput,
   listInput,
   mongodbUriInput,
+  rateInput,
   stringInput,
 } from '../../../shared/inputs.js';
 
@@ -53,6 +54,8 @@ export const collectCountyInputs = z.object({
       message: 'expected letters, digits, ".", "_" or "-"',
     },
   ),
+  /** Share of the parcels tried in this run that may fail before the run fails (0 to 1). */
+  maxFailureRate: rateInput(0.25),
   /** Collect and write locally, but upload nothing. */
   dryRun: dryRunInput,
 });

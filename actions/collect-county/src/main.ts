@@ -3,6 +3,7 @@ import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { runnerStopSignal } from '../../../shared/stop-signal.js';
 import { collectCounty, type CollectDependencies, type CollectResult } from './collect.js';
 import { collectCountyInputs } from './inputs.js';
+import { collectFailure } from './outcome.js';
 import { collectSummary } from './summary.js';
 
 const sum = (
@@ -46,6 +47,7 @@ export function createCollectCountyAction(
       complete: false,
     },
     summary: collectSummary,
+    failure: collectFailure,
   };
 }
 

@@ -33,6 +33,8 @@ export interface ShardResult {
   complete: boolean;
   /** Why it is incomplete, when it is. */
   note: string | null;
+  /** A configuration problem the county revealed (token refused, not the county API), or null. */
+  fatal: string | null;
   /** Incremental runs with a database: where the refresh cycle stands. */
   cycle: RefreshCycle | null;
   /** Stage folder on disk, and the artifact uploaded from it (null when not uploaded). */
@@ -88,7 +90,7 @@ export function shardRunStats(
     errorsByClass,
     retries: result.http.retries,
     outcome:
-      !result.complete && collected === 0
+      collected === 0 && (!result.complete || result.failed > 0)
         ? 'failure'
         : !result.complete || result.failed > 0
           ? 'partial'

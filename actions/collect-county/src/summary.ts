@@ -1,4 +1,5 @@
 import type { CollectResult } from './collect.js';
+import { collectFailure } from './outcome.js';
 import type { ShardResult } from './shard-result.js';
 
 const number = (value: number): string => value.toLocaleString('en-US');
@@ -36,9 +37,11 @@ export function collectSummary(result: CollectResult): string {
   const where = result.artifactName
     ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(', ')}.`
     : `Stage folders written to \`${result.outDir}\`${result.dryRun ? ' (dry run: nothing uploaded)' : ' (no artifact service: not uploaded)'}.`;
+  const failure = collectFailure(result);
   return [
     `## County parcels (${result.mode})`,
     '',
+    ...(failure === undefined ? [] : [`**Failed**: ${failure}`, '']),
     complete
       ? failed === 0
         ? 'Complete.'

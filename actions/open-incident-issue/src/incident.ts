@@ -11,6 +11,11 @@ export interface IncidentReport {
   component: string;
   /** Error class and step, free text; required for a failure, narrows a success when given. */
   signature: string;
+  /**
+   * Signatures of the steps that did their work in this run. When given, a success closes (and
+   * resets the count of) only incidents of these: a step skipped or not run is no recovery.
+   */
+  succeeded: string[];
   severity: Severity | 'auto';
   /** Markdown, or a folder of downloaded stage artifacts whose run-stats describe the failure. */
   details: string;

@@ -30,6 +30,12 @@ export const inputs = z.object({
     }),
   ),
   signature: stringInput(),
+  succeeded: stringInput().transform((text) =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+  ),
   severity: choiceInput(['auto', 'P0', 'P1', 'P2', 'P3'], 'auto'),
   details: stringInput(),
   threshold: integerInput({ default: 0, min: 0, max: 100 }),
@@ -65,6 +71,7 @@ async function execute(values: IncidentInputs, logger: Logger): Promise<Incident
     status: values.status,
     component: values.component,
     signature: values.signature,
+    succeeded: values.succeeded,
     details: values.details,
     threshold: values.threshold,
     reopenWindowDays: values.reopenWindowDays,

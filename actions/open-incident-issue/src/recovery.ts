@@ -31,10 +31,37 @@ function recovered(
   );
 }
 
+/** Fingerprints of the steps that did their work in this run; undefined when not told. */
+function workedThisRun(report: IncidentReport): Set<string> | undefined {
+  if (report.succeeded.length === 0) return undefined;
+  return new Set(report.succeeded.map((signature) => fingerprintOf(report.component, signature)));
+}
+
+const numbers = (issues: IncidentIssue[]): string =>
+  issues.map((issue) => `#${issue.number}`).join(', ');
+
+/** One sentence for the summary: what closed, what waits for a later success, and why. */
+function recoveryReason(
+  closed: IncidentIssue[],
+  held: IncidentIssue[],
+  idle: IncidentIssue[],
+  flapHours: number,
+): string {
+  const parts = [
+    closed.length ? `recovered: closed ${numbers(closed)}` : '',
+    held.length
+      ? `recovered, but ${numbers(held)} reopened less than ${flapHours} h ago stays open (flap suppression)`
+      : '',
+    idle.length ? `not a recovery for ${numbers(idle)}: its step did not succeed in this run` : '',
+  ].filter((part) => part !== '');
+  return parts.length ? parts.join('; ') : 'no open incident for this component';
+}
+
 /**
  * A successful run: each open incident of the component is closed with a "recovered in run"
  * comment, unless it was reopened less than `flapHours` ago (flap suppression: it then waits for a
- * later success). Pending failures of the component start counting from zero again.
+ * later success), or `succeeded` is given and its step is not among them (skipped, gated off: not
+ * a recovery). Pending failures of the steps that recovered start counting from zero again.
  */
 export async function handleSuccess(
   report: IncidentReport,
@@ -44,9 +71,14 @@ export async function handleSuccess(
     ? fingerprintOf(report.component, report.signature)
     : undefined;
   const now = deps.now();
-  const open = await withGroup(deps.logger, 'Find open incidents', async () =>
+  const worked = workedThisRun(report);
+  const candidates = await withGroup(deps.logger, 'Find open incidents', async () =>
     recovered(await deps.repo.listByLabel(INCIDENT_LABEL), report, fingerprint),
   );
+  const open = candidates.filter((issue) => !worked || worked.has(issue.fingerprint ?? ''));
+  const idle = candidates.filter((issue) => !open.includes(issue));
+  for (const issue of idle)
+    deps.logger.info(`#${issue.number} left open: its step did not succeed in this run`);
   const closed: IncidentIssue[] = [];
   const held: IncidentIssue[] = [];
   await withGroup(deps.logger, 'Close recovered incidents', async () => {
@@ -83,21 +115,19 @@ export async function handleSuccess(
     await tracker.load();
     await tracker.clear(
       (print, component) =>
-        component === report.component && (!fingerprint || print === fingerprint),
+        component === report.component &&
+        (!fingerprint || print === fingerprint) &&
+        (!worked || worked.has(print)),
     );
   });
-  const subject = closed[0] ?? held[0];
+  const subject = closed[0] ?? held[0] ?? idle[0];
   return {
     action: closed.length ? 'closed' : 'none',
     issueNumber: subject?.number ?? 0,
     fingerprint: fingerprint ?? subject?.fingerprint ?? '',
     occurrences: subject?.incident?.occurrences ?? 0,
     severity: subject?.incident?.severity,
-    reason: closed.length
-      ? `recovered: closed ${closed.map((issue) => `#${issue.number}`).join(', ')}`
-      : held.length
-        ? `recovered, but ${held.map((issue) => `#${issue.number}`).join(', ')} reopened less than ${report.flapHours} h ago stays open (flap suppression)`
-        : 'no open incident for this component',
+    reason: recoveryReason(closed, held, idle, report.flapHours),
     dryRun: deps.repo.dryRun,
   };
 }

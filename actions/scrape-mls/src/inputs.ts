@@ -4,6 +4,7 @@ import {
   dryRunInput,
   integerInput,
   listInput,
+  rateInput,
   stringInput,
 } from '../../../shared/inputs.js';
 
@@ -51,6 +52,8 @@ export const scrapeMlsInputs = z.object({
   resumeFrom: stringInput().pipe(artifactName),
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
   artifactName: stringInput({ default: 'mls-listings' }).pipe(artifactName.min(1)),
+  /** Share of the pages tried in this run that may fail before the run fails (0 to 1). */
+  maxFailureRate: rateInput(0.25),
   /** Scrape and write locally, upload nothing. */
   dryRun: dryRunInput,
 });

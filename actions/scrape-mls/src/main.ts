@@ -1,6 +1,7 @@
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
 import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { scrapeMlsInputs } from './inputs.js';
+import { scrapeFailure } from './outcome.js';
 import { DEFAULT_TUNING, scrapeMls, type ScrapeResult, type ScrapeTuning } from './scrape.js';
 import { scrapeSummary } from './summary.js';
 
@@ -42,6 +43,7 @@ export function scrapeMlsAction(
       'artifact-name': '',
     },
     summary: scrapeSummary,
+    failure: scrapeFailure,
   };
 }
 

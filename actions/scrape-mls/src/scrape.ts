@@ -2,6 +2,7 @@ import type { ArtifactClient } from '@actions/artifact';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { RateLimiter } from '../../../shared/http/rate-limiter.js';
+import { redactUrl } from '../../../shared/http/redact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { launchBrowser, resolveBrowserPath } from './browser.js';
@@ -41,6 +42,10 @@ export interface ScrapeResult {
   artifactName: string;
   outDir: string;
   dryRun: boolean;
+  /** The listing site's base URL, secrets redacted, for messages. */
+  source: string;
+  /** The `max-failure-rate` policy the run is judged by. */
+  maxFailureRate: number;
 }
 
 async function fetchRobots(
@@ -73,6 +78,7 @@ export async function scrapeMls(
   const { logger, tuning } = deps;
   const run = readRunContext();
   const outDir = join(run.tempDir, 'out');
+  const judged = { source: redactUrl(inputs.baseUrl), maxFailureRate: inputs.maxFailureRate };
   if (!inputs.enabled) {
     logger.info('scrape-mls is switched off by the budget gate (enabled: false)');
     return {
@@ -82,6 +88,7 @@ export async function scrapeMls(
       artifactName: '',
       outDir,
       dryRun: inputs.dryRun,
+      ...judged,
     };
   }
   const selectorsPath = isAbsolute(inputs.selectors)
@@ -133,6 +140,7 @@ export async function scrapeMls(
       artifactName: client ? inputs.artifactName : '',
       outDir: plan.outDir,
       dryRun: inputs.dryRun,
+      ...judged,
     };
   } finally {
     await browser.close();

@@ -1,3 +1,4 @@
+import { scrapeFailure } from './outcome.js';
 import type { ScrapeResult } from './scrape.js';
 
 const number = (value: number): string => value.toLocaleString('en-US');
@@ -23,9 +24,11 @@ export function scrapeSummary(result: ScrapeResult): string {
     ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(', ')}.`
     : `Stage folders written to \`${result.outDir}\`${result.dryRun ? ' (dry run: nothing uploaded)' : ' (no artifact service: not uploaded)'}.`;
   const complete = result.shards.every((shard) => shard.complete);
+  const failure = scrapeFailure(result);
   return [
     '## MLS listings',
     '',
+    ...(failure === undefined ? [] : [`**Failed**: ${failure}`, '']),
     complete
       ? 'Complete.'
       : '**Partial run**: some pages failed or the run stopped early; run again with the same run id (or `resume-from`) to fetch only what is missing.',

@@ -17,6 +17,8 @@ export interface CountyFaults {
   htmlBodies?: { every: number };
   /** A limit the server enforces: past `requests` accepted in any `windowMs`, it answers 429. */
   rateLimit?: { requests: number; windowMs: number };
+  /** After this many requests with the good token, the token is refused (revoked mid-run). */
+  tokenRevokedAfter?: number;
 }
 
 /** What the sandbox does with one request instead of (or before) answering it normally. */
@@ -37,6 +39,12 @@ export class FaultPlan {
   #accepted: number[] = [];
 
   constructor(public faults: CountyFaults = {}) {}
+
+  /** Whether the token has been revoked by now (`tokenRevokedAfter`). */
+  get tokenRevoked(): boolean {
+    const after = this.faults.tokenRevokedAfter;
+    return after !== undefined && this.#count >= after;
+  }
 
   /** The decision for the next request arriving at `now` (ms, monotonic). */
   next(now: number): FaultDecision {

@@ -59,7 +59,7 @@ export async function startCountySandbox(
     const url = new URL(request.url ?? '/', 'http://sandbox');
     const path = decodeURIComponent(url.pathname);
     const endpoint = endpointOf(path);
-    const authorized = request.headers.authorization === token;
+    const authorized = request.headers.authorization === token && !plan.tokenRevoked;
     const entry: CountyRequest = {
       url: request.url ?? '/',
       path,

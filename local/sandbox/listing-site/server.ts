@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { listingPage } from './listing-page.js';
 import { clientOf, cookieOf, kindOf, RateWindow, readForm } from './request-facts.js';
-import type { ListingSite, ListingSiteOptions, SiteRequest } from './site-types.js';
+import type { ListingSite, ListingSiteOptions, SiteOutage, SiteRequest } from './site-types.js';
 import { decodeMlsNumber, listingsOn, sandboxListing, type ListingLayout } from './listings.js';
 import {
   blockPage,
@@ -13,9 +13,10 @@ import {
   resultsPage,
   searchFormPage,
   tooManyRequestsPage,
+  unavailablePage,
 } from './site-pages.js';
 
-export type { ListingSite, ListingSiteOptions, SiteRequest } from './site-types.js';
+export type { ListingSite, ListingSiteOptions, SiteOutage, SiteRequest } from './site-types.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -28,6 +29,7 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
   const rateWindow = new RateWindow(options.requestsPerMinute ?? 0);
   const passed = new Set<string>();
   const sockets = new Set<Socket>();
+  let outage: SiteOutage | null = options.outage ?? null;
   const listings = (zip: string) => listingsOn(seed, zip, perZip, date);
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -59,6 +61,8 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       response.writeHead(status, { 'content-type': type, ...headers, ...extra });
       response.end(body);
     };
+    if (outage && kind !== 'asset' && (outage.kinds ?? [kind]).includes(kind))
+      return send(outage.status ?? 503, unavailablePage());
     if (options.blockedClients?.includes(client))
       return send(403, blockPage(randomBytes(8).toString('hex')));
     if (kind !== 'asset' && rateWindow.over(client))
@@ -137,6 +141,9 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
     date,
     requestLog,
     listings,
+    setOutage(next) {
+      outage = next;
+    },
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -62,6 +62,11 @@ export function tooManyRequestsPage(): string {
   );
 }
 
+/** The page of a site that is down, served with a 5xx. */
+export function unavailablePage(): string {
+  return page('503 Service Unavailable', '<h1>Service Unavailable</h1><p>Try again later.</p>');
+}
+
 /** A 404 page. */
 export function notFoundPage(): string {
   return page('Not found', '<h1>Listing not found</h1><p>It may have left the market.</p>');

@@ -28,6 +28,16 @@ export interface ListingSiteOptions {
   /** Serve every listing in this layout / with or without JSON-LD instead of the listing's own. */
   layout?: ListingLayout;
   jsonLd?: boolean;
+  /** An outage from the start; change it later with `setOutage`. */
+  outage?: SiteOutage;
+}
+
+/** The site is down: pages of these kinds answer `status` with an error page. */
+export interface SiteOutage {
+  /** Default 503. */
+  status?: number;
+  /** Request kinds that fail (`search`, `listing`, `other`, ...); default every page but assets. */
+  kinds?: string[];
 }
 
 /** One request the site answered. */
@@ -49,5 +59,7 @@ export interface ListingSite {
   requestLog: SiteRequest[];
   /** The listings of `zip` on the site's day, in the order search returns them. */
   listings(zip: string): SandboxListing[];
+  /** Starts (or with null ends) an outage. */
+  setOutage(outage: SiteOutage | null): void;
   close(): Promise<void>;
 }

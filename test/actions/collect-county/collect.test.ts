@@ -115,6 +115,11 @@ describe('collect-county against the sandbox county API', () => {
     );
     expect(bench.sandbox.requestLog.length - before).toBe(1);
     expect(run.outputs.complete).toBe('false');
+    // Each ZIP's artifact is still uploaded (empty here), and the message names them once.
+    expect(run.failures[0]).toMatch(
+      /\(ZIP 85031: 0 parcels uploaded as refused-85031; ZIP 85033: 0 parcels uploaded as refused-85033\)$/,
+    );
+    expect((await bench.readArtifact('refused-85033')).runStats[0]?.outcome).toBe('failure');
     expect([...run.lines, ...run.failures].join('\n')).not.toContain(wrong);
     expect(run.elapsedMs).toBeLessThan(5_000);
   });

@@ -18,6 +18,7 @@ describe('flap suppression and the reopen window, on a clock the test moves', ()
     status,
     component: 'enrich-llm',
     signature: status === 'failure' ? 'ollama: model llama3.2 not found' : '',
+    succeeded: [],
     severity: 'auto',
     details: '',
     threshold: 1,

@@ -165,6 +165,47 @@ describe('open-incident-issue against the GitHub emulator', () => {
     expect(afterReset.outputs).toMatchObject({ action: 'none', occurrences: '1' });
   });
 
+  it('closes a nightly incident only on a night its step actually succeeded', async () => {
+    // As the nightly files them: component data-collection, the failing job's action as signature.
+    const nightly = { component: 'data-collection' };
+    const steps = ['preflight', 'check-budget gate', 'enrich-llm', 'store-mongo', 'send-report'];
+    const opened = await runIncident({ ...failure('scrape-mls', { threshold: '1' }), ...nightly });
+    expect(opened.outputs.action).toBe('opened');
+
+    // The listing shard was skipped (budget gate, or sources: county): no job failed, but the
+    // listing site was never asked, so nothing recovered.
+    setRunId('1002');
+    const skipped = await runIncident({
+      ...success({ succeeded: ['collect-county', ...steps].join('\n') }),
+      ...nightly,
+    });
+    expect(skipped.failures).toEqual([]);
+    expect(skipped.outputs).toMatchObject({ action: 'none', 'issue-number': '1' });
+    expect(skipped.summaries[0]).toContain(
+      'not a recovery for #1: its step did not succeed in this run',
+    );
+    expect(openIncidents(github).map((issue) => issue.number)).toEqual([1]);
+    expect(github.state.comments(OWNER, REPO, 1)).toEqual([]);
+
+    setRunId('1003');
+    const recovered = await runIncident({
+      ...success({ succeeded: ['collect-county', 'scrape-mls', ...steps].join('\n') }),
+      ...nightly,
+    });
+    expect(recovered.outputs).toMatchObject({ action: 'closed', 'issue-number': '1' });
+    expect(openIncidents(github)).toEqual([]);
+  });
+
+  it('keeps counting failures below the threshold across a night the step did not run', async () => {
+    const nightly = { component: 'data-collection', threshold: '2' };
+    await runIncident({ ...failure('collect-county'), ...nightly });
+    setRunId('1002');
+    await runIncident({ ...success({ succeeded: 'preflight\nscrape-mls' }), ...nightly });
+    setRunId('1003');
+    const second = await runIncident({ ...failure('collect-county'), ...nightly });
+    expect(second.outputs).toMatchObject({ action: 'opened', occurrences: '2' });
+  });
+
   it('counts concurrent failures of different fingerprints below the threshold without losing one', async () => {
     const signatures = [
       'E11000 duplicate key in upsert',
