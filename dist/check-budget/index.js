@@ -2,39 +2,39 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "../chunks/chunk-54OF4TL7.js";
+} from "../chunks/chunk-UYNXYMZ3.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-WUVSFSHD.js";
-import "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-CEBYUO4Z.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-QSYDWLSB.js";
+} from "../chunks/chunk-A6TJ66WQ.js";
 import {
   downloadStage,
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-HMXMG2BF.js";
+} from "../chunks/chunk-FHPMV2O2.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-YFD6J4HA.js";
+} from "../chunks/chunk-PBA7PHZD.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-E65CVR3F.js";
+} from "../chunks/chunk-27JP6TRY.js";
 import {
   readNdjson
-} from "../chunks/chunk-KVI5RXRS.js";
+} from "../chunks/chunk-JOR54JDU.js";
 import {
   readRunContext
-} from "../chunks/chunk-LESC77OT.js";
+} from "../chunks/chunk-FSZGZJ2J.js";
+import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
   ENV,
@@ -51,7 +51,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/check-budget/src/check-budget.ts

@@ -12,56 +12,58 @@ import {
   isSourceFailure,
   looksLikeHtml,
   retry
-} from "../chunks/chunk-PAK2UXOZ.js";
+} from "../chunks/chunk-UDS3VG6E.js";
 import {
   RateLimiter,
   normalizeAddress,
-  normalizeZip
-} from "../chunks/chunk-7CEIJUAM.js";
+  normalizeZip,
+  sourceVerdict
+} from "../chunks/chunk-7VTAK45Z.js";
 import {
   formatIssues
-} from "../chunks/chunk-QZW26PWF.js";
+} from "../chunks/chunk-WJJ33T4Q.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-7MUD26EK.js";
+} from "../chunks/chunk-U67PXQY4.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-WUVSFSHD.js";
+} from "../chunks/chunk-CEBYUO4Z.js";
+import {
+  abortReason,
+  sleep
+} from "../chunks/chunk-DZ53HVQ5.js";
+import {
+  USAGE_SCHEMA_VERSION
+} from "../chunks/chunk-A6TJ66WQ.js";
+import "../chunks/chunk-MGRBDNCO.js";
+import {
+  downloadStage,
+  runnerArtifactClient,
+  uploadStage
+} from "../chunks/chunk-FHPMV2O2.js";
+import {
+  readStageOutput,
+  writeStageOutput
+} from "../chunks/chunk-PBA7PHZD.js";
+import {
+  ERROR_CLASSES,
+  RUN_STATS_SCHEMA_VERSION
+} from "../chunks/chunk-27JP6TRY.js";
+import {
+  JsonLine
+} from "../chunks/chunk-JOR54JDU.js";
+import {
+  readRunContext
+} from "../chunks/chunk-FSZGZJ2J.js";
 import {
   redactUrl,
   scrubSecrets,
   secretHeaderValues,
   secretQueryValues
 } from "../chunks/chunk-CQ3Z2ZHE.js";
-import {
-  abortReason
-} from "../chunks/chunk-DZ53HVQ5.js";
-import {
-  USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-QSYDWLSB.js";
-import "../chunks/chunk-AOZB3T6M.js";
-import {
-  downloadStage,
-  runnerArtifactClient,
-  uploadStage
-} from "../chunks/chunk-HMXMG2BF.js";
-import {
-  readStageOutput,
-  writeStageOutput
-} from "../chunks/chunk-YFD6J4HA.js";
-import {
-  ERROR_CLASSES,
-  RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-E65CVR3F.js";
-import {
-  JsonLine
-} from "../chunks/chunk-KVI5RXRS.js";
-import {
-  readRunContext
-} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -73,10 +75,11 @@ import {
   integerInput,
   listInput,
   mongodbUriInput,
+  rateInput,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import {
   __commonJS,
   __require,
@@ -26716,6 +26719,33 @@ ${captureLines}` : capture.stack;
   }
 });
 
+// shared/stop-signal.ts
+var StopRequest = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "StopRequest";
+  }
+};
+function stopRequested(signal) {
+  return signal?.aborted === true && signal.reason instanceof StopRequest;
+}
+var RUNNER_SIGNALS = ["SIGINT", "SIGTERM"];
+function runnerStopSignal(source = process) {
+  const controller = new AbortController();
+  const handlers = RUNNER_SIGNALS.map((name) => {
+    const handler = () => {
+      for (const [index, other] of RUNNER_SIGNALS.entries())
+        source.removeListener(other, handlers[index]);
+      controller.abort(
+        new StopRequest(`${name} from the runner (the job was cancelled or ran out of time)`)
+      );
+    };
+    source.once(name, handler);
+    return handler;
+  });
+  return controller.signal;
+}
+
 // actions/collect-county/src/collect.ts
 import { join as join2 } from "node:path";
 
@@ -27008,20 +27038,20 @@ var HttpClient = class {
       );
       this.#options.onRetry?.(event);
     };
+    const waits = options.stop && options.signal ? AbortSignal.any([options.signal, options.stop]) : options.stop ?? options.signal;
     try {
-      const { signal } = options;
       return await retry(
-        () => this.#breaker ? this.#breaker.execute(() => this.#attempt(url, options)) : this.#attempt(url, options),
-        { ...this.#options.retry, signal, onRetry }
+        () => this.#breaker ? this.#breaker.execute(() => this.#attempt(url, options, waits)) : this.#attempt(url, options, waits),
+        { ...this.#options.retry, signal: waits, onRetry }
       );
     } catch (error) {
       if (error instanceof CircuitOpenError) this.#stats.circuitRejections += 1;
       throw error;
     }
   }
-  async #attempt(url, options) {
+  async #attempt(url, options, waits) {
     const { logger, rateLimiter } = this.#options;
-    await rateLimiter?.acquire(options.signal);
+    await rateLimiter?.acquire(waits);
     this.#stats.requests += 1;
     const started = performance.now();
     const elapsed2 = () => Math.round(performance.now() - started);
@@ -27341,6 +27371,8 @@ function tokenRefused() {
 var CountyApi = class {
   #http;
   #base;
+  /** Set once the county refused the token: later calls fail without asking again. */
+  #refused = false;
   constructor(options) {
     this.#base = options.baseUrl.replace(/\/+$/, "");
     this.#http = new HttpClient({
@@ -27384,12 +27416,15 @@ var CountyApi = class {
   }
   /** `GET /parcel/{apn}` normalised into a county-parcel record (the body kept whole in `raw`). */
   async parcel(apn, zip2, signal) {
-    return (await this.parcelWithBody(apn, zip2, signal)).parcel;
+    return (await this.parcelWithBody(apn, zip2, { signal })).parcel;
   }
-  /** Like `parcel`, with the body's text as received (what `raw` was parsed from). */
-  async parcelWithBody(apn, zip2, signal) {
+  /**
+   * Like `parcel`, with the body's text as received (what `raw` was parsed from). `stop` ends
+   * waits for a token or a retry, `signal` the request itself (see `GetOptions`).
+   */
+  async parcelWithBody(apn, zip2, signals = {}) {
     const url = `${this.#base}/parcel/${compactApn(apn)}`;
-    const { value, text } = await this.#call(() => this.#http.getJsonWithText(url, { signal }));
+    const { value, text } = await this.#call(() => this.#http.getJsonWithText(url, signals));
     const parcel = parseCountyParcel(apn, value, {
       zip: zip2,
       collectedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -27401,10 +27436,14 @@ var CountyApi = class {
     return this.#call(() => this.#http.getJson(url, { signal }));
   }
   async #call(request) {
+    if (this.#refused) throw tokenRefused();
     try {
       return await request();
     } catch (error) {
-      if (isHttpError(error) && error.failureClass === "auth") throw tokenRefused();
+      if (isHttpError(error) && error.failureClass === "auth") {
+        this.#refused = true;
+        throw tokenRefused();
+      }
       throw error;
     }
   }
@@ -27412,6 +27451,7 @@ var CountyApi = class {
 
 // actions/collect-county/src/fetch-parcels.ts
 import { setMaxListeners } from "node:events";
+var IN_FLIGHT_GRACE_MS = 2e3;
 function errorClassOf(error) {
   if (!isHttpError(error))
     return error instanceof Error && /county parcel/.test(error.message) ? "parse" : "other";
@@ -27431,18 +27471,31 @@ function errorClassOf(error) {
   }
 }
 async function fetchParcels(apns, options) {
-  const { api, checkpoint, zip: zip2, logger } = options;
+  const { api, checkpoint, zip: zip2, logger, stop } = options;
   const outcome = { fetched: 0, failed: 0, errorsByClass: {}, stoppedEarly: false };
   const abort = new AbortController();
   setMaxListeners(Math.max(10, 4 * options.concurrency), abort.signal);
   const progressEvery = Math.max(100, Math.ceil(apns.length / 10));
   let next = 0;
+  let inFlight = 0;
   let fatal;
+  let grace;
+  const onStop = () => {
+    if (next >= apns.length && inFlight === 0) return;
+    logger.info(
+      `${zip2}: ${errorMessage(stop?.reason)}: taking no more parcels; ${inFlight} under way get ${IN_FLIGHT_GRACE_MS / 1e3} s to arrive`
+    );
+    grace = setTimeout(() => abort.abort(stop?.reason), IN_FLIGHT_GRACE_MS);
+  };
   const worker = async () => {
-    while (!abort.signal.aborted && next < apns.length) {
+    while (!abort.signal.aborted && !stop?.aborted && next < apns.length) {
       const apn = apns[next++];
+      inFlight += 1;
       try {
-        const { parcel, body } = await api.parcelWithBody(apn, zip2, abort.signal);
+        const { parcel, body } = await api.parcelWithBody(apn, zip2, {
+          signal: abort.signal,
+          stop
+        });
         await checkpoint.append(parcel, body);
         outcome.fetched += 1;
         if (outcome.fetched % progressEvery === 0) {
@@ -27452,6 +27505,7 @@ async function fetchParcels(apns, options) {
         }
       } catch (error) {
         if (abort.signal.aborted) return;
+        if (stopRequested(stop) && !(error instanceof ConfigurationError)) return;
         if (error instanceof ConfigurationError) {
           fatal = error;
           abort.abort(error);
@@ -27469,10 +27523,18 @@ async function fetchParcels(apns, options) {
           if (outcome.failed <= 10) logger.warning(message);
           else logger.debug(message);
         }
+      } finally {
+        inFlight -= 1;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  stop?.addEventListener("abort", onStop, { once: true });
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  } finally {
+    stop?.removeEventListener("abort", onStop);
+    clearTimeout(grace);
+  }
   if (fatal !== void 0) throw fatal;
   return outcome;
 }
@@ -27603,7 +27665,7 @@ function shardRunStats(result, runId, startedAt) {
     },
     errorsByClass,
     retries: result.http.retries,
-    outcome: !result.complete && collected === 0 ? "failure" : !result.complete || result.failed > 0 ? "partial" : "success"
+    outcome: collected === 0 && (!result.complete || result.failed > 0) ? "failure" : !result.complete || result.failed > 0 ? "partial" : "success"
   };
 }
 function shardUsage(zip2, requests, runId) {
@@ -27621,7 +27683,7 @@ function shardUsage(zip2, requests, runId) {
 
 // actions/collect-county/src/collect-shard.ts
 async function collectShard(zip2, context) {
-  const { api, checkpoint, inputs, logger } = context;
+  const { api, checkpoint, inputs, logger, stop } = context;
   const startedAt = /* @__PURE__ */ new Date();
   const started = performance.now();
   const before = api.stats();
@@ -27634,8 +27696,13 @@ async function collectShard(zip2, context) {
     null,
     null
   ];
+  let fatal = null;
   try {
-    const listed = await withGroup(logger, `${zip2}: search`, () => searchZip(api, zip2, logger));
+    const listed = await withGroup(
+      logger,
+      `${zip2}: search`,
+      () => searchZip(api, zip2, logger, stop)
+    );
     search = { found: listed.apns.length, ignored: listed.ignored, pages: listed.pages };
     let order = listed.apns;
     if (inputs.mode === "incremental" && context.db !== null) {
@@ -27651,7 +27718,7 @@ async function collectShard(zip2, context) {
     outcome = await withGroup(
       logger,
       `${zip2}: fetch ${todo.length} parcels`,
-      () => fetchParcels(todo, { api, checkpoint, zip: zip2, concurrency: inputs.concurrency, logger })
+      () => fetchParcels(todo, { api, checkpoint, zip: zip2, concurrency: inputs.concurrency, logger, stop })
     );
     skipped = missing.length - outcome.fetched - outcome.failed;
     if (outcome.stoppedEarly) {
@@ -27659,12 +27726,28 @@ async function collectShard(zip2, context) {
         false,
         `stopped early: the county API kept failing (circuit open); ${skipped} parcels left for a resumed run`
       ];
+    } else if (outcome.fetched + outcome.failed < todo.length) {
+      [complete, note] = [
+        false,
+        `stopped early: ${errorMessage(stop?.reason)}; ${skipped} parcels left for a later run`
+      ];
     }
   } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
     const hint = isHttpError(error) && error.failureClass === "bad-body" ? " (is input 'api-base-url' the county API?)" : "";
-    [complete, note] = [false, `search failed: ${errorMessage(error)}${hint}`];
-    logger.warning(`${zip2}: ${note}`);
+    if (error instanceof ConfigurationError) {
+      [fatal, complete, note] = [error.message, false, `stopped: ${error.message}`];
+      outcome = { ...outcome, fetched: checkpoint.size - resumed };
+      logger.warning(`${zip2}: ${note}`);
+    } else if (stopRequested(stop)) {
+      [complete, note] = [
+        false,
+        `stopped before the search finished: ${errorMessage(stop?.reason)}`
+      ];
+      logger.info(`${zip2}: ${note}`);
+    } else {
+      [complete, note] = [false, `search failed: ${errorMessage(error)}${hint}`];
+      logger.warning(`${zip2}: ${note}`);
+    }
   } finally {
     await checkpoint.close();
   }
@@ -27684,6 +27767,7 @@ async function collectShard(zip2, context) {
     elapsedMs: performance.now() - started,
     complete,
     note,
+    fatal,
     cycle,
     dir: context.target.dir
   };
@@ -27704,6 +27788,25 @@ async function collectShard(zip2, context) {
     parcels: published.records,
     artifact: published.uploaded ? context.target.artifactName : null
   };
+}
+
+// actions/collect-county/src/priority-database.ts
+async function openPriorityDatabase(inputs, logger) {
+  if (inputs.mongodbUri === "" || inputs.mode !== "incremental") {
+    if (inputs.mode === "incremental") logger.info("incremental without mongodb-uri: search order");
+    return { db: null, close: () => Promise.resolve() };
+  }
+  try {
+    const connection = await connectDatabase(inputs.mongodbUri, inputs.database);
+    logger.info(`incremental priorities from database ${describeDatabase(connection.database)}`);
+    return connection;
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    logger.warning(
+      `mongodb-uri: cannot read properties (${errorMessage(error)}); collecting in search order`
+    );
+    return { db: null, close: () => Promise.resolve() };
+  }
 }
 
 // actions/collect-county/src/resume.ts
@@ -27742,26 +27845,64 @@ async function importPreviousRun(source, zip2, checkpoint, logger) {
   );
   return added;
 }
-
-// actions/collect-county/src/collect.ts
-async function openDatabase(inputs, logger) {
-  if (inputs.mongodbUri === "" || inputs.mode !== "incremental") {
-    if (inputs.mode === "incremental") logger.info("incremental without mongodb-uri: search order");
-    return { db: null, close: () => Promise.resolve() };
-  }
-  try {
-    const connection = await connectDatabase(inputs.mongodbUri, inputs.database);
-    logger.info(`incremental priorities from database ${describeDatabase(connection.database)}`);
-    return connection;
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    logger.warning(
-      `mongodb-uri: cannot read properties (${errorMessage(error)}); collecting in search order`
+async function importPreviousRuns(source, checkpoints, logger) {
+  const found = await withGroup(logger, `resume from ${source.name}`, async () => {
+    let shards = 0;
+    for (const [zip2, checkpoint] of checkpoints) {
+      const added = await importPreviousRun(source, zip2, checkpoint, logger);
+      if (added === null)
+        logger.warning(
+          `resume-from: no output '${source.name}-${zip2}'; collecting ${zip2} from the start`
+        );
+      else shards += 1;
+    }
+    return shards;
+  });
+  if (found === 0) {
+    throw new ConfigurationError(
+      `input 'resume-from': expected the artifact-name of a previous run, but no '${source.name}-<zip>' output exists for ${[...checkpoints.keys()].join(", ")}`
     );
-    return { db: null, close: () => Promise.resolve() };
   }
 }
+
+// actions/collect-county/src/stop.ts
+function collectionStop(options) {
+  const { minutes } = options;
+  const signals = options.runner ? [options.runner] : [];
+  const finished = new AbortController();
+  if (minutes > 0) {
+    const budget = new AbortController();
+    signals.push(budget.signal);
+    void (options.sleep ?? sleep)(minutes * 6e4, finished.signal).then(
+      () => budget.abort(
+        new StopRequest(`time budget of ${minutes} minute${minutes === 1 ? "" : "s"} spent`)
+      ),
+      // Disposed: the work ended inside the budget.
+      () => void 0
+    );
+  }
+  return { signal: AbortSignal.any(signals), dispose: () => finished.abort() };
+}
+
+// actions/collect-county/src/collect.ts
 async function collectCounty(inputs, deps) {
+  const { logger } = deps;
+  const stop = collectionStop({
+    minutes: inputs.timeBudgetMinutes,
+    runner: deps.stop,
+    sleep: deps.sleep
+  });
+  if (inputs.timeBudgetMinutes > 0)
+    logger.info(
+      `time budget: ${inputs.timeBudgetMinutes} min; then no new parcels, and what was collected is uploaded`
+    );
+  try {
+    return await collectZips(inputs, deps, stop.signal);
+  } finally {
+    stop.dispose();
+  }
+}
+async function collectZips(inputs, deps, stop) {
   const { logger } = deps;
   const run2 = readRunContext(deps.env);
   const workRoot = join2(run2.tempDir, "collect-county", run2.runId);
@@ -27788,25 +27929,9 @@ async function collectCounty(inputs, deps) {
       name: inputs.resumeFrom,
       downloadDir: join2(workRoot, "resume")
     } : { kind: "folder", dir: join2(run2.tempDir, "out"), name: inputs.resumeFrom };
-    const found = await withGroup(logger, `resume from ${inputs.resumeFrom}`, async () => {
-      let shards2 = 0;
-      for (const [zip2, checkpoint] of checkpoints) {
-        const added = await importPreviousRun(source, zip2, checkpoint, logger);
-        if (added === null)
-          logger.warning(
-            `resume-from: no output '${inputs.resumeFrom}-${zip2}'; collecting ${zip2} from the start`
-          );
-        else shards2 += 1;
-      }
-      return shards2;
-    });
-    if (found === 0) {
-      throw new ConfigurationError(
-        `input 'resume-from': expected the artifact-name of a previous run, but no '${inputs.resumeFrom}-<zip>' output exists for ${inputs.zipCodes.join(", ")}`
-      );
-    }
+    await importPreviousRuns(source, checkpoints, logger);
   }
-  const database = await openDatabase(inputs, logger);
+  const database = await openPriorityDatabase(inputs, logger);
   const shards = [];
   try {
     for (const [zip2, checkpoint] of checkpoints) {
@@ -27819,7 +27944,8 @@ async function collectCounty(inputs, deps) {
           runId: run2.runId,
           checkpoint,
           logger,
-          target: { dir: join2(outDir, name), artifactName: name, client }
+          target: { dir: join2(outDir, name), artifactName: name, client },
+          stop
         })
       );
     }
@@ -27837,7 +27963,9 @@ async function collectCounty(inputs, deps) {
     mode: inputs.mode,
     dryRun: inputs.dryRun,
     artifactName: client ? inputs.artifactName : "",
-    outDir
+    outDir,
+    source: redactUrl(inputs.apiBaseUrl),
+    maxFailureRate: inputs.maxFailureRate
   };
 }
 
@@ -27860,6 +27988,11 @@ var collectCountyInputs = external_exports.object({
   maxParcels: integerInput({ default: 0, min: 0 }),
   /** Parcel requests in flight at once. */
   concurrency: integerInput({ default: 4, min: 1, max: 32 }),
+  /**
+   * Minutes after which no new parcel is taken and what was collected is uploaded as a partial
+   * shard; 0 = no budget. Keep it inside the job's `timeout-minutes`.
+   */
+  timeBudgetMinutes: integerInput({ default: 0, min: 0 }),
   /** Requests per hour the collector allows itself; 0 = no limit. */
   requestsPerHour: integerInput({ default: 1e3, min: 0 }),
   /** `artifact-name` of a previous run whose parcels to keep. */
@@ -27877,9 +28010,45 @@ var collectCountyInputs = external_exports.object({
       message: 'expected letters, digits, ".", "_" or "-"'
     }
   ),
+  /** Share of the parcels tried in this run that may fail before the run fails (0 to 1). */
+  maxFailureRate: rateInput(0.25),
   /** Collect and write locally, but upload nothing. */
   dryRun: dryRunInput
 });
+
+// actions/collect-county/src/outcome.ts
+var kept = (shard) => shard.artifact ? `${shard.parcels} parcels uploaded as ${shard.artifact}` : `${shard.parcels} parcels written to ${shard.dir}`;
+function outage(shard, result) {
+  const verdict = sourceVerdict(
+    {
+      source: `the county API at ${result.source}`,
+      zip: shard.zip,
+      unit: "parcels",
+      collected: shard.fetched,
+      failed: shard.failed,
+      // Failed requests by class: a search that never answered has no failed parcels.
+      errors: shard.http.errorsByClass,
+      stopped: shard.note
+    },
+    result.maxFailureRate
+  );
+  return verdict === void 0 ? void 0 : `${verdict}; ${kept(shard)}`;
+}
+function collectFailure(result) {
+  const fatal = /* @__PURE__ */ new Map();
+  for (const shard of result.shards) {
+    if (shard.fatal !== null)
+      fatal.set(shard.fatal, [
+        ...fatal.get(shard.fatal) ?? [],
+        `ZIP ${shard.zip}: ${kept(shard)}`
+      ]);
+  }
+  const reasons = [
+    ...[...fatal].map(([message, shards]) => `${message} (${shards.join("; ")})`),
+    ...result.shards.filter((shard) => shard.fatal === null).map((shard) => outage(shard, result)).filter((reason) => reason !== void 0)
+  ];
+  return reasons.length > 0 ? reasons.join("; ") : void 0;
+}
 
 // actions/collect-county/src/summary.ts
 var number = (value) => value.toLocaleString("en-US");
@@ -27906,10 +28075,12 @@ function collectSummary(result) {
   const notes = result.shards.filter((shard) => shard.note !== null).map((shard) => `- ${shard.zip}: ${shard.note}`);
   const cycles = result.shards.map(cycleLine).filter((line) => line !== null);
   const where = result.artifactName ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(", ")}.` : `Stage folders written to \`${result.outDir}\`${result.dryRun ? " (dry run: nothing uploaded)" : " (no artifact service: not uploaded)"}.`;
+  const failure = collectFailure(result);
   return [
     `## County parcels (${result.mode})`,
     "",
-    complete ? failed === 0 ? "Complete." : `Complete, but ${number(failed)} parcels could not be collected after retries; the next run tries them again.` : "**Partial run**: the county API stopped answering before the work was done; resume with `resume-from`.",
+    ...failure === void 0 ? [] : [`**Failed**: ${failure}`, ""],
+    complete ? failed === 0 ? "Complete." : `Complete, but ${number(failed)} parcels could not be collected after retries; the next run tries them again.` : "**Partial run**: stopped before the work was done (why is below); what was collected is in the artifacts, and the next run continues (or resume with `resume-from`).",
     "",
     "| ZIP | found | fetched | kept | failed | skipped | in artifact | requests | elapsed | rate |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -27924,37 +28095,38 @@ function collectSummary(result) {
 
 // actions/collect-county/src/main.ts
 var sum = (result, pick) => result.shards.reduce((total, shard) => total + pick(shard), 0);
-var action = {
-  name: "collect-county",
-  inputs: collectCountyInputs,
-  secrets: ["apiToken", "mongodbUri"],
-  execute: (inputs, logger) => collectCounty(inputs, {
-    logger,
-    artifactClient: runnerArtifactClient()
-  }),
-  outputs: (result) => {
-    const fetched = sum(result, (shard) => shard.fetched);
-    const failed = sum(result, (shard) => shard.failed);
-    return {
-      parcels: sum(result, (shard) => shard.parcels),
-      failed,
-      requests: sum(result, (shard) => shard.requests),
-      "success-rate": fetched + failed === 0 ? 1 : Number((fetched / (fetched + failed)).toFixed(4)),
-      "artifact-name": result.artifactName,
-      complete: result.shards.every((shard) => shard.complete)
-    };
-  },
-  failureOutputs: {
-    parcels: 0,
-    failed: 0,
-    requests: 0,
-    "success-rate": 0,
-    "artifact-name": "",
-    complete: false
-  },
-  summary: collectSummary
-};
-var run = () => runAction(action);
+function createCollectCountyAction(outside = {}) {
+  return {
+    name: "collect-county",
+    inputs: collectCountyInputs,
+    secrets: ["apiToken", "mongodbUri"],
+    execute: (inputs, logger) => collectCounty(inputs, { ...outside, logger, artifactClient: runnerArtifactClient() }),
+    outputs: (result) => {
+      const fetched = sum(result, (shard) => shard.fetched);
+      const failed = sum(result, (shard) => shard.failed);
+      return {
+        parcels: sum(result, (shard) => shard.parcels),
+        failed,
+        requests: sum(result, (shard) => shard.requests),
+        "success-rate": fetched + failed === 0 ? 1 : Number((fetched / (fetched + failed)).toFixed(4)),
+        "artifact-name": result.artifactName,
+        complete: result.shards.every((shard) => shard.complete)
+      };
+    },
+    failureOutputs: {
+      parcels: 0,
+      failed: 0,
+      requests: 0,
+      "success-rate": 0,
+      "artifact-name": "",
+      complete: false
+    },
+    summary: collectSummary,
+    failure: collectFailure
+  };
+}
+var action = createCollectCountyAction();
+var run = () => runAction(createCollectCountyAction({ stop: runnerStopSignal() }));
 
 // actions/collect-county/src/index.ts
 await run();

@@ -8,7 +8,7 @@ import {
   isHttpError,
   isSourceFailure,
   retry
-} from "../chunks/chunk-PAK2UXOZ.js";
+} from "../chunks/chunk-UDS3VG6E.js";
 import {
   ENRICHMENT_RANGES,
   ENRICHMENT_SCHEMA_VERSION,
@@ -17,37 +17,37 @@ import {
   enrichmentRangeProblems,
   enrichmentSchema,
   fieldConfidenceSchema
-} from "../chunks/chunk-7MUD26EK.js";
+} from "../chunks/chunk-U67PXQY4.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-WUVSFSHD.js";
-import {
-  redactUrl
-} from "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-CEBYUO4Z.js";
 import "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-AOZB3T6M.js";
+} from "../chunks/chunk-MGRBDNCO.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   runnerArtifactClient,
   stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-HMXMG2BF.js";
+} from "../chunks/chunk-FHPMV2O2.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-YFD6J4HA.js";
+} from "../chunks/chunk-PBA7PHZD.js";
 import {
   MANIFEST_FILE,
   describeIssues,
   verifyManifest
-} from "../chunks/chunk-KVI5RXRS.js";
+} from "../chunks/chunk-JOR54JDU.js";
 import {
   readRunContext
-} from "../chunks/chunk-LESC77OT.js";
+} from "../chunks/chunk-FSZGZJ2J.js";
+import {
+  redactUrl
+} from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
   ENV,
@@ -64,7 +64,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import {
   __commonJS,
   __toESM

@@ -6,8 +6,8 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-QZW26PWF.js";
-import "../chunks/chunk-7MUD26EK.js";
+} from "../chunks/chunk-WJJ33T4Q.js";
+import "../chunks/chunk-U67PXQY4.js";
 import {
   COLLECTIONS,
   pipelineCollections
@@ -16,19 +16,18 @@ import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-WUVSFSHD.js";
-import "../chunks/chunk-CQ3Z2ZHE.js";
-import "../chunks/chunk-QSYDWLSB.js";
-import "../chunks/chunk-AOZB3T6M.js";
+} from "../chunks/chunk-CEBYUO4Z.js";
+import "../chunks/chunk-A6TJ66WQ.js";
+import "../chunks/chunk-MGRBDNCO.js";
 import {
   clientFailure,
   downloadArtifactChecked,
   runnerArtifactClient
-} from "../chunks/chunk-HMXMG2BF.js";
+} from "../chunks/chunk-FHPMV2O2.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-E65CVR3F.js";
+} from "../chunks/chunk-27JP6TRY.js";
 import {
   countSchema,
   describeIssues,
@@ -37,10 +36,11 @@ import {
   openNdjsonWriter,
   readNdjson,
   sha256Schema
-} from "../chunks/chunk-KVI5RXRS.js";
+} from "../chunks/chunk-JOR54JDU.js";
 import {
   readRunContext
-} from "../chunks/chunk-LESC77OT.js";
+} from "../chunks/chunk-FSZGZJ2J.js";
+import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -55,7 +55,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -5,26 +5,26 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-BBBM337T.js";
-import "../chunks/chunk-54OF4TL7.js";
+} from "../chunks/chunk-B73OP2CW.js";
+import "../chunks/chunk-UYNXYMZ3.js";
+import {
+  readStageRecords
+} from "../chunks/chunk-PBA7PHZD.js";
+import {
+  ERROR_CLASSES,
+  runStatsSchema
+} from "../chunks/chunk-27JP6TRY.js";
+import {
+  verifyManifest
+} from "../chunks/chunk-JOR54JDU.js";
+import {
+  readRunContext
+} from "../chunks/chunk-FSZGZJ2J.js";
 import {
   REDACTED,
   redactUrl,
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
-import {
-  readStageRecords
-} from "../chunks/chunk-YFD6J4HA.js";
-import {
-  ERROR_CLASSES,
-  runStatsSchema
-} from "../chunks/chunk-E65CVR3F.js";
-import {
-  verifyManifest
-} from "../chunks/chunk-KVI5RXRS.js";
-import {
-  readRunContext
-} from "../chunks/chunk-LESC77OT.js";
 import {
   ConfigurationError,
   choiceInput,
@@ -36,7 +36,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts
@@ -1067,14 +1067,32 @@ function recovered(issues, report, fingerprint) {
     (issue) => issue.state === "open" && (issue.incident?.component === report.component || issue.labels.includes(componentLabel(report.component)))
   );
 }
+function workedThisRun(report) {
+  if (report.succeeded.length === 0) return void 0;
+  return new Set(report.succeeded.map((signature) => fingerprintOf(report.component, signature)));
+}
+var numbers = (issues) => issues.map((issue) => `#${issue.number}`).join(", ");
+function recoveryReason(closed, held, idle, flapHours) {
+  const parts = [
+    closed.length ? `recovered: closed ${numbers(closed)}` : "",
+    held.length ? `recovered, but ${numbers(held)} reopened less than ${flapHours} h ago stays open (flap suppression)` : "",
+    idle.length ? `not a recovery for ${numbers(idle)}: its step did not succeed in this run` : ""
+  ].filter((part) => part !== "");
+  return parts.length ? parts.join("; ") : "no open incident for this component";
+}
 async function handleSuccess(report, deps) {
   const fingerprint = report.signature.trim() ? fingerprintOf(report.component, report.signature) : void 0;
   const now = deps.now();
-  const open = await withGroup(
+  const worked = workedThisRun(report);
+  const candidates = await withGroup(
     deps.logger,
     "Find open incidents",
     async () => recovered(await deps.repo.listByLabel(INCIDENT_LABEL), report, fingerprint)
   );
+  const open = candidates.filter((issue) => !worked || worked.has(issue.fingerprint ?? ""));
+  const idle = candidates.filter((issue) => !open.includes(issue));
+  for (const issue of idle)
+    deps.logger.info(`#${issue.number} left open: its step did not succeed in this run`);
   const closed = [];
   const held = [];
   await withGroup(deps.logger, "Close recovered incidents", async () => {
@@ -1106,17 +1124,17 @@ async function handleSuccess(report, deps) {
     const tracker = new FailureTracker(deps.repo);
     await tracker.load();
     await tracker.clear(
-      (print, component) => component === report.component && (!fingerprint || print === fingerprint)
+      (print, component) => component === report.component && (!fingerprint || print === fingerprint) && (!worked || worked.has(print))
     );
   });
-  const subject = closed[0] ?? held[0];
+  const subject = closed[0] ?? held[0] ?? idle[0];
   return {
     action: closed.length ? "closed" : "none",
     issueNumber: subject?.number ?? 0,
     fingerprint: fingerprint ?? subject?.fingerprint ?? "",
     occurrences: subject?.incident?.occurrences ?? 0,
     severity: subject?.incident?.severity,
-    reason: closed.length ? `recovered: closed ${closed.map((issue) => `#${issue.number}`).join(", ")}` : held.length ? `recovered, but ${held.map((issue) => `#${issue.number}`).join(", ")} reopened less than ${report.flapHours} h ago stays open (flap suppression)` : "no open incident for this component",
+    reason: recoveryReason(closed, held, idle, report.flapHours),
     dryRun: deps.repo.dryRun
   };
 }
@@ -1154,6 +1172,9 @@ var inputs = external_exports.object({
     })
   ),
   signature: stringInput(),
+  succeeded: stringInput().transform(
+    (text) => text.split("\n").map((line) => line.trim()).filter((line) => line !== "")
+  ),
   severity: choiceInput(["auto", "P0", "P1", "P2", "P3"], "auto"),
   details: stringInput(),
   threshold: integerInput({ default: 0, min: 0, max: 100 }),
@@ -1185,6 +1206,7 @@ async function execute(values, logger) {
     status: values.status,
     component: values.component,
     signature: values.signature,
+    succeeded: values.succeeded,
     details: values.details,
     threshold: values.threshold,
     reopenWindowDays: values.reopenWindowDays,

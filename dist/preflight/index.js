@@ -4,8 +4,8 @@ import {
   ISSUES_DISABLED_FIX,
   createGitHubClient,
   splitRepository
-} from "../chunks/chunk-BBBM337T.js";
-import "../chunks/chunk-54OF4TL7.js";
+} from "../chunks/chunk-B73OP2CW.js";
+import "../chunks/chunk-UYNXYMZ3.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -21,7 +21,7 @@ import {
   databaseInput,
   describeDatabase,
   require_lib
-} from "../chunks/chunk-WUVSFSHD.js";
+} from "../chunks/chunk-CEBYUO4Z.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -37,7 +37,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -2,12 +2,13 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   RateLimiter,
-  normalizeAddress
-} from "../chunks/chunk-7CEIJUAM.js";
+  normalizeAddress,
+  sourceVerdict
+} from "../chunks/chunk-7VTAK45Z.js";
 import {
   formatIssues
-} from "../chunks/chunk-QZW26PWF.js";
-import "../chunks/chunk-7MUD26EK.js";
+} from "../chunks/chunk-WJJ33T4Q.js";
+import "../chunks/chunk-U67PXQY4.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -19,29 +20,32 @@ import {
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-QSYDWLSB.js";
+} from "../chunks/chunk-A6TJ66WQ.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-AOZB3T6M.js";
+} from "../chunks/chunk-MGRBDNCO.js";
 import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-HMXMG2BF.js";
+} from "../chunks/chunk-FHPMV2O2.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-YFD6J4HA.js";
+} from "../chunks/chunk-PBA7PHZD.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-E65CVR3F.js";
-import "../chunks/chunk-KVI5RXRS.js";
+} from "../chunks/chunk-27JP6TRY.js";
+import "../chunks/chunk-JOR54JDU.js";
 import {
   readRunContext
-} from "../chunks/chunk-LESC77OT.js";
+} from "../chunks/chunk-FSZGZJ2J.js";
+import {
+  redactUrl
+} from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
   ENV,
@@ -54,10 +58,11 @@ import {
   integerInput,
   isRetryable,
   listInput,
+  rateInput,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/scrape-mls/src/inputs.ts
@@ -98,9 +103,35 @@ var scrapeMlsInputs = external_exports.object({
   resumeFrom: stringInput().pipe(artifactName),
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
   artifactName: stringInput({ default: "mls-listings" }).pipe(artifactName.min(1)),
+  /** Share of the pages tried in this run that may fail before the run fails (0 to 1). */
+  maxFailureRate: rateInput(0.25),
   /** Scrape and write locally, upload nothing. */
   dryRun: dryRunInput
 });
+
+// actions/scrape-mls/src/outcome.ts
+function shardFailure(shard, result) {
+  const { stats } = shard;
+  const verdict = sourceVerdict(
+    {
+      source: `the listing site at ${result.source}`,
+      zip: shard.zip,
+      unit: "pages",
+      collected: stats.listingsScraped,
+      failed: stats.failed,
+      // Blocks are retried on a fresh session; they count as the site refusing us.
+      errors: { ...stats.errorsByClass, blocked: stats.blocked },
+      stopped: stats.stoppedBecause === null ? null : `stopped early: ${stats.stoppedBecause}`
+    },
+    result.maxFailureRate
+  );
+  const where = shard.uploaded ? "uploaded as" : "written to";
+  return verdict && `${verdict}; ${shard.listings} listings ${where} ${shard.artifact}`;
+}
+function scrapeFailure(result) {
+  const reasons = result.shards.map((shard) => shardFailure(shard, result)).filter((reason) => reason !== void 0);
+  return reasons.length > 0 ? reasons.join("; ") : void 0;
+}
 
 // actions/scrape-mls/src/scrape.ts
 import { isAbsolute, join as join6, resolve } from "node:path";
@@ -1332,6 +1363,7 @@ async function scrapeMls(inputs, deps) {
   const { logger, tuning } = deps;
   const run2 = readRunContext();
   const outDir = join6(run2.tempDir, "out");
+  const judged = { source: redactUrl(inputs.baseUrl), maxFailureRate: inputs.maxFailureRate };
   if (!inputs.enabled) {
     logger.info("scrape-mls is switched off by the budget gate (enabled: false)");
     return {
@@ -1340,7 +1372,8 @@ async function scrapeMls(inputs, deps) {
       proxiesRetired: 0,
       artifactName: "",
       outDir,
-      dryRun: inputs.dryRun
+      dryRun: inputs.dryRun,
+      ...judged
     };
   }
   const selectorsPath = isAbsolute(inputs.selectors) ? inputs.selectors : resolve(run2.workspace, inputs.selectors);
@@ -1387,7 +1420,8 @@ async function scrapeMls(inputs, deps) {
       proxiesRetired: proxies.retired,
       artifactName: client ? inputs.artifactName : "",
       outDir: plan.outDir,
-      dryRun: inputs.dryRun
+      dryRun: inputs.dryRun,
+      ...judged
     };
   } finally {
     await browser.close();
@@ -1409,9 +1443,11 @@ function scrapeSummary(result) {
   const notes = result.shards.filter((shard) => shard.stats.stoppedBecause !== null).map((shard) => `- ${shard.zip}: stopped early: ${shard.stats.stoppedBecause}`);
   const where = result.artifactName ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(", ")}.` : `Stage folders written to \`${result.outDir}\`${result.dryRun ? " (dry run: nothing uploaded)" : " (no artifact service: not uploaded)"}.`;
   const complete = result.shards.every((shard) => shard.complete);
+  const failure2 = scrapeFailure(result);
   return [
     "## MLS listings",
     "",
+    ...failure2 === void 0 ? [] : [`**Failed**: ${failure2}`, ""],
     complete ? "Complete." : "**Partial run**: some pages failed or the run stopped early; run again with the same run id (or `resume-from`) to fetch only what is missing.",
     "",
     "| ZIP | in artifact | scraped now | pages | blocked | CAPTCHAs | failed | implausible | rate | complete |",
@@ -1456,7 +1492,8 @@ function scrapeMlsAction(tuning = DEFAULT_TUNING) {
       complete: false,
       "artifact-name": ""
     },
-    summary: scrapeSummary
+    summary: scrapeSummary,
+    failure: scrapeFailure
   };
 }
 var action = scrapeMlsAction();

@@ -15,10 +15,7 @@ import {
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-WUVSFSHD.js";
-import {
-  scrubSecrets
-} from "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-CEBYUO4Z.js";
 import {
   backoffDelay,
   sleep
@@ -26,31 +23,34 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-QSYDWLSB.js";
+} from "../chunks/chunk-A6TJ66WQ.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-AOZB3T6M.js";
+} from "../chunks/chunk-MGRBDNCO.js";
 import {
   downloadStage,
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-HMXMG2BF.js";
+} from "../chunks/chunk-FHPMV2O2.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-YFD6J4HA.js";
+} from "../chunks/chunk-PBA7PHZD.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-E65CVR3F.js";
+} from "../chunks/chunk-27JP6TRY.js";
 import {
   verifyManifest
-} from "../chunks/chunk-KVI5RXRS.js";
+} from "../chunks/chunk-JOR54JDU.js";
 import {
   readRunContext
-} from "../chunks/chunk-LESC77OT.js";
+} from "../chunks/chunk-FSZGZJ2J.js";
+import {
+  scrubSecrets
+} from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -65,7 +65,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import {
   __commonJS,
   __export,

@@ -7,11 +7,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-QZW26PWF.js";
+} from "../chunks/chunk-WJJ33T4Q.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-7MUD26EK.js";
+} from "../chunks/chunk-U67PXQY4.js";
 import {
   recordRun,
   runLedgerId,
@@ -24,31 +24,31 @@ import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-WUVSFSHD.js";
-import "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-CEBYUO4Z.js";
 import {
   usageSchema
-} from "../chunks/chunk-QSYDWLSB.js";
+} from "../chunks/chunk-A6TJ66WQ.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-AOZB3T6M.js";
+} from "../chunks/chunk-MGRBDNCO.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-HMXMG2BF.js";
+} from "../chunks/chunk-FHPMV2O2.js";
 import {
   readStageOutput,
   readStageRecords
-} from "../chunks/chunk-YFD6J4HA.js";
+} from "../chunks/chunk-PBA7PHZD.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-E65CVR3F.js";
-import "../chunks/chunk-KVI5RXRS.js";
+} from "../chunks/chunk-27JP6TRY.js";
+import "../chunks/chunk-JOR54JDU.js";
 import {
   readRunContext
-} from "../chunks/chunk-LESC77OT.js";
+} from "../chunks/chunk-FSZGZJ2J.js";
+import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
   ENV,
@@ -61,7 +61,7 @@ import {
   readEnv,
   runAction,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

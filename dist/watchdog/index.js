@@ -5,11 +5,11 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-BBBM337T.js";
-import "../chunks/chunk-54OF4TL7.js";
+} from "../chunks/chunk-B73OP2CW.js";
+import "../chunks/chunk-UYNXYMZ3.js";
 import {
   readRunContext
-} from "../chunks/chunk-LESC77OT.js";
+} from "../chunks/chunk-FSZGZJ2J.js";
 import {
   ConfigurationError,
   PipelineError,
@@ -21,7 +21,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-OSKLGQPO.js";
+} from "../chunks/chunk-AGLXTZPH.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/watchdog/src/findings.ts

@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-AOZB3T6M.js";
+} from "./chunk-MGRBDNCO.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -12,10 +12,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-KVI5RXRS.js";
+} from "./chunk-JOR54JDU.js";
 import {
   external_exports
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/model/county-parcel-parts.ts
 var valuationSchema = external_exports.object({

@@ -7,10 +7,10 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-KVI5RXRS.js";
+} from "./chunk-JOR54JDU.js";
 import {
   IntegrityError
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/io/stage-output.ts
 import { mkdir } from "node:fs/promises";

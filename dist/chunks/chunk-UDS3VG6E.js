@@ -8,7 +8,7 @@ import {
   NonRetryableError,
   RetryableError,
   isRetryable
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/http/classify.ts
 var NETWORK_CODES = /* @__PURE__ */ new Set([

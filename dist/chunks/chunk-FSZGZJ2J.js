@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   ConfigurationError
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/run-context.ts
 function readRunContext(env = process.env) {

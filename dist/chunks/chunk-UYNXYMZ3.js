@@ -5,7 +5,7 @@ import {
   legacyRestEndpointMethods,
   paginateRest,
   requestLog
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // node_modules/@octokit/rest/dist-src/version.js
 var VERSION = "22.0.1";

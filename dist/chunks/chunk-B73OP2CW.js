@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "./chunk-54OF4TL7.js";
+} from "./chunk-UYNXYMZ3.js";
 import {
   ConfigurationError,
   ENV,
@@ -10,7 +10,7 @@ import {
   RetryableError,
   readEnv,
   stringInput
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/github/client.ts
 import { setTimeout as sleep } from "node:timers/promises";

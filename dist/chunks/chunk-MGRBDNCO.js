@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-KVI5RXRS.js";
+} from "./chunk-JOR54JDU.js";
 import {
   external_exports
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

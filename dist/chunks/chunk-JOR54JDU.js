@@ -4,7 +4,7 @@ import {
   IntegrityError,
   errorMessage,
   external_exports
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/io/manifest.ts
 import { readFile, rename, writeFile } from "node:fs/promises";

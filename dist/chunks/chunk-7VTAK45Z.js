@@ -4,8 +4,11 @@ import {
   abortReason
 } from "./chunk-DZ53HVQ5.js";
 import {
+  scrubSecrets
+} from "./chunk-CQ3Z2ZHE.js";
+import {
   ConfigurationError
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/http/rate-limiter.ts
 var RateLimiter = class _RateLimiter {
@@ -97,6 +100,42 @@ var RateLimiter = class _RateLimiter {
     if (waiter.signal) waiter.reject(abortReason(waiter.signal));
   }
 };
+
+// shared/source-verdict.ts
+var SOURCE_FAILURES = /* @__PURE__ */ new Set([
+  "network",
+  "timeout",
+  "server",
+  "auth",
+  "rate-limited",
+  "bad-body",
+  // A block page or 403: the site refuses us (scrape-mls counts these apart).
+  "blocked"
+]);
+function describeErrors(errors) {
+  const counted = Object.entries(errors).filter(([, count]) => count > 0);
+  if (counted.length === 0) return "no error class recorded";
+  return counted.sort((a, b) => b[1] - a[1]).map(([name, count]) => `${name} ${count}`).join(", ");
+}
+function isOutage(tally) {
+  const tried = tally.failed > 0 || tally.stopped !== null;
+  const bySource = Object.entries(tally.errors).some(
+    ([name, count]) => count > 0 && SOURCE_FAILURES.has(name)
+  );
+  return tally.collected === 0 && tried && bySource;
+}
+function sourceVerdict(tally, maxFailureRate, secrets = []) {
+  const { zip, unit, collected, failed } = tally;
+  const stopped = tally.stopped === null ? "" : `; ${tally.stopped}`;
+  let message;
+  if (isOutage(tally)) {
+    message = `ZIP ${zip}: ${tally.source} failed: 0 ${unit} collected, ${failed} failed (${describeErrors(tally.errors)})${stopped}`;
+  } else if (failed > 0 && failed / (collected + failed) > maxFailureRate) {
+    const share = Math.round(failed * 100 / (collected + failed));
+    message = `ZIP ${zip}: ${failed} of ${collected + failed} ${unit} from ${tally.source} failed (${share} %, above max-failure-rate ${maxFailureRate}; ${describeErrors(tally.errors)})${stopped}`;
+  }
+  return message === void 0 ? void 0 : scrubSecrets(message, secrets);
+}
 
 // shared/normalize/address-tables.ts
 function spellingTable(text) {
@@ -474,5 +513,6 @@ function normalizeAddress(raw, context = {}) {
 export {
   RateLimiter,
   normalizeZip,
-  normalizeAddress
+  normalizeAddress,
+  sourceVerdict
 };

@@ -9,7 +9,7 @@ import {
   RetryableError,
   errorMessage,
   stringInput
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 import {
   __commonJS,
   __require,

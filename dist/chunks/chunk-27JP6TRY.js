@@ -6,10 +6,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-KVI5RXRS.js";
+} from "./chunk-JOR54JDU.js";
 import {
   external_exports
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/model/run-stats.ts
 var RUN_STATS_SCHEMA_VERSION = 1;

@@ -5,10 +5,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-KVI5RXRS.js";
+} from "./chunk-JOR54JDU.js";
 import {
   external_exports
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/model/usage.ts
 var USAGE_SCHEMA_VERSION = 1;

@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   MANIFEST_FILE,
   verifyManifest
-} from "./chunk-KVI5RXRS.js";
+} from "./chunk-JOR54JDU.js";
 import {
   BearerCredentialHandler,
   ConfigurationError,
@@ -26,7 +26,7 @@ import {
   restEndpointMethods,
   setSecret,
   warning
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 import {
   __commonJS,
   __export,

@@ -38899,6 +38899,20 @@ function integerInput(options) {
     return number4;
   });
 }
+function rateInput(defaultValue) {
+  return raw.transform((value, ctx) => {
+    if (value === void 0) return defaultValue;
+    const number4 = Number(value);
+    if (!/^\d*\.?\d+$/.test(value) || number4 > 1) {
+      ctx.addIssue({
+        code: "custom",
+        message: `expected a share from 0 to 1 such as 0.25, got '${value}'`
+      });
+      return external_exports.NEVER;
+    }
+    return number4;
+  });
+}
 function choiceInput(choices, defaultValue) {
   return raw.transform((value, ctx) => {
     if (value === void 0) return defaultValue;
@@ -44324,6 +44338,7 @@ export {
   external_exports,
   booleanInput,
   integerInput,
+  rateInput,
   choiceInput,
   listInput,
   stringInput,

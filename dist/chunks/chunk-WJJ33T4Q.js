@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-7MUD26EK.js";
+} from "./chunk-U67PXQY4.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-QSYDWLSB.js";
+} from "./chunk-A6TJ66WQ.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-AOZB3T6M.js";
+} from "./chunk-MGRBDNCO.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-E65CVR3F.js";
+} from "./chunk-27JP6TRY.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-KVI5RXRS.js";
+} from "./chunk-JOR54JDU.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-OSKLGQPO.js";
+} from "./chunk-AGLXTZPH.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;
