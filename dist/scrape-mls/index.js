@@ -1448,7 +1448,7 @@ function scrapeSummary(result) {
     "## MLS listings",
     "",
     ...failure2 === void 0 ? [] : [`**Failed**: ${failure2}`, ""],
-    complete ? "Complete." : "**Partial run**: some pages failed or the run stopped early; run again with the same run id (or `resume-from`) to fetch only what is missing.",
+    complete ? "Complete." : "**Partial run**: some pages failed or the run stopped early; a run with `resume-from` naming this artifact fetches only what is missing.",
     "",
     "| ZIP | in artifact | scraped now | pages | blocked | CAPTCHAs | failed | implausible | rate | complete |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",

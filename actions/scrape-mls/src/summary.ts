@@ -31,7 +31,7 @@ export function scrapeSummary(result: ScrapeResult): string {
     ...(failure === undefined ? [] : [`**Failed**: ${failure}`, '']),
     complete
       ? 'Complete.'
-      : '**Partial run**: some pages failed or the run stopped early; run again with the same run id (or `resume-from`) to fetch only what is missing.',
+      : '**Partial run**: some pages failed or the run stopped early; a run with `resume-from` naming this artifact fetches only what is missing.',
     '',
     '| ZIP | in artifact | scraped now | pages | blocked | CAPTCHAs | failed | implausible | rate | complete |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
