@@ -19,7 +19,7 @@ import {
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-FHPMV2O2.js";
+} from "../chunks/chunk-JOZWGW63.js";
 import {
   readStageRecords,
   writeStageOutput

@@ -23,7 +23,7 @@ import {
   clientFailure,
   downloadArtifactChecked,
   runnerArtifactClient
-} from "../chunks/chunk-FHPMV2O2.js";
+} from "../chunks/chunk-JOZWGW63.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION

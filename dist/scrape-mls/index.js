@@ -31,7 +31,7 @@ import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-FHPMV2O2.js";
+} from "../chunks/chunk-JOZWGW63.js";
 import {
   readStageOutput,
   writeStageOutput

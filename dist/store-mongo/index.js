@@ -36,7 +36,7 @@ import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-FHPMV2O2.js";
+} from "../chunks/chunk-JOZWGW63.js";
 import {
   readStageOutput,
   readStageRecords

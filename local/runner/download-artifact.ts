@@ -1,8 +1,9 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { downloadArtifactChecked, matchArtifacts } from '../../shared/io/artifact.js';
 import { errorMessage } from '../../shared/errors.js';
+import { actionInput, jobPath, setStepOutput } from './action-io.js';
 
 /**
  * What the local runner runs for `actions/download-artifact`: a node process with the step's
@@ -12,9 +13,9 @@ import { errorMessage } from '../../shared/errors.js';
  * (all of them without one) goes into `path/<name>`, or straight into `path` with `merge-multiple`.
  */
 async function main(): Promise<void> {
-  const input = (name: string) => (process.env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
+  const input = (name: string) => actionInput(name);
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const path = resolve(workspace, input('path').replace(/^~(?=\/|$)/, process.env.HOME ?? '~'));
+  const path = jobPath(input('path'), process.env.HOME ?? '~', workspace);
   const client = new DefaultArtifactClient();
   const name = input('name');
   if (name !== '') {
@@ -31,8 +32,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${names.length} artifact(s) downloaded\n`);
   }
-  const output = process.env.GITHUB_OUTPUT;
-  if (output) await appendFile(output, `download-path=${path}\n`);
+  await setStepOutput('download-path', path);
 }
 
 main().catch((error: unknown) => {

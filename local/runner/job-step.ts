@@ -77,9 +77,14 @@ export async function runJobStep(job: JobStep, ledger: JobLedger): Promise<void>
   const wanted = ifToken
     ? truthy(evaluateToken(ifToken, view, status))
     : !cancelled && !state.failed;
-  const record = (outcome: StepTiming['outcome'], outputs: Record<string, string>, ms: number) => {
+  const record = (
+    outcome: StepTiming['outcome'],
+    outputs: Record<string, string>,
+    ms: number,
+    conclusion: string = outcome,
+  ) => {
     ledger.timings.push({ name: label, outcome, ms });
-    if (!step.id.startsWith('__')) steps[step.id] = { outputs, outcome, conclusion: outcome };
+    if (!step.id.startsWith('__')) steps[step.id] = { outputs, outcome, conclusion };
   };
   if (!wanted) {
     reporter.event({ type: 'step-finished', key, step: label, outcome: 'skipped', ms: 0 });
@@ -122,11 +127,9 @@ export async function runJobStep(job: JobStep, ledger: JobLedger): Promise<void>
   const note = result.note;
   const tail = outcome === 'success' ? undefined : result.tail.slice(-8);
   reporter.event({ type: 'step-finished', key, step: label, outcome, ms, note, tail });
-  record(outcome, result.outputs, ms);
-  if (!step.id.startsWith('__') && outcome === 'failure' && continueOnError) {
-    (steps[step.id] as StepRecords[string]).conclusion = 'success';
-  }
+  const conclusion = outcome === 'failure' && continueOnError ? 'success' : outcome;
+  record(outcome, result.outputs, ms, conclusion);
   Object.assign(state.env, result.env);
   state.path.unshift(...result.path.reverse());
-  if (outcome === 'failure' && !continueOnError) state.failed = true;
+  if (conclusion === 'failure') state.failed = true;
 }

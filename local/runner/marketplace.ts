@@ -1,7 +1,6 @@
-import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigurationError } from '../../shared/errors.js';
+import { inputLines, jobPath } from './action-io.js';
 import type { CacheRequest, CacheStore } from './cache-store.js';
 import { checkout, type JobFolders } from './workspace.js';
 
@@ -86,12 +85,7 @@ export function runNative(
 }
 
 function cacheRequest(inputs: Record<string, string>, folders: JobFolders): CacheRequest {
-  const lines = (text: string | undefined) =>
-    (text ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '');
-  const paths = lines(inputs.path);
+  const paths = inputLines(inputs.path);
   const key = inputs.key?.trim() ?? '';
   if (key === '' || paths.length === 0) {
     throw new ConfigurationError('actions/cache needs the inputs `key` and `path`');
@@ -102,9 +96,6 @@ function cacheRequest(inputs: Record<string, string>, folders: JobFolders): Cach
       `actions/cache path '${globbed}': the local runner takes no globs`,
     );
   }
-  const resolved = paths.map((path) => {
-    const home = path.replace(/^~(?=\/|$)/, folders.home || homedir());
-    return isAbsolute(home) ? home : resolve(join(folders.workspace, home));
-  });
-  return { key, restoreKeys: lines(inputs['restore-keys']), paths, resolved };
+  const resolved = paths.map((path) => jobPath(path, folders.home, folders.workspace));
+  return { key, restoreKeys: inputLines(inputs['restore-keys']), paths, resolved };
 }

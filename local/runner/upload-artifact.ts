@@ -1,7 +1,10 @@
-import { appendFile, readdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 import { errorMessage } from '../../shared/errors.js';
+import { replaceEarlierArtifact } from '../../shared/io/artifact.js';
+import { consoleLogger } from '../console-logger.js';
+import { actionInput, inputLines, jobPath, setStepOutput } from './action-io.js';
 
 /**
  * What the local runner runs for `actions/upload-artifact`: a node process with the step's
@@ -10,14 +13,10 @@ import { errorMessage } from '../../shared/errors.js';
  * is refused with the service's 409 unless `overwrite: true`.
  */
 async function main(): Promise<void> {
-  const input = (name: string) => (process.env[`INPUT_${name.toUpperCase()}`] ?? '').trim();
+  const input = (name: string) => actionInput(name);
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const home = process.env.HOME ?? '~';
-  const paths = input('path')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => resolve(workspace, line.replace(/^~(?=\/|$)/, home)));
+  const paths = inputLines(input('path')).map((line) => jobPath(line, home, workspace));
   const name = input('name') || 'artifact';
   const files = (await Promise.all(paths.map(filesUnder))).flat();
   if (files.length === 0) {
@@ -32,16 +31,13 @@ async function main(): Promise<void> {
       ? (paths[0] ?? '')
       : commonFolder(files);
   const client = new DefaultArtifactClient();
-  if (input('overwrite') === 'true') {
-    await client.deleteArtifact(name).catch(() => undefined);
-  }
+  if (input('overwrite') === 'true') await replaceEarlierArtifact(client, name, consoleLogger());
   const retention = Number(input('retention-days')) || undefined;
   const { id, size } = await client.uploadArtifact(name, files, root, { retentionDays: retention });
   process.stdout.write(
     `Artifact ${name} uploaded: id ${id}, ${size} bytes, ${files.length} files\n`,
   );
-  const output = process.env.GITHUB_OUTPUT;
-  if (output) await appendFile(output, `artifact-id=${id}\n`);
+  await setStepOutput('artifact-id', id ?? '');
 }
 
 async function filesUnder(path: string): Promise<string[]> {

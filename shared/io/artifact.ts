@@ -77,7 +77,7 @@ export async function uploadStage(
     join(dir, path),
   );
   logger.debug(`artifact '${name}': uploading ${files.join(', ')}`);
-  await replaceEarlierAttempt(client, name, logger);
+  await replaceEarlierArtifact(client, name, logger);
   let response;
   try {
     response = await client.uploadArtifact(name, files, dir, options);
@@ -97,22 +97,18 @@ export async function uploadStage(
 /**
  * "Re-run failed jobs" keeps the earlier attempt's artifacts in the run, and the service refuses a
  * second artifact of the same name (409): so a stage run again replaces what it uploaded before.
+ * The client's delete looks the name up itself, so one call both finds and removes it.
  */
-async function replaceEarlierAttempt(
+export async function replaceEarlierArtifact(
   client: ArtifactClient,
   name: string,
   logger: Logger,
 ): Promise<void> {
   let earlier;
   try {
-    earlier = (await client.getArtifact(name)).artifact;
+    earlier = await client.deleteArtifact(name);
   } catch (error) {
     if (error instanceof ArtifactNotFoundError) return;
-    throw clientFailure(`lookup of artifact '${name}'`, error);
-  }
-  try {
-    await client.deleteArtifact(name);
-  } catch (error) {
     throw clientFailure(`replacing artifact '${name}' of an earlier attempt`, error);
   }
   logger.info(

@@ -99703,7 +99703,7 @@ async function uploadStage(client2, name, dir, logger7, options = {}) {
     (path4) => join2(dir, path4)
   );
   logger7.debug(`artifact '${name}': uploading ${files.join(", ")}`);
-  await replaceEarlierAttempt(client2, name, logger7);
+  await replaceEarlierArtifact(client2, name, logger7);
   let response;
   try {
     response = await client2.uploadArtifact(name, files, dir, options);
@@ -99719,17 +99719,12 @@ async function uploadStage(client2, name, dir, logger7, options = {}) {
   );
   return { id: response.id, size, manifest };
 }
-async function replaceEarlierAttempt(client2, name, logger7) {
+async function replaceEarlierArtifact(client2, name, logger7) {
   let earlier;
   try {
-    earlier = (await client2.getArtifact(name)).artifact;
+    earlier = await client2.deleteArtifact(name);
   } catch (error2) {
     if (error2 instanceof ArtifactNotFoundError) return;
-    throw clientFailure(`lookup of artifact '${name}'`, error2);
-  }
-  try {
-    await client2.deleteArtifact(name);
-  } catch (error2) {
     throw clientFailure(`replacing artifact '${name}' of an earlier attempt`, error2);
   }
   logger7.info(
