@@ -54,6 +54,27 @@ export function integerInput(options: { default: number; min?: number; max?: num
   });
 }
 
+/**
+ * A decimal number such as `50` or `0.5`, at least `min` (default 0): durations in minutes that
+ * tests and compressed-time runs give in fractions.
+ */
+export function decimalInput(options: { default: number; min?: number; unit?: string }) {
+  const min = options.min ?? 0;
+  const unit = options.unit ? ` ${options.unit}` : '';
+  return raw.transform((value, ctx) => {
+    if (value === undefined) return options.default;
+    const number = Number(value);
+    if (!/^\d*\.?\d+$/.test(value) || !Number.isFinite(number) || number < min) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a number${unit} of at least ${min} such as 50 or 0.5, got '${value}'`,
+      });
+      return z.NEVER;
+    }
+    return number;
+  });
+}
+
 /** A share from 0 to 1 (`0.25` is a quarter), as a policy threshold. */
 export function rateInput(defaultValue: number) {
   return raw.transform((value, ctx) => {

@@ -4,6 +4,7 @@ import { ConfigurationError } from '../../shared/errors.js';
 import {
   booleanInput,
   choiceInput,
+  decimalInput,
   dryRunInput,
   inputName,
   integerInput,
@@ -73,6 +74,23 @@ describe('parseInputs', () => {
   ])('rejects %o naming the input', (values, message) => {
     expect(() => parseInputs(schema, reader(values))).toThrow(ConfigurationError);
     expect(() => parseInputs(schema, reader(values))).toThrow(message);
+  });
+
+  it('reads decimal minutes and names the input when one is not a number', () => {
+    const minutes = z.object({
+      timeBudgetMinutes: decimalInput({ default: 0, unit: 'of minutes' }),
+    });
+    expect(parseInputs(minutes, reader({})).timeBudgetMinutes).toBe(0);
+    expect(parseInputs(minutes, reader({ 'time-budget-minutes': '50' })).timeBudgetMinutes).toBe(
+      50,
+    );
+    expect(parseInputs(minutes, reader({ 'time-budget-minutes': '0.25' })).timeBudgetMinutes).toBe(
+      0.25,
+    );
+    for (const bad of ['-1', '1e3', 'soon', 'Infinity'])
+      expect(() => parseInputs(minutes, reader({ 'time-budget-minutes': bad }))).toThrow(
+        `input 'time-budget-minutes': expected a number of minutes of at least 0 such as 50 or 0.5, got '${bad}'`,
+      );
   });
 
   it('reports every bad input at once', () => {

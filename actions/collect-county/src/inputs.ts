@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { databaseInput } from '../../../shared/db/database-input.js';
 import {
   choiceInput,
+  decimalInput,
   dryRunInput,
   integerInput,
   listInput,
@@ -36,7 +37,7 @@ export const collectCountyInputs = z.object({
    * Minutes after which no new parcel is taken and what was collected is uploaded as a partial
    * shard; 0 = no budget. Keep it inside the job's `timeout-minutes`.
    */
-  timeBudgetMinutes: integerInput({ default: 0, min: 0 }),
+  timeBudgetMinutes: decimalInput({ default: 0, unit: 'of minutes' }),
   /** Requests per hour the collector allows itself; 0 = no limit. */
   requestsPerHour: integerInput({ default: 1000, min: 0 }),
   /** `artifact-name` of a previous run whose parcels to keep. */
