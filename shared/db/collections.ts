@@ -23,6 +23,12 @@ export const COLLECTIONS = {
    * listings must delete this collection too (store-mongo then merges everything once again).
    */
   storeState: 'store_state',
+  /**
+   * collect-county's parcel index, one document per ZIP: the residential APNs its search found,
+   * and where a search spread over several nights stands. Written by collect-county itself (not
+   * a stage's data: a cache of the county's search, so that nights spend requests on parcels).
+   */
+  parcelIndex: 'parcel_index',
 } as const;
 
 /** A `properties` document: the property record plus `zip`, stored for filtering. */
@@ -94,6 +100,27 @@ export interface RunLedgerEntry {
   /** Integrity result (store-mongo): `ok` or `failed: <reason>`. */
   integrity?: string;
   recordedAt: string;
+}
+
+/** A `parcel_index` document (see `COLLECTIONS.parcelIndex`). */
+export interface ParcelIndexDocument {
+  /** The ZIP. */
+  _id: string;
+  /** Canonical APNs of the last complete search, in search order. */
+  known: string[];
+  /** APNs found so far by a search still in progress ([] when none is). */
+  found: string[];
+  /** Rows the search in progress left out (other ZIPs, not residential). */
+  ignored: number;
+  /** The search's `TOTAL` (rows, other ZIPs included) when it began; null when not sent. */
+  total: number | null;
+  /** Page the search in progress continues at; null when none is in progress. */
+  nextPage: number | null;
+  /** When the search in progress began. */
+  startedAt: string | null;
+  /** When the last complete search finished. */
+  completedAt: string | null;
+  updatedAt: string;
 }
 
 /** What store-mongo keeps about one stored property or listing. */

@@ -7,9 +7,10 @@ import type { Checkpoint } from './checkpoint.js';
 import type { CountyApi } from './county-api.js';
 import { fetchParcels, type FetchOutcome } from './fetch-parcels.js';
 import type { CollectCountyInputs } from './inputs.js';
-import { prioritise, type RefreshCycle } from './priorities.js';
+import { coverageOf, type Coverage } from './coverage.js';
+import { prioritise, type Priorities, type RefreshCycle } from './priorities.js';
 import { publishShard, type PublishTarget } from './publish.js';
-import { searchZip } from './search-zip.js';
+import { requestBudget, searchWithIndex, SEARCH_SHARE } from './refresh-plan.js';
 import { httpDelta, shardRunStats, shardUsage, type ShardResult } from './shard-result.js';
 
 /** What one shard needs besides its ZIP. */
@@ -40,7 +41,8 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
   const started = performance.now();
   const before = api.stats();
   const resumed = checkpoint.size;
-  let search = { found: 0, ignored: 0, pages: 0 };
+  const budget = requestBudget(inputs);
+  let search = { found: 0, ignored: 0, pages: 0, note: null as string | null };
   let outcome: FetchOutcome = { fetched: 0, failed: 0, errorsByClass: {}, stoppedEarly: false };
   let [skipped, complete, note, cycle] = [
     0,
@@ -49,17 +51,40 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     null as RefreshCycle | null,
   ];
   let fatal: string | null = null;
+  let coverage: Coverage | null = null;
+  let planned: string[] = [];
+  let priorities: Priorities | null = null;
+  let indexPagesLeft: number | null = null;
   try {
+    // The index lives in the database: without one (full mode, no mongodb-uri) the whole search
+    // runs every night, since a search stopped half way could not be continued.
     const listed = await withGroup(logger, `${zip}: search`, () =>
-      searchZip(api, zip, logger, stop),
+      searchWithIndex({
+        api,
+        zip,
+        db: context.db,
+        inputs,
+        pageAllowance: context.db === null ? Infinity : Math.floor(budget * SEARCH_SHARE),
+        logger,
+        stop,
+      }),
     );
-    search = { found: listed.apns.length, ignored: listed.ignored, pages: listed.pages };
+    search = {
+      found: listed.apns.length,
+      ignored: listed.ignored,
+      pages: listed.pages,
+      note: listed.note,
+    };
+    indexPagesLeft = listed.pagesLeft;
+    logger.info(`${zip}: ${listed.note}`);
+    planned = listed.apns;
     let order = listed.apns;
     if (inputs.mode === 'incremental' && context.db !== null) {
       const db = context.db;
-      ({ apns: order, cycle } = await withGroup(logger, `${zip}: priorities`, () =>
+      priorities = await withGroup(logger, `${zip}: priorities`, () =>
         prioritise(db, order, logger),
-      ));
+      );
+      ({ apns: order, cycle } = priorities);
     }
     const missing = order.filter((apn) => !checkpoint.has(apn));
     const todo = inputs.maxParcels > 0 ? missing.slice(0, inputs.maxParcels) : missing;
@@ -70,12 +95,23 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     if (outcome.stoppedEarly) {
       [complete, note] = [
         false,
-        `stopped early: the county API kept failing (circuit open); ${skipped} parcels left for a resumed run`,
+        `stopped early: the county API kept failing (circuit open); ${skipped} parcels left for a later run`,
       ];
     } else if (outcome.fetched + outcome.failed < todo.length) {
       [complete, note] = [
         false,
         `stopped early: ${errorMessage(stop?.reason)}; ${skipped} parcels left for a later run`,
+      ];
+    } else if (listed.index.nextPage !== null && stopRequested(stop)) {
+      [complete, note] = [
+        false,
+        `stopped before the search finished: ${errorMessage(stop?.reason)}${context.db === null ? '' : `; it continues at page ${listed.index.nextPage} next run`}`,
+      ];
+      logger.info(`${zip}: ${note}`);
+    } else if (listed.index.nextPage !== null && context.db !== null) {
+      [complete, note] = [
+        false,
+        `the parcel index is not complete yet (continues at search page ${listed.index.nextPage} next run)`,
       ];
     }
   } catch (error) {
@@ -100,6 +136,14 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
       logger.warning(`${zip}: ${note}`);
     }
   } finally {
+    coverage = coverageOf({
+      apns: planned,
+      priorities,
+      checkpoint,
+      freshDays: inputs.freshDays,
+      requestBudget: budget,
+      indexPagesLeft,
+    });
     await checkpoint.close();
   }
   const http = httpDelta(before, api.stats());
@@ -120,6 +164,9 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     note,
     fatal,
     cycle,
+    coverage: priorities !== null && planned.length > 0 ? coverage : null,
+    requestBudget: Number.isFinite(budget) ? budget : null,
+    searchNote: search.note,
     dir: context.target.dir,
   };
   const runStats = shardRunStats(partial, context.runId, startedAt);

@@ -8,6 +8,7 @@ import { CountyApi, type CountyApiOptions } from './county-api.js';
 import { collectShard } from './collect-shard.js';
 import type { CollectCountyInputs } from './inputs.js';
 import { openPriorityDatabase } from './priority-database.js';
+import { shardRate } from './refresh-plan.js';
 import { importPreviousRuns, type ResumeSource } from './resume.js';
 import type { ShardResult } from './shard-result.js';
 import { collectionStop, type Sleep } from './stop.js';
@@ -81,7 +82,7 @@ async function collectZips(
   const api = new CountyApi({
     baseUrl: inputs.apiBaseUrl,
     token: inputs.apiToken,
-    requestsPerHour: inputs.requestsPerHour,
+    requestsPerHour: shardRate(inputs),
     logger,
     ...deps.api,
   });
@@ -92,16 +93,28 @@ async function collectZips(
       await Checkpoint.open(join(workRoot, `${inputs.artifactName}-${zip}`, 'checkpoint.ndjson')),
     );
   }
-  if (inputs.resumeFrom !== '') {
+  // A re-run (attempt 2 or later) starts on a fresh runner: what an earlier attempt of this run
+  // uploaded under the same names is where it continues, without anyone passing resume-from.
+  const resumeName =
+    inputs.resumeFrom !== ''
+      ? inputs.resumeFrom
+      : run.runAttempt > 1 && client !== null
+        ? inputs.artifactName
+        : '';
+  if (resumeName !== '') {
     const source: ResumeSource = deps.artifactClient
       ? {
           kind: 'artifact',
           client: deps.artifactClient,
-          name: inputs.resumeFrom,
+          name: resumeName,
           downloadDir: join(workRoot, 'resume'),
         }
-      : { kind: 'folder', dir: join(run.tempDir, 'out'), name: inputs.resumeFrom };
-    await importPreviousRuns(source, checkpoints, logger);
+      : { kind: 'folder', dir: join(run.tempDir, 'out'), name: resumeName };
+    if (inputs.resumeFrom === '')
+      logger.info(
+        `attempt ${run.runAttempt}: continuing from what earlier attempts uploaded as ${resumeName}-<zip>`,
+      );
+    await importPreviousRuns(source, checkpoints, logger, { required: inputs.resumeFrom !== '' });
   }
   const database = await openPriorityDatabase(inputs, logger);
   const shards: ShardResult[] = [];

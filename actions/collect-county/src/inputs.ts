@@ -40,6 +40,15 @@ export const collectCountyInputs = z.object({
   timeBudgetMinutes: decimalInput({ default: 0, unit: 'of minutes' }),
   /** Requests per hour the collector allows itself; 0 = no limit. */
   requestsPerHour: integerInput({ default: 1000, min: 0 }),
+  /**
+   * Shards that use the same token at the same time (the matrix's `max-parallel`): each paces at
+   * `requests-per-hour` ÷ this, so together they stay inside the token's limit.
+   */
+  shardsAtOnce: integerInput({ default: 1, min: 1, max: 64 }),
+  /** A parcel refreshed within this many days counts as fresh in the coverage figures. */
+  freshDays: integerInput({ default: 30, min: 1, max: 3650 }),
+  /** Days after which a complete parcel index is searched again even if the county's TOTAL is unchanged. */
+  indexMaxAgeDays: integerInput({ default: 30, min: 1, max: 3650 }),
   /** `artifact-name` of a previous run whose parcels to keep. */
   resumeFrom: stringInput().refine((name) => /^[\w.-]*$/.test(name), {
     message: 'expected an artifact name of letters, digits, ".", "_" or "-"',

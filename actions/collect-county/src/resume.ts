@@ -66,26 +66,30 @@ export async function importPreviousRun(
 
 /**
  * Imports the previous run's output of every ZIP into its checkpoint; a ZIP without output is
- * collected from the start (with a warning), and no output for any ZIP is a ConfigurationError.
+ * collected from the start (with a warning when `resume-from` asked for it), and when `required`
+ * (the input named it) no output for any ZIP is a ConfigurationError.
  */
 export async function importPreviousRuns(
   source: ResumeSource,
   checkpoints: ReadonlyMap<string, Checkpoint>,
   logger: Logger,
+  options: { required: boolean } = { required: true },
 ): Promise<void> {
   const found = await withGroup(logger, `resume from ${source.name}`, async () => {
     let shards = 0;
     for (const [zip, checkpoint] of checkpoints) {
       const added = await importPreviousRun(source, zip, checkpoint, logger);
-      if (added === null)
+      if (added === null && options.required)
         logger.warning(
           `resume-from: no output '${source.name}-${zip}'; collecting ${zip} from the start`,
         );
+      else if (added === null)
+        logger.info(`${zip}: no earlier attempt uploaded '${source.name}-${zip}'; from the start`);
       else shards += 1;
     }
     return shards;
   });
-  if (found === 0) {
+  if (found === 0 && options.required) {
     throw new ConfigurationError(
       `input 'resume-from': expected the artifact-name of a previous run, but no '${source.name}-<zip>' output exists for ${[...checkpoints.keys()].join(', ')}`,
     );

@@ -6,6 +6,7 @@ import {
   type RunStats,
 } from '../../../shared/model/run-stats.js';
 import { USAGE_SCHEMA_VERSION, type Usage } from '../../../shared/model/usage.js';
+import type { Coverage } from './coverage.js';
 import type { RefreshCycle } from './priorities.js';
 
 /** What collecting one ZIP did; the summary, outputs, run-stats and usage all come from it. */
@@ -37,6 +38,12 @@ export interface ShardResult {
   fatal: string | null;
   /** Incremental runs with a database: where the refresh cycle stands. */
   cycle: RefreshCycle | null;
+  /** The rolling refresh after tonight: known, fresh, nights to a full refresh; null when no parcel is known. */
+  coverage: Coverage | null;
+  /** Requests this shard could send tonight (pace × time budget), or null when unbounded. */
+  requestBudget: number | null;
+  /** How tonight used the ZIP search and its index. */
+  searchNote: string | null;
   /** Stage folder on disk, and the artifact uploaded from it (null when not uploaded). */
   dir: string;
   artifact: string | null;
@@ -56,6 +63,33 @@ export function httpDelta(before: HttpStats, after: HttpStats): HttpStats {
     circuitRejections: after.circuitRejections - before.circuitRejections,
     bytes: after.bytes - before.bytes,
     latencyMsTotal: after.latencyMsTotal - before.latencyMsTotal,
+  };
+}
+
+/**
+ * Coverage as run-stats counts, which the ledger keeps and the daily report reads per ZIP:
+ * `parcels-known`, `parcels-collected`, `parcels-fresh` (within `fresh-days`),
+ * `refresh-nights-left`, `refresh-cycle-nights`, and when bounded `parcels-per-night`,
+ * `request-budget`; `index-pages-left` while the parcel index is being built.
+ */
+function coverageCounts(
+  result: Pick<ShardResult, 'coverage' | 'requestBudget' | 'cycle'>,
+): Record<string, number> {
+  const coverage = result.coverage;
+  if (coverage === null) return {};
+  return {
+    'parcels-known': coverage.known,
+    'parcels-collected': coverage.collected,
+    'parcels-fresh': coverage.fresh,
+    'fresh-days': coverage.freshDays,
+    'refresh-nights-left': coverage.nightsLeft,
+    'refresh-cycle-nights': coverage.cycleNights,
+    ...(coverage.perNight === null ? {} : { 'parcels-per-night': coverage.perNight }),
+    ...(result.requestBudget === null ? {} : { 'request-budget': result.requestBudget }),
+    ...(result.cycle === null ? {} : { 'parcels-with-listing-activity': result.cycle.active }),
+    ...(coverage.indexPagesLeft === null || coverage.indexPagesLeft === 0
+      ? {}
+      : { 'index-pages-left': coverage.indexPagesLeft }),
   };
 }
 
@@ -86,6 +120,7 @@ export function shardRunStats(
       'rows-ignored': result.ignored,
       'search-pages': result.searchPages,
       requests: result.requests,
+      ...coverageCounts(result),
     },
     errorsByClass,
     retries: result.http.retries,

@@ -16,10 +16,34 @@ export function effectiveRate(shard: Pick<ShardResult, 'requests' | 'elapsedMs'>
 
 function cycleLine(shard: ShardResult): string | null {
   if (shard.cycle === null) return null;
-  const { listed, neverSeen, oldestLastSeen } = shard.cycle;
+  const { listed, neverSeen, active, oldestLastSeen } = shard.cycle;
   const share = listed === 0 ? 100 : Math.round(((listed - neverSeen) * 100) / listed);
   const oldest = oldestLastSeen ? `, the stalest refreshed ${oldestLastSeen.slice(0, 10)}` : '';
-  return `- ${shard.zip}: refresh cycle at ${share} % (${number(listed - neverSeen)} of ${number(listed)} parcels collected before this run${oldest}); ${number(shard.skipped)} wait for later runs`;
+  const activity = active > 0 ? `; ${number(active)} with listing activity went first` : '';
+  return `- ${shard.zip}: refresh cycle at ${share} % (${number(listed - neverSeen)} of ${number(listed)} parcels collected before this run${oldest})${activity}; ${number(shard.skipped)} wait for later runs`;
+}
+
+/** Coverage after tonight and the nights a full refresh takes at this pace. */
+function coverageLine(shard: ShardResult): string | null {
+  const coverage = shard.coverage;
+  if (coverage === null) return null;
+  const pace =
+    coverage.perNight === null
+      ? 'no request budget (no rate limit or no time budget): every due parcel is tried each run'
+      : `at ${number(coverage.perNight)} parcels a night a full refresh takes ${number(coverage.cycleNights)} nights; ${number(coverage.nightsLeft)} until every parcel is fresh`;
+  const index =
+    coverage.indexPagesLeft !== null && coverage.indexPagesLeft > 0
+      ? ` (the parcel index is still being built: about ${number(coverage.indexPagesLeft)} search pages left, so more parcels will be known)`
+      : '';
+  return `- ${shard.zip}: ${number(coverage.fresh)} of ${number(coverage.known)} known parcels fresh (refreshed within ${coverage.freshDays} days), ${number(coverage.collected)} ever collected; ${pace}${index}`;
+}
+
+/** Tonight's request budget and how the search used it. */
+function planLine(shard: ShardResult): string | null {
+  if (shard.searchNote === null) return null;
+  const budget =
+    shard.requestBudget === null ? 'no request budget' : `${number(shard.requestBudget)} requests`;
+  return `- ${shard.zip}: ${budget}; search: ${shard.searchNote} (${number(shard.searchPages)} pages)`;
 }
 
 /** The step summary: per ZIP found / fetched / failed / skipped, requests, time and rate; partial runs say so. */
@@ -34,6 +58,8 @@ export function collectSummary(result: CollectResult): string {
     .filter((shard) => shard.note !== null)
     .map((shard) => `- ${shard.zip}: ${shard.note}`);
   const cycles = result.shards.map(cycleLine).filter((line) => line !== null);
+  const coverage = result.shards.map(coverageLine).filter((line) => line !== null);
+  const plans = result.shards.map(planLine).filter((line) => line !== null);
   const where = result.artifactName
     ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(', ')}.`
     : `Stage folders written to \`${result.outDir}\`${result.dryRun ? ' (dry run: nothing uploaded)' : ' (no artifact service: not uploaded)'}.`;
@@ -53,7 +79,9 @@ export function collectSummary(result: CollectResult): string {
     ...rows,
     '',
     ...(notes.length > 0 ? [...notes, ''] : []),
+    ...(plans.length > 0 ? ['Plan:', ...plans, ''] : []),
     ...(cycles.length > 0 ? ['Incremental refresh:', ...cycles, ''] : []),
+    ...(coverage.length > 0 ? ['Coverage:', ...coverage, ''] : []),
     where,
     '',
   ].join('\n');

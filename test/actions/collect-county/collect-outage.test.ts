@@ -50,7 +50,7 @@ describe('collect-county when the county API is down', () => {
 
     expect(run.failures).toHaveLength(1);
     expect(run.failures[0]).toMatch(
-      /^collect-county failed: ZIP 85035: the county API at \S+ failed: 0 parcels collected, \d+ failed \(server \d+\); stopped early: the county API kept failing \(circuit open\); \d+ parcels left for a resumed run; 0 parcels uploaded as parcels-down-85035$/,
+      /^collect-county failed: ZIP 85035: the county API at \S+ failed: 0 parcels collected, \d+ failed \(server \d+\); stopped early: the county API kept failing \(circuit open\); \d+ parcels left for a later run; 0 parcels uploaded as parcels-down-85035$/,
     );
     expect(run.summaries[0]).toContain('| 85035 | 40 |');
     expect(run.outputs).toMatchObject({ parcels: '0', 'artifact-name': 'parcels-down' });
