@@ -51,7 +51,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     null as RefreshCycle | null,
   ];
   let fatal: string | null = null;
-  let coverage: Coverage | null = null;
+  let coverage: Coverage | undefined;
   let planned: string[] = [];
   let priorities: Priorities | null = null;
   let indexPagesLeft: number | null = null;
@@ -164,7 +164,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     note,
     fatal,
     cycle,
-    coverage: priorities !== null && planned.length > 0 ? coverage : null,
+    coverage: priorities !== null && planned.length > 0 && coverage !== undefined ? coverage : null,
     requestBudget: Number.isFinite(budget) ? budget : null,
     searchNote: search.note,
     dir: context.target.dir,
