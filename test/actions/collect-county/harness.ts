@@ -73,8 +73,12 @@ export interface Bench {
   sandbox: CountySandbox;
   artifacts: ArtifactService;
   root: string;
-  /** Points the action at run `runId` (GITHUB_RUN_ID, artifact client, RUNNER_TEMP). */
-  useRun(runId: string): void;
+  /**
+   * Points the action at run `runId` (GITHUB_RUN_ID, artifact client, RUNNER_TEMP). An attempt
+   * after the first gets GITHUB_RUN_ATTEMPT and a RUNNER_TEMP of its own, as a re-run on GitHub
+   * gets a fresh runner.
+   */
+  useRun(runId: string, attempt?: number): void;
   /** Downloads and reads artifact `name` of the current run. */
   readArtifact(name: string): Promise<ShardArtifact>;
   /** Requests the sandbox answered for `/parcel/...` with a parcel body. */
@@ -93,12 +97,13 @@ export async function startBench(options: CountySandboxOptions = {}): Promise<Be
     sandbox,
     artifacts,
     root,
-    useRun(runId) {
+    useRun(runId, attempt = 1) {
       restore?.();
       restore = useClientEnv({
         ...artifacts.clientEnv(runId, `collect-${runId}`),
         GITHUB_RUN_ID: runId,
-        RUNNER_TEMP: join(root, 'runner-temp'),
+        GITHUB_RUN_ATTEMPT: String(attempt),
+        RUNNER_TEMP: join(root, attempt === 1 ? 'runner-temp' : `runner-temp-attempt-${attempt}`),
       });
     },
     async readArtifact(name) {
