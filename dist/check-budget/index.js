@@ -2,38 +2,38 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "../chunks/chunk-UYNXYMZ3.js";
+} from "../chunks/chunk-A5PIXDQV.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-CEBYUO4Z.js";
+} from "../chunks/chunk-LWZT3PFX.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-A6TJ66WQ.js";
+} from "../chunks/chunk-7I6NFK2G.js";
 import {
   downloadStage,
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-JOZWGW63.js";
+} from "../chunks/chunk-AARM4VFF.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-PBA7PHZD.js";
+} from "../chunks/chunk-ZZWQOC4B.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-27JP6TRY.js";
+} from "../chunks/chunk-QWWZA4MA.js";
 import {
   readNdjson
-} from "../chunks/chunk-JOR54JDU.js";
+} from "../chunks/chunk-6YUBYRH7.js";
 import {
   readRunContext
-} from "../chunks/chunk-FSZGZJ2J.js";
+} from "../chunks/chunk-ZROL6XOA.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
@@ -51,7 +51,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/check-budget/src/check-budget.ts

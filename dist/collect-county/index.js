@@ -12,52 +12,55 @@ import {
   isSourceFailure,
   looksLikeHtml,
   retry
-} from "../chunks/chunk-UDS3VG6E.js";
+} from "../chunks/chunk-2J7CXCFL.js";
 import {
   RateLimiter,
   normalizeAddress,
   normalizeZip,
   sourceVerdict
-} from "../chunks/chunk-7VTAK45Z.js";
+} from "../chunks/chunk-3J2ZYASY.js";
 import {
   formatIssues
-} from "../chunks/chunk-WJJ33T4Q.js";
+} from "../chunks/chunk-EUIHDCFB.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-U67PXQY4.js";
+} from "../chunks/chunk-6BLTXPF7.js";
+import {
+  COLLECTIONS
+} from "../chunks/chunk-EBWMGYDR.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-CEBYUO4Z.js";
+} from "../chunks/chunk-LWZT3PFX.js";
 import {
   abortReason,
   sleep
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-A6TJ66WQ.js";
-import "../chunks/chunk-MGRBDNCO.js";
+} from "../chunks/chunk-7I6NFK2G.js";
+import "../chunks/chunk-N7VNEXHP.js";
 import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-JOZWGW63.js";
+} from "../chunks/chunk-AARM4VFF.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-PBA7PHZD.js";
+} from "../chunks/chunk-ZZWQOC4B.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-27JP6TRY.js";
+} from "../chunks/chunk-QWWZA4MA.js";
 import {
   JsonLine
-} from "../chunks/chunk-JOR54JDU.js";
+} from "../chunks/chunk-6YUBYRH7.js";
 import {
   readRunContext
-} from "../chunks/chunk-FSZGZJ2J.js";
+} from "../chunks/chunk-ZROL6XOA.js";
 import {
   redactUrl,
   scrubSecrets,
@@ -69,6 +72,7 @@ import {
   IntegrityError,
   NonRetryableError,
   choiceInput,
+  decimalInput,
   dryRunInput,
   errorMessage,
   external_exports,
@@ -79,7 +83,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import {
   __commonJS,
   __require,
@@ -27539,30 +27543,81 @@ async function fetchParcels(apns, options) {
   return outcome;
 }
 
+// actions/collect-county/src/coverage.ts
+function coverageOf(options) {
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const cutoff = new Date(now.getTime() - options.freshDays * 864e5).toISOString();
+  const lastSeen = options.priorities?.lastSeen ?? /* @__PURE__ */ new Map();
+  let [collected, fresh] = [0, 0];
+  for (const apn of options.apns) {
+    const tonight = options.checkpoint.has(apn);
+    const seen = lastSeen.get(apn);
+    if (tonight || seen !== void 0) collected += 1;
+    if (tonight || seen !== void 0 && seen >= cutoff) fresh += 1;
+  }
+  const known = options.apns.length;
+  const capacity = Math.min(options.requestBudget, options.measuredRequests ?? Infinity);
+  const perNight = Number.isFinite(capacity) ? Math.max(1, capacity - 1) : null;
+  const nights = (parcels) => parcels === 0 ? 0 : perNight === null ? 1 : Math.ceil(parcels / perNight);
+  return {
+    known,
+    collected,
+    fresh,
+    freshDays: options.freshDays,
+    perNight,
+    nightsLeft: nights(known - fresh),
+    cycleNights: nights(known),
+    indexPagesLeft: options.indexPagesLeft
+  };
+}
+
 // actions/collect-county/src/priorities.ts
 var CHUNK = 500;
+var later = (a, b) => a === void 0 ? b : b === void 0 || a >= b ? a : b;
 async function prioritise(db, apns, logger) {
   const lastSeen = /* @__PURE__ */ new Map();
-  const properties = db.collection(
-    "properties"
-  );
+  const activity = /* @__PURE__ */ new Map();
+  const properties = db.collection(COLLECTIONS.properties);
+  const history = db.collection(COLLECTIONS.history);
   for (let start = 0; start < apns.length; start += CHUNK) {
     const chunk = apns.slice(start, start + CHUNK);
-    const cursor = properties.find({ _id: { $in: chunk } }, { projection: { "sources.county.lastSeen": 1 } }).sort({ _id: 1 });
+    const cursor = properties.find(
+      { _id: { $in: chunk } },
+      { projection: { "sources.county.lastSeen": 1, "sources.mls.firstSeen": 1 } }
+    ).sort({ _id: 1 });
     for await (const property of cursor) {
       const seen2 = property.sources?.county?.lastSeen;
       if (typeof seen2 === "string") lastSeen.set(property._id, seen2);
+      const listed = property.sources?.mls?.firstSeen;
+      if (typeof listed === "string") activity.set(property._id, listed);
+    }
+    const changes = history.find(
+      { propertyKey: { $in: chunk }, source: "mls", field: { $in: ["price", "status"] } },
+      { projection: { propertyKey: 1, observedAt: 1 } }
+    );
+    for await (const change of changes) {
+      const at = later(activity.get(change.propertyKey), change.observedAt);
+      if (at !== void 0) activity.set(change.propertyKey, at);
     }
   }
-  const never = apns.filter((apn) => !lastSeen.has(apn));
-  const seen = apns.filter((apn) => lastSeen.has(apn)).sort((a, b) => Date.parse(lastSeen.get(a)) - Date.parse(lastSeen.get(b)));
-  const oldest = seen[0] === void 0 ? null : lastSeen.get(seen[0]) ?? null;
+  const isActive = (apn) => {
+    const at = activity.get(apn);
+    const seen2 = lastSeen.get(apn);
+    return at !== void 0 && (seen2 === void 0 || at > seen2);
+  };
+  const active = apns.filter(isActive).sort((a, b) => activity.get(b) > activity.get(a) ? 1 : -1);
+  const never = apns.filter((apn) => !lastSeen.has(apn) && !isActive(apn));
+  const seen = apns.filter((apn) => lastSeen.has(apn) && !isActive(apn)).sort((a, b) => Date.parse(lastSeen.get(a)) - Date.parse(lastSeen.get(b)));
+  let oldest = null;
+  for (const date of lastSeen.values()) if (oldest === null || date < oldest) oldest = date;
+  const neverSeen = apns.filter((apn) => !lastSeen.has(apn)).length;
   logger.info(
-    `${never.length} never collected, ${seen.length} to refresh (stalest from ${oldest ?? "never"})`
+    `${active.length} with listing activity since their last county fetch, ${never.length} never collected, ${seen.length} to refresh (stalest from ${oldest ?? "never"})`
   );
   return {
-    apns: [...never, ...seen],
-    cycle: { listed: apns.length, neverSeen: never.length, oldestLastSeen: oldest }
+    apns: [...active, ...never, ...seen],
+    cycle: { listed: apns.length, neverSeen, active: active.length, oldestLastSeen: oldest },
+    lastSeen
   };
 }
 
@@ -27597,17 +27652,83 @@ async function publishShard(checkpoint, companions, target, logger) {
   return { records: manifest.recordCount, uploaded: true };
 }
 
+// actions/collect-county/src/parcel-index.ts
+var EMPTY_INDEX = {
+  known: [],
+  found: [],
+  ignored: 0,
+  total: null,
+  nextPage: null,
+  startedAt: null,
+  completedAt: null
+};
+function indexedParcels(state) {
+  if (state.found.length === 0) return state.known;
+  const all = new Set(state.known);
+  for (const apn of state.found) all.add(apn);
+  return [...all];
+}
+async function readParcelIndex(db, zip2, logger) {
+  try {
+    const stored = await db.collection(COLLECTIONS.parcelIndex).findOne({ _id: zip2 });
+    if (stored === null) return EMPTY_INDEX;
+    return {
+      known: stored.known,
+      found: stored.found,
+      ignored: stored.ignored,
+      total: stored.total,
+      nextPage: stored.nextPage,
+      startedAt: stored.startedAt,
+      completedAt: stored.completedAt
+    };
+  } catch (error) {
+    logger.warning(`${zip2}: cannot read the parcel index (${errorMessage(error)}); searching`);
+    return EMPTY_INDEX;
+  }
+}
+async function writeParcelIndex(db, zip2, state, logger) {
+  const document = {
+    _id: zip2,
+    known: state.known,
+    found: state.found,
+    ignored: state.ignored,
+    total: state.total,
+    nextPage: state.nextPage,
+    startedAt: state.startedAt,
+    completedAt: state.completedAt,
+    updatedAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  try {
+    await db.collection(COLLECTIONS.parcelIndex).replaceOne({ _id: zip2 }, document, { upsert: true });
+  } catch (error) {
+    logger.warning(
+      `${zip2}: cannot store the parcel index (${errorMessage(error)}); the next run searches again`
+    );
+  }
+}
+
 // actions/collect-county/src/search-zip.ts
 var PAGE_SIZE = 25;
 var MAX_PAGES = 1e4;
 var RESIDENTIAL = /* @__PURE__ */ new Set(["RESIDENTIAL", "TOWNHOUSE", "CONDO", "CONDOMINIUM"]);
-async function searchZip(api, zip2, logger, signal) {
-  const seen = /* @__PURE__ */ new Set();
-  let ignored = 0;
+async function searchZip(api, zip2, logger, signal, options = {}) {
+  const seen = new Set(options.progress?.found ?? []);
+  let ignored = options.progress?.ignored ?? 0;
   let total;
-  let page = 1;
-  for (; page <= MAX_PAGES; page += 1) {
-    const result = await api.searchPage(zip2, page, signal);
+  const first = options.progress?.fromPage ?? 1;
+  const last = Math.min(MAX_PAGES, first + (options.maxPages ?? MAX_PAGES) - 1);
+  let page = first;
+  let done = false;
+  let pages = 0;
+  for (; page <= last; page += 1) {
+    let result;
+    try {
+      result = await api.searchPage(zip2, page, signal);
+    } catch (error) {
+      if (stopRequested(signal)) break;
+      throw error;
+    }
+    pages += 1;
     total ??= result.total;
     for (const row of result.rows) {
       const apn = tryNormalizeApn(row.APN);
@@ -27616,12 +27737,111 @@ async function searchZip(api, zip2, logger, signal) {
       else seen.add(apn);
     }
     logger.debug(`search ${zip2} page ${page}: ${result.rows.length} rows`);
-    if (result.rows.length < PAGE_SIZE || total !== void 0 && page * PAGE_SIZE >= total) break;
+    if (result.rows.length < PAGE_SIZE || total !== void 0 && page * PAGE_SIZE >= total) {
+      done = true;
+      break;
+    }
   }
+  const nextPage = done || page > MAX_PAGES ? null : page;
   logger.info(
-    `${zip2}: ${seen.size} residential parcels in ${page} search pages (${ignored} other rows left out)`
+    nextPage === null ? `${zip2}: ${seen.size} residential parcels in ${Math.min(page, MAX_PAGES)} search pages (${ignored} other rows left out)` : `${zip2}: search at page ${nextPage - 1}: ${seen.size} residential parcels so far (${ignored} other rows left out); it continues at page ${nextPage} next run`
   );
-  return { apns: [...seen], ignored, pages: Math.min(page, MAX_PAGES), total };
+  return { apns: [...seen], ignored, pages, total, nextPage };
+}
+
+// actions/collect-county/src/refresh-plan.ts
+var PACE = 0.98;
+var SEARCH_SHARE = 0.5;
+function shardRate(inputs) {
+  return inputs.requestsPerHour / inputs.shardsAtOnce;
+}
+function requestBudget(inputs) {
+  if (inputs.requestsPerHour <= 0 || inputs.timeBudgetMinutes <= 0) return Infinity;
+  return Math.floor(shardRate(inputs) * PACE * inputs.timeBudgetMinutes / 60);
+}
+var pagesOf = (total) => total === null ? null : Math.max(1, Math.ceil(total / 25));
+var ageDays = (iso, now) => (now.getTime() - Date.parse(iso)) / 864e5;
+async function searchWithIndex(options) {
+  const { api, zip: zip2, db, logger, stop } = options;
+  const now = options.now ?? /* @__PURE__ */ new Date();
+  const stored = db === null ? null : await readParcelIndex(db, zip2, logger);
+  const allowance = Math.max(1, options.pageAllowance);
+  let pages = 0;
+  let ignoredTonight = 0;
+  let index = stored ?? {
+    known: [],
+    found: [],
+    ignored: 0,
+    total: null,
+    nextPage: null,
+    startedAt: null,
+    completedAt: null
+  };
+  let note;
+  const run2 = async (from, found, ignored, limit) => {
+    const result = await searchZip(api, zip2, logger, stop, {
+      maxPages: limit,
+      progress: { fromPage: from, found, ignored }
+    });
+    pages += result.pages;
+    ignoredTonight += result.ignored - ignored;
+    return result;
+  };
+  const finish = (result, startedAt, total) => result.nextPage === null ? {
+    known: result.apns,
+    found: [],
+    ignored: 0,
+    total: result.total ?? total,
+    nextPage: null,
+    startedAt: null,
+    completedAt: now.toISOString()
+  } : {
+    ...index,
+    found: result.apns,
+    ignored: result.ignored,
+    total: total ?? result.total ?? null,
+    nextPage: result.nextPage,
+    startedAt
+  };
+  if (index.nextPage !== null) {
+    const result = await run2(index.nextPage, index.found, index.ignored, allowance);
+    index = finish(result, index.startedAt ?? now.toISOString(), index.total);
+    note = `continued the search from page ${stored?.nextPage}`;
+  } else if (index.completedAt !== null && ageDays(index.completedAt, now) <= options.inputs.indexMaxAgeDays) {
+    const first = await run2(1, [], 0, 1);
+    if (first.total === void 0 || first.total === index.total) {
+      note = `index of ${index.known.length} parcels from ${index.completedAt.slice(0, 10)}; TOTAL unchanged`;
+      const plan = new Set(index.known);
+      for (const apn of first.apns) plan.add(apn);
+      return { apns: [...plan], index, pages, ignored: ignoredTonight, note, pagesLeft: 0 };
+    }
+    note = `TOTAL changed from ${index.total ?? "unknown"} to ${first.total}: searching again`;
+    index = finish(first, now.toISOString(), first.total);
+    if (index.nextPage !== null && allowance > 1) {
+      const result = await run2(index.nextPage, index.found, index.ignored, allowance - 1);
+      index = finish(result, index.startedAt ?? now.toISOString(), index.total);
+    }
+  } else {
+    note = index.completedAt === null ? "no parcel index yet: searching" : `index from ${index.completedAt.slice(0, 10)} is older than ${options.inputs.indexMaxAgeDays} days: searching again`;
+    const result = await run2(1, [], 0, allowance);
+    index = finish(result, now.toISOString(), null);
+  }
+  if (index.nextPage !== null) {
+    const left = pagesOf(index.total);
+    note += `; stopped at page ${index.nextPage - 1} to leave requests for parcels, continues next run`;
+    if (db !== null && !options.inputs.dryRun) await writeParcelIndex(db, zip2, index, logger);
+    return {
+      apns: indexedParcels(index),
+      index,
+      pages,
+      ignored: ignoredTonight,
+      note,
+      pagesLeft: left === null ? null : Math.max(0, left - index.nextPage + 1)
+    };
+  }
+  note += `; index complete: ${index.known.length} parcels`;
+  if (db !== null && !options.inputs.dryRun) await writeParcelIndex(db, zip2, index, logger);
+  return { apns: index.known, index, pages, ignored: ignoredTonight, note, pagesLeft: 0 };
 }
 
 // actions/collect-county/src/shard-result.ts
@@ -27638,6 +27858,22 @@ function httpDelta(before, after) {
     circuitRejections: after.circuitRejections - before.circuitRejections,
     bytes: after.bytes - before.bytes,
     latencyMsTotal: after.latencyMsTotal - before.latencyMsTotal
+  };
+}
+function coverageCounts(result) {
+  const coverage = result.coverage;
+  if (coverage === null) return {};
+  return {
+    "parcels-known": coverage.known,
+    "parcels-collected": coverage.collected,
+    "parcels-fresh": coverage.fresh,
+    "fresh-days": coverage.freshDays,
+    "refresh-nights-left": coverage.nightsLeft,
+    "refresh-cycle-nights": coverage.cycleNights,
+    ...coverage.perNight === null ? {} : { "parcels-per-night": coverage.perNight },
+    ...result.requestBudget === null ? {} : { "request-budget": result.requestBudget },
+    ...result.cycle === null ? {} : { "parcels-with-listing-activity": result.cycle.active },
+    ...coverage.indexPagesLeft === null || coverage.indexPagesLeft === 0 ? {} : { "index-pages-left": coverage.indexPagesLeft }
   };
 }
 function shardRunStats(result, runId, startedAt) {
@@ -27661,7 +27897,8 @@ function shardRunStats(result, runId, startedAt) {
       "parcels-skipped": result.skipped,
       "rows-ignored": result.ignored,
       "search-pages": result.searchPages,
-      requests: result.requests
+      requests: result.requests,
+      ...coverageCounts(result)
     },
     errorsByClass,
     retries: result.http.retries,
@@ -27681,6 +27918,27 @@ function shardUsage(zip2, requests, runId) {
   };
 }
 
+// actions/collect-county/src/stop.ts
+var BudgetSpent = class extends StopRequest {
+};
+function collectionStop(options) {
+  const { minutes } = options;
+  const signals = options.runner ? [options.runner] : [];
+  const finished = new AbortController();
+  if (minutes > 0) {
+    const budget = new AbortController();
+    signals.push(budget.signal);
+    void (options.sleep ?? sleep)(minutes * 6e4, finished.signal).then(
+      () => budget.abort(
+        new BudgetSpent(`time budget of ${minutes} minute${minutes === 1 ? "" : "s"} spent`)
+      ),
+      // Disposed: the work ended inside the budget.
+      () => void 0
+    );
+  }
+  return { signal: AbortSignal.any(signals), dispose: () => finished.abort() };
+}
+
 // actions/collect-county/src/collect-shard.ts
 async function collectShard(zip2, context) {
   const { api, checkpoint, inputs, logger, stop } = context;
@@ -27688,7 +27946,9 @@ async function collectShard(zip2, context) {
   const started = performance.now();
   const before = api.stats();
   const resumed = checkpoint.size;
-  let search = { found: 0, ignored: 0, pages: 0 };
+  const budget = requestBudget(inputs);
+  const stoppedAtStart = stop?.aborted === true;
+  let search = { found: 0, ignored: 0, pages: 0, note: null };
   let outcome = { fetched: 0, failed: 0, errorsByClass: {}, stoppedEarly: false };
   let [skipped, complete, note, cycle] = [
     0,
@@ -27697,21 +27957,42 @@ async function collectShard(zip2, context) {
     null
   ];
   let fatal = null;
+  let coverage;
+  let planned = [];
+  let priorities = null;
+  let indexPagesLeft = null;
   try {
     const listed = await withGroup(
       logger,
       `${zip2}: search`,
-      () => searchZip(api, zip2, logger, stop)
+      () => searchWithIndex({
+        api,
+        zip: zip2,
+        db: context.db,
+        inputs,
+        pageAllowance: context.db === null ? Infinity : Math.floor(budget * SEARCH_SHARE),
+        logger,
+        stop
+      })
     );
-    search = { found: listed.apns.length, ignored: listed.ignored, pages: listed.pages };
+    search = {
+      found: listed.apns.length,
+      ignored: listed.ignored,
+      pages: listed.pages,
+      note: listed.note
+    };
+    indexPagesLeft = listed.pagesLeft;
+    logger.info(`${zip2}: ${listed.note}`);
+    planned = listed.apns;
     let order = listed.apns;
     if (inputs.mode === "incremental" && context.db !== null) {
       const db = context.db;
-      ({ apns: order, cycle } = await withGroup(
+      priorities = await withGroup(
         logger,
         `${zip2}: priorities`,
         () => prioritise(db, order, logger)
-      ));
+      );
+      ({ apns: order, cycle } = priorities);
     }
     const missing = order.filter((apn) => !checkpoint.has(apn));
     const todo = inputs.maxParcels > 0 ? missing.slice(0, inputs.maxParcels) : missing;
@@ -27724,12 +28005,23 @@ async function collectShard(zip2, context) {
     if (outcome.stoppedEarly) {
       [complete, note] = [
         false,
-        `stopped early: the county API kept failing (circuit open); ${skipped} parcels left for a resumed run`
+        `stopped early: the county API kept failing (circuit open); ${skipped} parcels left for a later run`
       ];
     } else if (outcome.fetched + outcome.failed < todo.length) {
       [complete, note] = [
         false,
         `stopped early: ${errorMessage(stop?.reason)}; ${skipped} parcels left for a later run`
+      ];
+    } else if (listed.index.nextPage !== null && stopRequested(stop)) {
+      [complete, note] = [
+        false,
+        `stopped before the search finished: ${errorMessage(stop?.reason)}${context.db === null ? "" : `; it continues at page ${listed.index.nextPage} next run`}`
+      ];
+      logger.info(`${zip2}: ${note}`);
+    } else if (listed.index.nextPage !== null && context.db !== null) {
+      [complete, note] = [
+        false,
+        `the parcel index is not complete yet (continues at search page ${listed.index.nextPage} next run)`
       ];
     }
   } catch (error) {
@@ -27749,6 +28041,15 @@ async function collectShard(zip2, context) {
       logger.warning(`${zip2}: ${note}`);
     }
   } finally {
+    coverage = coverageOf({
+      apns: planned,
+      priorities,
+      checkpoint,
+      freshDays: inputs.freshDays,
+      requestBudget: budget,
+      measuredRequests: !stoppedAtStart && stop?.reason instanceof BudgetSpent ? httpDelta(before, api.stats()).requests : null,
+      indexPagesLeft
+    });
     await checkpoint.close();
   }
   const http = httpDelta(before, api.stats());
@@ -27769,6 +28070,9 @@ async function collectShard(zip2, context) {
     note,
     fatal,
     cycle,
+    coverage: priorities !== null && planned.length > 0 && coverage !== void 0 ? coverage : null,
+    requestBudget: Number.isFinite(budget) ? budget : null,
+    searchNote: search.note,
     dir: context.target.dir
   };
   const runStats = shardRunStats(partial, context.runId, startedAt);
@@ -27845,43 +28149,26 @@ async function importPreviousRun(source, zip2, checkpoint, logger) {
   );
   return added;
 }
-async function importPreviousRuns(source, checkpoints, logger) {
+async function importPreviousRuns(source, checkpoints, logger, options = { required: true }) {
   const found = await withGroup(logger, `resume from ${source.name}`, async () => {
     let shards = 0;
     for (const [zip2, checkpoint] of checkpoints) {
       const added = await importPreviousRun(source, zip2, checkpoint, logger);
-      if (added === null)
+      if (added === null && options.required)
         logger.warning(
           `resume-from: no output '${source.name}-${zip2}'; collecting ${zip2} from the start`
         );
+      else if (added === null)
+        logger.info(`${zip2}: no earlier attempt uploaded '${source.name}-${zip2}'; from the start`);
       else shards += 1;
     }
     return shards;
   });
-  if (found === 0) {
+  if (found === 0 && options.required) {
     throw new ConfigurationError(
       `input 'resume-from': expected the artifact-name of a previous run, but no '${source.name}-<zip>' output exists for ${[...checkpoints.keys()].join(", ")}`
     );
   }
-}
-
-// actions/collect-county/src/stop.ts
-function collectionStop(options) {
-  const { minutes } = options;
-  const signals = options.runner ? [options.runner] : [];
-  const finished = new AbortController();
-  if (minutes > 0) {
-    const budget = new AbortController();
-    signals.push(budget.signal);
-    void (options.sleep ?? sleep)(minutes * 6e4, finished.signal).then(
-      () => budget.abort(
-        new StopRequest(`time budget of ${minutes} minute${minutes === 1 ? "" : "s"} spent`)
-      ),
-      // Disposed: the work ended inside the budget.
-      () => void 0
-    );
-  }
-  return { signal: AbortSignal.any(signals), dispose: () => finished.abort() };
 }
 
 // actions/collect-county/src/collect.ts
@@ -27911,7 +28198,7 @@ async function collectZips(inputs, deps, stop) {
   const api = new CountyApi({
     baseUrl: inputs.apiBaseUrl,
     token: inputs.apiToken,
-    requestsPerHour: inputs.requestsPerHour,
+    requestsPerHour: shardRate(inputs),
     logger,
     ...deps.api
   });
@@ -27922,14 +28209,19 @@ async function collectZips(inputs, deps, stop) {
       await Checkpoint.open(join2(workRoot, `${inputs.artifactName}-${zip2}`, "checkpoint.ndjson"))
     );
   }
-  if (inputs.resumeFrom !== "") {
+  const resumeName = inputs.resumeFrom !== "" ? inputs.resumeFrom : run2.runAttempt > 1 && client !== null ? inputs.artifactName : "";
+  if (resumeName !== "") {
     const source = deps.artifactClient ? {
       kind: "artifact",
       client: deps.artifactClient,
-      name: inputs.resumeFrom,
+      name: resumeName,
       downloadDir: join2(workRoot, "resume")
-    } : { kind: "folder", dir: join2(run2.tempDir, "out"), name: inputs.resumeFrom };
-    await importPreviousRuns(source, checkpoints, logger);
+    } : { kind: "folder", dir: join2(run2.tempDir, "out"), name: resumeName };
+    if (inputs.resumeFrom === "")
+      logger.info(
+        `attempt ${run2.runAttempt}: continuing from what earlier attempts uploaded as ${resumeName}-<zip>`
+      );
+    await importPreviousRuns(source, checkpoints, logger, { required: inputs.resumeFrom !== "" });
   }
   const database = await openPriorityDatabase(inputs, logger);
   const shards = [];
@@ -27992,9 +28284,18 @@ var collectCountyInputs = external_exports.object({
    * Minutes after which no new parcel is taken and what was collected is uploaded as a partial
    * shard; 0 = no budget. Keep it inside the job's `timeout-minutes`.
    */
-  timeBudgetMinutes: integerInput({ default: 0, min: 0 }),
+  timeBudgetMinutes: decimalInput({ default: 0, unit: "of minutes" }),
   /** Requests per hour the collector allows itself; 0 = no limit. */
   requestsPerHour: integerInput({ default: 1e3, min: 0 }),
+  /**
+   * Shards that use the same token at the same time (the matrix's `max-parallel`): each paces at
+   * `requests-per-hour` ÷ this, so together they stay inside the token's limit.
+   */
+  shardsAtOnce: integerInput({ default: 1, min: 1, max: 64 }),
+  /** A parcel refreshed within this many days counts as fresh in the coverage figures. */
+  freshDays: integerInput({ default: 30, min: 1, max: 3650 }),
+  /** Days after which a complete parcel index is searched again even if the county's TOTAL is unchanged. */
+  indexMaxAgeDays: integerInput({ default: 30, min: 1, max: 3650 }),
   /** `artifact-name` of a previous run whose parcels to keep. */
   resumeFrom: stringInput().refine((name) => /^[\w.-]*$/.test(name), {
     message: 'expected an artifact name of letters, digits, ".", "_" or "-"'
@@ -28061,10 +28362,23 @@ function effectiveRate(shard) {
 }
 function cycleLine(shard) {
   if (shard.cycle === null) return null;
-  const { listed, neverSeen, oldestLastSeen } = shard.cycle;
+  const { listed, neverSeen, active, oldestLastSeen } = shard.cycle;
   const share = listed === 0 ? 100 : Math.round((listed - neverSeen) * 100 / listed);
   const oldest = oldestLastSeen ? `, the stalest refreshed ${oldestLastSeen.slice(0, 10)}` : "";
-  return `- ${shard.zip}: refresh cycle at ${share} % (${number(listed - neverSeen)} of ${number(listed)} parcels collected before this run${oldest}); ${number(shard.skipped)} wait for later runs`;
+  const activity = active > 0 ? `; ${number(active)} with listing activity went first` : "";
+  return `- ${shard.zip}: refresh cycle at ${share} % (${number(listed - neverSeen)} of ${number(listed)} parcels collected before this run${oldest})${activity}; ${number(shard.skipped)} wait for later runs`;
+}
+function coverageLine(shard) {
+  const coverage = shard.coverage;
+  if (coverage === null) return null;
+  const pace = coverage.perNight === null ? "no request budget (no rate limit or no time budget): every due parcel is tried each run" : `at ${number(coverage.perNight)} parcels a night a full refresh takes ${number(coverage.cycleNights)} nights; ${number(coverage.nightsLeft)} until every parcel is fresh`;
+  const index = coverage.indexPagesLeft !== null && coverage.indexPagesLeft > 0 ? ` (the parcel index is still being built: about ${number(coverage.indexPagesLeft)} search pages left, so more parcels will be known)` : "";
+  return `- ${shard.zip}: ${number(coverage.fresh)} of ${number(coverage.known)} known parcels fresh (refreshed within ${coverage.freshDays} days), ${number(coverage.collected)} ever collected; ${pace}${index}`;
+}
+function planLine(shard) {
+  if (shard.searchNote === null) return null;
+  const budget = shard.requestBudget === null ? "no request budget" : `${number(shard.requestBudget)} requests`;
+  return `- ${shard.zip}: ${budget}; search: ${shard.searchNote} (${number(shard.searchPages)} pages)`;
 }
 function collectSummary(result) {
   const complete = result.shards.every((shard) => shard.complete);
@@ -28074,6 +28388,8 @@ function collectSummary(result) {
   );
   const notes = result.shards.filter((shard) => shard.note !== null).map((shard) => `- ${shard.zip}: ${shard.note}`);
   const cycles = result.shards.map(cycleLine).filter((line) => line !== null);
+  const coverage = result.shards.map(coverageLine).filter((line) => line !== null);
+  const plans = result.shards.map(planLine).filter((line) => line !== null);
   const where = result.artifactName ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(", ")}.` : `Stage folders written to \`${result.outDir}\`${result.dryRun ? " (dry run: nothing uploaded)" : " (no artifact service: not uploaded)"}.`;
   const failure = collectFailure(result);
   return [
@@ -28087,7 +28403,9 @@ function collectSummary(result) {
     ...rows,
     "",
     ...notes.length > 0 ? [...notes, ""] : [],
+    ...plans.length > 0 ? ["Plan:", ...plans, ""] : [],
     ...cycles.length > 0 ? ["Incremental refresh:", ...cycles, ""] : [],
+    ...coverage.length > 0 ? ["Coverage:", ...coverage, ""] : [],
     where,
     ""
   ].join("\n");

@@ -8,7 +8,7 @@ import {
   isHttpError,
   isSourceFailure,
   retry
-} from "../chunks/chunk-UDS3VG6E.js";
+} from "../chunks/chunk-2J7CXCFL.js";
 import {
   ENRICHMENT_RANGES,
   ENRICHMENT_SCHEMA_VERSION,
@@ -17,34 +17,34 @@ import {
   enrichmentRangeProblems,
   enrichmentSchema,
   fieldConfidenceSchema
-} from "../chunks/chunk-U67PXQY4.js";
+} from "../chunks/chunk-6BLTXPF7.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-CEBYUO4Z.js";
+} from "../chunks/chunk-LWZT3PFX.js";
 import "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-MGRBDNCO.js";
+} from "../chunks/chunk-N7VNEXHP.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   runnerArtifactClient,
   stageArtifactNames,
   uploadStage
-} from "../chunks/chunk-JOZWGW63.js";
+} from "../chunks/chunk-AARM4VFF.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-PBA7PHZD.js";
+} from "../chunks/chunk-ZZWQOC4B.js";
 import {
   MANIFEST_FILE,
   describeIssues,
   verifyManifest
-} from "../chunks/chunk-JOR54JDU.js";
+} from "../chunks/chunk-6YUBYRH7.js";
 import {
   readRunContext
-} from "../chunks/chunk-FSZGZJ2J.js";
+} from "../chunks/chunk-ZROL6XOA.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -64,7 +64,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import {
   __commonJS,
   __toESM

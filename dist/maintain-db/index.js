@@ -2,32 +2,32 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   INDEXES
-} from "../chunks/chunk-GX3P3YE6.js";
+} from "../chunks/chunk-OHFSXERV.js";
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-WJJ33T4Q.js";
-import "../chunks/chunk-U67PXQY4.js";
+} from "../chunks/chunk-EUIHDCFB.js";
+import "../chunks/chunk-6BLTXPF7.js";
 import {
   COLLECTIONS,
   pipelineCollections
-} from "../chunks/chunk-BBRALDZ2.js";
+} from "../chunks/chunk-EBWMGYDR.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-CEBYUO4Z.js";
-import "../chunks/chunk-A6TJ66WQ.js";
-import "../chunks/chunk-MGRBDNCO.js";
+} from "../chunks/chunk-LWZT3PFX.js";
+import "../chunks/chunk-7I6NFK2G.js";
+import "../chunks/chunk-N7VNEXHP.js";
 import {
   clientFailure,
   downloadArtifactChecked,
   runnerArtifactClient
-} from "../chunks/chunk-JOZWGW63.js";
+} from "../chunks/chunk-AARM4VFF.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-27JP6TRY.js";
+} from "../chunks/chunk-QWWZA4MA.js";
 import {
   countSchema,
   describeIssues,
@@ -36,10 +36,10 @@ import {
   openNdjsonWriter,
   readNdjson,
   sha256Schema
-} from "../chunks/chunk-JOR54JDU.js";
+} from "../chunks/chunk-6YUBYRH7.js";
 import {
   readRunContext
-} from "../chunks/chunk-FSZGZJ2J.js";
+} from "../chunks/chunk-ZROL6XOA.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
@@ -55,7 +55,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -5,21 +5,21 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-B73OP2CW.js";
-import "../chunks/chunk-UYNXYMZ3.js";
+} from "../chunks/chunk-RDSWVDJ5.js";
+import "../chunks/chunk-A5PIXDQV.js";
 import {
   readStageRecords
-} from "../chunks/chunk-PBA7PHZD.js";
+} from "../chunks/chunk-ZZWQOC4B.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-27JP6TRY.js";
+} from "../chunks/chunk-QWWZA4MA.js";
 import {
   verifyManifest
-} from "../chunks/chunk-JOR54JDU.js";
+} from "../chunks/chunk-6YUBYRH7.js";
 import {
   readRunContext
-} from "../chunks/chunk-FSZGZJ2J.js";
+} from "../chunks/chunk-ZROL6XOA.js";
 import {
   REDACTED,
   redactUrl,
@@ -36,7 +36,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts

@@ -4,8 +4,8 @@ import {
   ISSUES_DISABLED_FIX,
   createGitHubClient,
   splitRepository
-} from "../chunks/chunk-B73OP2CW.js";
-import "../chunks/chunk-UYNXYMZ3.js";
+} from "../chunks/chunk-RDSWVDJ5.js";
+import "../chunks/chunk-A5PIXDQV.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -21,7 +21,7 @@ import {
   databaseInput,
   describeDatabase,
   require_lib
-} from "../chunks/chunk-CEBYUO4Z.js";
+} from "../chunks/chunk-LWZT3PFX.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -37,7 +37,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -4,11 +4,11 @@ import {
   RateLimiter,
   normalizeAddress,
   sourceVerdict
-} from "../chunks/chunk-7VTAK45Z.js";
+} from "../chunks/chunk-3J2ZYASY.js";
 import {
   formatIssues
-} from "../chunks/chunk-WJJ33T4Q.js";
-import "../chunks/chunk-U67PXQY4.js";
+} from "../chunks/chunk-EUIHDCFB.js";
+import "../chunks/chunk-6BLTXPF7.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -20,29 +20,29 @@ import {
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-A6TJ66WQ.js";
+} from "../chunks/chunk-7I6NFK2G.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-MGRBDNCO.js";
+} from "../chunks/chunk-N7VNEXHP.js";
 import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-JOZWGW63.js";
+} from "../chunks/chunk-AARM4VFF.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-PBA7PHZD.js";
+} from "../chunks/chunk-ZZWQOC4B.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-27JP6TRY.js";
-import "../chunks/chunk-JOR54JDU.js";
+} from "../chunks/chunk-QWWZA4MA.js";
+import "../chunks/chunk-6YUBYRH7.js";
 import {
   readRunContext
-} from "../chunks/chunk-FSZGZJ2J.js";
+} from "../chunks/chunk-ZROL6XOA.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -62,7 +62,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/scrape-mls/src/inputs.ts

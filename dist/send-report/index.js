@@ -2,10 +2,10 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   stageRunFields
-} from "../chunks/chunk-JOUFONLN.js";
+} from "../chunks/chunk-7FQFQFGG.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-BBRALDZ2.js";
+} from "../chunks/chunk-EBWMGYDR.js";
 import {
   mail_composer_default,
   nodemailer_default,
@@ -15,7 +15,7 @@ import {
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-CEBYUO4Z.js";
+} from "../chunks/chunk-LWZT3PFX.js";
 import {
   backoffDelay,
   sleep
@@ -23,31 +23,31 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-A6TJ66WQ.js";
+} from "../chunks/chunk-7I6NFK2G.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-MGRBDNCO.js";
+} from "../chunks/chunk-N7VNEXHP.js";
 import {
   downloadStage,
   matchArtifacts,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-JOZWGW63.js";
+} from "../chunks/chunk-AARM4VFF.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-PBA7PHZD.js";
+} from "../chunks/chunk-ZZWQOC4B.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-27JP6TRY.js";
+} from "../chunks/chunk-QWWZA4MA.js";
 import {
   verifyManifest
-} from "../chunks/chunk-JOR54JDU.js";
+} from "../chunks/chunk-6YUBYRH7.js";
 import {
   readRunContext
-} from "../chunks/chunk-FSZGZJ2J.js";
+} from "../chunks/chunk-ZROL6XOA.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -65,7 +65,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import {
   __commonJS,
   __export,

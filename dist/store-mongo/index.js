@@ -3,51 +3,51 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   checkIndexes,
   ensureIndexes
-} from "../chunks/chunk-GX3P3YE6.js";
+} from "../chunks/chunk-OHFSXERV.js";
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-WJJ33T4Q.js";
+} from "../chunks/chunk-EUIHDCFB.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-U67PXQY4.js";
+} from "../chunks/chunk-6BLTXPF7.js";
 import {
   recordRun,
   runLedgerId,
   stageRunFields
-} from "../chunks/chunk-JOUFONLN.js";
+} from "../chunks/chunk-7FQFQFGG.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-BBRALDZ2.js";
+} from "../chunks/chunk-EBWMGYDR.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-CEBYUO4Z.js";
+} from "../chunks/chunk-LWZT3PFX.js";
 import {
   usageSchema
-} from "../chunks/chunk-A6TJ66WQ.js";
+} from "../chunks/chunk-7I6NFK2G.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-MGRBDNCO.js";
+} from "../chunks/chunk-N7VNEXHP.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-JOZWGW63.js";
+} from "../chunks/chunk-AARM4VFF.js";
 import {
   readStageOutput,
   readStageRecords
-} from "../chunks/chunk-PBA7PHZD.js";
+} from "../chunks/chunk-ZZWQOC4B.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-27JP6TRY.js";
-import "../chunks/chunk-JOR54JDU.js";
+} from "../chunks/chunk-QWWZA4MA.js";
+import "../chunks/chunk-6YUBYRH7.js";
 import {
   readRunContext
-} from "../chunks/chunk-FSZGZJ2J.js";
+} from "../chunks/chunk-ZROL6XOA.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,
@@ -61,7 +61,7 @@ import {
   readEnv,
   runAction,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -5,11 +5,11 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-B73OP2CW.js";
-import "../chunks/chunk-UYNXYMZ3.js";
+} from "../chunks/chunk-RDSWVDJ5.js";
+import "../chunks/chunk-A5PIXDQV.js";
 import {
   readRunContext
-} from "../chunks/chunk-FSZGZJ2J.js";
+} from "../chunks/chunk-ZROL6XOA.js";
 import {
   ConfigurationError,
   PipelineError,
@@ -21,7 +21,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-AGLXTZPH.js";
+} from "../chunks/chunk-ZZ4HYO33.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/watchdog/src/findings.ts

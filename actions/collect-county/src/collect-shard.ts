@@ -12,6 +12,7 @@ import { prioritise, type Priorities, type RefreshCycle } from './priorities.js'
 import { publishShard, type PublishTarget } from './publish.js';
 import { requestBudget, searchWithIndex, SEARCH_SHARE } from './refresh-plan.js';
 import { httpDelta, shardRunStats, shardUsage, type ShardResult } from './shard-result.js';
+import { BudgetSpent } from './stop.js';
 
 /** What one shard needs besides its ZIP. */
 export interface ShardContext {
@@ -42,6 +43,8 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
   const before = api.stats();
   const resumed = checkpoint.size;
   const budget = requestBudget(inputs);
+  // A ZIP that starts after the budget is spent (several ZIPs in one step) measures nothing.
+  const stoppedAtStart = stop?.aborted === true;
   let search = { found: 0, ignored: 0, pages: 0, note: null as string | null };
   let outcome: FetchOutcome = { fetched: 0, failed: 0, errorsByClass: {}, stoppedEarly: false };
   let [skipped, complete, note, cycle] = [
@@ -142,6 +145,10 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
       checkpoint,
       freshDays: inputs.freshDays,
       requestBudget: budget,
+      measuredRequests:
+        !stoppedAtStart && stop?.reason instanceof BudgetSpent
+          ? httpDelta(before, api.stats()).requests
+          : null,
       indexPagesLeft,
     });
     await checkpoint.close();

@@ -23,8 +23,8 @@ export interface Coverage {
 /**
  * The coverage of a ZIP after tonight: a parcel is collected when the database had county data
  * for it or tonight's artifact holds it, fresh when that was within `freshDays` of `now`.
- * `perNight` is the steady pace: the night's request budget less the one page that checks the
- * index's TOTAL.
+ * `perNight` is the steady pace: the requests of a night (the budget, or fewer when a night that
+ * ran its whole budget managed fewer) less the one page that checks the index's TOTAL.
  */
 export function coverageOf(options: {
   apns: readonly string[];
@@ -32,6 +32,11 @@ export function coverageOf(options: {
   checkpoint: Pick<Checkpoint, 'has'>;
   freshDays: number;
   requestBudget: number;
+  /**
+   * Requests sent tonight when the time budget ended the night: what the county and this runner
+   * actually managed in the budget, which may be fewer than the budget (slow answers, retries).
+   */
+  measuredRequests: number | null;
   indexPagesLeft: number | null;
   now?: Date;
 }): Coverage {
@@ -46,9 +51,8 @@ export function coverageOf(options: {
     if (tonight || (seen !== undefined && seen >= cutoff)) fresh += 1;
   }
   const known = options.apns.length;
-  const perNight = Number.isFinite(options.requestBudget)
-    ? Math.max(1, options.requestBudget - 1)
-    : null;
+  const capacity = Math.min(options.requestBudget, options.measuredRequests ?? Infinity);
+  const perNight = Number.isFinite(capacity) ? Math.max(1, capacity - 1) : null;
   const nights = (parcels: number): number =>
     parcels === 0 ? 0 : perNight === null ? 1 : Math.ceil(parcels / perNight);
   return {

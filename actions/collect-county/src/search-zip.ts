@@ -79,10 +79,11 @@ export async function searchZip(
     }
   }
   const nextPage = done || page > MAX_PAGES ? null : page;
-  logger.info(
-    nextPage === null
-      ? `${zip}: ${seen.size} residential parcels in ${Math.min(page, MAX_PAGES)} search pages (${ignored} other rows left out)`
-      : `${zip}: search at page ${nextPage - 1}: ${seen.size} residential parcels so far (${ignored} other rows left out); it continues at page ${nextPage} next run`,
-  );
+  // A search cut short (page allowance, stop) is told by the caller, which knows why.
+  if (nextPage === null)
+    logger.info(
+      `${zip}: ${seen.size} residential parcels in ${Math.min(page, MAX_PAGES)} search pages (${ignored} other rows left out)`,
+    );
+  else logger.debug(`${zip}: search paused before page ${nextPage}: ${seen.size} parcels so far`);
   return { apns: [...seen], ignored, pages, total, nextPage };
 }

@@ -1,6 +1,9 @@
 import { sleep as realSleep } from '../../../shared/http/backoff.js';
 import { StopRequest } from '../../../shared/stop-signal.js';
 
+/** The stop of a spent time budget (not the runner's): the night ran its full length. */
+export class BudgetSpent extends StopRequest {}
+
 /** Waits `ms` unless `signal` aborts first (then rejects): the budget's clock, faster in tests. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -31,7 +34,7 @@ export function collectionStop(options: {
     void (options.sleep ?? realSleep)(minutes * 60_000, finished.signal).then(
       () =>
         budget.abort(
-          new StopRequest(`time budget of ${minutes} minute${minutes === 1 ? '' : 's'} spent`),
+          new BudgetSpent(`time budget of ${minutes} minute${minutes === 1 ? '' : 's'} spent`),
         ),
       // Disposed: the work ended inside the budget.
       () => undefined,

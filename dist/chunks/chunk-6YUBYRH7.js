@@ -4,7 +4,7 @@ import {
   IntegrityError,
   errorMessage,
   external_exports
-} from "./chunk-AGLXTZPH.js";
+} from "./chunk-ZZ4HYO33.js";
 
 // shared/io/manifest.ts
 import { readFile, rename, writeFile } from "node:fs/promises";

@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   COLLECTIONS
-} from "./chunk-BBRALDZ2.js";
+} from "./chunk-EBWMGYDR.js";
 
 // shared/db/indexes.ts
 var INDEXES = [

@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-U67PXQY4.js";
+} from "./chunk-6BLTXPF7.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-A6TJ66WQ.js";
+} from "./chunk-7I6NFK2G.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-MGRBDNCO.js";
+} from "./chunk-N7VNEXHP.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-27JP6TRY.js";
+} from "./chunk-QWWZA4MA.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-JOR54JDU.js";
+} from "./chunk-6YUBYRH7.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-AGLXTZPH.js";
+} from "./chunk-ZZ4HYO33.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;

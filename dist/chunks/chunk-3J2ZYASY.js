@@ -8,7 +8,7 @@ import {
 } from "./chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError
-} from "./chunk-AGLXTZPH.js";
+} from "./chunk-ZZ4HYO33.js";
 
 // shared/http/rate-limiter.ts
 var RateLimiter = class _RateLimiter {

@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   MANIFEST_FILE,
   verifyManifest
-} from "./chunk-JOR54JDU.js";
+} from "./chunk-6YUBYRH7.js";
 import {
   BearerCredentialHandler,
   ConfigurationError,
@@ -26,7 +26,7 @@ import {
   restEndpointMethods,
   setSecret,
   warning
-} from "./chunk-AGLXTZPH.js";
+} from "./chunk-ZZ4HYO33.js";
 import {
   __commonJS,
   __export,

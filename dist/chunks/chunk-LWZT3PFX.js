@@ -9,7 +9,7 @@ import {
   RetryableError,
   errorMessage,
   stringInput
-} from "./chunk-AGLXTZPH.js";
+} from "./chunk-ZZ4HYO33.js";
 import {
   __commonJS,
   __require,

@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-JOR54JDU.js";
+} from "./chunk-6YUBYRH7.js";
 import {
   external_exports
-} from "./chunk-AGLXTZPH.js";
+} from "./chunk-ZZ4HYO33.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

@@ -38899,6 +38899,22 @@ function integerInput(options) {
     return number4;
   });
 }
+function decimalInput(options) {
+  const min = options.min ?? 0;
+  const unit = options.unit ? ` ${options.unit}` : "";
+  return raw.transform((value, ctx) => {
+    if (value === void 0) return options.default;
+    const number4 = Number(value);
+    if (!/^\d*\.?\d+$/.test(value) || !Number.isFinite(number4) || number4 < min) {
+      ctx.addIssue({
+        code: "custom",
+        message: `expected a number${unit} of at least ${min} such as 50 or 0.5, got '${value}'`
+      });
+      return external_exports.NEVER;
+    }
+    return number4;
+  });
+}
 function rateInput(defaultValue) {
   return raw.transform((value, ctx) => {
     if (value === void 0) return defaultValue;
@@ -44338,6 +44354,7 @@ export {
   external_exports,
   booleanInput,
   integerInput,
+  decimalInput,
   rateInput,
   choiceInput,
   listInput,

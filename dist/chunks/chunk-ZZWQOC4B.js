@@ -7,10 +7,10 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-JOR54JDU.js";
+} from "./chunk-6YUBYRH7.js";
 import {
   IntegrityError
-} from "./chunk-AGLXTZPH.js";
+} from "./chunk-ZZ4HYO33.js";
 
 // shared/io/stage-output.ts
 import { mkdir } from "node:fs/promises";

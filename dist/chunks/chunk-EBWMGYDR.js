@@ -17,7 +17,13 @@ var COLLECTIONS = {
    * every document, plus each parcel's county freshness. A job that deletes properties or
    * listings must delete this collection too (store-mongo then merges everything once again).
    */
-  storeState: "store_state"
+  storeState: "store_state",
+  /**
+   * collect-county's parcel index, one document per ZIP: the residential APNs its search found,
+   * and where a search spread over several nights stands. Written by collect-county itself (not
+   * a stage's data: a cache of the county's search, so that nights spend requests on parcels).
+   */
+  parcelIndex: "parcel_index"
 };
 function pipelineCollections(db) {
   return {
