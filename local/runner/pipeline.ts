@@ -81,6 +81,7 @@ export async function runPipeline(
     scale: options.scale,
     timeScale: options.timeScale,
     parcelsPerZip: options.parcelsPerZip,
+    seed: options.seed,
   });
   const secrets = { ...defaults.secrets, ...options.configured };
   const vars = { ...defaults.vars, ...options.configured };
