@@ -6,6 +6,7 @@ import type { Logger } from '../../shared/logger.js';
 import { liveReporter } from './live-view.js';
 import { plainReporter, type Reporter } from './report.js';
 import { runPipeline } from './pipeline.js';
+import type { SandboxScale } from '../sandbox/county/scale-profile.js';
 import { killRunningSteps } from './step-process.js';
 
 /** Parses a `.env` file: `NAME=value` lines, `#` comments, optional quotes. */
@@ -27,7 +28,23 @@ const usage = `usage: npm run pipeline -- [options]
   --input NAME=VALUE       a workflow_dispatch input (repeatable)
   --job ID                 run only this job (the jobs it needs count as skipped)
   --env-file FILE          secrets and vars (NAME=value lines); real endpoints replace sandboxes
-  --parcels-per-zip N      size of the county and listing sandboxes (default 20)
+  --scale PROFILE          size of the sandboxes (unless --env-file names real endpoints):
+                           small (default): --parcels-per-zip parcels a ZIP, no rate limit,
+                             COUNTY_REQUESTS_PER_HOUR=0, COUNTY_MAX_PARALLEL=3
+                           realistic: the county as a night meets it: 9,000 residential
+                             parcels in 85031, 12,000 in 85033, 6,500 in 85035 (8,000 in any
+                             other ZIP), a quarter of a ZIP search's rows other ZIPs' or
+                             commercial, and 1,000 requests an hour per token (429 with
+                             Retry-After past it); the run gets COUNTY_REQUESTS_PER_HOUR=1000,
+                             COUNTY_MAX_PARALLEL=2 (two shards share the token) and
+                             COUNTY_TIME_BUDGET_MINUTES=50; the listing site lists a tenth of
+                             the smallest ZIP (650 a ZIP)
+  --time-scale K           with --scale realistic: time runs K times faster (a whole number,
+                           1 to 3600; default 1): the token's hour lasts 3600/K s, and the run
+                           gets COUNTY_REQUESTS_PER_HOUR=1000*K, COUNTY_TIME_BUDGET_MINUTES=50/K
+                           (e.g. 60: 1,000 requests a minute for 0.833333 minutes)
+  --parcels-per-zip N      parcels of every ZIP (default 20; with --scale realistic it
+                           replaces the realistic sizes, keeping their padding and limit)
   --out DIR                where runs are written (default out/; each run in out/<run-id>/;
                            artifacts, caches and the local database live on in out/.state/)
   --rerun-failed RUN-ID    re-run the failed jobs of an earlier run (and the jobs that need
@@ -35,6 +52,13 @@ const usage = `usage: npm run pipeline -- [options]
                            "Re-run failed jobs"
   --fresh-db               start the local database over (a run is otherwise the next night)
   --plain                  one line per event even on a terminal (no live view)`;
+
+/** A flag's whole-number value (ranges are checked with the profile), or undefined when absent. */
+function wholeNumber(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new Error(`${flag} '${text}': expected a whole number`);
+  return Number(text);
+}
 
 /** The start-up logger on a live view: its lines go above the job block. */
 function reporterLogger(reporter: Reporter): Logger {
@@ -58,7 +82,9 @@ async function main(): Promise<number> {
       input: { type: 'string', multiple: true, default: [] },
       job: { type: 'string' },
       'env-file': { type: 'string' },
-      'parcels-per-zip': { type: 'string', default: '20' },
+      scale: { type: 'string', default: 'small' },
+      'time-scale': { type: 'string', default: '1' },
+      'parcels-per-zip': { type: 'string' },
       out: { type: 'string', default: 'out' },
       'rerun-failed': { type: 'string' },
       'fresh-db': { type: 'boolean', default: false },
@@ -81,12 +107,8 @@ async function main(): Promise<number> {
       `--rerun-failed '${rerun}': expected the id of an earlier run (a folder name in --out), without --input`,
     );
   }
-  const perZip = Number(values['parcels-per-zip']);
-  if (!Number.isInteger(perZip) || perZip < 1) {
-    throw new Error(
-      `--parcels-per-zip '${values['parcels-per-zip']}': expected a whole number >= 1`,
-    );
-  }
+  const perZip = wholeNumber('--parcels-per-zip', values['parcels-per-zip']);
+  const timeScale = wholeNumber('--time-scale', values['time-scale']);
   const envFile = values['env-file'];
   const configured = envFile ? parseEnvFile(await readFile(envFile, 'utf8'), envFile) : {};
   const live = process.stdout.isTTY && !values.plain;
@@ -120,6 +142,8 @@ async function main(): Promise<number> {
     outRoot: resolve(values.out),
     rerunFailed: rerun,
     freshDatabase: values['fresh-db'],
+    scale: values.scale as SandboxScale,
+    timeScale,
     parcelsPerZip: perZip,
     logger: live ? reporterLogger(reporter) : consoleLogger(),
     reporter,

@@ -3,6 +3,7 @@ import type { Logger } from '../../shared/logger.js';
 import { startArtifactService } from '../artifact-service/server.js';
 import { provisionMongo } from '../mongo/provision-mongo.js';
 import { startCountySandboxProcess } from '../sandbox/county/process.js';
+import { countyProfile, type ScaleOptions } from '../sandbox/county/scale-profile.js';
 import { startGitHubEmulator } from '../sandbox/github/server.js';
 import { startCaptchaSolver } from '../sandbox/captcha/server.js';
 import { startListingSite } from '../sandbox/listing-site/server.js';
@@ -37,8 +38,11 @@ export interface LocalDefaults {
   close(): Promise<void>;
 }
 
-/** Options of the local defaults; `configured` holds secrets and vars from `--env-file`. */
-export interface LocalDefaultsOptions {
+/**
+ * Options of the local defaults; `configured` holds secrets and vars from `--env-file`. The scale
+ * options (`scale`, `timeScale`, `parcelsPerZip`) size the sandboxes: see `countyProfile`.
+ */
+export interface LocalDefaultsOptions extends ScaleOptions {
   /**
    * What outlives a run, as on GitHub: `artifacts/` (every run's, so a later run can download an
    * earlier one's) and `database/` (the local database's data, so a second run is a second night).
@@ -47,8 +51,6 @@ export interface LocalDefaultsOptions {
   runId: string;
   logger: Logger;
   configured: Record<string, string>;
-  parcelsPerZip: number;
-  seed?: string;
 }
 
 /**
@@ -56,6 +58,8 @@ export interface LocalDefaultsOptions {
  * API, listing site, Ollama and GitHub API unless `--env-file` names real ones.
  */
 export async function startLocalDefaults(options: LocalDefaultsOptions): Promise<LocalDefaults> {
+  // Checked first, so a bad option starts nothing.
+  const profile = countyProfile(options);
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const closer of closers.reverse()) await closer().catch(() => undefined);
@@ -77,19 +81,15 @@ export async function startLocalDefaults(options: LocalDefaultsOptions): Promise
     secrets.MONGODB_URI = mongo.uri;
     const result: LocalDefaults = { secrets, vars, env: {}, actionEnv: () => ({}), close };
     if (!given.COUNTY_API_URL) {
-      const county = await startCountySandboxProcess({
-        seed: options.seed,
-        parcelsPerZip: options.parcelsPerZip,
-      });
+      const county = await startCountySandboxProcess(profile.sandbox);
       closers.push(() => county.close());
-      // The sandbox has no hourly quota, so the run need not pace itself.
-      Object.assign(vars, {
-        COUNTY_API_URL: county.url,
-        COUNTY_REQUESTS_PER_HOUR: '0',
-        COUNTY_MAX_PARALLEL: '3',
-      });
+      Object.assign(vars, { COUNTY_API_URL: county.url, ...profile.vars });
       secrets.COUNTY_API_TOKEN = county.token;
       result.county = county;
+    } else if (options.scale === 'realistic') {
+      options.logger.warning(
+        '--scale realistic: COUNTY_API_URL is configured, so it applies to the listing site only',
+      );
     }
     if (!given.LISTING_SITE_URL) {
       // The scraper meets what it meets on the real site: a CAPTCHA on some listings (solved by
@@ -103,7 +103,8 @@ export async function startLocalDefaults(options: LocalDefaultsOptions): Promise
       const siteKey = '6LcSandboxListingSiteKey00000000000000';
       const site = await startListingSite({
         seed: options.seed,
-        parcelsPerZip: listable(options.parcelsPerZip),
+        // One size for every ZIP: the smallest ZIP's, so every listing is for a county parcel.
+        parcelsPerZip: listable(profile.smallestZip),
         captcha: solver && {
           siteKey,
           verifyToken: (token, key) => solver.verifyToken(token, key),

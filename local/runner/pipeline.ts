@@ -11,9 +11,13 @@ import { runWorkflow, scheduleOf, type WorkflowRunResult } from './run-workflow.
 import { dispatchInputs } from './matrix-and-inputs.js';
 import { loadWorkflow } from './workflow.js';
 import type { WorkflowJobInput } from '../sandbox/github/types.js';
+import { countyProfile, type ScaleOptions } from '../sandbox/county/scale-profile.js';
 
-/** A local run of a workflow: which, with what, and where its output goes. */
-export interface PipelineOptions {
+/**
+ * A local run of a workflow: which, with what, and where its output goes. `scale`, `timeScale` and
+ * `parcelsPerZip` size the sandboxes (`--scale`, `--time-scale`, `--parcels-per-zip`).
+ */
+export interface PipelineOptions extends ScaleOptions {
   workflowPath: string;
   event: 'schedule' | 'workflow_dispatch';
   /** For `schedule`: which cron fired (default the workflow's first). */
@@ -33,7 +37,6 @@ export interface PipelineOptions {
   rerunFailed?: string;
   /** Starts the local database over (its folder in `.state/` is removed first). */
   freshDatabase?: boolean;
-  parcelsPerZip?: number;
   logger: Logger;
   reporter: Reporter;
   signal?: AbortSignal;
@@ -63,6 +66,7 @@ export async function runPipeline(
   // Checked before anything starts, so a misspelt --input fails at once.
   dispatchInputs(workflow, trigger.event, trigger.inputs);
   if (trigger.event === 'schedule') scheduleOf(workflow, trigger.schedule);
+  countyProfile(options);
   await mkdir(outDir, { recursive: true });
   if (options.freshDatabase) await rm(join(stateDir, 'database'), { recursive: true, force: true });
   // What actions/checkout gives every job of this attempt, taken once as a commit is.
@@ -74,7 +78,10 @@ export async function runPipeline(
     runId,
     logger: options.logger,
     configured: options.configured,
-    parcelsPerZip: options.parcelsPerZip ?? 20,
+    scale: options.scale,
+    timeScale: options.timeScale,
+    parcelsPerZip: options.parcelsPerZip,
+    seed: options.seed,
   });
   const secrets = { ...defaults.secrets, ...options.configured };
   const vars = { ...defaults.vars, ...options.configured };

@@ -15,7 +15,12 @@ export interface CountyFaults {
   truncatedBodies?: { every: number };
   /** Every `every`-th JSON answer is an HTML page with status 200 (the county's occasional non-JSON body). */
   htmlBodies?: { every: number };
-  /** A limit the server enforces: past `requests` accepted in any `windowMs`, it answers 429. */
+  /**
+   * A per-token limit the server enforces, as the county's (about 1,000 an hour): once `requests`
+   * were accepted in the last `windowMs` (a sliding window), it answers 429 with `Retry-After` the
+   * whole seconds until the oldest of them leaves the window. Only requests with the good token
+   * count, and a 429 (this limit's or `tooManyRequests`') is not accepted, so it takes no slot.
+   */
   rateLimit?: { requests: number; windowMs: number };
   /** After this many requests with the good token, the token is refused (revoked mid-run). */
   tokenRevokedAfter?: number;
@@ -50,17 +55,32 @@ export class FaultPlan {
   next(now: number): FaultDecision {
     const limit = this.faults.rateLimit;
     if (limit) {
-      while (this.#accepted.length > 0 && (this.#accepted[0] as number) <= now - limit.windowMs) {
-        this.#accepted.shift();
-      }
-      if (this.#accepted.length >= limit.requests) {
-        const wait = (this.#accepted[0] as number) + limit.windowMs - now;
-        return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
-      }
-      this.#accepted.push(now);
+      const waitMs = this.#limitWait(limit, now);
+      // Seconds until the oldest accepted request leaves the window, rounded up: a client that
+      // waits that long finds a free slot (unless another client takes it first).
+      if (waitMs > 0) return { kind: 'rate-limited', retryAfterSeconds: Math.ceil(waitMs / 1000) };
     }
     this.#count += 1;
-    const n = this.#count;
+    const decision = this.#injected(this.#count);
+    // A 429 is not an accepted request, so it takes no slot of the limit.
+    if (limit && decision.kind !== 'rate-limited') this.#accepted.push(now);
+    return decision;
+  }
+
+  /** How long a request arriving at `now` must wait for a slot of `limit` (0: none). */
+  #limitWait(limit: { requests: number; windowMs: number }, now: number): number {
+    while (this.#accepted.length > 0 && (this.#accepted[0] as number) <= now - limit.windowMs) {
+      this.#accepted.shift();
+    }
+    const excess = this.#accepted.length - limit.requests;
+    if (excess < 0) return 0;
+    // After a lower limit is configured, more may be in the window than it allows; a limit of 0
+    // requests lets none through.
+    const freeing = this.#accepted[excess];
+    return freeing === undefined ? limit.windowMs : freeing + limit.windowMs - now;
+  }
+
+  #injected(n: number): FaultDecision {
     const { serverErrors, tooManyRequests } = this.faults;
     if (
       serverErrors &&

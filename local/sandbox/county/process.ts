@@ -10,16 +10,36 @@ export interface CountySandboxProcess {
   close(): Promise<void>;
 }
 
+/** How to run the sandbox county API process (see `CountySandboxOptions` for each). */
+export interface CountySandboxProcessOptions {
+  /** One size for every ZIP, or sizes per ZIP (others get `parcelsElsewhere`, default 300). */
+  parcelsPerZip: number | Record<string, number>;
+  parcelsElsewhere?: number;
+  noiseShare?: number;
+  /** The per-token limit: `requests` accepted in any `windowMs`, then 429 with `Retry-After`. */
+  rateLimit?: { requests: number; windowMs: number };
+  seed?: string;
+}
+
 /**
  * Starts the sandbox county API in a child process, so that serving thousands of parcels uses
  * another core than the process that started it (the local runner hosts the other sandboxes).
  */
-export async function startCountySandboxProcess(options: {
-  parcelsPerZip: number;
-  seed?: string;
-}): Promise<CountySandboxProcess> {
+export async function startCountySandboxProcess(
+  options: CountySandboxProcessOptions,
+): Promise<CountySandboxProcess> {
   const cli = path.join(import.meta.dirname, 'cli.ts');
-  const args = ['--import', 'tsx', cli, '--parcels', String(options.parcelsPerZip)];
+  const sizes = options.parcelsPerZip;
+  const args = ['--import', 'tsx', cli];
+  if (typeof sizes === 'number') args.push('--parcels', String(sizes));
+  else {
+    const list = Object.entries(sizes).map(([zip, count]) => `${zip}=${count}`);
+    args.push('--parcels', String(options.parcelsElsewhere ?? 300));
+    if (list.length > 0) args.push('--zip-parcels', list.join(','));
+  }
+  if (options.noiseShare !== undefined) args.push('--noise-share', String(options.noiseShare));
+  const limit = options.rateLimit;
+  if (limit) args.push('--rate-limit', `${limit.requests}/${Math.round(limit.windowMs)}`);
   if (options.seed !== undefined) args.push('--seed', options.seed);
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');

@@ -2,6 +2,7 @@ import { tryNormalizeApn } from '../../../shared/normalize/apn.js';
 import { ownerBody, residentialBody } from './parcel-blocks.js';
 import { parcelBody, propertyAddress, propertyInfoBody, valuationsBody } from './parcel-body.js';
 import type { SandboxParcel } from './parcel-facts.js';
+import { SearchPadding } from './padding.js';
 import { ZipDirectory } from './search.js';
 
 /** What a route answers: JSON, or the county's HTML pages. */
@@ -36,13 +37,18 @@ export class CountyRoutes {
     readonly seed: string,
     readonly parcelsFor: (zip: string) => number,
     readonly latestTaxYear: number,
-  ) {}
+    readonly noiseShare?: number,
+  ) {
+    // A bad share fails when the sandbox starts, not on its first search.
+    if (noiseShare !== undefined) new SearchPadding(noiseShare);
+  }
 
   /** The directory of `zip`, created on first use. */
   directory(zip: string): ZipDirectory {
     let directory = this.#zips.get(zip);
     if (!directory) {
-      directory = new ZipDirectory(this.seed, zip, this.parcelsFor(zip), this.latestTaxYear);
+      const count = this.parcelsFor(zip);
+      directory = new ZipDirectory(this.seed, zip, count, this.latestTaxYear, this.noiseShare);
       this.#zips.set(zip, directory);
     }
     return directory;
@@ -73,8 +79,8 @@ export class CountyRoutes {
     const parcel = this.parcel(q);
     if (parcel && page === 1) {
       const directory = this.directory(parcel.zip);
-      const position = Math.floor(parcel.index / 19) * 20 + (parcel.index % 19);
-      return { kind: 'json', body: { TOTAL: 1, Results: [directory.row(position)] } };
+      const row = directory.row(directory.positionOf(parcel.index));
+      return { kind: 'json', body: { TOTAL: 1, Results: [row] } };
     }
     return { kind: 'json', body: { TOTAL: parcel ? 1 : 0, Results: [] } };
   }

@@ -8,8 +8,19 @@ export interface CountySandboxOptions {
   seed?: string;
   /** The token the `AUTHORIZATION` header must carry. Default: a random one. */
   token?: string;
-  /** Residential parcels per ZIP: one number for all, or per ZIP (others get 300). Default 300. */
+  /**
+   * Residential parcels per ZIP: one number for all, or per ZIP (others get `parcelsElsewhere`).
+   * Default 300.
+   */
   parcelsPerZip?: number | Record<string, number>;
+  /** Residential parcels of a ZIP that a per-ZIP `parcelsPerZip` leaves out. Default 300. */
+  parcelsElsewhere?: number;
+  /**
+   * Share of a ZIP search's rows that are noise (commercial parcels and parcels of another ZIP, as
+   * the real full-text search returns), 0 to 0.9. Default 0.05: one row in 20. The real search is
+   * nearer 0.25.
+   */
+  noiseShare?: number;
   /** Newest tax year of the valuation notices. Default 2026. */
   latestTaxYear?: number;
   /** Faults to inject; change them later with `setFaults`. */

@@ -1,5 +1,6 @@
 import { decodeApn, noiseApn } from './apn-plan.js';
 import { zipGeography } from './geography.js';
+import { SearchPadding } from './padding.js';
 import { sandboxParcel, type SandboxParcel } from './parcel-facts.js';
 
 /** Rows per search page, as the county serves them. */
@@ -22,22 +23,37 @@ export interface SearchRow {
 /** A neighbouring ZIP whose parcels a full-text ZIP search also hits (an owner mailing there). */
 const neighbour = (zip: string): string => String((Number(zip) + 2) % 100000).padStart(5, '0');
 
+/** Share of a ZIP search's rows that are noise unless configured: one row in 20. */
+export const DEFAULT_NOISE_SHARE = 0.05;
+
 /**
  * The rows a full-text search for `zip` returns: the ZIP's residential parcels in APN order, with
- * one "noise" row after every 19 (a commercial parcel, or a parcel of another ZIP) that a
- * collector must filter out. Rows are computed on demand, so 100k parcels cost no memory.
+ * "noise" rows (a commercial parcel, or a parcel of another ZIP) spread evenly among them, which a
+ * collector must page through and filter out: by default one after every 19 residential rows.
+ * Rows are computed on demand, so 100k parcels cost no memory.
  */
 export class ZipDirectory {
+  readonly #padding: SearchPadding;
+
+  /** `noiseShare`: the part of all rows that is noise (0 to 0.9). */
   constructor(
     readonly seed: string,
     readonly zip: string,
     readonly residentialCount: number,
     readonly latestTaxYear: number,
-  ) {}
+    noiseShare = DEFAULT_NOISE_SHARE,
+  ) {
+    this.#padding = new SearchPadding(noiseShare);
+  }
 
   /** Rows in all, noise included (`TOTAL`). */
   get total(): number {
-    return Math.floor(this.residentialCount / 19) * 20 + (this.residentialCount % 19);
+    return this.#padding.positionOf(this.residentialCount);
+  }
+
+  /** Position of residential parcel `index` in the full result list. */
+  positionOf(index: number): number {
+    return this.#padding.positionOf(index);
   }
 
   /** Residential parcel `index`. */
@@ -54,9 +70,9 @@ export class ZipDirectory {
 
   /** Row at `position` of the full result list. */
   row(position: number): SearchRow {
-    const block = Math.floor(position / 20);
-    if (position % 20 === 19) return this.#noiseRow(block);
-    const parcel = this.parcel(block * 19 + (position % 20));
+    const noiseBefore = this.#padding.noiseBefore(position);
+    if (this.#padding.isNoise(position)) return this.#noiseRow(noiseBefore);
+    const parcel = this.parcel(position - noiseBefore);
     return this.#row(parcel.apn, parcel.subdivision, parcel, this.zip, 'RESIDENTIAL');
   }
 

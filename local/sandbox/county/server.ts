@@ -44,10 +44,12 @@ export async function startCountySandbox(
 ): Promise<CountySandbox> {
   const token = options.token ?? randomBytes(16).toString('hex');
   const perZip = options.parcelsPerZip ?? 300;
+  const elsewhere = options.parcelsElsewhere ?? 300;
   const routes = new CountyRoutes(
     options.seed ?? 'phx',
-    (zip) => (typeof perZip === 'number' ? perZip : (perZip[zip] ?? 300)),
+    (zip) => (typeof perZip === 'number' ? perZip : (perZip[zip] ?? elsewhere)),
     options.latestTaxYear ?? 2026,
+    options.noiseShare,
   );
   const plan = new FaultPlan(options.faults);
   const bodies = new BodyCache(options.cachedBodies ?? 4096);
