@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sleep } from '../../../shared/collection-stop.js';
+import { StopRequest } from '../../../shared/stop-signal.js';
+import { startListingSite, type ListingSite } from '../../../local/sandbox/listing-site/server.js';
+import { FAST, runScrape, SELECTORS, startBench, type Bench } from './harness.js';
+import { listingLoads, pagesOf, until } from './stop-support.js';
+
+describe('scrape-mls with a time budget', () => {
+  let bench: Bench;
+  let site: ListingSite;
+  let inputs: Record<string, string>;
+
+  beforeAll(async () => {
+    bench = await startBench();
+    site = await startListingSite({ seed: 'budget', parcelsPerZip: 40, date: '2026-11-20' });
+    inputs = {
+      'zip-codes': '85031',
+      'base-url': site.url,
+      selectors: SELECTORS,
+      'requests-per-minute': '0',
+      concurrency: '2',
+    };
+  });
+  afterAll(async () => {
+    await site.close();
+    await bench.close();
+  });
+
+  it('stops taking pages when the budget is spent, uploads what it scraped and succeeds', async () => {
+    bench.useRun('801');
+    const start = site.requestLog.length;
+    // The budget's clock: its half minute ends once the site has served 4 listing pages.
+    const asked: number[] = [];
+    const sleep: Sleep = async (ms, signal) => {
+      asked.push(ms);
+      await until(() => listingLoads(site, start).length >= 4, signal);
+    };
+    const run = await runScrape(
+      { ...inputs, 'time-budget-minutes': '0.5', 'artifact-name': 'budget' },
+      FAST,
+      { sleep },
+    );
+
+    expect(run.failures).toEqual([]);
+    expect(asked).toEqual([30_000]);
+    expect(run.outputs.complete).toBe('false');
+    expect(run.summaries[0]).toContain('stopped early: time budget of 0.5 minutes spent');
+    const shard = await bench.readArtifact('budget-85031');
+    const total = site.listings('85031').length;
+    // Every listing page the site served is in the artifact, once; no page was left half-read.
+    const stored = pagesOf(shard.listings);
+    expect(stored).toEqual(listingLoads(site, start).sort());
+    expect(stored.length).toBeGreaterThanOrEqual(4);
+    expect(stored.length).toBeLessThan(total);
+    expect(run.outputs.listings).toBe(String(stored.length));
+    expect(shard.runStats[0]).toMatchObject({
+      outcome: 'partial',
+      counts: {
+        'listings-known': total,
+        'listings-new': stored.length,
+        'listings-left': total - stored.length,
+        failed: 0,
+      },
+    });
+  });
+
+  it('stopped before the first page, uploads a valid empty shard and succeeds', async () => {
+    bench.useRun('802');
+    const start = site.requestLog.length;
+    const stop = AbortSignal.abort(new StopRequest('SIGINT from the runner'));
+    const run = await runScrape({ ...inputs, 'artifact-name': 'early' }, FAST, { stop });
+
+    expect(run.failures).toEqual([]);
+    expect(run.outputs).toMatchObject({ complete: 'false', listings: '0', pages: '0' });
+    expect(run.summaries[0]).toContain('stopped early: SIGINT from the runner');
+    const pages = site.requestLog
+      .slice(start)
+      .filter((request) => request.kind === 'listing' || request.kind === 'search');
+    expect(pages).toEqual([]);
+    const shard = await bench.readArtifact('early-85031');
+    expect(shard.listings).toEqual([]);
+    expect(shard.runStats[0]?.outcome).toBe('partial');
+  });
+});
