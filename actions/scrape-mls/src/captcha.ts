@@ -20,11 +20,7 @@ interface SolverReply {
 // Codes that mean the account or request is wrong: trying again cannot help.
 const FATAL = /^ERROR_(WRONG_USER_KEY|KEY_DOES_NOT_EXIST|ZERO_BALANCE|IP_NOT_ALLOWED|IP_BANNED)/;
 
-async function call(
-  url: string,
-  init?: RequestInit,
-  abandon?: AbortSignal,
-): Promise<SolverReply> {
+async function call(url: string, init?: RequestInit, abandon?: AbortSignal): Promise<SolverReply> {
   let response: Response;
   const timeout = AbortSignal.timeout(30_000);
   try {

@@ -1,8 +1,5 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
-import {
-  COLLECTIONS,
-  type ListingFrontierDocument,
-} from '../../../shared/db/collections.js';
+import { COLLECTIONS, type ListingFrontierDocument } from '../../../shared/db/collections.js';
 import { connectDatabase } from '../../../shared/db/connect.js';
 import { describeDatabase } from '../../../shared/db/database-name.js';
 import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
@@ -86,7 +83,9 @@ export class ListingFrontier {
     const now = new Date().toISOString();
     const byUrl = new Map(rows.map((row) => [row.url, row]));
     const urls = [...new Set([...byUrl.keys(), ...visits.keys()])];
-    const operations = urls.map((url) => frontierUpdate(zip, url, byUrl.get(url), visits.get(url), now));
+    const operations = urls.map((url) =>
+      frontierUpdate(zip, url, byUrl.get(url), visits.get(url), now),
+    );
     try {
       for (let start = 0; start < operations.length; start += WRITE_BATCH) {
         await this.collection.bulkWrite(operations.slice(start, start + WRITE_BATCH), {

@@ -23,12 +23,7 @@ export async function passCaptchas(
         message: 'CAPTCHA page and no captcha-api-key',
         errorClass: 'auth',
       } as const;
-    const token = await solveRecaptcha(
-      ctx.captcha,
-      outcome.siteKey,
-      session.page.url(),
-      abandon,
-    );
+    const token = await solveRecaptcha(ctx.captcha, outcome.siteKey, session.page.url(), abandon);
     stats.captchasSolved += 1;
     ctx.logger.info(`session ${session.id}: CAPTCHA solved, continuing`);
     const navigation = session.page.waitForEvent('response', {

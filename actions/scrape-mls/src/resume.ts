@@ -31,7 +31,9 @@ export async function previousListings(
       const missing =
         error instanceof NonRetryableError && /^lookup of artifact/.test(error.message);
       if (missing && source.automatic) {
-        logger.info(`re-run: no artifact '${source.name}' from an earlier attempt; scraping it whole`);
+        logger.info(
+          `re-run: no artifact '${source.name}' from an earlier attempt; scraping it whole`,
+        );
         return [];
       }
       logger.warning(
