@@ -40,7 +40,7 @@ export class ListingFrontier {
       const collection = connection.db.collection<ListingFrontierDocument>(
         COLLECTIONS.listingFrontier,
       );
-      return new ListingFrontier(collection, !inputs.dryRun, connection.close, logger);
+      return new ListingFrontier(collection, !inputs.dryRun, () => connection.close(), logger);
     } catch (error) {
       if (error instanceof ConfigurationError) throw error;
       logger.warning(

@@ -23,7 +23,7 @@ const HTML = 'text/html; charset=utf-8';
 /** Starts the sandbox listing site with its defences: rate cap, block page, CAPTCHA, cookies, robots.txt. */
 export async function startListingSite(options: ListingSiteOptions = {}): Promise<ListingSite> {
   const seed = options.seed ?? 'phx';
-  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  let date = options.date ?? new Date().toISOString().slice(0, 10);
   const perZip = options.parcelsPerZip ?? 40;
   const requestLog: SiteRequest[] = [];
   const rateWindow = new RateWindow(options.requestsPerMinute ?? 0);
@@ -138,7 +138,12 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
   await once(server, 'listening');
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    date,
+    get date() {
+      return date;
+    },
+    setDate(next) {
+      date = next;
+    },
     requestLog,
     listings,
     setOutage(next) {
