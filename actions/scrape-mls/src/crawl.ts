@@ -1,4 +1,3 @@
-import { IN_FLIGHT_GRACE_MS } from '../../../shared/collection-stop.js';
 import { errorMessage, isRetryable } from '../../../shared/errors.js';
 import { sleep } from '../../../shared/http/backoff.js';
 import type { RateLimiter } from '../../../shared/http/rate-limiter.js';
@@ -16,6 +15,7 @@ import type { RobotsRules } from './robots.js';
 import type { Selectors } from './selectors.js';
 import { MAX_ERROR_SCORE, type Session, type SessionPool } from './sessions.js';
 import type { FailureSnapshots } from './snapshots.js';
+import { stopGrace } from './stop-grace.js';
 import { visitPage } from './visit.js';
 
 /** Everything one ZIP's crawl works with. */
@@ -48,20 +48,15 @@ export interface CrawlContext {
 export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promise<CrawlStats> {
   let inFlight = 0;
   const active = new Set<Session>();
-  const abandon = new AbortController();
-  let grace: NodeJS.Timeout | undefined;
-  const onStop = (): void => {
-    stats.stopRequest ??= errorMessage(ctx.stop.reason);
-    if (inFlight === 0) return;
-    ctx.logger.info(
-      `${errorMessage(ctx.stop.reason)}: taking no more pages; ${inFlight} under way get ${IN_FLIGHT_GRACE_MS / 1000} s`,
-    );
-    grace = setTimeout(() => {
-      abandon.abort(ctx.stop.reason);
-      // Closing the contexts ends their navigations at once; the pages stay queued.
+  const grace = stopGrace(ctx.stop, {
+    inFlight: () => inFlight,
+    // Closing the contexts ends their navigations at once; their pages stay queued.
+    onAbandon: () => {
       for (const session of active) void session.context.close().catch(() => undefined);
-    }, IN_FLIGHT_GRACE_MS);
-  };
+    },
+    logger: ctx.logger,
+  });
+  const abandon = grace.abandon;
   const giveUp = async (
     request: QueuedRequest,
     errorClass: ErrorClass,
@@ -122,8 +117,8 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
             proxied: current.proxy !== null,
           });
           if (outcome.kind === 'captcha')
-            outcome = await passCaptchas(ctx, current, outcome, stats, abandon.signal);
-          if (abandon.signal.aborted) {
+            outcome = await passCaptchas(ctx, current, outcome, stats, abandon);
+          if (abandon.aborted) {
             ctx.queue.putBack(request);
             return;
           }
@@ -177,7 +172,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
             await again(request, 'auth', 'the CAPTCHA kept coming back', current);
           }
         } catch (error) {
-          if (abandon.signal.aborted || error === ctx.stop.reason) {
+          if (abandon.aborted || error === ctx.stop.reason) {
             ctx.queue.putBack(request);
             return;
           }
@@ -200,16 +195,11 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
       }
     }
   };
-  if (ctx.stop.aborted) {
-    stats.stopRequest ??= errorMessage(ctx.stop.reason);
-    return stats;
-  }
-  ctx.stop.addEventListener('abort', onStop, { once: true });
   try {
-    await Promise.all(Array.from({ length: ctx.concurrency }, worker));
+    if (!ctx.stop.aborted) await Promise.all(Array.from({ length: ctx.concurrency }, worker));
   } finally {
-    ctx.stop.removeEventListener('abort', onStop);
-    clearTimeout(grace);
+    grace.dispose();
   }
+  if (ctx.stop.aborted) stats.stopRequest ??= errorMessage(ctx.stop.reason);
   return stats;
 }

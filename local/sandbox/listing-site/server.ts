@@ -30,6 +30,7 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
   const passed = new Set<string>();
   const sockets = new Set<Socket>();
   let outage: SiteOutage | null = options.outage ?? null;
+  let listingDelayMs = 0;
   const listings = (zip: string) => listingsOn(seed, zip, perZip, date);
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -97,6 +98,7 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       return;
     }
     const mls = /^\/listing\/([\w-]+)$/.exec(url.pathname)?.[1];
+    if (mls && listingDelayMs > 0) await new Promise((done) => setTimeout(done, listingDelayMs));
     if (mls) {
       const decoded = decodeMlsNumber(mls);
       const zip = decoded ? `850${decoded.zipSuffix}` : '';
@@ -148,6 +150,9 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
     listings,
     setOutage(next) {
       outage = next;
+    },
+    setListingDelay(ms) {
+      listingDelayMs = ms;
     },
     async close() {
       for (const socket of sockets) socket.destroy();

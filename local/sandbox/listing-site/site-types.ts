@@ -64,5 +64,7 @@ export interface ListingSite {
   listings(zip: string): SandboxListing[];
   /** Starts (or with null ends) an outage. */
   setOutage(outage: SiteOutage | null): void;
+  /** Listing pages from now on answer after `ms` (0: at once), as a slow site does. */
+  setListingDelay(ms: number): void;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { startListingSite, type ListingSite } from '../../../local/sandbox/listi
 import { FAST, runScrape, SELECTORS, startBench, type Bench } from './harness.js';
 import { listingLoads, pagesOf, until } from './stop-support.js';
 
-describe('scrape-mls with a time budget', () => {
+describe('scrape-mls with a time budget', { timeout: 90_000 }, () => {
   let bench: Bench;
   let site: ListingSite;
   let inputs: Record<string, string>;
@@ -62,6 +62,41 @@ describe('scrape-mls with a time budget', () => {
         failed: 0,
       },
     });
+  });
+
+  it('abandons listing pages the site is slow to serve soon after the budget is spent', async () => {
+    bench.useRun('803');
+    const start = site.requestLog.length;
+    const asked = () =>
+      site.requestLog.slice(start).filter((request) => request.kind === 'listing');
+    let deadline = Infinity;
+    let quick: string[] = [];
+    const sleep: Sleep = async (_ms, signal) => {
+      await until(() => listingLoads(site, start).length >= 3, signal);
+      // From now on a listing page takes 20 s; the budget ends while two are under way.
+      site.setListingDelay(20_000);
+      quick = listingLoads(site, start);
+      const before = asked().length;
+      await until(() => asked().length >= before + 2, signal);
+      deadline = performance.now();
+    };
+    const run = await runScrape(
+      { ...inputs, 'time-budget-minutes': '1', 'artifact-name': 'abandoned' },
+      FAST,
+      { sleep },
+    );
+    const afterDeadline = performance.now() - deadline;
+    site.setListingDelay(0);
+
+    expect(run.failures).toEqual([]);
+    expect(run.outputs).toMatchObject({ complete: 'false' });
+    // Well before the 20 s pages: the grace for pages under way is 2 s.
+    expect(afterDeadline).toBeLessThan(12_000);
+    const shard = await bench.readArtifact('abandoned-85031');
+    expect(pagesOf(shard.listings)).toEqual(quick.sort());
+    // Abandoned pages are left for a later run, not counted as failures or retries.
+    expect(shard.runStats[0]).toMatchObject({ outcome: 'partial', counts: { failed: 0 } });
+    expect(shard.runStats[0]?.retries).toBe(0);
   });
 
   it('stopped before the first page, uploads a valid empty shard and succeeds', async () => {

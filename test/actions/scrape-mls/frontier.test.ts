@@ -15,7 +15,7 @@ function market(site: ListingSite): Map<string, number> {
   );
 }
 
-describe('scrape-mls listing frontier over several nights', () => {
+describe('scrape-mls listing frontier over several nights', { timeout: 90_000 }, () => {
   const database = useTestDatabase();
   let bench: Bench;
   let site: ListingSite;
