@@ -47,10 +47,14 @@ describe('scrape-mls with a time budget', { timeout: 90_000 }, () => {
     expect(run.summaries[0]).toContain('stopped early: time budget of 0.5 minutes spent');
     const shard = await bench.readArtifact('budget-85031');
     const total = site.listings('85031').length;
-    // Every listing page the site served is in the artifact, once; no page was left half-read.
+    // Every listing in the artifact is a page the site served, once. A page still loading when
+    // the budget ended may be abandoned after its 2 s grace: at most one per session.
     const stored = pagesOf(shard.listings);
-    expect(stored).toEqual(listingLoads(site, start).sort());
-    expect(stored.length).toBeGreaterThanOrEqual(4);
+    const served = listingLoads(site, start);
+    expect(new Set(stored).size).toBe(stored.length);
+    expect(stored.filter((path) => !served.includes(path))).toEqual([]);
+    expect(served.length - stored.length).toBeLessThanOrEqual(2);
+    expect(stored.length).toBeGreaterThanOrEqual(2);
     expect(stored.length).toBeLessThan(total);
     expect(run.outputs.listings).toBe(String(stored.length));
     expect(shard.runStats[0]).toMatchObject({

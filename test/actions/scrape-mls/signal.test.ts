@@ -79,9 +79,13 @@ describe('scrape-mls stopped by the runner', () => {
     const outputs = await readFileCommands(output);
     expect(outputs).toMatchObject({ complete: 'false', 'artifact-name': 'stopped' });
     const shard = await bench.readArtifact('stopped-85031');
+    // Every listing in the artifact is a page the site served; a page still loading after its
+    // 2 s grace may be abandoned: at most one per session.
     const stored = pagesOf(shard.listings);
-    expect(stored).toEqual(listingLoads(site, start).sort());
-    expect(stored.length).toBeGreaterThanOrEqual(3);
+    const served = listingLoads(site, start);
+    expect(stored.filter((path) => !served.includes(path))).toEqual([]);
+    expect(served.length - stored.length).toBeLessThanOrEqual(2);
+    expect(stored.length).toBeGreaterThanOrEqual(1);
     expect(stored.length).toBeLessThan(site.listings('85031').length);
     expect(Number(outputs.listings)).toBe(stored.length);
     expect(shard.runStats[0]?.outcome).toBe('partial');
