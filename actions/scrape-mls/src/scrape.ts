@@ -1,6 +1,5 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { collectionStop, type Sleep } from '../../../shared/collection-stop.js';
 import { RateLimiter } from '../../../shared/http/rate-limiter.js';
 import { redactUrl } from '../../../shared/http/redact.js';
@@ -11,7 +10,7 @@ import { ListingFrontier } from './frontier.js';
 import type { ScrapeMlsInputs } from './inputs.js';
 import { resolveProxies } from './proxies.js';
 import { ProxyPool } from './proxy-pool.js';
-import { parseRobots, type RobotsRules } from './robots.js';
+import { fetchRobots } from './robots.js';
 import { scrapeShard, type ShardPlan } from './scrape-shard.js';
 import { loadSelectors } from './selectors.js';
 import type { ShardResult } from './shard-result.js';
@@ -48,28 +47,6 @@ export interface ScrapeResult {
   source: string;
   /** The `max-failure-rate` policy the run is judged by. */
   maxFailureRate: number;
-}
-
-async function fetchRobots(
-  browser: Browser,
-  baseUrl: string,
-  logger: Logger,
-): Promise<RobotsRules> {
-  const context = await browser.newContext();
-  try {
-    const response = await context.request.get(new URL('/robots.txt', baseUrl).href, {
-      timeout: 15_000,
-    });
-    if (response.status() >= 400) return { allow: [], disallow: [] };
-    const rules = parseRobots(await response.text());
-    logger.info(`robots.txt: ${rules.disallow.length} disallowed path(s)`);
-    return rules;
-  } catch (error) {
-    logger.warning(`robots.txt unavailable (${(error as Error).message.split('\n')[0]}); going on`);
-    return { allow: [], disallow: [] };
-  } finally {
-    await context.close();
-  }
 }
 
 /** What scrape-mls needs from outside. */
