@@ -200,6 +200,8 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
   } finally {
     grace.dispose();
   }
-  if (ctx.stop.aborted) stats.stopRequest ??= errorMessage(ctx.stop.reason);
+  // A stop that came when nothing was left to take cut nothing short.
+  if (ctx.stop.aborted && ctx.queue.pending > 0)
+    stats.stopRequest ??= errorMessage(ctx.stop.reason);
   return stats;
 }

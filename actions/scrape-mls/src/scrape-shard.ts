@@ -112,11 +112,7 @@ export async function scrapeShard(
   const frontier = frontierCounts(reasons, queue, plan.robots);
   const listings = store.listings();
   const implausible = listings.filter((listing) => listingRangeProblems(listing).length > 0).length;
-  const complete =
-    queue.pending === 0 &&
-    stats.failed === 0 &&
-    stats.stoppedBecause === null &&
-    stats.stopRequest === null;
+  const complete = queue.pending === 0 && stats.failed === 0 && stats.stoppedBecause === null;
   const finishedAt = new Date();
   logger.info(
     `${zip}: ${stats.listingsScraped} listings scraped, ${listings.length} in all, ${stats.pages} pages, ${stats.blocked} blocked, ${stats.failed} failed`,
