@@ -27,7 +27,7 @@ describe('scrape-mls killed mid-run', () => {
 
   it(
     'resumes from its persisted queue without fetching a finished page again',
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     async () => {
       const runnerTemp = join(bench.root, 'runner-temp');
       const inputs: Record<string, string> = {
