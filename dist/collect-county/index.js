@@ -27743,9 +27743,11 @@ async function searchZip(api, zip2, logger, signal, options = {}) {
     }
   }
   const nextPage = done || page > MAX_PAGES ? null : page;
-  logger.info(
-    nextPage === null ? `${zip2}: ${seen.size} residential parcels in ${Math.min(page, MAX_PAGES)} search pages (${ignored} other rows left out)` : `${zip2}: search at page ${nextPage - 1}: ${seen.size} residential parcels so far (${ignored} other rows left out); it continues at page ${nextPage} next run`
-  );
+  if (nextPage === null)
+    logger.info(
+      `${zip2}: ${seen.size} residential parcels in ${Math.min(page, MAX_PAGES)} search pages (${ignored} other rows left out)`
+    );
+  else logger.debug(`${zip2}: search paused before page ${nextPage}: ${seen.size} parcels so far`);
   return { apns: [...seen], ignored, pages, total, nextPage };
 }
 

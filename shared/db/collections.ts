@@ -29,6 +29,12 @@ export const COLLECTIONS = {
    * a stage's data: a cache of the county's search, so that nights spend requests on parcels).
    */
   parcelIndex: 'parcel_index',
+  /**
+   * scrape-mls's frontier: one document per listing URL seen on a result page, with when it was
+   * first seen and last visited and what its result row showed, so each night visits new and
+   * changed listings first and spreads revisits of the rest over nights.
+   */
+  listingFrontier: 'listing_frontier',
 } as const;
 
 /** A `properties` document: the property record plus `zip`, stored for filtering. */
@@ -43,6 +49,27 @@ export interface ListingStatusEntry {
   /** When the page showing this status was fetched. */
   seenAt: string;
   runId: string;
+}
+
+/** A `listing_frontier` document: one listing URL the search showed, as scrape-mls knows it. */
+export interface ListingFrontierDocument {
+  /** The listing page's URL (without fragment). */
+  _id: string;
+  /** ZIP whose search showed it. */
+  zip: string;
+  firstSeenAt: string;
+  /** When a result page last showed it. */
+  lastSeenAt: string;
+  /** Price and status its result row showed then; null when the row shows none. */
+  price: number | null;
+  status: ListingStatus | null;
+  /** When its page was last fetched and read; null when never. */
+  lastVisitedAt: string | null;
+  /** What its result row showed at that visit: a difference from `price`/`status` is a change. */
+  priceAtVisit: number | null;
+  statusAtVisit: ListingStatus | null;
+  /** Times its page was fetched and read. */
+  visits: number;
 }
 
 /** A `listings` document: the latest listing facts, its property link and its status history. */

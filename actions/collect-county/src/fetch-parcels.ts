@@ -4,6 +4,7 @@ import { CircuitOpenError } from '../../../shared/http/circuit-breaker.js';
 import { isHttpError } from '../../../shared/http/http-error.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { ErrorClass } from '../../../shared/model/run-stats.js';
+import { IN_FLIGHT_GRACE_MS } from '../../../shared/collection-stop.js';
 import { stopRequested } from '../../../shared/stop-signal.js';
 import type { Checkpoint } from './checkpoint.js';
 import type { CountyApi } from './county-api.js';
@@ -18,11 +19,6 @@ export interface FetchOutcome {
   stoppedEarly: boolean;
 }
 
-/**
- * How long requests in flight at a stop may still finish (their parcels are kept) before they
- * are abandoned: short, because a runner's SIGINT leaves 7.5 s for this, writing and the upload.
- */
-export const IN_FLIGHT_GRACE_MS = 2_000;
 
 /** The run-stats class of a failure that ended one parcel's fetch. */
 export function errorClassOf(error: unknown): ErrorClass {

@@ -43,7 +43,15 @@ export async function launchBrowser(
   // its error messages and stacks tell its frames from ours by that file.
   const { chromium } = await import('playwright-core');
   try {
-    return await chromium.launch({ executablePath, args, headless: true });
+    // Playwright would close the browser on SIGINT/SIGTERM itself; the runner's stop must instead
+    // let pages under way finish and the artifact be written, and the action closes it after.
+    return await chromium.launch({
+      executablePath,
+      args,
+      headless: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+    });
   } catch (error) {
     throw new ConfigurationError(
       `cannot start Chromium (${executablePath ?? 'managed'}): set input 'browser-path' or CHROMIUM_PATH, or run 'npx playwright install chromium': ${(error as Error).message.split('\n')[0]}`,

@@ -20,10 +20,14 @@ interface SolverReply {
 // Codes that mean the account or request is wrong: trying again cannot help.
 const FATAL = /^ERROR_(WRONG_USER_KEY|KEY_DOES_NOT_EXIST|ZERO_BALANCE|IP_NOT_ALLOWED|IP_BANNED)/;
 
-async function call(url: string, init?: RequestInit): Promise<SolverReply> {
+async function call(url: string, init?: RequestInit, abandon?: AbortSignal): Promise<SolverReply> {
   let response: Response;
+  const timeout = AbortSignal.timeout(30_000);
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
+    response = await fetch(url, {
+      ...init,
+      signal: abandon ? AbortSignal.any([timeout, abandon]) : timeout,
+    });
   } catch (error) {
     throw new RetryableError(`CAPTCHA service unreachable: ${(error as Error).message}`);
   }
@@ -38,11 +42,15 @@ function failure(code: string): Error {
     : new RetryableError(`CAPTCHA service failed: ${code}`);
 }
 
-/** Solves a reCAPTCHA v2 through 2captcha's classic API (`in.php`, then `res.php` polls); returns the token. */
+/**
+ * Solves a reCAPTCHA v2 through 2captcha's classic API (`in.php`, then `res.php` polls); returns the
+ * token. `abandon` stops the polling (the run is stopping and the page will not be read).
+ */
 export async function solveRecaptcha(
   service: CaptchaService,
   siteKey: string,
   pageUrl: string,
+  abandon?: AbortSignal,
 ): Promise<string> {
   const form = new URLSearchParams({
     key: service.apiKey,
@@ -51,7 +59,7 @@ export async function solveRecaptcha(
     pageurl: pageUrl,
     json: '1',
   });
-  const submitted = await call(`${service.url}/in.php`, { method: 'POST', body: form });
+  const submitted = await call(`${service.url}/in.php`, { method: 'POST', body: form }, abandon);
   if (submitted.status !== 1) throw failure(submitted.request);
   const deadline = Date.now() + service.timeoutMs;
   const poll = new URLSearchParams({
@@ -61,8 +69,8 @@ export async function solveRecaptcha(
     json: '1',
   });
   while (Date.now() < deadline) {
-    await sleep(service.pollMs);
-    const reply = await call(`${service.url}/res.php?${poll.toString()}`);
+    await sleep(service.pollMs, abandon);
+    const reply = await call(`${service.url}/res.php?${poll.toString()}`, undefined, abandon);
     if (reply.status === 1) return reply.request;
     if (reply.request !== 'CAPCHA_NOT_READY') throw failure(reply.request);
   }

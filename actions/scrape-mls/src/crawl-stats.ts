@@ -19,8 +19,10 @@ export interface CrawlStats {
   robotsSkipped: number;
   /** Final failures by class. */
   errorsByClass: Record<ErrorClass, number>;
-  /** Why the crawl stopped before its queue was empty, or null. */
+  /** Why the crawl stopped before its queue was empty (every proxy cooling down), or null. */
   stoppedBecause: string | null;
+  /** Why the run was asked to stop (time budget spent, the runner's signal), or null: not a failure. */
+  stopRequest: string | null;
 }
 
 /** Stats with every count at zero. */
@@ -44,5 +46,6 @@ export function emptyCrawlStats(): CrawlStats {
       other: 0,
     },
     stoppedBecause: null,
+    stopRequest: null,
   };
 }

@@ -10,10 +10,12 @@ import { ListingParseError } from './listing-record.js';
 import { harvest, passCaptchas } from './page-handlers.js';
 import type { ProxyPool } from './proxy-pool.js';
 import type { RequestQueue, QueuedRequest } from './request-queue.js';
+import type { ResultRows } from './result-rows.js';
 import type { RobotsRules } from './robots.js';
 import type { Selectors } from './selectors.js';
 import { MAX_ERROR_SCORE, type Session, type SessionPool } from './sessions.js';
 import type { FailureSnapshots } from './snapshots.js';
+import { stopGrace } from './stop-grace.js';
 import { visitPage } from './visit.js';
 
 /** Everything one ZIP's crawl works with. */
@@ -21,6 +23,8 @@ export interface CrawlContext {
   selectors: Selectors;
   queue: RequestQueue;
   store: ListingStore;
+  /** Where result pages' rows go; the listing visits are planned from them. */
+  rows: ResultRows;
   sessions: SessionPool;
   proxies: ProxyPool;
   limiter: RateLimiter;
@@ -29,16 +33,30 @@ export interface CrawlContext {
   snapshots: FailureSnapshots;
   logger: Logger;
   concurrency: number;
-  /** Most listing pages to queue for the ZIP; 0 = all. */
-  maxListings: number;
   maxRetries: number;
   navigationTimeoutMs: number;
+  /** Aborted with a `StopRequest` when the time budget is spent or the runner asks to stop. */
+  stop: AbortSignal;
 }
 
-/** Crawls the queue with `concurrency` sessions until it is empty or no session can be made. */
-export async function crawl(ctx: CrawlContext): Promise<CrawlStats> {
-  const stats = emptyCrawlStats();
+/**
+ * Crawls the queue with `concurrency` sessions until it is empty, no session can be made, or
+ * `ctx.stop` aborts: then no page is taken, pages under way get `IN_FLIGHT_GRACE_MS` to load, and
+ * those still loading are abandoned (their sessions closed) and stay in the queue, untried. Counts
+ * add to `stats` (a ZIP is crawled in two rounds: result pages, then listing pages).
+ */
+export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promise<CrawlStats> {
   let inFlight = 0;
+  const active = new Set<Session>();
+  const grace = stopGrace(ctx.stop, {
+    inFlight: () => inFlight,
+    // Closing the contexts ends their navigations at once; their pages stay queued.
+    onAbandon: () => {
+      for (const session of active) void session.context.close().catch(() => undefined);
+    },
+    logger: ctx.logger,
+  });
+  const abandon = grace.abandon;
   const giveUp = async (
     request: QueuedRequest,
     errorClass: ErrorClass,
@@ -66,12 +84,15 @@ export async function crawl(ctx: CrawlContext): Promise<CrawlStats> {
   const worker = async (): Promise<void> => {
     let session: Session | null = null;
     const retire = async () => {
-      if (session) await ctx.sessions.close(session, true);
+      if (session) {
+        active.delete(session);
+        await ctx.sessions.close(session, true);
+      }
       session = null;
     };
     try {
       for (;;) {
-        if (stats.stoppedBecause) return;
+        if (stats.stoppedBecause || ctx.stop.aborted) return;
         const request = ctx.queue.next();
         if (!request) {
           if (inFlight === 0) return;
@@ -87,14 +108,20 @@ export async function crawl(ctx: CrawlContext): Promise<CrawlStats> {
             return;
           }
           const current: Session = session;
-          await ctx.limiter.acquire();
+          active.add(current);
+          // Rejects with the stop's reason: the page is not taken.
+          await ctx.limiter.acquire(ctx.stop);
           stats.pages += 1;
           let outcome = await visitPage(current.page, request.url, ctx.selectors, {
             timeoutMs: ctx.navigationTimeoutMs,
             proxied: current.proxy !== null,
           });
           if (outcome.kind === 'captcha')
-            outcome = await passCaptchas(ctx, current, outcome, stats);
+            outcome = await passCaptchas(ctx, current, outcome, stats, abandon);
+          if (abandon.aborted) {
+            ctx.queue.putBack(request);
+            return;
+          }
           if (outcome.kind === 'ok') {
             current.errorScore = 0;
             if (current.proxy) ctx.proxies.markSuccess(current.proxy);
@@ -145,6 +172,10 @@ export async function crawl(ctx: CrawlContext): Promise<CrawlStats> {
             await again(request, 'auth', 'the CAPTCHA kept coming back', current);
           }
         } catch (error) {
+          if (abandon.aborted || error === ctx.stop.reason) {
+            ctx.queue.putBack(request);
+            return;
+          }
           if (error instanceof ListingParseError)
             await giveUp(request, 'parse', error.message, session);
           else {
@@ -158,9 +189,19 @@ export async function crawl(ctx: CrawlContext): Promise<CrawlStats> {
         }
       }
     } finally {
-      if (session) await ctx.sessions.close(session, false);
+      if (session) {
+        active.delete(session);
+        await ctx.sessions.close(session, false);
+      }
     }
   };
-  await Promise.all(Array.from({ length: ctx.concurrency }, worker));
+  try {
+    if (!ctx.stop.aborted) await Promise.all(Array.from({ length: ctx.concurrency }, worker));
+  } finally {
+    grace.dispose();
+  }
+  // A stop that came when nothing was left to take cut nothing short.
+  if (ctx.stop.aborted && ctx.queue.pending > 0)
+    stats.stopRequest ??= errorMessage(ctx.stop.reason);
   return stats;
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { databaseInput } from '../../../shared/db/database-input.js';
 import {
   booleanInput,
+  decimalInput,
   dryRunInput,
   integerInput,
   listInput,
+  mongodbUriInput,
   rateInput,
   stringInput,
 } from '../../../shared/inputs.js';
@@ -34,8 +37,16 @@ export const scrapeMlsInputs = z.object({
   maxListings: integerInput({ default: 0, min: 0 }),
   /** Browser contexts (sessions) working at once. */
   concurrency: integerInput({ default: 2, min: 1, max: 16 }),
-  /** Page loads per minute over all sessions; 0 = no cap. */
-  requestsPerMinute: integerInput({ default: 60, min: 0 }),
+  /**
+   * Page loads per minute over all sessions; 0 = no cap. 16 keeps the 3.6 s between requests that
+   * the blocking runbook asks for.
+   */
+  requestsPerMinute: integerInput({ default: 16, min: 0 }),
+  /**
+   * Minutes after which no new page is taken and every ZIP is uploaded with what it has
+   * (`complete=false`); fractions allowed; 0 = no budget. Keep it inside the job's timeout.
+   */
+  timeBudgetMinutes: decimalInput({ default: 0, unit: 'of minutes' }),
   /** Proxies (a secret): URLs `http://user:pass@host:port`, or `webshare:<API key>`. */
   proxies: stringInput(),
   /** 2captcha API key (a secret); without it a CAPTCHA page is a failure. */
@@ -50,6 +61,10 @@ export const scrapeMlsInputs = z.object({
   enabled: booleanInput(true),
   /** `artifact-name` of an earlier attempt whose listings are kept and not fetched again. */
   resumeFrom: stringInput().pipe(artifactName),
+  /** MongoDB holding the listing frontier (a secret); empty: search order, no frontier. */
+  mongodbUri: mongodbUriInput,
+  /** Database of the frontier; empty: the connection string's, else `phx_property`. */
+  database: databaseInput,
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
   artifactName: stringInput({ default: 'mls-listings' }).pipe(artifactName.min(1)),
   /** Share of the pages tried in this run that may fail before the run fails (0 to 1). */

@@ -1,8 +1,15 @@
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
 import { runnerArtifactClient } from '../../../shared/io/artifact.js';
+import { runnerStopSignal } from '../../../shared/stop-signal.js';
 import { scrapeMlsInputs } from './inputs.js';
 import { scrapeFailure } from './outcome.js';
-import { DEFAULT_TUNING, scrapeMls, type ScrapeResult, type ScrapeTuning } from './scrape.js';
+import {
+  DEFAULT_TUNING,
+  scrapeMls,
+  type ScrapeDependencies,
+  type ScrapeResult,
+  type ScrapeTuning,
+} from './scrape.js';
 import { scrapeSummary } from './summary.js';
 
 const total = (
@@ -10,16 +17,21 @@ const total = (
   pick: (shard: ScrapeResult['shards'][number]) => number,
 ): number => result.shards.reduce((sum, shard) => sum + pick(shard), 0);
 
-/** scrape-mls with the given timings; tests shorten the CAPTCHA poll and the proxy cooldown. */
+/**
+ * scrape-mls with the given timings (tests shorten the CAPTCHA poll and the proxy cooldown);
+ * `outside` is the runner's stop signal and the budget's clock (tests give a faster one).
+ */
 export function scrapeMlsAction(
   tuning: ScrapeTuning = DEFAULT_TUNING,
+  outside: Pick<ScrapeDependencies, 'stop' | 'sleep'> = {},
 ): ActionDefinition<typeof scrapeMlsInputs, ScrapeResult> {
   return {
     name: 'scrape-mls',
     inputs: scrapeMlsInputs,
-    secrets: ['proxies', 'captchaApiKey'],
+    secrets: ['proxies', 'captchaApiKey', 'mongodbUri'],
     execute: (inputs, logger) =>
       scrapeMls(inputs, {
+        ...outside,
         logger,
         tuning,
         artifactClient: runnerArtifactClient(),
@@ -50,5 +62,8 @@ export function scrapeMlsAction(
 /** scrape-mls: listing pages by ZIP through Chromium into one `mls-listing` artifact per ZIP. */
 export const action = scrapeMlsAction();
 
-/** Entry point: reads inputs from the runner and runs the action. */
-export const run = () => runAction(action);
+/**
+ * Entry point: reads inputs from the runner and runs the action. SIGINT or SIGTERM from the runner
+ * (a timeout, a cancellation) stops the scrape; what it has is uploaded before the process ends.
+ */
+export const run = () => runAction(scrapeMlsAction(DEFAULT_TUNING, { stop: runnerStopSignal() }));

@@ -13,6 +13,7 @@ export async function passCaptchas(
   session: Session,
   outcome: VisitOutcome,
   stats: CrawlStats,
+  abandon?: AbortSignal,
 ): Promise<VisitOutcome> {
   for (let round = 0; outcome.kind === 'captcha' && round < 2; round += 1) {
     if (!ctx.captcha)
@@ -22,7 +23,7 @@ export async function passCaptchas(
         message: 'CAPTCHA page and no captcha-api-key',
         errorClass: 'auth',
       } as const;
-    const token = await solveRecaptcha(ctx.captcha, outcome.siteKey, session.page.url());
+    const token = await solveRecaptcha(ctx.captcha, outcome.siteKey, session.page.url(), abandon);
     stats.captchasSolved += 1;
     ctx.logger.info(`session ${session.id}: CAPTCHA solved, continuing`);
     const navigation = session.page.waitForEvent('response', {
@@ -38,7 +39,10 @@ export async function passCaptchas(
   return outcome;
 }
 
-/** Handles a page that loaded: result pages queue their links, listing pages become records. */
+/**
+ * Handles a page that loaded: a listing page becomes a record; a result page's rows are recorded
+ * (the visits are planned once the search is read) and its next page queued.
+ */
 export async function harvest(
   ctx: CrawlContext,
   request: QueuedRequest,
@@ -56,12 +60,7 @@ export async function harvest(
     stats.listingsScraped += 1;
     return;
   }
-  for (const link of outcome.reading.listingLinks) {
-    if (ctx.maxListings > 0 && ctx.queue.countOf('listing') >= ctx.maxListings) break;
-    if (!robotsAllow(ctx.robots, link)) stats.robotsSkipped += 1;
-    else await ctx.queue.add(link, 'listing');
-  }
+  for (const row of outcome.reading.resultRows) await ctx.rows.add(row);
   const next = outcome.reading.nextPage;
-  const full = ctx.maxListings > 0 && ctx.queue.countOf('listing') >= ctx.maxListings;
-  if (next && !full && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, 'search');
+  if (next && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, 'search');
 }

@@ -8,6 +8,8 @@ export interface PageReading {
   blockPage: boolean;
   /** Absolute URLs of listing links (result pages). */
   listingLinks: string[];
+  /** What the result row of each listing link shows (same order as `listingLinks`). */
+  resultRows: Array<{ url: string; price: string | null; status: string | null }>;
   /** Absolute URL of the next result page, or null. */
   nextPage: string | null;
   /** Raw text of each field found; missing fields are absent. */
@@ -59,8 +61,22 @@ const SOURCE = String.raw`(config) => {
     try { jsonLd.push(JSON.parse(el.textContent || '')); } catch (e) { /* skipped */ }
   }
   const links = [];
+  const rows = [];
+  const inRow = (row, selectors) => {
+    for (const s of selectors) { const el = row.querySelector(s); if (el) return text(el) || null; }
+    return null;
+  };
   for (const s of config.results.listingLink) {
-    for (const a of document.querySelectorAll(s)) if (a.href && !links.includes(a.href)) links.push(a.href);
+    for (const a of document.querySelectorAll(s)) {
+      if (!a.href || links.includes(a.href)) continue;
+      links.push(a.href);
+      const row = a.closest(config.results.row.join(', '));
+      rows.push({
+        url: a.href,
+        price: row ? inRow(row, config.results.price) : null,
+        status: row ? inRow(row, config.results.status) : null,
+      });
+    }
     if (links.length > 0) break;
   }
   const next = first(config.results.nextPage);
@@ -68,6 +84,7 @@ const SOURCE = String.raw`(config) => {
     captchaSiteKey: widget ? widget.getAttribute('data-sitekey') || '' : null,
     blockPage: first(config.blockPage) !== null,
     listingLinks: links,
+    resultRows: rows,
     nextPage: next && next.href ? next.href : null,
     fields,
     jsonLd,

@@ -27,6 +27,7 @@ export function uniqueKey(url: string): string {
 export class RequestQueue {
   readonly #known = new Map<string, QueuedRequest['kind']>();
   readonly #done = new Set<string>();
+  readonly #doneNow = new Set<string>();
   readonly #failed = new Set<string>();
   readonly #pending: QueuedRequest[] = [];
   readonly #path: string;
@@ -102,6 +103,21 @@ export class RequestQueue {
     }
   }
 
+  /** Whether `url` is recorded as finished, in this run or an earlier one. */
+  isDone(url: string): boolean {
+    return this.#done.has(uniqueKey(url));
+  }
+
+  /** Whether `url` was finished by this process (not kept from an earlier run or attempt). */
+  doneNow(url: string): boolean {
+    return this.#doneNow.has(uniqueKey(url));
+  }
+
+  /** Puts a request back untried, first in line: a stop left it for a later run. */
+  putBack(request: QueuedRequest): void {
+    this.#pending.unshift(request);
+  }
+
   /** Puts a request back after a retryable failure. */
   retry(request: QueuedRequest): void {
     this.#pending.push({ ...request, retries: request.retries + 1 });
@@ -110,7 +126,16 @@ export class RequestQueue {
   /** Records a request as finished: it is never fetched again, even after a restart. */
   async markDone(request: QueuedRequest): Promise<void> {
     this.#done.add(request.url);
+    this.#doneNow.add(request.url);
     await this.#record({ op: 'done', url: request.url });
+  }
+
+  /** Records a listing page as finished by an earlier attempt whose listing was kept. */
+  async markKept(url: string): Promise<void> {
+    await this.add(url, 'listing');
+    const key = uniqueKey(url);
+    this.#done.add(key);
+    await this.#record({ op: 'done', url: key });
   }
 
   /** Records a request as failed for good in this run. */

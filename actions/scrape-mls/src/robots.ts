@@ -1,3 +1,5 @@
+import type { Browser } from 'playwright-core';
+import type { Logger } from '../../../shared/logger.js';
 /** The Allow/Disallow rules of robots.txt that apply to every user agent (`*`). */
 export interface RobotsRules {
   allow: string[];
@@ -44,4 +46,27 @@ export function robotsAllow(rules: RobotsRules, url: string): boolean {
   const longest = (list: string[]) =>
     Math.max(-1, ...list.filter((rule) => matches(rule, path)).map((rule) => rule.length));
   return longest(rules.allow) >= longest(rules.disallow);
+}
+
+/** The site's robots.txt rules; none when it has none or cannot be read (with a warning). */
+export async function fetchRobots(
+  browser: Browser,
+  baseUrl: string,
+  logger: Logger,
+): Promise<RobotsRules> {
+  const context = await browser.newContext();
+  try {
+    const response = await context.request.get(new URL('/robots.txt', baseUrl).href, {
+      timeout: 15_000,
+    });
+    if (response.status() >= 400) return { allow: [], disallow: [] };
+    const rules = parseRobots(await response.text());
+    logger.info(`robots.txt: ${rules.disallow.length} disallowed path(s)`);
+    return rules;
+  } catch (error) {
+    logger.warning(`robots.txt unavailable (${(error as Error).message.split('\n')[0]}); going on`);
+    return { allow: [], disallow: [] };
+  } finally {
+    await context.close();
+  }
 }

@@ -8,10 +8,13 @@ import { RUN_STATS_SCHEMA_VERSION } from '../../../shared/model/run-stats.js';
 import { USAGE_SCHEMA_VERSION, type Usage } from '../../../shared/model/usage.js';
 import type { CaptchaService } from './captcha.js';
 import { crawl } from './crawl.js';
+import type { ListingFrontier } from './frontier.js';
 import { ListingStore } from './listing-store.js';
 import type { ProxyPool } from './proxy-pool.js';
 import { publishShard } from './publish.js';
-import { RequestQueue, uniqueKey } from './request-queue.js';
+import { frontierCounts, queueVisits } from './queue-visits.js';
+import { RequestQueue } from './request-queue.js';
+import { ResultRows } from './result-rows.js';
 import { previousListings } from './resume.js';
 import type { RobotsRules } from './robots.js';
 import type { Selectors } from './selectors.js';
@@ -41,6 +44,12 @@ export interface ShardPlan {
   navigationTimeoutMs: number;
   /** `artifact-name` of an earlier attempt whose listings are kept, or ''. */
   resumeFrom: string;
+  /** True when `resumeFrom` is this run's own earlier attempt (a re-run): a missing one is normal. */
+  resumeAutomatic: boolean;
+  /** Orders listing visits and records them; without a database, search order. */
+  frontier: ListingFrontier;
+  /** Aborted when the time budget is spent or the runner asks the step to stop. */
+  stop: AbortSignal;
 }
 
 function usageRecords(plan: ShardPlan, zip: string, solves: number, bytes: number): Usage[] {
@@ -69,6 +78,7 @@ export async function scrapeShard(
   const work = join(plan.workRoot, name);
   const queue = await RequestQueue.open(work);
   const store = await ListingStore.open(join(work, 'listings.ndjson'));
+  const rows = await ResultRows.open(join(work, 'rows.ndjson'));
   const snapshots = await FailureSnapshots.open(join(work, 'snapshots'), plan.maxSnapshots);
   const sessions = new SessionPool(plan.browser, plan.proxies);
   if (plan.resumeFrom !== '') {
@@ -77,15 +87,16 @@ export async function scrapeShard(
       client: plan.client,
       outDir: plan.outDir,
       downloadDir: join(plan.workRoot, 'resume'),
+      automatic: plan.resumeAutomatic,
     };
     const kept = await previousListings(source, logger);
     for (const listing of kept) {
       if (queue.has(listing.sourceUrl)) continue;
       await store.add(listing);
-      await queue.add(listing.sourceUrl, 'listing');
-      await queue.markDone({ url: uniqueKey(listing.sourceUrl), kind: 'listing', retries: 0 });
+      await queue.markKept(listing.sourceUrl);
     }
-    logger.info(`${zip}: ${kept.length} listings kept from '${source.name}'`);
+    if (kept.length > 0 || !plan.resumeAutomatic)
+      logger.info(`${zip}: ${kept.length} listings kept from '${source.name}'`);
   }
   await queue.add(
     new URL(plan.selectors.searchPath.replace('{zip}', zip), plan.baseUrl).href,
@@ -93,15 +104,12 @@ export async function scrapeShard(
   );
   if (queue.done > 0)
     logger.info(`${zip}: resuming: ${queue.done} pages done before, ${queue.pending} waiting`);
-  const stats = await crawl({
-    ...plan,
-    queue,
-    store,
-    sessions,
-    snapshots,
-    logger,
-    maxRetries: 3,
-  });
+  const context = { ...plan, queue, store, rows, sessions, snapshots, logger, maxRetries: 3 };
+  // The whole search first: which listings to visit depends on every row it shows.
+  const stats = await crawl(context);
+  const reasons = await queueVisits({ ...plan, queue, rows }, stats);
+  await crawl(context, stats);
+  const frontier = frontierCounts(reasons, queue, plan.robots);
   const listings = store.listings();
   const implausible = listings.filter((listing) => listingRangeProblems(listing).length > 0).length;
   const complete = queue.pending === 0 && stats.failed === 0 && stats.stoppedBecause === null;
@@ -109,6 +117,11 @@ export async function scrapeShard(
   logger.info(
     `${zip}: ${stats.listingsScraped} listings scraped, ${listings.length} in all, ${stats.pages} pages, ${stats.blocked} blocked, ${stats.failed} failed`,
   );
+  logger.info(
+    `${zip}: ${frontier['listings-known']} listings on the result pages: ${frontier['listings-new']} new, ${frontier['listings-changed']} changed and ${frontier['listings-revisited']} revisited in this run; ${frontier['listings-left']} left for the next`,
+  );
+  if (stats.stopRequest !== null)
+    logger.info(`${zip}: stopped early (${stats.stopRequest}); uploading what it has`);
   const { uploaded } = await publishShard(
     listings,
     {
@@ -133,10 +146,16 @@ export async function scrapeShard(
           'robots-skipped': stats.robotsSkipped,
           'listings-gone': stats.gone,
           failed: stats.failed,
+          ...frontier,
         },
         errorsByClass: stats.errorsByClass,
         retries: stats.retries,
-        outcome: complete ? 'success' : listings.length > 0 ? 'partial' : 'failure',
+        // A stop is a normal end of a night: partial, unless the site failed what was asked.
+        outcome: complete
+          ? 'success'
+          : listings.length > 0 || (stats.stopRequest !== null && stats.failed === 0)
+            ? 'partial'
+            : 'failure',
       },
       usage: usageRecords(plan, zip, stats.captchasSolved, sessions.closedBytes),
       snapshots: { dir: snapshots.dir, files: await snapshots.files() },
@@ -144,6 +163,14 @@ export async function scrapeShard(
     { dir: join(plan.outDir, name), artifactName: name, client: plan.client },
     logger,
   );
+  // After the upload: a listing counts as visited only once what it gave is stored.
+  const visits = new Map(
+    listings
+      .filter((listing) => queue.doneNow(listing.sourceUrl))
+      .map((listing) => [listing.sourceUrl, listing.scrapedAt]),
+  );
+  const written = await plan.frontier.record(zip, rows.all(), visits);
+  if (written > 0) logger.info(`${zip}: listing frontier: ${written} listings recorded`);
   return {
     zip,
     listings: listings.length,
@@ -152,6 +179,7 @@ export async function scrapeShard(
     proxyBytes: sessions.closedBytes,
     sessionsRetired: sessions.retired,
     complete,
+    frontier,
     artifact: uploaded ? name : join(plan.outDir, name),
     uploaded,
     elapsedMs: finishedAt.getTime() - startedAt.getTime(),

@@ -1,15 +1,16 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { collectionStop, type Sleep } from '../../../shared/collection-stop.js';
 import { RateLimiter } from '../../../shared/http/rate-limiter.js';
 import { redactUrl } from '../../../shared/http/redact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { launchBrowser, resolveBrowserPath } from './browser.js';
+import { ListingFrontier } from './frontier.js';
 import type { ScrapeMlsInputs } from './inputs.js';
 import { resolveProxies } from './proxies.js';
 import { ProxyPool } from './proxy-pool.js';
-import { parseRobots, type RobotsRules } from './robots.js';
+import { fetchRobots } from './robots.js';
 import { scrapeShard, type ShardPlan } from './scrape-shard.js';
 import { loadSelectors } from './selectors.js';
 import type { ShardResult } from './shard-result.js';
@@ -48,32 +49,48 @@ export interface ScrapeResult {
   maxFailureRate: number;
 }
 
-async function fetchRobots(
-  browser: Browser,
-  baseUrl: string,
-  logger: Logger,
-): Promise<RobotsRules> {
-  const context = await browser.newContext();
+/** What scrape-mls needs from outside. */
+export interface ScrapeDependencies {
+  logger: Logger;
+  /** The runner's artifact client, or null outside a runner. */
+  artifactClient: ArtifactClient | null;
+  tuning: ScrapeTuning;
+  /** Aborted when the runner asks the step to stop (SIGINT, SIGTERM): stop, save, upload. */
+  stop?: AbortSignal;
+  /** The clock `time-budget-minutes` runs on; tests run it faster. Default: real timers. */
+  sleep?: Sleep;
+}
+
+/**
+ * Scrapes every ZIP with one browser: a persisted queue per ZIP, sessions, proxies, CAPTCHA
+ * solving. When `time-budget-minutes` is spent or `deps.stop` aborts, no page is taken and every
+ * ZIP is published with what it has.
+ */
+export async function scrapeMls(
+  inputs: ScrapeMlsInputs,
+  deps: ScrapeDependencies,
+): Promise<ScrapeResult> {
+  // Counted from here: the step's own start (checkout, Chromium) is a few seconds earlier.
+  const stop = collectionStop({
+    minutes: inputs.timeBudgetMinutes,
+    runner: deps.stop,
+    sleep: deps.sleep,
+  });
+  if (inputs.timeBudgetMinutes > 0)
+    deps.logger.info(
+      `time budget: ${inputs.timeBudgetMinutes} min; then no new pages, and what was scraped is uploaded`,
+    );
   try {
-    const response = await context.request.get(new URL('/robots.txt', baseUrl).href, {
-      timeout: 15_000,
-    });
-    if (response.status() >= 400) return { allow: [], disallow: [] };
-    const rules = parseRobots(await response.text());
-    logger.info(`robots.txt: ${rules.disallow.length} disallowed path(s)`);
-    return rules;
-  } catch (error) {
-    logger.warning(`robots.txt unavailable (${(error as Error).message.split('\n')[0]}); going on`);
-    return { allow: [], disallow: [] };
+    return await scrapeZips(inputs, deps, stop.signal);
   } finally {
-    await context.close();
+    stop.dispose();
   }
 }
 
-/** Scrapes every ZIP with one browser: a persisted queue per ZIP, sessions, proxies, CAPTCHA solving. */
-export async function scrapeMls(
+async function scrapeZips(
   inputs: ScrapeMlsInputs,
-  deps: { logger: Logger; artifactClient: ArtifactClient | null; tuning: ScrapeTuning },
+  deps: ScrapeDependencies,
+  stop: AbortSignal,
 ): Promise<ScrapeResult> {
   const { logger, tuning } = deps;
   const run = readRunContext();
@@ -100,7 +117,21 @@ export async function scrapeMls(
   });
   logger.info(`${proxies.proxies.length} proxies${proxies.enabled ? '' : ' (direct connection)'}`);
   const client = inputs.dryRun ? null : deps.artifactClient;
-  const browser = await launchBrowser(resolveBrowserPath(inputs.browserPath), logger);
+  // A re-run of the job starts on a fresh runner: its own earlier attempt's artifacts are what
+  // carries the progress (never RUNNER_TEMP).
+  const resumeAutomatic = inputs.resumeFrom === '' && run.runAttempt > 1;
+  const resumeFrom = resumeAutomatic ? inputs.artifactName : inputs.resumeFrom;
+  if (resumeAutomatic)
+    logger.info(
+      `attempt ${run.runAttempt}: continuing from the '${inputs.artifactName}-<zip>' artifacts of an earlier attempt where there are any`,
+    );
+  const frontier = await ListingFrontier.open(inputs, logger);
+  const browser = await launchBrowser(resolveBrowserPath(inputs.browserPath), logger).catch(
+    async (error: unknown) => {
+      await frontier.close();
+      throw error;
+    },
+  );
   try {
     const plan: ShardPlan = {
       runId: run.runId,
@@ -127,7 +158,10 @@ export async function scrapeMls(
       maxListings: inputs.maxListings,
       maxSnapshots: tuning.maxSnapshots,
       navigationTimeoutMs: tuning.navigationTimeoutMs,
-      resumeFrom: inputs.resumeFrom,
+      resumeFrom,
+      resumeAutomatic,
+      frontier,
+      stop,
     };
     const shards: ShardResult[] = [];
     for (const zip of inputs.zipCodes) {
@@ -144,5 +178,6 @@ export async function scrapeMls(
     };
   } finally {
     await browser.close();
+    await frontier.close();
   }
 }

@@ -49,6 +49,12 @@ export const selectorsSchema = z.object({
   results: z.object({
     listingLink: z.array(z.string().min(1)).min(1),
     nextPage: z.array(z.string().min(1)).min(1),
+    /** The result row around a listing link (its price and status are read inside it). */
+    row: z.array(z.string().min(1)).min(1).default(['li.result', 'tr.result', '.result']),
+    /** The price a result row shows, if any: a change puts the listing before unchanged ones. */
+    price: z.array(z.string().min(1)).min(1).default(['.result-price', '.price']),
+    /** The status a result row shows, if any. */
+    status: z.array(z.string().min(1)).min(1).default(['.result-status', '.status']),
   }),
   listing: z.object(
     Object.fromEntries(LISTING_FIELDS.map((field) => [field, fallbacks])) as Record<

@@ -1,4 +1,5 @@
 import type { CrawlStats } from './crawl-stats.js';
+import type { FrontierCounts } from './queue-visits.js';
 
 /** What scraping one ZIP came to. */
 export interface ShardResult {
@@ -14,6 +15,8 @@ export interface ShardResult {
   sessionsRetired: number;
   /** Nothing left in the queue and nothing given up. */
   complete: boolean;
+  /** The ZIP's listings against the frontier: known, new, changed, revisited, left. */
+  frontier: FrontierCounts;
   /** The artifact's name, or the folder written when not uploaded. */
   artifact: string;
   uploaded: boolean;

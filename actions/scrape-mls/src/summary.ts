@@ -17,9 +17,15 @@ export function scrapeSummary(result: ScrapeResult): string {
     (shard) =>
       `| ${shard.zip} | ${number(shard.listings)} | ${number(shard.stats.listingsScraped)} | ${number(shard.stats.pages)} | ${number(shard.stats.blocked)} | ${number(shard.stats.captchasSolved)} | ${number(shard.stats.failed)} | ${number(shard.implausible)} | ${number(pagesPerMinute(shard.stats.pages, shard.elapsedMs))}/min | ${shard.complete ? 'yes' : 'no'} |`,
   );
-  const notes = result.shards
-    .filter((shard) => shard.stats.stoppedBecause !== null)
-    .map((shard) => `- ${shard.zip}: stopped early: ${shard.stats.stoppedBecause}`);
+  const notes = result.shards.flatMap((shard) => {
+    const { stoppedBecause, stopRequest } = shard.stats;
+    const reason = stoppedBecause ?? stopRequest;
+    const f = shard.frontier;
+    return [
+      ...(reason === null ? [] : [`- ${shard.zip}: stopped early: ${reason}`]),
+      `- ${shard.zip}: ${number(f['listings-known'])} listings on the result pages; visited ${number(f['listings-new'])} new, ${number(f['listings-changed'])} changed, ${number(f['listings-revisited'])} again; ${number(f['listings-left'])} left for the next run`,
+    ];
+  });
   const where = result.artifactName
     ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(', ')}.`
     : `Stage folders written to \`${result.outDir}\`${result.dryRun ? ' (dry run: nothing uploaded)' : ' (no artifact service: not uploaded)'}.`;
@@ -31,7 +37,7 @@ export function scrapeSummary(result: ScrapeResult): string {
     ...(failure === undefined ? [] : [`**Failed**: ${failure}`, '']),
     complete
       ? 'Complete.'
-      : '**Partial run**: some pages failed or the run stopped early; a run with `resume-from` naming this artifact fetches only what is missing.',
+      : '**Partial run**: some pages failed or the run stopped early. Re-running the job continues from these artifacts (it reads the result pages again and fetches only the listing pages they lack); with `mongodb-uri`, the next night visits the listings left here before those read more recently.',
     '',
     '| ZIP | in artifact | scraped now | pages | blocked | CAPTCHAs | failed | implausible | rate | complete |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',

@@ -23,13 +23,14 @@ const HTML = 'text/html; charset=utf-8';
 /** Starts the sandbox listing site with its defences: rate cap, block page, CAPTCHA, cookies, robots.txt. */
 export async function startListingSite(options: ListingSiteOptions = {}): Promise<ListingSite> {
   const seed = options.seed ?? 'phx';
-  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  let date = options.date ?? new Date().toISOString().slice(0, 10);
   const perZip = options.parcelsPerZip ?? 40;
   const requestLog: SiteRequest[] = [];
   const rateWindow = new RateWindow(options.requestsPerMinute ?? 0);
   const passed = new Set<string>();
   const sockets = new Set<Socket>();
   let outage: SiteOutage | null = options.outage ?? null;
+  let listingDelayMs = 0;
   const listings = (zip: string) => listingsOn(seed, zip, perZip, date);
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -97,6 +98,7 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       return;
     }
     const mls = /^\/listing\/([\w-]+)$/.exec(url.pathname)?.[1];
+    if (mls && listingDelayMs > 0) await new Promise((done) => setTimeout(done, listingDelayMs));
     if (mls) {
       const decoded = decodeMlsNumber(mls);
       const zip = decoded ? `850${decoded.zipSuffix}` : '';
@@ -138,11 +140,19 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
   await once(server, 'listening');
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    date,
+    get date() {
+      return date;
+    },
+    setDate(next) {
+      date = next;
+    },
     requestLog,
     listings,
     setOutage(next) {
       outage = next;
+    },
+    setListingDelay(ms) {
+      listingDelayMs = ms;
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -55,11 +55,16 @@ export interface SiteRequest {
 /** A running sandbox listing site. */
 export interface ListingSite {
   url: string;
-  date: string;
+  /** The market day the site shows. */
+  readonly date: string;
+  /** Moves the site to another market day (a later night: new listings, price cuts). */
+  setDate(date: string): void;
   requestLog: SiteRequest[];
   /** The listings of `zip` on the site's day, in the order search returns them. */
   listings(zip: string): SandboxListing[];
   /** Starts (or with null ends) an outage. */
   setOutage(outage: SiteOutage | null): void;
+  /** Listing pages from now on answer after `ms` (0: at once), as a slow site does. */
+  setListingDelay(ms: number): void;
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import { runScrape, SELECTORS, startBench, type Bench } from './harness.js';
 
 const DATE = '2026-11-20';
 
-describe('scrape-mls against the site defences', () => {
+describe('scrape-mls against the site defences', { timeout: 90_000 }, () => {
   let bench: Bench;
   const closers: Array<() => Promise<void>> = [];
 
@@ -137,7 +137,7 @@ describe('scrape-mls against the site defences', () => {
   });
 });
 
-describe('scrape-mls when every proxy is rate-limited', () => {
+describe('scrape-mls when every proxy is rate-limited', { timeout: 90_000 }, () => {
   it('retires sessions on 429, stops when no proxy is left, and keeps what it scraped', async () => {
     const bench = await startBench();
     const first = await startProxy({ clientAddress: '10.0.1.1' });

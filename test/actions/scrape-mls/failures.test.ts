@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startListingSite, type ListingSite } from '../../../local/sandbox/listing-site/server.js';
 import { runScrape, SELECTORS, startBench, type Bench } from './harness.js';
 
-describe('scrape-mls when listing pages cannot be read', () => {
+describe('scrape-mls when listing pages cannot be read', { timeout: 90_000 }, () => {
   let bench: Bench;
   let site: ListingSite;
   beforeAll(async () => {

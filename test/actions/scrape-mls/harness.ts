@@ -2,7 +2,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { scrapeMlsAction } from '../../../actions/scrape-mls/src/main.js';
-import { DEFAULT_TUNING, type ScrapeTuning } from '../../../actions/scrape-mls/src/scrape.js';
+import {
+  DEFAULT_TUNING,
+  type ScrapeDependencies,
+  type ScrapeTuning,
+} from '../../../actions/scrape-mls/src/scrape.js';
 import { runAction, type ActionRuntime } from '../../../shared/action.js';
 import { memoryLogger } from '../../../shared/logger.js';
 import type { Manifest } from '../../../shared/model/manifest.js';
@@ -36,10 +40,14 @@ export interface ActionRun {
   lines: string[];
 }
 
-/** Runs scrape-mls through `runAction` with a recording runtime. */
+/**
+ * Runs scrape-mls through `runAction` with a recording runtime; `outside` gives it a stop signal
+ * or the budget's clock.
+ */
 export async function runScrape(
   inputs: Record<string, string>,
   tuning: ScrapeTuning = FAST,
+  outside: Pick<ScrapeDependencies, 'stop' | 'sleep'> = {},
 ): Promise<ActionRun> {
   const logger = memoryLogger();
   const run: ActionRun = {
@@ -57,7 +65,7 @@ export async function runScrape(
     appendSummary: (markdown) => Promise.resolve(void run.summaries.push(markdown)),
     logger,
   };
-  await runAction(scrapeMlsAction(tuning), runtime);
+  await runAction(scrapeMlsAction(tuning, outside), runtime);
   return run;
 }
 
@@ -74,7 +82,11 @@ export interface ShardArtifact {
 export interface Bench {
   artifacts: ArtifactService;
   root: string;
-  useRun(runId: string): void;
+  /**
+   * Points the action at run `runId` (GITHUB_RUN_ID, artifact client, RUNNER_TEMP); `env` adds or
+   * overrides variables, e.g. a fresh RUNNER_TEMP and GITHUB_RUN_ATTEMPT for a re-run.
+   */
+  useRun(runId: string, env?: Record<string, string>): void;
   readArtifact(name: string): Promise<ShardArtifact>;
   /** Every file under the bench's folder, read as text (to look for leaked secrets). */
   allText(): Promise<string>;
@@ -90,12 +102,14 @@ export async function startBench(): Promise<Bench> {
   return {
     artifacts,
     root,
-    useRun(runId) {
+    useRun(runId, env = {}) {
       restore?.();
       restore = useClientEnv({
         ...artifacts.clientEnv(runId, `scrape-${runId}`),
         GITHUB_RUN_ID: runId,
+        GITHUB_RUN_ATTEMPT: '1',
         RUNNER_TEMP: join(root, 'runner-temp'),
+        ...env,
       });
     },
     async readArtifact(name) {

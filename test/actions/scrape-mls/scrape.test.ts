@@ -6,7 +6,7 @@ import type { RunStats } from '../../../shared/model/run-stats.js';
 import { startListingSite, type ListingSite } from '../../../local/sandbox/listing-site/server.js';
 import { runScrape, SELECTORS, startBench, type Bench } from './harness.js';
 
-describe('scrape-mls against the sandbox listing site', () => {
+describe('scrape-mls against the sandbox listing site', { timeout: 90_000 }, () => {
   let bench: Bench;
   let site: ListingSite;
 

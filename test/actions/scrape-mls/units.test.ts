@@ -149,6 +149,7 @@ describe('listing record', () => {
         captchaSiteKey: null,
         blockPage: false,
         listingLinks: [],
+        resultRows: [],
         nextPage: null,
         fields: {
           address: '4821 W Earll Dr',

@@ -1,0 +1,73 @@
+import type { CrawlStats } from './crawl-stats.js';
+import type { ListingFrontier } from './frontier.js';
+import type { RequestQueue } from './request-queue.js';
+import type { ResultRows } from './result-rows.js';
+import { robotsAllow, type RobotsRules } from './robots.js';
+import { planVisits, type VisitReason } from './visit-plan.js';
+
+/** How a ZIP's listings fared against the frontier in this run (run-stats counts). */
+export interface FrontierCounts {
+  /** Listings the search showed in this run. */
+  'listings-known': number;
+  /** Listing pages read in this run that had never been visited. */
+  'listings-new': number;
+  /** ... whose result row changed (price, status) since their last visit. */
+  'listings-changed': number;
+  /** ... visited again in turn, least recently visited first. */
+  'listings-revisited': number;
+  /** Listings due but not visited in this run (the page budget, the time budget, failures). */
+  'listings-left': number;
+}
+
+/**
+ * Once the search is read: orders every listing it showed by the frontier (new, changed, least
+ * recently visited) and queues as many as `max-listings` allows (counting those already queued or
+ * kept from an earlier attempt). Returns why each listing was due.
+ */
+export async function queueVisits(
+  ctx: {
+    queue: RequestQueue;
+    rows: ResultRows;
+    frontier: ListingFrontier;
+    robots: RobotsRules;
+    maxListings: number;
+  },
+  stats: CrawlStats,
+): Promise<Map<string, VisitReason>> {
+  const rows = ctx.rows.all();
+  const plan = planVisits(rows, await ctx.frontier.entries(rows.map((row) => row.url)));
+  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf('listing') : Infinity;
+  for (const visit of plan) {
+    if (room <= 0) break;
+    if (ctx.queue.has(visit.url)) continue;
+    if (!robotsAllow(ctx.robots, visit.url)) stats.robotsSkipped += 1;
+    else if (await ctx.queue.add(visit.url, 'listing')) room -= 1;
+  }
+  return new Map(plan.map((visit) => [visit.url, visit.reason]));
+}
+
+/** The run-stats counts of a ZIP's listings after its crawl. */
+export function frontierCounts(
+  reasons: ReadonlyMap<string, VisitReason>,
+  queue: RequestQueue,
+  robots: RobotsRules,
+): FrontierCounts {
+  const counts: FrontierCounts = {
+    'listings-known': reasons.size,
+    'listings-new': 0,
+    'listings-changed': 0,
+    'listings-revisited': 0,
+    'listings-left': 0,
+  };
+  const key = {
+    new: 'listings-new',
+    changed: 'listings-changed',
+    revisit: 'listings-revisited',
+  } as const;
+  for (const [url, reason] of reasons) {
+    if (queue.doneNow(url)) counts[key[reason]] += 1;
+    // Kept from an earlier attempt of this run, or a page robots.txt does not allow: not due.
+    else if (!queue.isDone(url) && robotsAllow(robots, url)) counts['listings-left'] += 1;
+  }
+  return counts;
+}
