@@ -18,7 +18,8 @@ export function latestCoverage(
 ): LatestCoverage {
   const latest = runs.at(-1);
   const byZip = latest?.coverage ?? new Map<string, ZipCoverage>();
-  const all = [...new Set([...byZip.keys(), ...zips])].sort((a, b) => a.localeCompare(b));
+  // Code-unit order, the same under every locale a runner may have.
+  const all = [...new Set([...byZip.keys(), ...zips])].sort();
   return {
     run: latest && { runId: latest.runId, startedAt: latest.startedAt, of: runs.length },
     zips: all.map((zip) => ({ zip, ...byZip.get(zip) })),
