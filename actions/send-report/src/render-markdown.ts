@@ -30,6 +30,7 @@ const KEY_SECTIONS = [
   'Week over week',
   'Month over month',
   'Properties by ZIP',
+  'Coverage',
   'Errors and how they were resolved',
   'Action items',
 ];

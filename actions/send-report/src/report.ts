@@ -1,4 +1,5 @@
 import type { BudgetFigures } from './budget.js';
+import { latestCoverage, type LatestCoverage } from './coverage-section.js';
 import { compare, periodTotals, type ComparisonRow, type PeriodTotals } from './comparison.js';
 import { measureKpis, type Kpi } from './kpis.js';
 import type { MarketView } from './market.js';
@@ -33,6 +34,8 @@ export interface Report {
   comparison: ComparisonRow[];
   kpis: Kpi[];
   byZip: Array<{ zip: string; county: number; mls: number; total: number }>;
+  /** Parcel coverage and listing frontier per ZIP, as the latest run of the period left them. */
+  coverage: LatestCoverage;
   errors: ErrorRow[];
   budget: BudgetFigures | undefined;
   quality: Array<{ measure: string; value: string }>;
@@ -98,6 +101,9 @@ export function buildReport(sources: ReportSources): Report {
       row.mls += counts.mls;
       byZip.set(zip, row);
     }
+  const zips = [...byZip]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([zip, c]) => ({ zip, ...c, total: c.county + c.mls }));
   const actionItems: ActionItem[] = failedJobs.map((job) => ({
     text: `Job ${job.name} ended ${job.result} in this run`,
     ...(sources.runUrl ? { url: sources.runUrl } : {}),
@@ -129,9 +135,11 @@ export function buildReport(sources: ReportSources): Report {
     totals,
     comparison: sources.previousRuns ? compare(totals, periodTotals(sources.previousRuns)) : [],
     kpis,
-    byZip: [...byZip]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([zip, c]) => ({ zip, ...c, total: c.county + c.mls })),
+    byZip: zips,
+    coverage: latestCoverage(
+      runs,
+      zips.map((row) => row.zip),
+    ),
     errors: errorRows(runs, sources.incidents),
     budget,
     quality: qualityRows(runs),

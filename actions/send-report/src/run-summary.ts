@@ -1,4 +1,5 @@
 import type { StageRun } from './stage-runs.js';
+import { addCoverage, type ZipCoverage } from './zip-coverage.js';
 
 /** Counts (summed) each collecting stage reports: what it collected and what it failed to. */
 const COLLECTION_COUNTS: Record<string, { source: Source; collected: string[]; failed: string[] }> =
@@ -40,6 +41,8 @@ export interface RunSummary {
   retries: number;
   /** Collected per ZIP (the shard of the collecting stages) and source. */
   byZip: Record<string, Record<Source, number>>;
+  /** Parcel coverage and listing frontier per ZIP, from the collecting stages' counts. */
+  coverage: Map<string, ZipCoverage>;
   /** Stage outcomes, e.g. {"collect-county": ["success", "partial"]}. */
   outcomes: Record<string, StageRun['outcome'][]>;
   /** store-mongo's figures when it ran. */
@@ -72,7 +75,9 @@ function emptyRun(runId: string): RunSummary {
     errorOutcomes: {},
     llmFallback: 0,
     retries: 0,
-    byZip: {},
+    // Shard names come from the ledger: a ZIP named `__proto__` must stay a ZIP.
+    byZip: Object.create(null) as RunSummary['byZip'],
+    coverage: new Map(),
     outcomes: {},
     quality: undefined,
     integrity: undefined,
@@ -101,6 +106,7 @@ function add(run: RunSummary, stage: StageRun): void {
     const zip = (run.byZip[stage.shard] ??= { county: 0, mls: 0 });
     zip[collecting.source] += collected;
   }
+  addCoverage(run.coverage, stage);
   if (stage.stage === 'store-mongo') {
     const { inserted = 0, updated = 0, unchanged = 0 } = stage.counts;
     run.stored = (run.stored ?? 0) + inserted + updated + unchanged;

@@ -1,3 +1,4 @@
+import { coverageSection } from './coverage-section.js';
 import { count } from './format.js';
 import type { Report } from './report.js';
 import { costSection, executive, marketSection } from './section-parts.js';
@@ -56,6 +57,7 @@ export function reportSections(report: Report): Section[] {
       charts: ['collected-by-zip'],
     }),
   );
+  sections.push(coverageSection(report.coverage));
   sections.push(
     section('Errors and how they were resolved', {
       lines: report.errors.length ? [] : ['No errors.'],
