@@ -4,11 +4,6 @@ import {
   Octokit
 } from "../chunks/chunk-A5PIXDQV.js";
 import {
-  connectDatabase,
-  databaseInput,
-  describeDatabase
-} from "../chunks/chunk-LWZT3PFX.js";
-import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
@@ -34,6 +29,11 @@ import {
 import {
   readRunContext
 } from "../chunks/chunk-ZROL6XOA.js";
+import {
+  connectDatabase,
+  databaseInput,
+  describeDatabase
+} from "../chunks/chunk-LWZT3PFX.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,

@@ -14,11 +14,16 @@ import {
   retry
 } from "../chunks/chunk-2J7CXCFL.js";
 import {
+  BudgetSpent,
+  IN_FLIGHT_GRACE_MS,
   RateLimiter,
+  collectionStop,
   normalizeAddress,
   normalizeZip,
-  sourceVerdict
-} from "../chunks/chunk-3J2ZYASY.js";
+  runnerStopSignal,
+  sourceVerdict,
+  stopRequested
+} from "../chunks/chunk-LXI7JJJE.js";
 import {
   formatIssues
 } from "../chunks/chunk-EUIHDCFB.js";
@@ -27,17 +32,11 @@ import {
   countyParcelSchema
 } from "../chunks/chunk-6BLTXPF7.js";
 import {
-  COLLECTIONS
-} from "../chunks/chunk-EBWMGYDR.js";
-import {
-  connectDatabase,
-  databaseInput,
-  describeDatabase
-} from "../chunks/chunk-LWZT3PFX.js";
-import {
-  abortReason,
-  sleep
+  abortReason
 } from "../chunks/chunk-DZ53HVQ5.js";
+import {
+  COLLECTIONS
+} from "../chunks/chunk-H5SBE6EG.js";
 import {
   USAGE_SCHEMA_VERSION
 } from "../chunks/chunk-7I6NFK2G.js";
@@ -61,6 +60,11 @@ import {
 import {
   readRunContext
 } from "../chunks/chunk-ZROL6XOA.js";
+import {
+  connectDatabase,
+  databaseInput,
+  describeDatabase
+} from "../chunks/chunk-LWZT3PFX.js";
 import {
   redactUrl,
   scrubSecrets,
@@ -26723,33 +26727,6 @@ ${captureLines}` : capture.stack;
   }
 });
 
-// shared/stop-signal.ts
-var StopRequest = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StopRequest";
-  }
-};
-function stopRequested(signal) {
-  return signal?.aborted === true && signal.reason instanceof StopRequest;
-}
-var RUNNER_SIGNALS = ["SIGINT", "SIGTERM"];
-function runnerStopSignal(source = process) {
-  const controller = new AbortController();
-  const handlers = RUNNER_SIGNALS.map((name) => {
-    const handler = () => {
-      for (const [index, other] of RUNNER_SIGNALS.entries())
-        source.removeListener(other, handlers[index]);
-      controller.abort(
-        new StopRequest(`${name} from the runner (the job was cancelled or ran out of time)`)
-      );
-    };
-    source.once(name, handler);
-    return handler;
-  });
-  return controller.signal;
-}
-
 // actions/collect-county/src/collect.ts
 import { join as join2 } from "node:path";
 
@@ -27455,7 +27432,6 @@ var CountyApi = class {
 
 // actions/collect-county/src/fetch-parcels.ts
 import { setMaxListeners } from "node:events";
-var IN_FLIGHT_GRACE_MS = 2e3;
 function errorClassOf(error) {
   if (!isHttpError(error))
     return error instanceof Error && /county parcel/.test(error.message) ? "parse" : "other";
@@ -27918,27 +27894,6 @@ function shardUsage(zip2, requests, runId) {
     quantity: requests,
     recordedAt: (/* @__PURE__ */ new Date()).toISOString()
   };
-}
-
-// actions/collect-county/src/stop.ts
-var BudgetSpent = class extends StopRequest {
-};
-function collectionStop(options) {
-  const { minutes } = options;
-  const signals = options.runner ? [options.runner] : [];
-  const finished = new AbortController();
-  if (minutes > 0) {
-    const budget = new AbortController();
-    signals.push(budget.signal);
-    void (options.sleep ?? sleep)(minutes * 6e4, finished.signal).then(
-      () => budget.abort(
-        new BudgetSpent(`time budget of ${minutes} minute${minutes === 1 ? "" : "s"} spent`)
-      ),
-      // Disposed: the work ended inside the budget.
-      () => void 0
-    );
-  }
-  return { signal: AbortSignal.any(signals), dispose: () => finished.abort() };
 }
 
 // actions/collect-county/src/collect-shard.ts

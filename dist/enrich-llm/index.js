@@ -18,10 +18,6 @@ import {
   enrichmentSchema,
   fieldConfidenceSchema
 } from "../chunks/chunk-6BLTXPF7.js";
-import {
-  connectDatabase,
-  databaseInput
-} from "../chunks/chunk-LWZT3PFX.js";
 import "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
@@ -45,6 +41,10 @@ import {
 import {
   readRunContext
 } from "../chunks/chunk-ZROL6XOA.js";
+import {
+  connectDatabase,
+  databaseInput
+} from "../chunks/chunk-LWZT3PFX.js";
 import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";

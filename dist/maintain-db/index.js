@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   INDEXES
-} from "../chunks/chunk-OHFSXERV.js";
+} from "../chunks/chunk-L6HLVIKN.js";
 import {
   propertySchema,
   validateRecord
@@ -11,12 +11,7 @@ import "../chunks/chunk-6BLTXPF7.js";
 import {
   COLLECTIONS,
   pipelineCollections
-} from "../chunks/chunk-EBWMGYDR.js";
-import {
-  connectDatabase,
-  databaseInput,
-  require_lib
-} from "../chunks/chunk-LWZT3PFX.js";
+} from "../chunks/chunk-H5SBE6EG.js";
 import "../chunks/chunk-7I6NFK2G.js";
 import "../chunks/chunk-N7VNEXHP.js";
 import {
@@ -40,6 +35,11 @@ import {
 import {
   readRunContext
 } from "../chunks/chunk-ZROL6XOA.js";
+import {
+  connectDatabase,
+  databaseInput,
+  require_lib
+} from "../chunks/chunk-LWZT3PFX.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,

@@ -1,10 +1,13 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  IN_FLIGHT_GRACE_MS,
   RateLimiter,
+  collectionStop,
   normalizeAddress,
+  runnerStopSignal,
   sourceVerdict
-} from "../chunks/chunk-3J2ZYASY.js";
+} from "../chunks/chunk-LXI7JJJE.js";
 import {
   formatIssues
 } from "../chunks/chunk-EUIHDCFB.js";
@@ -18,6 +21,9 @@ import {
 import {
   sleep
 } from "../chunks/chunk-DZ53HVQ5.js";
+import {
+  COLLECTIONS
+} from "../chunks/chunk-H5SBE6EG.js";
 import {
   USAGE_SCHEMA_VERSION
 } from "../chunks/chunk-7I6NFK2G.js";
@@ -44,6 +50,11 @@ import {
   readRunContext
 } from "../chunks/chunk-ZROL6XOA.js";
 import {
+  connectDatabase,
+  databaseInput,
+  describeDatabase
+} from "../chunks/chunk-LWZT3PFX.js";
+import {
   redactUrl
 } from "../chunks/chunk-CQ3Z2ZHE.js";
 import {
@@ -52,12 +63,14 @@ import {
   NonRetryableError,
   RetryableError,
   booleanInput,
+  decimalInput,
   dryRunInput,
   errorMessage,
   external_exports,
   integerInput,
   isRetryable,
   listInput,
+  mongodbUriInput,
   rateInput,
   runAction,
   stringInput,
@@ -85,8 +98,16 @@ var scrapeMlsInputs = external_exports.object({
   maxListings: integerInput({ default: 0, min: 0 }),
   /** Browser contexts (sessions) working at once. */
   concurrency: integerInput({ default: 2, min: 1, max: 16 }),
-  /** Page loads per minute over all sessions; 0 = no cap. */
-  requestsPerMinute: integerInput({ default: 60, min: 0 }),
+  /**
+   * Page loads per minute over all sessions; 0 = no cap. 16 keeps the 3.6 s between requests that
+   * the blocking runbook asks for.
+   */
+  requestsPerMinute: integerInput({ default: 16, min: 0 }),
+  /**
+   * Minutes after which no new page is taken and every ZIP is uploaded with what it has
+   * (`complete=false`); fractions allowed; 0 = no budget. Keep it inside the job's timeout.
+   */
+  timeBudgetMinutes: decimalInput({ default: 0, unit: "of minutes" }),
   /** Proxies (a secret): URLs `http://user:pass@host:port`, or `webshare:<API key>`. */
   proxies: stringInput(),
   /** 2captcha API key (a secret); without it a CAPTCHA page is a failure. */
@@ -101,6 +122,10 @@ var scrapeMlsInputs = external_exports.object({
   enabled: booleanInput(true),
   /** `artifact-name` of an earlier attempt whose listings are kept and not fetched again. */
   resumeFrom: stringInput().pipe(artifactName),
+  /** MongoDB holding the listing frontier (a secret); empty: search order, no frontier. */
+  mongodbUri: mongodbUriInput,
+  /** Database of the frontier; empty: the connection string's, else `phx_property`. */
+  database: databaseInput,
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
   artifactName: stringInput({ default: "mls-listings" }).pipe(artifactName.min(1)),
   /** Share of the pages tried in this run that may fail before the run fails (0 to 1). */
@@ -159,12 +184,141 @@ async function launchBrowser(executablePath, logger) {
   logger.info(`browser: ${executablePath ?? "Playwright's managed Chromium"}`);
   const { chromium } = await import("../chunks/playwright-core-RY3OSPNU.js");
   try {
-    return await chromium.launch({ executablePath, args, headless: true });
+    return await chromium.launch({
+      executablePath,
+      args,
+      headless: true,
+      handleSIGINT: false,
+      handleSIGTERM: false
+    });
   } catch (error) {
     throw new ConfigurationError(
       `cannot start Chromium (${executablePath ?? "managed"}): set input 'browser-path' or CHROMIUM_PATH, or run 'npx playwright install chromium': ${error.message.split("\n")[0]}`
     );
   }
+}
+
+// actions/scrape-mls/src/frontier.ts
+var WRITE_BATCH = 50;
+var READ_BATCH = 500;
+var ListingFrontier = class _ListingFrontier {
+  constructor(collection, writable, close, logger) {
+    this.collection = collection;
+    this.writable = writable;
+    this.close = close;
+    this.logger = logger;
+  }
+  collection;
+  writable;
+  close;
+  logger;
+  /** Connects as `mongodb-uri` and `database` say; `dryRun` reads the frontier but never writes it. */
+  static async open(inputs, logger) {
+    const none = new _ListingFrontier(null, false, () => Promise.resolve(), logger);
+    if (inputs.mongodbUri === "") {
+      logger.info("no mongodb-uri: listing pages in search order, no frontier kept");
+      return none;
+    }
+    try {
+      const connection = await connectDatabase(inputs.mongodbUri, inputs.database);
+      logger.info(`listing frontier in database ${describeDatabase(connection.database)}`);
+      const collection = connection.db.collection(
+        COLLECTIONS.listingFrontier
+      );
+      return new _ListingFrontier(collection, !inputs.dryRun, () => connection.close(), logger);
+    } catch (error) {
+      if (error instanceof ConfigurationError) throw error;
+      logger.warning(
+        `mongodb-uri: cannot open the listing frontier (${errorMessage(error)}); listing pages in search order`
+      );
+      return none;
+    }
+  }
+  /** What the frontier knows of `urls`; empty when there is none or it cannot be read. */
+  async entries(urls) {
+    const known = /* @__PURE__ */ new Map();
+    if (!this.collection) return known;
+    try {
+      for (let start = 0; start < urls.length; start += READ_BATCH) {
+        const batch = urls.slice(start, start + READ_BATCH);
+        for await (const doc of this.collection.find({ _id: { $in: batch } })) {
+          known.set(doc._id, doc);
+        }
+      }
+    } catch (error) {
+      this.logger.warning(
+        `listing frontier unreadable (${errorMessage(error)}); listing pages in search order`
+      );
+      known.clear();
+    }
+    return known;
+  }
+  /**
+   * Records the rows the search showed (seen now) and the listing pages read in this run (visited
+   * at their `scrapedAt`), one upsert per URL in batches. Returns the documents written.
+   */
+  async record(zip2, rows, visits) {
+    if (!this.collection || !this.writable) return 0;
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    const byUrl = new Map(rows.map((row) => [row.url, row]));
+    const urls = [.../* @__PURE__ */ new Set([...byUrl.keys(), ...visits.keys()])];
+    const operations = urls.map(
+      (url) => frontierUpdate(zip2, url, byUrl.get(url), visits.get(url), now)
+    );
+    try {
+      for (let start = 0; start < operations.length; start += WRITE_BATCH) {
+        await this.collection.bulkWrite(operations.slice(start, start + WRITE_BATCH), {
+          ordered: false
+        });
+      }
+    } catch (error) {
+      this.logger.warning(
+        `${zip2}: listing frontier not updated (${errorMessage(error)}); the next run orders by what it knew before`
+      );
+      return 0;
+    }
+    return operations.length;
+  }
+};
+function frontierUpdate(zip2, url, row, visitedAt, now) {
+  const seen = row ? { lastSeenAt: now, price: row.price, status: row.status } : {};
+  const unseen = row ? {} : { lastSeenAt: now, price: null, status: null };
+  if (visitedAt === void 0) {
+    return {
+      updateOne: {
+        filter: { _id: url },
+        update: {
+          $set: { zip: zip2, ...seen },
+          $setOnInsert: {
+            ...unseen,
+            firstSeenAt: now,
+            lastVisitedAt: null,
+            priceAtVisit: null,
+            statusAtVisit: null,
+            visits: 0
+          }
+        },
+        upsert: true
+      }
+    };
+  }
+  return {
+    updateOne: {
+      filter: { _id: url },
+      update: {
+        $set: {
+          zip: zip2,
+          ...seen,
+          lastVisitedAt: visitedAt,
+          priceAtVisit: row?.price ?? null,
+          statusAtVisit: row?.status ?? null
+        },
+        $setOnInsert: { ...unseen, firstSeenAt: now },
+        $inc: { visits: 1 }
+      },
+      upsert: true
+    }
+  };
 }
 
 // actions/scrape-mls/src/proxies.ts
@@ -292,6 +446,23 @@ function robotsAllow(rules, url) {
   const longest = (list) => Math.max(-1, ...list.filter((rule) => matches(rule, path)).map((rule) => rule.length));
   return longest(rules.allow) >= longest(rules.disallow);
 }
+async function fetchRobots(browser, baseUrl, logger) {
+  const context = await browser.newContext();
+  try {
+    const response = await context.request.get(new URL("/robots.txt", baseUrl).href, {
+      timeout: 15e3
+    });
+    if (response.status() >= 400) return { allow: [], disallow: [] };
+    const rules = parseRobots(await response.text());
+    logger.info(`robots.txt: ${rules.disallow.length} disallowed path(s)`);
+    return rules;
+  } catch (error) {
+    logger.warning(`robots.txt unavailable (${error.message.split("\n")[0]}); going on`);
+    return { allow: [], disallow: [] };
+  } finally {
+    await context.close();
+  }
+}
 
 // actions/scrape-mls/src/scrape-shard.ts
 import { join as join5 } from "node:path";
@@ -316,7 +487,8 @@ function emptyCrawlStats() {
       parse: 0,
       other: 0
     },
-    stoppedBecause: null
+    stoppedBecause: null,
+    stopRequest: null
   };
 }
 
@@ -521,10 +693,14 @@ function listingRecord(reading, page) {
 
 // actions/scrape-mls/src/captcha.ts
 var FATAL = /^ERROR_(WRONG_USER_KEY|KEY_DOES_NOT_EXIST|ZERO_BALANCE|IP_NOT_ALLOWED|IP_BANNED)/;
-async function call(url, init) {
+async function call(url, init, abandon) {
   let response;
+  const timeout = AbortSignal.timeout(3e4);
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(3e4) });
+    response = await fetch(url, {
+      ...init,
+      signal: abandon ? AbortSignal.any([timeout, abandon]) : timeout
+    });
   } catch (error) {
     throw new RetryableError(`CAPTCHA service unreachable: ${error.message}`);
   }
@@ -534,7 +710,7 @@ async function call(url, init) {
 function failure(code) {
   return FATAL.test(code) ? new NonRetryableError(`CAPTCHA service refused the request: ${code}`) : new RetryableError(`CAPTCHA service failed: ${code}`);
 }
-async function solveRecaptcha(service, siteKey, pageUrl) {
+async function solveRecaptcha(service, siteKey, pageUrl, abandon) {
   const form = new URLSearchParams({
     key: service.apiKey,
     method: "userrecaptcha",
@@ -542,7 +718,7 @@ async function solveRecaptcha(service, siteKey, pageUrl) {
     pageurl: pageUrl,
     json: "1"
   });
-  const submitted = await call(`${service.url}/in.php`, { method: "POST", body: form });
+  const submitted = await call(`${service.url}/in.php`, { method: "POST", body: form }, abandon);
   if (submitted.status !== 1) throw failure(submitted.request);
   const deadline = Date.now() + service.timeoutMs;
   const poll = new URLSearchParams({
@@ -552,8 +728,8 @@ async function solveRecaptcha(service, siteKey, pageUrl) {
     json: "1"
   });
   while (Date.now() < deadline) {
-    await sleep(service.pollMs);
-    const reply = await call(`${service.url}/res.php?${poll.toString()}`);
+    await sleep(service.pollMs, abandon);
+    const reply = await call(`${service.url}/res.php?${poll.toString()}`, void 0, abandon);
     if (reply.status === 1) return reply.request;
     if (reply.request !== "CAPCHA_NOT_READY") throw failure(reply.request);
   }
@@ -622,8 +798,22 @@ var SOURCE = String.raw`(config) => {
     try { jsonLd.push(JSON.parse(el.textContent || '')); } catch (e) { /* skipped */ }
   }
   const links = [];
+  const rows = [];
+  const inRow = (row, selectors) => {
+    for (const s of selectors) { const el = row.querySelector(s); if (el) return text(el) || null; }
+    return null;
+  };
   for (const s of config.results.listingLink) {
-    for (const a of document.querySelectorAll(s)) if (a.href && !links.includes(a.href)) links.push(a.href);
+    for (const a of document.querySelectorAll(s)) {
+      if (!a.href || links.includes(a.href)) continue;
+      links.push(a.href);
+      const row = a.closest(config.results.row.join(', '));
+      rows.push({
+        url: a.href,
+        price: row ? inRow(row, config.results.price) : null,
+        status: row ? inRow(row, config.results.status) : null,
+      });
+    }
     if (links.length > 0) break;
   }
   const next = first(config.results.nextPage);
@@ -631,6 +821,7 @@ var SOURCE = String.raw`(config) => {
     captchaSiteKey: widget ? widget.getAttribute('data-sitekey') || '' : null,
     blockPage: first(config.blockPage) !== null,
     listingLinks: links,
+    resultRows: rows,
     nextPage: next && next.href ? next.href : null,
     fields,
     jsonLd,
@@ -684,7 +875,7 @@ async function visitPage(page, url, selectors, options) {
 }
 
 // actions/scrape-mls/src/page-handlers.ts
-async function passCaptchas(ctx, session, outcome, stats) {
+async function passCaptchas(ctx, session, outcome, stats, abandon) {
   for (let round = 0; outcome.kind === "captcha" && round < 2; round += 1) {
     if (!ctx.captcha)
       return {
@@ -693,7 +884,7 @@ async function passCaptchas(ctx, session, outcome, stats) {
         message: "CAPTCHA page and no captcha-api-key",
         errorClass: "auth"
       };
-    const token = await solveRecaptcha(ctx.captcha, outcome.siteKey, session.page.url());
+    const token = await solveRecaptcha(ctx.captcha, outcome.siteKey, session.page.url(), abandon);
     stats.captchasSolved += 1;
     ctx.logger.info(`session ${session.id}: CAPTCHA solved, continuing`);
     const navigation = session.page.waitForEvent("response", {
@@ -718,14 +909,9 @@ async function harvest(ctx, request, outcome, stats) {
     stats.listingsScraped += 1;
     return;
   }
-  for (const link of outcome.reading.listingLinks) {
-    if (ctx.maxListings > 0 && ctx.queue.countOf("listing") >= ctx.maxListings) break;
-    if (!robotsAllow(ctx.robots, link)) stats.robotsSkipped += 1;
-    else await ctx.queue.add(link, "listing");
-  }
+  for (const row of outcome.reading.resultRows) await ctx.rows.add(row);
   const next = outcome.reading.nextPage;
-  const full = ctx.maxListings > 0 && ctx.queue.countOf("listing") >= ctx.maxListings;
-  if (next && !full && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, "search");
+  if (next && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, "search");
 }
 
 // actions/scrape-mls/src/sessions.ts
@@ -800,10 +986,44 @@ var SessionPool = class {
   }
 };
 
+// actions/scrape-mls/src/stop-grace.ts
+function stopGrace(stop, options) {
+  const abandon = new AbortController();
+  let timer;
+  const onStop = () => {
+    const inFlight = options.inFlight();
+    if (inFlight === 0) return;
+    options.logger.info(
+      `${errorMessage(stop.reason)}: taking no more pages; ${inFlight} under way get ${IN_FLIGHT_GRACE_MS / 1e3} s`
+    );
+    timer = setTimeout(() => {
+      abandon.abort(stop.reason);
+      options.onAbandon();
+    }, IN_FLIGHT_GRACE_MS);
+  };
+  stop.addEventListener("abort", onStop, { once: true });
+  return {
+    abandon: abandon.signal,
+    dispose() {
+      stop.removeEventListener("abort", onStop);
+      clearTimeout(timer);
+    }
+  };
+}
+
 // actions/scrape-mls/src/crawl.ts
-async function crawl(ctx) {
-  const stats = emptyCrawlStats();
+async function crawl(ctx, stats = emptyCrawlStats()) {
   let inFlight = 0;
+  const active = /* @__PURE__ */ new Set();
+  const grace = stopGrace(ctx.stop, {
+    inFlight: () => inFlight,
+    // Closing the contexts ends their navigations at once; their pages stay queued.
+    onAbandon: () => {
+      for (const session of active) void session.context.close().catch(() => void 0);
+    },
+    logger: ctx.logger
+  });
+  const abandon = grace.abandon;
   const giveUp = async (request, errorClass, reason, session) => {
     stats.failed += 1;
     stats.errorsByClass[errorClass] += 1;
@@ -820,12 +1040,15 @@ async function crawl(ctx) {
   const worker = async () => {
     let session = null;
     const retire = async () => {
-      if (session) await ctx.sessions.close(session, true);
+      if (session) {
+        active.delete(session);
+        await ctx.sessions.close(session, true);
+      }
       session = null;
     };
     try {
       for (; ; ) {
-        if (stats.stoppedBecause) return;
+        if (stats.stoppedBecause || ctx.stop.aborted) return;
         const request = ctx.queue.next();
         if (!request) {
           if (inFlight === 0) return;
@@ -841,14 +1064,19 @@ async function crawl(ctx) {
             return;
           }
           const current = session;
-          await ctx.limiter.acquire();
+          active.add(current);
+          await ctx.limiter.acquire(ctx.stop);
           stats.pages += 1;
           let outcome = await visitPage(current.page, request.url, ctx.selectors, {
             timeoutMs: ctx.navigationTimeoutMs,
             proxied: current.proxy !== null
           });
           if (outcome.kind === "captcha")
-            outcome = await passCaptchas(ctx, current, outcome, stats);
+            outcome = await passCaptchas(ctx, current, outcome, stats, abandon);
+          if (abandon.aborted) {
+            ctx.queue.putBack(request);
+            return;
+          }
           if (outcome.kind === "ok") {
             current.errorScore = 0;
             if (current.proxy) ctx.proxies.markSuccess(current.proxy);
@@ -895,6 +1123,10 @@ async function crawl(ctx) {
             await again(request, "auth", "the CAPTCHA kept coming back", current);
           }
         } catch (error) {
+          if (abandon.aborted || error === ctx.stop.reason) {
+            ctx.queue.putBack(request);
+            return;
+          }
           if (error instanceof ListingParseError)
             await giveUp(request, "parse", error.message, session);
           else {
@@ -907,10 +1139,19 @@ async function crawl(ctx) {
         }
       }
     } finally {
-      if (session) await ctx.sessions.close(session, false);
+      if (session) {
+        active.delete(session);
+        await ctx.sessions.close(session, false);
+      }
     }
   };
-  await Promise.all(Array.from({ length: ctx.concurrency }, worker));
+  try {
+    if (!ctx.stop.aborted) await Promise.all(Array.from({ length: ctx.concurrency }, worker));
+  } finally {
+    grace.dispose();
+  }
+  if (ctx.stop.aborted && ctx.queue.pending > 0)
+    stats.stopRequest ??= errorMessage(ctx.stop.reason);
   return stats;
 }
 
@@ -990,6 +1231,59 @@ async function publishShard(listings, companions, target, logger) {
   return { uploaded: true };
 }
 
+// actions/scrape-mls/src/visit-plan.ts
+var RANK = { new: 0, changed: 1, revisit: 2 };
+var differs = (now, atVisit) => now !== null && atVisit !== null && now !== atVisit;
+function visitReason(row, entry) {
+  if (!entry || entry.lastVisitedAt === null) return "new";
+  if (differs(row.price, entry.priceAtVisit) || differs(row.status, entry.statusAtVisit))
+    return "changed";
+  return "revisit";
+}
+function planVisits(rows, frontier) {
+  return rows.map((row) => ({ row, entry: frontier.get(row.url) })).map(({ row, entry }) => ({
+    url: row.url,
+    order: row.order,
+    reason: visitReason(row, entry),
+    visitedAt: entry?.lastVisitedAt ?? ""
+  })).sort(
+    (a, b) => RANK[a.reason] - RANK[b.reason] || (a.reason === "revisit" ? a.visitedAt.localeCompare(b.visitedAt) : 0) || a.order - b.order
+  ).map(({ url, reason }) => ({ url, reason }));
+}
+
+// actions/scrape-mls/src/queue-visits.ts
+async function queueVisits(ctx, stats) {
+  const rows = ctx.rows.all();
+  const plan = planVisits(rows, await ctx.frontier.entries(rows.map((row) => row.url)));
+  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf("listing") : Infinity;
+  for (const visit of plan) {
+    if (room <= 0) break;
+    if (ctx.queue.has(visit.url)) continue;
+    if (!robotsAllow(ctx.robots, visit.url)) stats.robotsSkipped += 1;
+    else if (await ctx.queue.add(visit.url, "listing")) room -= 1;
+  }
+  return new Map(plan.map((visit) => [visit.url, visit.reason]));
+}
+function frontierCounts(reasons, queue, robots) {
+  const counts = {
+    "listings-known": reasons.size,
+    "listings-new": 0,
+    "listings-changed": 0,
+    "listings-revisited": 0,
+    "listings-left": 0
+  };
+  const key = {
+    new: "listings-new",
+    changed: "listings-changed",
+    revisit: "listings-revisited"
+  };
+  for (const [url, reason] of reasons) {
+    if (queue.doneNow(url)) counts[key[reason]] += 1;
+    else if (!queue.isDone(url) && robotsAllow(robots, url)) counts["listings-left"] += 1;
+  }
+  return counts;
+}
+
 // actions/scrape-mls/src/request-queue.ts
 import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
@@ -1001,6 +1295,7 @@ function uniqueKey(url) {
 var RequestQueue = class _RequestQueue {
   #known = /* @__PURE__ */ new Map();
   #done = /* @__PURE__ */ new Set();
+  #doneNow = /* @__PURE__ */ new Set();
   #failed = /* @__PURE__ */ new Set();
   #pending = [];
   #path;
@@ -1066,6 +1361,18 @@ var RequestQueue = class _RequestQueue {
       if (request === void 0 || !this.#done.has(request.url)) return request;
     }
   }
+  /** Whether `url` is recorded as finished, in this run or an earlier one. */
+  isDone(url) {
+    return this.#done.has(uniqueKey(url));
+  }
+  /** Whether `url` was finished by this process (not kept from an earlier run or attempt). */
+  doneNow(url) {
+    return this.#doneNow.has(uniqueKey(url));
+  }
+  /** Puts a request back untried, first in line: a stop left it for a later run. */
+  putBack(request) {
+    this.#pending.unshift(request);
+  }
   /** Puts a request back after a retryable failure. */
   retry(request) {
     this.#pending.push({ ...request, retries: request.retries + 1 });
@@ -1073,7 +1380,15 @@ var RequestQueue = class _RequestQueue {
   /** Records a request as finished: it is never fetched again, even after a restart. */
   async markDone(request) {
     this.#done.add(request.url);
+    this.#doneNow.add(request.url);
     await this.#record({ op: "done", url: request.url });
+  }
+  /** Records a listing page as finished by an earlier attempt whose listing was kept. */
+  async markKept(url) {
+    await this.add(url, "listing");
+    const key = uniqueKey(url);
+    this.#done.add(key);
+    await this.#record({ op: "done", url: key });
   }
   /** Records a request as failed for good in this run. */
   async markFailed(request) {
@@ -1083,6 +1398,54 @@ var RequestQueue = class _RequestQueue {
   async #record(event) {
     await appendFile2(this.#path, `${JSON.stringify(event)}
 `);
+  }
+};
+
+// actions/scrape-mls/src/result-rows.ts
+import { appendFile as appendFile3, mkdir as mkdir3, readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+var ResultRows = class _ResultRows {
+  constructor(path) {
+    this.path = path;
+  }
+  path;
+  #rows = /* @__PURE__ */ new Map();
+  /** Opens the rows at `path`, keeping what an earlier run wrote (a cut-off last line is dropped). */
+  static async open(path) {
+    await mkdir3(dirname2(path), { recursive: true });
+    const rows = new _ResultRows(path);
+    const text2 = await readFile3(path, "utf8").catch(() => "");
+    for (const line of text2.split("\n")) {
+      try {
+        const row = JSON.parse(line);
+        if (!rows.#rows.has(row.url)) rows.#rows.set(row.url, row);
+      } catch {
+        continue;
+      }
+    }
+    return rows;
+  }
+  /** Records a row unless its listing was seen already; its price and status text are parsed. */
+  async add(row) {
+    const url = uniqueKey(row.url);
+    if (this.#rows.has(url)) return;
+    const parsed = {
+      url,
+      order: this.#rows.size,
+      price: parsePrice(row.price ?? void 0),
+      status: parseStatus(row.status ?? void 0)
+    };
+    this.#rows.set(url, parsed);
+    await appendFile3(this.path, `${JSON.stringify(parsed)}
+`);
+  }
+  /** Whether a row showed `url`. */
+  has(url) {
+    return this.#rows.has(uniqueKey(url));
+  }
+  /** The rows in search order. */
+  all() {
+    return [...this.#rows.values()].sort((a, b) => a.order - b.order);
   }
 };
 
@@ -1096,12 +1459,20 @@ async function previousListings(source, logger) {
     try {
       await downloadStage(source.client, source.name, dir, logger);
     } catch (error) {
+      const missing = error instanceof NonRetryableError && /^lookup of artifact/.test(error.message);
+      if (missing && source.automatic) {
+        logger.info(
+          `re-run: no artifact '${source.name}' from an earlier attempt; scraping it whole`
+        );
+        return [];
+      }
       logger.warning(
         `resume-from: no artifact '${source.name}' (${error.message}); scraping it whole`
       );
       return [];
     }
   } else if (!existsSync2(join3(dir, "manifest.json"))) {
+    if (source.automatic) return [];
     logger.warning(`resume-from: no folder ${dir}; scraping it whole`);
     return [];
   }
@@ -1115,7 +1486,7 @@ async function previousListings(source, logger) {
 }
 
 // actions/scrape-mls/src/snapshots.ts
-import { mkdir as mkdir3, readdir, writeFile } from "node:fs/promises";
+import { mkdir as mkdir4, readdir, writeFile } from "node:fs/promises";
 import { join as join4 } from "node:path";
 var FailureSnapshots = class _FailureSnapshots {
   constructor(dir, limit) {
@@ -1127,7 +1498,7 @@ var FailureSnapshots = class _FailureSnapshots {
   #taken = 0;
   /** Snapshots kept earlier in the folder (a resumed run keeps counting from there). */
   static async open(dir, limit) {
-    await mkdir3(dir, { recursive: true });
+    await mkdir4(dir, { recursive: true });
     const snapshots = new _FailureSnapshots(dir, limit);
     snapshots.#taken = (await readdir(dir)).filter((name) => name.endsWith(".html")).length;
     return snapshots;
@@ -1170,6 +1541,7 @@ async function scrapeShard(plan, zip2, logger) {
   const work = join5(plan.workRoot, name);
   const queue = await RequestQueue.open(work);
   const store = await ListingStore.open(join5(work, "listings.ndjson"));
+  const rows = await ResultRows.open(join5(work, "rows.ndjson"));
   const snapshots = await FailureSnapshots.open(join5(work, "snapshots"), plan.maxSnapshots);
   const sessions = new SessionPool(plan.browser, plan.proxies);
   if (plan.resumeFrom !== "") {
@@ -1177,16 +1549,17 @@ async function scrapeShard(plan, zip2, logger) {
       name: `${plan.resumeFrom}-${zip2}`,
       client: plan.client,
       outDir: plan.outDir,
-      downloadDir: join5(plan.workRoot, "resume")
+      downloadDir: join5(plan.workRoot, "resume"),
+      automatic: plan.resumeAutomatic
     };
     const kept = await previousListings(source, logger);
     for (const listing of kept) {
       if (queue.has(listing.sourceUrl)) continue;
       await store.add(listing);
-      await queue.add(listing.sourceUrl, "listing");
-      await queue.markDone({ url: uniqueKey(listing.sourceUrl), kind: "listing", retries: 0 });
+      await queue.markKept(listing.sourceUrl);
     }
-    logger.info(`${zip2}: ${kept.length} listings kept from '${source.name}'`);
+    if (kept.length > 0 || !plan.resumeAutomatic)
+      logger.info(`${zip2}: ${kept.length} listings kept from '${source.name}'`);
   }
   await queue.add(
     new URL(plan.selectors.searchPath.replace("{zip}", zip2), plan.baseUrl).href,
@@ -1194,15 +1567,11 @@ async function scrapeShard(plan, zip2, logger) {
   );
   if (queue.done > 0)
     logger.info(`${zip2}: resuming: ${queue.done} pages done before, ${queue.pending} waiting`);
-  const stats = await crawl({
-    ...plan,
-    queue,
-    store,
-    sessions,
-    snapshots,
-    logger,
-    maxRetries: 3
-  });
+  const context = { ...plan, queue, store, rows, sessions, snapshots, logger, maxRetries: 3 };
+  const stats = await crawl(context);
+  const reasons = await queueVisits({ ...plan, queue, rows }, stats);
+  await crawl(context, stats);
+  const frontier = frontierCounts(reasons, queue, plan.robots);
   const listings = store.listings();
   const implausible = listings.filter((listing) => listingRangeProblems(listing).length > 0).length;
   const complete = queue.pending === 0 && stats.failed === 0 && stats.stoppedBecause === null;
@@ -1210,6 +1579,11 @@ async function scrapeShard(plan, zip2, logger) {
   logger.info(
     `${zip2}: ${stats.listingsScraped} listings scraped, ${listings.length} in all, ${stats.pages} pages, ${stats.blocked} blocked, ${stats.failed} failed`
   );
+  logger.info(
+    `${zip2}: ${frontier["listings-known"]} listings on the result pages: ${frontier["listings-new"]} new, ${frontier["listings-changed"]} changed and ${frontier["listings-revisited"]} revisited in this run; ${frontier["listings-left"]} left for the next`
+  );
+  if (stats.stopRequest !== null)
+    logger.info(`${zip2}: stopped early (${stats.stopRequest}); uploading what it has`);
   const { uploaded } = await publishShard(
     listings,
     {
@@ -1233,11 +1607,13 @@ async function scrapeShard(plan, zip2, logger) {
           "sessions-retired": sessions.retired,
           "robots-skipped": stats.robotsSkipped,
           "listings-gone": stats.gone,
-          failed: stats.failed
+          failed: stats.failed,
+          ...frontier
         },
         errorsByClass: stats.errorsByClass,
         retries: stats.retries,
-        outcome: complete ? "success" : listings.length > 0 ? "partial" : "failure"
+        // A stop is a normal end of a night: partial, unless the site failed what was asked.
+        outcome: complete ? "success" : listings.length > 0 || stats.stopRequest !== null && stats.failed === 0 ? "partial" : "failure"
       },
       usage: usageRecords(plan, zip2, stats.captchasSolved, sessions.closedBytes),
       snapshots: { dir: snapshots.dir, files: await snapshots.files() }
@@ -1245,6 +1621,11 @@ async function scrapeShard(plan, zip2, logger) {
     { dir: join5(plan.outDir, name), artifactName: name, client: plan.client },
     logger
   );
+  const visits = new Map(
+    listings.filter((listing) => queue.doneNow(listing.sourceUrl)).map((listing) => [listing.sourceUrl, listing.scrapedAt])
+  );
+  const written = await plan.frontier.record(zip2, rows.all(), visits);
+  if (written > 0) logger.info(`${zip2}: listing frontier: ${written} listings recorded`);
   return {
     zip: zip2,
     listings: listings.length,
@@ -1253,6 +1634,7 @@ async function scrapeShard(plan, zip2, logger) {
     proxyBytes: sessions.closedBytes,
     sessionsRetired: sessions.retired,
     complete,
+    frontier,
     artifact: uploaded ? name : join5(plan.outDir, name),
     uploaded,
     elapsedMs: finishedAt.getTime() - startedAt.getTime()
@@ -1260,7 +1642,7 @@ async function scrapeShard(plan, zip2, logger) {
 }
 
 // actions/scrape-mls/src/selectors.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 var strategySchema = external_exports.union([
   external_exports.object({
     /** A selector, or several whose texts are joined with ", " (street + locality). */
@@ -1299,7 +1681,13 @@ var selectorsSchema = external_exports.object({
   searchPath: external_exports.string().includes("{zip}"),
   results: external_exports.object({
     listingLink: external_exports.array(external_exports.string().min(1)).min(1),
-    nextPage: external_exports.array(external_exports.string().min(1)).min(1)
+    nextPage: external_exports.array(external_exports.string().min(1)).min(1),
+    /** The result row around a listing link (its price and status are read inside it). */
+    row: external_exports.array(external_exports.string().min(1)).min(1).default(["li.result", "tr.result", ".result"]),
+    /** The price a result row shows, if any: a change puts the listing before unchanged ones. */
+    price: external_exports.array(external_exports.string().min(1)).min(1).default([".result-price", ".price"]),
+    /** The status a result row shows, if any. */
+    status: external_exports.array(external_exports.string().min(1)).min(1).default([".result-status", ".status"])
   }),
   listing: external_exports.object(
     Object.fromEntries(LISTING_FIELDS.map((field) => [field, fallbacks]))
@@ -1312,7 +1700,7 @@ var selectorsSchema = external_exports.object({
 async function loadSelectors(path) {
   let text2;
   try {
-    text2 = await readFile3(path, "utf8");
+    text2 = await readFile4(path, "utf8");
   } catch (error) {
     throw new ConfigurationError(
       `input 'selectors': cannot read '${path}': ${errorMessage(error)}`
@@ -1342,24 +1730,23 @@ var DEFAULT_TUNING = {
   proxyCooldownMs: 3e5,
   maxSnapshots: 5
 };
-async function fetchRobots(browser, baseUrl, logger) {
-  const context = await browser.newContext();
+async function scrapeMls(inputs, deps) {
+  const stop = collectionStop({
+    minutes: inputs.timeBudgetMinutes,
+    runner: deps.stop,
+    sleep: deps.sleep
+  });
+  if (inputs.timeBudgetMinutes > 0)
+    deps.logger.info(
+      `time budget: ${inputs.timeBudgetMinutes} min; then no new pages, and what was scraped is uploaded`
+    );
   try {
-    const response = await context.request.get(new URL("/robots.txt", baseUrl).href, {
-      timeout: 15e3
-    });
-    if (response.status() >= 400) return { allow: [], disallow: [] };
-    const rules = parseRobots(await response.text());
-    logger.info(`robots.txt: ${rules.disallow.length} disallowed path(s)`);
-    return rules;
-  } catch (error) {
-    logger.warning(`robots.txt unavailable (${error.message.split("\n")[0]}); going on`);
-    return { allow: [], disallow: [] };
+    return await scrapeZips(inputs, deps, stop.signal);
   } finally {
-    await context.close();
+    stop.dispose();
   }
 }
-async function scrapeMls(inputs, deps) {
+async function scrapeZips(inputs, deps, stop) {
   const { logger, tuning } = deps;
   const run2 = readRunContext();
   const outDir = join6(run2.tempDir, "out");
@@ -1383,7 +1770,19 @@ async function scrapeMls(inputs, deps) {
   });
   logger.info(`${proxies.proxies.length} proxies${proxies.enabled ? "" : " (direct connection)"}`);
   const client = inputs.dryRun ? null : deps.artifactClient;
-  const browser = await launchBrowser(resolveBrowserPath(inputs.browserPath), logger);
+  const resumeAutomatic = inputs.resumeFrom === "" && run2.runAttempt > 1;
+  const resumeFrom = resumeAutomatic ? inputs.artifactName : inputs.resumeFrom;
+  if (resumeAutomatic)
+    logger.info(
+      `attempt ${run2.runAttempt}: continuing from the '${inputs.artifactName}-<zip>' artifacts of an earlier attempt where there are any`
+    );
+  const frontier = await ListingFrontier.open(inputs, logger);
+  const browser = await launchBrowser(resolveBrowserPath(inputs.browserPath), logger).catch(
+    async (error) => {
+      await frontier.close();
+      throw error;
+    }
+  );
   try {
     const plan = {
       runId: run2.runId,
@@ -1408,7 +1807,10 @@ async function scrapeMls(inputs, deps) {
       maxListings: inputs.maxListings,
       maxSnapshots: tuning.maxSnapshots,
       navigationTimeoutMs: tuning.navigationTimeoutMs,
-      resumeFrom: inputs.resumeFrom
+      resumeFrom,
+      resumeAutomatic,
+      frontier,
+      stop
     };
     const shards = [];
     for (const zip2 of inputs.zipCodes) {
@@ -1425,6 +1827,7 @@ async function scrapeMls(inputs, deps) {
     };
   } finally {
     await browser.close();
+    await frontier.close();
   }
 }
 
@@ -1440,7 +1843,15 @@ function scrapeSummary(result) {
   const rows = result.shards.map(
     (shard) => `| ${shard.zip} | ${number2(shard.listings)} | ${number2(shard.stats.listingsScraped)} | ${number2(shard.stats.pages)} | ${number2(shard.stats.blocked)} | ${number2(shard.stats.captchasSolved)} | ${number2(shard.stats.failed)} | ${number2(shard.implausible)} | ${number2(pagesPerMinute(shard.stats.pages, shard.elapsedMs))}/min | ${shard.complete ? "yes" : "no"} |`
   );
-  const notes = result.shards.filter((shard) => shard.stats.stoppedBecause !== null).map((shard) => `- ${shard.zip}: stopped early: ${shard.stats.stoppedBecause}`);
+  const notes = result.shards.flatMap((shard) => {
+    const { stoppedBecause, stopRequest } = shard.stats;
+    const reason = stoppedBecause ?? stopRequest;
+    const f = shard.frontier;
+    return [
+      ...reason === null ? [] : [`- ${shard.zip}: stopped early: ${reason}`],
+      `- ${shard.zip}: ${number2(f["listings-known"])} listings on the result pages; visited ${number2(f["listings-new"])} new, ${number2(f["listings-changed"])} changed, ${number2(f["listings-revisited"])} again; ${number2(f["listings-left"])} left for the next run`
+    ];
+  });
   const where = result.artifactName ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(", ")}.` : `Stage folders written to \`${result.outDir}\`${result.dryRun ? " (dry run: nothing uploaded)" : " (no artifact service: not uploaded)"}.`;
   const complete = result.shards.every((shard) => shard.complete);
   const failure2 = scrapeFailure(result);
@@ -1448,7 +1859,7 @@ function scrapeSummary(result) {
     "## MLS listings",
     "",
     ...failure2 === void 0 ? [] : [`**Failed**: ${failure2}`, ""],
-    complete ? "Complete." : "**Partial run**: some pages failed or the run stopped early; a run with `resume-from` naming this artifact fetches only what is missing.",
+    complete ? "Complete." : "**Partial run**: some pages failed or the run stopped early. Re-running the job continues from these artifacts (it reads the result pages again and fetches only the listing pages they lack); with `mongodb-uri`, the next night visits the listings left here before those read more recently.",
     "",
     "| ZIP | in artifact | scraped now | pages | blocked | CAPTCHAs | failed | implausible | rate | complete |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -1464,12 +1875,13 @@ function scrapeSummary(result) {
 
 // actions/scrape-mls/src/main.ts
 var total = (result, pick) => result.shards.reduce((sum, shard) => sum + pick(shard), 0);
-function scrapeMlsAction(tuning = DEFAULT_TUNING) {
+function scrapeMlsAction(tuning = DEFAULT_TUNING, outside = {}) {
   return {
     name: "scrape-mls",
     inputs: scrapeMlsInputs,
-    secrets: ["proxies", "captchaApiKey"],
+    secrets: ["proxies", "captchaApiKey", "mongodbUri"],
     execute: (inputs, logger) => scrapeMls(inputs, {
+      ...outside,
       logger,
       tuning,
       artifactClient: runnerArtifactClient()
@@ -1497,7 +1909,7 @@ function scrapeMlsAction(tuning = DEFAULT_TUNING) {
   };
 }
 var action = scrapeMlsAction();
-var run = () => runAction(action);
+var run = () => runAction(scrapeMlsAction(DEFAULT_TUNING, { stop: runnerStopSignal() }));
 
 // actions/scrape-mls/src/index.ts
 await run();

@@ -2,10 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   stageRunFields
-} from "../chunks/chunk-7FQFQFGG.js";
-import {
-  pipelineCollections
-} from "../chunks/chunk-EBWMGYDR.js";
+} from "../chunks/chunk-O7KN6XLZ.js";
 import {
   mail_composer_default,
   nodemailer_default,
@@ -13,13 +10,12 @@ import {
   smtpEndpoint
 } from "../chunks/chunk-T3REDOUC.js";
 import {
-  connectDatabase,
-  databaseInput
-} from "../chunks/chunk-LWZT3PFX.js";
-import {
   backoffDelay,
   sleep
 } from "../chunks/chunk-DZ53HVQ5.js";
+import {
+  pipelineCollections
+} from "../chunks/chunk-H5SBE6EG.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
@@ -48,6 +44,10 @@ import {
 import {
   readRunContext
 } from "../chunks/chunk-ZROL6XOA.js";
+import {
+  connectDatabase,
+  databaseInput
+} from "../chunks/chunk-LWZT3PFX.js";
 import {
   scrubSecrets
 } from "../chunks/chunk-CQ3Z2ZHE.js";
@@ -839,6 +839,152 @@ function buildMarketView(listings, changes, now2) {
   };
 }
 
+// actions/send-report/src/format.ts
+var count = (value4) => value4 === null || value4 === void 0 ? "n/a" : Math.round(value4).toLocaleString("en-US");
+var money = (value4, digits = 2) => value4 === null || value4 === void 0 ? "n/a" : `$${value4.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+var share = (value4) => value4 === null || value4 === void 0 ? "n/a" : `${(value4 * 100).toFixed(1)} %`;
+var duration = (ms) => `${(ms / 6e4).toFixed(1)} min`;
+var signedPercent = (value4) => value4 === null ? "n/a" : `${value4 >= 0 ? "+" : ""}${value4.toFixed(1)} %`;
+
+// actions/send-report/src/section-types.ts
+var section = (heading, parts) => ({
+  heading,
+  lines: [],
+  tables: [],
+  charts: [],
+  ...parts
+});
+
+// actions/send-report/src/coverage-section.ts
+function latestCoverage(runs, zips) {
+  const latest = runs.at(-1);
+  const byZip = latest?.coverage ?? /* @__PURE__ */ new Map();
+  const all = [.../* @__PURE__ */ new Set([...byZip.keys(), ...zips])].sort();
+  return {
+    run: latest && { runId: latest.runId, startedAt: latest.startedAt, of: runs.length },
+    zips: all.map((zip) => ({ zip, ...byZip.get(zip) }))
+  };
+}
+var plural = (value4, unit2) => `${count(value4)} ${unit2}${value4 === 1 ? "" : "s"}`;
+var nights = (value4) => plural(value4, "night");
+function pace(c4) {
+  if (c4.perNight === null)
+    return "no request budget (no rate limit or no time budget), so no refresh estimate: every due parcel is tried each run";
+  const budget = c4.requestBudget === null ? "" : ` (request budget ${count(c4.requestBudget)})`;
+  const left = c4.nightsLeft === 0 ? "every known parcel is fresh now" : `${nights(c4.nightsLeft)} until every known parcel is fresh`;
+  return `${count(c4.perNight)} parcels a night${budget}: a full refresh takes ${nights(c4.cycleNights)}; ${left}`;
+}
+function parcelLines(zip, c4) {
+  const fresh = share(c4.known === 0 ? null : c4.fresh / c4.known);
+  const activity = c4.listingActivity ? `; ${count(c4.listingActivity)} with listing activity went first` : "";
+  const lines = [
+    `${zip}: ${count(c4.fresh)} of ${count(c4.known)} known parcels fresh (${fresh}, refreshed within ${plural(c4.freshDays, "day")}), ${count(c4.collected)} ever collected; ${pace(c4)}${activity}`
+  ];
+  if (c4.indexPagesLeft !== null)
+    lines.push(
+      `${zip}: the parcel index is still being built: about ${count(c4.indexPagesLeft)} search pages left; more parcels will be known`
+    );
+  return lines;
+}
+function listingLine(zip, f) {
+  const visited = ["new", "changed", "revisited"].flatMap(
+    (key2) => f[key2] === void 0 ? [] : [`${count(f[key2])} ${key2}`]
+  );
+  const parts = [
+    ...f.known === void 0 ? [] : [`${count(f.known)} on the result pages`],
+    ...visited.length ? [`${visited.join(", ")} in this run`] : [],
+    ...f.left === void 0 ? [] : [`${count(f.left)} left for the next run`]
+  ];
+  return `${zip} listings: ${parts.join("; ")}`;
+}
+function zipLines(z) {
+  const lines = [];
+  const county = z.county;
+  if (!county)
+    lines.push(`${z.zip}: no parcel coverage: the county shard did not run in the latest run`);
+  else if (county.coverage) lines.push(...parcelLines(z.zip, county.coverage));
+  else {
+    const why = county.missing.length ? `incomplete figures (missing ${county.missing.join(", ")})` : "none reported (a full run, or no database)";
+    const ended = county.outcome === "success" ? "" : `; the county shard ended ${county.outcome}`;
+    lines.push(`${z.zip}: no parcel coverage: ${why}${ended}`);
+  }
+  if (z.listings) lines.push(listingLine(z.zip, z.listings));
+  return lines;
+}
+function coverageSection(coverage) {
+  const { run: run3, zips } = coverage;
+  if (!run3) return section("Coverage", { lines: ["No coverage figures: no run in this period."] });
+  if (zips.length === 0)
+    return section("Coverage", {
+      lines: ["No coverage figures: no county or listing shard reported in the latest run."]
+    });
+  const asOf = run3.of > 1 ? [`As of the latest run, ${run3.runId} (started ${run3.startedAt}).`] : [];
+  return section("Coverage", { lines: [...asOf, ...zips.flatMap(zipLines)] });
+}
+
+// actions/send-report/src/zip-coverage.ts
+var REQUIRED = {
+  known: "parcels-known",
+  collected: "parcels-collected",
+  fresh: "parcels-fresh",
+  freshDays: "fresh-days",
+  nightsLeft: "refresh-nights-left",
+  cycleNights: "refresh-cycle-nights"
+};
+var FRONTIER = {
+  known: "listings-known",
+  new: "listings-new",
+  changed: "listings-changed",
+  revisited: "listings-revisited",
+  left: "listings-left"
+};
+var figure = (counts, name) => {
+  const value4 = counts[name];
+  return typeof value4 === "number" && Number.isFinite(value4) && value4 >= 0 ? value4 : void 0;
+};
+function countyShard(stage) {
+  const counts = stage.counts;
+  if (figure(counts, REQUIRED.known) === void 0)
+    return { outcome: stage.outcome, coverage: null, missing: [] };
+  const missing = Object.values(REQUIRED).filter((name) => figure(counts, name) === void 0);
+  if (missing.length) return { outcome: stage.outcome, coverage: null, missing };
+  const required2 = (name) => figure(counts, name);
+  const optional2 = (name) => figure(counts, name) ?? null;
+  const pagesLeft = optional2("index-pages-left");
+  return {
+    outcome: stage.outcome,
+    coverage: {
+      known: required2(REQUIRED.known),
+      collected: required2(REQUIRED.collected),
+      fresh: required2(REQUIRED.fresh),
+      freshDays: required2(REQUIRED.freshDays),
+      nightsLeft: required2(REQUIRED.nightsLeft),
+      cycleNights: required2(REQUIRED.cycleNights),
+      perNight: optional2("parcels-per-night"),
+      requestBudget: optional2("request-budget"),
+      listingActivity: optional2("parcels-with-listing-activity"),
+      indexPagesLeft: pagesLeft === 0 ? null : pagesLeft
+    },
+    missing: []
+  };
+}
+function listingFrontier(stage) {
+  const frontier = {};
+  for (const [key2, name] of Object.entries(FRONTIER)) {
+    const value4 = figure(stage.counts, name);
+    if (value4 !== void 0) frontier[key2] = value4;
+  }
+  return Object.keys(frontier).length ? frontier : void 0;
+}
+function addCoverage(coverage, stage) {
+  if (stage.stage !== "collect-county" && stage.stage !== "scrape-mls") return;
+  const zip = coverage.get(stage.shard) ?? {};
+  coverage.set(stage.shard, zip);
+  if (stage.stage === "collect-county") zip.county = countyShard(stage);
+  const listings = stage.stage === "scrape-mls" ? listingFrontier(stage) : void 0;
+  if (listings) zip.listings = listings;
+}
+
 // actions/send-report/src/run-summary.ts
 var COLLECTION_COUNTS = {
   "collect-county": {
@@ -874,7 +1020,9 @@ function emptyRun(runId) {
     errorOutcomes: {},
     llmFallback: 0,
     retries: 0,
-    byZip: {},
+    // Shard names come from the ledger: a ZIP named `__proto__` must stay a ZIP.
+    byZip: /* @__PURE__ */ Object.create(null),
+    coverage: /* @__PURE__ */ new Map(),
     outcomes: {},
     quality: void 0,
     integrity: void 0
@@ -902,6 +1050,7 @@ function add(run3, stage) {
     const zip = run3.byZip[stage.shard] ??= { county: 0, mls: 0 };
     zip[collecting.source] += collected;
   }
+  addCoverage(run3.coverage, stage);
   if (stage.stage === "store-mongo") {
     const { inserted = 0, updated = 0, unchanged = 0 } = stage.counts;
     run3.stored = (run3.stored ?? 0) + inserted + updated + unchanged;
@@ -968,7 +1117,7 @@ function periodTotals(runs) {
     medianDurationMs: median(runs.map((run3) => run3.durationMs))
   };
 }
-var count = (value4) => value4 === null ? "n/a" : value4.toLocaleString("en-US");
+var count2 = (value4) => value4 === null ? "n/a" : value4.toLocaleString("en-US");
 var percent = (value4) => value4 === null ? "n/a" : `${(value4 * 100).toFixed(1)} %`;
 var minutes = (value4) => value4 === null ? "n/a" : `${(value4 / 6e4).toFixed(1)} min`;
 function relative(current2, previous) {
@@ -983,12 +1132,12 @@ function points(current2, previous) {
   return `${change2 >= 0 ? "+" : ""}${change2.toFixed(1)} pts`;
 }
 var METRICS = [
-  ["Runs", "runs", count, relative],
-  ["Failed runs", "failedRuns", count, relative],
-  ["Properties collected", "collected", count, relative],
-  ["Properties stored", "stored", count, relative],
+  ["Runs", "runs", count2, relative],
+  ["Failed runs", "failedRuns", count2, relative],
+  ["Properties collected", "collected", count2, relative],
+  ["Properties stored", "stored", count2, relative],
   ["Success rate", "successRate", percent, points],
-  ["Errors", "errors", count, relative],
+  ["Errors", "errors", count2, relative],
   ["Median duration", "medianDurationMs", minutes, relative]
 ];
 function compare(current2, previous) {
@@ -1219,6 +1368,7 @@ function buildReport(sources) {
       row.mls += counts.mls;
       byZip.set(zip, row);
     }
+  const zips = [...byZip].sort(([a4], [b10]) => a4.localeCompare(b10)).map(([zip, c4]) => ({ zip, ...c4, total: c4.county + c4.mls }));
   const actionItems = failedJobs.map((job) => ({
     text: `Job ${job.name} ended ${job.result} in this run`,
     ...sources.runUrl ? { url: sources.runUrl } : {}
@@ -1250,7 +1400,11 @@ function buildReport(sources) {
     totals,
     comparison: sources.previousRuns ? compare(totals, periodTotals(sources.previousRuns)) : [],
     kpis,
-    byZip: [...byZip].sort(([a4], [b10]) => a4.localeCompare(b10)).map(([zip, c4]) => ({ zip, ...c4, total: c4.county + c4.mls })),
+    byZip: zips,
+    coverage: latestCoverage(
+      runs,
+      zips.map((row) => row.zip)
+    ),
     errors: errorRows(runs, sources.incidents),
     budget,
     quality: qualityRows(runs),
@@ -24225,14 +24379,14 @@ function cluster() {
   };
   return cluster2;
 }
-function count2(node) {
+function count3(node) {
   var sum4 = 0, children3 = node.children, i = children3 && children3.length;
   if (!i) sum4 = 1;
   else while (--i >= 0) sum4 += children3[i].value;
   node.value = sum4;
 }
 function node_count() {
-  return this.eachAfter(count2);
+  return this.eachAfter(count3);
 }
 function node_each(callback, that) {
   let index5 = -1;
@@ -54952,7 +55106,7 @@ function chart(c4, mode) {
     <img src="cid:${c4.id}" alt="${c4.alt}" width="${c4.width}" style="max-width:100%;" />
   </p>`;
 }
-function section(s2, charts, mode) {
+function section2(s2, charts, mode) {
   const shown = s2.charts.flatMap((id2) => charts.has(id2) ? [charts.get(id2)] : []);
   return html`<h2 style="font-size:18px;margin:20px 0 6px;">${s2.heading}</h2>
     ${s2.lines.map((line6) => html`<p style="margin:2px 0;">${line6}</p>`)}
@@ -54973,7 +55127,7 @@ function renderHtml(report, sections, charts, mode) {
           ${report.subject}
         </h1>
         <p>Generated ${report.generatedAt} for ${report.periodLabel} (America/Phoenix).</p>
-        ${link3} ${sections.map((s2) => section(s2, byId, mode))}
+        ${link3} ${sections.map((s2) => section2(s2, byId, mode))}
       </body>
     </html> `.value;
 }
@@ -55042,34 +55196,18 @@ async function writeReportFiles(dir, rendered) {
   return files.map(([path6]) => path6);
 }
 
-// actions/send-report/src/format.ts
-var count3 = (value4) => value4 === null || value4 === void 0 ? "n/a" : Math.round(value4).toLocaleString("en-US");
-var money = (value4, digits = 2) => value4 === null || value4 === void 0 ? "n/a" : `$${value4.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
-var share = (value4) => value4 === null || value4 === void 0 ? "n/a" : `${(value4 * 100).toFixed(1)} %`;
-var duration = (ms) => `${(ms / 6e4).toFixed(1)} min`;
-var signedPercent = (value4) => value4 === null ? "n/a" : `${value4 >= 0 ? "+" : ""}${value4.toFixed(1)} %`;
-
-// actions/send-report/src/section-types.ts
-var section2 = (heading, parts) => ({
-  heading,
-  lines: [],
-  tables: [],
-  charts: [],
-  ...parts
-});
-
 // actions/send-report/src/section-parts.ts
 function executive(report) {
   const t = report.totals;
   const county = report.runs.reduce((s2, r) => s2 + r.collected.county, 0);
   const mls = report.runs.reduce((s2, r) => s2 + r.collected.mls, 0);
   const budget = report.budget;
-  return section2("Executive summary", {
+  return section("Executive summary", {
     lines: [
       `Status: ${report.status}`,
-      `Runs: ${count3(t.runs)} (${count3(t.failedRuns)} failed)`,
-      `Properties collected: ${count3(t.collected)} (county ${count3(county)}, listings ${count3(mls)})`,
-      `Properties stored: ${count3(t.stored)}`,
+      `Runs: ${count(t.runs)} (${count(t.failedRuns)} failed)`,
+      `Properties collected: ${count(t.collected)} (county ${count(county)}, listings ${count(mls)})`,
+      `Properties stored: ${count(t.stored)}`,
       `Success rate: ${share(t.successRate)}`,
       `Duration: ${t.medianDurationMs === null ? "n/a" : duration(t.medianDurationMs)}${t.runs > 1 ? " (median)" : ""}`,
       budget ? `Cost: ${money(budget.runCost, 4)} this run; ${money(budget.monthToDate)} this month (${budget.utilization ?? "n/a"} % of budget, level ${budget.level})` : "Cost: no budget figures were given"
@@ -55078,8 +55216,8 @@ function executive(report) {
 }
 function costSection(report) {
   const b10 = report.budget;
-  if (!b10) return section2("Cost", { lines: ["No budget figures were given (input budget)."] });
-  return section2("Cost", {
+  if (!b10) return section("Cost", { lines: ["No budget figures were given (input budget)."] });
+  return section("Cost", {
     lines: [
       `Run: ${money(b10.runCost, 4)}`,
       `Month to date: ${money(b10.monthToDate)} (${b10.utilization ?? "n/a"} % of budget, level ${b10.level})`,
@@ -55099,9 +55237,9 @@ function marketSection(report) {
   const m3 = report.market;
   if (!m3) return void 0;
   const p = m3.priceChanges;
-  return section2("Market view", {
+  return section("Market view", {
     lines: [
-      `Price changes: ${count3(p.count)} (${count3(p.cuts)} cuts, ${count3(p.rises)} rises, median ${signedPercent(p.medianChangePercent)})`
+      `Price changes: ${count(p.count)} (${count(p.cuts)} cuts, ${count(p.rises)} rises, median ${signedPercent(p.medianChangePercent)})`
     ],
     tables: [
       {
@@ -55116,12 +55254,12 @@ function marketSection(report) {
         ],
         rows: m3.zips.map((z) => [
           z.zip,
-          count3(z.activeInventory),
+          count(z.activeInventory),
           money(z.medianPrice, 0),
           money(z.medianPricePerSqft, 0),
-          count3(z.medianDaysOnMarket),
-          count3(z.priceCuts),
-          count3(z.priceRises)
+          count(z.medianDaysOnMarket),
+          count(z.priceCuts),
+          count(z.priceRises)
         ])
       },
       ...m3.notableChanges.length ? [
@@ -55146,7 +55284,7 @@ function marketSection(report) {
 function reportSections(report) {
   const sections = [executive(report)];
   sections.push(
-    section2("KPIs against targets", {
+    section("KPIs against targets", {
       tables: [
         {
           columns: ["KPI", "Value", "Target", "Level"],
@@ -55162,7 +55300,7 @@ function reportSections(report) {
   );
   if (report.comparison.length)
     sections.push(
-      section2(
+      section(
         report.kind === "weekly" ? "Week over week" : report.kind === "monthly" ? "Month over month" : "Day over day",
         {
           tables: [
@@ -55176,31 +55314,32 @@ function reportSections(report) {
       )
     );
   sections.push(
-    section2("Properties by ZIP", {
+    section("Properties by ZIP", {
       lines: report.byZip.length ? [] : ["No collection figures by ZIP."],
       tables: report.byZip.length ? [
         {
           columns: ["ZIP", "County", "Listings", "Total"],
-          rows: report.byZip.map((r) => [r.zip, count3(r.county), count3(r.mls), count3(r.total)])
+          rows: report.byZip.map((r) => [r.zip, count(r.county), count(r.mls), count(r.total)])
         }
       ] : [],
       charts: ["collected-by-zip"]
     })
   );
+  sections.push(coverageSection(report.coverage));
   sections.push(
-    section2("Errors and how they were resolved", {
+    section("Errors and how they were resolved", {
       lines: report.errors.length ? [] : ["No errors."],
       tables: report.errors.length ? [
         {
           columns: ["Class", "Errors", "Resolution"],
-          rows: report.errors.map((e) => [e.errorClass, count3(e.count), e.resolution])
+          rows: report.errors.map((e) => [e.errorClass, count(e.count), e.resolution])
         }
       ] : []
     })
   );
   sections.push(costSection(report));
   sections.push(
-    section2("Data quality", {
+    section("Data quality", {
       lines: report.quality.length ? [] : ["No quality figures (store-mongo did not report)."],
       tables: report.quality.length ? [{ columns: ["Measure", "Value"], rows: report.quality.map((q) => [q.measure, q.value]) }] : []
     })
@@ -55208,7 +55347,7 @@ function reportSections(report) {
   const market = marketSection(report);
   if (market) sections.push(market);
   sections.push(
-    section2("Action items", {
+    section("Action items", {
       lines: report.actionItems.length ? [] : ["Nothing needs attention."],
       tables: report.actionItems.length ? [
         {
@@ -55218,7 +55357,7 @@ function reportSections(report) {
       ] : []
     })
   );
-  if (report.notes.length) sections.push(section2("Notes", { lines: report.notes }));
+  if (report.notes.length) sections.push(section("Notes", { lines: report.notes }));
   return sections;
 }
 
@@ -55530,6 +55669,7 @@ var KEY_SECTIONS = [
   "Week over week",
   "Month over month",
   "Properties by ZIP",
+  "Coverage",
   "Errors and how they were resolved",
   "Action items"
 ];

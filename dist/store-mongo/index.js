@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   checkIndexes,
   ensureIndexes
-} from "../chunks/chunk-OHFSXERV.js";
+} from "../chunks/chunk-L6HLVIKN.js";
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
@@ -16,15 +16,10 @@ import {
   recordRun,
   runLedgerId,
   stageRunFields
-} from "../chunks/chunk-7FQFQFGG.js";
+} from "../chunks/chunk-O7KN6XLZ.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-EBWMGYDR.js";
-import {
-  connectDatabase,
-  databaseInput,
-  require_lib
-} from "../chunks/chunk-LWZT3PFX.js";
+} from "../chunks/chunk-H5SBE6EG.js";
 import {
   usageSchema
 } from "../chunks/chunk-7I6NFK2G.js";
@@ -48,6 +43,11 @@ import "../chunks/chunk-6YUBYRH7.js";
 import {
   readRunContext
 } from "../chunks/chunk-ZROL6XOA.js";
+import {
+  connectDatabase,
+  databaseInput,
+  require_lib
+} from "../chunks/chunk-LWZT3PFX.js";
 import "../chunks/chunk-CQ3Z2ZHE.js";
 import {
   ConfigurationError,

@@ -23,7 +23,13 @@ var COLLECTIONS = {
    * and where a search spread over several nights stands. Written by collect-county itself (not
    * a stage's data: a cache of the county's search, so that nights spend requests on parcels).
    */
-  parcelIndex: "parcel_index"
+  parcelIndex: "parcel_index",
+  /**
+   * scrape-mls's frontier: one document per listing URL seen on a result page, with when it was
+   * first seen and last visited and what its result row showed, so each night visits new and
+   * changed listings first and spreads revisits of the rest over nights.
+   */
+  listingFrontier: "listing_frontier"
 };
 function pipelineCollections(db) {
   return {
