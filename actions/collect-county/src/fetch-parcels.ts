@@ -19,7 +19,6 @@ export interface FetchOutcome {
   stoppedEarly: boolean;
 }
 
-
 /** The run-stats class of a failure that ended one parcel's fetch. */
 export function errorClassOf(error: unknown): ErrorClass {
   if (!isHttpError(error))
