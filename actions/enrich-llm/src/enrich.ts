@@ -6,9 +6,11 @@ import {
   type Enrichment,
 } from '../../../shared/model/enrichment.js';
 import type { CachedExtraction, ExtractionCache } from './cache.js';
+import { carriedToSubject, type CarriedSubject } from './carried.js';
 import type { Fallback } from './inputs.js';
 import type { LlmStats } from './llm-extractor.js';
 import { closedGatePhase, runLlmPhase, type LlmPhaseOptions } from './llm-phase.js';
+import { TIERS, orderByValue, type Tier } from './priority.js';
 import { extractByRules } from './rules-extractor.js';
 import { inputSha256, type Subject } from './subjects.js';
 
@@ -22,6 +24,8 @@ export interface EnrichSettings {
   /** Caches to read, in order; written too unless `dryRun`. */
   caches: readonly ExtractionCache[];
   dryRun: boolean;
+  /** Properties earlier nights carried: sent to the model first. */
+  carried: readonly CarriedSubject[];
   llm: Omit<LlmPhaseOptions, 'caches' | 'model' | 'logger'>;
   logger: Logger;
 }
@@ -39,6 +43,18 @@ export interface EnrichOutcome {
   fallbackCount: number;
   /** Subjects whose reply stayed invalid after the retry. */
   invalid: number;
+  /** Subjects the fallback handled because the model's call timed out. */
+  timedOut: number;
+  /** Subjects left for the next night (no record): the time budget or the runner stopped the work. */
+  carried: CarriedSubject[];
+  /** Keys of earlier nights' carried subjects that are done now (or were given up): forget them. */
+  carriedDone: string[];
+  /** Carried subjects of earlier nights taken up tonight. */
+  carriedIn: number;
+  /** Why the work stopped early, if it did. */
+  stopped: string | undefined;
+  /** Subjects sent towards the model, by why (see `orderByValue`). */
+  tiers: Record<Tier, number>;
   /** The model failed for some subjects and the fallback stood in: the run is degraded. */
   degraded: boolean;
   /** The budget gate was closed (`enabled: false`). */
@@ -83,41 +99,99 @@ function record(subject: Subject, entry: CachedExtraction | undefined, now: Date
   });
 }
 
+/** Tonight's subjects and earlier nights' carried ones, one per key (tonight's input wins), by key. */
+function withCarried(subjects: readonly Subject[], carried: readonly CarriedSubject[]): Subject[] {
+  const byKey = new Map(carried.map((entry) => [entry.key, carriedToSubject(entry)]));
+  for (const subject of subjects) byKey.set(subject.key, subject);
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+async function readBefore(caches: readonly ExtractionCache[], keys: string[], logger: Logger) {
+  const read = new Map<string, string | null>();
+  for (const cache of caches) {
+    try {
+      for (const [key, digest] of await cache.readBefore(keys)) {
+        if (read.get(key) == null) read.set(key, digest);
+      }
+    } catch (error) {
+      logger.warning(`cache ${cache.name}: cannot tell what changed: ${errorMessage(error)}`);
+    }
+  }
+  return read;
+}
+
 /**
- * Enriches `subjects`: cache first, then the model in batches, then the fallback for whatever the
- * model could not do: `rules`, `skip`, or `fail` (those subjects get no record and `failure` says
- * why, so that the caller can keep the model's work before failing the step).
+ * Enriches `subjects` and the properties earlier nights carried: cache first, then the model in
+ * batches, most valuable first (carried, new, changed, refreshed), then the fallback for whatever
+ * the model could not do: `rules`, `skip`, or `fail` (those subjects get no record and `failure`
+ * says why, so that the caller can keep the model's work before failing the step). What the model
+ * did not get to before the stop is carried: no record, kept for the next night.
  */
 export async function enrichSubjects(
-  subjects: readonly Subject[],
+  tonight: readonly Subject[],
   settings: EnrichSettings,
 ): Promise<EnrichOutcome> {
   const { logger, model } = settings;
+  // A closed budget gate leaves earlier nights' carried properties waiting for the model.
+  const carriedIn = settings.enabled ? settings.carried : [];
+  const subjects = withCarried(tonight, carriedIn);
   const keys = new Map(subjects.map((subject) => [subject.key, inputSha256(model, subject)]));
   // Cached answers cost nothing, so they are used even when the budget gate is closed.
   const hits = await lookupCaches(settings.caches, [...keys.values()], logger);
   const misses = subjects.filter((subject) => !hits.has(keys.get(subject.key) ?? ''));
-  logger.info(
-    `${subjects.length} properties: ${subjects.length - misses.length} cached, ${misses.length} to extract`,
+  const since = new Map(carriedIn.map((entry) => [entry.key, entry.since]));
+  const ranked = orderByValue(
+    misses,
+    since,
+    await readBefore(
+      settings.caches,
+      misses.map((subject) => subject.key),
+      logger,
+    ),
   );
+  const tiers = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
+  for (const { tier } of ranked) tiers[tier] += 1;
+  logger.info(
+    `${subjects.length} properties: ${subjects.length - misses.length} cached, ${misses.length} to extract ` +
+      `(${TIERS.map((tier) => `${tiers[tier]} ${tier}`).join(', ')})`,
+  );
+  const ordered = ranked.map(({ subject }) => subject);
   const phase = settings.enabled
-    ? await runLlmPhase(misses, keys, {
+    ? await runLlmPhase(ordered, keys, {
         ...settings.llm,
         model,
         logger,
         caches: settings.dryRun ? [] : settings.caches,
       })
-    : closedGatePhase(misses);
+    : closedGatePhase(ordered);
   if (phase.unavailable) logger.warning(`model unavailable: ${phase.unavailable}`);
+  if (phase.timedOut > 0) {
+    logger.warning(
+      `${phase.timedOut} properties went to the '${settings.fallback}' fallback because the model's call timed out: ` +
+        'the model generates too slowly for the batch (lower batch-size, or raise timeout-seconds)',
+    );
+  }
+  const now = new Date();
+  const carriedKeys = new Set(phase.carried.map((subject) => subject.key));
+  const carried = phase.carried.map((subject) => ({
+    key: subject.key,
+    input: subject.input,
+    since: since.get(subject.key) ?? now.toISOString(),
+  }));
+  if (phase.stopped) {
+    logger.warning(
+      `${phase.stopped}: ${carried.length} properties carried to the next night, no batch sent for them`,
+    );
+  }
   const failureSamples = [...phase.failed].slice(0, 5).map(([key, reason]) => `${key}: ${reason}`);
   const failing = settings.enabled && settings.fallback === 'fail' && phase.failed.size > 0;
   const failure = failing
     ? `${phase.failed.size} of ${subjects.length} properties could not be enriched by ${model} and fallback is 'fail' (first: ${failureSamples[0]})`
     : undefined;
-  const now = new Date();
   const records: Enrichment[] = [];
   let rulesExtracted = 0;
   for (const subject of subjects) {
+    if (carriedKeys.has(subject.key)) continue;
     const entry = hits.get(keys.get(subject.key) ?? '') ?? phase.extracted.get(subject.key);
     if (entry === undefined && (settings.fallback === 'skip' || failing)) continue;
     if (entry === undefined) rulesExtracted += 1;
@@ -128,9 +202,15 @@ export async function enrichSubjects(
     cacheHits: subjects.length - misses.length,
     llmExtracted: phase.extracted.size,
     rulesExtracted,
-    skipped: subjects.length - records.length,
+    skipped: subjects.length - records.length - carried.length,
     fallbackCount: phase.failed.size,
     invalid: phase.invalid,
+    timedOut: phase.timedOut,
+    carried,
+    carriedDone: carriedIn.map((entry) => entry.key).filter((key) => !carriedKeys.has(key)),
+    carriedIn: carriedIn.length,
+    stopped: phase.stopped,
+    tiers,
     degraded: settings.enabled && phase.failed.size > 0,
     gated: !settings.enabled,
     unavailable: phase.unavailable,

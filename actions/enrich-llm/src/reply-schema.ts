@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import {
+  enrichmentFieldsSchema,
+  listingSignalsSchema,
+  type EnrichmentFieldName,
+} from '../../../shared/model/enrichment.js';
+
+/**
+ * The model's reply format, kept lean because on a CPU runner every output token costs about a
+ * tenth of a second: only the fields the facts do not give, under short keys, listing signals as
+ * a list of the ones that hold (not five booleans), few features, a short summary, and one
+ * confidence per property instead of one per field.
+ */
+
+/** Reply key of each field. */
+export const REPLY_KEYS: Record<EnrichmentFieldName, string> = {
+  propertySubtype: 'type',
+  bedrooms: 'beds',
+  bathrooms: 'baths',
+  livingAreaSqft: 'sqft',
+  condition: 'cond',
+  renovated: 'reno',
+  renovationYear: 'renoYear',
+  stories: 'stories',
+  pool: 'pool',
+  garageSpaces: 'garage',
+  hoa: 'hoa',
+  hoaMonthlyFee: 'hoaFee',
+  roof: 'roof',
+  cooling: 'cooling',
+  solar: 'solar',
+  solarLeased: 'solarLeased',
+  views: 'views',
+  lotFeatures: 'lot',
+  features: 'features',
+  signals: 'flags',
+  summary: 'summary',
+};
+
+/** Names of the listing signals, as the reply lists them. */
+export const SIGNAL_NAMES = listingSignalsSchema.keyof().options;
+
+/** Where the lean reply differs from the record's field schema. */
+const LEAN: Partial<Record<EnrichmentFieldName, z.ZodType>> = {
+  features: z
+    .array(z.string().min(1).max(40))
+    .max(6)
+    .describe('Up to 6 notable features the other keys do not cover, a few words each'),
+  signals: z
+    .array(z.enum(SIGNAL_NAMES))
+    .max(SIGNAL_NAMES.length)
+    .describe(`Listing signals the text states: ${SIGNAL_NAMES.join(', ')}`),
+  summary: z
+    .string()
+    .min(1)
+    .max(200)
+    .nullable()
+    .describe('One neutral sentence about the property, no selling language'),
+};
+
+const replyField = (name: EnrichmentFieldName): z.ZodType =>
+  LEAN[name] ?? enrichmentFieldsSchema.shape[name];
+
+/** One property of the reply: its id, the asked fields under their short keys, and `c`. */
+export function replyItemSchema(asked: readonly EnrichmentFieldName[]) {
+  return z.object({
+    id: z.string().describe('The id the property had in the prompt'),
+    ...Object.fromEntries(asked.map((name) => [REPLY_KEYS[name], replyField(name)])),
+    c: z.number().min(0).max(1).describe('Your confidence in what you filled, 0 to 1'),
+  });
+}
+
+const formats = new Map<string, object>();
+
+/** The JSON Schema sent as Ollama's `format` for a batch asked for `asked` (built once per set). */
+export function replyFormat(asked: readonly EnrichmentFieldName[]): object {
+  const cacheKey = asked.join(',');
+  let format = formats.get(cacheKey);
+  if (format === undefined) {
+    const reply = z.object({
+      items: z.array(replyItemSchema(asked)).describe('One item per property, with its id'),
+    });
+    format = z.toJSONSchema(reply, { io: 'output' });
+    formats.set(cacheKey, format);
+  }
+  return format;
+}
+
+interface LegendSource {
+  description?: string;
+  enum?: unknown[];
+  items?: { enum?: unknown[] };
+  anyOf?: { enum?: unknown[] }[];
+}
+
+/** `key: meaning (choices)` lines for the prompt: the model does not see the schema's descriptions. */
+export function keyLegend(asked: readonly EnrichmentFieldName[]): string[] {
+  const item = z.toJSONSchema(replyItemSchema(asked), { io: 'output' }) as {
+    properties: Record<string, LegendSource>;
+  };
+  return Object.entries(item.properties)
+    .filter(([key]) => key !== 'id')
+    .map(([key, property]) => {
+      const choices =
+        property.enum ??
+        property.items?.enum ??
+        property.anyOf?.find((option) => option.enum)?.enum;
+      const meaning = property.description ?? '';
+      return `${key}: ${meaning}${choices ? ` (${choices.join('|')})` : ''}`;
+    });
+}
