@@ -9,8 +9,11 @@ import type { Subject } from './subjects.js';
  * next night finds them on a fresh runner, and that night sends them to the model first.
  */
 
-/** File beside the enrichment data that lists what the run carried (the artifact chain reads it). */
-export const CARRIED_FILE = 'carried.ndjson';
+/**
+ * File beside the enrichment data that lists what the run carried (the artifact chain reads it): a
+ * JSON array, since a manifest lists an NDJSON file only as records of a record type.
+ */
+export const CARRIED_FILE = 'carried.json';
 /** MongoDB collection of carried properties; `_id` is the property key. */
 export const CARRIED_COLLECTION = 'enrichment_carried';
 
@@ -25,6 +28,9 @@ export const carriedSubjectSchema = z.object({
   since: timestampSchema,
 });
 export type CarriedSubject = z.output<typeof carriedSubjectSchema>;
+
+/** The content of `CARRIED_FILE`. */
+export const carriedFileSchema = z.array(carriedSubjectSchema);
 
 /** The subject a carried property stands for. */
 export function carriedToSubject(carried: CarriedSubject): Subject {

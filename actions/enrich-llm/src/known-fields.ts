@@ -44,9 +44,7 @@ export function knownFields(input: SubjectInput): KnownFields {
     roof: first(ROOFS, facts.countyRoof),
     cooling: first(COOLING, facts.countyCooling),
   };
-  return Object.fromEntries(
-    Object.entries(known).filter(([, value]) => value !== undefined),
-  ) as KnownFields;
+  return Object.fromEntries(Object.entries(known).filter(([, value]) => value !== undefined));
 }
 
 /** The fields the model must be asked for some property of `known`: those any of them lacks. */

@@ -89,7 +89,7 @@ async function saveCarried(
   try {
     await store.save(outcome.carried, outcome.carriedDone);
   } catch (error) {
-    // The artifact still lists them (carried.ndjson), and store-mongo keeps what was enriched.
+    // The artifact still lists them (carried.json), and store-mongo keeps what was enriched.
     logger.warning(`${store.name}: cannot keep carried properties: ${errorMessage(error)}`);
   }
 }

@@ -119,7 +119,7 @@ export function checkReply(
     }
     const parsed = schema.safeParse(item);
     const merged = parsed.success
-      ? merge(parsed.data as Record<string, unknown>, facts, now)
+      ? merge(parsed.data, facts, now)
       : describeIssues(parsed.error.issues);
     if (typeof merged === 'string') result.problems.set(id, merged);
     else result.valid.set(id, merged);

@@ -1,13 +1,13 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigurationError } from '../../../shared/errors.js';
+import { ConfigurationError, IntegrityError } from '../../../shared/errors.js';
 import {
   downloadStage,
   runnerArtifactClient,
   stageArtifactNames,
 } from '../../../shared/io/artifact.js';
-import { readNdjson } from '../../../shared/io/ndjson-reader.js';
+import { readFile } from 'node:fs/promises';
 import { readStageRecords } from '../../../shared/io/stage-output.js';
 import { verifyManifest, MANIFEST_FILE } from '../../../shared/io/manifest.js';
 import type { Logger } from '../../../shared/logger.js';
@@ -15,7 +15,7 @@ import type { Manifest } from '../../../shared/model/manifest.js';
 import { countyParcelSchema, type CountyParcel } from '../../../shared/model/county-parcel.js';
 import { enrichmentSchema, type Enrichment } from '../../../shared/model/enrichment.js';
 import { mlsListingSchema, type MlsListing } from '../../../shared/model/mls-listing.js';
-import { CARRIED_FILE, carriedSubjectSchema, type CarriedSubject } from './carried.js';
+import { CARRIED_FILE, carriedFileSchema, type CarriedSubject } from './carried.js';
 
 /** The records of every input artifact, by type. */
 export interface StageInputs {
@@ -80,8 +80,13 @@ export async function loadStageInputs(
         inputs.enrichments.push(record);
       // The manifest lists (and verified) the carried file when the run carried anything.
       if (manifest.files.some((file) => file.path === CARRIED_FILE)) {
-        for await (const carried of readNdjson(join(dir, CARRIED_FILE), carriedSubjectSchema))
-          inputs.carried.push(carried);
+        const parsed = carriedFileSchema.safeParse(
+          JSON.parse(await readFile(join(dir, CARRIED_FILE), 'utf8')),
+        );
+        if (!parsed.success) {
+          throw new IntegrityError(`${name}: ${CARRIED_FILE} does not list carried properties`);
+        }
+        inputs.carried.push(...parsed.data);
       }
     } else {
       throw new ConfigurationError(

@@ -1,9 +1,8 @@
 import { DefaultArtifactClient } from '@actions/artifact';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ENV, readEnv } from '../../../shared/env.js';
 import { uploadStage } from '../../../shared/io/artifact.js';
-import { openNdjsonWriter } from '../../../shared/io/ndjson-writer.js';
 import { writeStageOutput } from '../../../shared/io/stage-output.js';
 import type { Logger } from '../../../shared/logger.js';
 import { ENRICHMENT_SCHEMA_VERSION } from '../../../shared/model/enrichment.js';
@@ -133,9 +132,7 @@ export async function writeEnrichmentStage(
   if (carried.length > 0) {
     // Beside the data, so that the artifact chain (an earlier artifact given as input) carries it.
     await mkdir(dir, { recursive: true });
-    const writer = await openNdjsonWriter(join(dir, CARRIED_FILE));
-    for (const subject of carried) await writer.write(subject);
-    await writer.close();
+    await writeFile(join(dir, CARRIED_FILE), `${JSON.stringify(carried)}\n`);
     files.push(CARRIED_FILE);
   }
   const info = {
