@@ -61,30 +61,34 @@ const LEAN: Partial<Record<EnrichmentFieldName, z.ZodType>> = {
 const replyField = (name: EnrichmentFieldName): z.ZodType =>
   LEAN[name] ?? enrichmentFieldsSchema.shape[name];
 
+/** Builds once per set of asked fields: a night has few sets and many batches. */
+function once<T>(build: (asked: readonly EnrichmentFieldName[]) => T) {
+  const built = new Map<string, T>();
+  return (asked: readonly EnrichmentFieldName[]): T => {
+    const key = asked.join(',');
+    if (!built.has(key)) built.set(key, build(asked));
+    return built.get(key) as T;
+  };
+}
+
 /** One property of the reply: its id, the asked fields under their short keys, and `c`. */
-export function replyItemSchema(asked: readonly EnrichmentFieldName[]) {
-  return z.object({
+export const replyItemSchema = once((asked) =>
+  z.object({
     id: z.string().describe('The id the property had in the prompt'),
     ...Object.fromEntries(asked.map((name) => [REPLY_KEYS[name], replyField(name)])),
     c: z.number().min(0).max(1).describe('Your confidence in what you filled, 0 to 1'),
-  });
-}
+  }),
+);
 
-const formats = new Map<string, object>();
-
-/** The JSON Schema sent as Ollama's `format` for a batch asked for `asked` (built once per set). */
-export function replyFormat(asked: readonly EnrichmentFieldName[]): object {
-  const cacheKey = asked.join(',');
-  let format = formats.get(cacheKey);
-  if (format === undefined) {
-    const reply = z.object({
+/** The JSON Schema sent as Ollama's `format` for a batch asked for `asked`. */
+export const replyFormat = once((asked): object =>
+  z.toJSONSchema(
+    z.object({
       items: z.array(replyItemSchema(asked)).describe('One item per property, with its id'),
-    });
-    format = z.toJSONSchema(reply, { io: 'output' });
-    formats.set(cacheKey, format);
-  }
-  return format;
-}
+    }),
+    { io: 'output' },
+  ),
+);
 
 interface LegendSource {
   description?: string;
@@ -94,7 +98,7 @@ interface LegendSource {
 }
 
 /** `key: meaning (choices)` lines for the prompt: the model does not see the schema's descriptions. */
-export function keyLegend(asked: readonly EnrichmentFieldName[]): string[] {
+export const keyLegend = once((asked): string[] => {
   const item = z.toJSONSchema(replyItemSchema(asked), { io: 'output' }) as {
     properties: Record<string, LegendSource>;
   };
@@ -108,4 +112,4 @@ export function keyLegend(asked: readonly EnrichmentFieldName[]): string[] {
       const meaning = property.description ?? '';
       return `${key}: ${meaning}${choices ? ` (${choices.join('|')})` : ''}`;
     });
-}
+});
