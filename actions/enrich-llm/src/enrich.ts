@@ -47,7 +47,11 @@ export interface EnrichOutcome {
   timedOut: number;
   /** Subjects left for the next night (no record): the time budget or the runner stopped the work. */
   carried: CarriedSubject[];
-  /** Keys of earlier nights' carried subjects that are done now (or were given up): forget them. */
+  /**
+   * Keys of earlier nights' carried subjects the model has now read (a record from it or the cache,
+   * or a reply still invalid after the retry): forget them. One that fell back for a timeout or an
+   * unreachable model keeps waiting in the database, its rules record a stand-in.
+   */
   carriedDone: string[];
   /** Carried subjects of earlier nights taken up tonight. */
   carriedIn: number;
@@ -132,7 +136,7 @@ export async function enrichSubjects(
   settings: EnrichSettings,
 ): Promise<EnrichOutcome> {
   const { logger, model } = settings;
-  // A closed budget gate leaves earlier nights' carried properties waiting for the model.
+  // A closed budget gate leaves earlier nights' carried properties waiting (listed again, no record).
   const carriedIn = settings.enabled ? settings.carried : [];
   const subjects = withCarried(tonight, carriedIn);
   const keys = new Map(subjects.map((subject) => [subject.key, inputSha256(model, subject)]));
@@ -173,11 +177,20 @@ export async function enrichSubjects(
   }
   const now = new Date();
   const carriedKeys = new Set(phase.carried.map((subject) => subject.key));
-  const carried = phase.carried.map((subject) => ({
-    key: subject.key,
-    input: subject.input,
-    since: since.get(subject.key) ?? now.toISOString(),
-  }));
+  const carried: CarriedSubject[] = settings.enabled
+    ? phase.carried.map((subject) => ({
+        key: subject.key,
+        input: subject.input,
+        since: since.get(subject.key) ?? now.toISOString(),
+      }))
+    : [...settings.carried];
+  const read = (key: string) =>
+    hits.has(keys.get(key) ?? '') || phase.extracted.has(key) || phase.invalidKeys.has(key);
+  if (!settings.enabled && carried.length > 0) {
+    logger.info(
+      `budget gate closed: ${carried.length} properties carried from earlier nights keep waiting`,
+    );
+  }
   if (phase.stopped) {
     logger.warning(
       `${phase.stopped}: ${carried.length} properties carried to the next night, no batch sent for them`,
@@ -202,12 +215,12 @@ export async function enrichSubjects(
     cacheHits: subjects.length - misses.length,
     llmExtracted: phase.extracted.size,
     rulesExtracted,
-    skipped: subjects.length - records.length - carried.length,
+    skipped: subjects.length - records.length - carriedKeys.size,
     fallbackCount: phase.failed.size,
     invalid: phase.invalid,
     timedOut: phase.timedOut,
     carried,
-    carriedDone: carriedIn.map((entry) => entry.key).filter((key) => !carriedKeys.has(key)),
+    carriedDone: carriedIn.map((entry) => entry.key).filter(read),
     carriedIn: carriedIn.length,
     stopped: phase.stopped,
     tiers,

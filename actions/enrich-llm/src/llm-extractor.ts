@@ -43,6 +43,8 @@ export interface BatchOutcome {
   abandoned: Set<string>;
   /** Items still invalid after the retry. */
   invalid: number;
+  /** Keys of those items. */
+  invalidKeys: Set<string>;
 }
 
 /** How a batch learns that the work was stopped. */
@@ -144,6 +146,7 @@ export class LlmExtractor {
       timedOut: new Set(),
       abandoned: new Set(),
       invalid: 0,
+      invalidKeys: new Set(),
     };
     const known = new Map<string, KnownFields>();
     let pending: PromptItem[] = subjects.map((subject, index) => {
@@ -196,6 +199,7 @@ export class LlmExtractor {
     for (const item of pending) {
       const problem = problems?.get(item.id) ?? 'invalid';
       outcome.failed.set(item.subject.key, `invalid reply after a retry: ${problem}`);
+      outcome.invalidKeys.add(item.subject.key);
     }
     outcome.invalid = pending.length;
     return outcome;

@@ -35,6 +35,8 @@ export interface LlmPhaseResult {
   extracted: Map<string, CachedExtraction>;
   failed: Map<string, string>;
   invalid: number;
+  /** Keys of `failed` whose reply stayed invalid after the retry (the model read them). */
+  invalidKeys: Set<string>;
   /** Subjects of `failed` whose call outlived its deadline. */
   timedOut: number;
   /** Subjects the model did not get to before the stop, in the order they were given. */
@@ -86,6 +88,7 @@ export async function runLlmPhase(
     extracted: new Map(),
     failed: new Map(),
     invalid: 0,
+    invalidKeys: new Set(),
     timedOut: 0,
     carried: [],
     stats: extractor.stats,
@@ -135,6 +138,7 @@ export async function runLlmPhase(
     }
     for (const [key, reason] of outcome.failed) result.failed.set(key, reason);
     result.invalid += outcome.invalid;
+    for (const key of outcome.invalidKeys) result.invalidKeys.add(key);
     result.timedOut += outcome.timedOut.size;
     const left = outcome.abandoned.size > 0 ? `, ${outcome.abandoned.size} left for later` : '';
     logger.info(
@@ -158,6 +162,7 @@ export function closedGatePhase(subjects: readonly Subject[]): LlmPhaseResult {
     extracted: new Map(),
     failed,
     invalid: 0,
+    invalidKeys: new Set(),
     timedOut: 0,
     carried: [],
     stats: emptyLlmStats(),

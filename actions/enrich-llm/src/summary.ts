@@ -25,7 +25,7 @@ export function enrichSummary(facts: SummaryFacts): string {
       : `All properties enriched by ${facts.model} or the cache.`;
   const carried =
     outcome.carried.length > 0
-      ? `**Partial**: ${cell(outcome.stopped ?? 'stopped')}; ${outcome.carried.length} properties carried to the next night (no record, the model reads them first next time).`
+      ? `**Partial**: ${cell(outcome.stopped ?? (outcome.gated ? 'the budget gate is closed' : 'stopped'))}; ${outcome.carried.length} properties carried to the next night (no record, the model reads them first next time).`
       : undefined;
   const timedOut =
     outcome.timedOut > 0

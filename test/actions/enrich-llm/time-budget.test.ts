@@ -188,6 +188,17 @@ describe('enrich-llm inside a time budget', () => {
       '**Partial**: time budget of 0.005 minutes spent; 10 properties carried',
     );
 
+    // A night with the budget gate closed makes no call and keeps them waiting.
+    const calls = sandbox.requestsTo('/api/chat').length;
+    const gated = await enrich({
+      'input-artifacts': `${tonight} ${first.dir}`,
+      enabled: 'false',
+      'artifact-name': 'gated',
+    });
+    expect(sandbox.requestsTo('/api/chat')).toHaveLength(calls);
+    expect([...gated.carried].sort()).toEqual([...first.carried].sort());
+    expect(gated.outputs).toMatchObject({ complete: 'false', 'cache-hits': '2' });
+
     // The next night: three listings never seen (keyed by APN, so first by key) and last night's.
     sandbox.configure({ tokensPerSecond: 0 });
     const newcomers = await stageFolder('mls-listing', [
