@@ -1,4 +1,3 @@
-import { errorMessage } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
 import {
   ENRICHMENT_SCHEMA_VERSION,
@@ -6,11 +5,12 @@ import {
   type Enrichment,
 } from '../../../shared/model/enrichment.js';
 import type { CachedExtraction, ExtractionCache } from './cache.js';
-import { carriedToSubject, type CarriedSubject } from './carried.js';
+import type { CarriedSubject } from './carried.js';
 import type { Fallback } from './inputs.js';
 import type { LlmStats } from './llm-extractor.js';
 import { closedGatePhase, runLlmPhase, type LlmPhaseOptions } from './llm-phase.js';
-import { TIERS, orderByValue, type Tier } from './priority.js';
+import { planExtraction } from './plan.js';
+import type { Tier } from './priority.js';
 import { extractByRules } from './rules-extractor.js';
 import { inputSha256, type Subject } from './subjects.js';
 
@@ -72,22 +72,6 @@ export interface EnrichOutcome {
   failure: string | undefined;
 }
 
-async function lookupCaches(caches: readonly ExtractionCache[], keys: string[], logger: Logger) {
-  const hits = new Map<string, CachedExtraction>();
-  for (const cache of caches) {
-    const wanted = keys.filter((key) => !hits.has(key));
-    if (wanted.length === 0) break;
-    try {
-      for (const [key, entry] of await cache.lookup(wanted)) hits.set(key, entry);
-    } catch (error) {
-      logger.warning(
-        `cache ${cache.name}: lookup failed, extracting without it: ${errorMessage(error)}`,
-      );
-    }
-  }
-  return hits;
-}
-
 function record(subject: Subject, entry: CachedExtraction | undefined, now: Date): Enrichment {
   const rules = entry === undefined ? extractByRules(subject.input, now) : undefined;
   return enrichmentSchema.parse({
@@ -101,27 +85,6 @@ function record(subject: Subject, entry: CachedExtraction | undefined, now: Date
     extractedAt: entry?.extractedAt ?? now.toISOString(),
     inputSha256: entry?.inputSha256 ?? inputSha256('rules', subject),
   });
-}
-
-/** Tonight's subjects and earlier nights' carried ones, one per key (tonight's input wins), by key. */
-function withCarried(subjects: readonly Subject[], carried: readonly CarriedSubject[]): Subject[] {
-  const byKey = new Map(carried.map((entry) => [entry.key, carriedToSubject(entry)]));
-  for (const subject of subjects) byKey.set(subject.key, subject);
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-async function readBefore(caches: readonly ExtractionCache[], keys: string[], logger: Logger) {
-  const read = new Map<string, string | null>();
-  for (const cache of caches) {
-    try {
-      for (const [key, digest] of await cache.readBefore(keys)) {
-        if (read.get(key) == null) read.set(key, digest);
-      }
-    } catch (error) {
-      logger.warning(`cache ${cache.name}: cannot tell what changed: ${errorMessage(error)}`);
-    }
-  }
-  return read;
 }
 
 /**
@@ -138,28 +101,9 @@ export async function enrichSubjects(
   const { logger, model } = settings;
   // A closed budget gate leaves earlier nights' carried properties waiting (listed again, no record).
   const carriedIn = settings.enabled ? settings.carried : [];
-  const subjects = withCarried(tonight, carriedIn);
-  const keys = new Map(subjects.map((subject) => [subject.key, inputSha256(model, subject)]));
-  // Cached answers cost nothing, so they are used even when the budget gate is closed.
-  const hits = await lookupCaches(settings.caches, [...keys.values()], logger);
-  const misses = subjects.filter((subject) => !hits.has(keys.get(subject.key) ?? ''));
-  const since = new Map(carriedIn.map((entry) => [entry.key, entry.since]));
-  const ranked = orderByValue(
-    misses,
-    since,
-    await readBefore(
-      settings.caches,
-      misses.map((subject) => subject.key),
-      logger,
-    ),
-  );
-  const tiers = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
-  for (const { tier } of ranked) tiers[tier] += 1;
-  logger.info(
-    `${subjects.length} properties: ${subjects.length - misses.length} cached, ${misses.length} to extract ` +
-      `(${TIERS.map((tier) => `${tiers[tier]} ${tier}`).join(', ')})`,
-  );
-  const ordered = ranked.map(({ subject }) => subject);
+  const plan = await planExtraction(tonight, carriedIn, settings);
+  const { subjects, keys, hits, since, tiers } = plan;
+  const ordered = plan.queue;
   const phase = settings.enabled
     ? await runLlmPhase(ordered, keys, {
         ...settings.llm,
@@ -212,7 +156,7 @@ export async function enrichSubjects(
   }
   return {
     records,
-    cacheHits: subjects.length - misses.length,
+    cacheHits: subjects.length - ordered.length,
     llmExtracted: phase.extracted.size,
     rulesExtracted,
     skipped: subjects.length - records.length - carriedKeys.size,

@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
-import { connectDatabase, type DatabaseConnection } from '../../../shared/db/connect.js';
-import { ConfigurationError, NonRetryableError, errorMessage } from '../../../shared/errors.js';
+import { NonRetryableError } from '../../../shared/errors.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { runnerStopSignal } from '../../../shared/stop-signal.js';
-import { ArtifactExtractionCache, MongoExtractionCache, type ExtractionCache } from './cache.js';
-import { MongoCarriedStore, type CarriedStore, type CarriedSubject } from './carried.js';
 import { enrichSubjects, type EnrichOutcome } from './enrich.js';
 import { enrichInputsSchema, type EnrichInputs } from './inputs.js';
 import { OllamaGateway } from './ollama.js';
@@ -18,6 +15,7 @@ import {
   writeEnrichmentStage,
 } from './stage-output.js';
 import { enrichStop, type Sleep } from './stop.js';
+import { loadCarried, openStores, saveCarried } from './stores.js';
 import { buildSubjects, fullModelName, type SubjectCounts } from './subjects.js';
 import { enrichSummary } from './summary.js';
 
@@ -35,63 +33,6 @@ export interface EnrichResult {
 export interface EnrichOutside {
   stop?: AbortSignal;
   sleep?: Sleep;
-}
-
-/** The caches to use and where carried properties wait, over one MongoDB connection if given. */
-async function openStores(
-  inputs: EnrichInputs,
-  earlier: ConstructorParameters<typeof ArtifactExtractionCache>[0],
-  logger: Logger,
-) {
-  const caches: ExtractionCache[] = inputs.cache ? [new ArtifactExtractionCache(earlier)] : [];
-  let connection: DatabaseConnection | undefined;
-  let carriedStore: CarriedStore | undefined;
-  if (inputs.mongodbUri !== '') {
-    try {
-      connection = await connectDatabase(inputs.mongodbUri, inputs.database);
-      if (inputs.cache) caches.push(new MongoExtractionCache(connection.db));
-      carriedStore = new MongoCarriedStore(connection.db);
-    } catch (error) {
-      if (error instanceof ConfigurationError) throw error;
-      logger.warning(`cache: ${errorMessage(error)}; going on without the MongoDB cache`);
-    }
-  }
-  return { caches, carriedStore, close: () => connection?.close() ?? Promise.resolve() };
-}
-
-/** Earlier nights' carried properties: the database's and the artifact chain's, one per key. */
-async function loadCarried(
-  store: CarriedStore | undefined,
-  fromArtifacts: readonly CarriedSubject[],
-  logger: Logger,
-): Promise<CarriedSubject[]> {
-  const byKey = new Map<string, CarriedSubject>();
-  let stored: CarriedSubject[] = [];
-  try {
-    stored = (await store?.load()) ?? [];
-  } catch (error) {
-    logger.warning(`${store?.name}: cannot read carried properties: ${errorMessage(error)}`);
-  }
-  for (const entry of [...fromArtifacts, ...stored]) {
-    const known = byKey.get(entry.key);
-    byKey.set(entry.key, known && known.since < entry.since ? known : entry);
-  }
-  if (byKey.size > 0) logger.info(`${byKey.size} properties carried from earlier nights`);
-  return [...byKey.values()];
-}
-
-async function saveCarried(
-  store: CarriedStore | undefined,
-  outcome: EnrichOutcome,
-  logger: Logger,
-) {
-  if (!store) return;
-  try {
-    await store.save(outcome.carried, outcome.carriedDone);
-  } catch (error) {
-    // The artifact still lists them (carried.json), and store-mongo keeps what was enriched.
-    logger.warning(`${store.name}: cannot keep carried properties: ${errorMessage(error)}`);
-  }
 }
 
 async function execute(
