@@ -47,11 +47,13 @@ function doneStats(
   startedAt: number,
   pacing: Pacing,
 ) {
-  const totalNs = Math.max(1, Math.round((performance.now() - startedAt) * NS_PER_MS));
-  const evalNs =
-    pacing.tokensPerSecond > 0
-      ? Math.min(totalNs, Math.round((reply.tokens / pacing.tokensPerSecond) * 1e9))
-      : Math.round(totalNs * 0.7);
+  const measuredNs = Math.max(1, Math.round((performance.now() - startedAt) * NS_PER_MS));
+  const paced = pacing.tokensPerSecond > 0;
+  const evalNs = paced
+    ? Math.round((reply.tokens / pacing.tokensPerSecond) * 1e9)
+    : Math.round(measuredNs * 0.7);
+  // The generation waited at least evalNs; a timer's rounding must not make the total smaller.
+  const totalNs = Math.max(measuredNs, evalNs);
   return {
     done_reason: reply.doneReason,
     done: true,
@@ -91,8 +93,10 @@ export async function answerGeneration(
   const paceTo = async (tokens: number) => {
     if (pacing.tokensPerSecond <= 0) return;
     const due = generationStart + (tokens / pacing.tokensPerSecond) * 1000;
-    const ms = due - performance.now();
-    if (ms > 0) await pause(ms);
+    // Timers may fire a fraction of a millisecond early: wait again until the time is really due.
+    while (!gone.signal.aborted && performance.now() < due) {
+      await pause(Math.max(1, Math.ceil(due - performance.now())));
+    }
   };
   const line = (text: string, extra: Record<string, unknown> = { done: false }) => {
     const created_at = new Date().toISOString();

@@ -165,7 +165,7 @@ describe('Ollama sandbox', () => {
       expect(tokens).toBeGreaterThan(20);
       // eval_duration is what 200 tokens a second takes, and the reply really took that long.
       expect(done?.eval_duration).toBe(Math.round((tokens / 200) * 1e9));
-      expect(wallMs).toBeGreaterThanOrEqual((tokens / 200) * 1000 - 5);
+      expect(wallMs).toBeGreaterThanOrEqual((tokens / 200) * 1000);
       expect(done?.total_duration).toBeGreaterThanOrEqual(done?.eval_duration ?? Infinity);
     }
   });
