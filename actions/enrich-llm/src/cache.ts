@@ -15,6 +15,10 @@ export interface CachedExtraction extends Extraction {
   model: string;
   /** When the model produced it. */
   extractedAt: string;
+  /** Property key it was extracted for (absent in entries written before keys were kept). */
+  key?: string;
+  /** `inputDigest` of what the model read, to tell a changed listing from a new prompt. */
+  inputDigest?: string;
 }
 
 /** Where extractions are kept between runs. */
@@ -25,6 +29,11 @@ export interface ExtractionCache {
   lookup(keys: readonly string[]): Promise<Map<string, CachedExtraction>>;
   /** Keeps `entries`; a later lookup finds them. */
   store(entries: readonly CachedExtraction[]): Promise<void>;
+  /**
+   * Which of `keys` the model has read before, under any model or prompt: property key -> the
+   * `inputDigest` it read last, or null when the cache cannot tell which input that was.
+   */
+  readBefore(keys: readonly string[]): Promise<Map<string, string | null>>;
 }
 
 /** The MongoDB collection of the cache; `_id` is the input hash. */
@@ -41,6 +50,8 @@ const cacheDocumentSchema = z.object({
   fieldConfidence: fieldConfidenceSchema,
   confidence: z.number().min(0).max(1),
   extractedAt: z.string(),
+  key: z.string().optional(),
+  inputDigest: z.string().optional(),
 });
 type CacheDocument = z.output<typeof cacheDocumentSchema>;
 
@@ -79,6 +90,24 @@ export class MongoExtractionCache implements ExtractionCache {
       await this.#collection.bulkWrite(operations, { ordered: false });
     }
   }
+
+  async readBefore(keys: readonly string[]): Promise<Map<string, string | null>> {
+    const latest = new Map<string, { digest: string | null; at: string }>();
+    for (let at = 0; at < keys.length; at += READ_CHUNK) {
+      const wanted = keys.slice(at, at + READ_CHUNK);
+      const found = this.#collection.find(
+        { key: { $in: wanted } },
+        { projection: { key: 1, inputDigest: 1, extractedAt: 1 } },
+      );
+      for await (const { key, inputDigest, extractedAt } of found) {
+        if (typeof key !== 'string') continue;
+        const earlier = latest.get(key);
+        if (!earlier || String(extractedAt) > earlier.at)
+          latest.set(key, { digest: inputDigest ?? null, at: String(extractedAt) });
+      }
+    }
+    return new Map([...latest].map(([key, { digest }]) => [key, digest]));
+  }
 }
 
 /**
@@ -88,10 +117,13 @@ export class MongoExtractionCache implements ExtractionCache {
 export class ArtifactExtractionCache implements ExtractionCache {
   readonly name = 'earlier enrichment artifacts';
   readonly #entries = new Map<string, CachedExtraction>();
+  /** Keys the model read in those artifacts; which input it read, a record does not say. */
+  readonly #read = new Set<string>();
 
   constructor(records: Iterable<Enrichment>) {
     for (const record of records) {
       if (record.method !== 'llm' || record.model === null) continue;
+      this.#read.add(record.key);
       const { fields, fieldConfidence, confidence, inputSha256, model, extractedAt } = record;
       this.#entries.set(inputSha256, {
         fields,
@@ -116,5 +148,11 @@ export class ArtifactExtractionCache implements ExtractionCache {
   store(entries: readonly CachedExtraction[]): Promise<void> {
     for (const entry of entries) this.#entries.set(entry.inputSha256, entry);
     return Promise.resolve();
+  }
+
+  readBefore(keys: readonly string[]): Promise<Map<string, string | null>> {
+    return Promise.resolve(
+      new Map(keys.filter((key) => this.#read.has(key)).map((key) => [key, null])),
+    );
   }
 }

@@ -1,4 +1,3 @@
-import { errorMessage } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
 import {
   ENRICHMENT_SCHEMA_VERSION,
@@ -6,9 +5,12 @@ import {
   type Enrichment,
 } from '../../../shared/model/enrichment.js';
 import type { CachedExtraction, ExtractionCache } from './cache.js';
+import type { CarriedSubject } from './carried.js';
 import type { Fallback } from './inputs.js';
 import type { LlmStats } from './llm-extractor.js';
 import { closedGatePhase, runLlmPhase, type LlmPhaseOptions } from './llm-phase.js';
+import { planExtraction } from './plan.js';
+import type { Tier } from './priority.js';
 import { extractByRules } from './rules-extractor.js';
 import { inputSha256, type Subject } from './subjects.js';
 
@@ -22,6 +24,8 @@ export interface EnrichSettings {
   /** Caches to read, in order; written too unless `dryRun`. */
   caches: readonly ExtractionCache[];
   dryRun: boolean;
+  /** Properties earlier nights carried: sent to the model first. */
+  carried: readonly CarriedSubject[];
   llm: Omit<LlmPhaseOptions, 'caches' | 'model' | 'logger'>;
   logger: Logger;
 }
@@ -39,6 +43,22 @@ export interface EnrichOutcome {
   fallbackCount: number;
   /** Subjects whose reply stayed invalid after the retry. */
   invalid: number;
+  /** Subjects the fallback handled because the model's call timed out. */
+  timedOut: number;
+  /** Subjects left for the next night (no record): the time budget or the runner stopped the work. */
+  carried: CarriedSubject[];
+  /**
+   * Keys of earlier nights' carried subjects the model has now read (a record from it or the cache,
+   * or a reply still invalid after the retry): forget them. One that fell back for a timeout or an
+   * unreachable model keeps waiting in the database, its rules record a stand-in.
+   */
+  carriedDone: string[];
+  /** Carried subjects of earlier nights taken up tonight. */
+  carriedIn: number;
+  /** Why the work stopped early, if it did. */
+  stopped: string | undefined;
+  /** Subjects sent towards the model, by why (see `orderByValue`). */
+  tiers: Record<Tier, number>;
   /** The model failed for some subjects and the fallback stood in: the run is degraded. */
   degraded: boolean;
   /** The budget gate was closed (`enabled: false`). */
@@ -50,22 +70,6 @@ export interface EnrichOutcome {
   failureSamples: string[];
   /** Set with `fallback: fail` when the model failed for some subjects: the step must fail. */
   failure: string | undefined;
-}
-
-async function lookupCaches(caches: readonly ExtractionCache[], keys: string[], logger: Logger) {
-  const hits = new Map<string, CachedExtraction>();
-  for (const cache of caches) {
-    const wanted = keys.filter((key) => !hits.has(key));
-    if (wanted.length === 0) break;
-    try {
-      for (const [key, entry] of await cache.lookup(wanted)) hits.set(key, entry);
-    } catch (error) {
-      logger.warning(
-        `cache ${cache.name}: lookup failed, extracting without it: ${errorMessage(error)}`,
-      );
-    }
-  }
-  return hits;
 }
 
 function record(subject: Subject, entry: CachedExtraction | undefined, now: Date): Enrichment {
@@ -84,40 +88,67 @@ function record(subject: Subject, entry: CachedExtraction | undefined, now: Date
 }
 
 /**
- * Enriches `subjects`: cache first, then the model in batches, then the fallback for whatever the
- * model could not do: `rules`, `skip`, or `fail` (those subjects get no record and `failure` says
- * why, so that the caller can keep the model's work before failing the step).
+ * Enriches `subjects` and the properties earlier nights carried: cache first, then the model in
+ * batches, most valuable first (carried, new, changed, refreshed), then the fallback for whatever
+ * the model could not do: `rules`, `skip`, or `fail` (those subjects get no record and `failure`
+ * says why, so that the caller can keep the model's work before failing the step). What the model
+ * did not get to before the stop is carried: no record, kept for the next night.
  */
 export async function enrichSubjects(
-  subjects: readonly Subject[],
+  tonight: readonly Subject[],
   settings: EnrichSettings,
 ): Promise<EnrichOutcome> {
   const { logger, model } = settings;
-  const keys = new Map(subjects.map((subject) => [subject.key, inputSha256(model, subject)]));
-  // Cached answers cost nothing, so they are used even when the budget gate is closed.
-  const hits = await lookupCaches(settings.caches, [...keys.values()], logger);
-  const misses = subjects.filter((subject) => !hits.has(keys.get(subject.key) ?? ''));
-  logger.info(
-    `${subjects.length} properties: ${subjects.length - misses.length} cached, ${misses.length} to extract`,
-  );
+  // A closed budget gate leaves earlier nights' carried properties waiting (listed again, no record).
+  const carriedIn = settings.enabled ? settings.carried : [];
+  const plan = await planExtraction(tonight, carriedIn, settings);
+  const { subjects, keys, hits, since, tiers } = plan;
+  const ordered = plan.queue;
   const phase = settings.enabled
-    ? await runLlmPhase(misses, keys, {
+    ? await runLlmPhase(ordered, keys, {
         ...settings.llm,
         model,
         logger,
         caches: settings.dryRun ? [] : settings.caches,
       })
-    : closedGatePhase(misses);
+    : closedGatePhase(ordered);
   if (phase.unavailable) logger.warning(`model unavailable: ${phase.unavailable}`);
+  if (phase.timedOut > 0) {
+    logger.warning(
+      `${phase.timedOut} properties went to the '${settings.fallback}' fallback because the model's call timed out: ` +
+        'the model generates too slowly for the batch (lower batch-size, or raise timeout-seconds)',
+    );
+  }
+  const now = new Date();
+  const carriedKeys = new Set(phase.carried.map((subject) => subject.key));
+  const carried: CarriedSubject[] = settings.enabled
+    ? phase.carried.map((subject) => ({
+        key: subject.key,
+        input: subject.input,
+        since: since.get(subject.key) ?? now.toISOString(),
+      }))
+    : [...settings.carried];
+  const read = (key: string) =>
+    hits.has(keys.get(key) ?? '') || phase.extracted.has(key) || phase.invalidKeys.has(key);
+  if (!settings.enabled && carried.length > 0) {
+    logger.info(
+      `budget gate closed: ${carried.length} properties carried from earlier nights keep waiting`,
+    );
+  }
+  if (phase.stopped) {
+    logger.warning(
+      `${phase.stopped}: ${carried.length} properties carried to the next night, no batch sent for them`,
+    );
+  }
   const failureSamples = [...phase.failed].slice(0, 5).map(([key, reason]) => `${key}: ${reason}`);
   const failing = settings.enabled && settings.fallback === 'fail' && phase.failed.size > 0;
   const failure = failing
     ? `${phase.failed.size} of ${subjects.length} properties could not be enriched by ${model} and fallback is 'fail' (first: ${failureSamples[0]})`
     : undefined;
-  const now = new Date();
   const records: Enrichment[] = [];
   let rulesExtracted = 0;
   for (const subject of subjects) {
+    if (carriedKeys.has(subject.key)) continue;
     const entry = hits.get(keys.get(subject.key) ?? '') ?? phase.extracted.get(subject.key);
     if (entry === undefined && (settings.fallback === 'skip' || failing)) continue;
     if (entry === undefined) rulesExtracted += 1;
@@ -125,12 +156,18 @@ export async function enrichSubjects(
   }
   return {
     records,
-    cacheHits: subjects.length - misses.length,
+    cacheHits: subjects.length - ordered.length,
     llmExtracted: phase.extracted.size,
     rulesExtracted,
-    skipped: subjects.length - records.length,
+    skipped: subjects.length - records.length - carriedKeys.size,
     fallbackCount: phase.failed.size,
     invalid: phase.invalid,
+    timedOut: phase.timedOut,
+    carried,
+    carriedDone: carriedIn.map((entry) => entry.key).filter(read),
+    carriedIn: carriedIn.length,
+    stopped: phase.stopped,
+    tiers,
     degraded: settings.enabled && phase.failed.size > 0,
     gated: !settings.enabled,
     unavailable: phase.unavailable,

@@ -14,6 +14,19 @@ import { databaseInput } from '../../../shared/db/database-input.js';
 export const FALLBACKS = ['rules', 'skip', 'fail'] as const;
 export type Fallback = (typeof FALLBACKS)[number];
 
+/** Minutes as a decimal (`75`, `7.5`); empty or 0 means no limit. */
+const minutesInput = stringInput().transform((value, ctx) => {
+  if (value === '') return 0;
+  if (!/^\d*\.?\d+$/.test(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected minutes as a number of at least 0 such as 75 or 7.5, got '${value}'`,
+    });
+    return z.NEVER;
+  }
+  return Number(value);
+});
+
 const httpUrl = z.string().refine((value) => /^https?:\/\/[^\s/]+/.test(value), {
   message: 'expected an http(s) URL such as http://127.0.0.1:11434',
 });
@@ -50,6 +63,11 @@ export const enrichInputsSchema = z.object({
   artifactName: stringInput({ default: 'enrichment' }).pipe(
     z.string().regex(/^[\w.-]+$/, 'expected letters, digits, dot, dash or underscore'),
   ),
+  /**
+   * Minutes (decimals allowed) after which no new batch goes to the model; what it did not get to is
+   * carried to the next night. 0: no limit.
+   */
+  timeBudgetMinutes: minutesInput,
   /** Write the stage folder but upload nothing and store nothing in the cache. */
   dryRun: dryRunInput,
 });

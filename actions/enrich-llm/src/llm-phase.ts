@@ -6,7 +6,7 @@ import type { CachedExtraction, ExtractionCache } from './cache.js';
 import { LlmExtractor, emptyLlmStats, type LlmStats } from './llm-extractor.js';
 import { ensureModel } from './model-check.js';
 import type { OllamaGateway } from './ollama.js';
-import type { Subject } from './subjects.js';
+import { inputDigest, type Subject } from './subjects.js';
 
 /** What the model phase needs. */
 export interface LlmPhaseOptions {
@@ -24,6 +24,10 @@ export interface LlmPhaseOptions {
   retryDelayMs?: number;
   /** Consecutive call failures that open the circuit. Default 3. */
   failureThreshold?: number;
+  /** Aborts (with a `StopRequest`) once no new batch should be sent: the rest is carried. */
+  stop?: AbortSignal;
+  /** Aborts once the batches in flight must be given up; theirs are carried too. */
+  abandon?: AbortSignal;
 }
 
 /** What the model phase did: extractions by subject key, and why the rest failed. */
@@ -31,6 +35,14 @@ export interface LlmPhaseResult {
   extracted: Map<string, CachedExtraction>;
   failed: Map<string, string>;
   invalid: number;
+  /** Keys of `failed` whose reply stayed invalid after the retry (the model read them). */
+  invalidKeys: Set<string>;
+  /** Subjects of `failed` whose call outlived its deadline. */
+  timedOut: number;
+  /** Subjects the model did not get to before the stop, in the order they were given. */
+  carried: Subject[];
+  /** Why the work stopped early, if it did. */
+  stopped?: string;
   stats: LlmStats;
   /** Why the model could not be used at all (unreachable, pull failed); undefined when it could. */
   unavailable?: string;
@@ -76,12 +88,27 @@ export async function runLlmPhase(
     extracted: new Map(),
     failed: new Map(),
     invalid: 0,
+    invalidKeys: new Set(),
+    timedOut: 0,
+    carried: [],
     stats: extractor.stats,
   };
   if (subjects.length === 0) return result;
+  const { stop, abandon } = options;
+  const carryTheRest = () => {
+    result.carried = subjects.filter(
+      (subject) => !result.extracted.has(subject.key) && !result.failed.has(subject.key),
+    );
+    if (stop?.aborted) result.stopped = errorMessage(stop.reason);
+    return result;
+  };
   try {
-    await ensureModel(options.gateway, model, logger, { retryDelayMs: options.retryDelayMs });
+    await ensureModel(options.gateway, model, logger, {
+      retryDelayMs: options.retryDelayMs,
+      signal: abandon,
+    });
   } catch (error) {
+    if (abandon?.aborted) return carryTheRest();
     result.unavailable = errorMessage(error);
     for (const subject of subjects) result.failed.set(subject.key, result.unavailable);
     return result;
@@ -91,18 +118,31 @@ export async function runLlmPhase(
     batches.push(subjects.slice(at, at + options.batchSize));
   }
   await pool(batches, options.concurrency, async (batch, index) => {
-    const outcome = await extractor.extractBatch(batch);
+    if (stop?.aborted) return;
+    const outcome = await extractor.extractBatch(batch, { stop, abandon });
     const extractedAt = new Date().toISOString();
     const fresh: CachedExtraction[] = [];
-    for (const [key, extraction] of outcome.extracted) {
-      const entry = { ...extraction, inputSha256: keys.get(key) ?? '', model, extractedAt };
-      result.extracted.set(key, entry);
+    for (const subject of batch) {
+      const extraction = outcome.extracted.get(subject.key);
+      if (extraction === undefined) continue;
+      const entry = {
+        ...extraction,
+        inputSha256: keys.get(subject.key) ?? '',
+        model,
+        extractedAt,
+        key: subject.key,
+        inputDigest: inputDigest(subject),
+      };
+      result.extracted.set(subject.key, entry);
       fresh.push(entry);
     }
     for (const [key, reason] of outcome.failed) result.failed.set(key, reason);
     result.invalid += outcome.invalid;
+    for (const key of outcome.invalidKeys) result.invalidKeys.add(key);
+    result.timedOut += outcome.timedOut.size;
+    const left = outcome.abandoned.size > 0 ? `, ${outcome.abandoned.size} left for later` : '';
     logger.info(
-      `batch ${index + 1}/${batches.length}: ${outcome.extracted.size} extracted, ${outcome.failed.size} not`,
+      `batch ${index + 1}/${batches.length}: ${outcome.extracted.size} extracted, ${outcome.failed.size} not${left}`,
     );
     for (const cache of options.caches) {
       await cache
@@ -112,11 +152,19 @@ export async function runLlmPhase(
         );
     }
   });
-  return result;
+  return carryTheRest();
 }
 
 /** The model phase when the budget gate is closed: no call, every subject left to the fallback. */
 export function closedGatePhase(subjects: readonly Subject[]): LlmPhaseResult {
   const failed = new Map(subjects.map((subject) => [subject.key, 'enabled is false']));
-  return { extracted: new Map(), failed, invalid: 0, stats: emptyLlmStats() };
+  return {
+    extracted: new Map(),
+    failed,
+    invalid: 0,
+    invalidKeys: new Set(),
+    timedOut: 0,
+    carried: [],
+    stats: emptyLlmStats(),
+  };
 }

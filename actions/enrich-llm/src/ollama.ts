@@ -16,6 +16,8 @@ export interface ChatResult {
   promptTokens: number;
   /** `eval_count` of the final line. */
   evalTokens: number;
+  /** `done_reason` of the final line: `stop`, or `length` when `num_predict` cut the reply. */
+  doneReason: string;
   /** Wall-clock time of the call, in ms. */
   durationMs: number;
 }
@@ -38,24 +40,29 @@ export class OllamaGateway {
     this.safeHost = redactUrl(this.#host).replace(/\/$/, '');
   }
 
-  /** Runs `call` with a client whose every fetch aborts after `timeoutMs`. */
+  /**
+   * Runs `call` with a client whose every fetch aborts after `timeoutMs`, or when `abandon` aborts
+   * (the work was stopped): then `abandon`'s reason is thrown, not a failure of the server.
+   */
   async #within<T>(
     what: string,
     timeoutMs: number,
     call: (client: Ollama) => Promise<T>,
+    abandon?: AbortSignal,
   ): Promise<T> {
+    abandon?.throwIfAborted();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const signals = abandon ? [controller.signal, abandon] : [controller.signal];
     const fetchWithDeadline: typeof fetch = (input, init) =>
       fetch(input, {
         ...init,
-        signal: init?.signal
-          ? AbortSignal.any([init.signal, controller.signal])
-          : controller.signal,
+        signal: AbortSignal.any(init?.signal ? [init.signal, ...signals] : signals),
       });
     try {
       return await call(new Ollama({ host: this.#host, fetch: fetchWithDeadline }));
     } catch (error) {
+      if (abandon?.aborted) throw abandon.reason;
       if (controller.signal.aborted) {
         throw this.#failure(`${what} timed out after ${timeoutMs} ms`, 'timeout', error);
       }
@@ -98,15 +105,23 @@ export class OllamaGateway {
   }
 
   /** Names of the installed models (`GET /api/tags`). */
-  async installedModels(timeoutMs: number): Promise<string[]> {
-    const list = await this.#within('listing models', timeoutMs, (client) => client.list());
+  async installedModels(timeoutMs: number, abandon?: AbortSignal): Promise<string[]> {
+    const list = await this.#within(
+      'listing models',
+      timeoutMs,
+      (client) => client.list(),
+      abandon,
+    );
     return list.models.map((model) => model.name);
   }
 
   /** Details of one model (`POST /api/show`), e.g. `llama 3.2B Q4_K_M`. */
-  async describeModel(model: string, timeoutMs: number): Promise<string> {
-    const shown = await this.#within(`show ${model}`, timeoutMs, (client) =>
-      client.show({ model }),
+  async describeModel(model: string, timeoutMs: number, abandon?: AbortSignal): Promise<string> {
+    const shown = await this.#within(
+      `show ${model}`,
+      timeoutMs,
+      (client) => client.show({ model }),
+      abandon,
     );
     const { family, parameter_size, quantization_level } = shown.details;
     return [family, parameter_size, quantization_level].filter(Boolean).join(' ');
@@ -117,45 +132,70 @@ export class OllamaGateway {
     model: string,
     timeoutMs: number,
     onProgress: (status: string, share?: number) => void,
+    abandon?: AbortSignal,
   ) {
-    await this.#within(`pull ${model}`, timeoutMs, async (client) => {
-      for await (const line of await client.pull({ model, stream: true })) {
-        const share = line.total > 0 ? line.completed / line.total : undefined;
-        onProgress(line.status, share);
-      }
-    });
+    await this.#within(
+      `pull ${model}`,
+      timeoutMs,
+      async (client) => {
+        for await (const line of await client.pull({ model, stream: true })) {
+          const share = line.total > 0 ? line.completed / line.total : undefined;
+          onProgress(line.status, share);
+        }
+      },
+      abandon,
+    );
   }
 
-  /** One streamed chat call with `format` and sampling options; the reply's text and counts. */
+  /**
+   * One streamed chat call with `format` and sampling options, at most `numPredict` output tokens
+   * (a model stuck repeating itself stops there); the reply's text and counts. `abandon` gives up
+   * on the call at once (the work was stopped).
+   */
   async chat(
-    request: { model: string; messages: Message[]; format: object; numCtx: number },
+    request: {
+      model: string;
+      messages: Message[];
+      format: object;
+      numCtx: number;
+      numPredict: number;
+    },
     timeoutMs: number,
+    abandon?: AbortSignal,
   ): Promise<ChatResult> {
     const startedAt = performance.now();
-    return this.#within(`chat with ${request.model}`, timeoutMs, async (client) => {
-      const stream = await client.chat({
-        model: request.model,
-        messages: request.messages,
-        format: request.format,
-        stream: true,
-        options: { ...SAMPLING, num_ctx: request.numCtx },
-      });
-      const parts: string[] = [];
-      let promptTokens = 0;
-      let evalTokens = 0;
-      for await (const chunk of stream) {
-        parts.push(chunk.message.content);
-        if (chunk.done) {
-          promptTokens = chunk.prompt_eval_count ?? 0;
-          evalTokens = chunk.eval_count ?? 0;
+    return this.#within(
+      `chat with ${request.model}`,
+      timeoutMs,
+      async (client) => {
+        const stream = await client.chat({
+          model: request.model,
+          messages: request.messages,
+          format: request.format,
+          stream: true,
+          options: { ...SAMPLING, num_ctx: request.numCtx, num_predict: request.numPredict },
+        });
+        const parts: string[] = [];
+        let promptTokens = 0;
+        let evalTokens = 0;
+        let doneReason = '';
+        for await (const chunk of stream) {
+          parts.push(chunk.message.content);
+          if (chunk.done) {
+            promptTokens = chunk.prompt_eval_count ?? 0;
+            evalTokens = chunk.eval_count ?? 0;
+            doneReason = chunk.done_reason ?? '';
+          }
         }
-      }
-      return {
-        content: parts.join(''),
-        promptTokens,
-        evalTokens,
-        durationMs: performance.now() - startedAt,
-      };
-    });
+        return {
+          content: parts.join(''),
+          promptTokens,
+          evalTokens,
+          doneReason,
+          durationMs: performance.now() - startedAt,
+        };
+      },
+      abandon,
+    );
   }
 }

@@ -1,29 +1,15 @@
-import { z } from 'zod';
 import { describeIssues } from '../../../shared/io/ndjson-reader.js';
 import {
+  ENRICHMENT_FIELD_NAMES,
   enrichmentFieldsSchema,
   enrichmentRangeProblems,
-  fieldConfidenceSchema,
   type EnrichmentFields,
   type FieldConfidence,
 } from '../../../shared/model/enrichment.js';
+import { FACT_CONFIDENCE, type KnownFields } from './known-fields.js';
+import { REPLY_KEYS, SIGNAL_NAMES, replyItemSchema } from './reply-schema.js';
 
-/** One property in the model's reply, matched back to the prompt by `id`. */
-export const replyItemSchema = z.object({
-  id: z.string().describe('The id the property had in the prompt'),
-  fields: enrichmentFieldsSchema,
-  confidence: fieldConfidenceSchema.describe('Confidence per field you filled, 0 to 1'),
-});
-
-/** The whole reply to one batch prompt. */
-export const batchReplySchema = z.object({
-  items: z.array(replyItemSchema).describe('One item per property, with its id'),
-});
-
-/** The JSON Schema sent as Ollama's `format`, built once from the zod schema. */
-export const replyFormat = z.toJSONSchema(batchReplySchema, { io: 'output' });
-
-/** What the model said about one property, validated. */
+/** What the model said about one property, merged with what the facts say, validated. */
 export interface Extraction {
   fields: EnrichmentFields;
   fieldConfidence: FieldConfidence;
@@ -59,31 +45,71 @@ function itemsOf(content: string): unknown[] | string {
   return Array.isArray(items) ? items : 'the reply has no "items" array';
 }
 
+const filled = (value: unknown): boolean =>
+  value !== null && !(Array.isArray(value) && value.length === 0);
+
 /**
- * Checks a batch reply: parses the JSON, validates each item on its own (so one bad item does not
- * sink its batch), rejects out-of-range values, and matches items to `ids`. A missing id, an id
- * given twice, or an invalid item becomes a problem for that id only.
+ * One property's record: the facts' fields as they are (confidence 0.9), the rest from the
+ * model's lean item (short keys, signals as a list, one confidence `c` for what it filled).
+ */
+function merge(item: Record<string, unknown>, known: KnownFields, now: Date): Extraction | string {
+  const fields: Record<string, unknown> = {};
+  const fieldConfidence: FieldConfidence = {};
+  const c = typeof item.c === 'number' ? item.c : 0.5;
+  for (const name of ENRICHMENT_FIELD_NAMES) {
+    if (name in known) {
+      fields[name] = known[name];
+      fieldConfidence[name] = FACT_CONFIDENCE;
+      continue;
+    }
+    let value = item[REPLY_KEYS[name]];
+    if (name === 'signals') {
+      const named = Array.isArray(value) ? value : [];
+      value = Object.fromEntries(SIGNAL_NAMES.map((signal) => [signal, named.includes(signal)]));
+      if (named.length > 0) fieldConfidence[name] = c;
+    } else if (filled(value)) fieldConfidence[name] = c;
+    fields[name] = value;
+  }
+  const parsed = enrichmentFieldsSchema.safeParse(fields);
+  if (!parsed.success) return describeIssues(parsed.error.issues);
+  const problems = enrichmentRangeProblems(parsed.data, now);
+  if (problems.length > 0) return problems.join('; ');
+  return {
+    fields: parsed.data,
+    fieldConfidence,
+    confidence: overallConfidence(fieldConfidence),
+  };
+}
+
+/**
+ * Checks a batch reply against the lean schema asked for (`asked` fields) and merges each item
+ * with the facts known for its id: parses the JSON, validates each item on its own (so one bad
+ * item does not sink its batch), rejects out-of-range values, and matches items to the ids. A
+ * missing id, an id given twice, or an invalid item becomes a problem for that id only.
  */
 export function checkReply(
   content: string,
-  ids: readonly string[],
+  known: ReadonlyMap<string, KnownFields>,
+  asked: readonly (typeof ENRICHMENT_FIELD_NAMES)[number][],
   now = new Date(),
 ): CheckedReply {
+  const ids = [...known.keys()];
   const result: CheckedReply = { valid: new Map(), problems: new Map(), extraIds: [] };
   const items = itemsOf(content);
   if (typeof items === 'string') {
     for (const id of ids) result.problems.set(id, items);
     return result;
   }
+  const schema = replyItemSchema(asked);
+  const idOf = (item: unknown) => (item as { id?: unknown } | null)?.id;
   const seen = new Map<string, number>();
-  for (const item of items) {
-    const id = (item as { id?: unknown } | null)?.id;
+  for (const id of items.map(idOf))
     if (typeof id === 'string') seen.set(id, (seen.get(id) ?? 0) + 1);
-  }
   for (const item of items) {
-    const id = (item as { id?: unknown } | null)?.id;
+    const id = idOf(item);
     if (typeof id !== 'string') continue;
-    if (!ids.includes(id)) {
+    const facts = known.get(id);
+    if (facts === undefined) {
       if (!result.extraIds.includes(id)) result.extraIds.push(id);
       continue;
     }
@@ -91,20 +117,12 @@ export function checkReply(
       result.problems.set(id, `id ${id} appears ${seen.get(id)} times`);
       continue;
     }
-    const parsed = replyItemSchema.safeParse(item);
-    const problems = parsed.success
-      ? enrichmentRangeProblems(parsed.data.fields, now)
-      : [describeIssues(parsed.error.issues)];
-    if (parsed.success && problems.length === 0) {
-      const { fields, confidence } = parsed.data;
-      result.valid.set(id, {
-        fields,
-        fieldConfidence: confidence,
-        confidence: overallConfidence(confidence),
-      });
-    } else {
-      result.problems.set(id, problems.join('; '));
-    }
+    const parsed = schema.safeParse(item);
+    const merged = parsed.success
+      ? merge(parsed.data, facts, now)
+      : describeIssues(parsed.error.issues);
+    if (typeof merged === 'string') result.problems.set(id, merged);
+    else result.valid.set(id, merged);
   }
   for (const id of ids) {
     if (!result.valid.has(id) && !result.problems.has(id))

@@ -1,12 +1,13 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigurationError } from '../../../shared/errors.js';
+import { ConfigurationError, IntegrityError } from '../../../shared/errors.js';
 import {
   downloadStage,
   runnerArtifactClient,
   stageArtifactNames,
 } from '../../../shared/io/artifact.js';
+import { readFile } from 'node:fs/promises';
 import { readStageRecords } from '../../../shared/io/stage-output.js';
 import { verifyManifest, MANIFEST_FILE } from '../../../shared/io/manifest.js';
 import type { Logger } from '../../../shared/logger.js';
@@ -14,6 +15,7 @@ import type { Manifest } from '../../../shared/model/manifest.js';
 import { countyParcelSchema, type CountyParcel } from '../../../shared/model/county-parcel.js';
 import { enrichmentSchema, type Enrichment } from '../../../shared/model/enrichment.js';
 import { mlsListingSchema, type MlsListing } from '../../../shared/model/mls-listing.js';
+import { CARRIED_FILE, carriedFileSchema, type CarriedSubject } from './carried.js';
 
 /** The records of every input artifact, by type. */
 export interface StageInputs {
@@ -21,6 +23,8 @@ export interface StageInputs {
   listings: MlsListing[];
   /** Earlier enrichment records: the artifact-chain cache. */
   enrichments: Enrichment[];
+  /** What earlier enrichment artifacts carried to the next night. */
+  carried: CarriedSubject[];
 }
 
 /**
@@ -56,7 +60,7 @@ export async function loadStageInputs(
   tempDir: string,
   logger: Logger,
 ): Promise<StageInputs> {
-  const inputs: StageInputs = { parcels: [], listings: [], enrichments: [] };
+  const inputs: StageInputs = { parcels: [], listings: [], enrichments: [], carried: [] };
   // On a runner names may hold `*` (`county-parcels-*`: whatever shards finished).
   const client = runnerArtifactClient();
   const wanted = client
@@ -74,6 +78,16 @@ export async function loadStageInputs(
     } else if (type === 'enrichment') {
       for await (const record of readStageRecords(dir, manifest, type, enrichmentSchema))
         inputs.enrichments.push(record);
+      // The manifest lists (and verified) the carried file when the run carried anything.
+      if (manifest.files.some((file) => file.path === CARRIED_FILE)) {
+        const parsed = carriedFileSchema.safeParse(
+          JSON.parse(await readFile(join(dir, CARRIED_FILE), 'utf8')),
+        );
+        if (!parsed.success) {
+          throw new IntegrityError(`${name}: ${CARRIED_FILE} does not list carried properties`);
+        }
+        inputs.carried.push(...parsed.data);
+      }
     } else {
       throw new ConfigurationError(
         `input 'input-artifacts': '${name}' holds ${type} records; expected county-parcel, mls-listing or enrichment`,

@@ -1,5 +1,6 @@
 import { DefaultArtifactClient } from '@actions/artifact';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ENV, readEnv } from '../../../shared/env.js';
 import { uploadStage } from '../../../shared/io/artifact.js';
 import { writeStageOutput } from '../../../shared/io/stage-output.js';
@@ -7,6 +8,7 @@ import type { Logger } from '../../../shared/logger.js';
 import { ENRICHMENT_SCHEMA_VERSION } from '../../../shared/model/enrichment.js';
 import type { ErrorClass, RunStats } from '../../../shared/model/run-stats.js';
 import type { Usage } from '../../../shared/model/usage.js';
+import { CARRIED_FILE } from './carried.js';
 import type { EnrichOutcome } from './enrich.js';
 import type { SubjectCounts } from './subjects.js';
 
@@ -27,7 +29,16 @@ const ERROR_CLASS_OF: Record<string, ErrorClass> = {
   'bad-body': 'parse',
 };
 
-/** The run-stats record of this action: counts, call failures by class, retries, outcome. */
+/** Output tokens the model generated per property it extracted; 0 when it extracted none. */
+export function outputTokensPerProperty(outcome: EnrichOutcome): number {
+  const { llmExtracted, stats } = outcome;
+  return llmExtracted === 0 ? 0 : Math.round((stats.tokensOut / llmExtracted) * 10) / 10;
+}
+
+/**
+ * The run-stats record of this action: counts, call failures by class, retries, outcome. A run
+ * that carried properties to the next night, or whose model failed for some, is `partial`.
+ */
 export function enrichRunStats(
   runId: string,
   startedAt: Date,
@@ -69,10 +80,19 @@ export function enrichRunStats(
       'invalid-replies': outcome.stats.invalidReplies,
       invalid: outcome.invalid,
       'llm-calls': outcome.stats.calls,
+      'llm-output-tokens': outcome.stats.tokensOut,
+      'llm-properties': outcome.llmExtracted,
+      'llm-output-tokens-per-property': Math.round(outputTokensPerProperty(outcome)),
+      'llm-timeouts': outcome.timedOut,
+      'llm-carried': outcome.carried.length,
+      'llm-carried-in': outcome.carriedIn,
+      'llm-new': outcome.tiers.new,
+      'llm-changed': outcome.tiers.changed,
+      'llm-refresh': outcome.tiers.refresh,
     },
     errorsByClass,
     retries: outcome.stats.retries + outcome.stats.invalidReplies,
-    outcome: outcome.degraded ? 'partial' : 'success',
+    outcome: outcome.degraded || outcome.carried.length > 0 ? 'partial' : 'success',
   };
 }
 
@@ -107,6 +127,14 @@ export async function writeEnrichmentStage(
   options: { logger: Logger },
 ): Promise<WrittenStage> {
   await rm(dir, { recursive: true, force: true });
+  const files: string[] = [];
+  const { carried } = records.outcome;
+  if (carried.length > 0) {
+    // Beside the data, so that the artifact chain (an earlier artifact given as input) carries it.
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, CARRIED_FILE), `${JSON.stringify(carried)}\n`);
+    files.push(CARRIED_FILE);
+  }
   const info = {
     runId: records.runStats.runId,
     stage: 'enrich-llm',
@@ -116,8 +144,12 @@ export async function writeEnrichmentStage(
   } as const;
   await writeStageOutput(dir, info, records.outcome.records, {
     records: { 'run-stats': [records.runStats], usage: records.usage },
+    files,
   });
-  options.logger.info(`wrote ${records.outcome.records.length} enrichment records to ${dir}`);
+  const left = carried.length > 0 ? ` (${carried.length} carried to the next night)` : '';
+  options.logger.info(
+    `wrote ${records.outcome.records.length} enrichment records to ${dir}${left}`,
+  );
   if (!readEnv(ENV.actionsRuntimeToken)) {
     options.logger.info('no runner token: the folder is the output');
     return { dir, artifactName: '' };

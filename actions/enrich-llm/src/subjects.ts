@@ -3,7 +3,7 @@ import type { CountyParcel } from '../../../shared/model/county-parcel.js';
 import type { MlsListing } from '../../../shared/model/mls-listing.js';
 
 /** Raise when the prompt or reply format changes: cached extractions then no longer apply. */
-export const PROMPT_VERSION = 'enrich-v1';
+export const PROMPT_VERSION = 'enrich-v2';
 
 /** What the extractor is given about one property; values are untrusted text, never code. */
 export interface SubjectInput {
@@ -114,4 +114,9 @@ export function inputSha256(extractor: string, subject: Subject): string {
   return createHash('sha256')
     .update(`${extractor}\n${PROMPT_VERSION}\n${subject.inputText}`)
     .digest('hex');
+}
+
+/** Digest of the input alone (no extractor, no prompt version): whether a listing changed. */
+export function inputDigest(subject: Subject): string {
+  return createHash('sha256').update(subject.inputText).digest('hex');
 }

@@ -1,4 +1,5 @@
 import type { EnrichOutcome } from './enrich.js';
+import { outputTokensPerProperty } from './stage-output.js';
 import type { SubjectCounts } from './subjects.js';
 
 /** What the summary shows about a run. */
@@ -22,6 +23,14 @@ export function enrichSummary(facts: SummaryFacts): string {
     : outcome.degraded
       ? `**Degraded**: ${outcome.fallbackCount} properties went to the \`${facts.fallback}\` fallback instead of ${facts.model}.`
       : `All properties enriched by ${facts.model} or the cache.`;
+  const carried =
+    outcome.carried.length > 0
+      ? `**Partial**: ${cell(outcome.stopped ?? (outcome.gated ? 'the budget gate is closed' : 'stopped'))}; ${outcome.carried.length} properties carried to the next night (no record, the model reads them first next time).`
+      : undefined;
+  const timedOut =
+    outcome.timedOut > 0
+      ? `**Warning**: ${outcome.timedOut} properties went to the \`${facts.fallback}\` fallback because the model's call timed out.`
+      : undefined;
   const rows: Array<[string, number | string]> = [
     ['listings read', facts.subjects.listings],
     ['listings without description', facts.subjects.noDescription],
@@ -33,11 +42,16 @@ export function enrichSummary(facts: SummaryFacts): string {
     ['invalid after retry', outcome.invalid],
     ['LLM calls', outcome.stats.calls],
     ['tokens in / out', `${outcome.stats.tokensIn} / ${outcome.stats.tokensOut}`],
+    ['output tokens per property', outputTokensPerProperty(outcome)],
+    ['fallback after a timeout', outcome.timedOut],
+    ['carried from earlier nights', outcome.carriedIn],
+    ['carried to the next night', outcome.carried.length],
   ];
   const lines = [
     '### Enrichment',
     '',
     status,
+    ...[carried, timedOut].flatMap((line) => (line ? ['', line] : [])),
     '',
     '| | |',
     '| --- | ---: |',

@@ -1,7 +1,8 @@
 /**
  * How the sandbox "reads" a listing: a handful of plain phrases, so that tests can predict its
  * answer from the text they wrote. It is deliberately simpler than the action's rules extractor
- * (it stands in for a model, it is not under test). Keys are the names a reply format may use.
+ * (it stands in for a model, it is not under test). Keys are the names a reply format may use:
+ * enrich-llm's record fields, and the short keys of its lean reply.
  */
 
 /** Values the sandbox is confident about, by field name; confidence 0.9 for each. */
@@ -49,5 +50,28 @@ export function readListing(text: string, description: string): ListingHints {
   };
   if (Object.values(signals).some(Boolean)) set('signals', signals);
   set('summary', firstSentence(description));
-  return hints;
+  return withShortKeys(hints);
+}
+
+/** The short keys of enrich-llm's lean reply, for the same values. */
+const SHORT_KEYS: Record<string, string> = {
+  bedrooms: 'beds',
+  bathrooms: 'baths',
+  livingAreaSqft: 'sqft',
+  garageSpaces: 'garage',
+  hoaMonthlyFee: 'hoaFee',
+  renovated: 'reno',
+  renovationYear: 'renoYear',
+};
+
+/** Adds the short keys, and `flags`: the names of the signals that hold, as a list. */
+function withShortKeys(hints: ListingHints): ListingHints {
+  const short = Object.fromEntries(
+    Object.entries(hints).flatMap(([key, value]) =>
+      SHORT_KEYS[key] ? [[SHORT_KEYS[key], value]] : [],
+    ),
+  );
+  const signals = hints.signals as Record<string, boolean> | undefined;
+  const flags = Object.entries(signals ?? {}).flatMap(([name, on]) => (on ? [name] : []));
+  return { ...hints, ...short, flags, ...(Object.keys(hints).length > 0 ? { c: 0.9 } : {}) };
 }

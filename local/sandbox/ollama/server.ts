@@ -51,6 +51,7 @@ export async function startOllamaSandbox(
   const pacing: Pacing = {
     chunkChars: options.chunkChars ?? 32,
     chunkDelayMs: options.chunkDelayMs ?? 0,
+    tokensPerSecond: options.tokensPerSecond ?? 0,
   };
   const requests: OllamaRequest[] = [];
   let faults: OllamaFault[] = [];
@@ -132,6 +133,7 @@ export async function startOllamaSandbox(
       if (settings.faults) faults = [...settings.faults];
       if (settings.always !== undefined) always = settings.always;
       if (settings.chunkDelayMs !== undefined) pacing.chunkDelayMs = settings.chunkDelayMs;
+      if (settings.tokensPerSecond !== undefined) pacing.tokensPerSecond = settings.tokensPerSecond;
     },
     installed: () => [...installed.keys()],
     close: async () => {

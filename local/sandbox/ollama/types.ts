@@ -10,6 +10,11 @@ export interface OllamaSandboxOptions {
   chunkChars?: number;
   /** Delay between streamed chunks and pull progress lines, in ms. Default 0. */
   chunkDelayMs?: number;
+  /**
+   * Output tokens generated per second (a CPU runner manages about 10); a reply takes its
+   * `eval_count` divided by this, streamed or not. Default 0: at once.
+   */
+  tokensPerSecond?: number;
 }
 
 /** A request as the sandbox received it. */
@@ -28,6 +33,8 @@ export interface OllamaSandboxSettings {
   always?: OllamaFault | null;
   /** Delay between streamed chunks, in ms. */
   chunkDelayMs?: number;
+  /** Output tokens generated per second; 0 answers at once. */
+  tokensPerSecond?: number;
 }
 
 /** A running sandbox. */

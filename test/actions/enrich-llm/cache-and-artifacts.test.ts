@@ -84,6 +84,12 @@ describe('enrich-llm cache in MongoDB', () => {
 
     const other = await enrich({ ...mongo, model: 'qwen2.5' });
     expect(other.outputs).toMatchObject({ 'cache-hits': '0', 'llm-calls': '2' });
+    // The same listings under another model are refreshes, behind any new or changed listing.
+    expect(
+      other.logger.lines.some((line) =>
+        line.endsWith('8 to extract (0 carried, 0 new, 0 changed, 8 refresh)'),
+      ),
+    ).toBe(true);
   });
 
   it('goes on without the cache when MongoDB cannot be reached', async () => {

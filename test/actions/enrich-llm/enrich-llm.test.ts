@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { action } from '../../../actions/enrich-llm/src/main.js';
-import { replyFormat } from '../../../actions/enrich-llm/src/reply.js';
 import { runAction } from '../../../shared/action.js';
 import { readStageOutput, readStageRecords } from '../../../shared/io/stage-output.js';
 import type { Enrichment } from '../../../shared/model/enrichment.js';
@@ -86,8 +85,7 @@ describe('enrich-llm against an Ollama-protocol server', () => {
     expect(bodies[0]).toMatchObject({
       model: 'llama3.2:latest',
       stream: true,
-      format: replyFormat,
-      options: { temperature: 0.1, seed: 42, num_ctx: 4096 },
+      options: { temperature: 0.1, seed: 42, num_ctx: 4096, num_predict: 50 + 250 * 5 },
       messages: [{ role: 'system' }, { role: 'user' }],
     });
 
@@ -129,7 +127,7 @@ describe('enrich-llm against an Ollama-protocol server', () => {
   });
 
   it.each<[string, OllamaFault, string[]]>([
-    ['an out-of-range value', { kind: 'override', id: 'p2', values: { bedrooms: 99 } }, ['p2']],
+    ['an out-of-range value', { kind: 'override', id: 'p2', values: { beds: 99 } }, ['p2']],
     ['a missing id', { kind: 'drop-item' }, ['p5']],
     ['a duplicated id', { kind: 'duplicate-item' }, ['p1']],
   ])('retries only the item with %s, naming the problem', async (_name, fault, retried) => {
@@ -247,6 +245,20 @@ describe('enrich-llm against an Ollama-protocol server', () => {
       degraded: 'true',
     });
     expect(run.summary).toContain('timed out after 1000 ms');
+    // A fallback after a timeout is never silent: a warning, the summary and run-stats say so.
+    expect(run.summary).toContain(
+      "**Warning**: 1 properties went to the `rules` fallback because the model's call timed out",
+    );
+    expect(run.logger.lines).toContainEqual(
+      expect.stringMatching(
+        /^warning: 1 properties went to the 'rules' fallback because the model's call timed out/,
+      ),
+    );
+    const manifest = (await readStageOutput(run.dir)).manifest;
+    const [stats] = await collect(
+      readStageRecords<{ counts: Record<string, number> }>(run.dir, manifest, 'run-stats'),
+    );
+    expect(stats?.counts['llm-timeouts']).toBe(1);
   });
 
   it('pulls a model that is not installed, with progress', async () => {

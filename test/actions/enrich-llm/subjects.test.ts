@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSubjects, inputSha256 } from '../../../actions/enrich-llm/src/subjects.js';
+import { orderByValue } from '../../../actions/enrich-llm/src/priority.js';
+import {
+  buildSubjects,
+  inputDigest,
+  inputSha256,
+} from '../../../actions/enrich-llm/src/subjects.js';
 import { listing, parcel } from './fixtures.js';
 
 describe('buildSubjects', () => {
@@ -39,5 +44,35 @@ describe('buildSubjects', () => {
     expect(inputSha256('qwen2.5:latest', subject)).not.toBe(
       inputSha256('llama3.2:latest', subject),
     );
+  });
+});
+
+describe('orderByValue', () => {
+  const subjects = buildSubjects(
+    [],
+    [0, 1, 2, 3, 4, 5].map((n) => listing(n, `Listing ${n} with a pool.`)),
+  ).subjects;
+  const key = (n: number) => `addr:${100 + n} W EARLL DR 85031`;
+  const subject = (n: number) => subjects.find((entry) => entry.key === key(n));
+
+  it('sends carried first (longest waiting first), then new, changed, and refreshed listings', () => {
+    const carried = new Map([
+      [key(4), '2026-11-26T10:00:00.000Z'],
+      [key(5), '2026-11-25T10:00:00.000Z'],
+    ]);
+    const readBefore = new Map<string, string | null>([
+      [key(0), inputDigest(subject(0)!)], // the same listing: only the model or prompt is new
+      [key(1), 'f'.repeat(64)], // the listing changed since
+      [key(2), null], // read before, which input the cache cannot tell
+    ]);
+    const ranked = orderByValue(subjects, carried, readBefore);
+    expect(ranked.map(({ subject: { key: k }, tier }) => [k.slice(5, 8), tier])).toEqual([
+      ['105', 'carried'],
+      ['104', 'carried'],
+      ['103', 'new'],
+      ['101', 'changed'],
+      ['102', 'changed'],
+      ['100', 'refresh'],
+    ]);
   });
 });

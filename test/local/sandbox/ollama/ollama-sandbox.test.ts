@@ -147,6 +147,54 @@ describe('Ollama sandbox', () => {
     expect([notFound.status, await notFound.text()]).toEqual([404, '404 page not found']);
   });
 
+  it('generates at the configured token rate, streamed or not, and reports it as Ollama does', async () => {
+    sandbox.configure({ tokensPerSecond: 200 });
+    const messages = [{ role: 'user', content: prompt }];
+    for (const stream of [true, false] as const) {
+      const started = performance.now();
+      const done = stream
+        ? await client.chat({ model: 'llama3.2', messages, format, stream }).then(async (lines) => {
+            let last;
+            for await (const line of lines) last = line;
+            return last;
+          })
+        : await client.chat({ model: 'llama3.2', messages, format, stream });
+      const wallMs = performance.now() - started;
+      expect(done).toMatchObject({ done: true, done_reason: 'stop' });
+      const tokens = done?.eval_count ?? 0;
+      expect(tokens).toBeGreaterThan(20);
+      // eval_duration is what 200 tokens a second takes, and the reply really took that long.
+      expect(done?.eval_duration).toBe(Math.round((tokens / 200) * 1e9));
+      expect(wallMs).toBeGreaterThanOrEqual((tokens / 200) * 1000);
+      expect(done?.total_duration).toBeGreaterThanOrEqual(done?.eval_duration ?? Infinity);
+    }
+  });
+
+  it('stops at options.num_predict with done_reason length, as Ollama does', async () => {
+    const full = await client.chat({
+      model: 'llama3.2',
+      messages: [{ role: 'user', content: prompt }],
+      format,
+    });
+    const cut = await client.chat({
+      model: 'llama3.2',
+      messages: [{ role: 'user', content: prompt }],
+      format,
+      options: { num_predict: 10 },
+    });
+    expect(full.eval_count).toBeGreaterThan(10);
+    expect(cut).toMatchObject({ done: true, done_reason: 'length', eval_count: 10 });
+    expect(full.message.content.startsWith(cut.message.content)).toBe(true);
+    expect(() => JSON.parse(cut.message.content) as unknown).toThrow(SyntaxError);
+    const unlimited = await client.chat({
+      model: 'llama3.2',
+      messages: [{ role: 'user', content: prompt }],
+      format,
+      options: { num_predict: -1 },
+    });
+    expect(unlimited).toMatchObject({ done_reason: 'stop', eval_count: full.eval_count });
+  });
+
   it('delays an answer and stops writing when the client goes away', async () => {
     sandbox.configure({ faults: [{ kind: 'delay', ms: 5000 }] });
     const started = performance.now();
