@@ -14,23 +14,25 @@ import {
   retry
 } from "../chunks/chunk-2J7CXCFL.js";
 import {
-  BudgetSpent,
-  IN_FLIGHT_GRACE_MS,
   RateLimiter,
-  collectionStop,
   normalizeAddress,
   normalizeZip,
+  sourceVerdict
+} from "../chunks/chunk-3J2ZYASY.js";
+import {
+  BudgetSpent,
+  IN_FLIGHT_GRACE_MS,
+  collectionStop,
   runnerStopSignal,
-  sourceVerdict,
   stopRequested
-} from "../chunks/chunk-LXI7JJJE.js";
+} from "../chunks/chunk-YXJBEAI3.js";
 import {
   formatIssues
-} from "../chunks/chunk-EUIHDCFB.js";
+} from "../chunks/chunk-OEB6JOW7.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-6BLTXPF7.js";
+} from "../chunks/chunk-CBD6YWQF.js";
 import {
   abortReason
 } from "../chunks/chunk-DZ53HVQ5.js";

@@ -6,8 +6,8 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-EUIHDCFB.js";
-import "../chunks/chunk-6BLTXPF7.js";
+} from "../chunks/chunk-OEB6JOW7.js";
+import "../chunks/chunk-CBD6YWQF.js";
 import {
   COLLECTIONS,
   pipelineCollections

@@ -1,17 +1,19 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  IN_FLIGHT_GRACE_MS,
   RateLimiter,
-  collectionStop,
   normalizeAddress,
-  runnerStopSignal,
   sourceVerdict
-} from "../chunks/chunk-LXI7JJJE.js";
+} from "../chunks/chunk-3J2ZYASY.js";
+import {
+  IN_FLIGHT_GRACE_MS,
+  collectionStop,
+  runnerStopSignal
+} from "../chunks/chunk-YXJBEAI3.js";
 import {
   formatIssues
-} from "../chunks/chunk-EUIHDCFB.js";
-import "../chunks/chunk-6BLTXPF7.js";
+} from "../chunks/chunk-OEB6JOW7.js";
+import "../chunks/chunk-CBD6YWQF.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,

@@ -7,11 +7,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-EUIHDCFB.js";
+} from "../chunks/chunk-OEB6JOW7.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-6BLTXPF7.js";
+} from "../chunks/chunk-CBD6YWQF.js";
 import {
   recordRun,
   runLedgerId,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   booleanInput,
   choiceInput,
+  decimalInput,
   dryRunInput,
   integerInput,
   listInput,
@@ -13,19 +14,6 @@ import { databaseInput } from '../../../shared/db/database-input.js';
 /** What happens to a property the model could not enrich. */
 export const FALLBACKS = ['rules', 'skip', 'fail'] as const;
 export type Fallback = (typeof FALLBACKS)[number];
-
-/** Minutes as a decimal (`75`, `7.5`); empty or 0 means no limit. */
-const minutesInput = stringInput().transform((value, ctx) => {
-  if (value === '') return 0;
-  if (!/^\d*\.?\d+$/.test(value)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected minutes as a number of at least 0 such as 75 or 7.5, got '${value}'`,
-    });
-    return z.NEVER;
-  }
-  return Number(value);
-});
 
 const httpUrl = z.string().refine((value) => /^https?:\/\/[^\s/]+/.test(value), {
   message: 'expected an http(s) URL such as http://127.0.0.1:11434',
@@ -67,7 +55,7 @@ export const enrichInputsSchema = z.object({
    * Minutes (decimals allowed) after which no new batch goes to the model; what it did not get to is
    * carried to the next night. 0: no limit.
    */
-  timeBudgetMinutes: minutesInput,
+  timeBudgetMinutes: decimalInput({ default: 0, unit: 'of minutes' }),
   /** Write the stage folder but upload nothing and store nothing in the cache. */
   dryRun: dryRunInput,
 });

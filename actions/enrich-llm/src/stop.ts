@@ -1,8 +1,7 @@
+import { BudgetSpent, collectionStop, type Sleep } from '../../../shared/collection-stop.js';
 import { sleep as realSleep } from '../../../shared/http/backoff.js';
-import { StopRequest } from '../../../shared/stop-signal.js';
 
-/** Waits `ms` unless `signal` aborts first (then rejects): the budget's clock, faster in tests. */
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+export type { Sleep };
 
 /**
  * How long a batch in flight may still finish once the work is stopped. After the runner's SIGINT
@@ -15,7 +14,7 @@ export const BUDGET_GRACE_MS = 60_000;
 
 /** When enrichment stops sending batches to the model. */
 export interface EnrichStop {
-  /** Aborted with a `StopRequest` once no new batch should be sent; never, without either. */
+  /** Aborted (a `StopRequest`) once no new batch should be sent; never, without either. */
   signal: AbortSignal;
   /** Aborted once the batches in flight must be given up: the grace after the stop is over. */
   abandon: AbortSignal;
@@ -25,9 +24,8 @@ export interface EnrichStop {
 
 /**
  * The first of the runner's stop signal and the end of a time budget of `minutes` (0 = none,
- * decimals allowed), counted from now; then the grace for the batches in flight (short after a
- * signal, longer after the budget). The same combination as collect-county's `collectionStop`,
- * with the grace an LLM batch needs.
+ * decimals allowed), counted from now — the collectors' `collectionStop` — then the grace for the
+ * batches in flight: short after a signal, longer after the budget.
  */
 export function enrichStop(options: {
   minutes: number;
@@ -35,38 +33,26 @@ export function enrichStop(options: {
   sleep?: Sleep;
 }): EnrichStop {
   const sleep = options.sleep ?? realSleep;
+  const stop = collectionStop(options);
   const finished = new AbortController();
-  const stop = new AbortController();
   const abandon = new AbortController();
-  const stopWith = (reason: StopRequest, graceMs: number) => {
-    if (stop.signal.aborted) return;
-    stop.abort(reason);
+  const onStop = (): void => {
+    const reason: unknown = stop.signal.reason;
+    const graceMs = reason instanceof BudgetSpent ? BUDGET_GRACE_MS : SIGNAL_GRACE_MS;
     void sleep(graceMs, finished.signal).then(
       () => abandon.abort(reason),
+      // Disposed: the work ended inside the grace.
       () => undefined,
     );
   };
-  const { runner, minutes } = options;
-  const onRunner = () =>
-    stopWith(
-      runner?.reason instanceof StopRequest ? runner.reason : new StopRequest('stopped'),
-      SIGNAL_GRACE_MS,
-    );
-  if (runner?.aborted) onRunner();
-  else runner?.addEventListener('abort', onRunner, { once: true });
-  if (minutes > 0) {
-    const spent = `time budget of ${minutes} minute${minutes === 1 ? '' : 's'} spent`;
-    void sleep(minutes * 60_000, finished.signal).then(
-      () => stopWith(new StopRequest(spent), BUDGET_GRACE_MS),
-      // Disposed: the work ended inside the budget.
-      () => undefined,
-    );
-  }
+  if (stop.signal.aborted) onStop();
+  else stop.signal.addEventListener('abort', onStop, { once: true });
   return {
     signal: stop.signal,
     abandon: abandon.signal,
     dispose: () => {
-      runner?.removeEventListener('abort', onRunner);
+      stop.signal.removeEventListener('abort', onStop);
+      stop.dispose();
       finished.abort();
     },
   };

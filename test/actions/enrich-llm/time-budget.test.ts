@@ -287,7 +287,7 @@ describe('enrich-llm inside a time budget', () => {
     });
     await runAction(action, run.runtime);
     expect(run.failures).toEqual([
-      "enrich-llm failed: Invalid input: input 'time-budget-minutes': expected minutes as a number of at least 0 such as 75 or 7.5, got '-5'",
+      "enrich-llm failed: Invalid input: input 'time-budget-minutes': expected a number of minutes of at least 0 such as 50 or 0.5, got '-5'",
     ]);
   });
 });

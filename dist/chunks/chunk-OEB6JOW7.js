@@ -6,7 +6,7 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-6BLTXPF7.js";
+} from "./chunk-CBD6YWQF.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema

@@ -1,8 +1,7 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  abortReason,
-  sleep
+  abortReason
 } from "./chunk-DZ53HVQ5.js";
 import {
   scrubSecrets
@@ -10,33 +9,6 @@ import {
 import {
   ConfigurationError
 } from "./chunk-ZZ4HYO33.js";
-
-// shared/stop-signal.ts
-var StopRequest = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StopRequest";
-  }
-};
-function stopRequested(signal) {
-  return signal?.aborted === true && signal.reason instanceof StopRequest;
-}
-var RUNNER_SIGNALS = ["SIGINT", "SIGTERM"];
-function runnerStopSignal(source = process) {
-  const controller = new AbortController();
-  const handlers = RUNNER_SIGNALS.map((name) => {
-    const handler = () => {
-      for (const [index, other] of RUNNER_SIGNALS.entries())
-        source.removeListener(other, handlers[index]);
-      controller.abort(
-        new StopRequest(`${name} from the runner (the job was cancelled or ran out of time)`)
-      );
-    };
-    source.once(name, handler);
-    return handler;
-  });
-  return controller.signal;
-}
 
 // shared/http/rate-limiter.ts
 var RateLimiter = class _RateLimiter {
@@ -128,29 +100,6 @@ var RateLimiter = class _RateLimiter {
     if (waiter.signal) waiter.reject(abortReason(waiter.signal));
   }
 };
-
-// shared/collection-stop.ts
-var BudgetSpent = class extends StopRequest {
-};
-var IN_FLIGHT_GRACE_MS = 2e3;
-function minutesText(minutes) {
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-}
-function collectionStop(options) {
-  const { minutes } = options;
-  const signals = options.runner ? [options.runner] : [];
-  const finished = new AbortController();
-  if (minutes > 0) {
-    const budget = new AbortController();
-    signals.push(budget.signal);
-    void (options.sleep ?? sleep)(minutes * 6e4, finished.signal).then(
-      () => budget.abort(new BudgetSpent(`time budget of ${minutesText(minutes)} spent`)),
-      // Disposed: the work ended inside the budget.
-      () => void 0
-    );
-  }
-  return { signal: AbortSignal.any(signals), dispose: () => finished.abort() };
-}
 
 // shared/source-verdict.ts
 var SOURCE_FAILURES = /* @__PURE__ */ new Set([
@@ -562,13 +511,8 @@ function normalizeAddress(raw, context = {}) {
 }
 
 export {
-  stopRequested,
-  runnerStopSignal,
   RateLimiter,
   normalizeZip,
   normalizeAddress,
-  BudgetSpent,
-  IN_FLIGHT_GRACE_MS,
-  collectionStop,
   sourceVerdict
 };
