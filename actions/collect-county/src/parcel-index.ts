@@ -4,27 +4,12 @@ import { errorMessage } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
 
 /**
- * Where a ZIP's parcel index stands at the start of a run: what an earlier search found, and
- * whether (and from which page) a search still has to run. The county's search is a full-text
+ * Where a ZIP's parcel index stands (the stored document without its key and date): what an
+ * earlier search found, and whether (and from which page) a search still has to run. The county's search is a full-text
  * query padded with other ZIPs' rows, so at real size it costs hundreds of requests; the index
  * keeps its result in the database so that a night spends its requests on parcels.
  */
-export interface IndexState {
-  /** Parcels of the last complete search, in its order ([] before the first one completes). */
-  known: string[];
-  /** Parcels found so far by a search still in progress, in its order. */
-  found: string[];
-  /** Rows the search in progress left out so far. */
-  ignored: number;
-  /** The county's `TOTAL` when the search began (or at the last complete search). */
-  total: number | null;
-  /** Page to continue the search at; null when no search is in progress. */
-  nextPage: number | null;
-  /** When the search in progress began. */
-  startedAt: string | null;
-  /** When the last search completed, or null when none has. */
-  completedAt: string | null;
-}
+export type IndexState = Omit<ParcelIndexDocument, '_id' | 'updatedAt'>;
 
 /** An index with nothing in it: the first night, or no database. */
 export const EMPTY_INDEX: IndexState = {

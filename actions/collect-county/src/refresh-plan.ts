@@ -3,6 +3,7 @@ import type { Logger } from '../../../shared/logger.js';
 import type { CountyApi } from './county-api.js';
 import type { CollectCountyInputs } from './inputs.js';
 import {
+  EMPTY_INDEX,
   indexedParcels,
   readParcelIndex,
   writeParcelIndex,
@@ -80,15 +81,7 @@ export async function searchWithIndex(options: {
   const allowance = Math.max(1, options.pageAllowance);
   let pages = 0;
   let ignoredTonight = 0;
-  let index: IndexState = stored ?? {
-    known: [],
-    found: [],
-    ignored: 0,
-    total: null,
-    nextPage: null,
-    startedAt: null,
-    completedAt: null,
-  };
+  let index: IndexState = stored ?? EMPTY_INDEX;
   let note: string;
   const run = async (from: number, found: readonly string[], ignored: number, limit: number) => {
     const result = await searchZip(api, zip, logger, stop, {

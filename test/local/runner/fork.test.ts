@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,39 +8,11 @@ import { memoryLogger } from '../../../shared/logger.js';
 import { provisionMongo, type ProvisionedMongo } from '../../../local/mongo/provision-mongo.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
 import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
-import { runCli } from './run-cli.js';
+import { processesRunning, runNight, type Night } from './nights.js';
 
-/** Processes whose command line contains every one of `texts`, read from /proc (no procps needed). */
-async function processesRunning(...texts: string[]): Promise<number[]> {
-  const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
-  const found: number[] = [];
-  for (const pid of pids) {
-    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (texts.every((text) => command.includes(text))) found.push(Number(pid));
-  }
-  return found;
-}
 const OWNER = 'new-owner';
 const REPO = 'phx-property-pipeline';
 const ZIPS = ['85031', '85033', '85035'];
-
-interface Night {
-  code: number;
-  stdout: string;
-  runId: string;
-  result: {
-    conclusion: string;
-    attempt: number;
-    jobs: Record<
-      string,
-      {
-        result: string;
-        outputs: Record<string, string>;
-        instances: Array<{ label: string; result: string }>;
-      }
-    >;
-  };
-}
 
 /**
  * A fork's first nights, as GitHub would run them: a MongoDB URI without a database name (as
@@ -55,21 +27,8 @@ describe('a fork on GitHub: its first nights through the local runner', () => {
   let envFile = '';
   const nights: Night[] = [];
 
-  async function night(args: string[], during?: () => Promise<void>): Promise<Night> {
-    const before = new Set(await readdir(out));
-    const cli = runCli(['--env-file', envFile, '--out', out, '--plain', ...args], 200_000);
-    await during?.();
-    const { code, stdout } = await cli;
-    const rerun = args.indexOf('--rerun-failed');
-    const runId =
-      rerun >= 0
-        ? (args[rerun + 1] ?? '')
-        : ((await readdir(out)).find((name) => /^\d+$/.test(name) && !before.has(name)) ?? '');
-    const result = JSON.parse(
-      await readFile(join(out, runId, 'result.json'), 'utf8'),
-    ) as Night['result'];
-    return { code, stdout, runId, result };
-  }
+  const night = (args: string[], during?: () => Promise<void>) =>
+    runNight({ out, envFile, args, timeoutMs: 200_000, during });
 
   /** Waits for the scraper of shard `jobKey` to start on its runner, then kills it (SIGKILL). */
   async function killWhenStarted(jobKey: string): Promise<void> {

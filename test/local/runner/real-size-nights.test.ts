@@ -9,7 +9,7 @@ import { provisionMongo, type ProvisionedMongo } from '../../../local/mongo/prov
 import { startCountySandbox, type CountySandbox } from '../../../local/sandbox/county/server.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
 import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
-import { runCli } from './run-cli.js';
+import { processesRunning, runNight, type Night } from './nights.js';
 
 /**
  * Time runs 120 times faster than on GitHub: an hour is 30 s, a night's 50-minute budget 25 s. The county's limit of 1,000
@@ -27,40 +27,15 @@ const BUDGET_MINUTES = 50;
 const PARCELS: Record<string, number> = { '85031': 600, '85033': 700 };
 const ZIPS = Object.keys(PARCELS);
 
-interface Night {
-  code: number;
-  stdout: string;
-  runId: string;
+interface NightWithRequests extends Night {
   /** Index into the sandbox's request log where this night (or attempt) began and ended. */
   requests: [number, number];
-  result: {
-    conclusion: string;
-    attempt: number;
-    jobs: Record<
-      string,
-      {
-        result: string;
-        outputs: Record<string, string>;
-        instances: Array<{ label: string; result: string }>;
-      }
-    >;
-  };
 }
 
 interface ShardStats {
   shard: string;
   outcome: string;
   counts: Record<string, number>;
-}
-
-async function processesRunning(...texts: string[]): Promise<number[]> {
-  const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
-  const found: number[] = [];
-  for (const pid of pids) {
-    const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (texts.every((text) => command.includes(text))) found.push(Number(pid));
-  }
-  return found;
 }
 
 /**
@@ -75,7 +50,7 @@ describe('real-size nights: a rolling refresh under the county rate limit, time 
   let county: CountySandbox;
   let out = '';
   let envFile = '';
-  const nights: Night[] = [];
+  const nights: NightWithRequests[] = [];
   const storedAfter: number[] = [];
   /** Nights to a full refresh, the most of the ZIPs, as the first night's shards predicted it. */
   let predicted = 0;
@@ -97,22 +72,11 @@ describe('real-size nights: a rolling refresh under the county rate limit, time 
         .countDocuments({ 'sources.county.lastSeen': { $exists: true } }),
     );
 
-  async function night(args: string[], during?: () => Promise<void>): Promise<Night> {
-    const before = new Set(await readdir(out));
+  async function night(args: string[], during?: () => Promise<void>): Promise<NightWithRequests> {
     const start = county.requestLog.length;
-    const cli = runCli(['--env-file', envFile, '--out', out, '--plain', ...args], 300_000);
-    await during?.();
-    const { code, stdout } = await cli;
-    const rerun = args.indexOf('--rerun-failed');
-    const runId =
-      rerun >= 0
-        ? (args[rerun + 1] ?? '')
-        : ((await readdir(out)).find((name) => /^\d+$/.test(name) && !before.has(name)) ?? '');
-    const result = JSON.parse(
-      await readFile(join(out, runId, 'result.json'), 'utf8'),
-    ) as Night['result'];
+    const run = await runNight({ out, envFile, args, timeoutMs: 300_000, during });
     storedAfter.push(await countyParcelsStored());
-    return { code, stdout, runId, result, requests: [start, county.requestLog.length] };
+    return { ...run, requests: [start, county.requestLog.length] };
   }
 
   /** The collect-county run-stats of a run, per ZIP, from the ledger store-mongo wrote. */
