@@ -85,7 +85,7 @@ try {
   // What the token allows in the budget at full rate; the collector keeps 2 % below it.
   const allowed = (TOKEN_PER_HOUR * SCALE * BUDGET_MINUTES) / SCALE / 60;
   console.log(
-    `rate limit use: ${indexed.sent} requests sent in the ${BUDGET_MINUTES}-minute budget of ${allowed} the limit allows (${((indexed.sent / allowed) * 100).toFixed(1)} %, target >= 95 %); ` +
+    `rate limit use: ${indexed.sent} requests sent in the ${BUDGET_MINUTES}-minute budget of ${allowed.toFixed(0)} the limit allows (${((indexed.sent / allowed) * 100).toFixed(1)} %, target >= 95 %); ` +
       `429s from our own pacing: ${indexed.refused + baseline.refused} over ${runs} nights`,
   );
   // Per real night: one shard at half the token (two run at once) for 50 minutes.
