@@ -38,6 +38,15 @@ export const NIGHTLY_EVENTS = ['schedule', 'workflow_dispatch'];
  */
 const FAILED = ['timed_out', 'startup_failure', 'cancelled', 'action_required'];
 
+/**
+ * The emergency stop's reason from `PIPELINE_PAUSED`, on one line; undefined when the pipeline
+ * runs (empty, or `false` in any case), as the nightly's plan job reads the same variable.
+ */
+export function pauseReason(value: string): string | undefined {
+  const reason = value.replace(/[\r\n]+/g, ' ').trim();
+  return reason === '' || reason.toLowerCase() === 'false' ? undefined : reason;
+}
+
 /** Hours from `then` to `now`, one decimal. */
 export const hoursBetween = (then: Date, now: Date): number =>
   Math.round((now.getTime() - then.getTime()) / 360_000) / 10;

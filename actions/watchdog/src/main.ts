@@ -11,6 +11,7 @@ import {
 } from '../../../shared/inputs.js';
 import type { Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
+import { pauseReason } from './findings.js';
 import { watchdogOutputs, watchdogSummary, type WatchdogResult } from './report.js';
 import { parseCron } from './cron.js';
 import { watchWorkflows } from './watch.js';
@@ -44,6 +45,8 @@ export const inputs = z.object({
   }),
   branch: stringInput(),
   keepalive: booleanInput(true),
+  /** The emergency stop (`vars.PIPELINE_PAUSED`): its reason, or undefined when not paused. */
+  paused: stringInput().transform(pauseReason),
   dryRun: dryRunInput,
 });
 
@@ -73,8 +76,11 @@ async function execute(values: WatchdogInputs, logger: Logger): Promise<Watchdog
   logger.info(
     `watching ${values.workflows.join(', ')} in ${repository} on ${branch ?? 'every branch'}${keptOnly}`,
   );
+  if (values.paused)
+    logger.info(`paused: ${values.paused} (PIPELINE_PAUSED): a missed nightly run is not reported`);
   const checks = await watchWorkflows(api, { ...values, branch, now: new Date() }, logger);
-  return { repository, branch, maxAgeHours: values.maxAgeHours, dryRun: values.dryRun, checks };
+  const { maxAgeHours, dryRun, paused } = values;
+  return { repository, branch, maxAgeHours, dryRun, paused, checks };
 }
 
 /** The watchdog action: notices missed, failing, stuck or disabled nightly runs; keeps schedules alive. */
@@ -92,6 +98,7 @@ export const action: ActionDefinition<typeof inputs, WatchdogResult> = {
     'last-conclusion': 'unknown',
     'hours-since-last-run': -1,
     'kept-alive': false,
+    paused: '',
   },
   summary: watchdogSummary,
 };

@@ -8,7 +8,16 @@ export interface WatchdogResult {
   branch: string | undefined;
   maxAgeHours: number;
   dryRun: boolean;
+  /** The emergency stop's reason (`PIPELINE_PAUSED`), or undefined when the pipeline runs. */
+  paused: string | undefined;
   checks: WorkflowCheck[];
+}
+
+/** `paused: <reason>` for a watched workflow while paused, with the missed run not reported. */
+function pausedNote(result: WatchdogResult, check: WorkflowCheck): string | undefined {
+  if (!result.paused || !check.watched) return undefined;
+  const held = check.heldWhilePaused ? ` (not reported: ${check.heldWhilePaused.message})` : '';
+  return `paused: ${result.paused}${held}`;
 }
 
 /** The workflow behind the signature: the one with the most serious finding, else the first. */
@@ -38,7 +47,9 @@ export function detailLines(result: WatchdogResult): string {
             ? `no nightly run yet: the first is scheduled at ${isoTime(check.firstRun.scheduledAt)}, due by ${isoTime(check.firstRun.dueBy)}`
             : 'no nightly run found';
       const findings = check.findings.map((finding) => `${finding.kind}: ${finding.message}`);
-      return `- \`${check.file}\` (${check.workflow.state}): ${findings.join('; ') || 'ok'}; ${run}`;
+      const paused = pausedNote(result, check);
+      const state = [...findings, ...(paused ? [paused] : [])].join('; ') || 'ok';
+      return `- \`${check.file}\` (${check.workflow.state}): ${state}; ${run}`;
     })
     .join('\n');
 }
@@ -54,6 +65,7 @@ export function watchdogOutputs(result: WatchdogResult): Record<string, string |
     'last-conclusion': headline ? conclusionOf(headline) : 'none',
     'hours-since-last-run': headline?.hoursSinceLastRun ?? -1,
     'kept-alive': result.checks.some((check) => check.keptAlive),
+    paused: result.paused ?? '',
   };
 }
 
@@ -64,13 +76,24 @@ export function watchdogSummary(result: WatchdogResult): string {
   const scope = result.branch ? `branch \`${result.branch}\`` : 'every branch';
   const rows = result.checks.map((check) => {
     const run = check.lastRun ? `[#${check.lastRun.runNumber}](${check.lastRun.htmlUrl})` : '-';
-    const findings = check.findings.map((finding) => `**${finding.kind}**: ${finding.message}`);
+    const paused = pausedNote(result, check);
+    const findings = [
+      ...check.findings.map((finding) => `**${finding.kind}**: ${finding.message}`),
+      ...(paused ? [`**${paused}**`] : []),
+    ];
     const keepalive = check.keptAlive ? 'yes' : result.dryRun ? 'dry run' : 'no';
     return `| \`${cell(check.file)}\` | ${check.workflow.state} | ${run} | ${conclusionOf(check)} | ${check.hoursSinceLastRun ?? '-'} | ${cell(findings.join('<br>')) || 'ok'} | ${keepalive} |`;
   });
+  const status = result.paused ? `${statusOf(result)}, paused` : statusOf(result);
   return [
-    `### Watchdog: ${statusOf(result)} (${result.repository}, ${scope}, window ${result.maxAgeHours} h)`,
+    `### Watchdog: ${status} (${result.repository}, ${scope}, window ${result.maxAgeHours} h)`,
     '',
+    ...(result.paused
+      ? [
+          `**paused: ${cell(result.paused)}**: the repository variable \`PIPELINE_PAUSED\` is set, so a missed nightly run is not reported; delete the variable to resume.`,
+          '',
+        ]
+      : []),
     '| workflow | state | last run | conclusion | age (h) | findings | kept alive |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,

@@ -21,6 +21,11 @@ export interface WatchOptions extends Policy {
   branch: string | undefined;
   /** Call `PUT .../enable` on each workflow so its schedule is not disabled for inactivity. */
   keepalive: boolean;
+  /**
+   * The emergency stop's reason, or undefined: while paused, a nightly that did not run was
+   * stopped on purpose, so no missed-run is found (stuck, failing and disabled still are).
+   */
+  paused: string | undefined;
   dryRun: boolean;
   now: Date;
 }
@@ -38,6 +43,8 @@ export interface WorkflowCheck {
   /** For a watched workflow that never ran: when its first run is due. */
   firstRun: FirstRun | undefined;
   findings: Finding[];
+  /** The missed-run not reported because the pipeline is paused; undefined otherwise. */
+  heldWhilePaused: Finding | undefined;
   /** Whether `PUT .../enable` was called and answered 204. */
   keptAlive: boolean;
 }
@@ -96,6 +103,8 @@ async function checkWorkflow(
       ? firstRun(workflow.updatedAt, options.schedule, options.maxAgeHours)
       : undefined;
   const disabled = stateFinding(workflow);
+  const found = watched ? runFindings(runs, options, options.now, first) : [];
+  const held = options.paused ? found.find((finding) => finding.kind === 'missed-run') : undefined;
   const check: WorkflowCheck = {
     file,
     workflow,
@@ -103,10 +112,8 @@ async function checkWorkflow(
     lastRun,
     hoursSinceLastRun: lastRun ? hoursBetween(lastRun.createdAt, options.now) : undefined,
     firstRun: first,
-    findings: [
-      ...(disabled ? [disabled] : []),
-      ...(watched ? runFindings(runs, options, options.now, first) : []),
-    ],
+    findings: [...(disabled ? [disabled] : []), ...found.filter((finding) => finding !== held)],
+    heldWhilePaused: held,
     keptAlive: false,
   };
   await keepAlive(api, check, options, logger);

@@ -48,3 +48,13 @@ it('files nothing for a fresh fork whose first nightly is not due yet', async ()
   expect(await watchdogWorkflow()).toBe('none');
   expect(github.state.issues(OWNER, REPO)).toEqual([]);
 });
+
+it('opens no incident for a missed nightly while paused; once resumed, it does', async () => {
+  addRun(github, 30);
+  const paused = await runWatchdog({ 'github-token': github.token, paused: 'county outage' });
+  expect(paused.outputs).toMatchObject({ status: 'success', paused: 'county outage' });
+  // watchdog.yml skips the incident step for a paused night without findings (no recovery).
+  expect(github.state.issues(OWNER, REPO)).toEqual([]);
+  expect(await watchdogWorkflow()).toBe('opened');
+  expect(openIncidents(github)[0]?.title).toContain('missed-run');
+});

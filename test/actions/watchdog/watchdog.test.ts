@@ -239,3 +239,43 @@ describe('watchdog: keepalive', () => {
     );
   });
 });
+
+describe('watchdog: the emergency stop (PIPELINE_PAUSED)', () => {
+  it('reports no missed-run while paused, and says paused with the reason and the held finding', async () => {
+    addRun(github, 30);
+    const run = await runWatchdog({ 'github-token': github.token, paused: 'maintenance window' });
+    expect(run.failures).toEqual([]);
+    expect(run.outputs).toMatchObject({
+      status: 'success',
+      signature: '',
+      paused: 'maintenance window',
+    });
+    expect(run.outputs.details).toMatch(
+      /`data-collection.yml` \(active\): paused: maintenance window \(not reported: no nightly run in the last 26 h/,
+    );
+    expect(run.summaries[0]).toContain('### Watchdog: success, paused');
+    expect(run.summaries[0]).toContain(
+      '**paused: maintenance window**: the repository variable `PIPELINE_PAUSED` is set',
+    );
+    expect(run.lines).toContain(
+      'info: paused: maintenance window (PIPELINE_PAUSED): a missed nightly run is not reported',
+    );
+  });
+
+  it('still reports a stuck run while paused', async () => {
+    addRun(github, 8, { status: 'in_progress' });
+    const run = await runWatchdog({ 'github-token': github.token, paused: 'db migration' });
+    expect(run.outputs).toMatchObject({ status: 'failure', signature: 'stuck-run' });
+    expect(run.outputs.details).toContain('paused: db migration');
+  });
+
+  it.each(['', 'false', ' FALSE '])(
+    'treats paused %j as running: a missed run is reported',
+    async (value) => {
+      addRun(github, 30);
+      const run = await runWatchdog({ 'github-token': github.token, paused: value });
+      expect(run.outputs).toMatchObject({ signature: 'missed-run', paused: '' });
+      expect(run.summaries[0]).not.toContain('paused');
+    },
+  );
+});
