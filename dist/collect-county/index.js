@@ -27748,15 +27748,7 @@ async function searchWithIndex(options) {
   const allowance = Math.max(1, options.pageAllowance);
   let pages = 0;
   let ignoredTonight = 0;
-  let index = stored ?? {
-    known: [],
-    found: [],
-    ignored: 0,
-    total: null,
-    nextPage: null,
-    startedAt: null,
-    completedAt: null
-  };
+  let index = stored ?? EMPTY_INDEX;
   let note;
   const run2 = async (from, found, ignored, limit) => {
     const result = await searchZip(api, zip2, logger, stop, {

@@ -34,6 +34,10 @@ var FINDING_KINDS = [
 ];
 var NIGHTLY_EVENTS = ["schedule", "workflow_dispatch"];
 var FAILED = ["timed_out", "startup_failure", "cancelled", "action_required"];
+function pauseReason(value) {
+  const reason = value.replace(/[\r\n]+/g, " ").trim();
+  return reason === "" || reason.toLowerCase() === "false" ? void 0 : reason;
+}
 var hoursBetween = (then, now) => Math.round((now.getTime() - then.getTime()) / 36e4) / 10;
 function stateFinding(workflow) {
   if (workflow.state === "active") return void 0;
@@ -77,6 +81,11 @@ function mostSerious(findings) {
 }
 
 // actions/watchdog/src/report.ts
+function pausedNote(result, check) {
+  if (!result.paused || !check.watched) return void 0;
+  const held = check.heldWhilePaused ? ` (not reported: ${check.heldWhilePaused.message})` : "";
+  return `paused: ${result.paused}${held}`;
+}
 function headlineCheck(result) {
   const withFindings = result.checks.filter((check) => check.findings.length > 0);
   const worst = mostSerious(withFindings.flatMap((check) => check.findings));
@@ -88,7 +97,9 @@ function detailLines(result) {
   return result.checks.map((check) => {
     const run2 = !check.watched ? "runs not watched (keepalive only)" : check.lastRun ? `last run [#${check.lastRun.runNumber}](${check.lastRun.htmlUrl}) ${conclusionOf(check)}, ${check.hoursSinceLastRun} h ago` : check.firstRun ? `no nightly run yet: the first is scheduled at ${isoTime(check.firstRun.scheduledAt)}, due by ${isoTime(check.firstRun.dueBy)}` : "no nightly run found";
     const findings = check.findings.map((finding) => `${finding.kind}: ${finding.message}`);
-    return `- \`${check.file}\` (${check.workflow.state}): ${findings.join("; ") || "ok"}; ${run2}`;
+    const paused = pausedNote(result, check);
+    const state = [...findings, ...paused ? [paused] : []].join("; ") || "ok";
+    return `- \`${check.file}\` (${check.workflow.state}): ${state}; ${run2}`;
   }).join("\n");
 }
 function watchdogOutputs(result) {
@@ -100,7 +111,8 @@ function watchdogOutputs(result) {
     "last-run-url": headline?.lastRun?.htmlUrl ?? "",
     "last-conclusion": headline ? conclusionOf(headline) : "none",
     "hours-since-last-run": headline?.hoursSinceLastRun ?? -1,
-    "kept-alive": result.checks.some((check) => check.keptAlive)
+    "kept-alive": result.checks.some((check) => check.keptAlive),
+    paused: result.paused ?? ""
   };
 }
 var cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -108,13 +120,22 @@ function watchdogSummary(result) {
   const scope = result.branch ? `branch \`${result.branch}\`` : "every branch";
   const rows = result.checks.map((check) => {
     const run2 = check.lastRun ? `[#${check.lastRun.runNumber}](${check.lastRun.htmlUrl})` : "-";
-    const findings = check.findings.map((finding) => `**${finding.kind}**: ${finding.message}`);
+    const paused = pausedNote(result, check);
+    const findings = [
+      ...check.findings.map((finding) => `**${finding.kind}**: ${finding.message}`),
+      ...paused ? [`**${paused}**`] : []
+    ];
     const keepalive = check.keptAlive ? "yes" : result.dryRun ? "dry run" : "no";
     return `| \`${cell(check.file)}\` | ${check.workflow.state} | ${run2} | ${conclusionOf(check)} | ${check.hoursSinceLastRun ?? "-"} | ${cell(findings.join("<br>")) || "ok"} | ${keepalive} |`;
   });
+  const status = result.paused ? `${statusOf(result)}, paused` : statusOf(result);
   return [
-    `### Watchdog: ${statusOf(result)} (${result.repository}, ${scope}, window ${result.maxAgeHours} h)`,
+    `### Watchdog: ${status} (${result.repository}, ${scope}, window ${result.maxAgeHours} h)`,
     "",
+    ...result.paused ? [
+      `**paused: ${cell(result.paused)}**: the repository variable \`PIPELINE_PAUSED\` is set, so a missed nightly run is not reported; delete the variable to resume.`,
+      ""
+    ] : [],
     "| workflow | state | last run | conclusion | age (h) | findings | kept alive |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
@@ -215,6 +236,8 @@ async function checkWorkflow(api, file, watched, options, logger) {
   const lastRun = runs.find((run2) => NIGHTLY_EVENTS.includes(run2.event));
   const first = watched && !lastRun ? firstRun(workflow.updatedAt, options.schedule, options.maxAgeHours) : void 0;
   const disabled = stateFinding(workflow);
+  const found = watched ? runFindings(runs, options, options.now, first) : [];
+  const held = options.paused ? found.find((finding) => finding.kind === "missed-run") : void 0;
   const check = {
     file,
     workflow,
@@ -222,10 +245,8 @@ async function checkWorkflow(api, file, watched, options, logger) {
     lastRun,
     hoursSinceLastRun: lastRun ? hoursBetween(lastRun.createdAt, options.now) : void 0,
     firstRun: first,
-    findings: [
-      ...disabled ? [disabled] : [],
-      ...watched ? runFindings(runs, options, options.now, first) : []
-    ],
+    findings: [...disabled ? [disabled] : [], ...found.filter((finding) => finding !== held)],
+    heldWhilePaused: held,
     keptAlive: false
   };
   await keepAlive(api, check, options, logger);
@@ -344,6 +365,8 @@ var inputs = external_exports.object({
   }),
   branch: stringInput(),
   keepalive: booleanInput(true),
+  /** The emergency stop (`vars.PIPELINE_PAUSED`): its reason, or undefined when not paused. */
+  paused: stringInput().transform(pauseReason),
   dryRun: dryRunInput
 });
 async function execute(values, logger) {
@@ -363,8 +386,11 @@ async function execute(values, logger) {
   logger.info(
     `watching ${values.workflows.join(", ")} in ${repository} on ${branch ?? "every branch"}${keptOnly}`
   );
+  if (values.paused)
+    logger.info(`paused: ${values.paused} (PIPELINE_PAUSED): a missed nightly run is not reported`);
   const checks = await watchWorkflows(api, { ...values, branch, now: /* @__PURE__ */ new Date() }, logger);
-  return { repository, branch, maxAgeHours: values.maxAgeHours, dryRun: values.dryRun, checks };
+  const { maxAgeHours, dryRun, paused } = values;
+  return { repository, branch, maxAgeHours, dryRun, paused, checks };
 }
 var action = {
   name: "watchdog",
@@ -379,7 +405,8 @@ var action = {
     "last-run-url": "",
     "last-conclusion": "unknown",
     "hours-since-last-run": -1,
-    "kept-alive": false
+    "kept-alive": false,
+    paused: ""
   },
   summary: watchdogSummary
 };
