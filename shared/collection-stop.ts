@@ -1,4 +1,5 @@
 import { sleep as realSleep } from './http/backoff.js';
+import type { Logger } from './logger.js';
 import { StopRequest } from './stop-signal.js';
 
 /** The stop of a spent time budget (not the runner's): the work ran its whole allotted time. */
@@ -49,4 +50,22 @@ export function collectionStop(options: {
     );
   }
   return { signal: AbortSignal.any(signals), dispose: () => finished.abort() };
+}
+
+/**
+ * Runs `work` under a `collectionStop` of `minutes`, telling the log what happens when the budget
+ * is spent (`then`), and disposes of the budget's timer however the work ends.
+ */
+export async function withCollectionStop<T>(
+  options: { minutes: number; runner?: AbortSignal; sleep?: Sleep; logger: Logger; then: string },
+  work: (stop: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const stop = collectionStop(options);
+  if (options.minutes > 0)
+    options.logger.info(`time budget: ${options.minutes} min; then ${options.then}`);
+  try {
+    return await work(stop.signal);
+  } finally {
+    stop.dispose();
+  }
 }

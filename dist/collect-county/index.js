@@ -15,17 +15,18 @@ import {
 } from "../chunks/chunk-2J7CXCFL.js";
 import {
   RateLimiter,
+  chooseResume,
   normalizeAddress,
   normalizeZip,
   sourceVerdict
-} from "../chunks/chunk-3J2ZYASY.js";
+} from "../chunks/chunk-LVZTQR3G.js";
 import {
   BudgetSpent,
   IN_FLIGHT_GRACE_MS,
-  collectionStop,
   runnerStopSignal,
-  stopRequested
-} from "../chunks/chunk-YXJBEAI3.js";
+  stopRequested,
+  withCollectionStop
+} from "../chunks/chunk-2RYJ2X7O.js";
 import {
   formatIssues
 } from "../chunks/chunk-OEB6JOW7.js";
@@ -27798,22 +27799,14 @@ async function searchWithIndex(options) {
     const result = await run2(1, [], 0, allowance);
     index = finish(result, now.toISOString(), null);
   }
-  if (index.nextPage !== null) {
-    const left = pagesOf(index.total);
-    note += `; stopped at page ${index.nextPage - 1} to leave requests for parcels, continues next run`;
-    if (db !== null && !options.inputs.dryRun) await writeParcelIndex(db, zip2, index, logger);
-    return {
-      apns: indexedParcels(index),
-      index,
-      pages,
-      ignored: ignoredTonight,
-      note,
-      pagesLeft: left === null ? null : Math.max(0, left - index.nextPage + 1)
-    };
-  }
-  note += `; index complete: ${index.known.length} parcels`;
   if (db !== null && !options.inputs.dryRun) await writeParcelIndex(db, zip2, index, logger);
-  return { apns: index.known, index, pages, ignored: ignoredTonight, note, pagesLeft: 0 };
+  let pagesLeft = 0;
+  if (index.nextPage !== null) {
+    const total = pagesOf(index.total);
+    pagesLeft = total === null ? null : Math.max(0, total - index.nextPage + 1);
+    note += `; stopped at page ${index.nextPage - 1} to leave requests for parcels, continues next run`;
+  } else note += `; index complete: ${index.known.length} parcels`;
+  return { apns: indexedParcels(index), index, pages, ignored: ignoredTonight, note, pagesLeft };
 }
 
 // actions/collect-county/src/shard-result.ts
@@ -27908,7 +27901,6 @@ async function collectShard(zip2, context) {
     null
   ];
   let fatal = null;
-  let coverage;
   let planned = [];
   let priorities = null;
   let indexPagesLeft = null;
@@ -27992,18 +27984,18 @@ async function collectShard(zip2, context) {
       logger.warning(`${zip2}: ${note}`);
     }
   } finally {
-    coverage = coverageOf({
-      apns: planned,
-      priorities,
-      checkpoint,
-      freshDays: inputs.freshDays,
-      requestBudget: budget,
-      measuredRequests: !stoppedAtStart && stop?.reason instanceof BudgetSpent ? httpDelta(before, api.stats()).requests : null,
-      indexPagesLeft
-    });
     await checkpoint.close();
   }
   const http = httpDelta(before, api.stats());
+  const coverage = priorities !== null && planned.length > 0 ? coverageOf({
+    apns: planned,
+    priorities,
+    checkpoint,
+    freshDays: inputs.freshDays,
+    requestBudget: budget,
+    measuredRequests: !stoppedAtStart && stop?.reason instanceof BudgetSpent ? http.requests : null,
+    indexPagesLeft
+  }) : null;
   const partial = {
     zip: zip2,
     found: search.found,
@@ -28021,7 +28013,7 @@ async function collectShard(zip2, context) {
     note,
     fatal,
     cycle,
-    coverage: priorities !== null && planned.length > 0 && coverage !== void 0 ? coverage : null,
+    coverage,
     requestBudget: Number.isFinite(budget) ? budget : null,
     searchNote: search.note,
     dir: context.target.dir
@@ -28124,21 +28116,16 @@ async function importPreviousRuns(source, checkpoints, logger, options = { requi
 
 // actions/collect-county/src/collect.ts
 async function collectCounty(inputs, deps) {
-  const { logger } = deps;
-  const stop = collectionStop({
-    minutes: inputs.timeBudgetMinutes,
-    runner: deps.stop,
-    sleep: deps.sleep
-  });
-  if (inputs.timeBudgetMinutes > 0)
-    logger.info(
-      `time budget: ${inputs.timeBudgetMinutes} min; then no new parcels, and what was collected is uploaded`
-    );
-  try {
-    return await collectZips(inputs, deps, stop.signal);
-  } finally {
-    stop.dispose();
-  }
+  return withCollectionStop(
+    {
+      minutes: inputs.timeBudgetMinutes,
+      runner: deps.stop,
+      sleep: deps.sleep,
+      logger: deps.logger,
+      then: "no new parcels, and what was collected is uploaded"
+    },
+    (stop) => collectZips(inputs, deps, stop)
+  );
 }
 async function collectZips(inputs, deps, stop) {
   const { logger } = deps;
@@ -28160,19 +28147,21 @@ async function collectZips(inputs, deps, stop) {
       await Checkpoint.open(join2(workRoot, `${inputs.artifactName}-${zip2}`, "checkpoint.ndjson"))
     );
   }
-  const resumeName = inputs.resumeFrom !== "" ? inputs.resumeFrom : run2.runAttempt > 1 && client !== null ? inputs.artifactName : "";
-  if (resumeName !== "") {
+  const resume = chooseResume({
+    resumeFrom: inputs.resumeFrom,
+    artifactName: inputs.artifactName,
+    runAttempt: run2.runAttempt,
+    canDownload: client !== null,
+    logger
+  });
+  if (resume !== null) {
     const source = deps.artifactClient ? {
       kind: "artifact",
       client: deps.artifactClient,
-      name: resumeName,
+      name: resume.name,
       downloadDir: join2(workRoot, "resume")
-    } : { kind: "folder", dir: join2(run2.tempDir, "out"), name: resumeName };
-    if (inputs.resumeFrom === "")
-      logger.info(
-        `attempt ${run2.runAttempt}: continuing from what earlier attempts uploaded as ${resumeName}-<zip>`
-      );
-    await importPreviousRuns(source, checkpoints, logger, { required: inputs.resumeFrom !== "" });
+    } : { kind: "folder", dir: join2(run2.tempDir, "out"), name: resume.name };
+    await importPreviousRuns(source, checkpoints, logger, { required: resume.required });
   }
   const database = await openPriorityDatabase(inputs, logger);
   const shards = [];

@@ -13,7 +13,7 @@ import {
   BudgetSpent,
   collectionStop,
   runnerStopSignal
-} from "../chunks/chunk-YXJBEAI3.js";
+} from "../chunks/chunk-2RYJ2X7O.js";
 import {
   ENRICHMENT_FIELD_NAMES,
   ENRICHMENT_RANGES,

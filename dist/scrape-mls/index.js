@@ -2,14 +2,15 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   RateLimiter,
+  chooseResume,
   normalizeAddress,
   sourceVerdict
-} from "../chunks/chunk-3J2ZYASY.js";
+} from "../chunks/chunk-LVZTQR3G.js";
 import {
   IN_FLIGHT_GRACE_MS,
-  collectionStop,
-  runnerStopSignal
-} from "../chunks/chunk-YXJBEAI3.js";
+  runnerStopSignal,
+  withCollectionStop
+} from "../chunks/chunk-2RYJ2X7O.js";
 import {
   formatIssues
 } from "../chunks/chunk-OEB6JOW7.js";
@@ -1733,20 +1734,16 @@ var DEFAULT_TUNING = {
   maxSnapshots: 5
 };
 async function scrapeMls(inputs, deps) {
-  const stop = collectionStop({
-    minutes: inputs.timeBudgetMinutes,
-    runner: deps.stop,
-    sleep: deps.sleep
-  });
-  if (inputs.timeBudgetMinutes > 0)
-    deps.logger.info(
-      `time budget: ${inputs.timeBudgetMinutes} min; then no new pages, and what was scraped is uploaded`
-    );
-  try {
-    return await scrapeZips(inputs, deps, stop.signal);
-  } finally {
-    stop.dispose();
-  }
+  return withCollectionStop(
+    {
+      minutes: inputs.timeBudgetMinutes,
+      runner: deps.stop,
+      sleep: deps.sleep,
+      logger: deps.logger,
+      then: "no new pages, and what was scraped is uploaded"
+    },
+    (stop) => scrapeZips(inputs, deps, stop)
+  );
 }
 async function scrapeZips(inputs, deps, stop) {
   const { logger, tuning } = deps;
@@ -1772,12 +1769,13 @@ async function scrapeZips(inputs, deps, stop) {
   });
   logger.info(`${proxies.proxies.length} proxies${proxies.enabled ? "" : " (direct connection)"}`);
   const client = inputs.dryRun ? null : deps.artifactClient;
-  const resumeAutomatic = inputs.resumeFrom === "" && run2.runAttempt > 1;
-  const resumeFrom = resumeAutomatic ? inputs.artifactName : inputs.resumeFrom;
-  if (resumeAutomatic)
-    logger.info(
-      `attempt ${run2.runAttempt}: continuing from the '${inputs.artifactName}-<zip>' artifacts of an earlier attempt where there are any`
-    );
+  const resume = chooseResume({
+    resumeFrom: inputs.resumeFrom,
+    artifactName: inputs.artifactName,
+    runAttempt: run2.runAttempt,
+    canDownload: true,
+    logger
+  });
   const frontier = await ListingFrontier.open(inputs, logger);
   const browser = await launchBrowser(resolveBrowserPath(inputs.browserPath), logger).catch(
     async (error) => {
@@ -1809,8 +1807,8 @@ async function scrapeZips(inputs, deps, stop) {
       maxListings: inputs.maxListings,
       maxSnapshots: tuning.maxSnapshots,
       navigationTimeoutMs: tuning.navigationTimeoutMs,
-      resumeFrom,
-      resumeAutomatic,
+      resumeFrom: resume?.name ?? "",
+      resumeAutomatic: resume !== null && !resume.required,
       frontier,
       stop
     };

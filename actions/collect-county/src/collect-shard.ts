@@ -7,7 +7,7 @@ import type { Checkpoint } from './checkpoint.js';
 import type { CountyApi } from './county-api.js';
 import { fetchParcels, type FetchOutcome } from './fetch-parcels.js';
 import type { CollectCountyInputs } from './inputs.js';
-import { coverageOf, type Coverage } from './coverage.js';
+import { coverageOf } from './coverage.js';
 import { prioritise, type Priorities, type RefreshCycle } from './priorities.js';
 import { publishShard, type PublishTarget } from './publish.js';
 import { requestBudget, searchWithIndex, SEARCH_SHARE } from './refresh-plan.js';
@@ -54,7 +54,6 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     null as RefreshCycle | null,
   ];
   let fatal: string | null = null;
-  let coverage: Coverage | undefined;
   let planned: string[] = [];
   let priorities: Priorities | null = null;
   let indexPagesLeft: number | null = null;
@@ -139,21 +138,23 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
       logger.warning(`${zip}: ${note}`);
     }
   } finally {
-    coverage = coverageOf({
-      apns: planned,
-      priorities,
-      checkpoint,
-      freshDays: inputs.freshDays,
-      requestBudget: budget,
-      measuredRequests:
-        !stoppedAtStart && stop?.reason instanceof BudgetSpent
-          ? httpDelta(before, api.stats()).requests
-          : null,
-      indexPagesLeft,
-    });
     await checkpoint.close();
   }
   const http = httpDelta(before, api.stats());
+  // Coverage needs the database's view of the ZIP (an incremental night that got that far).
+  const coverage =
+    priorities !== null && planned.length > 0
+      ? coverageOf({
+          apns: planned,
+          priorities,
+          checkpoint,
+          freshDays: inputs.freshDays,
+          requestBudget: budget,
+          measuredRequests:
+            !stoppedAtStart && stop?.reason instanceof BudgetSpent ? http.requests : null,
+          indexPagesLeft,
+        })
+      : null;
   const partial = {
     zip,
     found: search.found,
@@ -171,7 +172,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     note,
     fatal,
     cycle,
-    coverage: priorities !== null && planned.length > 0 && coverage !== undefined ? coverage : null,
+    coverage,
     requestBudget: Number.isFinite(budget) ? budget : null,
     searchNote: search.note,
     dir: context.target.dir,

@@ -2,6 +2,7 @@ import type { ArtifactClient } from '@actions/artifact';
 import { join } from 'node:path';
 import { redactUrl } from '../../../shared/http/redact.js';
 import type { Logger } from '../../../shared/logger.js';
+import { chooseResume } from '../../../shared/resume-from.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { Checkpoint } from './checkpoint.js';
 import { CountyApi, type CountyApiOptions } from './county-api.js';
@@ -11,7 +12,8 @@ import { openPriorityDatabase } from './priority-database.js';
 import { shardRate } from './refresh-plan.js';
 import { importPreviousRuns, type ResumeSource } from './resume.js';
 import type { ShardResult } from './shard-result.js';
-import { collectionStop, type Sleep } from './stop.js';
+import { type Sleep } from './stop.js';
+import { withCollectionStop } from '../../../shared/collection-stop.js';
 
 /** What collect-county needs from outside: the artifact client (null outside a runner), tuning for tests. */
 export interface CollectDependencies {
@@ -51,22 +53,17 @@ export async function collectCounty(
   inputs: CollectCountyInputs,
   deps: CollectDependencies,
 ): Promise<CollectResult> {
-  const { logger } = deps;
   // Counted from here: the step's own start (checkout before it) is a few seconds earlier.
-  const stop = collectionStop({
-    minutes: inputs.timeBudgetMinutes,
-    runner: deps.stop,
-    sleep: deps.sleep,
-  });
-  if (inputs.timeBudgetMinutes > 0)
-    logger.info(
-      `time budget: ${inputs.timeBudgetMinutes} min; then no new parcels, and what was collected is uploaded`,
-    );
-  try {
-    return await collectZips(inputs, deps, stop.signal);
-  } finally {
-    stop.dispose();
-  }
+  return withCollectionStop(
+    {
+      minutes: inputs.timeBudgetMinutes,
+      runner: deps.stop,
+      sleep: deps.sleep,
+      logger: deps.logger,
+      then: 'no new parcels, and what was collected is uploaded',
+    },
+    (stop) => collectZips(inputs, deps, stop),
+  );
 }
 
 async function collectZips(
@@ -93,28 +90,23 @@ async function collectZips(
       await Checkpoint.open(join(workRoot, `${inputs.artifactName}-${zip}`, 'checkpoint.ndjson')),
     );
   }
-  // A re-run (attempt 2 or later) starts on a fresh runner: what an earlier attempt of this run
-  // uploaded under the same names is where it continues, without anyone passing resume-from.
-  const resumeName =
-    inputs.resumeFrom !== ''
-      ? inputs.resumeFrom
-      : run.runAttempt > 1 && client !== null
-        ? inputs.artifactName
-        : '';
-  if (resumeName !== '') {
+  const resume = chooseResume({
+    resumeFrom: inputs.resumeFrom,
+    artifactName: inputs.artifactName,
+    runAttempt: run.runAttempt,
+    canDownload: client !== null,
+    logger,
+  });
+  if (resume !== null) {
     const source: ResumeSource = deps.artifactClient
       ? {
           kind: 'artifact',
           client: deps.artifactClient,
-          name: resumeName,
+          name: resume.name,
           downloadDir: join(workRoot, 'resume'),
         }
-      : { kind: 'folder', dir: join(run.tempDir, 'out'), name: resumeName };
-    if (inputs.resumeFrom === '')
-      logger.info(
-        `attempt ${run.runAttempt}: continuing from what earlier attempts uploaded as ${resumeName}-<zip>`,
-      );
-    await importPreviousRuns(source, checkpoints, logger, { required: inputs.resumeFrom !== '' });
+      : { kind: 'folder', dir: join(run.tempDir, 'out'), name: resume.name };
+    await importPreviousRuns(source, checkpoints, logger, { required: resume.required });
   }
   const database = await openPriorityDatabase(inputs, logger);
   const shards: ShardResult[] = [];

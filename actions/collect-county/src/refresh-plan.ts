@@ -148,20 +148,12 @@ export async function searchWithIndex(options: {
     const result = await run(1, [], 0, allowance);
     index = finish(result, now.toISOString(), null);
   }
-  if (index.nextPage !== null) {
-    const left = pagesOf(index.total);
-    note += `; stopped at page ${index.nextPage - 1} to leave requests for parcels, continues next run`;
-    if (db !== null && !options.inputs.dryRun) await writeParcelIndex(db, zip, index, logger);
-    return {
-      apns: indexedParcels(index),
-      index,
-      pages,
-      ignored: ignoredTonight,
-      note,
-      pagesLeft: left === null ? null : Math.max(0, left - index.nextPage + 1),
-    };
-  }
-  note += `; index complete: ${index.known.length} parcels`;
   if (db !== null && !options.inputs.dryRun) await writeParcelIndex(db, zip, index, logger);
-  return { apns: index.known, index, pages, ignored: ignoredTonight, note, pagesLeft: 0 };
+  let pagesLeft: number | null = 0;
+  if (index.nextPage !== null) {
+    const total = pagesOf(index.total);
+    pagesLeft = total === null ? null : Math.max(0, total - index.nextPage + 1);
+    note += `; stopped at page ${index.nextPage - 1} to leave requests for parcels, continues next run`;
+  } else note += `; index complete: ${index.known.length} parcels`;
+  return { apns: indexedParcels(index), index, pages, ignored: ignoredTonight, note, pagesLeft };
 }

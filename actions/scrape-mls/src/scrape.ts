@@ -1,9 +1,10 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { isAbsolute, join, resolve } from 'node:path';
-import { collectionStop, type Sleep } from '../../../shared/collection-stop.js';
+import { withCollectionStop, type Sleep } from '../../../shared/collection-stop.js';
 import { RateLimiter } from '../../../shared/http/rate-limiter.js';
 import { redactUrl } from '../../../shared/http/redact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
+import { chooseResume } from '../../../shared/resume-from.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { launchBrowser, resolveBrowserPath } from './browser.js';
 import { ListingFrontier } from './frontier.js';
@@ -71,20 +72,16 @@ export async function scrapeMls(
   deps: ScrapeDependencies,
 ): Promise<ScrapeResult> {
   // Counted from here: the step's own start (checkout, Chromium) is a few seconds earlier.
-  const stop = collectionStop({
-    minutes: inputs.timeBudgetMinutes,
-    runner: deps.stop,
-    sleep: deps.sleep,
-  });
-  if (inputs.timeBudgetMinutes > 0)
-    deps.logger.info(
-      `time budget: ${inputs.timeBudgetMinutes} min; then no new pages, and what was scraped is uploaded`,
-    );
-  try {
-    return await scrapeZips(inputs, deps, stop.signal);
-  } finally {
-    stop.dispose();
-  }
+  return withCollectionStop(
+    {
+      minutes: inputs.timeBudgetMinutes,
+      runner: deps.stop,
+      sleep: deps.sleep,
+      logger: deps.logger,
+      then: 'no new pages, and what was scraped is uploaded',
+    },
+    (stop) => scrapeZips(inputs, deps, stop),
+  );
 }
 
 async function scrapeZips(
@@ -117,14 +114,13 @@ async function scrapeZips(
   });
   logger.info(`${proxies.proxies.length} proxies${proxies.enabled ? '' : ' (direct connection)'}`);
   const client = inputs.dryRun ? null : deps.artifactClient;
-  // A re-run of the job starts on a fresh runner: its own earlier attempt's artifacts are what
-  // carries the progress (never RUNNER_TEMP).
-  const resumeAutomatic = inputs.resumeFrom === '' && run.runAttempt > 1;
-  const resumeFrom = resumeAutomatic ? inputs.artifactName : inputs.resumeFrom;
-  if (resumeAutomatic)
-    logger.info(
-      `attempt ${run.runAttempt}: continuing from the '${inputs.artifactName}-<zip>' artifacts of an earlier attempt where there are any`,
-    );
+  const resume = chooseResume({
+    resumeFrom: inputs.resumeFrom,
+    artifactName: inputs.artifactName,
+    runAttempt: run.runAttempt,
+    canDownload: true,
+    logger,
+  });
   const frontier = await ListingFrontier.open(inputs, logger);
   const browser = await launchBrowser(resolveBrowserPath(inputs.browserPath), logger).catch(
     async (error: unknown) => {
@@ -158,8 +154,8 @@ async function scrapeZips(
       maxListings: inputs.maxListings,
       maxSnapshots: tuning.maxSnapshots,
       navigationTimeoutMs: tuning.navigationTimeoutMs,
-      resumeFrom,
-      resumeAutomatic,
+      resumeFrom: resume?.name ?? '',
+      resumeAutomatic: resume !== null && !resume.required,
       frontier,
       stop,
     };

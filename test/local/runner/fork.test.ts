@@ -2,13 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MongoClient } from 'mongodb';
+import type { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../shared/logger.js';
 import { provisionMongo, type ProvisionedMongo } from '../../../local/mongo/provision-mongo.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
 import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
-import { processesRunning, runNight, type Night } from './nights.js';
+import { processesRunning, runNight, withClient, type Night } from './nights.js';
 
 const OWNER = 'new-owner';
 const REPO = 'phx-property-pipeline';
@@ -47,14 +47,7 @@ describe('a fork on GitHub: its first nights through the local runner', () => {
     throw new Error(`shard ${jobKey} never started`);
   }
 
-  async function withDatabase<T>(use: (client: MongoClient) => Promise<T>): Promise<T> {
-    const client = await MongoClient.connect(mongo.uri);
-    try {
-      return await use(client);
-    } finally {
-      await client.close();
-    }
-  }
+  const withDatabase = <T>(use: (client: MongoClient) => Promise<T>) => withClient(mongo.uri, use);
 
   beforeAll(async () => {
     // Its own server: the database the resolution picks must be the only one written.

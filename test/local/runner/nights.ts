@@ -1,5 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
 import { runCli } from './run-cli.js';
 
 /** Processes whose command line contains every one of `texts`, read from /proc (no procps needed). */
@@ -62,4 +63,17 @@ export async function runNight(options: {
       : ((await readdir(out)).find((name) => /^\d+$/.test(name) && !before.has(name)) ?? '');
   const result = JSON.parse(await readFile(join(out, runId, 'result.json'), 'utf8')) as NightResult;
   return { code, stdout, runId, result };
+}
+
+/** Runs `use` with a client of the database at `uri`, closed afterwards. */
+export async function withClient<T>(
+  uri: string,
+  use: (client: MongoClient) => Promise<T>,
+): Promise<T> {
+  const client = await MongoClient.connect(uri);
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
 }

@@ -2,14 +2,14 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MongoClient } from 'mongodb';
+import type { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../shared/logger.js';
 import { provisionMongo, type ProvisionedMongo } from '../../../local/mongo/provision-mongo.js';
 import { startCountySandbox, type CountySandbox } from '../../../local/sandbox/county/server.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
 import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
-import { processesRunning, runNight, type Night } from './nights.js';
+import { processesRunning, runNight, withClient, type Night } from './nights.js';
 
 /**
  * Time runs 120 times faster than on GitHub: an hour is 30 s, a night's 50-minute budget 25 s. The county's limit of 1,000
@@ -55,14 +55,7 @@ describe('real-size nights: a rolling refresh under the county rate limit, time 
   /** Nights to a full refresh, the most of the ZIPs, as the first night's shards predicted it. */
   let predicted = 0;
 
-  async function withDatabase<T>(use: (client: MongoClient) => Promise<T>): Promise<T> {
-    const client = await MongoClient.connect(mongo.uri);
-    try {
-      return await use(client);
-    } finally {
-      await client.close();
-    }
-  }
+  const withDatabase = <T>(use: (client: MongoClient) => Promise<T>) => withClient(mongo.uri, use);
 
   const countyParcelsStored = () =>
     withDatabase((client) =>

@@ -53,11 +53,22 @@ function collectionStop(options) {
   }
   return { signal: AbortSignal.any(signals), dispose: () => finished.abort() };
 }
+async function withCollectionStop(options, work) {
+  const stop = collectionStop(options);
+  if (options.minutes > 0)
+    options.logger.info(`time budget: ${options.minutes} min; then ${options.then}`);
+  try {
+    return await work(stop.signal);
+  } finally {
+    stop.dispose();
+  }
+}
 
 export {
   stopRequested,
   runnerStopSignal,
   BudgetSpent,
   IN_FLIGHT_GRACE_MS,
-  collectionStop
+  collectionStop,
+  withCollectionStop
 };

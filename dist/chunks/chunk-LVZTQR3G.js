@@ -10,6 +10,17 @@ import {
   ConfigurationError
 } from "./chunk-ZZ4HYO33.js";
 
+// shared/resume-from.ts
+function chooseResume(options) {
+  const { resumeFrom, artifactName, runAttempt } = options;
+  if (resumeFrom !== "") return { name: resumeFrom, required: true };
+  if (runAttempt <= 1 || !options.canDownload) return null;
+  options.logger.info(
+    `attempt ${runAttempt}: continuing from what earlier attempts uploaded as ${artifactName}-<zip>`
+  );
+  return { name: artifactName, required: false };
+}
+
 // shared/http/rate-limiter.ts
 var RateLimiter = class _RateLimiter {
   #capacity;
@@ -511,6 +522,7 @@ function normalizeAddress(raw, context = {}) {
 }
 
 export {
+  chooseResume,
   RateLimiter,
   normalizeZip,
   normalizeAddress,
