@@ -112,14 +112,16 @@ describe('runStep', () => {
     const program = join(workspace, 'stubborn.cjs');
     await writeFile(program, script);
     const started = Date.now();
-    const result = await runStep(step({ run: `exec node ${program}`, timeoutMs: 300 }), 5, host);
+    // The timeout leaves node time to start and install its handlers, even on a loaded machine:
+    // a SIGINT before that ends node at once, and the grace periods go unobserved.
+    const result = await runStep(step({ run: `exec node ${program}`, timeoutMs: 3_000 }), 5, host);
     const ms = Date.now() - started;
     expect(result.timedOut).toBe(true);
     expect(ms).toBeGreaterThanOrEqual(STOP_GRACE_MS.sigint + STOP_GRACE_MS.sigterm);
     const log = await readFile(join(host.jobDir, '06.log'), 'utf8');
     expect(log.indexOf('got SIGINT')).toBeGreaterThan(log.indexOf('ready'));
     expect(log.indexOf('got SIGTERM')).toBeGreaterThan(log.indexOf('got SIGINT'));
-  }, 20_000);
+  }, 30_000);
 
   it('stops a step when the job is cancelled, and says so', async () => {
     const cancel = new AbortController();
