@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { z } from 'zod';
 import { errorMessage } from './errors.js';
+import { redactUrl, scrubSecrets } from './http/redact.js';
 import { inputName, parseInputs } from './inputs.js';
 import { coreLogger, type Logger } from './logger.js';
 
@@ -64,6 +65,24 @@ function setOutputs(runtime: ActionRuntime, outputs: Record<string, OutputValue>
   for (const [name, value] of Object.entries(outputs)) runtime.setOutput(name, formatOutput(value));
 }
 
+/** The longest `error` output: a sentence or two for an incident issue, not a log. */
+const MAX_ERROR_OUTPUT = 1000;
+
+/**
+ * The failure message as the `error` output every action has (set only when it fails): one line, the secret inputs and any
+ * URL credentials replaced by `***` (GitHub drops an output holding a masked value whole, and the
+ * incident job reads this one to say what went wrong), cut to 1,000 characters.
+ */
+export function errorOutput(message: string, secrets: readonly string[]): string {
+  const scrubbed = scrubSecrets(message, secrets)
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, (url) => redactUrl(url))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return scrubbed.length > MAX_ERROR_OUTPUT
+    ? `${scrubbed.slice(0, MAX_ERROR_OUTPUT - 1)}…`
+    : scrubbed;
+}
+
 /**
  * The only code that talks to the runner: masks secrets, parses inputs, runs the domain work,
  * sets outputs and the summary, and turns any error into one `<name> failed: <message>`.
@@ -72,23 +91,36 @@ export async function runAction<S extends z.ZodObject, R>(
   action: ActionDefinition<S, R>,
   runtime: ActionRuntime = coreRuntime,
 ): Promise<R | undefined> {
+  const secrets: string[] = [];
   try {
     for (const key of action.secrets ?? []) {
       const value = runtime.getInput(inputName(key)).trim();
       // A multi-line secret (a proxy list) is masked whole and line by line: logs show lines.
       const parts = [value, ...value.split(/\r?\n/).map((line) => line.trim())];
-      for (const part of new Set(parts)) if (part !== '') runtime.setSecret(part);
+      for (const part of new Set(parts))
+        if (part !== '') {
+          runtime.setSecret(part);
+          secrets.push(part);
+        }
     }
+    // Longest first, so a secret that contains another is replaced whole.
+    secrets.sort((a, b) => b.length - a.length);
     const inputs = parseInputs(action.inputs, (name) => runtime.getInput(name));
     const result = await action.execute(inputs, runtime.logger);
-    setOutputs(runtime, { ...action.failureOutputs, ...action.outputs(result) });
-    if (action.summary) await runtime.appendSummary(action.summary(result));
     const failure = action.failure?.(result);
+    // `error` is left unset on success: a matrix leg that worked must not blank a failed leg's.
+    setOutputs(runtime, {
+      ...action.failureOutputs,
+      ...action.outputs(result),
+      ...(failure === undefined ? {} : { error: errorOutput(failure, secrets) }),
+    });
+    if (action.summary) await runtime.appendSummary(action.summary(result));
     if (failure !== undefined) runtime.setFailed(`${action.name} failed: ${failure}`);
     return result;
   } catch (error) {
-    setOutputs(runtime, action.failureOutputs);
-    runtime.setFailed(`${action.name} failed: ${errorMessage(error)}`);
+    const message = errorMessage(error);
+    setOutputs(runtime, { ...action.failureOutputs, error: errorOutput(message, secrets) });
+    runtime.setFailed(`${action.name} failed: ${message}`);
     return undefined;
   }
 }

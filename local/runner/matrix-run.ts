@@ -104,10 +104,22 @@ export async function runMatrix(matrixJob: MatrixJob): Promise<WorkflowJobResult
   await Promise.all(Array.from({ length: Math.min(limit, combos.length) }, worker));
   return {
     result: matrixResult(instances.map((instance) => instance.result)),
-    outputs: Object.assign({}, ...instances.map((instance) => instance.outputs)) as Record<
-      string,
-      string
-    >,
+    outputs: mergeMatrixOutputs(instances.map((instance) => instance.outputs)),
     instances,
   };
+}
+
+/**
+ * A matrix job's outputs as GitHub merges its legs': in the order they finished, a later leg's
+ * value replaces an earlier one's, but an empty value never replaces a set one (a leg that
+ * succeeded leaves `error` empty, and the failing leg's message survives it).
+ */
+export function mergeMatrixOutputs(
+  legs: ReadonlyArray<Record<string, string>>,
+): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const outputs of legs)
+    for (const [name, value] of Object.entries(outputs))
+      if (value !== '' || !(name in merged)) merged[name] = value;
+  return merged;
 }

@@ -41,7 +41,11 @@ describe('runAction', () => {
     expect(run.failures).toEqual([
       "count-parcels failed: Invalid input: input 'limit': expected a whole number of at least 1, got 'lots'",
     ]);
-    expect(run.outputs).toEqual({ parcels: '0', zips: '[]' });
+    expect(run.outputs).toEqual({
+      parcels: '0',
+      zips: '[]',
+      error: "Invalid input: input 'limit': expected a whole number of at least 1, got 'lots'",
+    });
   });
 
   it('turns an error from the domain work into a failure message', async () => {
@@ -60,9 +64,31 @@ describe('runAction', () => {
       },
       run.runtime,
     );
-    expect(run.outputs).toEqual({ parcels: '7', zips: '["85031"]' });
+    expect(run.outputs).toEqual({
+      parcels: '7',
+      zips: '["85031"]',
+      error: 'integrity: 7 of 8 stored',
+    });
     expect(run.summaries).toEqual(['Collected **7** parcels']);
     expect(run.failures).toEqual(['count-parcels failed: integrity: 7 of 8 stored']);
+  });
+
+  it('says why in the error output, one line, without the secret or URL credentials', async () => {
+    const run = recordingRuntime({ 'api-token': 's3cret-token', limit: '5' });
+    await runAction(
+      {
+        ...countParcels,
+        execute: () =>
+          Promise.reject(
+            new Error(
+              'county refused s3cret-token\n  at mongodb://ops:hunter22@db.example:27017/phx',
+            ),
+          ),
+      },
+      run.runtime,
+    );
+    expect(run.outputs.error).toBe('county refused *** at mongodb://***:***@db.example:27017/phx');
+    expect(run.failures[0]).toContain('s3cret-token');
   });
 
   it('masks a multi-line secret whole and line by line', async () => {

@@ -32,7 +32,8 @@ export function actionDrift(
   for (const name of declaredInputs.filter((input) => !schemaInputs.includes(input)))
     problems.push(`input '${name}' is declared in action.yml but not read by the schema`);
   const declaredOutputs = Object.keys(yml.outputs ?? {}).sort();
-  const setOutputs = Object.keys(definition.failureOutputs).sort();
+  // `error` is set by runAction for every action.
+  const setOutputs = [...Object.keys(definition.failureOutputs), 'error'].sort();
   for (const name of setOutputs.filter((output) => !declaredOutputs.includes(output)))
     problems.push(`output '${name}' is set but not declared in action.yml`);
   for (const name of declaredOutputs.filter((output) => !setOutputs.includes(output)))

@@ -137,10 +137,15 @@ describe('workflows', () => {
 type Need = { result: string; outputs?: Record<string, string> };
 
 /** Evaluates one expression (without `${{ }}`) with the `needs` context, as the runner would. */
-function evaluateExpression(expression: string, needs: Record<string, Need>): unknown {
-  const tree = new Parser(new Lexer(expression).lex().tokens, ['needs'], []).parse();
+function evaluateExpression(
+  expression: string,
+  needs: Record<string, Need>,
+  steps: Record<string, unknown> = {},
+): unknown {
+  const tree = new Parser(new Lexer(expression).lex().tokens, ['needs', 'steps'], []).parse();
   const contexts = new data.Dictionary();
   contexts.add('needs', JSON.parse(JSON.stringify(needs), data.reviver) as data.ExpressionData);
+  contexts.add('steps', JSON.parse(JSON.stringify(steps), data.reviver) as data.ExpressionData);
   const result = new Evaluator(tree, contexts, new Map()).evaluate();
   return JSON.parse(JSON.stringify(result, data.replacer)) as unknown;
 }
@@ -149,12 +154,16 @@ function evaluateExpression(expression: string, needs: Record<string, Need>): un
  * Evaluates a `with:` value: one `${{ expression }}` to its value, a template holding several to
  * the string the runner makes of it (null as '').
  */
-function evaluate(text: string, needs: Record<string, Need>): unknown {
+function evaluate(
+  text: string,
+  needs: Record<string, Need>,
+  steps: Record<string, unknown> = {},
+): unknown {
   const whole = /^\$\{\{((?:(?!\}\})[\s\S])*)\}\}$/.exec(text.trim());
-  if (whole) return evaluateExpression(whole[1] ?? '', needs);
-  if (!text.includes('${{')) return evaluateExpression(`'${text}'`, needs);
+  if (whole) return evaluateExpression(whole[1] ?? '', needs, steps);
+  if (!text.includes('${{')) return evaluateExpression(`'${text}'`, needs, steps);
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expression: string) => {
-    const value = evaluateExpression(expression, needs);
+    const value = evaluateExpression(expression, needs, steps);
     return value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   });
 }
@@ -164,66 +173,54 @@ describe('the nightly incident job', () => {
   const incident = nightly.jobs.incident!;
   const step = incident.steps?.find((s) => s.uses === './actions/open-incident-issue');
   const needs = [incident.needs ?? []].flat();
-  // The budget gate let everything run, unless a case says otherwise.
-  const gate = { 'allow-scrape': 'true', 'allow-llm': 'true' };
-  const outcome = (failed: string, result = 'failure'): Record<string, Need> =>
-    Object.fromEntries(
-      needs.map((job) => [
-        job,
-        {
-          result: job === failed ? result : 'success',
-          ...(job === 'budget-gate' ? { outputs: gate } : {}),
-        },
-      ]),
-    );
-  const signatureOf = (job: string): string =>
-    String(evaluate(String(step?.with?.signature), outcome(job)));
-  const succeeded = (night: Record<string, Need>): string[] =>
-    String(evaluate(String(step?.with?.succeeded), night))
+  const components = new Map(
+    String(step?.with?.components ?? '')
       .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line !== '');
+      .map((line) => line.split(':').map((part) => part.trim()))
+      .filter((parts): parts is [string, string] => parts.length === 2),
+  );
+  const actionOf = (job: string): string | undefined =>
+    nightly.jobs[job]?.steps
+      ?.map((s) => /^\.\/actions\/([\w-]+)$/.exec(s.uses ?? '')?.[1])
+      .find((name) => name !== undefined);
 
-  it('waits for every other job, so that a failure anywhere is handled', () => {
+  it('waits for every collecting job, and the report waits for it', () => {
     expect(needs.sort()).toEqual(
       Object.keys(nightly.jobs)
-        .filter((id) => id !== 'incident')
+        .filter((id) => id !== 'incident' && id !== 'report')
         .sort(),
     );
+    expect(nightly.jobs.report?.needs).toContain('incident');
+    expect(String(step?.with?.night)).toBe('${{ toJSON(needs) }}');
   });
 
-  // A job that overran its timeout-minutes is `cancelled`, as GitHub's runner reports it.
-  it.each(needs.flatMap((job) => [[job, 'failure'] as const, [job, 'cancelled'] as const]))(
-    'files %s ending in %s as a failure with the signature of the action it runs',
-    (failed, result) => {
-      const inputs = step?.with ?? {};
-      expect(evaluate(String(inputs.status), outcome(failed, result))).toBe('failure');
-      const action = nightly.jobs[failed]?.steps
-        ?.map((s) => /^\.\/actions\/([\w-]+)$/.exec(s.uses ?? '')?.[1])
-        .find((name) => name !== undefined);
-      expect(action, failed).toBeDefined();
-      expect(evaluate(String(inputs.signature), outcome(failed, result))).toMatch(
-        new RegExp(`^${action}\\b`),
+  // Each failure is filed under the component whose runbook applies, with the job's own message.
+  it.each(needs)("files %s under the action it runs, with that step's error", (job) => {
+    const action = actionOf(job);
+    expect(action, job).toBeDefined();
+    expect(components.get(job)).toBe(action === 'preflight' ? 'preflight' : action);
+    const outputs = (nightly.jobs[job] as { outputs?: Record<string, string> }).outputs ?? {};
+    const id = nightly.jobs[job]?.steps?.find((s) => s.uses === `./actions/${action}`) as
+      { id?: string } | undefined;
+    expect(outputs.error, job).toBe(`\${{ steps.${id?.id}.outputs.error }}`);
+  });
+
+  it('passes the preflight failed checks and healthy components', () => {
+    const outputs = (nightly.jobs.plan as { outputs?: Record<string, string> }).outputs ?? {};
+    expect(outputs.failures).toBe('${{ steps.plan.outputs.failures }}');
+    expect(outputs.healthy).toBe('${{ steps.plan.outputs.healthy }}');
+  });
+
+  it('does not count enrichment as worked when the budget gate kept the LLM off or it fell back', () => {
+    const outputs = (nightly.jobs.enrich as { outputs?: Record<string, string> }).outputs ?? {};
+    const worked = (allowLlm: string, degraded: string): unknown =>
+      evaluate(
+        String(outputs.worked),
+        { 'budget-gate': { result: 'success', outputs: { 'allow-llm': allowLlm } } },
+        { enrich: { outputs: { degraded } } },
       );
-    },
-  );
-
-  it('names every step that succeeded tonight, as its signature names it when it fails', () => {
-    expect(succeeded(outcome('none')).sort()).toEqual(needs.map(signatureOf).sort());
-  });
-
-  // A night with a job skipped (sources, the budget gate) is a success, but not its recovery.
-  it.each(needs)('does not count %s as recovered on a night it was skipped', (job) => {
-    const night = outcome(job, 'skipped');
-    expect(evaluate(String(step?.with?.status), night)).toBe('success');
-    expect(succeeded(night)).not.toContain(signatureOf(job));
-    expect(succeeded(night)).toHaveLength(needs.length - 1);
-  });
-
-  it('does not count enrichment as recovered when the budget gate kept the LLM off', () => {
-    const night = outcome('none');
-    night['budget-gate'] = { result: 'success', outputs: { ...gate, 'allow-llm': 'false' } };
-    expect(succeeded(night)).not.toContain('enrich-llm');
-    expect(succeeded(night)).toContain('collect-county');
+    expect(worked('true', 'false')).toBe(true);
+    expect(worked('false', 'false')).toBe(false);
+    expect(worked('true', 'true')).toBe(false);
   });
 });

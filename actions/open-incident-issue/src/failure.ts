@@ -20,7 +20,10 @@ import { FailureTracker } from './tracker.js';
 
 async function assess(report: IncidentReport): Promise<Failure> {
   const details = await readDetails(report.details);
-  const { scenario, severity: base } = detectScenario(report.component, report.signature);
+  const { scenario, severity: base } = detectScenario(
+    report.component,
+    `${report.signature}\n${report.message ?? ''}`,
+  );
   const metrics = runMetrics(details.stats);
   const measured = metrics ? severityFromMetrics(metrics) : undefined;
   const severity =
@@ -30,6 +33,8 @@ async function assess(report: IncidentReport): Promise<Failure> {
     severity,
     occurrence: {
       signature: report.signature,
+      ...(report.message ? { message: report.message } : {}),
+      ...(report.check ? { check: report.check } : {}),
       scenario,
       details,
       runId: report.runId,

@@ -11,6 +11,10 @@ export interface IncidentReport {
   component: string;
   /** Error class and step, free text; required for a failure, narrows a success when given. */
   signature: string;
+  /** What the failing step said (the "Last message"); the signature when not given. */
+  message?: string;
+  /** The preflight check that failed, when one did. */
+  check?: string;
   /**
    * Signatures of the steps that did their work in this run. When given, a success closes (and
    * resets the count of) only incidents of these: a step skipped or not run is no recovery.

@@ -10,6 +10,10 @@ import { SEVERITY_TERMS } from './severity.js';
 /** One failing occurrence as the body shows it. */
 export interface Occurrence {
   signature: string;
+  /** What the failing step said; the signature stands in when it is empty. */
+  message?: string;
+  /** The preflight check that failed, when one did. */
+  check?: string;
   scenario: Scenario;
   details: FailureDetails;
   runId: string;
@@ -30,6 +34,10 @@ export function incidentTitle(
   const line = redact(signature, secrets).split('\n')[0]?.trim() ?? '';
   return `Incident: ${component}: ${line.length > 100 ? `${line.slice(0, 99)}…` : line}`;
 }
+
+/** The failing step's own message, or the signature when the caller gave none. */
+export const lastMessage = (occurrence: Pick<Occurrence, 'message' | 'signature'>): string =>
+  occurrence.message?.trim() ? occurrence.message : occurrence.signature;
 
 const runLink = (runId: string, url: string | undefined): string =>
   url ? `[${runId}](${url})` : runId;
@@ -56,10 +64,13 @@ export function whatFailed(occurrence: Occurrence): string[] {
     '### What failed',
     '',
     `Signature, normalised: \`${normaliseSignature(redact(occurrence.signature, secrets)).replaceAll('`', "'")}\``,
+    ...(occurrence.check
+      ? ['', `Failing check: **${untrusted(occurrence.check, secrets).replace(/[*_`[\]]/g, '')}**`]
+      : []),
     '',
     'Last message:',
     '',
-    codeBlock(untrusted(occurrence.signature, secrets).slice(0, 2000)),
+    codeBlock(untrusted(lastMessage(occurrence), secrets).slice(0, 2000)),
   ];
   // A table row per shard; past 100 rows the body would near GitHub's 65,536-character limit.
   if (details.stats.length) lines.push('', ...statsTable(details.stats.slice(0, 100)));

@@ -11,7 +11,10 @@ import {
 } from '../../../shared/inputs.js';
 import type { Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
+import { ConfigurationError } from '../../../shared/errors.js';
 import { handleFailure } from './failure.js';
+import { handleNight, type ComponentOutcome, type NightOutcome } from './night-run.js';
+import { nightStats } from './night-stats.js';
 import type { IncidentOutcome, IncidentReport } from './incident.js';
 import { IncidentRepo } from './incident-repo.js';
 import { handleSuccess } from './recovery.js';
@@ -21,14 +24,18 @@ import { incidentSummary } from './summary.js';
 export const inputs = z.object({
   githubToken: stringInput({ required: true }),
   repository: repositoryInput,
-  status: stringInput({ required: true }).pipe(
-    z.enum(['failure', 'success'], { message: 'expected failure or success' }),
+  status: stringInput().pipe(
+    z.enum(['failure', 'success', ''], { message: 'expected failure or success' }),
   ),
-  component: stringInput({ required: true }).pipe(
-    z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, {
+  component: stringInput().pipe(
+    z.string().regex(/^(?:[a-z0-9][a-z0-9-]{0,49})?$/, {
       message: 'expected a kebab-case component name such as collect-county',
     }),
   ),
+  night: stringInput(),
+  components: stringInput(),
+  runResults: listInput(z.string().regex(/^[\w.*-]+$/, 'expected an artifact name or pattern')),
+  budget: stringInput(),
   signature: stringInput(),
   succeeded: stringInput().transform((text) =>
     text
@@ -50,6 +57,10 @@ export const inputs = z.object({
 export type IncidentInputs = z.output<typeof inputs>;
 
 async function execute(values: IncidentInputs, logger: Logger): Promise<IncidentOutcome> {
+  if (values.night.trim() === '' && (values.status === '' || values.component === ''))
+    throw new ConfigurationError(
+      "inputs 'status' and 'component' are required unless 'night' is given (the nightly's `toJSON(needs)`)",
+    );
   const context = readRunContext();
   const { owner, repo } = splitRepository(values.repository || context.repository);
   const octokit = createGitHubClient({
@@ -68,7 +79,7 @@ async function execute(values: IncidentInputs, logger: Logger): Promise<Incident
     now: () => new Date(),
   };
   const report: IncidentReport = {
-    status: values.status,
+    status: values.status || 'failure',
     component: values.component,
     signature: values.signature,
     succeeded: values.succeeded,
@@ -83,12 +94,33 @@ async function execute(values: IncidentInputs, logger: Logger): Promise<Incident
     secrets,
   };
   const outcome =
-    values.status === 'failure'
-      ? await handleFailure(report, deps)
-      : await handleSuccess(report, deps);
+    values.night.trim() !== ''
+      ? await handleNight(
+          {
+            night: values.night,
+            components: values.components,
+            budget: values.budget,
+            umbrella: values.component,
+            stats: await nightStats(values.runResults, logger),
+          },
+          report,
+          deps,
+        )
+      : values.status === 'failure'
+        ? await handleFailure(report, deps)
+        : await handleSuccess(report, deps);
   logger.info(`${outcome.action}: ${outcome.reason}`);
   return outcome;
 }
+
+/** One component's outcome as the `incidents` output lists it. */
+const brief = (outcome: ComponentOutcome) => ({
+  component: outcome.component,
+  status: outcome.status,
+  action: outcome.action,
+  issue: outcome.issueNumber,
+  severity: outcome.severity ?? null,
+});
 
 /** The open-incident-issue action: one incident issue per fingerprint, kept through its lifecycle. */
 export const action: ActionDefinition<typeof inputs, IncidentOutcome> = {
@@ -101,8 +133,20 @@ export const action: ActionDefinition<typeof inputs, IncidentOutcome> = {
     action: outcome.action,
     fingerprint: outcome.fingerprint,
     occurrences: outcome.occurrences,
+    incidents:
+      'components' in outcome
+        ? (outcome as NightOutcome).components
+            .filter((component) => component.status === 'failure' || component.action !== 'none')
+            .map(brief)
+        : [],
   }),
-  failureOutputs: { 'issue-number': 0, action: 'none', fingerprint: '', occurrences: 0 },
+  failureOutputs: {
+    'issue-number': 0,
+    action: 'none',
+    fingerprint: '',
+    occurrences: 0,
+    incidents: [],
+  },
   summary: incidentSummary,
 };
 

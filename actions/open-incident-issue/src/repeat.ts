@@ -6,6 +6,7 @@ import {
 } from './incident.js';
 import type { IncidentIssue } from './incident-repo.js';
 import { changes, recordOccurrence, runText, type Failure } from './occurrence.js';
+import { lastMessage } from './issue-body.js';
 import { codeBlock, untrusted } from './redact.js';
 
 export type { Failure } from './occurrence.js';
@@ -20,7 +21,7 @@ export async function commentRepeat(
   const { previous, next } = await recordOccurrence(issue, report, failure, deps, {
     reopen: false,
   });
-  const message = untrusted(failure.occurrence.signature, report.secrets).slice(0, 2000);
+  const message = untrusted(lastMessage(failure.occurrence), report.secrets).slice(0, 2000);
   await deps.repo.comment(
     issue.number,
     [

@@ -124,6 +124,26 @@ export const RUNBOOKS: Record<Scenario, Runbook> = {
       'Watch the block rate in run-stats and raise an incident before it reaches zero listings',
     ],
   },
+  'source-outage': {
+    title: 'Data source outage',
+    symptoms: [
+      'The county API or the listing site answering 5xx, timing out or refusing connections on every request',
+      'A collection shard failing with nothing collected after a preflight that passed',
+    ],
+    immediate: [
+      "Check the source by hand from a browser or curl: is it down for everyone, or only for the runners' addresses?",
+      'Read the error classes in the shard summary: server (5xx), network or timeout',
+      'Do not re-run in a loop: the shard keeps what it had and tomorrow continues from it',
+    ],
+    resolution: [
+      'Wait for the source to come back; re-run the failed shards once it answers',
+      'If only the runners are refused, rotate proxies (listing site) or contact the Assessor (county)',
+    ],
+    prevention: [
+      'Keep the time budget and checkpoints so a partial night keeps what it collected',
+      'Watch the success-rate incidents: a source that degrades before it fails shows there first',
+    ],
+  },
   'missed-nightly-run': {
     title: 'Nightly run missed',
     symptoms: [

@@ -7,6 +7,7 @@ export const SCENARIOS = [
   'budget-exceeded',
   'county-auth-refused',
   'listing-site-blocking',
+  'source-outage',
   'missed-nightly-run',
   'other',
 ] as const;
@@ -31,12 +32,15 @@ const rules: ScenarioRule[] = [
   {
     scenario: 'budget-exceeded',
     severity: 'P1',
-    matches: (component, text) => component === 'check-budget' || /budget|cost overrun/.test(text),
+    matches: (component, text) =>
+      component === 'budget' || component === 'check-budget' || /budget|cost overrun/.test(text),
   },
   {
+    // The guide lists a database failure as P0: nothing is stored while it lasts.
     scenario: 'database-unreachable',
-    severity: 'P1',
+    severity: 'P0',
     matches: (component, text) =>
+      component === 'database' ||
       /mongo|database|server selection|27017|ferretdb/.test(text) ||
       (component === 'store-mongo' && /network|timeout|refused|auth/.test(text)),
   },
@@ -57,6 +61,16 @@ const rules: ScenarioRule[] = [
     severity: 'P2',
     matches: (component, text) =>
       component === 'scrape-mls' && /block|captcha|403|429|waf|cloudflare|challenge/.test(text),
+  },
+  {
+    // A source that stopped answering after the preflight: a single component failing, P2.
+    scenario: 'source-outage',
+    severity: 'P2',
+    matches: (component, text) =>
+      (component === 'collect-county' || component === 'scrape-mls') &&
+      /outage|unavailable|\b5\d\d\b|server error|timed? ?out|econnrefused|econnreset|did not answer|not reachable|unreachable|network|\bserver \d|\b0 (?:parcels|pages|listings) collected/.test(
+        text,
+      ),
   },
 ];
 

@@ -1,4 +1,5 @@
 import { runAction, type ActionDefinition } from '../../../shared/action.js';
+import { checkFailures, healthyComponents } from './components.js';
 import { preflightInputs } from './inputs.js';
 import { preflight, type PreflightResult } from './preflight.js';
 import { preflightFailure, preflightSummary } from './summary.js';
@@ -9,7 +10,7 @@ export const action: ActionDefinition<typeof preflightInputs, PreflightResult> =
   inputs: preflightInputs,
   secrets: ['mongodbUri', 'countyApiToken', 'proxies', 'captchaApiKey', 'smtpUrl', 'githubToken'],
   execute: preflight,
-  outputs: ({ plan, ollama, problems, warnings }) => ({
+  outputs: ({ plan, checks, ollama, problems, warnings }) => ({
     // A failed plan keeps the empty matrix, so no shard job starts even if the step is ignored.
     ...(plan && {
       zips: plan.zips,
@@ -23,6 +24,8 @@ export const action: ActionDefinition<typeof preflightInputs, PreflightResult> =
     ollama,
     problems,
     warnings,
+    failures: checkFailures(checks),
+    healthy: healthyComponents(checks).join(' '),
   }),
   failureOutputs: {
     zips: [],
@@ -35,6 +38,8 @@ export const action: ActionDefinition<typeof preflightInputs, PreflightResult> =
     ollama: 'not-configured',
     problems: 1,
     warnings: 0,
+    failures: [],
+    healthy: '',
   },
   summary: preflightSummary,
   failure: preflightFailure,

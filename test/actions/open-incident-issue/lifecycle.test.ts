@@ -40,12 +40,13 @@ describe('open-incident-issue against the GitHub emulator', () => {
     });
     const [issue] = openIncidents(github);
     expect(issue?.title).toContain('store-mongo');
-    expect(issue?.labels).toEqual(['incident', 'severity:p1', 'component:store-mongo']);
+    // A database failure is the guide's P0.
+    expect(issue?.labels).toEqual(['incident', 'severity:p0', 'component:store-mongo']);
     expect(issue?.body).toContain('Database connection failure');
-    expect(issue?.body).toContain('Respond within **1 hour**, resolve within **24 hours**');
+    expect(issue?.body).toContain('Respond within **15 minutes**, resolve within **4 hours**');
     expect(issue?.body).toContain('https://github.com/phx/pipeline/actions/runs/1001');
-    expect(github.state.labels(OWNER, REPO).find((l) => l.name === 'severity:p1')?.color).toBe(
-      'd93f0b',
+    expect(github.state.labels(OWNER, REPO).find((l) => l.name === 'severity:p0')?.color).toBe(
+      'b60205',
     );
     expect(opened.summaries[0]).toContain('Opened issue #1');
 
@@ -134,8 +135,9 @@ describe('open-incident-issue against the GitHub emulator', () => {
   });
 
   it('counts failures below the threshold in the tracker and opens at the threshold', async () => {
+    // A P3 waits for three failing runs in a row (P0-P2 open on the first).
     const signature = 'listing site answered 403 blocked by WAF';
-    const component = { component: 'scrape-mls' };
+    const component = { component: 'scrape-mls', severity: 'P3' };
     const first = await runIncident({ ...failure(signature), ...component });
     expect(first.outputs).toMatchObject({ action: 'none', 'issue-number': '0', occurrences: '1' });
     expect(first.summaries[0]).toContain('failing run 1 of 3');
@@ -149,7 +151,7 @@ describe('open-incident-issue against the GitHub emulator', () => {
     setRunId('1003');
     const third = await runIncident({ ...failure(signature), ...component });
     expect(third.outputs).toMatchObject({ action: 'opened', occurrences: '3' });
-    expect(openIncidents(github)[0]?.labels).toContain('severity:p2');
+    expect(openIncidents(github)[0]?.labels).toContain('severity:p3');
     const tracker = github.state
       .issues(OWNER, REPO)
       .find((i) => i.labels.includes('incident-tracker'));
@@ -240,6 +242,8 @@ describe('open-incident-issue against the GitHub emulator', () => {
       action: 'none',
       fingerprint: '',
       occurrences: '0',
+      incidents: '[]',
+      error: expect.stringContaining('Resource not accessible by integration'),
     });
   });
 

@@ -89,6 +89,8 @@ describe('preflight against real servers on loopback', () => {
       ollama: 'reachable',
       problems: '0',
       warnings: '0',
+      failures: '[]',
+      healthy: 'preflight database collect-county send-report scrape-mls enrich-llm',
     });
     for (const name of [
       'database reachable',
@@ -122,6 +124,16 @@ describe('preflight against real servers on loopback', () => {
       'secret COUNTY_API_TOKEN (input county-api-token): the county API refused the token',
     );
     expect(run.outputs.problems).toBe('1');
+    // The incident job files it under the county collector, with the check's own words.
+    expect(JSON.parse(run.outputs.failures ?? '')).toEqual([
+      {
+        check: 'county API reachable',
+        component: 'collect-county',
+        message: expect.stringContaining('the county API refused the token'),
+      },
+    ]);
+    expect(run.outputs.healthy).toContain('database');
+    expect(run.outputs.healthy).not.toContain('collect-county');
     // The plan still goes out: later steps can read it even though the step fails.
     expect(run.outputs.zips).toBe('["85031","85033"]');
     expectNoSecret(run, [wrong, ...secretsOf(good)]);

@@ -1,0 +1,55 @@
+import type { CheckResult } from './check.js';
+
+/**
+ * The pipeline component each preflight check speaks for, as the nightly's incidents name them: a
+ * refused county token is a `collect-county` incident, a database that does not answer a
+ * `database` one. Matched on the check's name, which the checks keep stable.
+ */
+const COMPONENT_OF_CHECK: ReadonlyArray<[RegExp, string]> = [
+  [/MONGODB_URI|^database/i, 'database'],
+  [/COUNTY_API_TOKEN|^county/i, 'collect-county'],
+  [/PROXIES|CAPTCHA|^listing site/i, 'scrape-mls'],
+  [/^Ollama/i, 'enrich-llm'],
+  [/SMTP|^report /i, 'send-report'],
+  [/^GitHub Issues/i, 'open-incident-issue'],
+];
+
+/** The component a check belongs to; `preflight` for the run plan and anything unlisted. */
+export function componentOfCheck(name: string): string {
+  return COMPONENT_OF_CHECK.find(([pattern]) => pattern.test(name))?.[1] ?? 'preflight';
+}
+
+/** One failed check as the `failures` output carries it to the incident job. */
+export interface CheckFailure {
+  check: string;
+  component: string;
+  /** The check's message, secrets already removed. */
+  message: string;
+}
+
+/** The checks that ended with an error, each with its component. */
+export function checkFailures(checks: readonly CheckResult[]): CheckFailure[] {
+  return checks
+    .filter((check) => check.status === 'error')
+    .map((check) => ({
+      check: check.name,
+      component: componentOfCheck(check.name),
+      message: check.message,
+    }));
+}
+
+/**
+ * Components every one of whose checks passed (or was skipped): the incident job counts them as
+ * working tonight, e.g. `database` when the database answered. A component with no check at all
+ * is not listed: the preflight says nothing about it.
+ */
+export function healthyComponents(checks: readonly CheckResult[]): string[] {
+  const byComponent = new Map<string, boolean>();
+  for (const check of checks) {
+    const component = componentOfCheck(check.name);
+    const ok = check.status === 'pass' || check.status === 'warning';
+    if (check.status === 'skipped') continue;
+    byComponent.set(component, (byComponent.get(component) ?? true) && ok);
+  }
+  return [...byComponent].filter(([, ok]) => ok).map(([component]) => component);
+}
