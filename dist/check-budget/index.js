@@ -2,39 +2,36 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "../chunks/chunk-A5PIXDQV.js";
+} from "../chunks/chunk-4IUK4VYA.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-7I6NFK2G.js";
-import {
-  downloadStage,
-  matchArtifacts,
-  runnerArtifactClient,
-  uploadStage
-} from "../chunks/chunk-AARM4VFF.js";
+} from "../chunks/chunk-LMMRX24U.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-ZZWQOC4B.js";
+} from "../chunks/chunk-FTD72GKC.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-QWWZA4MA.js";
+} from "../chunks/chunk-HJLFOJW2.js";
 import {
-  readNdjson
-} from "../chunks/chunk-6YUBYRH7.js";
+  downloadStage,
+  matchArtifacts,
+  readNdjson,
+  runnerArtifactClient,
+  uploadStage
+} from "../chunks/chunk-UZQLGLHM.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZROL6XOA.js";
+} from "../chunks/chunk-JYW4ZVBE.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-LWZT3PFX.js";
-import "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-22YPDXXJ.js";
 import {
   ConfigurationError,
   ENV,
@@ -51,7 +48,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/check-budget/src/check-budget.ts

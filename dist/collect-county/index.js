@@ -12,14 +12,14 @@ import {
   isSourceFailure,
   looksLikeHtml,
   retry
-} from "../chunks/chunk-2J7CXCFL.js";
+} from "../chunks/chunk-7PPTLLGW.js";
 import {
   RateLimiter,
   chooseResume,
   normalizeAddress,
   normalizeZip,
   sourceVerdict
-} from "../chunks/chunk-LVZTQR3G.js";
+} from "../chunks/chunk-TFQ46WLH.js";
 import {
   BudgetSpent,
   IN_FLIGHT_GRACE_MS,
@@ -29,11 +29,11 @@ import {
 } from "../chunks/chunk-2RYJ2X7O.js";
 import {
   formatIssues
-} from "../chunks/chunk-OEB6JOW7.js";
+} from "../chunks/chunk-W3Y6LEPQ.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-CBD6YWQF.js";
+} from "../chunks/chunk-2RD43LWH.js";
 import {
   abortReason
 } from "../chunks/chunk-DZ53HVQ5.js";
@@ -42,38 +42,30 @@ import {
 } from "../chunks/chunk-H5SBE6EG.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-7I6NFK2G.js";
-import "../chunks/chunk-N7VNEXHP.js";
-import {
-  downloadStage,
-  runnerArtifactClient,
-  uploadStage
-} from "../chunks/chunk-AARM4VFF.js";
+} from "../chunks/chunk-LMMRX24U.js";
+import "../chunks/chunk-EYZ5PA5I.js";
 import {
   readStageOutput,
   writeStageOutput
-} from "../chunks/chunk-ZZWQOC4B.js";
+} from "../chunks/chunk-FTD72GKC.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-QWWZA4MA.js";
+} from "../chunks/chunk-HJLFOJW2.js";
 import {
-  JsonLine
-} from "../chunks/chunk-6YUBYRH7.js";
+  JsonLine,
+  downloadStage,
+  runnerArtifactClient,
+  uploadStage
+} from "../chunks/chunk-UZQLGLHM.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZROL6XOA.js";
+} from "../chunks/chunk-JYW4ZVBE.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-LWZT3PFX.js";
-import {
-  redactUrl,
-  scrubSecrets,
-  secretHeaderValues,
-  secretQueryValues
-} from "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-22YPDXXJ.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -87,10 +79,14 @@ import {
   listInput,
   mongodbUriInput,
   rateInput,
+  redactUrl,
   runAction,
+  scrubSecrets,
+  secretHeaderValues,
+  secretQueryValues,
   stringInput,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import {
   __commonJS,
   __require,

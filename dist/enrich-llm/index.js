@@ -8,7 +8,7 @@ import {
   isHttpError,
   isSourceFailure,
   retry
-} from "../chunks/chunk-2J7CXCFL.js";
+} from "../chunks/chunk-7PPTLLGW.js";
 import {
   BudgetSpent,
   collectionStop,
@@ -24,41 +24,36 @@ import {
   enrichmentSchema,
   fieldConfidenceSchema,
   listingSignalsSchema
-} from "../chunks/chunk-CBD6YWQF.js";
+} from "../chunks/chunk-2RD43LWH.js";
 import {
   sleep
 } from "../chunks/chunk-DZ53HVQ5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-N7VNEXHP.js";
-import {
-  DefaultArtifactClient,
-  downloadStage,
-  runnerArtifactClient,
-  stageArtifactNames,
-  uploadStage
-} from "../chunks/chunk-AARM4VFF.js";
+} from "../chunks/chunk-EYZ5PA5I.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-ZZWQOC4B.js";
+} from "../chunks/chunk-FTD72GKC.js";
 import {
+  DefaultArtifactClient,
   MANIFEST_FILE,
   describeIssues,
+  downloadStage,
   propertyKeySchema,
+  runnerArtifactClient,
+  stageArtifactNames,
   timestampSchema,
+  uploadStage,
   verifyManifest
-} from "../chunks/chunk-6YUBYRH7.js";
+} from "../chunks/chunk-UZQLGLHM.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZROL6XOA.js";
+} from "../chunks/chunk-JYW4ZVBE.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-LWZT3PFX.js";
-import {
-  redactUrl
-} from "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-22YPDXXJ.js";
 import {
   ConfigurationError,
   ENV,
@@ -74,10 +69,11 @@ import {
   listInput,
   mongodbUriInput,
   readEnv,
+  redactUrl,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import {
   __commonJS,
   __toESM

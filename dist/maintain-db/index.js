@@ -6,41 +6,38 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-OEB6JOW7.js";
-import "../chunks/chunk-CBD6YWQF.js";
+} from "../chunks/chunk-W3Y6LEPQ.js";
+import "../chunks/chunk-2RD43LWH.js";
 import {
   COLLECTIONS,
   pipelineCollections
 } from "../chunks/chunk-H5SBE6EG.js";
-import "../chunks/chunk-7I6NFK2G.js";
-import "../chunks/chunk-N7VNEXHP.js";
-import {
-  clientFailure,
-  downloadArtifactChecked,
-  runnerArtifactClient
-} from "../chunks/chunk-AARM4VFF.js";
+import "../chunks/chunk-LMMRX24U.js";
+import "../chunks/chunk-EYZ5PA5I.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-QWWZA4MA.js";
+} from "../chunks/chunk-HJLFOJW2.js";
 import {
+  clientFailure,
   countSchema,
   describeIssues,
   digestFile,
+  downloadArtifactChecked,
   isNdjsonPath,
   openNdjsonWriter,
   readNdjson,
+  runnerArtifactClient,
   sha256Schema
-} from "../chunks/chunk-6YUBYRH7.js";
+} from "../chunks/chunk-UZQLGLHM.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZROL6XOA.js";
+} from "../chunks/chunk-JYW4ZVBE.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-LWZT3PFX.js";
-import "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-22YPDXXJ.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -55,7 +52,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

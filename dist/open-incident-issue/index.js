@@ -5,45 +5,46 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-RDSWVDJ5.js";
-import "../chunks/chunk-A5PIXDQV.js";
+} from "../chunks/chunk-QZ64SAVJ.js";
+import "../chunks/chunk-4IUK4VYA.js";
 import {
   readStageRecords
-} from "../chunks/chunk-ZZWQOC4B.js";
+} from "../chunks/chunk-FTD72GKC.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-QWWZA4MA.js";
+} from "../chunks/chunk-HJLFOJW2.js";
 import {
+  downloadStage,
+  matchArtifacts,
+  runnerArtifactClient,
   verifyManifest
-} from "../chunks/chunk-6YUBYRH7.js";
+} from "../chunks/chunk-UZQLGLHM.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZROL6XOA.js";
-import {
-  REDACTED,
-  redactUrl,
-  scrubSecrets
-} from "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-JYW4ZVBE.js";
 import {
   ConfigurationError,
+  REDACTED,
   choiceInput,
   dryRunInput,
   errorMessage,
   external_exports,
   integerInput,
   listInput,
+  redactUrl,
   runAction,
+  scrubSecrets,
   stringInput,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-async function isDirectory(path) {
-  return stat(path).then(
+async function isDirectory(path2) {
+  return stat(path2).then(
     (info) => info.isDirectory(),
     () => false
   );
@@ -58,13 +59,13 @@ async function stageFolders(dir) {
   }
   return folders;
 }
-async function readDetails(details) {
-  const path = details.trim();
-  if (path === "" || path.includes("\n") || !await isDirectory(path))
-    return { markdown: details, stats: [], unreadable: [] };
+async function readDetails(details2) {
+  const path2 = details2.trim();
+  if (path2 === "" || path2.includes("\n") || !await isDirectory(path2))
+    return { markdown: details2, stats: [], unreadable: [] };
   const stats = [];
   const unreadable = [];
-  for (const folder of await stageFolders(path)) {
+  for (const folder of await stageFolders(path2)) {
     try {
       const manifest = await verifyManifest(folder);
       for await (const record of readStageRecords(folder, manifest, "run-stats", runStatsSchema))
@@ -146,7 +147,7 @@ var SEVERITY_TERMS = {
     respond: "1 hour",
     resolve: "24 hours",
     escalation: "technical lead after 4 hours; updates every 2 hours",
-    threshold: 2,
+    threshold: 1,
     color: "d93f0b"
   },
   P2: {
@@ -155,7 +156,7 @@ var SEVERITY_TERMS = {
     respond: "4 hours",
     resolve: "72 hours",
     escalation: "supervisor if not resolved in 24 hours; daily updates",
-    threshold: 3,
+    threshold: 1,
     color: "fbca04"
   },
   P3: {
@@ -173,7 +174,7 @@ function moreSevere(a, b) {
 }
 function severityFromMetrics(metrics) {
   if (metrics.successRate === 0) return "P0";
-  if (metrics.failingComponents >= 2 || metrics.successRate < 0.7) return "P1";
+  if (metrics.failingComponents >= 2 || metrics.successRate < 0.5) return "P1";
   if (metrics.successRate < 0.9) return "P2";
   if (metrics.successRate < 0.95) return "P3";
   return void 0;
@@ -417,6 +418,26 @@ var RUNBOOKS = {
       "Watch the block rate in run-stats and raise an incident before it reaches zero listings"
     ]
   },
+  "source-outage": {
+    title: "Data source outage",
+    symptoms: [
+      "The county API or the listing site answering 5xx, timing out or refusing connections on every request",
+      "A collection shard failing with nothing collected after a preflight that passed"
+    ],
+    immediate: [
+      "Check the source by hand from a browser or curl: is it down for everyone, or only for the runners' addresses?",
+      "Read the error classes in the shard summary: server (5xx), network or timeout",
+      "Do not re-run in a loop: the shard keeps what it had and tomorrow continues from it"
+    ],
+    resolution: [
+      "Wait for the source to come back; re-run the failed shards once it answers",
+      "If only the runners are refused, rotate proxies (listing site) or contact the Assessor (county)"
+    ],
+    prevention: [
+      "Keep the time budget and checkpoints so a partial night keeps what it collected",
+      "Watch the success-rate incidents: a source that degrades before it fails shows there first"
+    ]
+  },
   "missed-nightly-run": {
     title: "Nightly run missed",
     symptoms: [
@@ -459,6 +480,7 @@ function incidentTitle(component, signature, secrets) {
   const line = redact(signature, secrets).split("\n")[0]?.trim() ?? "";
   return `Incident: ${component}: ${line.length > 100 ? `${line.slice(0, 99)}\u2026` : line}`;
 }
+var lastMessage = (occurrence) => occurrence.message?.trim() ? occurrence.message : occurrence.signature;
 var runLink = (runId, url) => url ? `[${runId}](${url})` : runId;
 function statsTable(stats) {
   const rows = stats.map((s) => {
@@ -473,26 +495,27 @@ function statsTable(stats) {
   ];
 }
 function whatFailed(occurrence) {
-  const { details, secrets } = occurrence;
+  const { details: details2, secrets } = occurrence;
   const lines = [
     "### What failed",
     "",
     `Signature, normalised: \`${normaliseSignature(redact(occurrence.signature, secrets)).replaceAll("`", "'")}\``,
+    ...occurrence.check ? ["", `Failing check: **${untrusted(occurrence.check, secrets).replace(/[*_`[\]]/g, "")}**`] : [],
     "",
     "Last message:",
     "",
-    codeBlock(untrusted(occurrence.signature, secrets).slice(0, 2e3))
+    codeBlock(untrusted(lastMessage(occurrence), secrets).slice(0, 2e3))
   ];
-  if (details.stats.length) lines.push("", ...statsTable(details.stats.slice(0, 100)));
-  if (details.stats.length > 100)
-    lines.push("", `\u2026 and ${details.stats.length - 100} more run-stats`);
-  for (const problem of details.unreadable)
+  if (details2.stats.length) lines.push("", ...statsTable(details2.stats.slice(0, 100)));
+  if (details2.stats.length > 100)
+    lines.push("", `\u2026 and ${details2.stats.length - 100} more run-stats`);
+  for (const problem of details2.unreadable)
     lines.push(
       "",
       `> Run-stats left out, the artifact did not verify: ${untrusted(problem, secrets)}`
     );
-  if (details.markdown.trim()) {
-    const markdown = untrusted(details.markdown, secrets);
+  if (details2.markdown.trim()) {
+    const markdown = untrusted(details2.markdown, secrets);
     lines.push(
       "",
       markdown.length > MAX_DETAILS ? `${markdown.slice(0, MAX_DETAILS)}
@@ -613,7 +636,7 @@ async function commentRepeat(issue, report, failure, deps) {
   const { previous, next } = await recordOccurrence(issue, report, failure, deps, {
     reopen: false
   });
-  const message = untrusted(failure.occurrence.signature, report.secrets).slice(0, 2e3);
+  const message = untrusted(lastMessage(failure.occurrence), report.secrets).slice(0, 2e3);
   await deps.repo.comment(
     issue.number,
     [
@@ -727,12 +750,13 @@ var rules = [
   {
     scenario: "budget-exceeded",
     severity: "P1",
-    matches: (component, text) => component === "check-budget" || /budget|cost overrun/.test(text)
+    matches: (component, text) => component === "budget" || component === "check-budget" || /budget|cost overrun/.test(text)
   },
   {
+    // The guide lists a database failure as P0: nothing is stored while it lasts.
     scenario: "database-unreachable",
-    severity: "P1",
-    matches: (component, text) => /mongo|database|server selection|27017|ferretdb/.test(text) || component === "store-mongo" && /network|timeout|refused|auth/.test(text)
+    severity: "P0",
+    matches: (component, text) => component === "database" || /mongo|database|server selection|27017|ferretdb/.test(text) || component === "store-mongo" && /network|timeout|refused|auth/.test(text)
   },
   {
     scenario: "llm-down",
@@ -748,6 +772,14 @@ var rules = [
     scenario: "listing-site-blocking",
     severity: "P2",
     matches: (component, text) => component === "scrape-mls" && /block|captcha|403|429|waf|cloudflare|challenge/.test(text)
+  },
+  {
+    // A source that stopped answering after the preflight: a single component failing, P2.
+    scenario: "source-outage",
+    severity: "P2",
+    matches: (component, text) => (component === "collect-county" || component === "scrape-mls") && /outage|unavailable|\b5\d\d\b|server error|timed? ?out|econnrefused|econnreset|did not answer|not reachable|unreachable|network|\bserver \d|\b0 (?:parcels|pages|listings) collected/.test(
+      text
+    )
   }
 ];
 function detectScenario(component, signature) {
@@ -833,9 +865,13 @@ var FailureTracker = class {
 
 // actions/open-incident-issue/src/failure.ts
 async function assess(report) {
-  const details = await readDetails(report.details);
-  const { scenario, severity: base } = detectScenario(report.component, report.signature);
-  const metrics = runMetrics(details.stats);
+  const details2 = await readDetails(report.details);
+  const { scenario, severity: base } = detectScenario(
+    report.component,
+    `${report.signature}
+${report.message ?? ""}`
+  );
+  const metrics = runMetrics(details2.stats);
   const measured = metrics ? severityFromMetrics(metrics) : void 0;
   const severity = report.severity !== "auto" ? report.severity : moreSevere(base, measured ?? base);
   return {
@@ -843,8 +879,10 @@ async function assess(report) {
     severity,
     occurrence: {
       signature: report.signature,
+      ...report.message ? { message: report.message } : {},
+      ...report.check ? { check: report.check } : {},
       scenario,
-      details,
+      details: details2,
       runId: report.runId,
       runUrl: report.runUrl,
       secrets: report.secrets
@@ -920,6 +958,431 @@ async function handleFailure(report, deps) {
     await tracker.clear((fingerprint) => fingerprint === failure.fingerprint);
     return outcome;
   });
+}
+
+// actions/open-incident-issue/src/night.ts
+var nightJobSchema = external_exports.object({
+  result: external_exports.string(),
+  outputs: external_exports.record(external_exports.string(), external_exports.string()).default({})
+});
+var checkFailureSchema = external_exports.object({
+  check: external_exports.string(),
+  component: external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/),
+  message: external_exports.string()
+});
+function parseNight(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ConfigurationError(
+      "input 'night': expected the JSON of the `needs` context (`${{ toJSON(needs) }}`), got text that is not JSON"
+    );
+  }
+  const parsed = external_exports.record(external_exports.string(), nightJobSchema).safeParse(value);
+  if (!parsed.success)
+    throw new ConfigurationError(
+      `input 'night': expected the JSON of the \`needs\` context, each job with a result and outputs: ${parsed.error.issues[0]?.message ?? ""}`
+    );
+  return parsed.data;
+}
+function parseComponents(text) {
+  const map = /* @__PURE__ */ new Map();
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const match = /^([A-Za-z_][\w-]*)\s*:\s*([a-z0-9][a-z0-9-]{0,49})$/.exec(line);
+    if (!match)
+      throw new ConfigurationError(
+        `input 'components': expected 'job-id: component' per line (e.g. 'county: collect-county'), got '${line.slice(0, 80)}'`
+      );
+    map.set(match[1] ?? "", match[2] ?? "");
+  }
+  return map;
+}
+function checkFailures(outputs) {
+  const text = outputs.failures?.trim();
+  if (!text) return [];
+  try {
+    const parsed = external_exports.array(checkFailureSchema).safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+var failed = (result) => result === "failure" || result === "cancelled";
+function silentFailure(job, result) {
+  return result === "cancelled" ? `job '${job}' was cancelled: it ran past the job's time limit or the run was cancelled; the job log says which step it was in` : `job '${job}' failed before its action reported an error (a setup step such as checkout, an install or a cache); the job log says which`;
+}
+function judgeNight(jobs, components) {
+  const failures = [];
+  const worked = /* @__PURE__ */ new Set();
+  for (const [id, job] of Object.entries(jobs)) {
+    const component = components.get(id) ?? id;
+    const checks = checkFailures(job.outputs);
+    for (const check of checks)
+      failures.push({
+        component: check.component,
+        signature: `preflight check '${check.check}' failed`,
+        message: check.message,
+        check: check.check,
+        jobs: [`${id} (${job.result})`]
+      });
+    for (const name of (job.outputs.healthy ?? "").split(/\s+/)) if (name) worked.add(name);
+    if (failed(job.result) && checks.length === 0) {
+      const message = job.outputs.error?.trim() || silentFailure(id, job.result);
+      failures.push({
+        component,
+        signature: job.result === "cancelled" ? `${id} cancelled` : `${id} failed: ${message}`,
+        message,
+        jobs: [`${id} (${job.result})`]
+      });
+    }
+    if (job.result === "success" && job.outputs.worked !== "false") worked.add(component);
+  }
+  const failing = new Set(failures.map((failure) => failure.component));
+  return { failures: mergeFailures(failures), worked: [...worked].filter((c) => !failing.has(c)) };
+}
+function mergeFailures(failures) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const failure of failures) {
+    const key = `${failure.component}
+${failure.signature}`;
+    const known = merged.get(key);
+    if (known) known.jobs.push(...failure.jobs.filter((job) => !known.jobs.includes(job)));
+    else merged.set(key, { ...failure, jobs: [...failure.jobs] });
+  }
+  return [...merged.values()];
+}
+
+// actions/open-incident-issue/src/night-budget.ts
+var INSIDE = /* @__PURE__ */ new Set(["ok", "info", "warning"]);
+var budgetOutputs = external_exports.record(external_exports.string(), external_exports.string());
+function budgetVerdict(text) {
+  if (text.trim() === "" || text.trim() === "null") return { worked: false };
+  let parsed;
+  try {
+    parsed = budgetOutputs.parse(JSON.parse(text));
+  } catch {
+    throw new ConfigurationError(
+      "input 'budget': expected the JSON of check-budget's outputs (e.g. `${{ needs.budget-record.outputs.budget }}`), with string values"
+    );
+  }
+  const level = parsed.level ?? "";
+  const over = Number(parsed["over-budget-percent"] ?? "0");
+  const severity = parsed.severity;
+  if (level === "critical" || over > 0) {
+    const utilization = parsed.utilization ? `${parsed.utilization} % of the monthly budget` : "";
+    const spent = parsed["month-to-date"] ? `$${Number(parsed["month-to-date"]).toFixed(2)}` : "";
+    return {
+      worked: false,
+      severity,
+      failure: {
+        component: "budget",
+        signature: "monthly budget at the critical level or over",
+        message: [
+          `Month to date ${spent}${utilization ? ` (${utilization})` : ""}${over > 0 ? `, ${over.toFixed(1)} % over the budget` : ""}.`,
+          parsed.reason ?? ""
+        ].filter((part) => part.trim() !== "").join(" "),
+        jobs: []
+      }
+    };
+  }
+  return { worked: INSIDE.has(level), severity };
+}
+
+// shared/model/collection-counts.ts
+var COLLECTION_COUNTS = {
+  "collect-county": {
+    source: "county",
+    collected: ["parcels-fetched", "parcels-resumed"],
+    failed: ["parcels-failed"]
+  },
+  // `failed` counts the pages (search and listing) given up after retries.
+  "scrape-mls": { source: "mls", collected: ["listings-scraped"], failed: ["failed"] }
+};
+function sumCounts(counts, names) {
+  return names.reduce((total, name) => total + (counts[name] ?? 0), 0);
+}
+
+// actions/open-incident-issue/src/night-rates.ts
+function collectionRates(stats) {
+  const rates = /* @__PURE__ */ new Map();
+  for (const record of stats) {
+    const counts = COLLECTION_COUNTS[record.action];
+    if (!counts) continue;
+    const entry = rates.get(record.action) ?? {
+      component: record.action,
+      collected: 0,
+      failed: 0,
+      rate: null,
+      shards: 0
+    };
+    entry.collected += sumCounts(record.counts, counts.collected);
+    entry.failed += sumCounts(record.counts, counts.failed);
+    entry.shards += 1;
+    rates.set(record.action, entry);
+  }
+  for (const entry of rates.values()) {
+    const attempted = entry.collected + entry.failed;
+    entry.rate = attempted === 0 ? null : entry.collected / attempted;
+  }
+  return [...rates.values()];
+}
+var severityOfRate = (rate) => severityFromMetrics({ successRate: rate, failingComponents: 1 });
+var percent = (rate) => `${(rate * 100).toFixed(1)} %`;
+function degradedFailure(entry) {
+  if (entry.rate === null || severityOfRate(entry.rate) === void 0) return void 0;
+  const noun = entry.component === "scrape-mls" ? "listing pages" : "parcels";
+  return {
+    component: entry.component,
+    signature: `${entry.component} success rate below the 95 % target`,
+    message: `${percent(entry.rate)} of ${noun} collected tonight: ${entry.collected.toLocaleString("en-US")} collected, ${entry.failed.toLocaleString("en-US")} given up after retries, over ${entry.shards} shard(s)`,
+    jobs: [],
+    rate: entry.rate
+  };
+}
+
+// actions/open-incident-issue/src/night-severity.ts
+var COLLECTORS = ["collect-county", "scrape-mls"];
+var isSeverity = (value) => SEVERITIES.includes(value ?? "");
+var budgetSeverityOf = (value) => isSeverity(value) ? value : void 0;
+function rateFailures(failures, facts) {
+  const components = new Set(
+    failures.map((failure) => failure.component).filter((c) => c !== "budget")
+  );
+  const collected = facts.rates.some((rate) => rate.collected > 0) || COLLECTORS.some((collector) => facts.worked.includes(collector));
+  return failures.map((failure) => {
+    const { severity: base } = detectScenario(
+      failure.component,
+      `${failure.signature}
+${failure.message}`
+    );
+    const reasons = [];
+    let severity = failure.rate === void 0 ? base : severityOfRate(failure.rate) ?? "P3";
+    const raise = (to, why) => {
+      if (!to || moreSevere(severity, to) === severity) return;
+      severity = to;
+      reasons.push(why);
+    };
+    if (failure.component === "budget") {
+      severity = facts.budgetSeverity ?? "P2";
+      return { ...failure, severity, why: "the month is at the critical level or over budget" };
+    }
+    if (!collected) raise("P0", "nothing was collected tonight: all data collection stopped");
+    if (components.size >= 2) raise("P1", `${components.size} components failed in the same night`);
+    const rate = facts.rates.find((entry) => entry.component === failure.component)?.rate;
+    if (rate !== null && rate !== void 0)
+      raise(severityOfRate(rate), `${(rate * 100).toFixed(1)} % collection success`);
+    return { ...failure, severity, why: reasons.join("; ") || "the scenario" };
+  });
+}
+
+// actions/open-incident-issue/src/recovery.ts
+function recovered(issues, report, fingerprint) {
+  const candidates = fingerprint ? incidentsOf(issues, fingerprint) : [...new Set(issues.map((issue) => issue.fingerprint))].flatMap(
+    (print) => print ? incidentsOf(issues, print) : []
+  );
+  return candidates.filter(
+    (issue) => issue.state === "open" && (issue.incident?.component === report.component || issue.labels.includes(componentLabel(report.component)))
+  );
+}
+function workedThisRun(report) {
+  if (report.succeeded.length === 0) return void 0;
+  return new Set(report.succeeded.map((signature) => fingerprintOf(report.component, signature)));
+}
+var numbers = (issues) => issues.map((issue) => `#${issue.number}`).join(", ");
+function recoveryReason(closed, held, idle, flapHours) {
+  const parts = [
+    closed.length ? `recovered: closed ${numbers(closed)}` : "",
+    held.length ? `recovered, but ${numbers(held)} reopened less than ${flapHours} h ago stays open (flap suppression)` : "",
+    idle.length ? `not a recovery for ${numbers(idle)}: its step did not succeed in this run` : ""
+  ].filter((part) => part !== "");
+  return parts.length ? parts.join("; ") : "no open incident for this component";
+}
+async function handleSuccess(report, deps) {
+  const fingerprint = report.signature.trim() ? fingerprintOf(report.component, report.signature) : void 0;
+  const now = deps.now();
+  const worked = workedThisRun(report);
+  const candidates = await withGroup(
+    deps.logger,
+    "Find open incidents",
+    async () => recovered(await deps.repo.listByLabel(INCIDENT_LABEL), report, fingerprint)
+  );
+  const open = candidates.filter((issue) => !worked || worked.has(issue.fingerprint ?? ""));
+  const idle = candidates.filter((issue) => !open.includes(issue));
+  for (const issue of idle)
+    deps.logger.info(`#${issue.number} left open: its step did not succeed in this run`);
+  const closed = [];
+  const held = [];
+  await withGroup(deps.logger, "Close recovered incidents", async () => {
+    for (const issue of open) {
+      const reopened = hoursSince(issue.incident?.reopenedAt, now);
+      if (reopened < report.flapHours) {
+        deps.logger.info(
+          `#${issue.number} reopened ${reopened.toFixed(1)} h ago; left open for now (flap-hours ${report.flapHours})`
+        );
+        held.push(issue);
+        continue;
+      }
+      const state = issue.incident;
+      const run2 = report.runUrl ? `[${report.runId}](${report.runUrl})` : report.runId;
+      const occurrences = state ? ` after ${state.occurrences} failing run(s) since ${state.firstSeen}` : "";
+      await deps.repo.comment(
+        issue.number,
+        `**Recovered** in run ${run2}${occurrences}. Closing; a failure within ${report.reopenWindowDays} day(s) reopens this issue.`
+      );
+      await deps.repo.update(issue.number, {
+        ...state ? { body: withIncidentState(issue.body, { ...state, closedAt: now.toISOString() }) } : {},
+        state: "closed",
+        state_reason: "completed"
+      });
+      closed.push(issue);
+    }
+  });
+  await withGroup(deps.logger, "Reset failure counts", async () => {
+    const tracker = new FailureTracker(deps.repo);
+    await tracker.load();
+    await tracker.clear(
+      (print, component) => component === report.component && (!fingerprint || print === fingerprint) && (!worked || worked.has(print))
+    );
+  });
+  const subject = closed[0] ?? held[0] ?? idle[0];
+  return {
+    action: closed.length ? "closed" : "none",
+    issueNumber: subject?.number ?? 0,
+    fingerprint: fingerprint ?? subject?.fingerprint ?? "",
+    occurrences: subject?.incident?.occurrences ?? 0,
+    severity: subject?.incident?.severity,
+    reason: recoveryReason(closed, held, idle, report.flapHours),
+    dryRun: deps.repo.dryRun
+  };
+}
+
+// actions/open-incident-issue/src/night-run.ts
+function details(failure, rates, runUrl) {
+  const lines = [
+    `**Severity reason:** ${failure.why}.`,
+    ...failure.jobs.length ? [`**Jobs:** ${failure.jobs.join(", ")}`] : []
+  ];
+  const rate = rates.find((entry) => entry.component === failure.component);
+  if (rate && rate.rate !== null)
+    lines.push(
+      `**Collection tonight:** ${rate.collected} collected, ${rate.failed} given up (${(rate.rate * 100).toFixed(1)} %) over ${rate.shards} shard(s).`
+    );
+  if (runUrl) lines.push(`**Run:** ${runUrl}`);
+  return lines.join("\n\n");
+}
+function headline(outcomes) {
+  const rank = (outcome) => outcome.status === "failure" ? SEVERITIES.indexOf(outcome.severity ?? "P3") : 10;
+  const sorted = [...outcomes].sort((a, b) => rank(a) - rank(b));
+  const pick = sorted.find((o) => o.status === "failure") ?? sorted.find((o) => o.action !== "none");
+  return pick ?? {
+    action: "none",
+    issueNumber: 0,
+    fingerprint: "",
+    occurrences: 0,
+    severity: void 0,
+    reason: "every component that ran tonight worked; no open incident to close",
+    dryRun: false
+  };
+}
+function assessNight(request) {
+  const verdicts = judgeNight(parseNight(request.night), parseComponents(request.components));
+  const rates = collectionRates(request.stats);
+  const failures = [...verdicts.failures];
+  const worked = new Set(verdicts.worked);
+  for (const rate of rates) {
+    const degraded = worked.has(rate.component) ? degradedFailure(rate) : void 0;
+    if (degraded) {
+      failures.push(degraded);
+      worked.delete(rate.component);
+    }
+  }
+  const budget = budgetVerdict(request.budget);
+  if (budget.failure) failures.push(budget.failure);
+  if (budget.worked) worked.add("budget");
+  const rated = rateFailures(failures, {
+    rates,
+    worked: [...worked],
+    budgetSeverity: budgetSeverityOf(budget.severity)
+  });
+  return { failures: rated, worked: [...worked], rates };
+}
+async function handleNight(request, base, deps) {
+  const { failures, worked, rates } = assessNight(request);
+  const outcomes = [];
+  for (const failure of failures) {
+    const report = {
+      ...base,
+      status: "failure",
+      component: failure.component,
+      signature: failure.signature,
+      message: failure.message,
+      ...failure.check ? { check: failure.check } : {},
+      severity: failure.severity,
+      details: details(failure, rates, base.runUrl),
+      succeeded: []
+    };
+    const outcome = await withGroup(
+      deps.logger,
+      `${failure.component}: failed`,
+      () => handleFailure(report, deps)
+    );
+    outcomes.push({ ...outcome, component: failure.component, status: "failure" });
+  }
+  const clean = failures.every((failure) => failure.component === "budget");
+  const recovered2 = [...worked, ...clean && request.umbrella ? [request.umbrella] : []];
+  for (const component of recovered2) {
+    const report = {
+      ...base,
+      status: "success",
+      component,
+      signature: "",
+      succeeded: []
+    };
+    const outcome = await withGroup(
+      deps.logger,
+      `${component}: worked`,
+      () => handleSuccess(report, deps)
+    );
+    outcomes.push({ ...outcome, component, status: "success" });
+  }
+  return { ...headline(outcomes), dryRun: deps.repo.dryRun, components: outcomes };
+}
+
+// actions/open-incident-issue/src/night-stats.ts
+import { tmpdir } from "node:os";
+import path from "node:path";
+async function nightStats(patterns, logger) {
+  if (patterns.length === 0) return [];
+  const client = runnerArtifactClient();
+  if (!client) {
+    logger.warning(
+      "run-results: no artifact service here (not on a runner); success rates are not read"
+    );
+    return [];
+  }
+  const stats = [];
+  try {
+    const matched = await matchArtifacts(client, patterns);
+    const base = path.join(process.env.RUNNER_TEMP || tmpdir(), "open-incident-issue-inputs");
+    for (const name of matched.names) {
+      const dir = path.join(base, name.replace(/[^\w.-]/g, "_"));
+      try {
+        await downloadStage(client, name, dir, logger);
+        const details2 = await readDetails(dir);
+        stats.push(...details2.stats);
+        for (const problem of details2.unreadable) logger.warning(`run-stats left out: ${problem}`);
+      } catch (error) {
+        logger.warning(`artifact '${name}' left out of the success rates: ${errorMessage(error)}`);
+      }
+    }
+  } catch (error) {
+    logger.warning(`run-results could not be listed: ${errorMessage(error)}`);
+  }
+  logger.info(`run-stats read: ${stats.length} record(s)`);
+  return stats;
 }
 
 // actions/open-incident-issue/src/incident-repo.ts
@@ -1058,87 +1521,6 @@ var IncidentRepo = class {
   }
 };
 
-// actions/open-incident-issue/src/recovery.ts
-function recovered(issues, report, fingerprint) {
-  const candidates = fingerprint ? incidentsOf(issues, fingerprint) : [...new Set(issues.map((issue) => issue.fingerprint))].flatMap(
-    (print) => print ? incidentsOf(issues, print) : []
-  );
-  return candidates.filter(
-    (issue) => issue.state === "open" && (issue.incident?.component === report.component || issue.labels.includes(componentLabel(report.component)))
-  );
-}
-function workedThisRun(report) {
-  if (report.succeeded.length === 0) return void 0;
-  return new Set(report.succeeded.map((signature) => fingerprintOf(report.component, signature)));
-}
-var numbers = (issues) => issues.map((issue) => `#${issue.number}`).join(", ");
-function recoveryReason(closed, held, idle, flapHours) {
-  const parts = [
-    closed.length ? `recovered: closed ${numbers(closed)}` : "",
-    held.length ? `recovered, but ${numbers(held)} reopened less than ${flapHours} h ago stays open (flap suppression)` : "",
-    idle.length ? `not a recovery for ${numbers(idle)}: its step did not succeed in this run` : ""
-  ].filter((part) => part !== "");
-  return parts.length ? parts.join("; ") : "no open incident for this component";
-}
-async function handleSuccess(report, deps) {
-  const fingerprint = report.signature.trim() ? fingerprintOf(report.component, report.signature) : void 0;
-  const now = deps.now();
-  const worked = workedThisRun(report);
-  const candidates = await withGroup(
-    deps.logger,
-    "Find open incidents",
-    async () => recovered(await deps.repo.listByLabel(INCIDENT_LABEL), report, fingerprint)
-  );
-  const open = candidates.filter((issue) => !worked || worked.has(issue.fingerprint ?? ""));
-  const idle = candidates.filter((issue) => !open.includes(issue));
-  for (const issue of idle)
-    deps.logger.info(`#${issue.number} left open: its step did not succeed in this run`);
-  const closed = [];
-  const held = [];
-  await withGroup(deps.logger, "Close recovered incidents", async () => {
-    for (const issue of open) {
-      const reopened = hoursSince(issue.incident?.reopenedAt, now);
-      if (reopened < report.flapHours) {
-        deps.logger.info(
-          `#${issue.number} reopened ${reopened.toFixed(1)} h ago; left open for now (flap-hours ${report.flapHours})`
-        );
-        held.push(issue);
-        continue;
-      }
-      const state = issue.incident;
-      const run2 = report.runUrl ? `[${report.runId}](${report.runUrl})` : report.runId;
-      const occurrences = state ? ` after ${state.occurrences} failing run(s) since ${state.firstSeen}` : "";
-      await deps.repo.comment(
-        issue.number,
-        `**Recovered** in run ${run2}${occurrences}. Closing; a failure within ${report.reopenWindowDays} day(s) reopens this issue.`
-      );
-      await deps.repo.update(issue.number, {
-        ...state ? { body: withIncidentState(issue.body, { ...state, closedAt: now.toISOString() }) } : {},
-        state: "closed",
-        state_reason: "completed"
-      });
-      closed.push(issue);
-    }
-  });
-  await withGroup(deps.logger, "Reset failure counts", async () => {
-    const tracker = new FailureTracker(deps.repo);
-    await tracker.load();
-    await tracker.clear(
-      (print, component) => component === report.component && (!fingerprint || print === fingerprint) && (!worked || worked.has(print))
-    );
-  });
-  const subject = closed[0] ?? held[0] ?? idle[0];
-  return {
-    action: closed.length ? "closed" : "none",
-    issueNumber: subject?.number ?? 0,
-    fingerprint: fingerprint ?? subject?.fingerprint ?? "",
-    occurrences: subject?.incident?.occurrences ?? 0,
-    severity: subject?.incident?.severity,
-    reason: recoveryReason(closed, held, idle, report.flapHours),
-    dryRun: deps.repo.dryRun
-  };
-}
-
 // actions/open-incident-issue/src/summary.ts
 var verbs = {
   opened: "Opened",
@@ -1147,7 +1529,22 @@ var verbs = {
   closed: "Closed",
   none: "No change to"
 };
+var cell = (text) => text.replace(/[|\r\n]+/g, " ").replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
 function incidentSummary(outcome) {
+  if ("components" in outcome) {
+    const rows = outcome.components;
+    return [
+      `### Incidents tonight${outcome.dryRun ? " (dry run: nothing written)" : ""}`,
+      "",
+      "| component | tonight | action | issue | severity | why |",
+      "| --- | --- | --- | --- | --- | --- |",
+      ...rows.map(
+        (row) => `| ${row.component} | ${row.status === "failure" ? "failed" : "worked"} | ${row.action} | ${row.issueNumber ? `#${row.issueNumber}` : "-"} | ${row.severity ?? "-"} | ${cell(row.reason)} |`
+      ),
+      ...rows.length === 0 ? ["| - | nothing ran | none | - | - | - |"] : [],
+      ""
+    ].join("\n");
+  }
   const issue = outcome.issueNumber ? `issue #${outcome.issueNumber}` : "any issue";
   return [
     `### Incident: ${outcome.dryRun ? "dry run, would have: " : ""}${verbs[outcome.action]} ${issue}`,
@@ -1163,14 +1560,18 @@ function incidentSummary(outcome) {
 var inputs = external_exports.object({
   githubToken: stringInput({ required: true }),
   repository: repositoryInput,
-  status: stringInput({ required: true }).pipe(
-    external_exports.enum(["failure", "success"], { message: "expected failure or success" })
+  status: stringInput().pipe(
+    external_exports.enum(["failure", "success", ""], { message: "expected failure or success" })
   ),
-  component: stringInput({ required: true }).pipe(
-    external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, {
+  component: stringInput().pipe(
+    external_exports.string().regex(/^(?:[a-z0-9][a-z0-9-]{0,49})?$/, {
       message: "expected a kebab-case component name such as collect-county"
     })
   ),
+  night: stringInput(),
+  components: stringInput(),
+  runResults: listInput(external_exports.string().regex(/^[\w.*-]+$/, "expected an artifact name or pattern")),
+  budget: stringInput(),
   signature: stringInput(),
   succeeded: stringInput().transform(
     (text) => text.split("\n").map((line) => line.trim()).filter((line) => line !== "")
@@ -1185,6 +1586,10 @@ var inputs = external_exports.object({
   redact: stringInput()
 });
 async function execute(values, logger) {
+  if (values.night.trim() === "" && (values.status === "" || values.component === ""))
+    throw new ConfigurationError(
+      "inputs 'status' and 'component' are required unless 'night' is given (the nightly's `toJSON(needs)`)"
+    );
   const context = readRunContext();
   const { owner, repo } = splitRepository(values.repository || context.repository);
   const octokit = createGitHubClient({
@@ -1203,7 +1608,7 @@ async function execute(values, logger) {
     now: () => /* @__PURE__ */ new Date()
   };
   const report = {
-    status: values.status,
+    status: values.status || "failure",
     component: values.component,
     signature: values.signature,
     succeeded: values.succeeded,
@@ -1217,10 +1622,27 @@ async function execute(values, logger) {
     runUrl: context.runUrl,
     secrets
   };
-  const outcome = values.status === "failure" ? await handleFailure(report, deps) : await handleSuccess(report, deps);
+  const outcome = values.night.trim() !== "" ? await handleNight(
+    {
+      night: values.night,
+      components: values.components,
+      budget: values.budget,
+      umbrella: values.component,
+      stats: await nightStats(values.runResults, logger)
+    },
+    report,
+    deps
+  ) : values.status === "failure" ? await handleFailure(report, deps) : await handleSuccess(report, deps);
   logger.info(`${outcome.action}: ${outcome.reason}`);
   return outcome;
 }
+var brief = (outcome) => ({
+  component: outcome.component,
+  status: outcome.status,
+  action: outcome.action,
+  issue: outcome.issueNumber,
+  severity: outcome.severity ?? null
+});
 var action = {
   name: "open-incident-issue",
   inputs,
@@ -1230,9 +1652,16 @@ var action = {
     "issue-number": outcome.issueNumber,
     action: outcome.action,
     fingerprint: outcome.fingerprint,
-    occurrences: outcome.occurrences
+    occurrences: outcome.occurrences,
+    incidents: "components" in outcome ? outcome.components.filter((component) => component.status === "failure" || component.action !== "none").map(brief) : []
   }),
-  failureOutputs: { "issue-number": 0, action: "none", fingerprint: "", occurrences: 0 },
+  failureOutputs: {
+    "issue-number": 0,
+    action: "none",
+    fingerprint: "",
+    occurrences: 0,
+    incidents: []
+  },
   summary: incidentSummary
 };
 var run = () => runAction(action);

@@ -4,8 +4,8 @@ import {
   ISSUES_DISABLED_FIX,
   createGitHubClient,
   splitRepository
-} from "../chunks/chunk-RDSWVDJ5.js";
-import "../chunks/chunk-A5PIXDQV.js";
+} from "../chunks/chunk-QZ64SAVJ.js";
+import "../chunks/chunk-4IUK4VYA.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -21,10 +21,7 @@ import {
   databaseInput,
   describeDatabase,
   require_lib
-} from "../chunks/chunk-LWZT3PFX.js";
-import {
-  scrubSecrets
-} from "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-22YPDXXJ.js";
 import {
   ConfigurationError,
   ENV,
@@ -35,12 +32,43 @@ import {
   memoryLogger,
   readEnv,
   runAction,
+  scrubSecrets,
   stringInput,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";
+
+// actions/preflight/src/components.ts
+var COMPONENT_OF_CHECK = [
+  [/MONGODB_URI|^database/i, "database"],
+  [/COUNTY_API_TOKEN|^county/i, "collect-county"],
+  [/PROXIES|CAPTCHA|^listing site/i, "scrape-mls"],
+  [/^Ollama/i, "enrich-llm"],
+  [/SMTP|^report /i, "send-report"],
+  [/^GitHub Issues/i, "open-incident-issue"]
+];
+function componentOfCheck(name) {
+  return COMPONENT_OF_CHECK.find(([pattern]) => pattern.test(name))?.[1] ?? "preflight";
+}
+function checkFailures(checks) {
+  return checks.filter((check) => check.status === "error").map((check) => ({
+    check: check.name,
+    component: componentOfCheck(check.name),
+    message: check.message
+  }));
+}
+function healthyComponents(checks) {
+  const byComponent = /* @__PURE__ */ new Map();
+  for (const check of checks) {
+    const component = componentOfCheck(check.name);
+    const ok = check.status === "pass" || check.status === "warning";
+    if (check.status === "skipped") continue;
+    byComponent.set(component, (byComponent.get(component) ?? true) && ok);
+  }
+  return [...byComponent].filter(([, ok]) => ok).map(([component]) => component);
+}
 
 // actions/preflight/src/secrets.ts
 var SECRET_INPUTS = [
@@ -754,7 +782,7 @@ var action = {
   inputs: preflightInputs,
   secrets: ["mongodbUri", "countyApiToken", "proxies", "captchaApiKey", "smtpUrl", "githubToken"],
   execute: preflight,
-  outputs: ({ plan, ollama, problems, warnings }) => ({
+  outputs: ({ plan, checks, ollama, problems, warnings }) => ({
     // A failed plan keeps the empty matrix, so no shard job starts even if the step is ignored.
     ...plan && {
       zips: plan.zips,
@@ -767,7 +795,9 @@ var action = {
     },
     ollama,
     problems,
-    warnings
+    warnings,
+    failures: checkFailures(checks),
+    healthy: healthyComponents(checks).join(" ")
   }),
   failureOutputs: {
     zips: [],
@@ -779,7 +809,9 @@ var action = {
     "max-parcels": 0,
     ollama: "not-configured",
     problems: 1,
-    warnings: 0
+    warnings: 0,
+    failures: [],
+    healthy: ""
   },
   summary: preflightSummary,
   failure: preflightFailure

@@ -5,7 +5,7 @@ import {
   chooseResume,
   normalizeAddress,
   sourceVerdict
-} from "../chunks/chunk-LVZTQR3G.js";
+} from "../chunks/chunk-TFQ46WLH.js";
 import {
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
@@ -13,8 +13,8 @@ import {
 } from "../chunks/chunk-2RYJ2X7O.js";
 import {
   formatIssues
-} from "../chunks/chunk-OEB6JOW7.js";
-import "../chunks/chunk-CBD6YWQF.js";
+} from "../chunks/chunk-W3Y6LEPQ.js";
+import "../chunks/chunk-2RD43LWH.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -29,37 +29,33 @@ import {
 } from "../chunks/chunk-H5SBE6EG.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-7I6NFK2G.js";
+} from "../chunks/chunk-LMMRX24U.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-N7VNEXHP.js";
+} from "../chunks/chunk-EYZ5PA5I.js";
+import {
+  readStageOutput,
+  writeStageOutput
+} from "../chunks/chunk-FTD72GKC.js";
+import {
+  RUN_STATS_SCHEMA_VERSION
+} from "../chunks/chunk-HJLFOJW2.js";
 import {
   downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-AARM4VFF.js";
-import {
-  readStageOutput,
-  writeStageOutput
-} from "../chunks/chunk-ZZWQOC4B.js";
-import {
-  RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-QWWZA4MA.js";
-import "../chunks/chunk-6YUBYRH7.js";
+} from "../chunks/chunk-UZQLGLHM.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZROL6XOA.js";
+} from "../chunks/chunk-JYW4ZVBE.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-LWZT3PFX.js";
-import {
-  redactUrl
-} from "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-22YPDXXJ.js";
 import {
   ConfigurationError,
   ENV,
@@ -75,10 +71,11 @@ import {
   listInput,
   mongodbUriInput,
   rateInput,
+  redactUrl,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/scrape-mls/src/inputs.ts

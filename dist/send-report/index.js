@@ -19,38 +19,33 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-7I6NFK2G.js";
+} from "../chunks/chunk-LMMRX24U.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-N7VNEXHP.js";
-import {
-  downloadStage,
-  matchArtifacts,
-  runnerArtifactClient,
-  uploadStage
-} from "../chunks/chunk-AARM4VFF.js";
+} from "../chunks/chunk-EYZ5PA5I.js";
 import {
   readStageRecords,
   writeStageOutput
-} from "../chunks/chunk-ZZWQOC4B.js";
+} from "../chunks/chunk-FTD72GKC.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-QWWZA4MA.js";
+} from "../chunks/chunk-HJLFOJW2.js";
 import {
+  downloadStage,
+  matchArtifacts,
+  runnerArtifactClient,
+  uploadStage,
   verifyManifest
-} from "../chunks/chunk-6YUBYRH7.js";
+} from "../chunks/chunk-UZQLGLHM.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZROL6XOA.js";
+} from "../chunks/chunk-JYW4ZVBE.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-LWZT3PFX.js";
-import {
-  scrubSecrets
-} from "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-22YPDXXJ.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -63,9 +58,10 @@ import {
   listInput,
   mongodbUriInput,
   runAction,
+  scrubSecrets,
   stringInput,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import {
   __commonJS,
   __export,

@@ -7,11 +7,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-OEB6JOW7.js";
+} from "../chunks/chunk-W3Y6LEPQ.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-CBD6YWQF.js";
+} from "../chunks/chunk-2RD43LWH.js";
 import {
   recordRun,
   runLedgerId,
@@ -22,33 +22,31 @@ import {
 } from "../chunks/chunk-H5SBE6EG.js";
 import {
   usageSchema
-} from "../chunks/chunk-7I6NFK2G.js";
+} from "../chunks/chunk-LMMRX24U.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-N7VNEXHP.js";
+} from "../chunks/chunk-EYZ5PA5I.js";
+import {
+  readStageOutput,
+  readStageRecords
+} from "../chunks/chunk-FTD72GKC.js";
+import {
+  runStatsSchema
+} from "../chunks/chunk-HJLFOJW2.js";
 import {
   DefaultArtifactClient,
   downloadStage,
   stageArtifactNames
-} from "../chunks/chunk-AARM4VFF.js";
-import {
-  readStageOutput,
-  readStageRecords
-} from "../chunks/chunk-ZZWQOC4B.js";
-import {
-  runStatsSchema
-} from "../chunks/chunk-QWWZA4MA.js";
-import "../chunks/chunk-6YUBYRH7.js";
+} from "../chunks/chunk-UZQLGLHM.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZROL6XOA.js";
+} from "../chunks/chunk-JYW4ZVBE.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-LWZT3PFX.js";
-import "../chunks/chunk-CQ3Z2ZHE.js";
+} from "../chunks/chunk-22YPDXXJ.js";
 import {
   ConfigurationError,
   ENV,
@@ -61,7 +59,7 @@ import {
   readEnv,
   runAction,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

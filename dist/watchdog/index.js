@@ -5,11 +5,11 @@ import {
   createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-RDSWVDJ5.js";
-import "../chunks/chunk-A5PIXDQV.js";
+} from "../chunks/chunk-QZ64SAVJ.js";
+import "../chunks/chunk-4IUK4VYA.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZROL6XOA.js";
+} from "../chunks/chunk-JYW4ZVBE.js";
 import {
   ConfigurationError,
   PipelineError,
@@ -21,7 +21,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-ZZ4HYO33.js";
+} from "../chunks/chunk-3KN6ANL6.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/watchdog/src/findings.ts

@@ -39,10 +39,14 @@ export function checkFailures(checks: readonly CheckResult[]): CheckFailure[] {
 }
 
 /**
- * Components every one of whose checks passed (or was skipped): the incident job counts them as
- * working tonight, e.g. `database` when the database answered. A component with no check at all
- * is not listed: the preflight says nothing about it.
+ * Components the preflight alone shows working tonight: only those without a job of their own to
+ * prove it (today the `database`, when its URI is well-formed and it answered). A collector whose
+ * site answered has not collected anything yet, so it is never listed: its incident closes when
+ * its job works.
  */
+const PROVEN_BY_PREFLIGHT = new Set(['database']);
+
+/** The components of `PROVEN_BY_PREFLIGHT` every one of whose checks passed (skipped ones aside). */
 export function healthyComponents(checks: readonly CheckResult[]): string[] {
   const byComponent = new Map<string, boolean>();
   for (const check of checks) {
@@ -51,5 +55,7 @@ export function healthyComponents(checks: readonly CheckResult[]): string[] {
     if (check.status === 'skipped') continue;
     byComponent.set(component, (byComponent.get(component) ?? true) && ok);
   }
-  return [...byComponent].filter(([, ok]) => ok).map(([component]) => component);
+  return [...byComponent]
+    .filter(([component, ok]) => ok && PROVEN_BY_PREFLIGHT.has(component))
+    .map(([component]) => component);
 }

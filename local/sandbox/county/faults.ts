@@ -24,6 +24,23 @@ export interface CountyFaults {
   rateLimit?: { requests: number; windowMs: number };
   /** After this many requests with the good token, the token is refused (revoked mid-run). */
   tokenRevokedAfter?: number;
+  /**
+   * An outage: after this many requests with the good token (counted from when these faults were
+   * set, so a preflight's request can pass first), every request answers 503 with an HTML page.
+   */
+  outageAfter?: number;
+  /**
+   * Parcels the county cannot serve: every request for a parcel whose APN falls in this share
+   * (chosen by a hash of the APN, so the same parcels every time) answers `status` (default 500).
+   */
+  brokenParcels?: { share: number; status?: number };
+}
+
+/** Whether `apn` is one of the `share` of parcels `brokenParcels` breaks: a stable hash of it. */
+export function isBrokenParcel(apn: string, share: number): boolean {
+  let hash = 2166136261;
+  for (const char of apn) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  return hash / 0x1_0000_0000 < share;
 }
 
 /** What the sandbox does with one request instead of (or before) answering it normally. */
@@ -41,9 +58,23 @@ const hits = (n: number, rule: { every: number } | undefined): boolean =>
 /** Decides the fate of each request from the fault configuration and its own counters. */
 export class FaultPlan {
   #count = 0;
+  #countAtSet = 0;
   #accepted: number[] = [];
+  #faults: CountyFaults;
 
-  constructor(public faults: CountyFaults = {}) {}
+  constructor(faults: CountyFaults = {}) {
+    this.#faults = faults;
+  }
+
+  /** The faults in force; setting them starts `outageAfter`'s count afresh. */
+  get faults(): CountyFaults {
+    return this.#faults;
+  }
+
+  set faults(faults: CountyFaults) {
+    this.#faults = faults;
+    this.#countAtSet = this.#count;
+  }
 
   /** Whether the token has been revoked by now (`tokenRevokedAfter`). */
   get tokenRevoked(): boolean {
@@ -81,7 +112,9 @@ export class FaultPlan {
   }
 
   #injected(n: number): FaultDecision {
-    const { serverErrors, tooManyRequests } = this.faults;
+    const { serverErrors, tooManyRequests, outageAfter } = this.faults;
+    if (outageAfter !== undefined && n - this.#countAtSet > outageAfter)
+      return { kind: 'server-error', status: 503 };
     if (
       serverErrors &&
       serverErrors.every > 0 &&

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { BodyCache } from './body-cache.js';
-import { FaultPlan } from './faults.js';
+import { FaultPlan, isBrokenParcel } from './faults.js';
 import { CountyRoutes, endpointOf, type RouteAnswer } from './routes.js';
 import type { CountyRequest, CountySandbox, CountySandboxOptions } from './sandbox-types.js';
 
@@ -85,6 +85,12 @@ export async function startCountySandbox(
     if (endpoint === null) return reply(200, HTML, UNKNOWN_PAGE);
     if (!authorized)
       return reply(500, HTML, `[${endpoint}]:Unauthorized access! Please contact support.`);
+    const broken = plan.faults.brokenParcels;
+    const apn = /^\/parcel\/([^/]+)/.exec(path)?.[1];
+    if (broken && apn && isBrokenParcel(apn, broken.share)) {
+      entry.fault = 'server-error';
+      return reply(broken.status ?? 500, HTML, '<html><body>Internal Server Error</body></html>');
+    }
     const decision = plan.next(entry.at);
     entry.fault = decision.kind === 'none' ? null : decision.kind;
     if (decision.kind === 'timeout') return;

@@ -21,7 +21,7 @@ const skipped: Job = { result: 'skipped' };
 
 function night(jobs: Partial<Record<string, Job>> = {}): string {
   const all: Record<string, Job> = {
-    plan: { result: 'success', outputs: { healthy: 'preflight database collect-county' } },
+    plan: { result: 'success', outputs: { healthy: 'database' } },
     'budget-gate': ok,
     county: ok,
     mls: ok,
@@ -69,7 +69,7 @@ describe('judging a night (the rules)', () => {
     ]);
     const { failures: found } = assess(
       night({
-        plan: { result: 'failure', outputs: { failures, healthy: 'collect-county' } },
+        plan: { result: 'failure', outputs: { failures, healthy: '' } },
         'budget-gate': skipped,
         county: skipped,
         mls: skipped,

@@ -225,7 +225,17 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
       .issues('phx', 'pipeline-e2e')
       .filter((issue) => issue.labels.some((label) => label === 'incident'));
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]?.title).toBe('Incident: data-collection: preflight');
+    // Filed under the county collector, with the check that failed and what it said.
+    expect(incidents[0]?.title).toBe(
+      "Incident: collect-county: preflight check 'county API reachable' failed",
+    );
+    expect(incidents[0]?.labels).toEqual(
+      expect.arrayContaining(['severity:p0', 'component:collect-county']),
+    );
+    expect(incidents[0]?.body).toContain('County API refusing authentication');
+    expect(incidents[0]?.body).toContain('the county API refused the token');
+    expect(incidents[0]?.body).toContain('nothing was collected tonight');
+    expect(incidents[0]?.body).not.toContain('not-the-token');
     expect(incidents[0]?.state).toBe('closed');
   });
 

@@ -4,11 +4,9 @@ import {
   abortReason
 } from "./chunk-DZ53HVQ5.js";
 import {
+  ConfigurationError,
   scrubSecrets
-} from "./chunk-CQ3Z2ZHE.js";
-import {
-  ConfigurationError
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/resume-from.ts
 function chooseResume(options) {

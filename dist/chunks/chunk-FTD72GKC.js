@@ -7,10 +7,10 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-6YUBYRH7.js";
+} from "./chunk-UZQLGLHM.js";
 import {
   IntegrityError
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/io/stage-output.ts
 import { mkdir } from "node:fs/promises";

@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-N7VNEXHP.js";
+} from "./chunk-EYZ5PA5I.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -12,10 +12,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-6YUBYRH7.js";
+} from "./chunk-UZQLGLHM.js";
 import {
   external_exports
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/model/county-parcel-parts.ts
 var valuationSchema = external_exports.object({

@@ -6,10 +6,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-6YUBYRH7.js";
+} from "./chunk-UZQLGLHM.js";
 import {
   external_exports
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/model/run-stats.ts
 var RUN_STATS_SCHEMA_VERSION = 1;

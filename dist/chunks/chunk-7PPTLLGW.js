@@ -8,7 +8,7 @@ import {
   NonRetryableError,
   RetryableError,
   isRetryable
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/http/classify.ts
 var NETWORK_CODES = /* @__PURE__ */ new Set([

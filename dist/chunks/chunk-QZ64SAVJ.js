@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   Octokit
-} from "./chunk-A5PIXDQV.js";
+} from "./chunk-4IUK4VYA.js";
 import {
   ConfigurationError,
   ENV,
@@ -10,7 +10,7 @@ import {
   RetryableError,
   readEnv,
   stringInput
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/github/client.ts
 import { setTimeout as sleep } from "node:timers/promises";

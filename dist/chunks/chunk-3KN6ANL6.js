@@ -40228,6 +40228,41 @@ async function withGroup(logger, name, phase) {
   }
 }
 
+// shared/http/redact.ts
+var SECRET_NAME = /token|key|secret|passw|auth|sig|session|cookie|credential/i;
+var REDACTED = "***";
+function redactUrl(url2) {
+  let parsed;
+  try {
+    parsed = new URL(url2);
+  } catch {
+    return String(url2).split("?")[0] ?? "";
+  }
+  if (parsed.username !== "") parsed.username = REDACTED;
+  if (parsed.password !== "") parsed.password = REDACTED;
+  for (const name of [...new Set(parsed.searchParams.keys())]) {
+    if (SECRET_NAME.test(name)) parsed.searchParams.set(name, REDACTED);
+  }
+  return parsed.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED);
+}
+function secretHeaderValues(headers) {
+  return Object.entries(headers ?? {}).filter(([name, value]) => SECRET_NAME.test(name) && value.trim() !== "").map(([, value]) => value.trim());
+}
+function secretQueryValues(url2) {
+  try {
+    return [...new URL(url2).searchParams].filter(([name, value]) => SECRET_NAME.test(name) && value !== "").map(([, value]) => value);
+  } catch {
+    return [];
+  }
+}
+function scrubSecrets(text, secrets) {
+  let scrubbed = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) scrubbed = scrubbed.replaceAll(secret, REDACTED);
+  }
+  return scrubbed;
+}
+
 // shared/action.ts
 var coreRuntime = {
   getInput: (name) => getInput(name),
@@ -40245,23 +40280,39 @@ function formatOutput(value) {
 function setOutputs(runtime, outputs) {
   for (const [name, value] of Object.entries(outputs)) runtime.setOutput(name, formatOutput(value));
 }
+var MAX_ERROR_OUTPUT = 1e3;
+function errorOutput(message, secrets) {
+  const scrubbed = scrubSecrets(message, secrets).replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, (url2) => redactUrl(url2)).replace(/\s+/g, " ").trim();
+  return scrubbed.length > MAX_ERROR_OUTPUT ? `${scrubbed.slice(0, MAX_ERROR_OUTPUT - 1)}\u2026` : scrubbed;
+}
 async function runAction(action, runtime = coreRuntime) {
+  const secrets = [];
   try {
     for (const key of action.secrets ?? []) {
       const value = runtime.getInput(inputName(key)).trim();
       const parts = [value, ...value.split(/\r?\n/).map((line) => line.trim())];
-      for (const part of new Set(parts)) if (part !== "") runtime.setSecret(part);
+      for (const part of new Set(parts))
+        if (part !== "") {
+          runtime.setSecret(part);
+          secrets.push(part);
+        }
     }
+    secrets.sort((a, b) => b.length - a.length);
     const inputs = parseInputs(action.inputs, (name) => runtime.getInput(name));
     const result = await action.execute(inputs, runtime.logger);
-    setOutputs(runtime, { ...action.failureOutputs, ...action.outputs(result) });
-    if (action.summary) await runtime.appendSummary(action.summary(result));
     const failure2 = action.failure?.(result);
+    setOutputs(runtime, {
+      ...action.failureOutputs,
+      ...action.outputs(result),
+      ...failure2 === void 0 ? {} : { error: errorOutput(failure2, secrets) }
+    });
+    if (action.summary) await runtime.appendSummary(action.summary(result));
     if (failure2 !== void 0) runtime.setFailed(`${action.name} failed: ${failure2}`);
     return result;
   } catch (error63) {
-    setOutputs(runtime, action.failureOutputs);
-    runtime.setFailed(`${action.name} failed: ${errorMessage(error63)}`);
+    const message = errorMessage(error63);
+    setOutputs(runtime, { ...action.failureOutputs, error: errorOutput(message, secrets) });
+    runtime.setFailed(`${action.name} failed: ${message}`);
     return void 0;
   }
 }
@@ -44351,6 +44402,11 @@ export {
   IntegrityError,
   isRetryable,
   errorMessage,
+  REDACTED,
+  redactUrl,
+  secretHeaderValues,
+  secretQueryValues,
+  scrubSecrets,
   external_exports,
   booleanInput,
   integerInput,

@@ -5,10 +5,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-6YUBYRH7.js";
+} from "./chunk-UZQLGLHM.js";
 import {
   external_exports
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/model/usage.ts
 var USAGE_SCHEMA_VERSION = 1;

@@ -5,7 +5,7 @@ import {
   legacyRestEndpointMethods,
   paginateRest,
   requestLog
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // node_modules/@octokit/rest/dist-src/version.js
 var VERSION = "22.0.1";

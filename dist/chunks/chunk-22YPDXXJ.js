@@ -1,15 +1,13 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  redactUrl,
-  scrubSecrets
-} from "./chunk-CQ3Z2ZHE.js";
-import {
   ConfigurationError,
   RetryableError,
   errorMessage,
+  redactUrl,
+  scrubSecrets,
   stringInput
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 import {
   __commonJS,
   __require,

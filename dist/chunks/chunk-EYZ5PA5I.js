@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-6YUBYRH7.js";
+} from "./chunk-UZQLGLHM.js";
 import {
   external_exports
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

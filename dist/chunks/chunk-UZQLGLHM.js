@@ -1,10 +1,6 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  MANIFEST_FILE,
-  verifyManifest
-} from "./chunk-6YUBYRH7.js";
-import {
   BearerCredentialHandler,
   ConfigurationError,
   ENV,
@@ -18,6 +14,7 @@ import {
   debug,
   error,
   errorMessage,
+  external_exports,
   info,
   paginateRest,
   readEnv,
@@ -26,7 +23,7 @@ import {
   restEndpointMethods,
   setSecret,
   warning
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 import {
   __commonJS,
   __export,
@@ -1208,15 +1205,15 @@ var require_reflection_info = __commonJS({
       return field;
     }
     exports2.normalizeFieldInfo = normalizeFieldInfo;
-    function readFieldOptions(messageType, fieldName, extensionName, extensionType) {
+    function readFieldOptions(messageType, fieldName2, extensionName, extensionType) {
       var _a;
-      const options = (_a = messageType.fields.find((m, i) => m.localName == fieldName || i == fieldName)) === null || _a === void 0 ? void 0 : _a.options;
+      const options = (_a = messageType.fields.find((m, i) => m.localName == fieldName2 || i == fieldName2)) === null || _a === void 0 ? void 0 : _a.options;
       return options && options[extensionName] ? extensionType.fromJson(options[extensionName]) : void 0;
     }
     exports2.readFieldOptions = readFieldOptions;
-    function readFieldOption(messageType, fieldName, extensionName, extensionType) {
+    function readFieldOption(messageType, fieldName2, extensionName, extensionType) {
       var _a;
-      const options = (_a = messageType.fields.find((m, i) => m.localName == fieldName || i == fieldName)) === null || _a === void 0 ? void 0 : _a.options;
+      const options = (_a = messageType.fields.find((m, i) => m.localName == fieldName2 || i == fieldName2)) === null || _a === void 0 ? void 0 : _a.options;
       if (!options) {
         return void 0;
       }
@@ -1575,12 +1572,12 @@ var require_reflection_json_reader = __commonJS({
         }
       }
       // Cannot parse JSON <type of jsonValue> for <type name>#<fieldName>.
-      assert(condition, fieldName, jsonValue) {
+      assert(condition, fieldName2, jsonValue) {
         if (!condition) {
           let what = json_typings_1.typeofJsonValue(jsonValue);
           if (what == "number" || what == "boolean")
             what = jsonValue.toString();
-          throw new Error(`Cannot parse JSON ${what} for ${this.info.typeName}#${fieldName}`);
+          throw new Error(`Cannot parse JSON ${what} for ${this.info.typeName}#${fieldName2}`);
         }
       }
       /**
@@ -1701,14 +1698,14 @@ var require_reflection_json_reader = __commonJS({
        *
        * google.protobuf.NullValue accepts only JSON `null` (or the old `"NULL_VALUE"`).
        */
-      enum(type, json, fieldName, ignoreUnknownFields) {
+      enum(type, json, fieldName2, ignoreUnknownFields) {
         if (type[0] == "google.protobuf.NullValue")
-          assert_1.assert(json === null || json === "NULL_VALUE", `Unable to parse field ${this.info.typeName}#${fieldName}, enum ${type[0]} only accepts null.`);
+          assert_1.assert(json === null || json === "NULL_VALUE", `Unable to parse field ${this.info.typeName}#${fieldName2}, enum ${type[0]} only accepts null.`);
         if (json === null)
           return 0;
         switch (typeof json) {
           case "number":
-            assert_1.assert(Number.isInteger(json), `Unable to parse field ${this.info.typeName}#${fieldName}, enum can only be integral number, got ${json}.`);
+            assert_1.assert(Number.isInteger(json), `Unable to parse field ${this.info.typeName}#${fieldName2}, enum can only be integral number, got ${json}.`);
             return json;
           case "string":
             let localEnumName = json;
@@ -1718,12 +1715,12 @@ var require_reflection_json_reader = __commonJS({
             if (typeof enumNumber === "undefined" && ignoreUnknownFields) {
               return false;
             }
-            assert_1.assert(typeof enumNumber == "number", `Unable to parse field ${this.info.typeName}#${fieldName}, enum ${type[0]} has no value for "${json}".`);
+            assert_1.assert(typeof enumNumber == "number", `Unable to parse field ${this.info.typeName}#${fieldName2}, enum ${type[0]} has no value for "${json}".`);
             return enumNumber;
         }
-        assert_1.assert(false, `Unable to parse field ${this.info.typeName}#${fieldName}, cannot parse enum value from ${typeof json}".`);
+        assert_1.assert(false, `Unable to parse field ${this.info.typeName}#${fieldName2}, cannot parse enum value from ${typeof json}".`);
       }
-      scalar(json, type, longType, fieldName) {
+      scalar(json, type, longType, fieldName2) {
         let e;
         try {
           switch (type) {
@@ -1838,7 +1835,7 @@ var require_reflection_json_reader = __commonJS({
         } catch (error2) {
           e = error2.message;
         }
-        this.assert(false, fieldName + (e ? " - " + e : ""), json);
+        this.assert(false, fieldName2 + (e ? " - " + e : ""), json);
       }
     };
     exports2.ReflectionJsonReader = ReflectionJsonReader;
@@ -1964,7 +1961,7 @@ var require_reflection_json_writer = __commonJS({
       /**
        * Returns `null` as the default for google.protobuf.NullValue.
        */
-      enum(type, value, fieldName, optional, emitDefaultValues, enumAsInteger) {
+      enum(type, value, fieldName2, optional, emitDefaultValues, enumAsInteger) {
         if (type[0] == "google.protobuf.NullValue")
           return !emitDefaultValues && !optional ? void 0 : null;
         if (value === void 0) {
@@ -1981,12 +1978,12 @@ var require_reflection_json_writer = __commonJS({
           return type[2] + type[1][value];
         return type[1][value];
       }
-      message(type, value, fieldName, options) {
+      message(type, value, fieldName2, options) {
         if (value === void 0)
           return options.emitDefaultValues ? null : void 0;
         return type.internalJsonWrite(value, options);
       }
-      scalar(type, value, fieldName, optional, emitDefaultValues) {
+      scalar(type, value, fieldName2, optional, emitDefaultValues) {
         if (value === void 0) {
           assert_1.assert(optional);
           return void 0;
@@ -7094,7 +7091,7 @@ var require_async = __commonJS({
         return value && typeof value.length === "number" && value.length >= 0 && value.length % 1 === 0;
       }
       const breakLoop = {};
-      function once(fn) {
+      function once2(fn) {
         function wrapper(...args) {
           if (fn === null) return;
           var callFn = fn;
@@ -7201,7 +7198,7 @@ var require_async = __commonJS({
       }
       var eachOfLimit$2 = (limit) => {
         return (obj, iteratee, callback) => {
-          callback = once(callback);
+          callback = once2(callback);
           if (limit <= 0) {
             throw new RangeError("concurrency limit cannot be less than 1");
           }
@@ -7259,7 +7256,7 @@ var require_async = __commonJS({
       }
       var eachOfLimit$1 = awaitify(eachOfLimit, 4);
       function eachOfArrayLike(coll, iteratee, callback) {
-        callback = once(callback);
+        callback = once2(callback);
         var index2 = 0, completed = 0, { length } = coll, canceled = false;
         if (length === 0) {
           callback(null);
@@ -7318,7 +7315,7 @@ var require_async = __commonJS({
           callback = concurrency;
           concurrency = null;
         }
-        callback = once(callback || promiseCallback());
+        callback = once2(callback || promiseCallback());
         var numTasks = Object.keys(tasks).length;
         if (!numTasks) {
           return callback(null);
@@ -7612,7 +7609,7 @@ var require_async = __commonJS({
         function on(event, handler) {
           events[event].push(handler);
         }
-        function once2(event, handler) {
+        function once3(event, handler) {
           const handleAndRemove = (...args) => {
             off(event, handleAndRemove);
             handler(...args);
@@ -7697,7 +7694,7 @@ var require_async = __commonJS({
         const eventMethod = (name) => (handler) => {
           if (!handler) {
             return new Promise((resolve2, reject2) => {
-              once2(name, (err, data) => {
+              once3(name, (err, data) => {
                 if (err) return reject2(err);
                 resolve2(data);
               });
@@ -7839,7 +7836,7 @@ var require_async = __commonJS({
         return queue$1(worker, concurrency, payload);
       }
       function reduce(coll, memo, iteratee, callback) {
-        callback = once(callback);
+        callback = once2(callback);
         var _iteratee = wrapAsync(iteratee);
         return eachOfSeries$1(coll, (x, i, iterCb) => {
           _iteratee(memo, x, (err, v) => {
@@ -8119,7 +8116,7 @@ var require_async = __commonJS({
       }
       var log2 = consoleFunc("log");
       function mapValuesLimit(obj, limit, iteratee, callback) {
-        callback = once(callback);
+        callback = once2(callback);
         var newObj = {};
         var _iteratee = wrapAsync(iteratee);
         return eachOfLimit$2(limit)(obj, (val, key, next) => {
@@ -8318,7 +8315,7 @@ var require_async = __commonJS({
         return q;
       }
       function race(tasks, callback) {
-        callback = once(callback);
+        callback = once2(callback);
         if (!Array.isArray(tasks)) return callback(new TypeError("First argument to race must be an array of functions"));
         if (!tasks.length) return callback();
         for (var i = 0, l = tasks.length; i < l; i++) {
@@ -8533,7 +8530,7 @@ var require_async = __commonJS({
           iteratee = accumulator;
           accumulator = Array.isArray(coll) ? [] : {};
         }
-        callback = once(callback || promiseCallback());
+        callback = once2(callback || promiseCallback());
         var _iteratee = wrapAsync(iteratee);
         eachOf$1(coll, (v, k, cb) => {
           _iteratee(accumulator, v, k, cb);
@@ -8587,7 +8584,7 @@ var require_async = __commonJS({
         return whilst$1((cb) => _test((err, truth) => cb(err, !truth)), iteratee, callback);
       }
       function waterfall(tasks, callback) {
-        callback = once(callback);
+        callback = once2(callback);
         if (!Array.isArray(tasks)) return callback(new Error("First argument to waterfall must be an array of functions"));
         if (!tasks.length) return callback();
         var taskIndex = 0;
@@ -8887,7 +8884,7 @@ var require_polyfills = __commonJS({
       }
       if (platform === "win32") {
         fs6.rename = typeof fs6.rename !== "function" ? fs6.rename : (function(fs$rename) {
-          function rename(from, to, cb) {
+          function rename2(from, to, cb) {
             var start = Date.now();
             var backoff = 0;
             fs$rename(from, to, function CB(er) {
@@ -8907,8 +8904,8 @@ var require_polyfills = __commonJS({
               if (cb) cb(er);
             });
           }
-          if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
-          return rename;
+          if (Object.setPrototypeOf) Object.setPrototypeOf(rename2, fs$rename);
+          return rename2;
         })(fs6.rename);
       }
       fs6.read = typeof fs6.read !== "function" ? fs6.read : (function(fs$read) {
@@ -9309,11 +9306,11 @@ var require_graceful_fs = __commonJS({
     function patch(fs7) {
       polyfills(fs7);
       fs7.gracefulify = patch;
-      fs7.createReadStream = createReadStream2;
-      fs7.createWriteStream = createWriteStream2;
+      fs7.createReadStream = createReadStream4;
+      fs7.createWriteStream = createWriteStream3;
       var fs$readFile = fs7.readFile;
-      fs7.readFile = readFile;
-      function readFile(path4, options, cb) {
+      fs7.readFile = readFile2;
+      function readFile2(path4, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$readFile(path4, options, cb);
@@ -9329,8 +9326,8 @@ var require_graceful_fs = __commonJS({
         }
       }
       var fs$writeFile = fs7.writeFile;
-      fs7.writeFile = writeFile;
-      function writeFile(path4, data, options, cb) {
+      fs7.writeFile = writeFile2;
+      function writeFile2(path4, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$writeFile(path4, data, options, cb);
@@ -9519,10 +9516,10 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path4, options) {
+      function createReadStream4(path4, options) {
         return new fs7.ReadStream(path4, options);
       }
-      function createWriteStream2(path4, options) {
+      function createWriteStream3(path4, options) {
         return new fs7.WriteStream(path4, options);
       }
       var fs$open = fs7.open;
@@ -9891,7 +9888,7 @@ var require_BufferList = __commonJS({
         this.head = this.tail = null;
         this.length = 0;
       };
-      BufferList.prototype.join = function join3(s) {
+      BufferList.prototype.join = function join4(s) {
         if (this.length === 0) return "";
         var p = this.head;
         var ret = "" + p.data;
@@ -10004,7 +10001,7 @@ var require_stream_writable = __commonJS({
   "node_modules/lazystream/node_modules/readable-stream/lib/_stream_writable.js"(exports2, module) {
     "use strict";
     var pna = require_process_nextick_args();
-    module.exports = Writable;
+    module.exports = Writable2;
     function CorkedRequest(state3) {
       var _this = this;
       this.next = null;
@@ -10015,7 +10012,7 @@ var require_stream_writable = __commonJS({
     }
     var asyncWrite = !process.browser && ["v0.10", "v0.9."].indexOf(process.version.slice(0, 5)) > -1 ? setImmediate : pna.nextTick;
     var Duplex;
-    Writable.WritableState = WritableState;
+    Writable2.WritableState = WritableState;
     var util3 = Object.create(require_util());
     util3.inherits = require_inherits();
     var internalUtil = {
@@ -10032,7 +10029,7 @@ var require_stream_writable = __commonJS({
       return Buffer3.isBuffer(obj) || obj instanceof OurUint8Array;
     }
     var destroyImpl = require_destroy();
-    util3.inherits(Writable, Stream2);
+    util3.inherits(Writable2, Stream2);
     function nop() {
     }
     function WritableState(options, stream4) {
@@ -10097,10 +10094,10 @@ var require_stream_writable = __commonJS({
     var realHasInstance;
     if (typeof Symbol === "function" && Symbol.hasInstance && typeof Function.prototype[Symbol.hasInstance] === "function") {
       realHasInstance = Function.prototype[Symbol.hasInstance];
-      Object.defineProperty(Writable, Symbol.hasInstance, {
+      Object.defineProperty(Writable2, Symbol.hasInstance, {
         value: function(object) {
           if (realHasInstance.call(this, object)) return true;
-          if (this !== Writable) return false;
+          if (this !== Writable2) return false;
           return object && object._writableState instanceof WritableState;
         }
       });
@@ -10109,10 +10106,10 @@ var require_stream_writable = __commonJS({
         return object instanceof this;
       };
     }
-    function Writable(options) {
+    function Writable2(options) {
       Duplex = Duplex || require_stream_duplex();
-      if (!realHasInstance.call(Writable, this) && !(this instanceof Duplex)) {
-        return new Writable(options);
+      if (!realHasInstance.call(Writable2, this) && !(this instanceof Duplex)) {
+        return new Writable2(options);
       }
       this._writableState = new WritableState(options, this);
       this.writable = true;
@@ -10124,7 +10121,7 @@ var require_stream_writable = __commonJS({
       }
       Stream2.call(this);
     }
-    Writable.prototype.pipe = function() {
+    Writable2.prototype.pipe = function() {
       this.emit("error", new Error("Cannot pipe, not readable"));
     };
     function writeAfterEnd(stream4, cb) {
@@ -10147,7 +10144,7 @@ var require_stream_writable = __commonJS({
       }
       return valid;
     }
-    Writable.prototype.write = function(chunk, encoding, cb) {
+    Writable2.prototype.write = function(chunk, encoding, cb) {
       var state3 = this._writableState;
       var ret = false;
       var isBuf = !state3.objectMode && _isUint8Array(chunk);
@@ -10168,18 +10165,18 @@ var require_stream_writable = __commonJS({
       }
       return ret;
     };
-    Writable.prototype.cork = function() {
+    Writable2.prototype.cork = function() {
       var state3 = this._writableState;
       state3.corked++;
     };
-    Writable.prototype.uncork = function() {
+    Writable2.prototype.uncork = function() {
       var state3 = this._writableState;
       if (state3.corked) {
         state3.corked--;
         if (!state3.writing && !state3.corked && !state3.bufferProcessing && state3.bufferedRequest) clearBuffer(this, state3);
       }
     };
-    Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
+    Writable2.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
       if (typeof encoding === "string") encoding = encoding.toLowerCase();
       if (!(["hex", "utf8", "utf-8", "ascii", "binary", "base64", "ucs2", "ucs-2", "utf16le", "utf-16le", "raw"].indexOf((encoding + "").toLowerCase()) > -1)) throw new TypeError("Unknown encoding: " + encoding);
       this._writableState.defaultEncoding = encoding;
@@ -10191,7 +10188,7 @@ var require_stream_writable = __commonJS({
       }
       return chunk;
     }
-    Object.defineProperty(Writable.prototype, "writableHighWaterMark", {
+    Object.defineProperty(Writable2.prototype, "writableHighWaterMark", {
       // making it explicit this property is not enumerable
       // because otherwise some prototype manipulation in
       // userland will fail
@@ -10337,11 +10334,11 @@ var require_stream_writable = __commonJS({
       state3.bufferedRequest = entry;
       state3.bufferProcessing = false;
     }
-    Writable.prototype._write = function(chunk, encoding, cb) {
+    Writable2.prototype._write = function(chunk, encoding, cb) {
       cb(new Error("_write() is not implemented"));
     };
-    Writable.prototype._writev = null;
-    Writable.prototype.end = function(chunk, encoding, cb) {
+    Writable2.prototype._writev = null;
+    Writable2.prototype.end = function(chunk, encoding, cb) {
       var state3 = this._writableState;
       if (typeof chunk === "function") {
         cb = chunk;
@@ -10416,7 +10413,7 @@ var require_stream_writable = __commonJS({
       }
       state3.corkedRequestsFree.next = corkReq;
     }
-    Object.defineProperty(Writable.prototype, "destroyed", {
+    Object.defineProperty(Writable2.prototype, "destroyed", {
       get: function() {
         if (this._writableState === void 0) {
           return false;
@@ -10430,9 +10427,9 @@ var require_stream_writable = __commonJS({
         this._writableState.destroyed = value;
       }
     });
-    Writable.prototype.destroy = destroyImpl.destroy;
-    Writable.prototype._undestroy = destroyImpl.undestroy;
-    Writable.prototype._destroy = function(err, cb) {
+    Writable2.prototype.destroy = destroyImpl.destroy;
+    Writable2.prototype._undestroy = destroyImpl.undestroy;
+    Writable2.prototype._destroy = function(err, cb) {
       this.end();
       cb(err);
     };
@@ -10455,13 +10452,13 @@ var require_stream_duplex = __commonJS({
     var util3 = Object.create(require_util());
     util3.inherits = require_inherits();
     var Readable7 = require_stream_readable();
-    var Writable = require_stream_writable();
+    var Writable2 = require_stream_writable();
     util3.inherits(Duplex, Readable7);
     {
-      keys = objectKeys(Writable.prototype);
+      keys = objectKeys(Writable2.prototype);
       for (v = 0; v < keys.length; v++) {
         method = keys[v];
-        if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
+        if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable2.prototype[method];
       }
     }
     var keys;
@@ -10470,7 +10467,7 @@ var require_stream_duplex = __commonJS({
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
       Readable7.call(this, options);
-      Writable.call(this, options);
+      Writable2.call(this, options);
       if (options && options.readable === false) this.readable = false;
       if (options && options.writable === false) this.writable = false;
       this.allowHalfOpen = true;
@@ -11444,11 +11441,11 @@ var require_stream_readable = __commonJS({
 var require_stream_transform = __commonJS({
   "node_modules/lazystream/node_modules/readable-stream/lib/_stream_transform.js"(exports2, module) {
     "use strict";
-    module.exports = Transform3;
+    module.exports = Transform4;
     var Duplex = require_stream_duplex();
     var util3 = Object.create(require_util());
     util3.inherits = require_inherits();
-    util3.inherits(Transform3, Duplex);
+    util3.inherits(Transform4, Duplex);
     function afterTransform(er, data) {
       var ts = this._transformState;
       ts.transforming = false;
@@ -11467,8 +11464,8 @@ var require_stream_transform = __commonJS({
         this._read(rs.highWaterMark);
       }
     }
-    function Transform3(options) {
-      if (!(this instanceof Transform3)) return new Transform3(options);
+    function Transform4(options) {
+      if (!(this instanceof Transform4)) return new Transform4(options);
       Duplex.call(this, options);
       this._transformState = {
         afterTransform: afterTransform.bind(this),
@@ -11496,14 +11493,14 @@ var require_stream_transform = __commonJS({
         done(this, null, null);
       }
     }
-    Transform3.prototype.push = function(chunk, encoding) {
+    Transform4.prototype.push = function(chunk, encoding) {
       this._transformState.needTransform = false;
       return Duplex.prototype.push.call(this, chunk, encoding);
     };
-    Transform3.prototype._transform = function(chunk, encoding, cb) {
+    Transform4.prototype._transform = function(chunk, encoding, cb) {
       throw new Error("_transform() is not implemented");
     };
-    Transform3.prototype._write = function(chunk, encoding, cb) {
+    Transform4.prototype._write = function(chunk, encoding, cb) {
       var ts = this._transformState;
       ts.writecb = cb;
       ts.writechunk = chunk;
@@ -11513,7 +11510,7 @@ var require_stream_transform = __commonJS({
         if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
       }
     };
-    Transform3.prototype._read = function(n) {
+    Transform4.prototype._read = function(n) {
       var ts = this._transformState;
       if (ts.writechunk !== null && ts.writecb && !ts.transforming) {
         ts.transforming = true;
@@ -11522,7 +11519,7 @@ var require_stream_transform = __commonJS({
         ts.needTransform = true;
       }
     };
-    Transform3.prototype._destroy = function(err, cb) {
+    Transform4.prototype._destroy = function(err, cb) {
       var _this2 = this;
       Duplex.prototype._destroy.call(this, err, function(err2) {
         cb(err2);
@@ -11545,13 +11542,13 @@ var require_stream_passthrough = __commonJS({
   "node_modules/lazystream/node_modules/readable-stream/lib/_stream_passthrough.js"(exports2, module) {
     "use strict";
     module.exports = PassThrough3;
-    var Transform3 = require_stream_transform();
+    var Transform4 = require_stream_transform();
     var util3 = Object.create(require_util());
     util3.inherits = require_inherits();
-    util3.inherits(PassThrough3, Transform3);
+    util3.inherits(PassThrough3, Transform4);
     function PassThrough3(options) {
       if (!(this instanceof PassThrough3)) return new PassThrough3(options);
-      Transform3.call(this, options);
+      Transform4.call(this, options);
     }
     PassThrough3.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -11598,10 +11595,10 @@ var require_lazystream = __commonJS({
     var PassThrough3 = require_passthrough();
     module.exports = {
       Readable: Readable7,
-      Writable
+      Writable: Writable2
     };
     util3.inherits(Readable7, PassThrough3);
-    util3.inherits(Writable, PassThrough3);
+    util3.inherits(Writable2, PassThrough3);
     function beforeFirstCall(instance, method, callback) {
       instance[method] = function() {
         delete instance[method];
@@ -11621,9 +11618,9 @@ var require_lazystream = __commonJS({
       });
       this.emit("readable");
     }
-    function Writable(fn, options) {
-      if (!(this instanceof Writable))
-        return new Writable(fn, options);
+    function Writable2(fn, options) {
+      if (!(this instanceof Writable2))
+        return new Writable2(fn, options);
       PassThrough3.call(this, options);
       beforeFirstCall(this, "_write", function() {
         var destination = fn.call(this, options);
@@ -14203,7 +14200,7 @@ var require_end_of_stream = __commonJS({
     var process5 = require_process2();
     var { AbortError: AbortError3, codes } = require_errors();
     var { ERR_INVALID_ARG_TYPE, ERR_STREAM_PREMATURE_CLOSE } = codes;
-    var { kEmptyObject, once } = require_util2();
+    var { kEmptyObject, once: once2 } = require_util2();
     var { validateAbortSignal, validateFunction, validateObject, validateBoolean } = require_validators();
     var { Promise: Promise2, PromisePrototypeThen, SymbolDispose } = require_primordials();
     var {
@@ -14240,7 +14237,7 @@ var require_end_of_stream = __commonJS({
       }
       validateFunction(callback, "callback");
       validateAbortSignal(options.signal, "options.signal");
-      callback = once(callback);
+      callback = once2(callback);
       if (isReadableStream3(stream4) || isWritableStream(stream4)) {
         return eosWeb(stream4, options, callback);
       }
@@ -14379,7 +14376,7 @@ var require_end_of_stream = __commonJS({
           addAbortListener = addAbortListener || require_util2().addAbortListener;
           const disposable = addAbortListener(options.signal, abort);
           const originalCallback = callback;
-          callback = once((...args) => {
+          callback = once2((...args) => {
             disposable[SymbolDispose]();
             originalCallback.apply(stream4, args);
           });
@@ -14406,7 +14403,7 @@ var require_end_of_stream = __commonJS({
           addAbortListener = addAbortListener || require_util2().addAbortListener;
           const disposable = addAbortListener(options.signal, abort);
           const originalCallback = callback;
-          callback = once((...args) => {
+          callback = once2((...args) => {
             disposable[SymbolDispose]();
             originalCallback.apply(stream4, args);
           });
@@ -16413,8 +16410,8 @@ var require_writable = __commonJS({
       Symbol: Symbol2,
       SymbolHasInstance
     } = require_primordials();
-    module.exports = Writable;
-    Writable.WritableState = WritableState;
+    module.exports = Writable2;
+    Writable2.WritableState = WritableState;
     var { EventEmitter: EE } = __require("events");
     var Stream2 = require_legacy().Stream;
     var { Buffer: Buffer3 } = __require("buffer");
@@ -16433,8 +16430,8 @@ var require_writable = __commonJS({
       ERR_UNKNOWN_ENCODING
     } = require_errors().codes;
     var { errorOrDestroy } = destroyImpl;
-    ObjectSetPrototypeOf(Writable.prototype, Stream2.prototype);
-    ObjectSetPrototypeOf(Writable, Stream2);
+    ObjectSetPrototypeOf(Writable2.prototype, Stream2.prototype);
+    ObjectSetPrototypeOf(Writable2, Stream2);
     function nop() {
     }
     var kOnFinished = Symbol2("kOnFinished");
@@ -16488,9 +16485,9 @@ var require_writable = __commonJS({
         return this.buffered.length - this.bufferedIndex;
       }
     });
-    function Writable(options) {
+    function Writable2(options) {
       const isDuplex = this instanceof require_duplex();
-      if (!isDuplex && !FunctionPrototypeSymbolHasInstance(Writable, this)) return new Writable(options);
+      if (!isDuplex && !FunctionPrototypeSymbolHasInstance(Writable2, this)) return new Writable2(options);
       this._writableState = new WritableState(options, this, isDuplex);
       if (options) {
         if (typeof options.write === "function") this._write = options.write;
@@ -16509,15 +16506,15 @@ var require_writable = __commonJS({
         finishMaybe(this, state3);
       });
     }
-    ObjectDefineProperty(Writable, SymbolHasInstance, {
+    ObjectDefineProperty(Writable2, SymbolHasInstance, {
       __proto__: null,
       value: function(object) {
         if (FunctionPrototypeSymbolHasInstance(this, object)) return true;
-        if (this !== Writable) return false;
+        if (this !== Writable2) return false;
         return object && object._writableState instanceof WritableState;
       }
     });
-    Writable.prototype.pipe = function() {
+    Writable2.prototype.pipe = function() {
       errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE());
     };
     function _write(stream4, chunk, encoding, cb) {
@@ -16561,20 +16558,20 @@ var require_writable = __commonJS({
       state3.pendingcb++;
       return writeOrBuffer(stream4, state3, chunk, encoding, cb);
     }
-    Writable.prototype.write = function(chunk, encoding, cb) {
+    Writable2.prototype.write = function(chunk, encoding, cb) {
       return _write(this, chunk, encoding, cb) === true;
     };
-    Writable.prototype.cork = function() {
+    Writable2.prototype.cork = function() {
       this._writableState.corked++;
     };
-    Writable.prototype.uncork = function() {
+    Writable2.prototype.uncork = function() {
       const state3 = this._writableState;
       if (state3.corked) {
         state3.corked--;
         if (!state3.writing) clearBuffer(this, state3);
       }
     };
-    Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
+    Writable2.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
       if (typeof encoding === "string") encoding = StringPrototypeToLowerCase(encoding);
       if (!Buffer3.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
       this._writableState.defaultEncoding = encoding;
@@ -16750,7 +16747,7 @@ var require_writable = __commonJS({
       }
       state3.bufferProcessing = false;
     }
-    Writable.prototype._write = function(chunk, encoding, cb) {
+    Writable2.prototype._write = function(chunk, encoding, cb) {
       if (this._writev) {
         this._writev(
           [
@@ -16765,8 +16762,8 @@ var require_writable = __commonJS({
         throw new ERR_METHOD_NOT_IMPLEMENTED("_write()");
       }
     };
-    Writable.prototype._writev = null;
-    Writable.prototype.end = function(chunk, encoding, cb) {
+    Writable2.prototype._writev = null;
+    Writable2.prototype.end = function(chunk, encoding, cb) {
       const state3 = this._writableState;
       if (typeof chunk === "function") {
         cb = chunk;
@@ -16893,7 +16890,7 @@ var require_writable = __commonJS({
         }
       }
     }
-    ObjectDefineProperties(Writable.prototype, {
+    ObjectDefineProperties(Writable2.prototype, {
       closed: {
         __proto__: null,
         get() {
@@ -16989,7 +16986,7 @@ var require_writable = __commonJS({
       }
     });
     var destroy2 = destroyImpl.destroy;
-    Writable.prototype.destroy = function(err, cb) {
+    Writable2.prototype.destroy = function(err, cb) {
       const state3 = this._writableState;
       if (!state3.destroyed && (state3.bufferedIndex < state3.buffered.length || state3[kOnFinished].length)) {
         process5.nextTick(errorBuffer, state3);
@@ -16997,11 +16994,11 @@ var require_writable = __commonJS({
       destroy2.call(this, err, cb);
       return this;
     };
-    Writable.prototype._undestroy = destroyImpl.undestroy;
-    Writable.prototype._destroy = function(err, cb) {
+    Writable2.prototype._undestroy = destroyImpl.undestroy;
+    Writable2.prototype._destroy = function(err, cb) {
       cb(err);
     };
-    Writable.prototype[EE.captureRejectionSymbol] = function(err) {
+    Writable2.prototype[EE.captureRejectionSymbol] = function(err) {
       this.destroy(err);
     };
     var webStreamsAdapters;
@@ -17009,10 +17006,10 @@ var require_writable = __commonJS({
       if (webStreamsAdapters === void 0) webStreamsAdapters = {};
       return webStreamsAdapters;
     }
-    Writable.fromWeb = function(writableStream, options) {
+    Writable2.fromWeb = function(writableStream, options) {
       return lazyWebStreams().newStreamWritableFromWritableStream(writableStream, options);
     };
-    Writable.toWeb = function(streamWritable) {
+    Writable2.toWeb = function(streamWritable) {
       return lazyWebStreams().newWritableStreamFromStreamWritable(streamWritable);
     };
   }
@@ -17042,7 +17039,7 @@ var require_duplexify = __commonJS({
     var { destroyer } = require_destroy2();
     var Duplex = require_duplex();
     var Readable7 = require_readable2();
-    var Writable = require_writable();
+    var Writable2 = require_writable();
     var { createDeferredPromise } = require_util2();
     var from = require_from();
     var Blob2 = globalThis.Blob || bufferModule.Blob;
@@ -17096,7 +17093,7 @@ var require_duplexify = __commonJS({
       }
       if (isWritableStream(body2)) {
         return _duplexify({
-          writable: Writable.fromWeb(body2)
+          writable: Writable2.fromWeb(body2)
         });
       }
       if (typeof body2 === "function") {
@@ -17377,20 +17374,20 @@ var require_duplex = __commonJS({
     } = require_primordials();
     module.exports = Duplex;
     var Readable7 = require_readable2();
-    var Writable = require_writable();
+    var Writable2 = require_writable();
     ObjectSetPrototypeOf(Duplex.prototype, Readable7.prototype);
     ObjectSetPrototypeOf(Duplex, Readable7);
     {
-      const keys = ObjectKeys(Writable.prototype);
+      const keys = ObjectKeys(Writable2.prototype);
       for (let i = 0; i < keys.length; i++) {
         const method = keys[i];
-        if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
+        if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable2.prototype[method];
       }
     }
     function Duplex(options) {
       if (!(this instanceof Duplex)) return new Duplex(options);
       Readable7.call(this, options);
-      Writable.call(this, options);
+      Writable2.call(this, options);
       if (options) {
         this.allowHalfOpen = options.allowHalfOpen !== false;
         if (options.readable === false) {
@@ -17411,39 +17408,39 @@ var require_duplex = __commonJS({
     ObjectDefineProperties(Duplex.prototype, {
       writable: {
         __proto__: null,
-        ...ObjectGetOwnPropertyDescriptor(Writable.prototype, "writable")
+        ...ObjectGetOwnPropertyDescriptor(Writable2.prototype, "writable")
       },
       writableHighWaterMark: {
         __proto__: null,
-        ...ObjectGetOwnPropertyDescriptor(Writable.prototype, "writableHighWaterMark")
+        ...ObjectGetOwnPropertyDescriptor(Writable2.prototype, "writableHighWaterMark")
       },
       writableObjectMode: {
         __proto__: null,
-        ...ObjectGetOwnPropertyDescriptor(Writable.prototype, "writableObjectMode")
+        ...ObjectGetOwnPropertyDescriptor(Writable2.prototype, "writableObjectMode")
       },
       writableBuffer: {
         __proto__: null,
-        ...ObjectGetOwnPropertyDescriptor(Writable.prototype, "writableBuffer")
+        ...ObjectGetOwnPropertyDescriptor(Writable2.prototype, "writableBuffer")
       },
       writableLength: {
         __proto__: null,
-        ...ObjectGetOwnPropertyDescriptor(Writable.prototype, "writableLength")
+        ...ObjectGetOwnPropertyDescriptor(Writable2.prototype, "writableLength")
       },
       writableFinished: {
         __proto__: null,
-        ...ObjectGetOwnPropertyDescriptor(Writable.prototype, "writableFinished")
+        ...ObjectGetOwnPropertyDescriptor(Writable2.prototype, "writableFinished")
       },
       writableCorked: {
         __proto__: null,
-        ...ObjectGetOwnPropertyDescriptor(Writable.prototype, "writableCorked")
+        ...ObjectGetOwnPropertyDescriptor(Writable2.prototype, "writableCorked")
       },
       writableEnded: {
         __proto__: null,
-        ...ObjectGetOwnPropertyDescriptor(Writable.prototype, "writableEnded")
+        ...ObjectGetOwnPropertyDescriptor(Writable2.prototype, "writableEnded")
       },
       writableNeedDrain: {
         __proto__: null,
-        ...ObjectGetOwnPropertyDescriptor(Writable.prototype, "writableNeedDrain")
+        ...ObjectGetOwnPropertyDescriptor(Writable2.prototype, "writableNeedDrain")
       },
       destroyed: {
         __proto__: null,
@@ -17487,15 +17484,15 @@ var require_transform = __commonJS({
   "node_modules/readable-stream/lib/internal/streams/transform.js"(exports2, module) {
     "use strict";
     var { ObjectSetPrototypeOf, Symbol: Symbol2 } = require_primordials();
-    module.exports = Transform3;
+    module.exports = Transform4;
     var { ERR_METHOD_NOT_IMPLEMENTED } = require_errors().codes;
     var Duplex = require_duplex();
     var { getHighWaterMark } = require_state2();
-    ObjectSetPrototypeOf(Transform3.prototype, Duplex.prototype);
-    ObjectSetPrototypeOf(Transform3, Duplex);
+    ObjectSetPrototypeOf(Transform4.prototype, Duplex.prototype);
+    ObjectSetPrototypeOf(Transform4, Duplex);
     var kCallback = Symbol2("kCallback");
-    function Transform3(options) {
-      if (!(this instanceof Transform3)) return new Transform3(options);
+    function Transform4(options) {
+      if (!(this instanceof Transform4)) return new Transform4(options);
       const readableHighWaterMark = options ? getHighWaterMark(this, options, "readableHighWaterMark", true) : null;
       if (readableHighWaterMark === 0) {
         options = {
@@ -17549,11 +17546,11 @@ var require_transform = __commonJS({
         final.call(this);
       }
     }
-    Transform3.prototype._final = final;
-    Transform3.prototype._transform = function(chunk, encoding, callback) {
+    Transform4.prototype._final = final;
+    Transform4.prototype._transform = function(chunk, encoding, callback) {
       throw new ERR_METHOD_NOT_IMPLEMENTED("_transform()");
     };
-    Transform3.prototype._write = function(chunk, encoding, callback) {
+    Transform4.prototype._write = function(chunk, encoding, callback) {
       const rState = this._readableState;
       const wState = this._writableState;
       const length = rState.length;
@@ -17574,7 +17571,7 @@ var require_transform = __commonJS({
         }
       });
     };
-    Transform3.prototype._read = function() {
+    Transform4.prototype._read = function() {
       if (this[kCallback]) {
         const callback = this[kCallback];
         this[kCallback] = null;
@@ -17590,12 +17587,12 @@ var require_passthrough2 = __commonJS({
     "use strict";
     var { ObjectSetPrototypeOf } = require_primordials();
     module.exports = PassThrough3;
-    var Transform3 = require_transform();
-    ObjectSetPrototypeOf(PassThrough3.prototype, Transform3.prototype);
-    ObjectSetPrototypeOf(PassThrough3, Transform3);
+    var Transform4 = require_transform();
+    ObjectSetPrototypeOf(PassThrough3.prototype, Transform4.prototype);
+    ObjectSetPrototypeOf(PassThrough3, Transform4);
     function PassThrough3(options) {
       if (!(this instanceof PassThrough3)) return new PassThrough3(options);
-      Transform3.call(this, options);
+      Transform4.call(this, options);
     }
     PassThrough3.prototype._transform = function(chunk, encoding, cb) {
       cb(null, chunk);
@@ -17609,7 +17606,7 @@ var require_pipeline = __commonJS({
     var process5 = require_process2();
     var { ArrayIsArray, Promise: Promise2, SymbolAsyncIterator, SymbolDispose } = require_primordials();
     var eos = require_end_of_stream();
-    var { once } = require_util2();
+    var { once: once2 } = require_util2();
     var destroyImpl = require_destroy2();
     var Duplex = require_duplex();
     var {
@@ -17760,8 +17757,8 @@ var require_pipeline = __commonJS({
         }
       }
     }
-    function pipeline(...streams) {
-      return pipelineImpl(streams, once(popCallback(streams)));
+    function pipeline4(...streams) {
+      return pipelineImpl(streams, once2(popCallback(streams)));
     }
     function pipelineImpl(streams, callback, opts) {
       if (streams.length === 1 && ArrayIsArray(streams[0])) {
@@ -18026,7 +18023,7 @@ var require_pipeline = __commonJS({
     }
     module.exports = {
       pipelineImpl,
-      pipeline
+      pipeline: pipeline4
     };
   }
 });
@@ -18035,7 +18032,7 @@ var require_pipeline = __commonJS({
 var require_compose = __commonJS({
   "node_modules/readable-stream/lib/internal/streams/compose.js"(exports2, module) {
     "use strict";
-    var { pipeline } = require_pipeline();
+    var { pipeline: pipeline4 } = require_pipeline();
     var Duplex = require_duplex();
     var { destroyer } = require_destroy2();
     var {
@@ -18095,7 +18092,7 @@ var require_compose = __commonJS({
         }
       }
       const head = streams[0];
-      const tail = pipeline(streams, onfinished);
+      const tail = pipeline4(streams, onfinished);
       const writable = !!(isWritable(head) || isWritableStream(head) || isTransformStream(head));
       const readable = !!(isReadable(tail) || isReadableStream3(tail) || isTransformStream(tail));
       d = new Duplex({
@@ -18638,7 +18635,7 @@ var require_promises = __commonJS({
     var { pipelineImpl: pl } = require_pipeline();
     var { finished } = require_end_of_stream();
     require_stream2();
-    function pipeline(...streams) {
+    function pipeline4(...streams) {
       return new Promise2((resolve2, reject) => {
         let signal;
         let end;
@@ -18666,7 +18663,7 @@ var require_promises = __commonJS({
     }
     module.exports = {
       finished,
-      pipeline
+      pipeline: pipeline4
     };
   }
 });
@@ -18686,7 +18683,7 @@ var require_stream2 = __commonJS({
     } = require_errors();
     var compose = require_compose();
     var { setDefaultHighWaterMark, getDefaultHighWaterMark } = require_state2();
-    var { pipeline } = require_pipeline();
+    var { pipeline: pipeline4 } = require_pipeline();
     var { destroyer } = require_destroy2();
     var eos = require_end_of_stream();
     var promises2 = require_promises();
@@ -18750,7 +18747,7 @@ var require_stream2 = __commonJS({
     Stream2.Duplex = require_duplex();
     Stream2.Transform = require_transform();
     Stream2.PassThrough = require_passthrough2();
-    Stream2.pipeline = pipeline;
+    Stream2.pipeline = pipeline4;
     var { addAbortSignal } = require_add_abort_signal();
     Stream2.addAbortSignal = addAbortSignal;
     Stream2.finished = eos;
@@ -18766,7 +18763,7 @@ var require_stream2 = __commonJS({
         return promises2;
       }
     });
-    ObjectDefineProperty(pipeline, customPromisify, {
+    ObjectDefineProperty(pipeline4, customPromisify, {
       __proto__: null,
       enumerable: true,
       get() {
@@ -20113,9 +20110,9 @@ var require_ast = __commonJS({
       }
       #adoptWithSpace(child, index) {
         const gc = child.#parts[0];
-        const blank = new _a(null, gc, this.options);
-        blank.#parts.push("");
-        gc.push(blank);
+        const blank2 = new _a(null, gc, this.options);
+        blank2.#parts.push("");
+        gc.push(blank2);
         this.#adopt(child, index);
       }
       #adopt(child, index) {
@@ -26782,7 +26779,7 @@ var require_core = __commonJS({
     var util3 = require_archiver_utils();
     var inherits = __require("util").inherits;
     var ArchiverError = require_error();
-    var Transform3 = require_ours().Transform;
+    var Transform4 = require_ours().Transform;
     var win32 = process.platform === "win32";
     var Archiver = function(format, options) {
       if (!(this instanceof Archiver)) {
@@ -26796,7 +26793,7 @@ var require_core = __commonJS({
         highWaterMark: 1024 * 1024,
         statConcurrency: 4
       });
-      Transform3.call(this, options);
+      Transform4.call(this, options);
       this._format = false;
       this._module = false;
       this._pending = 0;
@@ -26818,7 +26815,7 @@ var require_core = __commonJS({
       };
       this._streams = [];
     };
-    inherits(Archiver, Transform3);
+    inherits(Archiver, Transform4);
     Archiver.prototype._abort = function() {
       this._state.aborted = true;
       this._queue.kill();
@@ -27787,14 +27784,14 @@ var require_archive_output_stream = __commonJS({
   "node_modules/compress-commons/lib/archivers/archive-output-stream.js"(exports2, module) {
     var inherits = __require("util").inherits;
     var isStream = require_is_stream();
-    var Transform3 = require_ours().Transform;
+    var Transform4 = require_ours().Transform;
     var ArchiveEntry = require_archive_entry();
     var util3 = require_util4();
     var ArchiveOutputStream = module.exports = function(options) {
       if (!(this instanceof ArchiveOutputStream)) {
         return new ArchiveOutputStream(options);
       }
-      Transform3.call(this, options);
+      Transform4.call(this, options);
       this.offset = 0;
       this._archive = {
         finish: false,
@@ -27802,7 +27799,7 @@ var require_archive_output_stream = __commonJS({
         processing: false
       };
     };
-    inherits(ArchiveOutputStream, Transform3);
+    inherits(ArchiveOutputStream, Transform4);
     ArchiveOutputStream.prototype._appendBuffer = function(zae, source, callback) {
     };
     ArchiveOutputStream.prototype._appendStream = function(zae, source, callback) {
@@ -27865,7 +27862,7 @@ var require_archive_output_stream = __commonJS({
       if (chunk) {
         this.offset += chunk.length;
       }
-      return Transform3.prototype.write.call(this, chunk, cb);
+      return Transform4.prototype.write.call(this, chunk, cb);
     };
   }
 });
@@ -27972,9 +27969,9 @@ var require_crc32 = __commonJS({
 var require_crc32_stream = __commonJS({
   "node_modules/crc32-stream/lib/crc32-stream.js"(exports2, module) {
     "use strict";
-    var { Transform: Transform3 } = require_ours();
+    var { Transform: Transform4 } = require_ours();
     var crc32 = require_crc32();
-    var CRC32Stream = class extends Transform3 {
+    var CRC32Stream = class extends Transform4 {
       constructor(options) {
         super(options);
         this.checksum = Buffer.allocUnsafe(4);
@@ -29648,7 +29645,7 @@ var require_streamx = __commonJS({
         fn().then((src) => {
           if (src === null) return out.end();
           if (out.destroying) return;
-          pipeline(src, out, noop);
+          pipeline4(src, out, noop);
         }).catch((err) => out.destroy(err));
         return out;
       }
@@ -29790,7 +29787,7 @@ var require_streamx = __commonJS({
         }
       }
     };
-    var Writable = class extends Stream2 {
+    var Writable2 = class extends Stream2 {
       constructor(opts) {
         super(opts);
         this._duplexState |= OPENING | READ_DONE;
@@ -29880,7 +29877,7 @@ var require_streamx = __commonJS({
         return this;
       }
     };
-    var Transform3 = class extends Duplex {
+    var Transform4 = class extends Duplex {
       constructor(opts) {
         super(opts);
         this._transformState = new TransformState(this);
@@ -29924,7 +29921,7 @@ var require_streamx = __commonJS({
         this._flush(transformAfterFlush.bind(this));
       }
     };
-    var PassThrough3 = class extends Transform3 {
+    var PassThrough3 = class extends Transform4 {
     };
     function transformAfterFlush(err, data) {
       const cb = this._transformState.afterFinal;
@@ -29935,13 +29932,13 @@ var require_streamx = __commonJS({
     }
     function pipelinePromise(...streams) {
       return new Promise((resolve2, reject) => {
-        return pipeline(...streams, (err) => {
+        return pipeline4(...streams, (err) => {
           if (err) return reject(err);
           resolve2();
         });
       });
     }
-    function pipeline(stream4, ...streams) {
+    function pipeline4(stream4, ...streams) {
       const all = Array.isArray(stream4) ? [...stream4, ...streams] : [stream4, ...streams];
       const done = all.length && typeof all[all.length - 1] === "function" ? all.pop() : null;
       if (all.length < 2) throw StreamError.BAD_ARGUMENT("Pipeline requires at least 2 streams");
@@ -30036,10 +30033,10 @@ var require_streamx = __commonJS({
       this.destroy(StreamError.ABORTED());
     }
     function isWritev(s) {
-      return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev;
+      return s._writev !== Writable2.prototype._writev && s._writev !== Duplex.prototype._writev;
     }
     module.exports = {
-      pipeline,
+      pipeline: pipeline4,
       pipelinePromise,
       isStream,
       isStreamx,
@@ -30050,10 +30047,10 @@ var require_streamx = __commonJS({
       isDisturbed,
       getStreamError,
       Stream: Stream2,
-      Writable,
+      Writable: Writable2,
       Readable: Readable7,
       Duplex,
-      Transform: Transform3,
+      Transform: Transform4,
       // Export PassThrough for compatibility with Node.js core's stream module
       PassThrough: PassThrough3
     };
@@ -30325,7 +30322,7 @@ var require_headers = __commonJS({
 // node_modules/tar-stream/extract.js
 var require_extract = __commonJS({
   "node_modules/tar-stream/extract.js"(exports2, module) {
-    var { Writable, Readable: Readable7, getStreamError } = require_streamx();
+    var { Writable: Writable2, Readable: Readable7, getStreamError } = require_streamx();
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
@@ -30404,7 +30401,7 @@ var require_extract = __commonJS({
         cb(null);
       }
     };
-    var Extract = class extends Writable {
+    var Extract = class extends Writable2 {
       constructor(opts) {
         super(opts);
         if (!opts) opts = {};
@@ -30689,14 +30686,14 @@ var require_constants2 = __commonJS({
 // node_modules/tar-stream/pack.js
 var require_pack = __commonJS({
   "node_modules/tar-stream/pack.js"(exports2, module) {
-    var { Readable: Readable7, Writable, getStreamError } = require_streamx();
+    var { Readable: Readable7, Writable: Writable2, getStreamError } = require_streamx();
     var b4a = require_b4a();
     var constants = require_constants2();
     var headers = require_headers();
     var DMODE = 493;
     var FMODE = 420;
     var END_OF_TAR = b4a.alloc(1024);
-    var Sink = class extends Writable {
+    var Sink = class extends Writable2 {
       constructor(pack, header, callback) {
         super({ mapWritable, eagerOpen: true });
         this.written = 0;
@@ -31318,7 +31315,7 @@ var require_dist4 = __commonJS({
 var require_json = __commonJS({
   "node_modules/archiver/lib/plugins/json.js"(exports2, module) {
     var inherits = __require("util").inherits;
-    var Transform3 = require_ours().Transform;
+    var Transform4 = require_ours().Transform;
     var crc32 = require_dist4();
     var util3 = require_archiver_utils();
     var Json = function(options) {
@@ -31326,14 +31323,14 @@ var require_json = __commonJS({
         return new Json(options);
       }
       options = this.options = util3.defaults(options, {});
-      Transform3.call(this, options);
+      Transform4.call(this, options);
       this.supports = {
         directory: true,
         symlink: true
       };
       this.files = [];
     };
-    inherits(Json, Transform3);
+    inherits(Json, Transform4);
     Json.prototype._transform = function(chunk, encoding, callback) {
       callback(null, chunk);
     };
@@ -35296,7 +35293,7 @@ var require_webidl = __commonJS({
 var require_util6 = __commonJS({
   "node_modules/@actions/github/node_modules/undici/lib/web/fetch/util.js"(exports2, module) {
     "use strict";
-    var { Transform: Transform3 } = __require("node:stream");
+    var { Transform: Transform4 } = __require("node:stream");
     var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants5();
     var { getGlobalOrigin } = require_global();
@@ -35984,7 +35981,7 @@ var require_util6 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform3 {
+    var InflateStream = class extends Transform4 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -38087,7 +38084,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline4 } = __require("node:stream");
     var util3 = require_util5();
     var {
       RequestContentLengthMismatchError,
@@ -38566,7 +38563,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body2, client2, request, contentLength2) {
       assert(contentLength2 !== 0 || client2[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline(
+      const pipe = pipeline4(
         body2,
         h2stream,
         (err) => {
@@ -41611,7 +41608,7 @@ var require_api_pipeline = __commonJS({
         util3.destroy(ret, err);
       }
     };
-    function pipeline(opts, handler) {
+    function pipeline4(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -41620,7 +41617,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough3().destroy(err);
       }
     }
-    module.exports = pipeline;
+    module.exports = pipeline4;
   }
 });
 
@@ -42470,13 +42467,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/@actions/github/node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports2, module) {
     "use strict";
-    var { Transform: Transform3 } = __require("node:stream");
+    var { Transform: Transform4 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform3({
+        this.transform = new Transform4({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -44785,7 +44782,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants5();
     var EE = __require("node:events");
-    var { Readable: Readable7, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable7, pipeline: pipeline4, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util5();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -45730,7 +45727,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline4(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -48645,7 +48642,7 @@ var require_permessage_deflate = __commonJS({
 var require_receiver = __commonJS({
   "node_modules/@actions/github/node_modules/undici/lib/web/websocket/receiver.js"(exports2, module) {
     "use strict";
-    var { Writable } = __require("node:stream");
+    var { Writable: Writable2 } = __require("node:stream");
     var assert = __require("node:assert");
     var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants7();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
@@ -48668,7 +48665,7 @@ var require_receiver = __commonJS({
       closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
-    var ByteParser = class extends Writable {
+    var ByteParser = class extends Writable2 {
       #buffers = [];
       #fragmentsBytes = 0;
       #byteOffset = 0;
@@ -49527,7 +49524,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/@actions/github/node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports2, module) {
     "use strict";
     var buffer2 = __require("node:buffer");
-    var { Transform: Transform3 } = __require("node:stream");
+    var { Transform: Transform4 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util12();
     var BOM = [239, 187, 191];
     var LF = 10;
@@ -49577,7 +49574,7 @@ var require_eventsource_stream = __commonJS({
       error2.aborted = false;
       return error2;
     }
-    var EventSourceStream = class extends Transform3 {
+    var EventSourceStream = class extends Transform4 {
       /**
        * @type {eventSourceSettings}
        */
@@ -49931,7 +49928,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/@actions/github/node_modules/undici/lib/web/eventsource/eventsource.js"(exports2, module) {
     "use strict";
-    var { pipeline } = __require("node:stream");
+    var { pipeline: pipeline4 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -50091,7 +50088,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline(
+          pipeline4(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -58560,13 +58557,13 @@ var require_binary = __commonJS({
 // node_modules/unzip-stream/lib/matcher-stream.js
 var require_matcher_stream = __commonJS({
   "node_modules/unzip-stream/lib/matcher-stream.js"(exports2, module) {
-    var Transform3 = __require("stream").Transform;
+    var Transform4 = __require("stream").Transform;
     var util3 = __require("util");
     function MatcherStream(patternDesc, matchFn) {
       if (!(this instanceof MatcherStream)) {
         return new MatcherStream();
       }
-      Transform3.call(this);
+      Transform4.call(this);
       var p = typeof patternDesc === "object" ? patternDesc.pattern : patternDesc;
       this.pattern = Buffer.isBuffer(p) ? p : Buffer.from(p);
       this.requiredLength = this.pattern.length;
@@ -58575,7 +58572,7 @@ var require_matcher_stream = __commonJS({
       this.bytesSoFar = 0;
       this.matchFn = matchFn;
     }
-    util3.inherits(MatcherStream, Transform3);
+    util3.inherits(MatcherStream, Transform4);
     MatcherStream.prototype.checkDataChunk = function(ignoreMatchZero) {
       var enoughData = this.data.length >= this.requiredLength;
       if (!enoughData) {
@@ -59255,7 +59252,7 @@ var require_unzip_stream = __commonJS({
 // node_modules/unzip-stream/lib/parser-stream.js
 var require_parser_stream = __commonJS({
   "node_modules/unzip-stream/lib/parser-stream.js"(exports2, module) {
-    var Transform3 = __require("stream").Transform;
+    var Transform4 = __require("stream").Transform;
     var util3 = __require("util");
     var UnzipStream = require_unzip_stream();
     function ParserStream(opts) {
@@ -59263,7 +59260,7 @@ var require_parser_stream = __commonJS({
         return new ParserStream(opts);
       }
       var transformOpts = opts || {};
-      Transform3.call(this, { readableObjectMode: true });
+      Transform4.call(this, { readableObjectMode: true });
       this.opts = opts || {};
       this.unzipStream = new UnzipStream(this.opts);
       var self2 = this;
@@ -59274,7 +59271,7 @@ var require_parser_stream = __commonJS({
         self2.emit("error", error2);
       });
     }
-    util3.inherits(ParserStream, Transform3);
+    util3.inherits(ParserStream, Transform4);
     ParserStream.prototype._transform = function(chunk, encoding, cb) {
       this.unzipStream.write(chunk, encoding, cb);
     };
@@ -59289,13 +59286,13 @@ var require_parser_stream = __commonJS({
     };
     ParserStream.prototype.on = function(eventName, fn) {
       if (eventName === "entry") {
-        return Transform3.prototype.on.call(this, "data", fn);
+        return Transform4.prototype.on.call(this, "data", fn);
       }
-      return Transform3.prototype.on.call(this, eventName, fn);
+      return Transform4.prototype.on.call(this, eventName, fn);
     };
     ParserStream.prototype.drainAll = function() {
       this.unzipStream.drainAll();
-      return this.pipe(new Transform3({ objectMode: true, transform: function(d, e, cb) {
+      return this.pipe(new Transform4({ objectMode: true, transform: function(d, e, cb) {
         cb();
       } }));
     };
@@ -59398,12 +59395,12 @@ var require_extract2 = __commonJS({
     var path4 = __require("path");
     var util3 = __require("util");
     var mkdirp = require_mkdirp();
-    var Transform3 = __require("stream").Transform;
+    var Transform4 = __require("stream").Transform;
     var UnzipStream = require_unzip_stream();
     function Extract(opts) {
       if (!(this instanceof Extract))
         return new Extract(opts);
-      Transform3.call(this);
+      Transform4.call(this);
       this.opts = opts || {};
       this.unzipStream = new UnzipStream(this.opts);
       this.unfinishedEntries = 0;
@@ -59415,7 +59412,7 @@ var require_extract2 = __commonJS({
         self2.emit("error", error2);
       });
     }
-    util3.inherits(Extract, Transform3);
+    util3.inherits(Extract, Transform4);
     Extract.prototype._transform = function(chunk, encoding, cb) {
       this.unzipStream.write(chunk, encoding, cb);
     };
@@ -63414,12 +63411,12 @@ var HttpPipeline = class _HttpPipeline {
   }
   sendRequest(httpClient2, request) {
     const policies = this.getOrderedPolicies();
-    const pipeline = policies.reduceRight((next, policy) => {
+    const pipeline4 = policies.reduceRight((next, policy) => {
       return (req) => {
         return policy.sendRequest(req, next);
       };
     }, (req) => httpClient2.sendRequest(req));
-    return pipeline(request);
+    return pipeline4(request);
   }
   getOrderedPolicies() {
     if (!this._orderedPolicies) {
@@ -64426,21 +64423,21 @@ async function prepareFormData(formData, request) {
   }
   request.headers.set("Content-Type", contentType2 ?? "multipart/form-data");
   const parts = [];
-  for (const [fieldName, values] of Object.entries(formData)) {
+  for (const [fieldName2, values] of Object.entries(formData)) {
     for (const value of Array.isArray(values) ? values : [values]) {
       if (typeof value === "string") {
         parts.push({
           headers: createHttpHeaders({
-            "Content-Disposition": `form-data; name="${fieldName}"`
+            "Content-Disposition": `form-data; name="${fieldName2}"`
           }),
           body: stringToUint8Array(value, "utf-8")
         });
       } else if (value === void 0 || value === null || typeof value !== "object") {
-        throw new Error(`Unexpected value for key ${fieldName}: ${value}. Value should be serialized to string first.`);
+        throw new Error(`Unexpected value for key ${fieldName2}: ${value}. Value should be serialized to string first.`);
       } else {
         const fileName = value.name || "blob";
         const headers = createHttpHeaders();
-        headers.set("Content-Disposition", `form-data; name="${fieldName}"; filename="${fileName}"`);
+        headers.set("Content-Disposition", `form-data; name="${fieldName2}"; filename="${fileName}"`);
         headers.set("Content-Type", value.type || "application/octet-stream");
         parts.push({
           headers,
@@ -65380,31 +65377,31 @@ function wrapAbortSignalLikePolicy() {
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/createPipelineFromOptions.js
 function createPipelineFromOptions2(options) {
-  const pipeline = createEmptyPipeline2();
+  const pipeline4 = createEmptyPipeline2();
   if (isNodeLike2) {
     if (options.agent) {
-      pipeline.addPolicy(agentPolicy2(options.agent));
+      pipeline4.addPolicy(agentPolicy2(options.agent));
     }
     if (options.tlsOptions) {
-      pipeline.addPolicy(tlsPolicy2(options.tlsOptions));
+      pipeline4.addPolicy(tlsPolicy2(options.tlsOptions));
     }
-    pipeline.addPolicy(proxyPolicy2(options.proxyOptions));
-    pipeline.addPolicy(decompressResponsePolicy2());
+    pipeline4.addPolicy(proxyPolicy2(options.proxyOptions));
+    pipeline4.addPolicy(decompressResponsePolicy2());
   }
-  pipeline.addPolicy(wrapAbortSignalLikePolicy());
-  pipeline.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
-  pipeline.addPolicy(userAgentPolicy2(options.userAgentOptions));
-  pipeline.addPolicy(setClientRequestIdPolicy(options.telemetryOptions?.clientRequestIdHeaderName));
-  pipeline.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
-  pipeline.addPolicy(defaultRetryPolicy2(options.retryOptions), { phase: "Retry" });
-  pipeline.addPolicy(tracingPolicy({ ...options.userAgentOptions, ...options.loggingOptions }), {
+  pipeline4.addPolicy(wrapAbortSignalLikePolicy());
+  pipeline4.addPolicy(formDataPolicy2(), { beforePolicies: [multipartPolicyName2] });
+  pipeline4.addPolicy(userAgentPolicy2(options.userAgentOptions));
+  pipeline4.addPolicy(setClientRequestIdPolicy(options.telemetryOptions?.clientRequestIdHeaderName));
+  pipeline4.addPolicy(multipartPolicy2(), { afterPhase: "Deserialize" });
+  pipeline4.addPolicy(defaultRetryPolicy2(options.retryOptions), { phase: "Retry" });
+  pipeline4.addPolicy(tracingPolicy({ ...options.userAgentOptions, ...options.loggingOptions }), {
     afterPhase: "Retry"
   });
   if (isNodeLike2) {
-    pipeline.addPolicy(redirectPolicy2(options.redirectOptions), { afterPhase: "Retry" });
+    pipeline4.addPolicy(redirectPolicy2(options.redirectOptions), { afterPhase: "Retry" });
   }
-  pipeline.addPolicy(logPolicy2(options.loggingOptions), { afterPhase: "Sign" });
-  return pipeline;
+  pipeline4.addPolicy(logPolicy2(options.loggingOptions), { afterPhase: "Sign" });
+  return pipeline4;
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/defaultHttpClient.js
@@ -65731,8 +65728,8 @@ function createDisableKeepAlivePolicy() {
     }
   };
 }
-function pipelineContainsDisableKeepAlivePolicy(pipeline) {
-  return pipeline.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
+function pipelineContainsDisableKeepAlivePolicy(pipeline4) {
+  return pipeline4.getOrderedPolicies().some((policy) => policy.name === disableKeepAlivePolicyName);
 }
 
 // node_modules/@azure/core-client/dist/esm/base64.js
@@ -66987,18 +66984,18 @@ function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
 
 // node_modules/@azure/core-client/dist/esm/pipeline.js
 function createClientPipeline(options = {}) {
-  const pipeline = createPipelineFromOptions2(options ?? {});
+  const pipeline4 = createPipelineFromOptions2(options ?? {});
   if (options.credentialOptions) {
-    pipeline.addPolicy(bearerTokenAuthenticationPolicy({
+    pipeline4.addPolicy(bearerTokenAuthenticationPolicy({
       credential: options.credentialOptions.credential,
       scopes: options.credentialOptions.credentialScopes
     }));
   }
-  pipeline.addPolicy(serializationPolicy(options.serializationOptions), { phase: "Serialize" });
-  pipeline.addPolicy(deserializationPolicy(options.deserializationOptions), {
+  pipeline4.addPolicy(serializationPolicy(options.serializationOptions), { phase: "Serialize" });
+  pipeline4.addPolicy(deserializationPolicy(options.deserializationOptions), {
     phase: "Deserialize"
   });
-  return pipeline;
+  return pipeline4;
 }
 
 // node_modules/@azure/core-client/dist/esm/httpClientCache.js
@@ -71395,8 +71392,8 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
 var parseXml = function(xmlData) {
   const options = this.options;
   const crlfPositions = options.captureMetaData ? [] : void 0;
-  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
-    if (newline.length === 2) {
+  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline2, index) => {
+    if (newline2.length === 2) {
       crlfPositions.push(index - crlfPositions.length);
     }
     return "\n";
@@ -77621,11 +77618,11 @@ var PathStylePorts2 = [
 ];
 
 // node_modules/@azure/storage-blob/dist/esm/Pipeline.js
-function isPipelineLike(pipeline) {
-  if (!pipeline || typeof pipeline !== "object") {
+function isPipelineLike(pipeline4) {
+  if (!pipeline4 || typeof pipeline4 !== "object") {
     return false;
   }
-  const castPipeline = pipeline;
+  const castPipeline = pipeline4;
   return Array.isArray(castPipeline.factories) && typeof castPipeline.options === "object" && typeof castPipeline.toServiceClientOptions === "function";
 }
 var Pipeline = class {
@@ -77664,11 +77661,11 @@ function newPipeline(credential, pipelineOptions = {}) {
   if (!credential) {
     credential = new AnonymousCredential();
   }
-  const pipeline = new Pipeline([], pipelineOptions);
-  pipeline._credential = credential;
-  return pipeline;
+  const pipeline4 = new Pipeline([], pipelineOptions);
+  pipeline4._credential = credential;
+  return pipeline4;
 }
-function processDownlevelPipeline(pipeline) {
+function processDownlevelPipeline(pipeline4) {
   const knownFactoryFunctions = [
     isAnonymousCredential,
     isStorageSharedKeyCredential,
@@ -77678,8 +77675,8 @@ function processDownlevelPipeline(pipeline) {
     isStorageTelemetryPolicyFactory,
     isCoreHttpPolicyFactory
   ];
-  if (pipeline.factories.length) {
-    const novelFactories = pipeline.factories.filter((factory) => {
+  if (pipeline4.factories.length) {
+    const novelFactories = pipeline4.factories.filter((factory) => {
       return !knownFactoryFunctions.some((knownFactory) => knownFactory(factory));
     });
     if (novelFactories.length) {
@@ -77692,14 +77689,14 @@ function processDownlevelPipeline(pipeline) {
   }
   return void 0;
 }
-function getCoreClientOptions(pipeline) {
-  const { httpClient: v1Client, ...restOptions } = pipeline.options;
-  let httpClient2 = pipeline._coreHttpClient;
+function getCoreClientOptions(pipeline4) {
+  const { httpClient: v1Client, ...restOptions } = pipeline4.options;
+  let httpClient2 = pipeline4._coreHttpClient;
   if (!httpClient2) {
     httpClient2 = v1Client ? convertHttpClient(v1Client) : getCachedDefaultHttpClient2();
-    pipeline._coreHttpClient = httpClient2;
+    pipeline4._coreHttpClient = httpClient2;
   }
-  let corePipeline = pipeline._corePipeline;
+  let corePipeline = pipeline4._corePipeline;
   if (!corePipeline) {
     const packageDetails = `azsdk-js-azure-storage-blob/${SDK_VERSION3}`;
     const userAgentPrefix = restOptions.userAgentOptions && restOptions.userAgentOptions.userAgentPrefix ? `${restOptions.userAgentOptions.userAgentPrefix} ${packageDetails}` : `${packageDetails}`;
@@ -77740,11 +77737,11 @@ function getCoreClientOptions(pipeline) {
     corePipeline.addPolicy(storageRetryPolicy(restOptions.retryOptions), { phase: "Retry" });
     corePipeline.addPolicy(storageRequestFailureDetailsParserPolicy());
     corePipeline.addPolicy(storageBrowserPolicy());
-    const downlevelResults = processDownlevelPipeline(pipeline);
+    const downlevelResults = processDownlevelPipeline(pipeline4);
     if (downlevelResults) {
       corePipeline.addPolicy(downlevelResults.wrappedPolicies, downlevelResults.afterRetry ? { afterPhase: "Retry" } : void 0);
     }
-    const credential = getCredentialFromPipeline(pipeline);
+    const credential = getCredentialFromPipeline(pipeline4);
     if (isTokenCredential(credential)) {
       corePipeline.addPolicy(bearerTokenAuthenticationPolicy({
         credential,
@@ -77757,7 +77754,7 @@ function getCoreClientOptions(pipeline) {
         accountKey: credential.accountKey
       }), { phase: "Sign" });
     }
-    pipeline._corePipeline = corePipeline;
+    pipeline4._corePipeline = corePipeline;
   }
   return {
     ...restOptions,
@@ -77766,12 +77763,12 @@ function getCoreClientOptions(pipeline) {
     pipeline: corePipeline
   };
 }
-function getCredentialFromPipeline(pipeline) {
-  if (pipeline._credential) {
-    return pipeline._credential;
+function getCredentialFromPipeline(pipeline4) {
+  if (pipeline4._credential) {
+    return pipeline4._credential;
   }
   let credential = new AnonymousCredential();
-  for (const factory of pipeline.factories) {
+  for (const factory of pipeline4.factories) {
     if (isTokenCredential(factory.credential)) {
       credential = factory.credential;
     } else if (isStorageSharedKeyCredential(factory)) {
@@ -91863,13 +91860,13 @@ var StorageClient2 = class {
    * @param url - url to resource
    * @param pipeline - request policy pipeline.
    */
-  constructor(url2, pipeline) {
+  constructor(url2, pipeline4) {
     this.url = escapeURLPath(url2);
     this.accountName = getAccountNameFromUrl(url2);
-    this.pipeline = pipeline;
-    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline));
+    this.pipeline = pipeline4;
+    this.storageClientContext = new StorageContextClient(this.url, getCoreClientOptions(pipeline4));
     this.isHttps = iEqual(getURLScheme(this.url) || "", "https");
-    this.credential = getCredentialFromPipeline(pipeline);
+    this.credential = getCredentialFromPipeline(pipeline4);
     const storageClientContext = this.storageClientContext;
     storageClientContext.requestContentType = void 0;
   }
@@ -95620,22 +95617,22 @@ var BlobClient = class _BlobClient extends StorageClient2 {
   }
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
     options = options || {};
-    let pipeline;
+    let pipeline4;
     let url2;
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline = credentialOrPipelineOrContainerName;
+      pipeline4 = credentialOrPipelineOrContainerName;
       options = blobNameOrOptions;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline4 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options = blobNameOrOptions;
       }
-      pipeline = newPipeline(new AnonymousCredential(), options);
+      pipeline4 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -95647,20 +95644,20 @@ var BlobClient = class _BlobClient extends StorageClient2 {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline = newPipeline(sharedKeyCredential, options);
+          pipeline4 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline = newPipeline(new AnonymousCredential(), options);
+        pipeline4 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline);
+    super(url2, pipeline4);
     ({ blobName: this._name, containerName: this._containerName } = this.getBlobAndContainerNamesFromUrl());
     this.blobContext = this.storageClientContext.blob;
     this._snapshot = getURLParameter(this.url, URLConstants2.Parameters.SNAPSHOT);
@@ -96674,21 +96671,21 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
    */
   appendBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline;
+    let pipeline4;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline = credentialOrPipelineOrContainerName;
+      pipeline4 = credentialOrPipelineOrContainerName;
       options = blobNameOrOptions;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline4 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(new AnonymousCredential(), options);
+      pipeline4 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -96700,20 +96697,20 @@ var AppendBlobClient = class _AppendBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline = newPipeline(sharedKeyCredential, options);
+          pipeline4 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline = newPipeline(new AnonymousCredential(), options);
+        pipeline4 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline);
+    super(url2, pipeline4);
     this.appendBlobContext = this.storageClientContext.appendBlob;
     this.blobClientConfig = options;
   }
@@ -96954,23 +96951,23 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
    */
   blockBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline;
+    let pipeline4;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline = credentialOrPipelineOrContainerName;
+      pipeline4 = credentialOrPipelineOrContainerName;
       options = blobNameOrOptions;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline4 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       if (blobNameOrOptions && typeof blobNameOrOptions !== "string") {
         options = blobNameOrOptions;
       }
-      pipeline = newPipeline(new AnonymousCredential(), options);
+      pipeline4 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -96982,20 +96979,20 @@ var BlockBlobClient = class _BlockBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline = newPipeline(sharedKeyCredential, options);
+          pipeline4 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline = newPipeline(new AnonymousCredential(), options);
+        pipeline4 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline);
+    super(url2, pipeline4);
     this.blockBlobContext = this.storageClientContext.blockBlob;
     this._blobContext = this.storageClientContext.blob;
     this.blobClientConfig = options;
@@ -97581,21 +97578,21 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
    */
   pageBlobContext;
   constructor(urlOrConnectionString, credentialOrPipelineOrContainerName, blobNameOrOptions, options) {
-    let pipeline;
+    let pipeline4;
     let url2;
     options = options || {};
     if (isPipelineLike(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
-      pipeline = credentialOrPipelineOrContainerName;
+      pipeline4 = credentialOrPipelineOrContainerName;
       options = blobNameOrOptions;
     } else if (isNodeLike2 && credentialOrPipelineOrContainerName instanceof StorageSharedKeyCredential || credentialOrPipelineOrContainerName instanceof AnonymousCredential || isTokenCredential(credentialOrPipelineOrContainerName)) {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(credentialOrPipelineOrContainerName, options);
+      pipeline4 = newPipeline(credentialOrPipelineOrContainerName, options);
     } else if (!credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName !== "string") {
       url2 = urlOrConnectionString;
       options = blobNameOrOptions;
-      pipeline = newPipeline(new AnonymousCredential(), options);
+      pipeline4 = newPipeline(new AnonymousCredential(), options);
     } else if (credentialOrPipelineOrContainerName && typeof credentialOrPipelineOrContainerName === "string" && blobNameOrOptions && typeof blobNameOrOptions === "string") {
       const containerName = credentialOrPipelineOrContainerName;
       const blobName = blobNameOrOptions;
@@ -97607,20 +97604,20 @@ var PageBlobClient = class _PageBlobClient extends BlobClient {
           if (!options.proxyOptions) {
             options.proxyOptions = getDefaultProxySettings2(extractedCreds.proxyUri);
           }
-          pipeline = newPipeline(sharedKeyCredential, options);
+          pipeline4 = newPipeline(sharedKeyCredential, options);
         } else {
           throw new Error("Account connection string is only supported in Node.js environment");
         }
       } else if (extractedCreds.kind === "SASConnString") {
         url2 = appendToURLPath(appendToURLPath(extractedCreds.url, encodeURIComponent(containerName)), encodeURIComponent(blobName)) + "?" + extractedCreds.accountSas;
-        pipeline = newPipeline(new AnonymousCredential(), options);
+        pipeline4 = newPipeline(new AnonymousCredential(), options);
       } else {
         throw new Error("Connection string must be either an Account connection string or a SAS connection string");
       }
     } else {
       throw new Error("Expecting non-empty strings for containerName and blobName parameters");
     }
-    super(url2, pipeline);
+    super(url2, pipeline4);
     this.pageBlobContext = this.storageClientContext.pageBlob;
     this.blobClientConfig = options;
   }
@@ -99689,7 +99686,322 @@ If the error persists, please check whether Actions and API requests are operati
 var client = new DefaultArtifactClient();
 
 // shared/io/artifact.ts
+import { join as join3 } from "node:path";
+
+// shared/io/manifest.ts
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
+
+// shared/model/common.ts
+var ACTION_NAMES = [
+  "collect-county",
+  "scrape-mls",
+  "enrich-llm",
+  "store-mongo",
+  "check-budget",
+  "open-incident-issue",
+  "send-report",
+  "maintain-db"
+];
+var actionNameSchema = external_exports.enum(ACTION_NAMES);
+var timestampSchema = external_exports.iso.datetime({ offset: true });
+var calendarDateSchema = external_exports.iso.date();
+var sha256Schema = external_exports.string().regex(/^[0-9a-f]{64}$/, "expected a lower-case hex SHA-256");
+var countSchema = external_exports.number().int().nonnegative();
+var httpUrlSchema = external_exports.url({ protocol: /^https?$/ });
+var zip5Schema = external_exports.string().regex(/^\d{5}$/, "expected a 5-digit ZIP");
+var apnSchema = external_exports.string().regex(/^\d{3}-\d{2}-\d{3}[A-Z]?$/, "expected a canonical APN such as 102-29-045A");
+var propertyKeySchema = external_exports.string().regex(
+  /^(\d{3}-\d{2}-\d{3}[A-Z]?|addr:\S.*)$/,
+  "expected a canonical APN (102-29-045A) or addr:<normalised address>"
+);
+var runIdSchema = external_exports.string().min(1);
+var shardSchema = external_exports.string().min(1);
+var DATA_RECORD_TYPES = [
+  "county-parcel",
+  "mls-listing",
+  "property",
+  "enrichment",
+  "run-stats",
+  "usage"
+];
+var dataRecordTypeSchema = external_exports.enum(DATA_RECORD_TYPES);
+
+// shared/model/manifest.ts
+var MANIFEST_SCHEMA_VERSION = 1;
+var manifestFileSchema = external_exports.object({
+  path: external_exports.string().regex(/^[^/\\][^\\]*$/, "expected a relative path with forward slashes").refine((path4) => !path4.split("/").includes(".."), "expected a path inside the artifact").describe("Path inside the artifact, e.g. data.ndjson.gz"),
+  sha256: sha256Schema.describe("SHA-256 of the file bytes as stored (compressed if gzip)"),
+  bytes: countSchema.describe("Size of the file in bytes as stored"),
+  records: countSchema.describe("Records (NDJSON lines) in the file; 0 for other files"),
+  recordType: dataRecordTypeSchema.nullable().describe(
+    "Record type of every line of the file (run-stats and usage travel beside the data); null for a file that holds no records, e.g. a failure snapshot"
+  )
+});
+var manifestSchema = external_exports.object({
+  schemaVersion: external_exports.literal(MANIFEST_SCHEMA_VERSION).describe("Version of the manifest shape"),
+  runId: runIdSchema.describe("Workflow run id that wrote the artifact"),
+  stage: actionNameSchema.describe("Action (stage) that wrote the artifact"),
+  shard: shardSchema.describe("Shard: a ZIP, or all"),
+  recordType: dataRecordTypeSchema.describe(
+    "Record type of the stage's data: the files whose recordType is this one"
+  ),
+  recordSchemaVersion: external_exports.number().int().min(1).describe("schemaVersion of the records in the data files"),
+  recordCount: countSchema.describe("Records of the data record type, in all its files together"),
+  createdAt: timestampSchema.describe("When the manifest was written"),
+  files: external_exports.array(manifestFileSchema).min(1).describe("Data files of the artifact")
+}).refine(
+  (manifest) => manifest.files.filter((file) => file.recordType === manifest.recordType).reduce((sum, file) => sum + file.records, 0) === manifest.recordCount,
+  {
+    message: "recordCount differs from the sum of records in the files of the data record type",
+    path: ["recordCount"]
+  }
+).meta({ title: "Manifest" });
+
+// shared/io/file-digest.ts
+import { createReadStream as createReadStream3 } from "node:fs";
+import { Writable } from "node:stream";
+import { pipeline as pipeline3 } from "node:stream/promises";
+import { createGunzip as createGunzip2 } from "node:zlib";
+
+// shared/io/measure.ts
+import { createHash as createHash3 } from "node:crypto";
+import { Transform as Transform3 } from "node:stream";
+function measuringStream() {
+  const hash = createHash3("sha256");
+  let bytes = 0;
+  const stream4 = new Transform3({
+    transform(chunk, _encoding, callback) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      callback(null, chunk);
+    }
+  });
+  return { stream: stream4, result: () => ({ bytes, sha256: hash.copy().digest("hex") }) };
+}
+
+// shared/io/ndjson-reader.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { createInterface } from "node:readline";
+import { pipeline as pipeline2 } from "node:stream";
+import { createGunzip } from "node:zlib";
+
+// shared/io/ndjson-writer.ts
+import { once } from "node:events";
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+var JsonLine = class {
+  /** Wraps `json`; it must be one JSON value on one line. */
+  constructor(json) {
+    this.json = json;
+  }
+  json;
+};
+function isGzipPath(path4) {
+  return path4.endsWith(".gz");
+}
+async function openNdjsonWriter(path4) {
+  let records = 0;
+  const measure = measuringStream();
+  const file = createWriteStream2(path4);
+  const gzip = isGzipPath(path4) ? createGzip() : void 0;
+  const head = gzip ?? measure.stream;
+  const finished = gzip ? pipeline(gzip, measure.stream, file) : pipeline(measure.stream, file);
+  let failure;
+  finished.catch((error2) => {
+    failure = error2 instanceof Error ? error2 : new Error(String(error2));
+  });
+  await Promise.race([once(file, "open"), finished]);
+  return {
+    async write(record) {
+      if (failure !== void 0) throw failure;
+      const json = record instanceof JsonLine ? record.json : JSON.stringify(record);
+      if (json === void 0) throw new TypeError(`${path4}: a record must be JSON-serialisable`);
+      if (record instanceof JsonLine && (json === "" || json.includes("\n") || json.includes("\r")))
+        throw new TypeError(`${path4}: a JsonLine must hold one line of JSON`);
+      records += 1;
+      if (!head.write(`${json}
+`)) await Promise.race([once(head, "drain"), finished]);
+    },
+    async close() {
+      head.end();
+      await finished;
+      return { records, ...measure.result() };
+    }
+  };
+}
+
+// shared/io/ndjson-reader.ts
+var shownIssues = 3;
+function fieldName(path4) {
+  return path4.map(
+    (key, index) => typeof key === "number" ? `[${key}]` : `${index ? "." : ""}${String(key)}`
+  ).join("");
+}
+function describeIssues(issues) {
+  const described = issues.slice(0, shownIssues).map((issue) => {
+    const reason = issue.message.replace(/^Invalid input: /, "");
+    return issue.path.length ? `field '${fieldName(issue.path)}': ${reason}` : `record: ${reason}`;
+  });
+  const more = issues.length - shownIssues;
+  return more > 0 ? `${described.join("; ")} (and ${more} more)` : described.join("; ");
+}
+function openText(path4) {
+  const file = createReadStream2(path4);
+  return isGzipPath(path4) ? pipeline2(file, createGunzip(), () => void 0) : file;
+}
+function readFailure(path4, error2) {
+  const code = error2.code;
+  if (typeof code === "string" && code.startsWith("Z_")) {
+    return new IntegrityError(`${path4}: truncated or corrupt gzip (${errorMessage(error2)})`, {
+      cause: error2
+    });
+  }
+  return error2 instanceof Error ? error2 : new Error(String(error2));
+}
+async function* readNdjson(path4, schema) {
+  const text = openText(path4);
+  const lines = createInterface({ input: text, crlfDelay: Infinity });
+  let lineNumber = 0;
+  try {
+    for await (const line of lines) {
+      lineNumber += 1;
+      if (line.trim() === "") continue;
+      let value;
+      try {
+        value = JSON.parse(line);
+      } catch (error2) {
+        throw new IntegrityError(
+          `${path4} line ${lineNumber}: invalid JSON (${errorMessage(error2)})`
+        );
+      }
+      if (!schema) {
+        yield value;
+        continue;
+      }
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        throw new IntegrityError(
+          `${path4} line ${lineNumber}: ${describeIssues(parsed.error.issues)}`
+        );
+      }
+      yield parsed.data;
+    }
+  } catch (error2) {
+    if (error2 instanceof IntegrityError) throw error2;
+    throw readFailure(path4, error2);
+  } finally {
+    lines.close();
+    text.destroy();
+  }
+}
+
+// shared/io/file-digest.ts
+var newline = 10;
+var blank = /* @__PURE__ */ new Set([32, 9, 13]);
+function recordCounter() {
+  let records = 0;
+  let lineHasContent = false;
+  const counter = new Writable({
+    write(chunk, _encoding, callback) {
+      for (let index = 0; index < chunk.length; index += 1) {
+        const byte = chunk[index];
+        if (byte === newline) {
+          if (lineHasContent) records += 1;
+          lineHasContent = false;
+        } else if (byte !== void 0 && !blank.has(byte)) {
+          lineHasContent = true;
+        }
+      }
+      callback();
+    }
+  });
+  return Object.assign(counter, { records: () => records + (lineHasContent ? 1 : 0) });
+}
+async function digestFile(path4, options = {}) {
+  const measure = measuringStream();
+  const file = createReadStream3(path4);
+  if (!options.countRecords) {
+    const discard = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    await pipeline3(file, measure.stream, discard);
+    return measure.result();
+  }
+  const counter = recordCounter();
+  try {
+    await (isGzipPath(path4) ? pipeline3(file, measure.stream, createGunzip2(), counter) : pipeline3(file, measure.stream, counter));
+  } catch (error2) {
+    throw readFailure(path4, error2);
+  }
+  return { ...measure.result(), records: counter.records() };
+}
+
+// shared/io/manifest.ts
+var MANIFEST_FILE = "manifest.json";
+function isNdjsonPath(path4) {
+  return /\.ndjson(\.gz)?$/.test(path4);
+}
+async function writeManifest(dir, manifest) {
+  const checked = manifestSchema.parse(manifest);
+  const target = join2(dir, MANIFEST_FILE);
+  await writeFile(`${target}.tmp`, `${JSON.stringify(checked, null, 2)}
+`);
+  await rename(`${target}.tmp`, target);
+  return checked;
+}
+async function readManifest(dir) {
+  const path4 = join2(dir, MANIFEST_FILE);
+  let text;
+  try {
+    text = await readFile(path4, "utf8");
+  } catch (error2) {
+    throw new IntegrityError(`${path4}: cannot read manifest (${errorMessage(error2)})`, {
+      cause: error2
+    });
+  }
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (error2) {
+    throw new IntegrityError(`${path4}: invalid JSON (${errorMessage(error2)})`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) throw new IntegrityError(`${path4}: ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+async function fileDifferences(dir, entry) {
+  const path4 = join2(dir, entry.path);
+  let actual;
+  try {
+    actual = await digestFile(path4, { countRecords: isNdjsonPath(entry.path) });
+  } catch (error2) {
+    if (error2.code === "ENOENT") {
+      throw new IntegrityError(`${path4}: missing (listed in ${MANIFEST_FILE})`, { cause: error2 });
+    }
+    throw error2;
+  }
+  const differences = [];
+  if (actual.bytes !== entry.bytes)
+    differences.push(`bytes: expected ${entry.bytes}, actual ${actual.bytes}`);
+  if (actual.sha256 !== entry.sha256)
+    differences.push(`sha256: expected ${entry.sha256}, actual ${actual.sha256}`);
+  const records = actual.records ?? 0;
+  if (records !== entry.records)
+    differences.push(`records: expected ${entry.records}, actual ${records}`);
+  return differences;
+}
+async function verifyManifest(dir) {
+  const manifest = await readManifest(dir);
+  for (const entry of manifest.files) {
+    const differences = await fileDifferences(dir, entry);
+    if (differences.length) {
+      throw new IntegrityError(`${join2(dir, entry.path)}: ${differences.join("; ")}`);
+    }
+  }
+  return manifest;
+}
+
+// shared/io/artifact.ts
 function runnerArtifactClient() {
   return readEnv(ENV.actionsRuntimeToken) ? new DefaultArtifactClient() : null;
 }
@@ -99700,7 +100012,7 @@ function clientFailure(action5, error2) {
 async function uploadStage(client2, name, dir, logger7, options = {}) {
   const manifest = await verifyManifest(dir);
   const files = [MANIFEST_FILE, ...manifest.files.map((file) => file.path)].map(
-    (path4) => join2(dir, path4)
+    (path4) => join3(dir, path4)
   );
   logger7.debug(`artifact '${name}': uploading ${files.join(", ")}`);
   await replaceEarlierArtifact(client2, name, logger7);
@@ -99805,6 +100117,28 @@ async function stageArtifactNames(client2, entries, input, logger7) {
 
 export {
   DefaultArtifactClient,
+  actionNameSchema,
+  timestampSchema,
+  calendarDateSchema,
+  sha256Schema,
+  countSchema,
+  httpUrlSchema,
+  zip5Schema,
+  apnSchema,
+  propertyKeySchema,
+  runIdSchema,
+  shardSchema,
+  MANIFEST_SCHEMA_VERSION,
+  manifestSchema,
+  JsonLine,
+  openNdjsonWriter,
+  describeIssues,
+  readNdjson,
+  digestFile,
+  MANIFEST_FILE,
+  isNdjsonPath,
+  writeManifest,
+  verifyManifest,
   runnerArtifactClient,
   clientFailure,
   uploadStage,

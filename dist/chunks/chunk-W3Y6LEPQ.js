@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-CBD6YWQF.js";
+} from "./chunk-2RD43LWH.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-7I6NFK2G.js";
+} from "./chunk-LMMRX24U.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-N7VNEXHP.js";
+} from "./chunk-EYZ5PA5I.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-QWWZA4MA.js";
+} from "./chunk-HJLFOJW2.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-6YUBYRH7.js";
+} from "./chunk-UZQLGLHM.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;

@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   ConfigurationError
-} from "./chunk-ZZ4HYO33.js";
+} from "./chunk-3KN6ANL6.js";
 
 // shared/run-context.ts
 function readRunContext(env = process.env) {
