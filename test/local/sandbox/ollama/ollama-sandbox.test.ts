@@ -104,7 +104,10 @@ describe('Ollama sandbox', () => {
     ].join(' ');
     const properties = [
       { id: 'p1', facts: { bedrooms: 5 }, description: remarks },
-      { id: 'p2', description: 'Cozy condo. Move-in ready. No HOA. Owned solar. City lights views.' },
+      {
+        id: 'p2',
+        description: 'Cozy condo. Move-in ready. No HOA. Owned solar. City lights views.',
+      },
     ];
     const chat = await client.chat({
       model: 'llama3.2',
