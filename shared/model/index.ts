@@ -5,6 +5,7 @@ export * from './county-parcel.js';
 export * from './county-parcel-parts.js';
 export * from './county-parcel-parser.js';
 export * from './enrichment.js';
+export * from './enrichment-evidence.js';
 export * from './json-schema.js';
 export * from './manifest.js';
 export * from './mls-listing.js';

@@ -1,12 +1,17 @@
 import type { CountyParcel } from '../../../shared/model/county-parcel.js';
-import type { Enrichment } from '../../../shared/model/enrichment.js';
+import { countStatedFields } from '../../../shared/model/enrichment-evidence.js';
 import type { MlsListing } from '../../../shared/model/mls-listing.js';
 import type { Incoming } from './incoming.js';
 import type { Freshness } from './integrity.js';
+import type { PropertyInput } from './link.js';
 
 /** Data quality of one store run; shares are 0 to 1, null when there was nothing to measure. */
 export interface Quality {
-  /** Share of canonical fields filled, per source, over this run's valid records. */
+  /**
+   * Share of canonical fields filled, per source, over this run's valid records. For `llm`, the
+   * fields are those the property's listing text speaks of (a field the text never mentions is
+   * not missing), over the enrichments whose listing this run brought.
+   */
   completeness: { county: number | null; mls: number | null; llm: number | null };
   /** Records passing their schema and, for listings, the plausible ranges. */
   validity: { records: number; valid: number; share: number | null };
@@ -44,14 +49,6 @@ const MLS_FIELDS: ReadonlyArray<(listing: MlsListing) => unknown> = [
   (l) => l.listedOn,
   (l) => l.address.key,
 ];
-const LLM_FIELDS: ReadonlyArray<(enrichment: Enrichment) => unknown> = [
-  (e) => e.fields.propertySubtype,
-  (e) => e.fields.condition,
-  (e) => e.fields.renovated,
-  (e) => e.fields.stories,
-  (e) => e.fields.hoa,
-  (e) => e.fields.features,
-];
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
@@ -70,9 +67,20 @@ function completeness<T>(
   return share(present, total);
 }
 
-/** The quality figures of a run from what was read, linked and stored. */
+/** Enrichment completeness: filled fields among those each property's listing text states. */
+function enrichmentCompleteness(properties: Iterable<PropertyInput>): number | null {
+  const extractions = [...properties].flatMap(({ enrichment, listing }) => {
+    const text = listing?.record.description?.trim();
+    return enrichment && text ? [{ fields: enrichment.record.fields, text }] : [];
+  });
+  const { stated, filled: given } = countStatedFields(extractions);
+  return share(given, stated);
+}
+
+/** The quality figures of a run from what was read, linked (`properties`) and stored. */
 export function measureQuality(
   incoming: Incoming,
+  properties: Iterable<PropertyInput>,
   linked: { listings: number; linked: number; absorbed: number },
   freshness: Freshness | null,
 ): Quality {
@@ -82,7 +90,7 @@ export function measureQuality(
     completeness: {
       county: completeness(incoming.parcels.values(), COUNTY_FIELDS),
       mls: completeness(incoming.listings.values(), MLS_FIELDS),
-      llm: completeness(incoming.enrichments.values(), LLM_FIELDS),
+      llm: enrichmentCompleteness(properties),
     },
     validity: { records, valid, share: share(valid, records) },
     duplicatesMerged: incoming.duplicates + linked.absorbed,

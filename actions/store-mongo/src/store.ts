@@ -98,7 +98,7 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
     linked: linkedNow,
     absorbed: properties.absorbed.size,
   };
-  const quality = measureQuality(incoming, linked, audit.freshness);
+  const quality = measureQuality(incoming, inputs, linked, audit.freshness);
   if (writeDb) await recordEntries(writeDb, stageEntries(stages, now));
   if (integrity !== 'ok') logger.error(`integrity ${integrity}`);
   return {

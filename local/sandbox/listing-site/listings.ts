@@ -1,6 +1,7 @@
 import { seededRandom, type Random } from '../county/random.js';
 import { sandboxParcel, type SandboxParcel } from '../county/parcel-facts.js';
 import type { ListingStatus } from '../../../shared/model/mls-listing.js';
+import { sandboxRemarks } from './remarks.js';
 
 /** The page layouts the sandbox site uses, as real sites differ. */
 export type ListingLayout = 'a' | 'b' | 'c';
@@ -118,7 +119,7 @@ export function sandboxListing(
     status: age < 21 ? 'Active' : random.pick(STATUSES),
     listedOn: listed,
     daysOnMarket: age,
-    description: `${bedrooms} bedroom, ${fullBaths} bath home in ${parcel.subdivision.toLowerCase()}. ${features.join(', ') || 'Move-in ready'}.`,
+    description: `${bedrooms} bedroom, ${fullBaths} bath home in ${parcel.subdivision.toLowerCase()}. ${features.join(', ') || 'Move-in ready'}.${sandboxRemarks(seed, zip, index, parcel)}`,
     features,
     photoCount: random.int(8, 40),
     agent: random.pick(AGENTS),

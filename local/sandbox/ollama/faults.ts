@@ -23,5 +23,10 @@ export type OllamaFault =
   | { kind: 'duplicate-item' }
   /** An item with an id the prompt never gave is added. */
   | { kind: 'extra-item' }
+  /**
+   * Every item answers the plainest value its schema allows for each field (null, `[]`, false):
+   * a model that reads nothing out of the listing text, valid JSON all the same.
+   */
+  | { kind: 'blank' }
   /** Fields of the reply's items (all, or the one with `id`) are set to `values`, valid or not. */
   | { kind: 'override'; id?: string; values: Record<string, unknown> };

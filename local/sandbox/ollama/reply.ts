@@ -50,9 +50,9 @@ function itemsKey(schema: JsonSchema): string | undefined {
   )?.[0];
 }
 
-function answerItems(subjects: Subject[], itemSchema: JsonSchema | undefined) {
+function answerItems(subjects: Subject[], itemSchema: JsonSchema | undefined, blank = false) {
   return subjects.map(({ id, description }) => {
-    const hints = readListing(description, description);
+    const hints = blank ? {} : readListing(description, description);
     const confidence = Object.fromEntries(Object.keys(hints).map((key) => [key, 0.9]));
     const values = { ...hints, id, fields: hints, confidence };
     return itemSchema ? fill(itemSchema, values) : { id, ...hints };
@@ -84,16 +84,17 @@ export function replyContent(body: Record<string, unknown>, fault?: OllamaFault)
   }
   const format = typeof body.format === 'object' && body.format ? (body.format as JsonSchema) : {};
   const key = itemsKey(format);
+  const blank = fault?.kind === 'blank';
   let reply: Record<string, unknown>;
   if (key !== undefined) {
-    const items = answerItems(subjects, format.properties?.[key]?.items);
+    const items = answerItems(subjects, format.properties?.[key]?.items, blank);
     applyItemFault(items, fault);
     reply = fill(format, { [key]: [] });
     reply[key] = items;
   } else if (format.properties) {
-    reply = fill(format, answerItems(subjects.slice(0, 1), undefined)[0] ?? {});
+    reply = fill(format, answerItems(subjects.slice(0, 1), undefined, blank)[0] ?? {});
   } else {
-    const items = answerItems(subjects, undefined);
+    const items = answerItems(subjects, undefined, blank);
     applyItemFault(items, fault);
     reply = { items };
   }

@@ -166,6 +166,11 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
     expect(charts.length).toBeGreaterThan(0);
     for (const chart of charts) expect(mail.html).toContain(`cid:${chart.cid}`);
     for (const zip of ZIPS) expect(mail.text).toContain(zip);
+    // The sandbox model gives what the listings' remarks state, so enrichment reads complete
+    // and a clean night reads clean.
+    expect(mail.subject).toMatch(/^✅ .*daily report/);
+    const enrichment = /Completeness \(enrichment\)\D*?([\d.]+) %/.exec(mail.text ?? '');
+    expect(Number(enrichment?.[1]), mail.text).toBeGreaterThanOrEqual(95);
   });
 
   it('leaves stage artifacts whose manifests verify, one per ZIP and source', async () => {

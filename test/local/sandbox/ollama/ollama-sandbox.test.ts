@@ -2,6 +2,8 @@ import { Ollama } from 'ollama';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startOllamaSandbox, type OllamaSandbox } from '../../../../local/sandbox/ollama/server.js';
+import { replyFormat } from '../../../../actions/enrich-llm/src/reply-schema.js';
+import { ENRICHMENT_FIELD_NAMES } from '../../../../shared/model/enrichment.js';
 
 const format = z.toJSONSchema(
   z.object({
@@ -92,6 +94,56 @@ describe('Ollama sandbox', () => {
     });
     const request = sandbox.requestsTo('/api/chat')[0];
     expect(request?.body).toMatchObject({ model: 'llama3.2', stream: true, format });
+  });
+
+  it("answers enrich-llm's lean format with every field a listing's remarks state, null for the rest", async () => {
+    const remarks = [
+      '5 bedroom, 3 bath home in desert view 85031. Pool, RV Gate, Covered Patio, Tile Floors,',
+      'Ceiling Fans, Block Fence. Needs some TLC. Two-story floor plan. Kitchen updated in 2020.',
+      '2-car garage. HOA $180/mo. Leased solar. Mountain views.',
+    ].join(' ');
+    const properties = [
+      { id: 'p1', facts: { bedrooms: 5 }, description: remarks },
+      {
+        id: 'p2',
+        description: 'Cozy condo. Move-in ready. No HOA. Owned solar. City lights views.',
+      },
+    ];
+    const chat = await client.chat({
+      model: 'llama3.2',
+      messages: [{ role: 'user', content: `Properties:\n${JSON.stringify({ properties })}` }],
+      format: replyFormat(ENRICHMENT_FIELD_NAMES),
+      stream: false,
+    });
+    const [first, second] = (JSON.parse(chat.message.content) as { items: unknown[] }).items;
+    expect(first).toEqual({
+      id: 'p1',
+      ...{ type: null, beds: 5, baths: 3, sqft: null, cond: 'fair', reno: true, renoYear: 2020 },
+      ...{ stories: 2, pool: true, garage: 2, hoa: true, hoaFee: 180, roof: null, cooling: null },
+      ...{ solar: true, solarLeased: true, views: ['mountain'], lot: ['rv-gate', 'fenced'] },
+      features: ['covered patio', 'tile floors', 'ceiling fans'],
+      flags: [],
+      summary: '5 bedroom, 3 bath home in desert view 85031.',
+      c: 0.9,
+    });
+    expect(second).toMatchObject({
+      ...{ id: 'p2', type: 'condo', cond: 'good', hoa: false, hoaFee: null, solar: true },
+      ...{ solarLeased: false, views: ['city-lights'], lot: [], features: [], reno: null },
+    });
+  });
+
+  it('answers nulls for every field under the blank fault, still as valid JSON', async () => {
+    sandbox.configure({ faults: [{ kind: 'blank' }] });
+    const ask = () =>
+      client.chat({ model: 'llama3.2', messages: [{ role: 'user', content: prompt }], format });
+    const blank = JSON.parse((await ask()).message.content) as unknown;
+    expect(blank).toEqual({
+      items: ['a1', 'b2'].map((id) => ({
+        id,
+        fields: { bedrooms: null, pool: null, hoaMonthlyFee: null, roof: null, features: [] },
+      })),
+    });
+    expect(JSON.parse((await ask()).message.content)).toHaveProperty('items.0.fields.bedrooms', 3);
   });
 
   it('answers without streaming, and through /api/generate', async () => {
