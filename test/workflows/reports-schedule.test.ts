@@ -32,7 +32,8 @@ function kindFor(cron: string): unknown {
   const github = { event_name: 'schedule', event: { schedule: cron } };
   contexts.add('github', JSON.parse(JSON.stringify(github), data.reviver) as data.ExpressionData);
   contexts.add('inputs', new data.Dictionary());
-  return new Evaluator(tree, contexts, new Map()).evaluate().value;
+  const result = new Evaluator(tree, contexts, new Map()).evaluate();
+  return JSON.parse(JSON.stringify(result, data.replacer)) as unknown;
 }
 
 describe('the report schedules', () => {
