@@ -1,6 +1,8 @@
 import type { LedgerEntry } from './ledger.js';
 import {
   levelFor,
+  PROJECTION_WARNING,
+  projectionLevelFor,
   severityFor,
   stageAllowed,
   type GatePolicy,
@@ -23,6 +25,8 @@ export interface BudgetStatus {
   today: number;
   /** Month-end estimate: monthly charges plus metered cost at this month's daily rate. */
   projected: number;
+  /** `warning` when the projection is above 80 % of the budget (the guide's $20 of $25). */
+  projectionLevel: 'ok' | 'warning';
   /** monthToDate / budget. */
   utilization: number;
   level: Level;
@@ -80,6 +84,7 @@ export function assessBudget(options: {
     monthToDate,
     today: roundMicros(today),
     projected,
+    projectionLevel: projectionLevelFor(projected, budget),
     utilization,
     level,
     overBudgetPercent,
@@ -107,4 +112,12 @@ export function budgetReason(status: BudgetStatus): string {
       ? `, ${status.overBudgetPercent.toFixed(1)} % over budget (${status.severity})`
       : '';
   return `${spent}${over}; ${gates}`;
+}
+
+/** The month-end projection and, above 80 % of the budget, that it is a warning and why. */
+export function projectionText(status: BudgetStatus): string {
+  const projected = `$${status.projected.toFixed(2)} by month end`;
+  if (status.projectionLevel === 'ok') return projected;
+  const edge = status.budget * PROJECTION_WARNING;
+  return `${projected}, above $${edge.toFixed(2)} (${PROJECTION_WARNING * 100} % of the $${status.budget.toFixed(2)} budget): warning`;
 }

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { ENV } from '../../../shared/env.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
-import { assessBudget, budgetReason, type BudgetStatus } from './budget.js';
+import { assessBudget, budgetReason, projectionText, type BudgetStatus } from './budget.js';
 import type { CheckBudgetInputs } from './inputs.js';
 import { ledgerEntriesFor } from './ledger.js';
 import { syncLedger } from './ledger-phase.js';
@@ -121,9 +121,7 @@ function annotate(result: CheckBudgetResult, logger: Logger): void {
   logger.info(`budget: ${result.reason}`);
   if (status.level === 'critical') logger.error(`Budget critical: ${result.reason}`);
   else if (status.level === 'warning') logger.warning(`Budget warning: ${result.reason}`);
-  if (status.projected > status.budget && status.level !== 'critical') {
-    logger.warning(
-      `Budget projection: $${status.projected.toFixed(2)} by month end, above the $${status.budget.toFixed(2)} budget`,
-    );
+  if (status.projectionLevel === 'warning' && status.level !== 'critical') {
+    logger.warning(`Budget projection: ${projectionText(status)}`);
   }
 }

@@ -18,6 +18,14 @@ export function levelFor(utilization: number): Level {
   return 'ok';
 }
 
+/** The guide's month-end projection warning as a share of the budget: above $20 of $25. */
+export const PROJECTION_WARNING = 0.8;
+
+/** `warning` when the month-end projection is above 80 % of the budget, else `ok`. */
+export function projectionLevelFor(projected: number, budget: number): 'ok' | 'warning' {
+  return projected > budget * PROJECTION_WARNING ? 'warning' : 'ok';
+}
+
 /** Costly stages the budget can switch off. */
 export const GATED_STAGES = ['scrape', 'llm'] as const;
 /** A stage the policy can gate. */

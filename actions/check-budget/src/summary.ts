@@ -1,3 +1,4 @@
+import { projectionText } from './budget.js';
 import type { CheckBudgetResult } from './check-budget.js';
 
 /** `$0.0042` below a cent, `$12.35` above. */
@@ -60,7 +61,7 @@ export function budgetSummary(result: CheckBudgetResult): string {
     '',
     `\`${budgetBar(status.utilization)}\` ${dollars(status.monthToDate)} of ${dollars(status.budget)} (${(status.utilization * 100).toFixed(1)} %) in ${status.month}, Phoenix time`,
     '',
-    `- Projected month end: ${dollars(status.projected)}`,
+    `- Projected: ${projectionText(status)}`,
     `- Today: ${dollars(status.today)}; runs this month: ${status.runs}`,
     `- Cost per property: ${perProperty}`,
     `- Scraping: ${status.allowScrape ? 'allowed' : '**off**'}; LLM enrichment: ${status.allowLlm ? 'allowed' : '**off**'}`,

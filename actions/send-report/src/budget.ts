@@ -8,6 +8,8 @@ export interface BudgetFigures {
   utilization: number | null;
   monthToDate: number | null;
   projected: number | null;
+  /** `warning` when the projection is above 80 % of the budget; `unknown` when not given. */
+  projectionLevel: string;
   runCost: number | null;
   costPerProperty: number | null;
   severity: string;
@@ -31,6 +33,7 @@ const budgetSchema = z.object({
   utilization: number,
   'month-to-date': number,
   projected: number,
+  'projection-level': z.string().optional(),
   'run-cost': number,
   'cost-per-property': number,
   severity: z.string().optional(),
@@ -56,6 +59,7 @@ export function parseBudget(text: string): BudgetFigures | undefined {
     utilization: data.utilization ?? null,
     monthToDate: data['month-to-date'] ?? null,
     projected: data.projected ?? null,
+    projectionLevel: data['projection-level'] || 'unknown',
     runCost: data['run-cost'] ?? null,
     costPerProperty: data['cost-per-property'] ?? null,
     severity: data.severity ?? 'none',

@@ -11,6 +11,8 @@ export interface Kpi {
   /** The value as shown, e.g. `96.2 %`; `n/a` when unknown. */
   value: string;
   target: string;
+  /** Where the warning and critical levels start, e.g. `warning < 90.0 %, critical < 70.0 %`. */
+  alerts: string;
   level: KpiLevel;
 }
 
@@ -19,7 +21,17 @@ export function levelOf(threshold: Threshold, value: number | null): KpiLevel {
   if (value === null || !Number.isFinite(value)) return 'unknown';
   const better = (a: number, b: number) => (threshold.direction === 'higher' ? a >= b : a <= b);
   if (better(value, threshold.ok)) return 'ok';
+  if (threshold.critical === undefined) return 'warning';
   return better(value, threshold.critical) ? 'warning' : 'critical';
+}
+
+/** The levels' edges as an operator reads them; a KPI without a critical level says so. */
+export function alertsOf(threshold: Threshold): string {
+  const worse = threshold.direction === 'higher' ? '<' : '>';
+  const warning = `warning ${worse} ${threshold.format(threshold.ok)}`;
+  return threshold.critical === undefined
+    ? `${warning}, no critical level`
+    : `${warning}, critical ${worse} ${threshold.format(threshold.critical)}`;
 }
 
 function kpi(key: keyof typeof THRESHOLDS, value: number | null): Kpi {
@@ -28,6 +40,7 @@ function kpi(key: keyof typeof THRESHOLDS, value: number | null): Kpi {
     name: threshold.name,
     value: value === null || !Number.isFinite(value) ? 'n/a' : threshold.format(value),
     target: threshold.target,
+    alerts: alertsOf(threshold),
     level: levelOf(threshold, value),
   };
 }

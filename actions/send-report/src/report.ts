@@ -1,5 +1,6 @@
 import type { BudgetFigures } from './budget.js';
 import { latestCoverage, type LatestCoverage } from './coverage-section.js';
+import { money } from './format.js';
 import { compare, periodTotals, type ComparisonRow, type PeriodTotals } from './comparison.js';
 import { measureKpis, type Kpi } from './kpis.js';
 import type { MarketView } from './market.js';
@@ -115,10 +116,16 @@ export function buildReport(sources: ReportSources): Report {
     })),
   );
   for (const kpi of kpis.filter((k) => k.level === 'critical' || k.level === 'warning'))
-    actionItems.push({ text: `${kpi.name} is ${kpi.value} (${kpi.level}; target ${kpi.target})` });
+    actionItems.push({
+      text: `${kpi.name} is ${kpi.value}: ${kpi.level} (target ${kpi.target}; ${kpi.alerts})`,
+    });
   if (budget && ['warning', 'critical'].includes(budget.level))
     actionItems.push({
       text: `Budget level ${budget.level}: ${budget.utilization ?? '?'} % of the month's budget spent`,
+    });
+  else if (budget?.projectionLevel === 'warning')
+    actionItems.push({
+      text: `Month-end projection ${money(budget.projected)} is above 80 % of the budget (warning)`,
     });
   return {
     kind,

@@ -31,7 +31,7 @@ export function costSection(report: Report): Section {
     lines: [
       `Run: ${money(b.runCost, 4)}`,
       `Month to date: ${money(b.monthToDate)} (${b.utilization ?? 'n/a'} % of budget, level ${b.level})`,
-      `Projected at month end: ${money(b.projected)}`,
+      `Projected at month end: ${money(b.projected)}${b.projectionLevel === 'warning' ? ' (warning: above 80 % of the budget)' : ''}`,
       `Per property: ${money(b.costPerProperty, 4)}`,
       ...(b.severity !== 'none' ? [`Overrun severity: ${b.severity}`] : []),
     ],

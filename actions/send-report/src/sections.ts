@@ -13,11 +13,12 @@ export function reportSections(report: Report): Section[] {
     section('KPIs against targets', {
       tables: [
         {
-          columns: ['KPI', 'Value', 'Target', 'Level'],
+          columns: ['KPI', 'Value', 'Target', 'Alert levels', 'Level'],
           rows: report.kpis.map((k) => [
             k.name,
             { text: k.value, level: k.level },
             k.target,
+            k.alerts,
             { text: k.level, level: k.level },
           ]),
         },

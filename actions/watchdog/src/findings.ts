@@ -13,6 +13,15 @@ export const FINDING_KINDS = [
 /** One kind of problem. */
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
+/**
+ * The guide's severity where it differs from open-incident-issue's own reading of a watchdog
+ * incident (the missed-run scenario, P0): a run stuck for over `stuck-hours` is the guide's P1
+ * "processing delays > 4 hours". `auto` leaves the severity to open-incident-issue.
+ */
+export function severityOf(kind: FindingKind | undefined): 'P1' | 'auto' {
+  return kind === 'stuck-run' ? 'P1' : 'auto';
+}
+
 /** One problem with one workflow, with a sentence saying what was seen. */
 export interface Finding {
   kind: FindingKind;

@@ -33,7 +33,8 @@ export const inputs = z.object({
     z.string().regex(/^[\w.-]+\.ya?ml$/, 'expected a workflow file name such as reports.yml'),
   ),
   maxAgeHours: integerInput({ default: 26, min: 1, max: 24 * 31 }),
-  stuckHours: integerInput({ default: 6, min: 1, max: 72 }),
+  // The guide's P1: processing delays over 4 hours.
+  stuckHours: integerInput({ default: 4, min: 1, max: 72 }),
   schedule: stringInput({ default: '17 10 * * *' }).transform((text, ctx) => {
     const schedule = parseCron(text);
     if (schedule) return schedule;
@@ -93,6 +94,7 @@ export const action: ActionDefinition<typeof inputs, WatchdogResult> = {
   failureOutputs: {
     status: 'failure',
     signature: 'watchdog-error',
+    severity: 'auto',
     details: 'The watchdog itself failed; its log says why.',
     'last-run-url': '',
     'last-conclusion': 'unknown',

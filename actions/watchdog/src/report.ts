@@ -1,4 +1,4 @@
-import { isoTime, mostSerious } from './findings.js';
+import { isoTime, mostSerious, severityOf } from './findings.js';
 import type { WorkflowCheck } from './watch.js';
 
 /** What one watchdog run found, as the outputs and the summary show it. */
@@ -57,9 +57,11 @@ export function detailLines(result: WatchdogResult): string {
 /** The action's outputs, from the most serious workflow (or the first when all are fine). */
 export function watchdogOutputs(result: WatchdogResult): Record<string, string | number | boolean> {
   const headline = headlineCheck(result);
+  const worst = mostSerious(headline?.findings ?? []);
   return {
     status: statusOf(result),
-    signature: mostSerious(headline?.findings ?? [])?.kind ?? '',
+    signature: worst?.kind ?? '',
+    severity: severityOf(worst?.kind),
     details: detailLines(result),
     'last-run-url': headline?.lastRun?.htmlUrl ?? '',
     'last-conclusion': headline ? conclusionOf(headline) : 'none',

@@ -116,6 +116,7 @@ describe('check-budget', () => {
       utilization: '13.2',
       'month-to-date': '3.3',
       projected: '4.9',
+      'projection-level': 'ok',
       'run-cost': '0.8',
       'cost-per-property': '0.008',
       'allow-scrape': 'true',
@@ -223,10 +224,14 @@ describe('check-budget', () => {
       'run-cost': '3',
       'month-to-date': '5.5',
       projected: '32.5',
+      'projection-level': 'warning',
     });
-    // $3 a day for 30 days is above the budget: a warning, though the level is still ok.
+    // $3 a day for 30 days is above the guide's $20: a warning, though the level is still ok.
     expect(run.logger.lines).toContain(
-      'warning: Budget projection: $32.50 by month end, above the $25.00 budget',
+      'warning: Budget projection: $32.50 by month end, above $20.00 (80 % of the $25.00 budget): warning',
+    );
+    expect(run.summaries[0]).toContain(
+      '- Projected: $32.50 by month end, above $20.00 (80 % of the $25.00 budget): warning',
     );
     expect(run.summaries[0]).toContain('## Budget: ok (dry run)');
     expect(await database.db.collection(COSTS_COLLECTION).countDocuments({ runId: '9101' })).toBe(

@@ -3,6 +3,7 @@ import { assessBudget, budgetReason } from '../../../actions/check-budget/src/bu
 import {
   DEFAULT_POLICY,
   levelFor,
+  projectionLevelFor,
   severityFor,
   stageAllowed,
   type GatePolicy,
@@ -64,6 +65,36 @@ describe('projection to month end', () => {
     expect(status.monthToDate).toBeCloseTo(2.6, 6);
     expect(status.projected).toBeCloseTo(2.5 + 0.1 * 30, 6);
     expect(status.breakdown).toEqual({ captcha: 0.1, proxy: 2.5 });
+  });
+});
+
+describe("the month-end projection's warning (the guide's $20 of a $25 budget)", () => {
+  it.each([
+    [20, 25, 'ok'],
+    [20.01, 25, 'warning'],
+    // A $50 budget moves the edge to $40 (80 %).
+    [40, 50, 'ok'],
+    [40.01, 50, 'warning'],
+  ])('$%d projected on a $%d budget reads %s', (projected, budget, level) => {
+    expect(projectionLevelFor(projected, budget)).toBe(level);
+  });
+
+  it.each([
+    [25, 'warning'],
+    [50, 'ok'],
+  ])('$0.70 a day projects $21: on a $%d budget that is %s', (budget, level) => {
+    const days = Array.from({ length: 10 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`);
+    const status = assessBudget({
+      budget,
+      entries: days.map((day, i) => entry(`r${i}`, day, 0.7)),
+      card,
+      policy: DEFAULT_POLICY,
+      now: new Date('2026-11-10T10:00:00Z'),
+    });
+    expect(status.projected).toBeCloseTo(21, 6);
+    expect(status.projectionLevel).toBe(level);
+    // $7 spent so far is far inside the budget: only the projection warns.
+    expect(status.level).toBe('ok');
   });
 });
 

@@ -96,7 +96,9 @@ describe('send-report delivery over SMTP', () => {
       'message-id': mail.messageId,
       'report-artifact': '',
     });
-    expect(run.summaries[0]).toContain('| Collection success rate | 🟢 100.0 % | ≥ 95 % | 🟢 ok |');
+    expect(run.summaries[0]).toContain(
+      '| Collection success rate | 🟢 100.0 % | ≥ 95 % | warning &lt; 90.0 %, critical &lt; 70.0 % | 🟢 ok |',
+    );
     expect(run.summaries[0]).toContain('Sent to 2 recipient(s)');
     // The password never shows: not in the message, the logs, the summary or the saved files.
     const saved = await readFile(join(workspace, 'out/reports/report-daily/message.eml'), 'utf8');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { sendReportInputs } from '../../../actions/send-report/src/inputs.js';
-import { measureKpis } from '../../../actions/send-report/src/kpis.js';
 import {
   escapeMarkdown,
   renderMarkdown,
@@ -85,27 +84,6 @@ function county(shard: string, fetched: number, failed: number, durationMin: num
     usage: [],
   };
 }
-
-describe('KPIs against the operations guide', () => {
-  it.each([
-    [950, 50, 30, 'ok', 'warning', 'ok'],
-    [850, 150, 90, 'warning', 'warning', 'warning'],
-    [600, 400, 150, 'critical', 'critical', 'critical'],
-  ])('%i collected, %i failed in %i min', (fetched, failed, minutes, success, errors, duration) => {
-    const kpis = measureKpis(summariseRuns([county('85031', fetched, failed, minutes)]), undefined);
-    const level = (name: string) => kpis.find((kpi) => kpi.name === name)?.level;
-    expect([
-      level('Collection success rate'),
-      level('Error rate'),
-      level('Cycle duration'),
-    ]).toEqual([success, errors, duration]);
-  });
-
-  it('leaves KPIs without figures unknown rather than guessing', () => {
-    const kpis = measureKpis([], undefined);
-    expect(kpis.every((kpi) => kpi.level === 'unknown' && kpi.value === 'n/a')).toBe(true);
-  });
-});
 
 describe('Markdown summary escaping', () => {
   it('keeps table cells and markup inert', () => {

@@ -24,6 +24,8 @@ async function watchdogWorkflow() {
     component: 'watchdog',
     status: watchdog.outputs.status ?? '',
     signature: watchdog.outputs.signature ?? '',
+    severity: watchdog.outputs.severity || 'auto',
+    threshold: '1',
     details: watchdog.outputs.details ?? '',
   });
   expect(incident.failures).toEqual([]);
@@ -37,6 +39,23 @@ it('opens a watchdog incident for a missed nightly and closes it once the nightl
   expect(incident?.title).toContain('missed-run');
   expect(incident?.body).toContain(`https://github.com/${OWNER}/${REPO}/actions/runs/${lastRun}`);
   expect(incident?.labels).toContain('severity:p0');
+  addRun(github, 1);
+  expect(await watchdogWorkflow()).toBe('closed');
+  expect(openIncidents(github)).toEqual([]);
+});
+
+it('opens a P1 incident at once for a nightly stuck over 4 hours, and closes it once it ends', async () => {
+  const stuck = addRun(github, 5, { status: 'in_progress' });
+  expect(await watchdogWorkflow()).toBe('opened');
+  const [incident] = openIncidents(github);
+  expect(incident?.title).toContain('stuck-run');
+  expect(incident?.labels).toContain('severity:p1');
+  expect(incident?.labels).not.toContain('severity:p0');
+  expect(incident?.body).toContain('has been in progress for 5 h (limit 4 h)');
+  expect(incident?.body).toContain(`https://github.com/${OWNER}/${REPO}/actions/runs/${stuck}`);
+  // The stuck run finally ends (GitHub's job timeout), and a new nightly succeeds.
+  const ended = github.state.workflowRuns(OWNER, REPO).find((run) => run.id === stuck)!;
+  Object.assign(ended, { status: 'completed', conclusion: 'success' });
   addRun(github, 1);
   expect(await watchdogWorkflow()).toBe('closed');
   expect(openIncidents(github)).toEqual([]);

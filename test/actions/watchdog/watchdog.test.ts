@@ -68,6 +68,8 @@ describe('watchdog: what it finds', () => {
     expect(run.outputs).toMatchObject({
       status: 'failure',
       signature: 'missed-run',
+      // open-incident-issue reads a watchdog incident as the missed-run scenario: P0.
+      severity: 'auto',
       'last-conclusion': 'success',
       'hours-since-last-run': '30',
     });
@@ -139,11 +141,28 @@ describe('watchdog: what it finds', () => {
     },
   );
 
-  it('reports stuck-run for a run in progress for eight hours', async () => {
-    addRun(github, 8, { status: 'in_progress' });
+  it("reports stuck-run, the guide's P1, for a run in progress over 4 hours", async () => {
+    addRun(github, 4.5, { status: 'in_progress' });
     const run = await runWatchdog({ 'github-token': github.token });
-    expect(run.outputs).toMatchObject({ signature: 'stuck-run', 'last-conclusion': 'in_progress' });
-    expect(run.outputs.details).toContain('has been in progress for 8 h (limit 6 h)');
+    expect(run.outputs).toMatchObject({
+      status: 'failure',
+      signature: 'stuck-run',
+      severity: 'P1',
+      'last-conclusion': 'in_progress',
+    });
+    expect(run.outputs.details).toContain('has been in progress for 4.5 h (limit 4 h)');
+  });
+
+  it('leaves a run in progress for 3 hours alone, and honours stuck-hours', async () => {
+    addRun(github, 3, { status: 'queued' });
+    expect((await runWatchdog({ 'github-token': github.token })).outputs).toMatchObject({
+      status: 'success',
+      signature: '',
+      severity: 'auto',
+    });
+    const strict = await runWatchdog({ 'github-token': github.token, 'stuck-hours': '2' });
+    expect(strict.outputs).toMatchObject({ signature: 'stuck-run', severity: 'P1' });
+    expect(strict.outputs.details).toContain('has been queued for 3 h (limit 2 h)');
   });
 
   it('counts only runs on the default branch unless branch is *', async () => {
