@@ -65,6 +65,10 @@ function levelFor(utilization) {
   for (const [level, threshold] of LEVEL_THRESHOLDS) if (utilization >= threshold) return level;
   return "ok";
 }
+var PROJECTION_WARNING = 0.8;
+function projectionLevelFor(projected, budget) {
+  return projected > budget * PROJECTION_WARNING ? "warning" : "ok";
+}
 var GATED_STAGES = ["scrape", "llm"];
 var DEFAULT_POLICY = { scrape: "critical", llm: "critical" };
 function stageAllowed(stage, level, policy) {
@@ -171,6 +175,7 @@ function assessBudget(options) {
     monthToDate,
     today: roundMicros(today),
     projected,
+    projectionLevel: projectionLevelFor(projected, budget),
     utilization,
     level,
     overBudgetPercent,
@@ -189,6 +194,12 @@ function budgetReason(status) {
   const gates = status.gated.length ? `${status.gated.join(" and ")} switched off by policy; the county collection continues` : "all stages allowed";
   const over = status.overBudgetPercent > 0 ? `, ${status.overBudgetPercent.toFixed(1)} % over budget (${status.severity})` : "";
   return `${spent}${over}; ${gates}`;
+}
+function projectionText(status) {
+  const projected = `$${status.projected.toFixed(2)} by month end`;
+  if (status.projectionLevel === "ok") return projected;
+  const edge = status.budget * PROJECTION_WARNING;
+  return `${projected}, above $${edge.toFixed(2)} (${PROJECTION_WARNING * 100} % of the $${status.budget.toFixed(2)} budget): warning`;
 }
 
 // actions/check-budget/src/ledger.ts
@@ -937,10 +948,8 @@ function annotate(result, logger) {
   logger.info(`budget: ${result.reason}`);
   if (status.level === "critical") logger.error(`Budget critical: ${result.reason}`);
   else if (status.level === "warning") logger.warning(`Budget warning: ${result.reason}`);
-  if (status.projected > status.budget && status.level !== "critical") {
-    logger.warning(
-      `Budget projection: $${status.projected.toFixed(2)} by month end, above the $${status.budget.toFixed(2)} budget`
-    );
+  if (status.projectionLevel === "warning" && status.level !== "critical") {
+    logger.warning(`Budget projection: ${projectionText(status)}`);
   }
 }
 
@@ -1030,7 +1039,7 @@ function budgetSummary(result) {
     "",
     `\`${budgetBar(status.utilization)}\` ${dollars(status.monthToDate)} of ${dollars(status.budget)} (${(status.utilization * 100).toFixed(1)} %) in ${status.month}, Phoenix time`,
     "",
-    `- Projected month end: ${dollars(status.projected)}`,
+    `- Projected: ${projectionText(status)}`,
     `- Today: ${dollars(status.today)}; runs this month: ${status.runs}`,
     `- Cost per property: ${perProperty}`,
     `- Scraping: ${status.allowScrape ? "allowed" : "**off**"}; LLM enrichment: ${status.allowLlm ? "allowed" : "**off**"}`,
@@ -1063,6 +1072,7 @@ function createCheckBudgetAction(deps) {
       utilization: round(status.utilization * 100, 2),
       "month-to-date": round(status.monthToDate, 4),
       projected: round(status.projected, 4),
+      "projection-level": status.projectionLevel,
       "run-cost": round(runCost, 4),
       "cost-per-property": round(costPerProperty, 6),
       "allow-scrape": status.allowScrape,
@@ -1080,6 +1090,7 @@ function createCheckBudgetAction(deps) {
       utilization: 0,
       "month-to-date": 0,
       projected: 0,
+      "projection-level": "unknown",
       "run-cost": 0,
       "cost-per-property": 0,
       "allow-scrape": false,

@@ -59,6 +59,7 @@ function checkFailures(checks) {
     message: check.message
   }));
 }
+var PROVEN_BY_PREFLIGHT = /* @__PURE__ */ new Set(["database"]);
 function healthyComponents(checks) {
   const byComponent = /* @__PURE__ */ new Map();
   for (const check of checks) {
@@ -67,7 +68,7 @@ function healthyComponents(checks) {
     if (check.status === "skipped") continue;
     byComponent.set(component, (byComponent.get(component) ?? true) && ok);
   }
-  return [...byComponent].filter(([, ok]) => ok).map(([component]) => component);
+  return [...byComponent].filter(([component, ok]) => ok && PROVEN_BY_PREFLIGHT.has(component)).map(([component]) => component);
 }
 
 // actions/preflight/src/secrets.ts

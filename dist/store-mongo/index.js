@@ -625,8 +625,48 @@ async function planLinks(incoming, db, batchSize) {
   return plan;
 }
 
-// actions/store-mongo/src/quality.ts
+// shared/model/enrichment-evidence.ts
+var FIELD_CUES = {
+  propertySubtype: /\b(single[- ]family|town ?(home|house)|condo(minium)?|(mobile|manufactured) home|duplex|triplex|fourplex|multi[- ]?family|vacant land)\b/i,
+  bedrooms: /\b\d{1,2}\s*(bed(room)?s?|br)\b/i,
+  bathrooms: /\b\d{1,2}(\.\d{1,2})?\s*(bath(room)?s?|ba)\b/i,
+  livingAreaSqft: /\b\d[\d,]{2,5}\s*(sq\.?\s*ft|sqft|square feet)/i,
+  condition: /\b(move[- ]in ready|turn[- ]?key|well[- ](maintained|kept)|immaculate|pristine|like new|needs (some |a lot of )?(work|tlc|repairs|updating)|fixer|tear ?down)\b/i,
+  renovated: /\b(renovated|remodell?ed|updated)\b/i,
+  renovationYear: /\b(renovated|remodell?ed|updated)\s+(in\s+)?(19|20)\d{2}\b/i,
+  stories: /\b(single|one|two|three|[1-3])[- ](story|level)\b/i,
+  pool: /(?<!community )\bpool\b/i,
+  garageSpaces: /\b(\d|one|two|three|four)[- ]car garage\b/i,
+  hoa: /\bhoa\b|\bhome ?owners'? association\b/i,
+  hoaMonthlyFee: /\bhoa\s*(fee\s*)?(is\s*)?\$\s*\d/i,
+  roof: /\b(tile|shingle|foam|metal|built[- ]up) roof\b/i,
+  cooling: /\b(central (air|a\/?c)|heat pump|evaporative cooler|swamp cooler|mini[- ]split|air conditioning)\b/i,
+  solar: /\bsolar\b/i,
+  solarLeased: /\b(leased|owned|paid[- ]off) solar\b|\bsolar (panels )?(are )?(leased|owned)\b/i,
+  views: /\b(mountain|city[- ]lights?|golf course|park|lake|water)\s+views?\b|\bviews? of (the )?(mountains?|city|park|golf course|lake)\b/i,
+  lotFeatures: /\b(corner lot|cul[- ]de[- ]sac|rv (gate|parking)|large lot|alley access|desert landscaping|mature trees|north[- ]south exposure|block fence|fenced)\b/i,
+  features: /\b(covered patio|tile floors?|ceiling fans?|fireplace|granite|kitchen island|casita|walk[- ]in closets?|vaulted ceilings?)\b/i,
+  summary: /\w/
+};
+function fieldsTheTextStates(text) {
+  return Object.keys(FIELD_CUES).filter(
+    (name) => FIELD_CUES[name].test(text)
+  );
+}
 var filled = (value) => value !== null && value !== void 0 && !(Array.isArray(value) && value.length === 0);
+function countStatedFields(extractions) {
+  const count = { stated: 0, filled: 0 };
+  for (const { fields, text } of extractions) {
+    for (const name of fieldsTheTextStates(text)) {
+      count.stated += 1;
+      if (filled(fields[name])) count.filled += 1;
+    }
+  }
+  return count;
+}
+
+// actions/store-mongo/src/quality.ts
+var filled2 = (value) => value !== null && value !== void 0 && !(Array.isArray(value) && value.length === 0);
 var COUNTY_FIELDS = [
   (p) => p.situs?.key,
   (p) => p.livingAreaSqft,
@@ -650,14 +690,6 @@ var MLS_FIELDS = [
   (l) => l.listedOn,
   (l) => l.address.key
 ];
-var LLM_FIELDS = [
-  (e) => e.fields.propertySubtype,
-  (e) => e.fields.condition,
-  (e) => e.fields.renovated,
-  (e) => e.fields.stories,
-  (e) => e.fields.hoa,
-  (e) => e.fields.features
-];
 function share(part, whole) {
   return whole === 0 ? null : Math.round(part / whole * 1e4) / 1e4;
 }
@@ -665,19 +697,27 @@ function completeness(records, fields) {
   let present = 0;
   let total = 0;
   for (const { record } of records) {
-    for (const field of fields) present += filled(field(record)) ? 1 : 0;
+    for (const field of fields) present += filled2(field(record)) ? 1 : 0;
     total += fields.length;
   }
   return share(present, total);
 }
-function measureQuality(incoming, linked, freshness) {
+function enrichmentCompleteness(properties) {
+  const extractions = [...properties].flatMap(({ enrichment, listing }) => {
+    const text = listing?.record.description?.trim();
+    return enrichment && text ? [{ fields: enrichment.record.fields, text }] : [];
+  });
+  const { stated, filled: given } = countStatedFields(extractions);
+  return share(given, stated);
+}
+function measureQuality(incoming, properties, linked, freshness) {
   const records = Object.values(incoming.read).reduce((sum, count) => sum + count, 0);
   const valid = records - incoming.invalid - incoming.outOfRange;
   return {
     completeness: {
       county: completeness(incoming.parcels.values(), COUNTY_FIELDS),
       mls: completeness(incoming.listings.values(), MLS_FIELDS),
-      llm: completeness(incoming.enrichments.values(), LLM_FIELDS)
+      llm: enrichmentCompleteness(properties)
     },
     validity: { records, valid, share: share(valid, records) },
     duplicatesMerged: incoming.duplicates + linked.absorbed,
@@ -947,7 +987,7 @@ async function storeStages(options) {
     linked: linkedNow,
     absorbed: properties.absorbed.size
   };
-  const quality = measureQuality(incoming, linked, audit.freshness);
+  const quality = measureQuality(incoming, inputs, linked, audit.freshness);
   if (writeDb) await recordEntries(writeDb, stageEntries(stages, now));
   if (integrity !== "ok") logger.error(`integrity ${integrity}`);
   return {

@@ -32,6 +32,9 @@ var FINDING_KINDS = [
   "failing-run",
   "keepalive-refused"
 ];
+function severityOf(kind) {
+  return kind === "stuck-run" ? "P1" : "auto";
+}
 var NIGHTLY_EVENTS = ["schedule", "workflow_dispatch"];
 var FAILED = ["timed_out", "startup_failure", "cancelled", "action_required"];
 function pauseReason(value) {
@@ -104,9 +107,11 @@ function detailLines(result) {
 }
 function watchdogOutputs(result) {
   const headline = headlineCheck(result);
+  const worst = mostSerious(headline?.findings ?? []);
   return {
     status: statusOf(result),
-    signature: mostSerious(headline?.findings ?? [])?.kind ?? "",
+    signature: worst?.kind ?? "",
+    severity: severityOf(worst?.kind),
     details: detailLines(result),
     "last-run-url": headline?.lastRun?.htmlUrl ?? "",
     "last-conclusion": headline ? conclusionOf(headline) : "none",
@@ -353,7 +358,8 @@ var inputs = external_exports.object({
     external_exports.string().regex(/^[\w.-]+\.ya?ml$/, "expected a workflow file name such as reports.yml")
   ),
   maxAgeHours: integerInput({ default: 26, min: 1, max: 24 * 31 }),
-  stuckHours: integerInput({ default: 6, min: 1, max: 72 }),
+  // The guide's P1: processing delays over 4 hours.
+  stuckHours: integerInput({ default: 4, min: 1, max: 72 }),
   schedule: stringInput({ default: "17 10 * * *" }).transform((text, ctx) => {
     const schedule = parseCron(text);
     if (schedule) return schedule;
@@ -401,6 +407,7 @@ var action = {
   failureOutputs: {
     status: "failure",
     signature: "watchdog-error",
+    severity: "auto",
     details: "The watchdog itself failed; its log says why.",
     "last-run-url": "",
     "last-conclusion": "unknown",

@@ -1,0 +1,203 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveDatabase } from '../../../shared/db/database-name.js';
+import { provisionMongo, type ProvisionedMongo } from '../../../local/mongo/provision-mongo.js';
+import { startCountySandbox, type CountySandbox } from '../../../local/sandbox/county/server.js';
+import type { CountyFaults } from '../../../local/sandbox/county/faults.js';
+import { startGitHubEmulator, type GitHubEmulator } from '../../../local/sandbox/github/server.js';
+import { memoryLogger } from '../../../shared/logger.js';
+import { startSmtpServer, type TestSmtpServer } from '../../actions/send-report/smtp-harness.js';
+import { runNight, withClient, type Night } from './nights.js';
+
+// The operations guide's incident matrix through the real workflow and the local runner: each
+// night is one `npm run pipeline` of data-collection.yml, with a sandbox that misbehaves as a
+// production night would. The incidents live in the GitHub emulator from night to night.
+const OWNER = 'phx';
+const REPO = 'incident-nights';
+const SMTP_PASSWORD = 'smtp-pass-incidents';
+
+describe('incident nights: data-collection.yml through the local runner', () => {
+  let mongo: ProvisionedMongo;
+  let github: GitHubEmulator;
+  let smtp: TestSmtpServer;
+  let county: CountySandbox;
+  let out = '';
+  const nights: Record<string, Night> = {};
+  const mails: Record<string, string> = {};
+
+  const incidents = () =>
+    github.state.issues(OWNER, REPO).filter((issue) => issue.labels.includes('incident'));
+  const componentOf = (issue: { labels: string[] }) =>
+    issue.labels.find((label) => label.startsWith('component:'))?.slice('component:'.length);
+  const openComponents = () =>
+    incidents()
+      .filter((issue) => issue.state === 'open')
+      .map(componentOf)
+      .sort();
+  const databaseName = () => resolveDatabase(mongo.uri).name;
+
+  async function night(name: string, faults: CountyFaults, env: string[] = []): Promise<Night> {
+    county.setFaults(faults);
+    const envFile = join(out, `${name}.env`);
+    await writeFile(
+      envFile,
+      [
+        `MONGODB_URI=${mongo.uri}`,
+        `GITHUB_API_URL=${github.url}`,
+        `GITHUB_TOKEN=${github.token}`,
+        `GITHUB_REPOSITORY=${OWNER}/${REPO}`,
+        `SMTP_URL=smtp://reports:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`,
+        'REPORT_FROM=pipeline@example.com',
+        'REPORT_TO=ops@example.com',
+        `COUNTY_API_URL=${county.url}`,
+        `COUNTY_API_TOKEN=${county.token}`,
+        ...env,
+      ].join('\n'),
+    );
+    const before = smtp.messages.length;
+    const result = await runNight({
+      out,
+      envFile,
+      args: ['--parcels-per-zip', '8', '--input', 'zip-codes=85031,85033', '--input', 'mode=full'],
+      timeoutMs: 240_000,
+    });
+    const mail = smtp.messages[before];
+    mails[name] = mail ? ((await simpleParser(mail.raw)).text ?? '') : '';
+    nights[name] = result;
+    return result;
+  }
+
+  /** The month's ledger at 96 % of the $25 budget: $21.50 metered plus the card's $2.50 of proxies. */
+  async function spendThisMonth(month: string): Promise<void> {
+    await withClient(mongo.uri, (client) =>
+      client
+        .db(databaseName())
+        .collection<{ _id: string }>('costs')
+        .insertOne({
+          _id: 'seeded:github-actions',
+          runId: 'seeded',
+          service: 'github-actions',
+          unit: 'minute',
+          quantity: 2687.5,
+          cost: 21.5,
+          day: `${month}-01`,
+          month,
+          recordedAt: new Date().toISOString(),
+          rateCardVersion: 'seeded',
+          items: [],
+        } as never),
+    );
+  }
+
+  /** A month later: every ledger entry moves to the month before. */
+  async function startNextMonth(): Promise<void> {
+    await withClient(mongo.uri, (client) =>
+      client
+        .db(databaseName())
+        .collection('costs')
+        .updateMany({}, { $set: { month: '2000-01', day: '2000-01-01' } }),
+    );
+  }
+
+  beforeAll(async () => {
+    mongo = await provisionMongo({
+      logger: memoryLogger(),
+      env: { ...process.env, MONGODB_URI: '' },
+    });
+    github = await startGitHubEmulator();
+    smtp = await startSmtpServer({ users: { reports: SMTP_PASSWORD } });
+    county = await startCountySandbox({ seed: 'incident-nights', parcelsPerZip: 8 });
+    out = await mkdtemp(join(tmpdir(), 'phx-incident-nights-'));
+    // 1. A degraded night: a third of the parcels answer 500 whatever the retries.
+    await night('degraded', { brokenParcels: { share: 0.3 } });
+    // 2. An outage after preflight: the token check passes, then every request answers 503.
+    await night('outage', { outageAfter: 1 });
+    // 3. The database is down at preflight.
+    await night('database-down', {}, [
+      'MONGODB_URI=mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=2000',
+    ]);
+    // 4. Everything works again, but the month is at 96 % of its budget.
+    const month = new Date(Date.now() - 7 * 3_600_000).toISOString().slice(0, 7);
+    await spendThisMonth(month);
+    await night('budget-critical', {});
+    // 5. A new month: the budget is back inside.
+    await startNextMonth();
+    await night('next-month', {});
+  }, 1_200_000);
+
+  afterAll(async () => {
+    await county?.close();
+    await smtp?.close();
+    await github?.close();
+    await mongo?.stop();
+  });
+
+  it('files a degraded night under the county collector at the guide band (P2), with its rate', () => {
+    const degraded = nights.degraded!;
+    expect(degraded.result.jobs.county?.result).toBe('failure');
+    const issue = incidents().find((i) => componentOf(i) === 'collect-county');
+    expect(issue?.labels).toContain('severity:p2');
+    expect(issue?.body).toMatch(
+      /\*\*Collection tonight:\*\* \d+ collected, \d+ given up \((\d+\.\d) %\)/,
+    );
+    const rate = Number(/given up \((\d+\.\d) %\)/.exec(issue?.body ?? '')?.[1]);
+    expect(rate).toBeGreaterThanOrEqual(50);
+    expect(rate).toBeLessThan(90);
+    // The shard's own words, not a job name.
+    expect(issue?.body).toMatch(/parcels from the county API at http:\/\/127\.0\.0\.1:\d+ failed/);
+  });
+
+  it('fails an outage after preflight with the source-outage runbook and closes nothing', () => {
+    const outage = nights.outage!;
+    expect(outage.code).toBe(1);
+    expect(outage.result.jobs.plan?.result).toBe('success');
+    expect(outage.result.jobs.county?.result).toBe('failure');
+    const opened = incidents().filter((i) => componentOf(i) === 'collect-county');
+    // The degraded incident stays open beside the outage one: the county did not work tonight.
+    expect(opened.map((i) => i.state)).toEqual(['open', 'open']);
+    const issue = opened.find((i) => i.body?.includes('Data source outage'));
+    expect(issue?.body).toContain('0 parcels collected');
+    expect(issue?.labels).toContain('severity:p2');
+  });
+
+  it('opens a P0 database incident on the first night the database is down, and still mails the report', () => {
+    const down = nights['database-down']!;
+    expect(down.result.jobs.plan?.result).toBe('failure');
+    const issue = incidents().find((i) => componentOf(i) === 'database');
+    expect(issue?.state === 'open' || issue?.state === 'closed').toBe(true);
+    expect(issue?.labels).toContain('severity:p0');
+    expect(issue?.body).toContain('Database connection failure');
+    expect(issue?.body).toContain('Failing check: **database reachable**');
+    expect(down.result.jobs.report?.result).toBe('success');
+    expect(mails['database-down']).toMatch(/could not read the database/i);
+  });
+
+  it('opens a budget incident at 96 % and closes the recovered components the same night', () => {
+    const critical = nights['budget-critical']!;
+    expect(critical.result.jobs['budget-record']?.outputs.budget).toContain('"level":"critical"');
+    const budget = incidents().find((i) => componentOf(i) === 'budget');
+    expect(budget?.labels).toContain('severity:p2');
+    expect(budget?.body).toContain('Cost budget exceeded');
+    // The county and the database worked: their incidents closed; nothing else was open.
+    expect(
+      incidents()
+        .filter((i) => componentOf(i) !== 'budget')
+        .map((i) => [componentOf(i), i.state]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['collect-county', 'closed'],
+        ['database', 'closed'],
+      ]),
+    );
+  });
+
+  it('closes the budget incident when a new month starts', () => {
+    expect(nights['next-month']?.code).toBe(0);
+    expect(openComponents()).toEqual([]);
+    const budget = incidents().find((i) => componentOf(i) === 'budget');
+    expect(budget?.state).toBe('closed');
+  });
+});
