@@ -5,16 +5,21 @@ import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { parseBudget } from './budget.js';
 import { gather } from './gather.js';
+import type { GitHubAccess } from './github-access.js';
+import { readOpenIncidents } from './open-incidents.js';
+import { addDays, phoenixDate } from './phoenix-day.js';
 import type { SendReportInputs } from './inputs.js';
 import { publishReport } from './publish.js';
 import { renderReport } from './render-report.js';
-import { buildReport, type Report } from './report.js';
+import { buildReport, UPTIME_DAYS, type Report } from './report.js';
 import { writeReportFiles } from './report-files.js';
 import type { Section } from './sections.js';
 import { sendStep } from './send-step.js';
 import { reportSender } from './sender.js';
 import { smtpSecrets, smtpSettings } from './smtp-config.js';
 import type { DeliveryOptions } from './smtp-send.js';
+import type { GitHubRetryPolicy } from '../../../shared/github/client.js';
+import { readWorkflowRuns } from './workflow-runs.js';
 
 /** What send-report needs besides its inputs; tests pass a fixed clock and short waits. */
 export interface SendReportDeps {
@@ -23,6 +28,10 @@ export interface SendReportDeps {
   /** The run's artifact service; null outside a runner (stage folders are read from disk then). */
   artifactClient: ArtifactClient | null;
   delivery?: DeliveryOptions;
+  /** GitHub retries; default the shared client's. */
+  githubRetry?: GitHubRetryPolicy;
+  /** How long to look for the database server; default connectDatabase's 10 s. */
+  databaseTimeoutMs?: number;
 }
 
 /** The outcome of one send-report step. */
@@ -71,9 +80,22 @@ export async function sendReport(
       runId: context.runId,
       artifactClient: deps.artifactClient,
       baseDir: deps.artifactClient ? context.tempDir : context.workspace,
+      ...(deps.databaseTimeoutMs ? { databaseTimeoutMs: deps.databaseTimeoutMs } : {}),
     },
     logger,
   );
+  const access: GitHubAccess = {
+    token: inputs.githubToken,
+    repository: inputs.repository,
+    runRepository: context.repository,
+    apiUrl: deps.env.GITHUB_API_URL?.trim() || undefined,
+    ...(deps.githubRetry ? { retry: deps.githubRetry } : {}),
+  };
+  const fromDay = addDays(phoenixDate(startedAt.getTime()), 1 - UPTIME_DAYS[inputs.kind]);
+  const { openIncidents, nights } = await withGroup(logger, 'Incidents and nights', async () => ({
+    openIncidents: await readOpenIncidents(access, logger),
+    nights: await readWorkflowRuns(access, inputs.workflow, fromDay, logger),
+  }));
   const server = (deps.env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/$/, '');
   const incidents = inputs.incidents.map((value) => {
     const number = Number(value.replace('#', ''));
@@ -88,6 +110,8 @@ export async function sendReport(
     ...gathered,
     budget,
     incidents,
+    openIncidents,
+    nights,
     runUrl: context.runUrl,
     runId: context.runId,
     jobs: inputs.jobs,

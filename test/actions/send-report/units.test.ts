@@ -92,7 +92,10 @@ describe('KPIs against the operations guide', () => {
     [850, 150, 90, 'warning', 'warning', 'warning'],
     [600, 400, 150, 'critical', 'critical', 'critical'],
   ])('%i collected, %i failed in %i min', (fetched, failed, minutes, success, errors, duration) => {
-    const kpis = measureKpis(summariseRuns([county('85031', fetched, failed, minutes)]), undefined);
+    const kpis = measureKpis(summariseRuns([county('85031', fetched, failed, minutes)]), undefined, {
+      uptime: null,
+      costPerProperty: null,
+    });
     const level = (name: string) => kpis.find((kpi) => kpi.name === name)?.level;
     expect([
       level('Collection success rate'),
@@ -102,7 +105,7 @@ describe('KPIs against the operations guide', () => {
   });
 
   it('leaves KPIs without figures unknown rather than guessing', () => {
-    const kpis = measureKpis([], undefined);
+    const kpis = measureKpis([], undefined, { uptime: null, costPerProperty: null });
     expect(kpis.every((kpi) => kpi.level === 'unknown' && kpi.value === 'n/a')).toBe(true);
   });
 });
@@ -143,6 +146,10 @@ describe("the workflow's failed jobs", () => {
       budget: undefined,
       market: undefined,
       incidents: [],
+      openIncidents: { incidents: [], problem: 'no github-token was given' },
+      nights: { workflow: 'data-collection.yml', runs: [], ranBefore: false, problem: 'no token' },
+      database: undefined,
+      databaseProblem: undefined,
       notes: [],
       runUrl: 'https://github.com/o/r/actions/runs/r2',
       runId: 'r2',
