@@ -33,12 +33,12 @@ export function costPerProperty(
   let source = '';
   if (kind === 'daily' && budget?.runCost != null) {
     cost = budget.runCost;
-    source = 'this run (check-budget)';
+    source = 'this run, from check-budget';
   } else {
     priced = runs.filter((run) => costByRun.has(run.runId));
     if (priced.length > 0) {
       cost = priced.reduce((total, run) => total + (costByRun.get(run.runId) ?? 0), 0);
-      source = `${priced.length} of ${runs.length} runs in the cost ledger`;
+      source = `${priced.length} of ${runs.length} runs priced in the cost ledger`;
     }
   }
   const properties = priced.reduce((total, run) => total + processed(run), 0);
@@ -54,6 +54,6 @@ export function costPerProperty(
     value: cost / properties,
     cost,
     properties,
-    basis: `$${cost.toFixed(4)} of ${source} over ${count(properties)} ${what}`,
+    basis: `$${cost.toFixed(4)} (${source}) over ${count(properties)} ${what}`,
   };
 }

@@ -33,7 +33,7 @@ export function executive(report: Report): Section {
 /** Run, day, month to date, projection, per property and per service. */
 export function costSection(report: Report): Section {
   const b = report.budget;
-  const perProperty = `Per property: ${money(report.costPerProperty.value, 4)} (${report.costPerProperty.basis.replace(/^n\/a: /, '')})`;
+  const perProperty = `Per property: ${money(report.costPerProperty.value, 4)} — ${report.costPerProperty.basis.replace(/^n\/a: /, '')}`;
   if (!b)
     return section('Cost', {
       lines: ['No budget figures were given (input budget).', perProperty],
