@@ -39,7 +39,12 @@ export async function readStorage(db: Db, limitMb: number): Promise<StorageUse> 
     const usedMb = Math.round(((data + number(stats.indexSize)) / MIB) * 100) / 100;
     return { usedMb, limitMb, share: usedMb / limitMb, problem: undefined };
   } catch (error) {
-    return { usedMb: null, limitMb, share: null, problem: `dbStats failed: ${errorMessage(error)}` };
+    return {
+      usedMb: null,
+      limitMb,
+      share: null,
+      problem: `dbStats failed: ${errorMessage(error)}`,
+    };
   }
 }
 
@@ -57,7 +62,10 @@ export async function readAccuracy(db: Db): Promise<MergedAccuracy> {
 }
 
 /** The `costs` ledger's dollars of the given runs, summed per run. */
-export async function readRunCosts(db: Db, runIds: readonly string[]): Promise<Map<string, number>> {
+export async function readRunCosts(
+  db: Db,
+  runIds: readonly string[],
+): Promise<Map<string, number>> {
   const costs = new Map<string, number>();
   if (runIds.length === 0) return costs;
   // check-budget's ledger collection (COSTS_COLLECTION there) when it keeps the ledger in MongoDB.
@@ -65,7 +73,8 @@ export async function readRunCosts(db: Db, runIds: readonly string[]): Promise<M
     .collection<{ runId: string; cost: number }>('costs')
     .find({ runId: { $in: [...runIds] } })
     .project<{ runId: string; cost: number }>({ runId: 1, cost: 1 });
-  for await (const doc of cursor) costs.set(doc.runId, (costs.get(doc.runId) ?? 0) + number(doc.cost));
+  for await (const doc of cursor)
+    costs.set(doc.runId, (costs.get(doc.runId) ?? 0) + number(doc.cost));
   return costs;
 }
 

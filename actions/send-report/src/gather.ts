@@ -96,7 +96,12 @@ export async function gather(options: GatherOptions, logger: Logger): Promise<Ga
       const { db } = connection;
       const period = await readLedgerPeriod(
         db,
-        { kind: options.kind, now: options.now, runId: options.runId, artifacts: results.stageRuns },
+        {
+          kind: options.kind,
+          now: options.now,
+          runId: options.runId,
+          artifacts: results.stageRuns,
+        },
         logger,
       );
       const runs = summariseRuns(period.current);

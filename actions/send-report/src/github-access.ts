@@ -1,9 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { errorMessage } from '../../../shared/errors.js';
-import {
-  createGitHubClient,
-  type GitHubRetryPolicy,
-} from '../../../shared/github/client.js';
+import { createGitHubClient, type GitHubRetryPolicy } from '../../../shared/github/client.js';
 import { splitRepository, type RepositoryName } from '../../../shared/github/repository.js';
 import { scrubSecrets } from '../../../shared/http/redact.js';
 import type { Logger } from '../../../shared/logger.js';

@@ -24,7 +24,8 @@ export function incidentsSection(report: Report): Section {
         rows: incidents.map((incident) => [
           {
             text: incident.severity ?? 'none',
-            level: incident.severity === 'P0' || incident.severity === 'P1' ? 'critical' : 'warning',
+            level:
+              incident.severity === 'P0' || incident.severity === 'P1' ? 'critical' : 'warning',
           },
           { text: `#${incident.number} ${incident.title}`, url: incident.url },
           age(incident.createdAt, report.generatedAt),

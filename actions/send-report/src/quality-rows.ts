@@ -30,7 +30,10 @@ export function accuracyRows(
   return [
     {
       measure: `County/listing conflicts on the properties stored ${runs.length > 1 ? 'this period' : 'tonight'}`,
-      value: stored.length === 0 ? 'n/a (store-mongo did not report)' : conflicts.toLocaleString('en-US'),
+      value:
+        stored.length === 0
+          ? 'n/a (store-mongo did not report)'
+          : conflicts.toLocaleString('en-US'),
     },
     {
       measure: 'Merged properties without conflict',
@@ -48,10 +51,7 @@ export function accuracyRows(
  * source, validity, duplicates merged, listings linked, freshness of the refresh cycle,
  * integrity; then accuracy (see `accuracyRows`) whenever anything is known about it.
  */
-export function qualityRows(
-  runs: readonly RunSummary[],
-  accuracy?: MergedAccuracy,
-): QualityRow[] {
+export function qualityRows(runs: readonly RunSummary[], accuracy?: MergedAccuracy): QualityRow[] {
   const latest = [...runs].reverse().find((run) => run.quality !== undefined);
   const q = latest?.quality;
   const accurate =

@@ -24,7 +24,9 @@ export function executive(report: Report): Section {
         ? 'Open incidents: could not be read (see Open incidents)'
         : `Open incidents: ${count(report.openIncidents.incidents.length)}`,
       ...(report.database.problem && report.database.problem !== 'no mongodb-uri was given'
-        ? [`Database: could not be read, this report is built from the run's artifacts and inputs only (${report.database.problem})`]
+        ? [
+            `Database: could not be read, this report is built from the run's artifacts and inputs only (${report.database.problem})`,
+          ]
         : []),
     ],
   });

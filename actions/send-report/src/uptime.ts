@@ -39,7 +39,11 @@ export function measureUptime(history: WorkflowHistory, window: UptimeWindow): U
   const from = uptimeFrom(window);
   const base = { up: 0, counted: 0, downDays: [] as string[], from, to: window.today };
   if (history.problem)
-    return { ...base, share: null, reason: `runs of ${history.workflow} not read: ${history.problem}` };
+    return {
+      ...base,
+      share: null,
+      reason: `runs of ${history.workflow} not read: ${history.problem}`,
+    };
   const byDay = new Map<string, WorkflowHistory['runs']>();
   for (const run of history.runs) {
     const day = phoenixDate(run.createdAt);

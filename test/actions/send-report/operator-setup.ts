@@ -115,16 +115,18 @@ const merged = (id: string, conflicts: number): PropertyDocument =>
  * and about 1.2 MB of history, so that a 1 MB plan is over 80 % full.
  */
 export async function seedDatabase(db: Db): Promise<void> {
-  await db.collection<RunLedgerEntry>('runs').insertOne(
-    ledgerEntry(
-      '9001',
-      'store-mongo',
-      'all',
-      new Date('2026-11-28T10:25:00.000Z'),
-      { inserted: 0, updated: 120, unchanged: 2311, conflicts: 3 },
-      { integrity: 'ok' },
-    ),
-  );
+  await db
+    .collection<RunLedgerEntry>('runs')
+    .insertOne(
+      ledgerEntry(
+        '9001',
+        'store-mongo',
+        'all',
+        new Date('2026-11-28T10:25:00.000Z'),
+        { inserted: 0, updated: 120, unchanged: 2311, conflicts: 3 },
+        { integrity: 'ok' },
+      ),
+    );
   await db
     .collection<PropertyDocument>('properties')
     .insertMany([
@@ -132,7 +134,7 @@ export async function seedDatabase(db: Db): Promise<void> {
       merged('101-01-002', 2),
       merged('101-01-003', 0),
       merged('101-01-004', 0),
-      { ...merged('101-01-005', 0), listing: null } as PropertyDocument,
+      { ...merged('101-01-005', 0), listing: null },
     ]);
   await db.collection<{ _id: string; note: string }>('filler').insertMany(
     Array.from({ length: 24 }, (_, i) => ({

@@ -72,7 +72,10 @@ describe('the daily report tells the operator what needs attention', () => {
     expect(text).not.toContain('Listing site blocking');
     expect(text).not.toContain('Typo in README');
     expect(text).toContain('Open incidents: 2');
-    const artifact = await readFile(join(workspace, 'out/reports/report-daily/report.html'), 'utf8');
+    const artifact = await readFile(
+      join(workspace, 'out/reports/report-daily/report.html'),
+      'utf8',
+    );
     for (const page of [html, artifact]) {
       expect(page).not.toContain('<script>alert');
       expect(page).toContain('href="https://github.com/acme/phx/issues/2"');
@@ -116,7 +119,7 @@ describe('the daily report tells the operator what needs attention', () => {
     expect(text).not.toContain('Database storage at');
   });
 
-  it("says why incidents and uptime are missing when the token may not read them, and still sends", async () => {
+  it('says why incidents and uptime are missing when the token may not read them, and still sends', async () => {
     const weak = github.state.addToken({ issues: 'none', actions: 'none' });
     const { run, text } = await send({ 'github-token': weak });
     expect(run.failures).toEqual([]);
@@ -134,7 +137,10 @@ describe('the daily report tells the operator what needs attention', () => {
 
   it('is sent when MongoDB is down, saying so without the password', async () => {
     const uri = `mongodb://reporter:S3cret-Pw@127.0.0.1:${await closedPort()}/phx`;
-    const jobs = JSON.stringify({ preflight: { result: 'failure' }, county: { result: 'skipped' } });
+    const jobs = JSON.stringify({
+      preflight: { result: 'failure' },
+      county: { result: 'skipped' },
+    });
     const { run, mail, text } = await send({ 'mongodb-uri': uri, jobs, 'run-results': '' });
     expect(server.messages).toHaveLength(1);
     expect(mail?.subject).toBe('🚨 PHX pipeline daily report 2026-11-28: failed');

@@ -92,10 +92,14 @@ describe('KPIs against the operations guide', () => {
     [850, 150, 90, 'warning', 'warning', 'warning'],
     [600, 400, 150, 'critical', 'critical', 'critical'],
   ])('%i collected, %i failed in %i min', (fetched, failed, minutes, success, errors, duration) => {
-    const kpis = measureKpis(summariseRuns([county('85031', fetched, failed, minutes)]), undefined, {
-      uptime: null,
-      costPerProperty: null,
-    });
+    const kpis = measureKpis(
+      summariseRuns([county('85031', fetched, failed, minutes)]),
+      undefined,
+      {
+        uptime: null,
+        costPerProperty: null,
+      },
+    );
     const level = (name: string) => kpis.find((kpi) => kpi.name === name)?.level;
     expect([
       level('Collection success rate'),

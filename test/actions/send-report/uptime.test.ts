@@ -39,7 +39,9 @@ describe('uptime: share of scheduled nights that completed', () => {
     const uptime = measureUptime(
       history(
         [
-          ...['22', '23', '24', '25', '26', '27', '28'].map((d) => night(`2026-11-${d}`, 'success')),
+          ...['22', '23', '24', '25', '26', '27', '28'].map((d) =>
+            night(`2026-11-${d}`, 'success'),
+          ),
           night('2026-11-25', 'failure', 'first-try'),
         ],
         true,

@@ -126,8 +126,12 @@ describe('weekly report from the run ledger in FerretDB', () => {
     };
     await database.db.collection<HistoryRow>('history').insertOne(change);
     // check-budget's cost ledger: $0.24 a night this week, one service each.
-    await database.db.collection('costs').insertMany(
-      [0, 1, 2, 3, 4, 5, 6].map((d) => ({ _id: `run-${d}:github-actions`, runId: `run-${d}`, cost: 0.24 })),
+    await database.db.collection<{ _id: string; runId: string; cost: number }>('costs').insertMany(
+      [0, 1, 2, 3, 4, 5, 6].map((d) => ({
+        _id: `run-${d}:github-actions`,
+        runId: `run-${d}`,
+        cost: 0.24,
+      })),
     );
   });
   beforeEach(async () => {
