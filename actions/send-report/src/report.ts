@@ -1,19 +1,19 @@
 import { actionItems, type ActionItem } from './action-items.js';
 import type { BudgetFigures } from './budget.js';
 import { costPerProperty, type CostPerProperty } from './cost-per-property.js';
-import type { DatabaseFacts, MergedAccuracy, StorageUse } from './db-facts.js';
 import { latestCoverage, type LatestCoverage } from './coverage-section.js';
 import { compare, periodTotals, type ComparisonRow, type PeriodTotals } from './comparison.js';
 import { measureKpis, type Kpi } from './kpis.js';
 import type { MarketView } from './market.js';
-import { errorRows, type ErrorRow, type Incident } from './error-rows.js';
+import { errorRows, type ErrorRow } from './error-rows.js';
 import type { OpenIncidents } from './open-incidents.js';
 import { phoenixDate } from './phoenix-day.js';
 import { qualityRows } from './quality-rows.js';
+import { byZipRows } from './by-zip.js';
 import { totalCollected, type RunSummary } from './run-summary.js';
 import { reportStatus, subjectLine, type ReportStatus } from './status.js';
 import { measureUptime, type Uptime } from './uptime.js';
-import type { WorkflowHistory } from './workflow-runs.js';
+import type { DatabaseView, ReportSources } from './report-sources.js';
 
 /** Report periods and their length in days. */
 export const PERIOD_DAYS = { daily: 1, weekly: 7, monthly: 30 } as const;
@@ -24,13 +24,6 @@ export type { ActionItem } from './action-items.js';
 
 /** Days uptime is measured over: the last 30 Phoenix days for the daily report, else the period. */
 export const UPTIME_DAYS = { daily: 30, weekly: 7, monthly: 30 } as const;
-
-/** What the report read from the database, or why it could not. */
-export interface DatabaseView {
-  problem: string | undefined;
-  storage: StorageUse | undefined;
-  accuracy: MergedAccuracy | undefined;
-}
 
 /** Everything a report shows, computed once and rendered as HTML, text and Markdown. */
 export interface Report {
@@ -66,26 +59,7 @@ export interface Report {
 
 export type { ErrorRow } from './error-rows.js';
 
-/** What a report is built from. */
-export interface ReportSources {
-  kind: ReportKind;
-  now: Date;
-  runs: RunSummary[];
-  previousRuns: RunSummary[] | undefined;
-  budget: BudgetFigures | undefined;
-  market: MarketView | undefined;
-  incidents: Incident[];
-  openIncidents: OpenIncidents;
-  /** The collection workflow's runs, for uptime. */
-  nights: WorkflowHistory;
-  database: DatabaseFacts | undefined;
-  databaseProblem: string | undefined;
-  notes: string[];
-  runUrl: string | undefined;
-  /** This workflow run's id and its jobs' results (empty when not given). */
-  runId?: string;
-  jobs?: ReadonlyArray<{ name: string; result: string }>;
-}
+export type { DatabaseView, ReportSources } from './report-sources.js';
 
 const FAILED_JOB = new Set(['failure', 'cancelled']);
 
@@ -121,17 +95,7 @@ export function buildReport(sources: ReportSources): Report {
   const kpis = measureKpis(runs, budget, { uptime: uptime.share, costPerProperty: cost.value });
   const status = withJobs(reportStatus(runs, kpis, budget?.level), sources, failedJobs.length);
   const totals = periodTotals(runs);
-  const byZip = new Map<string, { county: number; mls: number }>();
-  for (const run of runs)
-    for (const [zip, counts] of Object.entries(run.byZip)) {
-      const row = byZip.get(zip) ?? { county: 0, mls: 0 };
-      row.county += counts.county;
-      row.mls += counts.mls;
-      byZip.set(zip, row);
-    }
-  const zips = [...byZip]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([zip, c]) => ({ zip, ...c, total: c.county + c.mls }));
+  const zips = byZipRows(runs);
   const incidents = [
     ...sources.incidents,
     ...sources.openIncidents.incidents.map(({ number, url }) => ({ number, url })),

@@ -5,13 +5,11 @@ import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { parseBudget } from './budget.js';
 import { gather } from './gather.js';
-import type { GitHubAccess } from './github-access.js';
-import { readOpenIncidents } from './open-incidents.js';
-import { addDays, phoenixDate } from './phoenix-day.js';
+import { incidentLinks, readGitHubFacts } from './github-facts.js';
 import type { SendReportInputs } from './inputs.js';
 import { publishReport } from './publish.js';
 import { renderReport } from './render-report.js';
-import { buildReport, UPTIME_DAYS, type Report } from './report.js';
+import { buildReport, type Report } from './report.js';
 import { writeReportFiles } from './report-files.js';
 import type { Section } from './sections.js';
 import { sendStep } from './send-step.js';
@@ -19,7 +17,6 @@ import { reportSender } from './sender.js';
 import { smtpSecrets, smtpSettings } from './smtp-config.js';
 import type { DeliveryOptions } from './smtp-send.js';
 import type { GitHubRetryPolicy } from '../../../shared/github/client.js';
-import { readWorkflowRuns } from './workflow-runs.js';
 
 /** What send-report needs besides its inputs; tests pass a fixed clock and short waits. */
 export interface SendReportDeps {
@@ -84,26 +81,17 @@ export async function sendReport(
     },
     logger,
   );
-  const access: GitHubAccess = {
-    token: inputs.githubToken,
-    repository: inputs.repository,
-    runRepository: context.repository,
-    apiUrl: deps.env.GITHUB_API_URL?.trim() || undefined,
-    ...(deps.githubRetry ? { retry: deps.githubRetry } : {}),
-  };
-  const fromDay = addDays(phoenixDate(startedAt.getTime()), 1 - UPTIME_DAYS[inputs.kind]);
-  const { openIncidents, nights } = await withGroup(logger, 'Incidents and nights', async () => ({
-    openIncidents: await readOpenIncidents(access, logger),
-    nights: await readWorkflowRuns(access, inputs.workflow, fromDay, logger),
-  }));
-  const server = (deps.env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/$/, '');
-  const incidents = inputs.incidents.map((value) => {
-    const number = Number(value.replace('#', ''));
-    return {
-      number,
-      url: context.repository ? `${server}/${context.repository}/issues/${number}` : undefined,
-    };
-  });
+  const { openIncidents, nights } = await readGitHubFacts(
+    inputs,
+    {
+      env: deps.env,
+      runRepository: context.repository,
+      now: startedAt,
+      ...(deps.githubRetry ? { retry: deps.githubRetry } : {}),
+    },
+    logger,
+  );
+  const incidents = incidentLinks(inputs.incidents, deps.env, context.repository);
   const report = buildReport({
     kind: inputs.kind,
     now: startedAt,
