@@ -91,6 +91,7 @@ export function buildReport(sources: ReportSources): Report {
     days: UPTIME_DAYS[kind],
     ownRunId: sources.runId,
     ownRunUp: failedJobs.length === 0 && runStatus !== 'failure',
+    ownRunIsTonight: kind === 'daily' && (sources.jobs ?? []).length > 0,
   });
   const kpis = measureKpis(runs, budget, { uptime: uptime.share, costPerProperty: cost.value });
   const status = withJobs(reportStatus(runs, kpis, budget?.level), sources, failedJobs.length);

@@ -24,6 +24,11 @@ export interface UptimeWindow {
   /** This workflow run's id, and whether it is up (no failed job, not a failed report). */
   ownRunId: string | undefined;
   ownRunUp: boolean;
+  /**
+   * Whether this run is tonight's night even when GitHub does not list it yet (the daily report
+   * inside the collection workflow, given its `jobs`).
+   */
+  ownRunIsTonight?: boolean;
 }
 
 /** First Phoenix day of the window. */
@@ -49,13 +54,16 @@ export function measureUptime(history: WorkflowHistory, window: UptimeWindow): U
     const day = phoenixDate(run.createdAt);
     byDay.set(day, [...(byDay.get(day) ?? []), run]);
   }
-  const first = history.ranBefore ? from : [...byDay.keys()].sort()[0];
+  const tonight = window.ownRunIsTonight === true;
+  const first = history.ranBefore
+    ? from
+    : ([...byDay.keys()].sort()[0] ?? (tonight ? window.today : undefined));
   if (first === undefined)
     return { ...base, share: null, reason: `${history.workflow} has no runs in the period` };
   for (let day = first; day <= window.today; day = addDays(day, 1)) {
     const runs = byDay.get(day) ?? [];
     const success = runs.some((run) => run.conclusion === 'success');
-    const own = runs.some((run) => run.id === window.ownRunId);
+    const own = runs.some((run) => run.id === window.ownRunId) || (day === window.today && tonight);
     const ended = runs.some((run) => run.status === 'completed');
     if (day === window.today && !own && !ended) continue;
     const up = success || (own && window.ownRunUp);

@@ -69,6 +69,20 @@ describe('uptime: share of scheduled nights that completed', () => {
     expect(weekly).toMatchObject({ up: 1, counted: 1 });
   });
 
+  it('counts tonight from its jobs when GitHub does not list the running night yet', () => {
+    const tonight = { ...window, ownRunIsTonight: true, ownRunUp: false };
+    expect(measureUptime(history([night('2026-11-27', 'success')]), tonight)).toMatchObject({
+      up: 1,
+      counted: 2,
+      downDays: ['2026-11-28'],
+    });
+    expect(measureUptime(history([]), { ...tonight, ownRunUp: true })).toMatchObject({
+      up: 1,
+      counted: 1,
+      share: 1,
+    });
+  });
+
   it('has no value, with the reason, when the runs could not be read or there are none', () => {
     const unread = measureUptime({ ...history([]), problem: 'no github-token was given' }, window);
     expect(unread.share).toBeNull();
