@@ -1,12 +1,14 @@
 import type { ArtifactClient } from '@actions/artifact';
-import { connectDatabase } from '../../../shared/db/connect.js';
+import { connectDatabase, type DatabaseConnection } from '../../../shared/db/connect.js';
+import { errorMessage } from '../../../shared/errors.js';
+import { scrubSecrets } from '../../../shared/http/redact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
-import { readListings, readPriceChanges, readStageRuns } from './database.js';
-import { buildMarketView, type MarketView } from './market.js';
-import { PERIOD_DAYS, type ReportKind } from './report.js';
+import { readDatabaseFacts, type DatabaseFacts } from './db-facts.js';
+import { readLedgerPeriod } from './ledger-period.js';
+import type { MarketView } from './market.js';
+import type { ReportKind } from './report.js';
 import { loadRunResults } from './run-results.js';
 import { summariseRuns, type RunSummary } from './run-summary.js';
-import { mergeStageRuns, type StageRun } from './stage-runs.js';
 
 /** Where the figures come from. */
 export interface GatherOptions {
@@ -19,22 +21,39 @@ export interface GatherOptions {
   baseDir: string;
   mongodbUri: string;
   database: string;
+  /** The plan's storage limit in MB (maintain-db's `storage-limit-mb`). */
+  storageLimitMb: number;
+  /** How long to look for the database server; default connectDatabase's. */
+  databaseTimeoutMs?: number;
 }
 
-/** The runs of the period, the previous period's, and the market. */
+/** The runs of the period, the previous period's, the market and the database's own facts. */
 export interface Gathered {
   runs: RunSummary[];
   previousRuns: RunSummary[] | undefined;
   market: MarketView | undefined;
+  /** Storage, accuracy and ledgered costs; undefined without a readable database. */
+  database: DatabaseFacts | undefined;
+  /** Why the database could not be read (no URI, unreachable: scrubbed), else undefined. */
+  databaseProblem: string | undefined;
   notes: string[];
 }
 
-const iso = (time: number): string => new Date(time).toISOString();
+/** `text` without the connection string or its password. */
+function scrubUri(text: string, uri: string): string {
+  let password = '';
+  try {
+    password = decodeURIComponent(new URL(uri).password);
+  } catch {
+    // Not a single-host URL: the whole string is scrubbed below.
+  }
+  return scrubSecrets(text, [uri, password]);
+}
 
 /**
  * Reads the run results (stage artifacts) and, with a database, the `runs` ledger of this period
- * and the previous one plus the market. A daily report covers this run when the artifacts or the
- * ledger know it, else the last 24 hours.
+ * and the previous one, the market, storage, accuracy and costs. A database that cannot be
+ * reached does not stop the report: it is built from the artifacts and says why.
  */
 export async function gather(options: GatherOptions, logger: Logger): Promise<Gathered> {
   const notes: string[] = [];
@@ -49,54 +68,60 @@ export async function gather(options: GatherOptions, logger: Logger): Promise<Ga
     notes.push(
       `Run results not found (stage skipped or failed before upload): ${results.missing.join(', ')}`,
     );
+  const withoutDatabase = (problem: string): Gathered => ({
+    runs: summariseRuns(results.stageRuns),
+    previousRuns: undefined,
+    market: undefined,
+    database: undefined,
+    databaseProblem: problem,
+    notes,
+  });
   if (options.mongodbUri === '') {
     notes.push('No mongodb-uri: trends, comparison and market view are not available.');
-    return {
-      runs: summariseRuns(results.stageRuns),
-      previousRuns: undefined,
-      market: undefined,
-      notes,
-    };
+    return withoutDatabase('no mongodb-uri was given');
   }
-  const connection = await connectDatabase(options.mongodbUri, options.database);
+  let connection: DatabaseConnection;
   try {
-    return await withGroup(logger, 'Run ledger and market', async () => {
-      const { db } = connection;
-      const end = options.now.getTime();
-      const days = PERIOD_DAYS[options.kind] * 86_400_000;
-      let current: StageRun[];
-      if (options.kind === 'daily') {
-        const own = await readStageRuns(db, { runId: options.runId });
-        current = mergeStageRuns(own, results.stageRuns);
-        if (current.length === 0)
-          current = await readStageRuns(db, { from: iso(end - days), to: iso(end) });
-      } else {
-        current = mergeStageRuns(
-          await readStageRuns(db, { from: iso(end - days), to: iso(end) }),
-          results.stageRuns,
-        );
-      }
-      const currentIds = new Set(current.map((stage) => stage.runId));
-      const previous = (
-        await readStageRuns(db, { from: iso(end - 2 * days), to: iso(end - days) })
-      ).filter((stage) => !currentIds.has(stage.runId));
-      logger.info(
-        `ledger: ${current.length} stage records this period, ${previous.length} the period before`,
-      );
-      const market =
-        options.kind === 'daily'
-          ? undefined
-          : buildMarketView(
-              await readListings(db),
-              await readPriceChanges(db, iso(end - days), iso(end)),
-              options.now,
-            );
-      if (market)
-        logger.info(
-          `market: ${market.zips.length} ZIPs, ${market.priceChanges.count} price changes`,
-        );
-      return { runs: summariseRuns(current), previousRuns: summariseRuns(previous), market, notes };
+    connection = await connectDatabase(options.mongodbUri, options.database, {
+      ...(options.databaseTimeoutMs ? { serverSelectionTimeoutMs: options.databaseTimeoutMs } : {}),
     });
+  } catch (error) {
+    // connectDatabase names the server with the credentials hidden and scrubs the password.
+    const problem = errorMessage(error);
+    logger.warning(`database not read: ${problem}`);
+    return withoutDatabase(problem);
+  }
+  try {
+    return await withGroup(logger, 'Run ledger, market and storage', async () => {
+      const { db } = connection;
+      const period = await readLedgerPeriod(
+        db,
+        {
+          kind: options.kind,
+          now: options.now,
+          runId: options.runId,
+          artifacts: results.stageRuns,
+        },
+        logger,
+      );
+      const runs = summariseRuns(period.current);
+      const database = await readDatabaseFacts(db, {
+        storageLimitMb: options.storageLimitMb,
+        runIds: runs.map((run) => run.runId),
+      });
+      return {
+        runs,
+        previousRuns: summariseRuns(period.previous),
+        market: period.market,
+        database,
+        databaseProblem: undefined,
+        notes,
+      };
+    });
+  } catch (error) {
+    const problem = `reading it failed: ${scrubUri(errorMessage(error), options.mongodbUri)}`;
+    logger.warning(`database not read: ${problem}`);
+    return withoutDatabase(problem);
   } finally {
     await connection.close();
   }

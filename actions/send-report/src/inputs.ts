@@ -8,6 +8,7 @@ import {
   stringInput,
 } from '../../../shared/inputs.js';
 import { databaseInput } from '../../../shared/db/database-input.js';
+import { repositoryInput } from '../../../shared/github/repository.js';
 
 const KINDS = ['daily', 'weekly', 'monthly'] as const;
 
@@ -95,6 +96,16 @@ export const sendReportInputs = z.object({
     }
     return parsed;
   }),
+  /** Token that reads open incidents (`issues: read`) and the workflow's runs (`actions: read`); a secret. */
+  githubToken: stringInput(),
+  /** `owner/name` whose incidents and runs are read; empty: the workflow's own repository. */
+  repository: repositoryInput,
+  /** The collection workflow whose nights uptime counts (file name or id). */
+  workflow: stringInput({ default: 'data-collection.yml' }).pipe(
+    z.string().regex(/^[\w.-]+$/, 'expected a workflow file name such as data-collection.yml'),
+  ),
+  /** Storage the database plan allows in MB (maintain-db's input of the same name). */
+  storageLimitMb: integerInput({ default: 512, min: 1 }),
   /** Open incident issue numbers, listed as action items. */
   incidents: listInput(z.string().regex(/^#?\d+$/, 'expected an issue number such as 42')),
   /** Files attached to the email: `html` (the report), `csv` (the by-ZIP extract). */

@@ -99,4 +99,22 @@ export const THRESHOLDS = {
     ok: 0.01,
     format: dollars(4),
   },
+  // The guide's headline KPI: scheduled nights that completed; its alert table makes < 95 % critical.
+  uptime: {
+    name: 'Uptime (nights completed)',
+    target: '≥ 95 %',
+    direction: 'higher',
+    ok: 0.95,
+    critical: 0.95,
+    format: percent,
+  },
+  // "API response time monitoring (<500ms target)"; the guide names no critical level.
+  apiLatency: {
+    name: 'County API response time (mean)',
+    target: '< 500 ms',
+    direction: 'lower',
+    ok: 500,
+    critical: Number.POSITIVE_INFINITY,
+    format: (v) => `${Math.round(v).toLocaleString('en-US')} ms`,
+  },
 } satisfies Record<string, Threshold>;

@@ -59,8 +59,25 @@ function mean(values: ReadonlyArray<number | null>): number | null {
   return known.length === 0 ? null : known.reduce((a, b) => a + b, 0) / known.length;
 }
 
-/** The guide's KPIs for a set of runs (averaged over them) and the budget figures. */
-export function measureKpis(runs: readonly RunSummary[], budget: BudgetFigures | undefined): Kpi[] {
+/** KPIs measured outside the runs: uptime from the workflow's runs, cost per property processed. */
+export interface MeasuredElsewhere {
+  uptime: number | null;
+  costPerProperty: number | null;
+}
+
+/** Mean county API response time over the runs' requests, in ms; null without requests. */
+export function meanApiLatencyMs(runs: readonly RunSummary[]): number | null {
+  const requests = runs.reduce((total, run) => total + run.apiRequests, 0);
+  const latency = runs.reduce((total, run) => total + run.apiLatencyMsTotal, 0);
+  return requests === 0 ? null : latency / requests;
+}
+
+/** The guide's KPIs for a set of runs (averaged over them), the budget figures and the rest. */
+export function measureKpis(
+  runs: readonly RunSummary[],
+  budget: BudgetFigures | undefined,
+  elsewhere: MeasuredElsewhere,
+): Kpi[] {
   const collected = runs.reduce((total, run) => total + totalCollected(run), 0);
   const attempted = runs.reduce(
     (t, r) => t + totalCollected(r) + r.failed.county + r.failed.mls,
@@ -82,6 +99,8 @@ export function measureKpis(runs: readonly RunSummary[], budget: BudgetFigures |
     kpi('completeness', completeness),
     kpi('validity', mean(quality.map((q) => numberAt(q, 'validity', 'share')))),
     kpi('dailyCost', runs.length === 1 ? (budget?.runCost ?? null) : null),
-    kpi('costPerProperty', budget?.costPerProperty || null),
+    kpi('costPerProperty', elsewhere.costPerProperty),
+    kpi('uptime', elsewhere.uptime),
+    kpi('apiLatency', meanApiLatencyMs(runs)),
   ];
 }

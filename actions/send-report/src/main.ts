@@ -11,7 +11,7 @@ export function createSendReportAction(
   return {
     name: 'send-report',
     inputs: sendReportInputs,
-    secrets: ['smtpUrl', 'smtpPassword', 'mongodbUri'],
+    secrets: ['smtpUrl', 'smtpPassword', 'mongodbUri', 'githubToken'],
     execute: (inputs, logger) => sendReport(inputs, deps, logger),
     outputs: (result) => ({
       sent: result.sent,

@@ -26,12 +26,15 @@ function table(t: Table): string {
 
 const KEY_SECTIONS = [
   'Executive summary',
+  'Open incidents',
   'KPIs against targets',
   'Week over week',
   'Month over month',
   'Properties by ZIP',
   'Coverage',
   'Errors and how they were resolved',
+  'Data quality',
+  'Database',
   'Action items',
 ];
 

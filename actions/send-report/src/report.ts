@@ -1,24 +1,29 @@
+import { actionItems, type ActionItem } from './action-items.js';
 import type { BudgetFigures } from './budget.js';
+import { costPerProperty, type CostPerProperty } from './cost-per-property.js';
 import { latestCoverage, type LatestCoverage } from './coverage-section.js';
-import { money } from './format.js';
 import { compare, periodTotals, type ComparisonRow, type PeriodTotals } from './comparison.js';
 import { measureKpis, type Kpi } from './kpis.js';
 import type { MarketView } from './market.js';
-import { errorRows, type ErrorRow, type Incident } from './error-rows.js';
+import { errorRows, type ErrorRow } from './error-rows.js';
+import type { OpenIncidents } from './open-incidents.js';
+import { phoenixDate } from './phoenix-day.js';
 import { qualityRows } from './quality-rows.js';
+import { byZipRows } from './by-zip.js';
 import { totalCollected, type RunSummary } from './run-summary.js';
 import { reportStatus, subjectLine, type ReportStatus } from './status.js';
+import { measureUptime, type Uptime } from './uptime.js';
+import type { DatabaseView, ReportSources } from './report-sources.js';
 
 /** Report periods and their length in days. */
 export const PERIOD_DAYS = { daily: 1, weekly: 7, monthly: 30 } as const;
 /** `daily`, `weekly` or `monthly`. */
 export type ReportKind = keyof typeof PERIOD_DAYS;
 
-/** Something the reader should act on; `url` links to it. */
-export interface ActionItem {
-  text: string;
-  url?: string;
-}
+export type { ActionItem } from './action-items.js';
+
+/** Days uptime is measured over: the last 30 Phoenix days for the daily report, else the period. */
+export const UPTIME_DAYS = { daily: 30, weekly: 7, monthly: 30 } as const;
 
 /** Everything a report shows, computed once and rendered as HTML, text and Markdown. */
 export interface Report {
@@ -42,6 +47,11 @@ export interface Report {
   quality: Array<{ measure: string; value: string }>;
   actionItems: ActionItem[];
   market: MarketView | undefined;
+  /** Open incident issues read from GitHub, or why they could not be. */
+  openIncidents: OpenIncidents;
+  uptime: Uptime;
+  costPerProperty: CostPerProperty;
+  database: DatabaseView;
   /** Caveats: missing artifacts, sources not configured. */
   notes: string[];
   runUrl: string | undefined;
@@ -49,21 +59,7 @@ export interface Report {
 
 export type { ErrorRow } from './error-rows.js';
 
-/** What a report is built from. */
-export interface ReportSources {
-  kind: ReportKind;
-  now: Date;
-  runs: RunSummary[];
-  previousRuns: RunSummary[] | undefined;
-  budget: BudgetFigures | undefined;
-  market: MarketView | undefined;
-  incidents: Incident[];
-  notes: string[];
-  runUrl: string | undefined;
-  /** This workflow run's id and its jobs' results (empty when not given). */
-  runId?: string;
-  jobs?: ReadonlyArray<{ name: string; result: string }>;
-}
+export type { DatabaseView, ReportSources } from './report-sources.js';
 
 const FAILED_JOB = new Set(['failure', 'cancelled']);
 
@@ -78,10 +74,6 @@ function withJobs(status: ReportStatus, sources: ReportSources, failedJobs: numb
   return status === 'failure' ? status : 'partial';
 }
 
-const PHOENIX_OFFSET_MS = -7 * 3_600_000; // America/Phoenix keeps UTC-7 all year.
-const phoenixDate = (time: number): string =>
-  new Date(time + PHOENIX_OFFSET_MS).toISOString().slice(0, 10);
-
 /** Builds the report: status, KPIs, tables and action items from runs, budget and market. */
 export function buildReport(sources: ReportSources): Report {
   const { kind, now, runs, budget } = sources;
@@ -90,43 +82,26 @@ export function buildReport(sources: ReportSources): Report {
   const periodLabel =
     kind === 'daily' ? phoenixDate(end) : `${phoenixDate(start)} to ${phoenixDate(end - 1)}`;
   const title = `PHX pipeline ${kind} report ${periodLabel}`;
-  const kpis = measureKpis(runs, budget);
   const failedJobs = (sources.jobs ?? []).filter((job) => FAILED_JOB.has(job.result));
+  const cost = costPerProperty(kind, runs, budget, sources.database?.costByRun ?? new Map());
+  // Tonight's own run is up unless a job failed or it left nothing: the status before uptime.
+  const runStatus = withJobs(reportStatus(runs, [], budget?.level), sources, failedJobs.length);
+  const uptime = measureUptime(sources.nights, {
+    today: phoenixDate(end),
+    days: UPTIME_DAYS[kind],
+    ownRunId: sources.runId,
+    ownRunUp: failedJobs.length === 0 && runStatus !== 'failure',
+    ownRunIsTonight: kind === 'daily' && (sources.jobs ?? []).length > 0,
+  });
+  const kpis = measureKpis(runs, budget, { uptime: uptime.share, costPerProperty: cost.value });
   const status = withJobs(reportStatus(runs, kpis, budget?.level), sources, failedJobs.length);
   const totals = periodTotals(runs);
-  const byZip = new Map<string, { county: number; mls: number }>();
-  for (const run of runs)
-    for (const [zip, counts] of Object.entries(run.byZip)) {
-      const row = byZip.get(zip) ?? { county: 0, mls: 0 };
-      row.county += counts.county;
-      row.mls += counts.mls;
-      byZip.set(zip, row);
-    }
-  const zips = [...byZip]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([zip, c]) => ({ zip, ...c, total: c.county + c.mls }));
-  const actionItems: ActionItem[] = failedJobs.map((job) => ({
-    text: `Job ${job.name} ended ${job.result} in this run`,
-    ...(sources.runUrl ? { url: sources.runUrl } : {}),
-  }));
-  actionItems.push(
-    ...sources.incidents.map((incident) => ({
-      text: `Open incident #${incident.number}`,
-      ...(incident.url ? { url: incident.url } : {}),
-    })),
-  );
-  for (const kpi of kpis.filter((k) => k.level === 'critical' || k.level === 'warning'))
-    actionItems.push({
-      text: `${kpi.name} is ${kpi.value}: ${kpi.level} (target ${kpi.target}; ${kpi.alerts})`,
-    });
-  if (budget && ['warning', 'critical'].includes(budget.level))
-    actionItems.push({
-      text: `Budget level ${budget.level}: ${budget.utilization ?? '?'} % of the month's budget spent`,
-    });
-  else if (budget?.projectionLevel === 'warning')
-    actionItems.push({
-      text: `Month-end projection ${money(budget.projected)} is above 80 % of the budget (warning)`,
-    });
+  const zips = byZipRows(runs);
+  const incidents = [
+    ...sources.incidents,
+    ...sources.openIncidents.incidents.map(({ number, url }) => ({ number, url })),
+  ].filter((incident, i, all) => all.findIndex((o) => o.number === incident.number) === i);
+  const storage = sources.database?.storage;
   return {
     kind,
     title,
@@ -147,11 +122,28 @@ export function buildReport(sources: ReportSources): Report {
       runs,
       zips.map((row) => row.zip),
     ),
-    errors: errorRows(runs, sources.incidents),
+    errors: errorRows(runs, incidents),
     budget,
-    quality: qualityRows(runs),
-    actionItems,
+    quality: qualityRows(runs, sources.database?.accuracy),
+    actionItems: actionItems({
+      failedJobs,
+      runUrl: sources.runUrl,
+      incidents: sources.incidents,
+      openIncidents: sources.openIncidents.incidents,
+      kpis,
+      budget,
+      databaseProblem: sources.databaseProblem,
+      storage,
+    }),
     market: sources.market,
+    openIncidents: sources.openIncidents,
+    uptime,
+    costPerProperty: cost,
+    database: {
+      problem: sources.databaseProblem,
+      storage,
+      accuracy: sources.database?.accuracy,
+    },
     notes: sources.notes,
     runUrl: sources.runUrl,
   };

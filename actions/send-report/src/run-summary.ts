@@ -45,6 +45,11 @@ export interface RunSummary {
   coverage: Map<string, ZipCoverage>;
   /** Stage outcomes, e.g. {"collect-county": ["success", "partial"]}. */
   outcomes: Record<string, StageRun['outcome'][]>;
+  /** County API: summed response times (ms) and the requests they cover (collect-county counts). */
+  apiLatencyMsTotal: number;
+  apiRequests: number;
+  /** County/listing conflicts standing on the properties store-mongo stored; null when it did not run. */
+  conflicts: number | null;
   /** store-mongo's figures when it ran. */
   quality: Record<string, unknown> | undefined;
   integrity: string | undefined;
@@ -79,6 +84,9 @@ function emptyRun(runId: string): RunSummary {
     byZip: Object.create(null) as RunSummary['byZip'],
     coverage: new Map(),
     outcomes: {},
+    apiLatencyMsTotal: 0,
+    apiRequests: 0,
+    conflicts: null,
     quality: undefined,
     integrity: undefined,
   };
@@ -107,9 +115,14 @@ function add(run: RunSummary, stage: StageRun): void {
     zip[collecting.source] += collected;
   }
   addCoverage(run.coverage, stage);
+  if (stage.stage === 'collect-county' && stage.counts['api-requests'] !== undefined) {
+    run.apiLatencyMsTotal += stage.counts['api-latency-ms-total'] ?? 0;
+    run.apiRequests += stage.counts['api-requests'];
+  }
   if (stage.stage === 'store-mongo') {
-    const { inserted = 0, updated = 0, unchanged = 0 } = stage.counts;
+    const { inserted = 0, updated = 0, unchanged = 0, conflicts = 0 } = stage.counts;
     run.stored = (run.stored ?? 0) + inserted + updated + unchanged;
+    run.conflicts = (run.conflicts ?? 0) + conflicts;
     if (stage.quality) run.quality = stage.quality;
     if (stage.integrity) run.integrity = stage.integrity;
   }

@@ -19,6 +19,15 @@ export function executive(report: Report): Section {
       budget
         ? `Cost: ${money(budget.runCost, 4)} this run; ${money(budget.monthToDate)} this month (${budget.utilization ?? 'n/a'} % of budget, level ${budget.level})`
         : 'Cost: no budget figures were given',
+      `Uptime: ${share(report.uptime.share)}${report.uptime.share === null ? ` (${report.uptime.reason ?? 'unknown'})` : ''}`,
+      report.openIncidents.problem
+        ? 'Open incidents: could not be read (see Open incidents)'
+        : `Open incidents: ${count(report.openIncidents.incidents.length)}`,
+      ...(report.database.problem && report.database.problem !== 'no mongodb-uri was given'
+        ? [
+            `Database: could not be read, this report is built from the run's artifacts and inputs only (${report.database.problem})`,
+          ]
+        : []),
     ],
   });
 }
@@ -26,13 +35,17 @@ export function executive(report: Report): Section {
 /** Run, day, month to date, projection, per property and per service. */
 export function costSection(report: Report): Section {
   const b = report.budget;
-  if (!b) return section('Cost', { lines: ['No budget figures were given (input budget).'] });
+  const perProperty = `Per property: ${money(report.costPerProperty.value, 4)} — ${report.costPerProperty.basis.replace(/^n\/a: /, '')}`;
+  if (!b)
+    return section('Cost', {
+      lines: ['No budget figures were given (input budget).', perProperty],
+    });
   return section('Cost', {
     lines: [
       `Run: ${money(b.runCost, 4)}`,
       `Month to date: ${money(b.monthToDate)} (${b.utilization ?? 'n/a'} % of budget, level ${b.level})`,
       `Projected at month end: ${money(b.projected)}${b.projectionLevel === 'warning' ? ' (warning: above 80 % of the budget)' : ''}`,
-      `Per property: ${money(b.costPerProperty, 4)}`,
+      perProperty,
       ...(b.severity !== 'none' ? [`Overrun severity: ${b.severity}`] : []),
     ],
     tables: Object.keys(b.breakdown).length

@@ -1,6 +1,7 @@
 import { coverageSection } from './coverage-section.js';
 import { count } from './format.js';
 import type { Report } from './report.js';
+import { databaseSection, incidentsSection, kpiBasis } from './operator-sections.js';
 import { costSection, executive, marketSection } from './section-parts.js';
 import { section, type Section } from './section-types.js';
 
@@ -9,8 +10,10 @@ export type { Cell, Section, Table } from './section-types.js';
 /** The report's sections in reading order. */
 export function reportSections(report: Report): Section[] {
   const sections: Section[] = [executive(report)];
+  sections.push(incidentsSection(report));
   sections.push(
     section('KPIs against targets', {
+      lines: kpiBasis(report),
       tables: [
         {
           columns: ['KPI', 'Value', 'Target', 'Alert levels', 'Level'],
@@ -81,6 +84,7 @@ export function reportSections(report: Report): Section[] {
         : [],
     }),
   );
+  sections.push(databaseSection(report));
   const market = marketSection(report);
   if (market) sections.push(market);
   sections.push(

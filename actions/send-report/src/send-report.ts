@@ -5,6 +5,7 @@ import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { parseBudget } from './budget.js';
 import { gather } from './gather.js';
+import { incidentLinks, readGitHubFacts } from './github-facts.js';
 import type { SendReportInputs } from './inputs.js';
 import { publishReport } from './publish.js';
 import { renderReport } from './render-report.js';
@@ -15,6 +16,7 @@ import { sendStep } from './send-step.js';
 import { reportSender } from './sender.js';
 import { smtpSecrets, smtpSettings } from './smtp-config.js';
 import type { DeliveryOptions } from './smtp-send.js';
+import type { GitHubRetryPolicy } from '../../../shared/github/client.js';
 
 /** What send-report needs besides its inputs; tests pass a fixed clock and short waits. */
 export interface SendReportDeps {
@@ -23,6 +25,10 @@ export interface SendReportDeps {
   /** The run's artifact service; null outside a runner (stage folders are read from disk then). */
   artifactClient: ArtifactClient | null;
   delivery?: DeliveryOptions;
+  /** GitHub retries; default the shared client's. */
+  githubRetry?: GitHubRetryPolicy;
+  /** How long to look for the database server; default connectDatabase's 10 s. */
+  databaseTimeoutMs?: number;
 }
 
 /** The outcome of one send-report step. */
@@ -71,23 +77,29 @@ export async function sendReport(
       runId: context.runId,
       artifactClient: deps.artifactClient,
       baseDir: deps.artifactClient ? context.tempDir : context.workspace,
+      ...(deps.databaseTimeoutMs ? { databaseTimeoutMs: deps.databaseTimeoutMs } : {}),
     },
     logger,
   );
-  const server = (deps.env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/$/, '');
-  const incidents = inputs.incidents.map((value) => {
-    const number = Number(value.replace('#', ''));
-    return {
-      number,
-      url: context.repository ? `${server}/${context.repository}/issues/${number}` : undefined,
-    };
-  });
+  const { openIncidents, nights } = await readGitHubFacts(
+    inputs,
+    {
+      env: deps.env,
+      runRepository: context.repository,
+      now: startedAt,
+      ...(deps.githubRetry ? { retry: deps.githubRetry } : {}),
+    },
+    logger,
+  );
+  const incidents = incidentLinks(inputs.incidents, deps.env, context.repository);
   const report = buildReport({
     kind: inputs.kind,
     now: startedAt,
     ...gathered,
     budget,
     incidents,
+    openIncidents,
+    nights,
     runUrl: context.runUrl,
     runId: context.runId,
     jobs: inputs.jobs,

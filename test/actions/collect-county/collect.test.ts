@@ -34,8 +34,13 @@ describe('collect-county against the sandbox county API', () => {
       'artifact-name': 'county',
       complete: 'true',
     });
+    let apiRequests = 0;
     for (const [zip, count] of Object.entries(ZIPS)) {
       const shard = await bench.readArtifact(`county-${zip}`);
+      // The county API's response time reaches the run-stats, for the report's latency KPI.
+      const counts = shard.runStats[0]?.counts ?? {};
+      expect(counts['api-latency-ms-total']).toEqual(expect.any(Number));
+      apiRequests += counts['api-requests'] ?? 0;
       const expected = Array.from(
         { length: count },
         (_, index) => bench.sandbox.directory(zip).parcel(index).apn,
@@ -56,6 +61,7 @@ describe('collect-county against the sandbox county API', () => {
     }
     // One search page per 25 rows (noise rows included) and one request per parcel: nothing more.
     expect(Number(run.outputs.requests)).toBe(bench.sandbox.requestLog.length);
+    expect(apiRequests).toBe(bench.sandbox.requestLog.length);
     // Uploaded whole: the checkpoints are gone from the runner's temp folder.
     const work = join(bench.root, 'runner-temp', 'collect-county', '101');
     expect(existsSync(join(work, 'county-85031'))).toBe(false);

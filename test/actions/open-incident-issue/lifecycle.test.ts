@@ -243,7 +243,7 @@ describe('open-incident-issue against the GitHub emulator', () => {
       fingerprint: '',
       occurrences: '0',
       incidents: '[]',
-      error: expect.stringContaining('Resource not accessible by integration'),
+      error: expect.stringContaining('Resource not accessible by integration') as string,
     });
   });
 

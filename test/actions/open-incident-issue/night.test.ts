@@ -29,7 +29,7 @@ function night(jobs: Partial<Record<string, Job>> = {}): string {
     store: ok,
     'budget-record': ok,
     ...jobs,
-  } as Record<string, Job>;
+  };
   return JSON.stringify(
     Object.fromEntries(Object.entries(all).map(([id, job]) => [id, { outputs: {}, ...job }])),
   );

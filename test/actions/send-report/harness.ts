@@ -19,6 +19,7 @@ export async function runSendReport(
   inputs: Record<string, string>,
   workspace: string,
   deps: Partial<SendReportDeps> = {},
+  env: NodeJS.ProcessEnv = {},
 ): Promise<RecordedRun> {
   const action = createSendReportAction({
     now: () => NOW,
@@ -27,6 +28,7 @@ export async function runSendReport(
       GITHUB_WORKSPACE: workspace,
       RUNNER_TEMP: join(workspace, 'tmp'),
       GITHUB_REPOSITORY: 'acme/phx',
+      ...env,
     },
     artifactClient: null,
     delivery: { attempts: 4, baseDelayMs: 20, timeoutMs: 5_000 },

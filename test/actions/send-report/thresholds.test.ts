@@ -38,6 +38,9 @@ const budget = (projected: string, projectionLevel = 'ok') =>
     }),
   );
 
+/** Uptime and cost per property come from GitHub and the ledger: unknown here. */
+const NO_EXTRAS = { uptime: null, costPerProperty: null };
+
 function dailyReport(run: StageRun, figures = budget('6.51')) {
   return buildReport({
     kind: 'daily',
@@ -49,6 +52,10 @@ function dailyReport(run: StageRun, figures = budget('6.51')) {
     incidents: [],
     notes: [],
     runUrl: undefined,
+    openIncidents: { incidents: [], problem: 'no github-token was given' },
+    nights: { workflow: 'data-collection.yml', runs: [], ranBefore: false, problem: 'no token' },
+    database: undefined,
+    databaseProblem: undefined,
   });
 }
 
@@ -69,7 +76,11 @@ describe("KPI levels from the guide's alert table", () => {
     // Critical: success below 70 %, errors above 25 %, over 120 minutes.
     [690, 310, 121, 'critical', 'critical', 'critical'],
   ])('%i collected, %i failed in %i min', (fetched, failed, minutes, success, errors, duration) => {
-    const kpis = measureKpis(summariseRuns([county(fetched, failed, minutes)]), undefined);
+    const kpis = measureKpis(
+      summariseRuns([county(fetched, failed, minutes)]),
+      undefined,
+      NO_EXTRAS,
+    );
     const level = (name: string) => kpis.find((kpi) => kpi.name === name)?.level;
     expect([
       level('Collection success rate'),
@@ -79,7 +90,7 @@ describe("KPI levels from the guide's alert table", () => {
   });
 
   it('leaves KPIs without figures unknown rather than guessing', () => {
-    const kpis = measureKpis([], undefined);
+    const kpis = measureKpis([], undefined, NO_EXTRAS);
     expect(kpis.every((kpi) => kpi.level === 'unknown' && kpi.value === 'n/a')).toBe(true);
   });
 });

@@ -125,6 +125,14 @@ describe('weekly report from the run ledger in FerretDB', () => {
       recordedAt: new Date(NOW.getTime() - 2 * DAY).toISOString(),
     };
     await database.db.collection<HistoryRow>('history').insertOne(change);
+    // check-budget's cost ledger: $0.24 a night this week, one service each.
+    await database.db.collection<{ _id: string; runId: string; cost: number }>('costs').insertMany(
+      [0, 1, 2, 3, 4, 5, 6].map((d) => ({
+        _id: `run-${d}:github-actions`,
+        runId: `run-${d}`,
+        cost: 0.24,
+      })),
+    );
   });
   beforeEach(async () => {
     workspace = await makeWorkspace();
@@ -202,6 +210,16 @@ describe('weekly report from the run ledger in FerretDB', () => {
     // The text part carries the words as they are: plain text cannot run anything.
     expect(mail.text).toContain(HOSTILE_ADDRESS);
     expect(artifactHtml).toContain('<svg');
+  });
+
+  it("divides the week's ledgered cost by every property processed, not only new ones", async () => {
+    const run = await runSendReport(inputs(), workspace);
+    const mail = await simpleParser(server.messages[0]!.raw);
+    // 7 x $0.24 over 16,800 properties stored (10 inserted and 2,390 updated a night).
+    expect(mail.text).toContain(
+      'Per property: $0.0001 — $1.6800 (7 of 7 runs priced in the cost ledger) over 16,800 properties processed (inserted, updated or confirmed unchanged by store-mongo)',
+    );
+    expect(run.summaries[0]).toMatch(/\| Cost per property \| 🟢 \$0\.0001 \|/);
   });
 
   it('compares month over month in a monthly report', async () => {
