@@ -27859,6 +27859,9 @@ function shardRunStats(result, runId, startedAt) {
       "rows-ignored": result.ignored,
       "search-pages": result.searchPages,
       requests: result.requests,
+      // County API response time: attempts sent and their summed durations (mean = total / requests).
+      "api-requests": result.http.requests,
+      "api-latency-ms-total": Math.round(result.http.latencyMsTotal),
       ...coverageCounts(result)
     },
     errorsByClass,

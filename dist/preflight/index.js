@@ -1,12 +1,6 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  ISSUES_DISABLED_FIX,
-  createGitHubClient,
-  splitRepository
-} from "../chunks/chunk-QZ64SAVJ.js";
-import "../chunks/chunk-4IUK4VYA.js";
-import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
   proxyEntries,
@@ -16,6 +10,12 @@ import {
   nodemailer_default,
   parseSmtpUrl
 } from "../chunks/chunk-T3REDOUC.js";
+import {
+  ISSUES_DISABLED_FIX,
+  createGitHubClient,
+  splitRepository
+} from "../chunks/chunk-QZ64SAVJ.js";
+import "../chunks/chunk-4IUK4VYA.js";
 import {
   connectDatabase,
   databaseInput,

@@ -11,7 +11,8 @@ export const COLLECTION_COUNTS: Readonly<
   'collect-county': {
     source: 'county',
     collected: ['parcels-fetched', 'parcels-resumed'],
-    failed: ['parcels-failed'],
+    // Abandoned: left because the county kept failing (its circuit opened), not by the plan.
+    failed: ['parcels-failed', 'parcels-abandoned'],
   },
   // `failed` counts the pages (search and listing) given up after retries.
   'scrape-mls': { source: 'mls', collected: ['listings-scraped'], failed: ['failed'] },

@@ -162,6 +162,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     fetched: outcome.fetched,
     failed: outcome.failed,
     skipped,
+    abandoned: outcome.stoppedEarly ? skipped : 0,
     ignored: search.ignored,
     searchPages: search.pages,
     requests: http.requests,

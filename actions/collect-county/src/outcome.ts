@@ -15,7 +15,8 @@ function outage(shard: ShardResult, result: CollectResult): string | undefined {
       zip: shard.zip,
       unit: 'parcels',
       collected: shard.fetched,
-      failed: shard.failed,
+      // Parcels left because the county kept failing (circuit open) are its failures too.
+      failed: shard.failed + shard.abandoned,
       // Failed requests by class: a search that never answered has no failed parcels.
       errors: shard.http.errorsByClass,
       stopped: shard.note,

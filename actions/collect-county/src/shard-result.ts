@@ -20,6 +20,11 @@ export interface ShardResult {
   failed: number;
   /** Listed parcels neither kept nor tried in this run (max-parcels, or an early stop). */
   skipped: number;
+  /**
+   * Of `skipped`, those left because the county kept failing (the circuit opened): the source's
+   * failure, which the step's verdict and the night's success rate count as failed parcels.
+   */
+  abandoned: number;
   /** Search rows left out (another ZIP, not residential). */
   ignored: number;
   searchPages: number;
@@ -117,6 +122,7 @@ export function shardRunStats(
       'parcels-fetched': result.fetched,
       'parcels-failed': result.failed,
       'parcels-skipped': result.skipped,
+      'parcels-abandoned': result.abandoned,
       'rows-ignored': result.ignored,
       'search-pages': result.searchPages,
       requests: result.requests,

@@ -114,7 +114,6 @@ export const THRESHOLDS = {
     target: '< 500 ms',
     direction: 'lower',
     ok: 500,
-    critical: Number.POSITIVE_INFINITY,
     format: (v) => `${Math.round(v).toLocaleString('en-US')} ms`,
   },
 } satisfies Record<string, Threshold>;

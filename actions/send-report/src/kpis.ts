@@ -29,6 +29,9 @@ export function levelOf(threshold: Threshold, value: number | null): KpiLevel {
 export function alertsOf(threshold: Threshold): string {
   const worse = threshold.direction === 'higher' ? '<' : '>';
   const warning = `warning ${worse} ${threshold.format(threshold.ok)}`;
+  // No warning band (the guide's uptime): below the target is critical at once.
+  if (threshold.critical === threshold.ok)
+    return `no warning band, critical ${worse} ${threshold.format(threshold.critical)}`;
   return threshold.critical === undefined
     ? `${warning}, no critical level`
     : `${warning}, critical ${worse} ${threshold.format(threshold.critical)}`;

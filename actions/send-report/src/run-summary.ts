@@ -1,20 +1,6 @@
+import { COLLECTION_COUNTS } from '../../../shared/model/collection-counts.js';
 import type { StageRun } from './stage-runs.js';
 import { addCoverage, type ZipCoverage } from './zip-coverage.js';
-
-/** Counts (summed) each collecting stage reports: what it collected and what it failed to. */
-const COLLECTION_COUNTS: Record<string, { source: Source; collected: string[]; failed: string[] }> =
-  {
-    'collect-county': {
-      source: 'county',
-      collected: ['parcels-fetched', 'parcels-resumed'],
-      failed: ['parcels-failed'],
-    },
-    'scrape-mls': {
-      source: 'mls',
-      collected: ['listings-scraped'],
-      failed: ['listings-failed'],
-    },
-  };
 
 /** Sources that collect properties. */
 export type Source = 'county' | 'mls';

@@ -33,7 +33,11 @@ describe('collect-county resuming an interrupted run', () => {
     const first = await runCollect({ ...inputs, 'artifact-name': 'first' });
     bench.sandbox.setFaults({});
 
-    expect(first.failures).toEqual([]);
+    // The county failing for the rest of the ZIP is its outage, not a success: the step fails,
+    // saying so, after uploading what it had.
+    expect(first.failures).toHaveLength(1);
+    expect(first.failures[0]).toMatch(/ZIP 85035: .* from the county API .* failed .*circuit open/);
+    expect(first.failures[0]).toContain('parcels uploaded as first-85035');
     expect(first.outputs.complete).toBe('false');
     expect(first.summaries[0]).toContain('**Partial run**');
     expect(first.summaries[0]).toContain('circuit open');

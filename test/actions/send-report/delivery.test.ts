@@ -198,7 +198,9 @@ describe('send-report delivery over SMTP', () => {
       'message-id': '',
       status: 'failure',
       'report-artifact': '',
+      error: expect.stringMatching(/refused authentication for user 'reporter'/) as string,
     });
+    expect(run.outputs.error).not.toContain(PASSWORD);
     const folder = join(workspace, 'out/reports/report-daily');
     expect(await readFile(join(folder, 'report.html'), 'utf8')).toContain('2,431');
     const stats: unknown = JSON.parse(

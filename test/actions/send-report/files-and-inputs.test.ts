@@ -153,6 +153,7 @@ describe('send-report without SMTP, in dry runs and with bad inputs', () => {
       'message-id': '',
       status: 'failure',
       'report-artifact': '',
+      error: expect.stringContaining(message) as string,
     });
   });
 });

@@ -129,7 +129,7 @@ describe('the KPI table', () => {
       /Cycle duration\s+90\.0 min\s+≤ 30 min\s+warning > 60\.0 min, critical > 120\.0 min\s+warning/,
     );
     expect(mail).toMatch(
-      /Cost per property\s+\$0\.0030\s+< \$0\.01\s+warning > \$0\.0100, no critical level\s+ok/,
+      /Cost per property\s+\$0\.0001\s+< \$0\.01\s+warning > \$0\.0100, no critical level\s+ok/,
     );
   });
 
