@@ -27856,6 +27856,7 @@ function shardRunStats(result, runId, startedAt) {
       "parcels-fetched": result.fetched,
       "parcels-failed": result.failed,
       "parcels-skipped": result.skipped,
+      "parcels-abandoned": result.abandoned,
       "rows-ignored": result.ignored,
       "search-pages": result.searchPages,
       requests: result.requests,
@@ -28002,6 +28003,7 @@ async function collectShard(zip2, context) {
     fetched: outcome.fetched,
     failed: outcome.failed,
     skipped,
+    abandoned: outcome.stoppedEarly ? skipped : 0,
     ignored: search.ignored,
     searchPages: search.pages,
     requests: http.requests,
@@ -28265,7 +28267,8 @@ function outage(shard, result) {
       zip: shard.zip,
       unit: "parcels",
       collected: shard.fetched,
-      failed: shard.failed,
+      // Parcels left because the county kept failing (circuit open) are its failures too.
+      failed: shard.failed + shard.abandoned,
       // Failed requests by class: a search that never answered has no failed parcels.
       errors: shard.http.errorsByClass,
       stopped: shard.note

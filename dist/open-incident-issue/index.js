@@ -1,6 +1,10 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  COLLECTION_COUNTS,
+  sumCounts
+} from "../chunks/chunk-HWLRJFE3.js";
+import {
   GitHubRefusal,
   createGitHubClient,
   repositoryInput,
@@ -1089,20 +1093,6 @@ function budgetVerdict(text) {
     };
   }
   return { worked: INSIDE.has(level), severity };
-}
-
-// shared/model/collection-counts.ts
-var COLLECTION_COUNTS = {
-  "collect-county": {
-    source: "county",
-    collected: ["parcels-fetched", "parcels-resumed"],
-    failed: ["parcels-failed"]
-  },
-  // `failed` counts the pages (search and listing) given up after retries.
-  "scrape-mls": { source: "mls", collected: ["listings-scraped"], failed: ["failed"] }
-};
-function sumCounts(counts, names) {
-  return names.reduce((total, name) => total + (counts[name] ?? 0), 0);
 }
 
 // actions/open-incident-issue/src/night-rates.ts

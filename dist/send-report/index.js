@@ -4,6 +4,9 @@ import {
   stageRunFields
 } from "../chunks/chunk-O7KN6XLZ.js";
 import {
+  COLLECTION_COUNTS
+} from "../chunks/chunk-HWLRJFE3.js";
+import {
   mail_composer_default,
   nodemailer_default,
   parseSmtpUrl,
@@ -1005,18 +1008,6 @@ function addCoverage(coverage, stage) {
 }
 
 // actions/send-report/src/run-summary.ts
-var COLLECTION_COUNTS = {
-  "collect-county": {
-    source: "county",
-    collected: ["parcels-fetched", "parcels-resumed"],
-    failed: ["parcels-failed"]
-  },
-  "scrape-mls": {
-    source: "mls",
-    collected: ["listings-scraped"],
-    failed: ["listings-failed"]
-  }
-};
 var sum = (counts, names) => names.reduce((total, name) => total + (counts[name] ?? 0), 0);
 var SEVERITY = {
   skipped: 0,
@@ -1372,7 +1363,6 @@ var THRESHOLDS = {
     target: "< 500 ms",
     direction: "lower",
     ok: 500,
-    critical: Number.POSITIVE_INFINITY,
     format: (v) => `${Math.round(v).toLocaleString("en-US")} ms`
   }
 };
@@ -1388,6 +1378,8 @@ function levelOf(threshold2, value4) {
 function alertsOf(threshold2) {
   const worse = threshold2.direction === "higher" ? "<" : ">";
   const warning = `warning ${worse} ${threshold2.format(threshold2.ok)}`;
+  if (threshold2.critical === threshold2.ok)
+    return `no warning band, critical ${worse} ${threshold2.format(threshold2.critical)}`;
   return threshold2.critical === void 0 ? `${warning}, no critical level` : `${warning}, critical ${worse} ${threshold2.format(threshold2.critical)}`;
 }
 function kpi(key2, value4) {

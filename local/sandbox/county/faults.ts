@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Faults the sandbox county API injects, by configuration. Counters run over the requests that
  * reach a real endpoint with a good token, so a test knows exactly which requests fail.
@@ -38,9 +40,7 @@ export interface CountyFaults {
 
 /** Whether `apn` is one of the `share` of parcels `brokenParcels` breaks: a stable hash of it. */
 export function isBrokenParcel(apn: string, share: number): boolean {
-  let hash = 2166136261;
-  for (const char of apn) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
-  return hash / 0x1_0000_0000 < share;
+  return createHash('sha256').update(apn).digest().readUInt32BE(0) / 0x1_0000_0000 < share;
 }
 
 /** What the sandbox does with one request instead of (or before) answering it normally. */
