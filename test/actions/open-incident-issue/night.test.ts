@@ -200,6 +200,61 @@ describe('open-incident-issue with `night` against the GitHub emulator', () => {
     await github.close();
   });
 
+  it('closes an incident filed under the workflow before components had their own, on a clean night only', async () => {
+    const legacy = await runIncident({
+      'github-token': github.token,
+      status: 'failure',
+      component: 'data-collection',
+      signature: 'preflight',
+      severity: 'P0',
+    });
+    expect(legacy.outputs.action).toBe('opened');
+    setRunId('1002');
+    await run(
+      night({ enrich: { result: 'failure', outputs: { error: 'Ollama did not answer' } } }),
+    );
+    expect(
+      openIncidents(github)
+        .map((issue) => issue.labels[2])
+        .sort(),
+    ).toEqual(['component:data-collection', 'component:enrich-llm']);
+    setRunId('1003');
+    await run(night());
+    expect(openIncidents(github)).toEqual([]);
+  });
+
+  it('files a refused county token at preflight as P0: nothing was collected that night', async () => {
+    const failures = JSON.stringify([
+      {
+        check: 'county API reachable',
+        component: 'collect-county',
+        message:
+          'secret COUNTY_API_TOKEN (input county-api-token): the county API refused the token',
+      },
+    ]);
+    const skippedAll = Object.fromEntries(
+      ['budget-gate', 'county', 'mls', 'enrich', 'store', 'budget-record'].map((id) => [
+        id,
+        skipped,
+      ]),
+    );
+    const run1 = await run(
+      night({
+        plan: { result: 'failure', outputs: { failures, healthy: 'database' } },
+        ...skippedAll,
+      }),
+    );
+    expect(run1.failures).toEqual([]);
+    const [issue] = openIncidents(github);
+    expect(issue?.title).toBe(
+      "Incident: collect-county: preflight check 'county API reachable' failed",
+    );
+    expect(issue?.labels).toEqual(['incident', 'severity:p0', 'component:collect-county']);
+    expect(issue?.body).toContain('County API refusing authentication');
+    expect(issue?.body).toContain('Failing check: **county API reachable**');
+    expect(issue?.body).toContain('nothing was collected tonight');
+  });
+
   it('opens one issue per failing component with its message, and closes each only when it worked', async () => {
     const outage = night({
       county: {

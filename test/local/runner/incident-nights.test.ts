@@ -122,7 +122,7 @@ describe('incident nights: data-collection.yml through the local runner', () => 
     await night('outage', { outageAfter: 1 });
     // 3. The database is down at preflight.
     await night('database-down', {}, [
-      'MONGODB_URI=mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=2000',
+      'MONGODB_URI=mongodb://pipeline:db-pass-5150@127.0.0.1:9/?serverSelectionTimeoutMS=2000',
     ]);
     // 4. Everything works again, but the month is at 96 % of its budget.
     const month = new Date(Date.now() - 7 * 3_600_000).toISOString().slice(0, 7);
@@ -178,7 +178,9 @@ describe('incident nights: data-collection.yml through the local runner', () => 
     expect(issue?.body).toContain('Failing check: **database reachable**');
     expect(down.result.jobs.report?.result).toBe('success');
     expect(mails['database-down']).toMatch(/the database could not be read: cannot reach MongoDB/i);
-    expect(mails['database-down']).not.toContain('127.0.0.1:9/');
+    // Said without the password, in the email and in the issue.
+    expect(mails['database-down']).not.toContain('db-pass-5150');
+    expect(JSON.stringify(after['database-down'])).not.toContain('db-pass-5150');
     expect(mails['database-down']).toContain(`#${issue?.number}`);
     // Nothing else closed: the county never ran.
     expect(states('database-down').filter((line) => line.endsWith('closed'))).toEqual([]);
