@@ -10,8 +10,9 @@ export const SCAN_SHARE = 0.25;
 /**
  * The stored documents with the given ids, by id: read with `$in` in batches of `batchSize`, or,
  * when the ids are a large share of the `stored` documents the collection holds, in one scan.
- * Nothing is read when it holds none. (`stored` comes from store-state: counting costs FerretDB
- * a scan too.)
+ * `stored` comes from store-state (counting costs FerretDB a scan too); when store-state knows
+ * none (a first store, or `store_state` dropped to force a re-merge) the collection is counted,
+ * and nothing is read only when it holds none.
  */
 export async function readByIds<T extends Document & { _id: string }>(
   collection: Collection<T>,
@@ -21,8 +22,9 @@ export async function readByIds<T extends Document & { _id: string }>(
 ): Promise<Map<string, T>> {
   const wanted = new Set(ids);
   const found = new Map<string, T>();
-  if (wanted.size === 0 || stored === 0) return found;
-  const total = stored;
+  if (wanted.size === 0) return found;
+  const total = stored > 0 ? stored : await collection.estimatedDocumentCount();
+  if (total === 0) return found;
   if (wanted.size >= total * SCAN_SHARE) {
     for await (const doc of collection.find({}))
       if (wanted.has(doc._id)) found.set(doc._id, doc as T);

@@ -28,14 +28,17 @@ function desiredListing(
   if (existing && listing.observedAt < new Date(existing.scrapedAt).toISOString()) {
     return { ...existing, propertyKey };
   }
-  const last = history.at(-1);
-  const statusHistory =
-    last?.status === listing.record.status
-      ? history
-      : [
-          ...history,
-          { status: listing.record.status, seenAt: listing.observedAt, runId: listing.runId },
-        ];
+  // Merged into the stored history, never replacing it: a sighting already there adds nothing.
+  const status = listing.record.status;
+  const known =
+    history.at(-1)?.status === status ||
+    history.some((entry) => entry.status === status && entry.seenAt === listing.observedAt);
+  const statusHistory = known
+    ? history
+    : [
+        ...history,
+        { status: listing.record.status, seenAt: listing.observedAt, runId: listing.runId },
+      ];
   return sanitizeKeys({
     ...omit(listing.record, ['schemaVersion']),
     _id: listing.record.mlsNumber,
@@ -44,6 +47,32 @@ function desiredListing(
     lastRunId: listing.runId,
     updatedAt: existing?.updatedAt ?? now,
   });
+}
+
+/** New documents, changed fields of stored ones, and how many listings became linked to a parcel. */
+function planWrites(
+  batch: readonly ListingInput[],
+  stored: ReadonlyMap<string, ListingDocument>,
+  now: string,
+): { inserts: ListingDocument[]; updates: FieldUpdate[]; linked: number } {
+  const inserts: ListingDocument[] = [];
+  const updates: FieldUpdate[] = [];
+  let linked = 0;
+  for (const { listing, propertyKey } of batch) {
+    const existing = stored.get(listing.record.mlsNumber);
+    const desired = desiredListing(listing, propertyKey, existing, now);
+    if (propertyKey !== null && APN.test(propertyKey) && existing?.propertyKey !== propertyKey)
+      linked += 1;
+    if (existing === undefined) inserts.push(desired);
+    else {
+      const set: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(desired))
+        if (!sameValue(value, (existing as Record<string, unknown>)[field])) set[field] = value;
+      if (Object.keys(set).length > 0)
+        updates.push({ _id: desired._id, set: { ...set, updatedAt: now } });
+    }
+  }
+  return { inserts, updates, linked };
 }
 
 /**
@@ -72,29 +101,22 @@ export async function storeListings(
   const entries = new Map<string, StoreStateEntry>();
   for (let start = 0; start < pending.length; start += options.batchSize) {
     const batch = pending.slice(start, start + options.batchSize);
-    const inserts: ListingDocument[] = [];
-    const updates: FieldUpdate[] = [];
-    for (const { listing, propertyKey } of batch) {
-      const existing = stored.get(listing.record.mlsNumber);
-      const desired = desiredListing(listing, propertyKey, existing, options.now);
-      if (propertyKey !== null && APN.test(propertyKey) && existing?.propertyKey !== propertyKey)
-        linked += 1;
-      if (existing === undefined) inserts.push(desired);
-      else {
-        const set: Record<string, unknown> = {};
-        for (const [field, value] of Object.entries(desired))
-          if (!sameValue(value, (existing as Record<string, unknown>)[field])) set[field] = value;
-        if (Object.keys(set).length > 0)
-          updates.push({ _id: desired._id, set: { ...set, updatedAt: options.now } });
-      }
-    }
+    const planned = planWrites(batch, stored, options.now);
+    linked += planned.linked;
     if (collections === undefined || options.dryRun) continue;
-    const { duplicates } = await insertNew(collections.listings, inserts);
-    // Another shard stored the listing first: write ours over it (the later scrape wins on rerun).
-    const raced = inserts
-      .filter((doc) => duplicates.includes(doc._id))
-      .map(({ _id, ...set }) => ({ _id, set }));
-    await applyUpdates(collections.listings, [...updates, ...raced]);
+    const { duplicates } = await insertNew(collections.listings, planned.inserts);
+    // Another writer stored these first: read them and merge as updates, keeping their history.
+    const raced = batch.filter((entry) => duplicates.includes(mlsNumber(entry)));
+    const known = await readByIds(
+      collections.listings,
+      raced.map(mlsNumber),
+      options.batchSize,
+      Number.MAX_SAFE_INTEGER,
+    );
+    const merged = planWrites(raced, known, options.now);
+    // Counted as new links when planned as inserts; the merge says whether they really are.
+    linked += merged.linked - raced.filter(({ propertyKey }) => APN.test(propertyKey ?? '')).length;
+    await applyUpdates(collections.listings, [...planned.updates, ...merged.updates]);
     for (const entry of batch) entries.set(mlsNumber(entry), { d: digestOf(entry), s: null, c: 0 });
   }
   if (collections && !options.dryRun && entries.size > 0)

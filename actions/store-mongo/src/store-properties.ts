@@ -12,6 +12,7 @@ import { mergeProperty } from './merge.js';
 import { readByIds } from './read-stored.js';
 import { inputDigest, readState, saveState, stateEntry, type StoreState } from './store-state.js';
 import { documentProblems } from './integrity.js';
+import { takeOver } from './take-over.js';
 
 /** What storing the properties did. */
 export interface PropertyCounts {
@@ -55,12 +56,12 @@ async function storeBatch(
   const inserts: PropertyDocument[] = [];
   const updates: FieldUpdate[] = [];
   const history: HistoryChange[] = [];
-  const absorbedHere: string[] = [];
+  const absorbedHere = new Map<string, string>();
   let seenAgain = 0;
   for (const input of inputs) {
     const absorbed = input.absorbKey ? (stored.get(input.absorbKey) ?? null) : null;
     if (absorbed && input.absorbKey) {
-      absorbedHere.push(input.absorbKey);
+      absorbedHere.set(input.absorbKey, input.key);
       counts.absorbed.set(input.absorbKey, input.key);
     }
     const existing = stored.get(input.key) ?? null;
@@ -104,13 +105,10 @@ async function storeBatch(
   const matched = await applyUpdates(properties, updates);
   if (matched !== updates.length)
     counts.problems.push(`${updates.length - matched} updated properties were no longer stored`);
-  if (absorbedHere.length > 0) {
-    const { deletedCount } = await properties.deleteMany({ _id: { $in: absorbedHere } });
-    if (deletedCount !== absorbedHere.length)
-      counts.problems.push(
-        `${absorbedHere.length - deletedCount} unmatched listings taken over were already gone`,
-      );
-  }
+  // A parcel another writer inserted first is merged again next round, its takeover with it.
+  for (const [addrKey, apn] of absorbedHere)
+    if (duplicates.includes(apn)) absorbedHere.delete(addrKey);
+  counts.problems.push(...(await takeOver(properties, historyCollection, absorbedHere)));
   for (const key of duplicates) entries.delete(key);
   counts.inserted += inserted;
   counts.updated += updates.length - seenAgain;
