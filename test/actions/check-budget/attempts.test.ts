@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LedgerEntry } from '../../../actions/check-budget/src/ledger.js';
 import { COSTS_COLLECTION } from '../../../actions/check-budget/src/ledger-mongo.js';
 import { createCheckBudgetAction } from '../../../actions/check-budget/src/main.js';
 import { runAction } from '../../../shared/action.js';
@@ -90,7 +91,8 @@ async function record(runId: string, attempt: number, now: string) {
 
 /** The run's documents in the `costs` collection. */
 async function ledgerOf(runId: string) {
-  const documents = await database.db.collection(COSTS_COLLECTION).find({ runId }).toArray();
+  const costs = database.db.collection<LedgerEntry>(COSTS_COLLECTION);
+  const documents = await costs.find({ runId }).toArray();
   return documents.map(({ _id, quantity, cost }) => ({ _id, quantity, cost }));
 }
 
