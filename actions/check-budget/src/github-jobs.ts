@@ -59,8 +59,9 @@ function classify(error: unknown, what: string): NonRetryableError | RetryableEr
 }
 
 /**
- * Reads every job of the run's latest attempt (`GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs`,
- * following pagination), trying again on 5xx and rate limits within `retry`. A refused token or
+ * Reads every job of every attempt of the run (`GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs`
+ * with `filter: all`, following pagination): GitHub bills an attempt that timed out and was re-run
+ * as much as the re-run. Tries again on 5xx and rate limits within `retry`. A refused token or
  * unknown run is NonRetryable, naming `github-token`.
  */
 export async function fetchRunJobs(
@@ -92,11 +93,13 @@ export async function fetchRunJobs(
         owner,
         repo,
         run_id: Number(request.runId),
-        filter: 'latest',
+        filter: 'all',
         per_page: 100,
       });
       logger.debug(`jobs of run ${request.runId}: ${JSON.stringify(jobs.map((job) => job.name))}`);
       return jobs.map((job) => ({
+        id: job.id,
+        runAttempt: job.run_attempt ?? 1,
         name: job.name,
         status: job.status,
         conclusion: job.conclusion,

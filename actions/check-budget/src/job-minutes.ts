@@ -3,6 +3,10 @@ import type { RateCard, RunnerRate } from './rate-card.js';
 
 /** One job of the workflow run, as the REST API's jobs list reports it. */
 export interface RunJob {
+  /** GitHub's job id: a re-run of a job is a new job with its own id. */
+  id: number;
+  /** The run attempt the job ran in, 1 for the first. */
+  runAttempt: number;
   name: string;
   status: string;
   conclusion: string | null;
@@ -45,10 +49,15 @@ export function runnerRateFor(
 export interface JobMinutes {
   lines: CostLine[];
   unmatchedLabels: string[];
+  /** Distinct jobs priced. */
+  jobs: number;
+  /** The run attempts those jobs ran in, ascending. */
+  attempts: number[];
 }
 
 /**
- * Prices a run's jobs by runner type. In a public repository GitHub bills nothing for its
+ * Prices a run's jobs by runner type, each job id once (jobs of every attempt are billed, and a
+ * job listed twice is still one job). In a public repository GitHub bills nothing for its
  * standard runners when the card says so; the minutes are still counted.
  */
 export function priceJobs(
@@ -59,7 +68,12 @@ export function priceJobs(
   const free = options.publicRepository && card.githubActions.publicRepositoryFree;
   const byRunner = new Map<string, CostLine>();
   const unmatched = new Set<string>();
+  const seen = new Set<number>();
+  const attempts = new Set<number>();
   for (const job of jobs) {
+    if (seen.has(job.id)) continue;
+    seen.add(job.id);
+    attempts.add(job.runAttempt);
     const minutes = billedMinutes(job, options.now);
     const { rate, matched } = runnerRateFor(job.labels, card);
     if (!matched) for (const label of job.labels) unmatched.add(label);
@@ -78,5 +92,10 @@ export function priceJobs(
     line.cost = roundMicros(line.quantity * price);
     byRunner.set(item, line);
   }
-  return { lines: [...byRunner.values()], unmatchedLabels: [...unmatched].sort() };
+  return {
+    lines: [...byRunner.values()],
+    unmatchedLabels: [...unmatched].sort(),
+    jobs: seen.size,
+    attempts: [...attempts].sort((a, b) => a - b),
+  };
 }

@@ -14,7 +14,9 @@ const ledgerItemSchema = z.object({
 
 /**
  * What one run spent on one service. `_id` is `<run id>:<service>`, so recording a run again
- * replaces its entries instead of adding to them.
+ * replaces its entries instead of adding to them. The `github-actions` entry holds the jobs of
+ * every attempt of the run: the record stage of a re-run (attempt 2) replaces it, attempt 1's
+ * minutes included, whether attempt 1 recorded the run or not.
  */
 export const ledgerEntrySchema = z.object({
   _id: z.string().min(1).describe('<run id>:<service>'),

@@ -36,8 +36,10 @@ export interface RunCostSources {
 }
 
 /**
- * Prices the current run: usage records from its stage artifacts, plus its jobs' minutes from the
- * REST API when a token is given (those replace any `github-actions` usage the actions reported).
+ * Prices the current run: usage records from its stage artifacts, plus the minutes of its jobs in
+ * every attempt from the REST API when a token is given (those replace any `github-actions` usage
+ * the actions reported). The run's one `github-actions` entry thus holds all its attempts, so the
+ * record stage of a re-run replaces it without dropping or doubling an earlier attempt.
  * A failure to read the jobs is a warning: the rest of the run's cost is still recorded.
  */
 export async function priceRun(
@@ -114,8 +116,10 @@ async function readJobs(
       );
     }
     const minutes = priced.lines.reduce((sum, line) => sum + line.quantity, 0);
-    logger.info(`${jobs.length} jobs, ${minutes} billed minutes`);
-    return { lines: priced.lines, count: jobs.length };
+    const attempts =
+      priced.attempts.length > 1 ? ` over attempts ${priced.attempts.join(', ')}` : '';
+    logger.info(`${priced.jobs} jobs${attempts}, ${minutes} billed minutes`);
+    return { lines: priced.lines, count: priced.jobs };
   } catch (error) {
     logger.warning(`job minutes not counted: ${errorMessage(error)}`);
     return { problem: errorMessage(error) };

@@ -45,7 +45,7 @@ function job(
 }
 
 describe('job minutes from the REST API', () => {
-  it('reads every job of the latest attempt, following pagination', async () => {
+  it('reads every job of every attempt, following pagination', async () => {
     const shards = Array.from({ length: 130 }, (_, i) =>
       job(`collect (${i})`, '2026-11-28T10:00:00Z', '2026-11-28T10:00:40Z', ['ubuntu-latest'], 2),
     );
@@ -64,15 +64,30 @@ describe('job minutes from the REST API', () => {
       memoryLogger(),
     );
 
-    expect(jobs).toHaveLength(130);
-    expect(jobs[0]).toEqual({
-      name: 'collect (0)',
-      status: 'completed',
-      conclusion: 'success',
-      startedAt: '2026-11-28T10:00:00Z',
-      completedAt: '2026-11-28T10:00:40Z',
-      labels: ['ubuntu-latest'],
-    });
+    expect(jobs).toHaveLength(131);
+    expect(jobs.slice(0, 2)).toEqual([
+      {
+        id: expect.any(Number) as number,
+        runAttempt: 1,
+        name: 'collect (0)',
+        status: 'completed',
+        conclusion: 'success',
+        startedAt: '2026-11-28T09:00:00Z',
+        completedAt: '2026-11-28T09:30:00Z',
+        labels: ['ubuntu-latest'],
+      },
+      {
+        id: expect.any(Number) as number,
+        runAttempt: 2,
+        name: 'collect (0)',
+        status: 'completed',
+        conclusion: 'success',
+        startedAt: '2026-11-28T10:00:00Z',
+        completedAt: '2026-11-28T10:00:40Z',
+        labels: ['ubuntu-latest'],
+      },
+    ]);
+    expect(new Set(jobs.map((j) => j.id)).size).toBe(131);
     const pages = github.state.requests
       .slice(before)
       .filter((r) => r.path.endsWith('/actions/runs/7001/jobs'));
@@ -92,7 +107,7 @@ describe('job minutes from the REST API', () => {
       { path: /\/runs\/7001\/jobs$/ },
     );
     const logger = memoryLogger();
-    expect(await fetchRunJobs(request, logger, retry)).toHaveLength(130);
+    expect(await fetchRunJobs(request, logger, retry)).toHaveLength(131);
     expect(logger.lines.some((line) => line.includes('trying again'))).toBe(true);
 
     github.state.injectFault(

@@ -29,12 +29,16 @@ function usage(
   };
 }
 
+let nextJobId = 1;
+
 function job(
   startedAt: string | null,
   completedAt: string | null,
   labels = ['ubuntu-latest'],
 ): RunJob {
   return {
+    id: nextJobId++,
+    runAttempt: 1,
     name: 'collect (85031)',
     status: 'completed',
     conclusion: 'success',
@@ -110,6 +114,14 @@ describe('job minutes', () => {
       { item: 'self-hosted', quantity: 60, cost: 0 },
     ]);
     expect(priced.unmatchedLabels).toEqual(['gpu-box']);
+  });
+
+  it('bills every attempt’s jobs, and a job listed twice once', () => {
+    const timedOut = job('2026-11-28T09:00:00Z', '2026-11-28T10:00:00Z');
+    const rerun = { ...job('2026-11-28T10:05:00Z', '2026-11-28T10:15:00Z'), runAttempt: 2 };
+    const priced = priceJobs([timedOut, rerun, timedOut], card, { publicRepository: false, now });
+    expect(priced.lines).toMatchObject([{ item: 'Linux 2-core', quantity: 70, cost: 70 * 0.006 }]);
+    expect(priced).toMatchObject({ jobs: 2, attempts: [1, 2] });
   });
 
   it('bills nothing in a public repository when the card says so, and counts the minutes', () => {
