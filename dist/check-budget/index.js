@@ -717,11 +717,13 @@ async function fetchRunJobs(request, logger, retry = DEFAULT_RETRY) {
         owner,
         repo,
         run_id: Number(request.runId),
-        filter: "latest",
+        filter: "all",
         per_page: 100
       });
       logger.debug(`jobs of run ${request.runId}: ${JSON.stringify(jobs.map((job) => job.name))}`);
       return jobs.map((job) => ({
+        id: job.id,
+        runAttempt: job.run_attempt ?? 1,
         name: job.name,
         status: job.status,
         conclusion: job.conclusion,
@@ -764,7 +766,12 @@ function priceJobs(jobs, card, options) {
   const free = options.publicRepository && card.githubActions.publicRepositoryFree;
   const byRunner = /* @__PURE__ */ new Map();
   const unmatched = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  const attempts = /* @__PURE__ */ new Set();
   for (const job of jobs) {
+    if (seen.has(job.id)) continue;
+    seen.add(job.id);
+    attempts.add(job.runAttempt);
     const minutes = billedMinutes(job, options.now);
     const { rate, matched } = runnerRateFor(job.labels, card);
     if (!matched) for (const label of job.labels) unmatched.add(label);
@@ -783,7 +790,12 @@ function priceJobs(jobs, card, options) {
     line.cost = roundMicros(line.quantity * price);
     byRunner.set(item, line);
   }
-  return { lines: [...byRunner.values()], unmatchedLabels: [...unmatched].sort() };
+  return {
+    lines: [...byRunner.values()],
+    unmatchedLabels: [...unmatched].sort(),
+    jobs: seen.size,
+    attempts: [...attempts].sort((a, b) => a - b)
+  };
 }
 
 // actions/check-budget/src/usage-artifacts.ts
@@ -868,8 +880,9 @@ async function readJobs(card, sources, logger) {
       );
     }
     const minutes = priced.lines.reduce((sum, line) => sum + line.quantity, 0);
-    logger.info(`${jobs.length} jobs, ${minutes} billed minutes`);
-    return { lines: priced.lines, count: jobs.length };
+    const attempts = priced.attempts.length > 1 ? ` over attempts ${priced.attempts.join(", ")}` : "";
+    logger.info(`${priced.jobs} jobs${attempts}, ${minutes} billed minutes`);
+    return { lines: priced.lines, count: priced.jobs };
   } catch (error) {
     logger.warning(`job minutes not counted: ${errorMessage(error)}`);
     return { problem: errorMessage(error) };

@@ -735,8 +735,9 @@ var SCAN_SHARE = 0.25;
 async function readByIds(collection, ids, batchSize, stored) {
   const wanted = new Set(ids);
   const found = /* @__PURE__ */ new Map();
-  if (wanted.size === 0 || stored === 0) return found;
-  const total = stored;
+  if (wanted.size === 0) return found;
+  const total = stored > 0 ? stored : await collection.estimatedDocumentCount();
+  if (total === 0) return found;
   if (wanted.size >= total * SCAN_SHARE) {
     for await (const doc of collection.find({}))
       if (wanted.has(doc._id)) found.set(doc._id, doc);
@@ -757,8 +758,9 @@ function desiredListing(listing, propertyKey, existing, now) {
   if (existing && listing.observedAt < new Date(existing.scrapedAt).toISOString()) {
     return { ...existing, propertyKey };
   }
-  const last = history.at(-1);
-  const statusHistory = last?.status === listing.record.status ? history : [
+  const status = listing.record.status;
+  const known = history.at(-1)?.status === status || history.some((entry) => entry.status === status && entry.seenAt === listing.observedAt);
+  const statusHistory = known ? history : [
     ...history,
     { status: listing.record.status, seenAt: listing.observedAt, runId: listing.runId }
   ];
@@ -770,6 +772,26 @@ function desiredListing(listing, propertyKey, existing, now) {
     lastRunId: listing.runId,
     updatedAt: existing?.updatedAt ?? now
   });
+}
+function planWrites(batch, stored, now) {
+  const inserts = [];
+  const updates = [];
+  let linked = 0;
+  for (const { listing, propertyKey } of batch) {
+    const existing = stored.get(listing.record.mlsNumber);
+    const desired = desiredListing(listing, propertyKey, existing, now);
+    if (propertyKey !== null && APN2.test(propertyKey) && existing?.propertyKey !== propertyKey)
+      linked += 1;
+    if (existing === void 0) inserts.push(desired);
+    else {
+      const set = {};
+      for (const [field, value] of Object.entries(desired))
+        if (!sameValue(value, existing[field])) set[field] = value;
+      if (Object.keys(set).length > 0)
+        updates.push({ _id: desired._id, set: { ...set, updatedAt: now } });
+    }
+  }
+  return { inserts, updates, linked };
 }
 async function storeListings(db, listings, parcelAddresses, options) {
   let linked = 0;
@@ -784,26 +806,20 @@ async function storeListings(db, listings, parcelAddresses, options) {
   const entries = /* @__PURE__ */ new Map();
   for (let start = 0; start < pending.length; start += options.batchSize) {
     const batch = pending.slice(start, start + options.batchSize);
-    const inserts = [];
-    const updates = [];
-    for (const { listing, propertyKey } of batch) {
-      const existing = stored.get(listing.record.mlsNumber);
-      const desired = desiredListing(listing, propertyKey, existing, options.now);
-      if (propertyKey !== null && APN2.test(propertyKey) && existing?.propertyKey !== propertyKey)
-        linked += 1;
-      if (existing === void 0) inserts.push(desired);
-      else {
-        const set = {};
-        for (const [field, value] of Object.entries(desired))
-          if (!sameValue(value, existing[field])) set[field] = value;
-        if (Object.keys(set).length > 0)
-          updates.push({ _id: desired._id, set: { ...set, updatedAt: options.now } });
-      }
-    }
+    const planned = planWrites(batch, stored, options.now);
+    linked += planned.linked;
     if (collections === void 0 || options.dryRun) continue;
-    const { duplicates } = await insertNew(collections.listings, inserts);
-    const raced = inserts.filter((doc) => duplicates.includes(doc._id)).map(({ _id, ...set }) => ({ _id, set }));
-    await applyUpdates(collections.listings, [...updates, ...raced]);
+    const { duplicates } = await insertNew(collections.listings, planned.inserts);
+    const raced = batch.filter((entry) => duplicates.includes(mlsNumber(entry)));
+    const known = await readByIds(
+      collections.listings,
+      raced.map(mlsNumber),
+      options.batchSize,
+      Number.MAX_SAFE_INTEGER
+    );
+    const merged = planWrites(raced, known, options.now);
+    linked += merged.linked - raced.filter(({ propertyKey }) => APN2.test(propertyKey ?? "")).length;
+    await applyUpdates(collections.listings, [...planned.updates, ...merged.updates]);
     for (const entry of batch) entries.set(mlsNumber(entry), { d: digestOf(entry), s: null, c: 0 });
   }
   if (collections && !options.dryRun && entries.size > 0)
@@ -823,18 +839,28 @@ async function relinkListings(db, parcelAddresses, options) {
   return updates.length;
 }
 
+// actions/store-mongo/src/take-over.ts
+async function takeOver(properties, history, absorbed) {
+  if (absorbed.size === 0) return [];
+  for (const [addrKey, apn] of absorbed)
+    await history.updateMany({ propertyKey: addrKey }, { $set: { propertyKey: apn } });
+  const keys = [...absorbed.keys()];
+  const { deletedCount } = await properties.deleteMany({ _id: { $in: keys } });
+  return deletedCount === keys.length ? [] : [`${keys.length - deletedCount} unmatched listings taken over were already gone`];
+}
+
 // actions/store-mongo/src/store-properties.ts
 var MAX_ROUNDS = 3;
 async function storeBatch(db, inputs, stored, options, counts, entries) {
   const inserts = [];
   const updates = [];
   const history = [];
-  const absorbedHere = [];
+  const absorbedHere = /* @__PURE__ */ new Map();
   let seenAgain = 0;
   for (const input of inputs) {
     const absorbed = input.absorbKey ? stored.get(input.absorbKey) ?? null : null;
     if (absorbed && input.absorbKey) {
-      absorbedHere.push(input.absorbKey);
+      absorbedHere.set(input.absorbKey, input.key);
       counts.absorbed.set(input.absorbKey, input.key);
     }
     const existing = stored.get(input.key) ?? null;
@@ -876,13 +902,9 @@ async function storeBatch(db, inputs, stored, options, counts, entries) {
   const matched = await applyUpdates(properties, updates);
   if (matched !== updates.length)
     counts.problems.push(`${updates.length - matched} updated properties were no longer stored`);
-  if (absorbedHere.length > 0) {
-    const { deletedCount } = await properties.deleteMany({ _id: { $in: absorbedHere } });
-    if (deletedCount !== absorbedHere.length)
-      counts.problems.push(
-        `${absorbedHere.length - deletedCount} unmatched listings taken over were already gone`
-      );
-  }
+  for (const [addrKey, apn] of absorbedHere)
+    if (duplicates.includes(apn)) absorbedHere.delete(addrKey);
+  counts.problems.push(...await takeOver(properties, historyCollection, absorbedHere));
   for (const key of duplicates) entries.delete(key);
   counts.inserted += inserted;
   counts.updated += updates.length - seenAgain;

@@ -93,14 +93,18 @@ describe('the daily report tells the operator what needs attention', () => {
     const { run, mail, text } = await send({ 'storage-limit-mb': '1' });
     expect(run.failures).toEqual([]);
     // 19 of the 21 nights since the first run completed: below the guide's 95 %, critical.
-    expect(text).toMatch(/Uptime \(nights completed\)\s+90\.5 %\s+≥ 95 %\s+no warning band, critical < 95\.0 %\s+critical/);
+    expect(text).toMatch(
+      /Uptime \(nights completed\)\s+90\.5 %\s+≥ 95 %\s+no warning band, critical < 95\.0 %\s+critical/,
+    );
     expect(text).toContain(
       'Uptime: 19 of 21 nights completed (2026-10-30 to 2026-11-28); down: 2026-11-15, 2026-11-20',
     );
     expect(text).toMatch(/County API response time \(mean\)\s+612 ms\s+< 500 ms\s+warning/);
     expect(text).toContain('County API response time: mean over 2,700 requests');
     // $0.21 over every property processed tonight, not the 0 first-time inserts.
-    expect(text).toMatch(/Cost per property\s+\$0\.0001\s+< \$0\.01\s+warning > \$0\.0100, no critical level\s+ok/);
+    expect(text).toMatch(
+      /Cost per property\s+\$0\.0001\s+< \$0\.01\s+warning > \$0\.0100, no critical level\s+ok/,
+    );
     expect(text).toContain(
       'Per property: $0.0001 — $0.2100 (this run, from check-budget) over 2,431 properties processed (inserted, updated or confirmed unchanged by store-mongo)',
     );
