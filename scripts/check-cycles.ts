@@ -12,7 +12,10 @@ const dirs = (args.length ? args : ['actions', 'shared', 'local', 'scripts', 'te
   path.resolve(root, dir),
 );
 const cycles = findCyclesUnder(dirs);
-const show = (file: string): string => path.relative(process.cwd(), file);
+const show = (file: string): string => {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+};
 if (cycles.length === 0) {
   console.log(`no import cycles under ${dirs.map(show).join(', ')}`);
 } else {
