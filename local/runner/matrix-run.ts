@@ -4,7 +4,7 @@ import { asString, evaluateToken, type Contexts } from './expressions.js';
 import { runJob } from './job.js';
 import { expandMatrix } from './matrix-and-inputs.js';
 import { matrixResult } from './plan.js';
-import type { WorkflowJobResult, WorkflowRunOptions } from './run-workflow.js';
+import type { WorkflowJobResult, WorkflowRunOptions } from './workflow-run.js';
 
 /** One job of a run, ready to expand into its matrix instances. */
 export interface MatrixJob {

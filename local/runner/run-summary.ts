@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../../shared/errors.js';
 import type { GitHubEmulator } from '../sandbox/github/server.js';
-import type { WorkflowRunResult } from './run-workflow.js';
+import type { WorkflowRunResult } from './workflow-run.js';
 
 /** What `result.json` records of a run: how it was started and how its jobs ended. */
 export interface RunSummary extends WorkflowRunResult {

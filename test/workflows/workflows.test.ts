@@ -174,7 +174,7 @@ describe('the nightly incident job', () => {
   const step = incident.steps?.find((s) => s.uses === './actions/open-incident-issue');
   const needs = [incident.needs ?? []].flat();
   const components = new Map(
-    String(step?.with?.components ?? '')
+    (typeof step?.with?.components === 'string' ? step.with.components : '')
       .split('\n')
       .map((line) => line.split(':').map((part) => part.trim()))
       .filter((parts): parts is [string, string] => parts.length === 2),

@@ -3,7 +3,8 @@ import { connectDatabase } from '../../../shared/db/connect.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { maintainDbInputs, type MaintainDbInputs } from './inputs.js';
-import { maintain, type MaintainResult } from './maintain.js';
+import { maintain } from './maintain.js';
+import type { MaintainResult } from './maintain-result.js';
 import { maintainSummary } from './summary.js';
 
 async function execute(inputs: MaintainDbInputs, logger: Logger): Promise<MaintainResult> {

@@ -4,27 +4,15 @@ import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import type { ExportFormat } from '../../../shared/export/export-properties.js';
 import type { RunContext } from '../../../shared/run-context.js';
-import { reconcileIndexes, type IndexReport } from './indexes-task.js';
+import { reconcileIndexes } from './indexes-task.js';
 import type { MaintainDbInputs, Task } from './inputs.js';
-import { publishBackup, publishExport, type Published, type PublishedBackup } from './publish.js';
+import type { MaintainResult } from './maintain-result.js';
+import { publishBackup, publishExport } from './publish.js';
 import { maintenanceRunStats } from './run-stats.js';
-import { applyRetention, retentionPolicies, type RetentionResult } from './retention.js';
-import { restoreBackup, type RestoreCount } from './restore.js';
+import { applyRetention, retentionPolicies } from './retention.js';
+import { restoreBackup } from './restore.js';
 import { locateBackup } from './restore-source.js';
-import { measureStorage, type StorageReport } from './storage.js';
-
-/** Everything maintain-db did. */
-export interface MaintainResult {
-  tasks: Task[];
-  dryRun: boolean;
-  database: string;
-  indexes: IndexReport | null;
-  retention: RetentionResult[];
-  backup: PublishedBackup | null;
-  exported: Published | null;
-  restored: RestoreCount[] | null;
-  storage: StorageReport;
-}
+import { measureStorage } from './storage.js';
 
 /**
  * Runs the asked tasks in a safe order: restore first (so that indexes and backup see the restored

@@ -1,6 +1,6 @@
 import type { RunStats } from '../../../shared/model/run-stats.js';
 import { ERROR_CLASSES, RUN_STATS_SCHEMA_VERSION } from '../../../shared/model/run-stats.js';
-import type { MaintainResult } from './maintain.js';
+import type { MaintainResult } from './maintain-result.js';
 
 /**
  * A run-stats record of maintain-db. `action` is not one of the seven pipeline stages that the

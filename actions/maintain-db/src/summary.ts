@@ -1,4 +1,4 @@
-import type { MaintainResult } from './maintain.js';
+import type { MaintainResult } from './maintain-result.js';
 
 function table(header: string[], rows: Array<Array<string | number>>): string {
   const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;

@@ -1,43 +1,14 @@
 import { errorMessage, isRetryable } from '../../../shared/errors.js';
 import { sleep } from '../../../shared/http/backoff.js';
-import type { RateLimiter } from '../../../shared/http/rate-limiter.js';
-import type { Logger } from '../../../shared/logger.js';
 import type { ErrorClass } from '../../../shared/model/run-stats.js';
-import type { CaptchaService } from './captcha.js';
+import type { CrawlContext } from './crawl-context.js';
 import { emptyCrawlStats, type CrawlStats } from './crawl-stats.js';
-import type { ListingStore } from './listing-store.js';
 import { ListingParseError } from './listing-record.js';
 import { harvest, passCaptchas } from './page-handlers.js';
-import type { ProxyPool } from './proxy-pool.js';
-import type { RequestQueue, QueuedRequest } from './request-queue.js';
-import type { ResultRows } from './result-rows.js';
-import type { RobotsRules } from './robots.js';
-import type { Selectors } from './selectors.js';
-import { MAX_ERROR_SCORE, type Session, type SessionPool } from './sessions.js';
-import type { FailureSnapshots } from './snapshots.js';
+import type { QueuedRequest } from './request-queue.js';
+import { MAX_ERROR_SCORE, type Session } from './sessions.js';
 import { stopGrace } from './stop-grace.js';
 import { visitPage } from './visit.js';
-
-/** Everything one ZIP's crawl works with. */
-export interface CrawlContext {
-  selectors: Selectors;
-  queue: RequestQueue;
-  store: ListingStore;
-  /** Where result pages' rows go; the listing visits are planned from them. */
-  rows: ResultRows;
-  sessions: SessionPool;
-  proxies: ProxyPool;
-  limiter: RateLimiter;
-  robots: RobotsRules;
-  captcha: CaptchaService | null;
-  snapshots: FailureSnapshots;
-  logger: Logger;
-  concurrency: number;
-  maxRetries: number;
-  navigationTimeoutMs: number;
-  /** Aborted with a `StopRequest` when the time budget is spent or the runner asks to stop. */
-  stop: AbortSignal;
-}
 
 /**
  * Crawls the queue with `concurrency` sessions until it is empty, no session can be made, or

@@ -1,5 +1,5 @@
 import { solveRecaptcha, submitCaptchaToken } from './captcha.js';
-import type { CrawlContext } from './crawl.js';
+import type { CrawlContext } from './crawl-context.js';
 import type { CrawlStats } from './crawl-stats.js';
 import { listingRecord } from './listing-record.js';
 import type { QueuedRequest } from './request-queue.js';

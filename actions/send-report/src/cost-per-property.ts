@@ -1,5 +1,5 @@
 import type { BudgetFigures } from './budget.js';
-import type { ReportKind } from './report.js';
+import type { ReportKind } from './report-kind.js';
 import { totalCollected, type RunSummary } from './run-summary.js';
 
 /** The period's cost over the properties it processed. */

@@ -1,7 +1,8 @@
 import type { Db } from 'mongodb';
 import { pipelineCollections } from '../../../shared/db/collections.js';
 import { fromLedger, type StageRun } from './stage-runs.js';
-import type { MarketListing, PriceChange } from './market.js';
+import type { MarketListing } from './market-listing.js';
+import type { PriceChange } from './market.js';
 
 /** Ledger entries of the stages that finished in [from, to), or of one run. */
 export async function readStageRuns(

@@ -6,7 +6,7 @@ import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readDatabaseFacts, type DatabaseFacts } from './db-facts.js';
 import { readLedgerPeriod } from './ledger-period.js';
 import type { MarketView } from './market.js';
-import type { ReportKind } from './report.js';
+import type { ReportKind } from './report-kind.js';
 import { loadRunResults } from './run-results.js';
 import { summariseRuns, type RunSummary } from './run-summary.js';
 

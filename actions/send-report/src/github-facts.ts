@@ -4,7 +4,7 @@ import type { Incident } from './error-rows.js';
 import type { GitHubAccess } from './github-access.js';
 import { readOpenIncidents, type OpenIncidents } from './open-incidents.js';
 import { addDays, phoenixDate } from './phoenix-day.js';
-import { UPTIME_DAYS, type ReportKind } from './report.js';
+import { UPTIME_DAYS, type ReportKind } from './report-kind.js';
 import { readWorkflowRuns, type WorkflowHistory } from './workflow-runs.js';
 
 /** What the report reads from GitHub: open incidents and the collection workflow's nights. */

@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import type { Logger } from '../../../shared/logger.js';
 import { readListings, readPriceChanges, readStageRuns } from './database.js';
 import { buildMarketView, type MarketView } from './market.js';
-import { PERIOD_DAYS, type ReportKind } from './report.js';
+import { PERIOD_DAYS, type ReportKind } from './report-kind.js';
 import { mergeStageRuns, type StageRun } from './stage-runs.js';
 
 /** The period's and the previous period's stage runs, and the market for weekly and monthly. */

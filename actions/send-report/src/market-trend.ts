@@ -1,4 +1,4 @@
-import type { MarketListing } from './market.js';
+import type { MarketListing } from './market-listing.js';
 import { median } from './median.js';
 
 /** Weeks of listings the trend covers. */

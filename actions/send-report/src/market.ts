@@ -1,19 +1,9 @@
 import { ACTIVE_LISTING_STATUSES } from '../../../shared/model/mls-listing.js';
+import type { MarketListing } from './market-listing.js';
 import { weeklyTrend, type TrendPoint } from './market-trend.js';
 import { median } from './median.js';
 
 export { median } from './median.js';
-
-/** The listing facts the market view reads from one stored property. */
-export interface MarketListing {
-  zip: string;
-  status: string;
-  listPrice: number | null;
-  livingAreaSqft: number | null;
-  daysOnMarket: number | null;
-  /** Listing date (YYYY-MM-DD), when the page gave one. */
-  listedOn: string | null;
-}
 
 /** A recorded price change of a listing. */
 export interface PriceChange {

@@ -3,7 +3,7 @@ import type { DatabaseFacts, MergedAccuracy, StorageUse } from './db-facts.js';
 import type { Incident } from './error-rows.js';
 import type { MarketView } from './market.js';
 import type { OpenIncidents } from './open-incidents.js';
-import type { ReportKind } from './report.js';
+import type { ReportKind } from './report-kind.js';
 import type { RunSummary } from './run-summary.js';
 import type { WorkflowHistory } from './workflow-runs.js';
 

@@ -11,19 +11,12 @@ import { phoenixDate } from './phoenix-day.js';
 import { qualityRows } from './quality-rows.js';
 import { byZipRows } from './by-zip.js';
 import { totalCollected, type RunSummary } from './run-summary.js';
+import { PERIOD_DAYS, UPTIME_DAYS, type ReportKind } from './report-kind.js';
 import { reportStatus, subjectLine, type ReportStatus } from './status.js';
 import { measureUptime, type Uptime } from './uptime.js';
 import type { DatabaseView, ReportSources } from './report-sources.js';
 
-/** Report periods and their length in days. */
-export const PERIOD_DAYS = { daily: 1, weekly: 7, monthly: 30 } as const;
-/** `daily`, `weekly` or `monthly`. */
-export type ReportKind = keyof typeof PERIOD_DAYS;
-
 export type { ActionItem } from './action-items.js';
-
-/** Days uptime is measured over: the last 30 Phoenix days for the daily report, else the period. */
-export const UPTIME_DAYS = { daily: 30, weekly: 7, monthly: 30 } as const;
 
 /** Everything a report shows, computed once and rendered as HTML, text and Markdown. */
 export interface Report {

@@ -34,8 +34,3 @@ export interface Route {
   docs: string;
   handle(context: RouteContext): Promise<RouteResult> | RouteResult;
 }
-
-/** GitHub's timestamp format: ISO 8601 in UTC without fractions. */
-export function githubTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}

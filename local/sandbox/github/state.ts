@@ -13,7 +13,7 @@ import type {
   WorkflowRunInput,
   WorkflowRunRecord,
 } from './types.js';
-import { githubTime } from './route.js';
+import { githubTime } from './github-time.js';
 import {
   findWorkflow,
   workflowRecord,

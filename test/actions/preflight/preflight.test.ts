@@ -129,7 +129,7 @@ describe('preflight against real servers on loopback', () => {
       {
         check: 'county API reachable',
         component: 'collect-county',
-        message: expect.stringContaining('the county API refused the token'),
+        message: expect.stringContaining('the county API refused the token') as string,
       },
     ]);
     expect(run.outputs.healthy).toBe('database');

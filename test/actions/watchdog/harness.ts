@@ -1,7 +1,7 @@
 import { runRecorded, type RecordedRun } from '../../support/recording-runtime.js';
 import { action } from '../../../actions/watchdog/src/main.js';
 import type { GitHubEmulator, WorkflowRunInput } from '../../../local/sandbox/github/server.js';
-import { githubTime } from '../../../local/sandbox/github/route.js';
+import { githubTime } from '../../../local/sandbox/github/github-time.js';
 
 /** The repository the tests watch. */
 export const OWNER = 'phx';

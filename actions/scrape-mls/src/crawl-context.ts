@@ -1,0 +1,32 @@
+import type { RateLimiter } from '../../../shared/http/rate-limiter.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { CaptchaService } from './captcha.js';
+import type { ListingStore } from './listing-store.js';
+import type { ProxyPool } from './proxy-pool.js';
+import type { RequestQueue } from './request-queue.js';
+import type { ResultRows } from './result-rows.js';
+import type { RobotsRules } from './robots.js';
+import type { Selectors } from './selectors.js';
+import type { SessionPool } from './sessions.js';
+import type { FailureSnapshots } from './snapshots.js';
+
+/** Everything one ZIP's crawl works with. */
+export interface CrawlContext {
+  selectors: Selectors;
+  queue: RequestQueue;
+  store: ListingStore;
+  /** Where result pages' rows go; the listing visits are planned from them. */
+  rows: ResultRows;
+  sessions: SessionPool;
+  proxies: ProxyPool;
+  limiter: RateLimiter;
+  robots: RobotsRules;
+  captcha: CaptchaService | null;
+  snapshots: FailureSnapshots;
+  logger: Logger;
+  concurrency: number;
+  maxRetries: number;
+  navigationTimeoutMs: number;
+  /** Aborted with a `StopRequest` when the time budget is spent or the runner asks to stop. */
+  stop: AbortSignal;
+}
