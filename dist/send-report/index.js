@@ -899,49 +899,74 @@ function buildMarketView(listings, changes, now2) {
   };
 }
 
-// actions/send-report/src/format.ts
-var count = (value4) => value4 === null || value4 === void 0 ? "n/a" : Math.round(value4).toLocaleString("en-US");
-var money = (value4, digits = 2) => value4 === null || value4 === void 0 ? "n/a" : `$${value4.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
-var share = (value4) => value4 === null || value4 === void 0 ? "n/a" : `${(value4 * 100).toFixed(1)} %`;
-var duration = (ms) => `${(ms / 6e4).toFixed(1)} min`;
-var signedPercent = (value4) => value4 === null ? "n/a" : `${value4 >= 0 ? "+" : ""}${value4.toFixed(1)} %`;
+// actions/send-report/src/report-kind.ts
+var PERIOD_DAYS = { daily: 1, weekly: 7, monthly: 30 };
+var UPTIME_DAYS = { daily: 30, weekly: 7, monthly: 30 };
 
-// actions/send-report/src/action-items.ts
-var STORAGE_WARN_SHARE = 0.8;
-function actionItems(sources) {
-  const link3 = (url) => url ? { url } : {};
-  const items = sources.failedJobs.map((job) => ({
-    text: `Job ${job.name} ended ${job.result} in this run`,
-    ...link3(sources.runUrl)
-  }));
-  if (sources.databaseProblem && sources.databaseProblem !== "no mongodb-uri was given")
-    items.push({ text: `The database could not be read: ${sources.databaseProblem}` });
-  for (const incident of sources.openIncidents)
-    items.push({
-      text: `Open incident #${incident.number} (${incident.severity ?? "no severity"}): ${incident.title}`,
-      url: incident.url
-    });
-  const listed = new Set(sources.openIncidents.map((incident) => incident.number));
-  for (const incident of sources.incidents.filter((i) => !listed.has(i.number)))
-    items.push({ text: `Open incident #${incident.number}`, ...link3(incident.url) });
-  for (const kpi2 of sources.kpis.filter((k2) => k2.level === "critical" || k2.level === "warning"))
-    items.push({
-      text: `${kpi2.name} is ${kpi2.value}: ${kpi2.level} (target ${kpi2.target}; ${kpi2.alerts})`
-    });
-  const { budget, storage } = sources;
-  if (budget && ["warning", "critical"].includes(budget.level))
-    items.push({
-      text: `Budget level ${budget.level}: ${budget.utilization ?? "?"} % of the month's budget spent`
-    });
-  else if (budget?.projectionLevel === "warning")
-    items.push({
-      text: `Month-end projection ${money(budget.projected)} is above 80 % of the budget (warning)`
-    });
-  if (storage?.share != null && storage.share > STORAGE_WARN_SHARE)
-    items.push({
-      text: `Database storage at ${(storage.share * 100).toFixed(1)} % of the ${storage.limitMb} MB limit (${storage.usedMb} MB): lower the retention days or move to a larger plan`
-    });
-  return items;
+// actions/send-report/src/ledger-period.ts
+var iso = (time3) => new Date(time3).toISOString();
+async function readLedgerPeriod(db, options, logger) {
+  const end = options.now.getTime();
+  const days = PERIOD_DAYS[options.kind] * 864e5;
+  const window2 = { from: iso(end - days), to: iso(end) };
+  let current2;
+  if (options.kind === "daily") {
+    const own = await readStageRuns(db, { runId: options.runId });
+    current2 = mergeStageRuns(own, options.artifacts);
+    if (current2.length === 0) current2 = await readStageRuns(db, window2);
+  } else current2 = mergeStageRuns(await readStageRuns(db, window2), options.artifacts);
+  const currentIds = new Set(current2.map((stage) => stage.runId));
+  const previous = (await readStageRuns(db, { from: iso(end - 2 * days), to: iso(end - days) })).filter((stage) => !currentIds.has(stage.runId));
+  logger.info(
+    `ledger: ${current2.length} stage records this period, ${previous.length} the period before`
+  );
+  const market = options.kind === "daily" ? void 0 : buildMarketView(
+    await readListings(db),
+    await readPriceChanges(db, window2.from, window2.to),
+    options.now
+  );
+  if (market)
+    logger.info(`market: ${market.zips.length} ZIPs, ${market.priceChanges.count} price changes`);
+  return { current: current2, previous, market };
+}
+
+// actions/send-report/src/run-results.ts
+import { existsSync } from "node:fs";
+import path from "node:path";
+async function readFolder(dir) {
+  const manifest = await verifyManifest(dir);
+  const stats = [];
+  for await (const record of readStageRecords(dir, manifest, "run-stats", runStatsSchema))
+    stats.push(record);
+  const usage = [];
+  for await (const record of readStageRecords(dir, manifest, "usage", usageSchema))
+    usage.push(record);
+  return stats.map((record) => fromRunStats(record, usage));
+}
+async function loadRunResults(names, source3, logger) {
+  const result = { stageRuns: [], read: [], missing: [] };
+  if (names.length === 0) return result;
+  const { client, baseDir } = source3;
+  const matched = client ? await matchArtifacts(client, names) : { names, unmatched: [] };
+  result.missing.push(...matched.unmatched);
+  for (const name of matched.names) {
+    let dir = path.resolve(baseDir, name);
+    if (client) {
+      dir = path.join(baseDir, "send-report-inputs", name.replace(/[^\w.-]/g, "_"));
+      await downloadStage(client, name, dir, logger);
+    }
+    if (!existsSync(dir)) {
+      result.missing.push(name);
+      continue;
+    }
+    result.stageRuns.push(...await readFolder(dir));
+    result.read.push(name);
+  }
+  logger.info(
+    `run results: ${result.stageRuns.length} stage records from ${result.read.length} artifacts`
+  );
+  if (result.missing.length) logger.warning(`run results not found: ${result.missing.join(", ")}`);
+  return result;
 }
 
 // actions/send-report/src/zip-coverage.ts
@@ -1093,634 +1118,6 @@ function summariseRuns(stageRuns) {
 }
 var totalCollected = (run3) => run3.collected.county + run3.collected.mls;
 
-// actions/send-report/src/cost-per-property.ts
-var processed = (run3) => run3.stored ?? totalCollected(run3);
-var count2 = (value4) => value4.toLocaleString("en-US");
-function costPerProperty(kind, runs, budget, costByRun) {
-  let cost = null;
-  let priced = runs;
-  let source3 = "";
-  if (kind === "daily" && budget?.runCost != null) {
-    cost = budget.runCost;
-    source3 = "this run, from check-budget";
-  } else {
-    priced = runs.filter((run3) => costByRun.has(run3.runId));
-    if (priced.length > 0) {
-      cost = priced.reduce((total, run3) => total + (costByRun.get(run3.runId) ?? 0), 0);
-      source3 = `${priced.length} of ${runs.length} runs priced in the cost ledger`;
-    }
-  }
-  const properties = priced.reduce((total, run3) => total + processed(run3), 0);
-  const stored = priced.some((run3) => run3.stored !== null);
-  const what = stored ? "properties processed (inserted, updated or confirmed unchanged by store-mongo)" : "properties collected";
-  if (cost === null)
-    return { value: null, cost, properties, basis: "n/a: no cost figures for the period" };
-  if (properties === 0)
-    return { value: null, cost, properties, basis: `n/a: no properties processed (${source3})` };
-  return {
-    value: cost / properties,
-    cost,
-    properties,
-    basis: `$${cost.toFixed(4)} (${source3}) over ${count2(properties)} ${what}`
-  };
-}
-
-// actions/send-report/src/section-types.ts
-var section = (heading, parts) => ({
-  heading,
-  lines: [],
-  tables: [],
-  charts: [],
-  ...parts
-});
-
-// actions/send-report/src/coverage-section.ts
-function latestCoverage(runs, zips) {
-  const latest = runs.at(-1);
-  const byZip = latest?.coverage ?? /* @__PURE__ */ new Map();
-  const all = [.../* @__PURE__ */ new Set([...byZip.keys(), ...zips])].sort();
-  return {
-    run: latest && { runId: latest.runId, startedAt: latest.startedAt, of: runs.length },
-    zips: all.map((zip) => ({ zip, ...byZip.get(zip) }))
-  };
-}
-var plural = (value4, unit2) => `${count(value4)} ${unit2}${value4 === 1 ? "" : "s"}`;
-var nights = (value4) => plural(value4, "night");
-function pace(c4) {
-  if (c4.perNight === null)
-    return "no request budget (no rate limit or no time budget), so no refresh estimate: every due parcel is tried each run";
-  const budget = c4.requestBudget === null ? "" : ` (request budget ${count(c4.requestBudget)})`;
-  const left = c4.nightsLeft === 0 ? "every known parcel is fresh now" : `${nights(c4.nightsLeft)} until every known parcel is fresh`;
-  return `${count(c4.perNight)} parcels a night${budget}: a full refresh takes ${nights(c4.cycleNights)}; ${left}`;
-}
-function parcelLines(zip, c4) {
-  const fresh = share(c4.known === 0 ? null : c4.fresh / c4.known);
-  const activity = c4.listingActivity ? `; ${count(c4.listingActivity)} with listing activity went first` : "";
-  const lines = [
-    `${zip}: ${count(c4.fresh)} of ${count(c4.known)} known parcels fresh (${fresh}, refreshed within ${plural(c4.freshDays, "day")}), ${count(c4.collected)} ever collected; ${pace(c4)}${activity}`
-  ];
-  if (c4.indexPagesLeft !== null)
-    lines.push(
-      `${zip}: the parcel index is still being built: about ${count(c4.indexPagesLeft)} search pages left; more parcels will be known`
-    );
-  return lines;
-}
-function listingLine(zip, f) {
-  const visited = ["new", "changed", "revisited"].flatMap(
-    (key2) => f[key2] === void 0 ? [] : [`${count(f[key2])} ${key2}`]
-  );
-  const parts = [
-    ...f.known === void 0 ? [] : [`${count(f.known)} on the result pages`],
-    ...visited.length ? [`${visited.join(", ")} in this run`] : [],
-    ...f.left === void 0 ? [] : [`${count(f.left)} left for the next run`]
-  ];
-  return `${zip} listings: ${parts.join("; ")}`;
-}
-function zipLines(z) {
-  const lines = [];
-  const county = z.county;
-  if (!county)
-    lines.push(`${z.zip}: no parcel coverage: the county shard did not run in the latest run`);
-  else if (county.coverage) lines.push(...parcelLines(z.zip, county.coverage));
-  else {
-    const why = county.missing.length ? `incomplete figures (missing ${county.missing.join(", ")})` : "none reported (a full run, or no database)";
-    const ended = county.outcome === "success" ? "" : `; the county shard ended ${county.outcome}`;
-    lines.push(`${z.zip}: no parcel coverage: ${why}${ended}`);
-  }
-  if (z.listings) lines.push(listingLine(z.zip, z.listings));
-  return lines;
-}
-function coverageSection(coverage) {
-  const { run: run3, zips } = coverage;
-  if (!run3) return section("Coverage", { lines: ["No coverage figures: no run in this period."] });
-  if (zips.length === 0)
-    return section("Coverage", {
-      lines: ["No coverage figures: no county or listing shard reported in the latest run."]
-    });
-  const asOf = run3.of > 1 ? [`As of the latest run, ${run3.runId} (started ${run3.startedAt}).`] : [];
-  return section("Coverage", { lines: [...asOf, ...zips.flatMap(zipLines)] });
-}
-
-// actions/send-report/src/status.ts
-var COLLECTING = ["collect-county", "scrape-mls"];
-function runStatus(run3) {
-  const collecting = COLLECTING.flatMap((stage) => run3.outcomes[stage] ?? []);
-  const ran = collecting.filter((outcome) => outcome !== "skipped");
-  if (ran.length > 0 && ran.every((outcome) => outcome === "failure")) return "failure";
-  if (run3.outcomes["store-mongo"]?.includes("failure")) return "failure";
-  const outcomes = Object.values(run3.outcomes).flat();
-  if (outcomes.some((outcome) => outcome === "partial" || outcome === "failure")) return "partial";
-  if (run3.integrity !== void 0 && run3.integrity !== "ok") return "partial";
-  return "success";
-}
-function reportStatus(runs, kpis, budgetLevel) {
-  if (runs.length === 0) return "failure";
-  const statuses = runs.map(runStatus);
-  if (statuses.includes("failure")) return runs.length === 1 ? "failure" : "partial";
-  if (statuses.includes("partial")) return "partial";
-  if (kpis.some((kpi2) => kpi2.level === "critical") || budgetLevel === "critical") return "partial";
-  return "success";
-}
-var EMOJI = { success: "\u2705", partial: "\u26A0\uFE0F", failure: "\u{1F6A8}" };
-function subjectLine(title2, status, properties) {
-  const count5 = `${properties.toLocaleString("en-US")} properties`;
-  const outcome = status === "success" ? count5 : status === "partial" ? `completed with issues (${count5})` : "failed";
-  return `${EMOJI[status]} ${title2}: ${outcome}`;
-}
-
-// actions/send-report/src/comparison.ts
-function periodTotals(runs) {
-  const collected = runs.reduce((total, run3) => total + totalCollected(run3), 0);
-  const failed = runs.reduce((total, run3) => total + run3.failed.county + run3.failed.mls, 0);
-  return {
-    runs: runs.length,
-    failedRuns: runs.filter((run3) => runStatus(run3) === "failure").length,
-    collected,
-    stored: runs.reduce((total, run3) => total + (run3.stored ?? 0), 0),
-    successRate: collected + failed === 0 ? null : collected / (collected + failed),
-    errors: runs.reduce((total, run3) => total + run3.errors, 0),
-    retries: runs.reduce((total, run3) => total + run3.retries, 0),
-    medianDurationMs: median(runs.map((run3) => run3.durationMs))
-  };
-}
-var count3 = (value4) => value4 === null ? "n/a" : value4.toLocaleString("en-US");
-var percent = (value4) => value4 === null ? "n/a" : `${(value4 * 100).toFixed(1)} %`;
-var minutes = (value4) => value4 === null ? "n/a" : `${(value4 / 6e4).toFixed(1)} min`;
-function relative(current2, previous) {
-  if (current2 === null || previous === null) return "n/a";
-  if (previous === 0) return current2 === 0 ? "0 %" : "new";
-  const change2 = (current2 - previous) / previous * 100;
-  return `${change2 >= 0 ? "+" : ""}${change2.toFixed(1)} %`;
-}
-function points(current2, previous) {
-  if (current2 === null || previous === null) return "n/a";
-  const change2 = (current2 - previous) * 100;
-  return `${change2 >= 0 ? "+" : ""}${change2.toFixed(1)} pts`;
-}
-var METRICS = [
-  ["Runs", "runs", count3, relative],
-  ["Failed runs", "failedRuns", count3, relative],
-  ["Properties collected", "collected", count3, relative],
-  ["Properties stored", "stored", count3, relative],
-  ["Success rate", "successRate", percent, points],
-  ["Errors", "errors", count3, relative],
-  ["Median duration", "medianDurationMs", minutes, relative]
-];
-function compare(current2, previous) {
-  return METRICS.map(([metric, key2, format5, change2]) => ({
-    metric,
-    current: format5(current2[key2]),
-    previous: format5(previous[key2]),
-    change: change2(current2[key2], previous[key2])
-  }));
-}
-
-// actions/send-report/src/kpi-thresholds.ts
-var percent2 = (value4) => `${(value4 * 100).toFixed(1)} %`;
-var minutes2 = (value4) => `${(value4 / 6e4).toFixed(1)} min`;
-var dollars = (digits) => (value4) => `$${value4.toFixed(digits)}`;
-var THRESHOLDS = {
-  success: {
-    name: "Collection success rate",
-    target: "\u2265 95 %",
-    direction: "higher",
-    // Alerting: warning 80-90 %, critical below 70 %; 70-80 % (a gap in the guide) is a warning.
-    ok: 0.9,
-    critical: 0.7,
-    format: percent2
-  },
-  errors: {
-    name: "Error rate",
-    target: "\u2264 3 %",
-    direction: "lower",
-    // Alerting: warning 10-25 %, critical above 25 %.
-    ok: 0.1,
-    critical: 0.25,
-    format: percent2
-  },
-  duration: {
-    name: "Cycle duration",
-    target: "\u2264 30 min",
-    direction: "lower",
-    // Alerting: warning 60-120 minutes, critical above 120.
-    ok: 60 * 6e4,
-    critical: 120 * 6e4,
-    format: minutes2
-  },
-  throughput: {
-    name: "Throughput",
-    target: "\u2265 1,500 properties/hour",
-    direction: "higher",
-    // Baseline: warning below 800/hour; the guide names no critical throughput.
-    ok: 800,
-    format: (v) => `${Math.round(v).toLocaleString("en-US")}/hour`
-  },
-  completeness: {
-    name: "Data completeness",
-    target: "> 95 % (floor 90 %)",
-    direction: "higher",
-    ok: 0.95,
-    critical: 0.9,
-    format: percent2
-  },
-  validity: {
-    name: "Validation success",
-    target: "> 98 % (floor 95 %)",
-    direction: "higher",
-    ok: 0.98,
-    critical: 0.95,
-    format: percent2
-  },
-  dailyCost: {
-    name: "Daily cost",
-    target: "< $0.83",
-    direction: "lower",
-    // Baseline: warning above $0.80; above the $0.83 target (a 30th of $25) is critical.
-    ok: 0.8,
-    critical: 0.83,
-    format: dollars(2)
-  },
-  costPerProperty: {
-    name: "Cost per property",
-    target: "< $0.01",
-    direction: "lower",
-    // Baseline: warning above $0.01; the guide names no critical cost per property.
-    ok: 0.01,
-    format: dollars(4)
-  },
-  // The guide's headline KPI: scheduled nights that completed; its alert table makes < 95 % critical.
-  uptime: {
-    name: "Uptime (nights completed)",
-    target: "\u2265 95 %",
-    direction: "higher",
-    ok: 0.95,
-    critical: 0.95,
-    format: percent2
-  },
-  // "API response time monitoring (<500ms target)"; the guide names no critical level.
-  apiLatency: {
-    name: "County API response time (mean)",
-    target: "< 500 ms",
-    direction: "lower",
-    ok: 500,
-    format: (v) => `${Math.round(v).toLocaleString("en-US")} ms`
-  }
-};
-
-// actions/send-report/src/kpis.ts
-function levelOf(threshold2, value4) {
-  if (value4 === null || !Number.isFinite(value4)) return "unknown";
-  const better = (a4, b10) => threshold2.direction === "higher" ? a4 >= b10 : a4 <= b10;
-  if (better(value4, threshold2.ok)) return "ok";
-  if (threshold2.critical === void 0) return "warning";
-  return better(value4, threshold2.critical) ? "warning" : "critical";
-}
-function alertsOf(threshold2) {
-  const worse = threshold2.direction === "higher" ? "<" : ">";
-  const warning = `warning ${worse} ${threshold2.format(threshold2.ok)}`;
-  if (threshold2.critical === threshold2.ok)
-    return `no warning band, critical ${worse} ${threshold2.format(threshold2.critical)}`;
-  return threshold2.critical === void 0 ? `${warning}, no critical level` : `${warning}, critical ${worse} ${threshold2.format(threshold2.critical)}`;
-}
-function kpi(key2, value4) {
-  const threshold2 = THRESHOLDS[key2];
-  return {
-    name: threshold2.name,
-    value: value4 === null || !Number.isFinite(value4) ? "n/a" : threshold2.format(value4),
-    target: threshold2.target,
-    alerts: alertsOf(threshold2),
-    level: levelOf(threshold2, value4)
-  };
-}
-var numberAt = (record, ...path6) => {
-  let value4 = record;
-  for (const key2 of path6) value4 = value4?.[key2];
-  return typeof value4 === "number" ? value4 : null;
-};
-function mean(values3) {
-  const known = values3.filter((value4) => value4 !== null);
-  return known.length === 0 ? null : known.reduce((a4, b10) => a4 + b10, 0) / known.length;
-}
-function meanApiLatencyMs(runs) {
-  const requests = runs.reduce((total, run3) => total + run3.apiRequests, 0);
-  const latency = runs.reduce((total, run3) => total + run3.apiLatencyMsTotal, 0);
-  return requests === 0 ? null : latency / requests;
-}
-function measureKpis(runs, budget, elsewhere) {
-  const collected = runs.reduce((total, run3) => total + totalCollected(run3), 0);
-  const attempted = runs.reduce(
-    (t, r) => t + totalCollected(r) + r.failed.county + r.failed.mls,
-    0
-  );
-  const errors = runs.reduce((total, run3) => total + run3.errors, 0);
-  const durationMs = runs.reduce((total, run3) => total + run3.durationMs, 0);
-  const quality = runs.map((run3) => run3.quality);
-  const completeness = mean(
-    quality.flatMap(
-      (q) => ["county", "mls", "llm"].map((source3) => numberAt(q, "completeness", source3))
-    )
-  );
-  return [
-    kpi("success", attempted === 0 ? null : collected / attempted),
-    kpi("errors", attempted === 0 ? null : Math.min(1, errors / attempted)),
-    kpi("duration", runs.length === 0 ? null : durationMs / runs.length),
-    kpi("throughput", durationMs === 0 ? null : collected / (durationMs / 36e5)),
-    kpi("completeness", completeness),
-    kpi("validity", mean(quality.map((q) => numberAt(q, "validity", "share")))),
-    kpi("dailyCost", runs.length === 1 ? budget?.runCost ?? null : null),
-    kpi("costPerProperty", elsewhere.costPerProperty),
-    kpi("uptime", elsewhere.uptime),
-    kpi("apiLatency", meanApiLatencyMs(runs))
-  ];
-}
-
-// actions/send-report/src/error-rows.ts
-var WORST = ["skipped", "success", "partial", "failure"];
-function resolution(outcome, retries, stillFailed, incident) {
-  const tracked = incident === "" ? "" : `; incident ${incident}`;
-  if (outcome === "failure") return `not resolved: the stage failed${tracked}`;
-  if (outcome === "partial")
-    return `partly resolved: retried (${retries} retries), ${stillFailed.toLocaleString("en-US")} records still failed${tracked}`;
-  return `resolved: retried (${retries} retries)`;
-}
-function errorRows(runs, incidents) {
-  const byClass = /* @__PURE__ */ new Map();
-  for (const run3 of runs)
-    for (const [name, count5] of Object.entries(run3.errorsByClass)) {
-      const row = byClass.get(name) ?? { count: 0, outcome: "skipped" };
-      const outcome = run3.errorOutcomes[name] ?? "success";
-      byClass.set(name, {
-        count: row.count + count5,
-        outcome: WORST.indexOf(outcome) > WORST.indexOf(row.outcome) ? outcome : row.outcome
-      });
-    }
-  const retries = runs.reduce((total, run3) => total + run3.retries, 0);
-  const stillFailed = runs.reduce((total, run3) => total + run3.failed.county + run3.failed.mls, 0);
-  const incident = incidents.map((i) => `#${i.number}`).join(", ");
-  const rows = [...byClass].map(([errorClass, row]) => ({
-    errorClass,
-    count: row.count,
-    resolution: resolution(row.outcome, retries, stillFailed, incident)
-  }));
-  const fallback2 = runs.reduce((total, run3) => total + run3.llmFallback, 0);
-  if (fallback2 > 0)
-    rows.push({
-      errorClass: "llm",
-      count: fallback2,
-      resolution: "fallback: extracted by the rules extractor"
-    });
-  return rows;
-}
-
-// actions/send-report/src/phoenix-day.ts
-var PHOENIX_OFFSET_MS = -7 * 36e5;
-var DAY_MS = 864e5;
-var phoenixDate = (time3) => new Date((typeof time3 === "string" ? Date.parse(time3) : time3) + PHOENIX_OFFSET_MS).toISOString().slice(0, 10);
-var addDays = (date3, days) => new Date(Date.parse(`${date3}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
-// actions/send-report/src/quality-rows.ts
-function numberAt2(record, group2, key2) {
-  const outer = record[group2];
-  const value4 = key2 === void 0 ? outer : outer?.[key2];
-  return typeof value4 === "number" ? value4 : null;
-}
-var percent3 = (value4) => value4 === null ? "n/a" : `${(value4 * 100).toFixed(1)} %`;
-function accuracyRows(runs, accuracy) {
-  const stored = runs.filter((run3) => run3.conflicts !== null);
-  const conflicts = stored.reduce((total, run3) => total + (run3.conflicts ?? 0), 0);
-  const clean = accuracy ? accuracy.merged - accuracy.withConflict : 0;
-  return [
-    {
-      measure: `County/listing conflicts on the properties stored ${runs.length > 1 ? "this period" : "tonight"}`,
-      value: stored.length === 0 ? "n/a (store-mongo did not report)" : conflicts.toLocaleString("en-US")
-    },
-    {
-      measure: "Merged properties without conflict",
-      value: !accuracy ? "n/a (database not read)" : accuracy.merged === 0 ? "n/a (no property has both county and listing facts)" : `${percent3(clean / accuracy.merged)} (${clean.toLocaleString("en-US")} of ${accuracy.merged.toLocaleString("en-US")})`
-    }
-  ];
-}
-function qualityRows(runs, accuracy) {
-  const latest = [...runs].reverse().find((run3) => run3.quality !== void 0);
-  const q = latest?.quality;
-  const accurate = accuracy || runs.some((run3) => run3.conflicts !== null) ? accuracyRows(runs, accuracy) : [];
-  if (!latest || !q) return accurate;
-  const duplicates = numberAt2(q, "duplicatesMerged");
-  return [
-    { measure: "Completeness (county)", value: percent3(numberAt2(q, "completeness", "county")) },
-    { measure: "Completeness (listings)", value: percent3(numberAt2(q, "completeness", "mls")) },
-    { measure: "Completeness (enrichment)", value: percent3(numberAt2(q, "completeness", "llm")) },
-    { measure: "Validity", value: percent3(numberAt2(q, "validity", "share")) },
-    { measure: "Duplicates merged", value: duplicates === null ? "n/a" : String(duplicates) },
-    {
-      measure: "Listings linked to a parcel",
-      value: percent3(numberAt2(q, "listingsLinked", "share"))
-    },
-    {
-      measure: `Parcels refreshed within ${numberAt2(q, "freshness", "days") ?? 7} days`,
-      value: percent3(numberAt2(q, "freshness", "share"))
-    },
-    { measure: "Integrity", value: latest.integrity ?? "n/a" },
-    ...accurate
-  ];
-}
-
-// actions/send-report/src/by-zip.ts
-function byZipRows(runs) {
-  const byZip = /* @__PURE__ */ new Map();
-  for (const run3 of runs)
-    for (const [zip, counts] of Object.entries(run3.byZip)) {
-      const row = byZip.get(zip) ?? { county: 0, mls: 0 };
-      row.county += counts.county;
-      row.mls += counts.mls;
-      byZip.set(zip, row);
-    }
-  return [...byZip].sort(([a4], [b10]) => a4.localeCompare(b10)).map(([zip, c4]) => ({ zip, ...c4, total: c4.county + c4.mls }));
-}
-
-// actions/send-report/src/uptime.ts
-var uptimeFrom = (window2) => addDays(window2.today, 1 - window2.days);
-function measureUptime(history, window2) {
-  const from = uptimeFrom(window2);
-  const base = { up: 0, counted: 0, downDays: [], from, to: window2.today };
-  if (history.problem)
-    return {
-      ...base,
-      share: null,
-      reason: `runs of ${history.workflow} not read: ${history.problem}`
-    };
-  const byDay = /* @__PURE__ */ new Map();
-  for (const run3 of history.runs) {
-    const day = phoenixDate(run3.createdAt);
-    byDay.set(day, [...byDay.get(day) ?? [], run3]);
-  }
-  const tonight = window2.ownRunIsTonight === true;
-  const first = history.ranBefore ? from : [...byDay.keys()].sort()[0] ?? (tonight ? window2.today : void 0);
-  if (first === void 0)
-    return { ...base, share: null, reason: `${history.workflow} has no runs in the period` };
-  for (let day = first; day <= window2.today; day = addDays(day, 1)) {
-    const runs = byDay.get(day) ?? [];
-    const success = runs.some((run3) => run3.conclusion === "success");
-    const own = runs.some((run3) => run3.id === window2.ownRunId) || day === window2.today && tonight;
-    const ended = runs.some((run3) => run3.status === "completed");
-    if (day === window2.today && !own && !ended) continue;
-    const up = success || own && window2.ownRunUp;
-    base.counted += 1;
-    if (up) base.up += 1;
-    else base.downDays.push(day);
-  }
-  const share2 = base.counted === 0 ? null : base.up / base.counted;
-  return { ...base, share: share2, reason: share2 === null ? "no night has ended yet" : void 0 };
-}
-
-// actions/send-report/src/report.ts
-var PERIOD_DAYS = { daily: 1, weekly: 7, monthly: 30 };
-var UPTIME_DAYS = { daily: 30, weekly: 7, monthly: 30 };
-var FAILED_JOB = /* @__PURE__ */ new Set(["failure", "cancelled"]);
-function withJobs(status, sources, failedJobs) {
-  if (failedJobs === 0) return status;
-  const ownResults = sources.runs.some((run3) => run3.runId === sources.runId);
-  if (!ownResults) return "failure";
-  return status === "failure" ? status : "partial";
-}
-function buildReport(sources) {
-  const { kind, now: now2, runs, budget } = sources;
-  const end = now2.getTime();
-  const start = end - PERIOD_DAYS[kind] * 864e5;
-  const periodLabel = kind === "daily" ? phoenixDate(end) : `${phoenixDate(start)} to ${phoenixDate(end - 1)}`;
-  const title2 = `PHX pipeline ${kind} report ${periodLabel}`;
-  const failedJobs = (sources.jobs ?? []).filter((job) => FAILED_JOB.has(job.result));
-  const cost = costPerProperty(kind, runs, budget, sources.database?.costByRun ?? /* @__PURE__ */ new Map());
-  const runStatus2 = withJobs(reportStatus(runs, [], budget?.level), sources, failedJobs.length);
-  const uptime = measureUptime(sources.nights, {
-    today: phoenixDate(end),
-    days: UPTIME_DAYS[kind],
-    ownRunId: sources.runId,
-    ownRunUp: failedJobs.length === 0 && runStatus2 !== "failure",
-    ownRunIsTonight: kind === "daily" && (sources.jobs ?? []).length > 0
-  });
-  const kpis = measureKpis(runs, budget, { uptime: uptime.share, costPerProperty: cost.value });
-  const status = withJobs(reportStatus(runs, kpis, budget?.level), sources, failedJobs.length);
-  const totals = periodTotals(runs);
-  const zips = byZipRows(runs);
-  const incidents = [
-    ...sources.incidents,
-    ...sources.openIncidents.incidents.map(({ number: number10, url }) => ({ number: number10, url }))
-  ].filter((incident, i, all) => all.findIndex((o) => o.number === incident.number) === i);
-  const storage = sources.database?.storage;
-  return {
-    kind,
-    title: title2,
-    subject: subjectLine(
-      title2,
-      status,
-      runs.reduce((t, r) => t + totalCollected(r), 0)
-    ),
-    status,
-    periodLabel,
-    generatedAt: now2.toISOString(),
-    runs,
-    totals,
-    comparison: sources.previousRuns ? compare(totals, periodTotals(sources.previousRuns)) : [],
-    kpis,
-    byZip: zips,
-    coverage: latestCoverage(
-      runs,
-      zips.map((row) => row.zip)
-    ),
-    errors: errorRows(runs, incidents),
-    budget,
-    quality: qualityRows(runs, sources.database?.accuracy),
-    actionItems: actionItems({
-      failedJobs,
-      runUrl: sources.runUrl,
-      incidents: sources.incidents,
-      openIncidents: sources.openIncidents.incidents,
-      kpis,
-      budget,
-      databaseProblem: sources.databaseProblem,
-      storage
-    }),
-    market: sources.market,
-    openIncidents: sources.openIncidents,
-    uptime,
-    costPerProperty: cost,
-    database: {
-      problem: sources.databaseProblem,
-      storage,
-      accuracy: sources.database?.accuracy
-    },
-    notes: sources.notes,
-    runUrl: sources.runUrl
-  };
-}
-
-// actions/send-report/src/ledger-period.ts
-var iso = (time3) => new Date(time3).toISOString();
-async function readLedgerPeriod(db, options, logger) {
-  const end = options.now.getTime();
-  const days = PERIOD_DAYS[options.kind] * 864e5;
-  const window2 = { from: iso(end - days), to: iso(end) };
-  let current2;
-  if (options.kind === "daily") {
-    const own = await readStageRuns(db, { runId: options.runId });
-    current2 = mergeStageRuns(own, options.artifacts);
-    if (current2.length === 0) current2 = await readStageRuns(db, window2);
-  } else current2 = mergeStageRuns(await readStageRuns(db, window2), options.artifacts);
-  const currentIds = new Set(current2.map((stage) => stage.runId));
-  const previous = (await readStageRuns(db, { from: iso(end - 2 * days), to: iso(end - days) })).filter((stage) => !currentIds.has(stage.runId));
-  logger.info(
-    `ledger: ${current2.length} stage records this period, ${previous.length} the period before`
-  );
-  const market = options.kind === "daily" ? void 0 : buildMarketView(
-    await readListings(db),
-    await readPriceChanges(db, window2.from, window2.to),
-    options.now
-  );
-  if (market)
-    logger.info(`market: ${market.zips.length} ZIPs, ${market.priceChanges.count} price changes`);
-  return { current: current2, previous, market };
-}
-
-// actions/send-report/src/run-results.ts
-import { existsSync } from "node:fs";
-import path from "node:path";
-async function readFolder(dir) {
-  const manifest = await verifyManifest(dir);
-  const stats = [];
-  for await (const record of readStageRecords(dir, manifest, "run-stats", runStatsSchema))
-    stats.push(record);
-  const usage = [];
-  for await (const record of readStageRecords(dir, manifest, "usage", usageSchema))
-    usage.push(record);
-  return stats.map((record) => fromRunStats(record, usage));
-}
-async function loadRunResults(names, source3, logger) {
-  const result = { stageRuns: [], read: [], missing: [] };
-  if (names.length === 0) return result;
-  const { client, baseDir } = source3;
-  const matched = client ? await matchArtifacts(client, names) : { names, unmatched: [] };
-  result.missing.push(...matched.unmatched);
-  for (const name of matched.names) {
-    let dir = path.resolve(baseDir, name);
-    if (client) {
-      dir = path.join(baseDir, "send-report-inputs", name.replace(/[^\w.-]/g, "_"));
-      await downloadStage(client, name, dir, logger);
-    }
-    if (!existsSync(dir)) {
-      result.missing.push(name);
-      continue;
-    }
-    result.stageRuns.push(...await readFolder(dir));
-    result.read.push(name);
-  }
-  logger.info(
-    `run results: ${result.stageRuns.length} stage records from ${result.read.length} artifacts`
-  );
-  if (result.missing.length) logger.warning(`run results not found: ${result.missing.join(", ")}`);
-  return result;
-}
-
 // actions/send-report/src/gather.ts
 function scrubUri(text4, uri) {
   let password = "";
@@ -1864,6 +1261,12 @@ async function readOpenIncidents(access, logger) {
     return { incidents: [], problem };
   }
 }
+
+// actions/send-report/src/phoenix-day.ts
+var PHOENIX_OFFSET_MS = -7 * 36e5;
+var DAY_MS = 864e5;
+var phoenixDate = (time3) => new Date((typeof time3 === "string" ? Date.parse(time3) : time3) + PHOENIX_OFFSET_MS).toISOString().slice(0, 10);
+var addDays = (date3, days) => new Date(Date.parse(`${date3}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 // actions/send-report/src/workflow-runs.ts
 async function readWorkflowRuns(access, workflow, fromDay, logger) {
@@ -2309,7 +1712,7 @@ function isFunction(value4) {
 
 // node_modules/vega-util/build/compare.js
 var DESCENDING = "descending";
-function compare2(inputFields, inputOrders, inputOpt) {
+function compare(inputFields, inputOrders, inputOpt) {
   const opt = inputOpt || {};
   const orders = array_default(inputOrders) || [];
   const ord = [], get6 = [], fmap = {}, gen = opt.comparator || comparator;
@@ -3341,7 +2744,7 @@ function quantileSorted(values3, p, valueof = number3) {
   var n, i = (n - 1) * p, i0 = Math.floor(i), value0 = +valueof(values3[i0], i0, values3), value1 = +valueof(values3[i0 + 1], i0 + 1, values3);
   return value0 + (value1 - value0) * (i - i0);
 }
-function mean2(values3, valueof) {
+function mean(values3, valueof) {
   let count5 = 0;
   let sum4 = 0;
   if (valueof === void 0) {
@@ -7373,7 +6776,7 @@ function ols(uX, uY, uXY, uX2) {
   const delta = uX2 - uX * uX, slope = Math.abs(delta) < 1e-24 ? 0 : (uXY - uX * uY) / delta, intercept = uY - slope * uX;
   return [intercept, slope];
 }
-function points2(data3, x4, y4, sort3) {
+function points(data3, x4, y4, sort3) {
   data3 = data3.filter((d2) => {
     let u2 = x4(d2), v = y4(d2);
     return u2 != null && (u2 = +u2) >= u2 && v != null && (v = +v) >= v;
@@ -7449,7 +6852,7 @@ function log3(data3, x4, y4) {
   };
 }
 function exp2(data3, x4, y4) {
-  const [xv, yv, ux, uy] = points2(data3, x4, y4);
+  const [xv, yv, ux, uy] = points(data3, x4, y4);
   let YL = 0, XY = 0, XYL = 0, X2Y = 0, n = 0, dx, ly2, xy;
   visitPoints(data3, x4, y4, (_, dy) => {
     dx = xv[n++];
@@ -7487,7 +6890,7 @@ function pow2(data3, x4, y4) {
   };
 }
 function quad(data3, x4, y4) {
-  const [xv, yv, ux, uy] = points2(data3, x4, y4), n = xv.length;
+  const [xv, yv, ux, uy] = points(data3, x4, y4), n = xv.length;
   let X23 = 0, X32 = 0, X4 = 0, XY = 0, X2Y = 0, i, dx, dy, x22;
   for (i = 0; i < n; ) {
     dx = xv[i];
@@ -7513,7 +6916,7 @@ function poly(data3, x4, y4, order) {
   if (order === 0) return constant(data3, x4, y4);
   if (order === 1) return linear(data3, x4, y4);
   if (order === 2) return quad(data3, x4, y4);
-  const [xv, yv, ux, uy] = points2(data3, x4, y4), n = xv.length, lhs = [], rhs = [], k2 = order + 1;
+  const [xv, yv, ux, uy] = points(data3, x4, y4), n = xv.length, lhs = [], rhs = [], k2 = order + 1;
   let i, j, l, v, c4;
   for (i = 0; i < k2; ++i) {
     for (l = 0, v = 0; l < n; ++l) {
@@ -7591,7 +6994,7 @@ function gaussianElimination(matrix) {
 var maxiters = 2;
 var epsilon = 1e-12;
 function loess(data3, x4, y4, bandwidth2) {
-  const [xv, yv, ux, uy] = points2(data3, x4, y4, true), n = xv.length, bw = Math.max(2, ~~(bandwidth2 * n)), yhat = new Float64Array(n), residuals = new Float64Array(n), robustWeights = new Float64Array(n).fill(1);
+  const [xv, yv, ux, uy] = points(data3, x4, y4, true), n = xv.length, bw = Math.max(2, ~~(bandwidth2 * n)), yhat = new Float64Array(n), residuals = new Float64Array(n), robustWeights = new Float64Array(n).fill(1);
   for (let iter = -1; ++iter <= maxiters; ) {
     const interval3 = [0, bw - 1];
     for (let i = 0; i < n; ++i) {
@@ -8497,7 +7900,7 @@ function Compare(params2) {
 }
 inherits_default(Compare, Operator);
 function update$5(_) {
-  return this.value && !_.modified() ? this.value : compare2(_.fields, _.orders);
+  return this.value && !_.modified() ? this.value : compare(_.fields, _.orders);
 }
 function CountPattern(params2) {
   Transform.call(this, null, params2);
@@ -9301,7 +8704,7 @@ inherits_default(Generate, Transform, {
 var Methods = {
   value: "value",
   median: median2,
-  mean: mean2,
+  mean,
   min,
   max
 };
@@ -15799,7 +15202,7 @@ function stroke(context3, item, opacity2) {
     return false;
   }
 }
-function compare3(a4, b10) {
+function compare2(a4, b10) {
   return a4.zindex - b10.zindex || a4.index - b10.index;
 }
 function zorder(scene) {
@@ -15811,7 +15214,7 @@ function zorder(scene) {
     if (item.zindex) output3.push(item);
   }
   scene.zdirty = false;
-  return scene.zitems = output3.sort(compare3);
+  return scene.zitems = output3.sort(compare2);
 }
 function visit(scene, visitor) {
   var items = scene.items, i, n;
@@ -24783,14 +24186,14 @@ function cluster() {
   };
   return cluster2;
 }
-function count4(node) {
+function count(node) {
   var sum4 = 0, children3 = node.children, i = children3 && children3.length;
   if (!i) sum4 = 1;
   else while (--i >= 0) sum4 += children3[i].value;
   node.value = sum4;
 }
 function node_count() {
-  return this.eachAfter(count4);
+  return this.eachAfter(count);
 }
 function node_each(callback, that) {
   let index5 = -1;
@@ -32013,7 +31416,7 @@ function getField2(_, ctx) {
 }
 function getCompare(_, ctx) {
   const k2 = "c:" + _.$compare + "_" + _.$order, c4 = array_default(_.$compare).map((_2) => _2 && _2.$tupleid ? tupleid : _2);
-  return ctx.fn[k2] || (ctx.fn[k2] = compare2(c4, _.$order, ctx.expr.codegen));
+  return ctx.fn[k2] || (ctx.fn[k2] = compare(c4, _.$order, ctx.expr.codegen));
 }
 function getEncode(_, ctx) {
   const spec = _.$encode, encode2 = {};
@@ -55510,7 +54913,7 @@ function chart(c4, mode) {
     <img src="cid:${c4.id}" alt="${c4.alt}" width="${c4.width}" style="max-width:100%;" />
   </p>`;
 }
-function section2(s2, charts, mode) {
+function section(s2, charts, mode) {
   const shown = s2.charts.flatMap((id2) => charts.has(id2) ? [charts.get(id2)] : []);
   return html`<h2 style="font-size:18px;margin:20px 0 6px;">${s2.heading}</h2>
     ${s2.lines.map((line6) => html`<p style="margin:2px 0;">${line6}</p>`)}
@@ -55531,7 +54934,7 @@ function renderHtml(report, sections, charts, mode) {
           ${report.subject}
         </h1>
         <p>Generated ${report.generatedAt} for ${report.periodLabel} (America/Phoenix).</p>
-        ${link3} ${sections.map((s2) => section2(s2, byId, mode))}
+        ${link3} ${sections.map((s2) => section(s2, byId, mode))}
       </body>
     </html> `.value;
 }
@@ -55600,6 +55003,286 @@ async function writeReportFiles(dir, rendered) {
   return files.map(([path6]) => path6);
 }
 
+// actions/send-report/src/format.ts
+var count2 = (value4) => value4 === null || value4 === void 0 ? "n/a" : Math.round(value4).toLocaleString("en-US");
+var money = (value4, digits = 2) => value4 === null || value4 === void 0 ? "n/a" : `$${value4.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+var share = (value4) => value4 === null || value4 === void 0 ? "n/a" : `${(value4 * 100).toFixed(1)} %`;
+var duration = (ms) => `${(ms / 6e4).toFixed(1)} min`;
+var signedPercent = (value4) => value4 === null ? "n/a" : `${value4 >= 0 ? "+" : ""}${value4.toFixed(1)} %`;
+
+// actions/send-report/src/section-types.ts
+var section2 = (heading, parts) => ({
+  heading,
+  lines: [],
+  tables: [],
+  charts: [],
+  ...parts
+});
+
+// actions/send-report/src/coverage-section.ts
+function latestCoverage(runs, zips) {
+  const latest = runs.at(-1);
+  const byZip = latest?.coverage ?? /* @__PURE__ */ new Map();
+  const all = [.../* @__PURE__ */ new Set([...byZip.keys(), ...zips])].sort();
+  return {
+    run: latest && { runId: latest.runId, startedAt: latest.startedAt, of: runs.length },
+    zips: all.map((zip) => ({ zip, ...byZip.get(zip) }))
+  };
+}
+var plural = (value4, unit2) => `${count2(value4)} ${unit2}${value4 === 1 ? "" : "s"}`;
+var nights = (value4) => plural(value4, "night");
+function pace(c4) {
+  if (c4.perNight === null)
+    return "no request budget (no rate limit or no time budget), so no refresh estimate: every due parcel is tried each run";
+  const budget = c4.requestBudget === null ? "" : ` (request budget ${count2(c4.requestBudget)})`;
+  const left = c4.nightsLeft === 0 ? "every known parcel is fresh now" : `${nights(c4.nightsLeft)} until every known parcel is fresh`;
+  return `${count2(c4.perNight)} parcels a night${budget}: a full refresh takes ${nights(c4.cycleNights)}; ${left}`;
+}
+function parcelLines(zip, c4) {
+  const fresh = share(c4.known === 0 ? null : c4.fresh / c4.known);
+  const activity = c4.listingActivity ? `; ${count2(c4.listingActivity)} with listing activity went first` : "";
+  const lines = [
+    `${zip}: ${count2(c4.fresh)} of ${count2(c4.known)} known parcels fresh (${fresh}, refreshed within ${plural(c4.freshDays, "day")}), ${count2(c4.collected)} ever collected; ${pace(c4)}${activity}`
+  ];
+  if (c4.indexPagesLeft !== null)
+    lines.push(
+      `${zip}: the parcel index is still being built: about ${count2(c4.indexPagesLeft)} search pages left; more parcels will be known`
+    );
+  return lines;
+}
+function listingLine(zip, f) {
+  const visited = ["new", "changed", "revisited"].flatMap(
+    (key2) => f[key2] === void 0 ? [] : [`${count2(f[key2])} ${key2}`]
+  );
+  const parts = [
+    ...f.known === void 0 ? [] : [`${count2(f.known)} on the result pages`],
+    ...visited.length ? [`${visited.join(", ")} in this run`] : [],
+    ...f.left === void 0 ? [] : [`${count2(f.left)} left for the next run`]
+  ];
+  return `${zip} listings: ${parts.join("; ")}`;
+}
+function zipLines(z) {
+  const lines = [];
+  const county = z.county;
+  if (!county)
+    lines.push(`${z.zip}: no parcel coverage: the county shard did not run in the latest run`);
+  else if (county.coverage) lines.push(...parcelLines(z.zip, county.coverage));
+  else {
+    const why = county.missing.length ? `incomplete figures (missing ${county.missing.join(", ")})` : "none reported (a full run, or no database)";
+    const ended = county.outcome === "success" ? "" : `; the county shard ended ${county.outcome}`;
+    lines.push(`${z.zip}: no parcel coverage: ${why}${ended}`);
+  }
+  if (z.listings) lines.push(listingLine(z.zip, z.listings));
+  return lines;
+}
+function coverageSection(coverage) {
+  const { run: run3, zips } = coverage;
+  if (!run3) return section2("Coverage", { lines: ["No coverage figures: no run in this period."] });
+  if (zips.length === 0)
+    return section2("Coverage", {
+      lines: ["No coverage figures: no county or listing shard reported in the latest run."]
+    });
+  const asOf = run3.of > 1 ? [`As of the latest run, ${run3.runId} (started ${run3.startedAt}).`] : [];
+  return section2("Coverage", { lines: [...asOf, ...zips.flatMap(zipLines)] });
+}
+
+// actions/send-report/src/action-items.ts
+var STORAGE_WARN_SHARE = 0.8;
+function actionItems(sources) {
+  const link3 = (url) => url ? { url } : {};
+  const items = sources.failedJobs.map((job) => ({
+    text: `Job ${job.name} ended ${job.result} in this run`,
+    ...link3(sources.runUrl)
+  }));
+  if (sources.databaseProblem && sources.databaseProblem !== "no mongodb-uri was given")
+    items.push({ text: `The database could not be read: ${sources.databaseProblem}` });
+  for (const incident of sources.openIncidents)
+    items.push({
+      text: `Open incident #${incident.number} (${incident.severity ?? "no severity"}): ${incident.title}`,
+      url: incident.url
+    });
+  const listed = new Set(sources.openIncidents.map((incident) => incident.number));
+  for (const incident of sources.incidents.filter((i) => !listed.has(i.number)))
+    items.push({ text: `Open incident #${incident.number}`, ...link3(incident.url) });
+  for (const kpi2 of sources.kpis.filter((k2) => k2.level === "critical" || k2.level === "warning"))
+    items.push({
+      text: `${kpi2.name} is ${kpi2.value}: ${kpi2.level} (target ${kpi2.target}; ${kpi2.alerts})`
+    });
+  const { budget, storage } = sources;
+  if (budget && ["warning", "critical"].includes(budget.level))
+    items.push({
+      text: `Budget level ${budget.level}: ${budget.utilization ?? "?"} % of the month's budget spent`
+    });
+  else if (budget?.projectionLevel === "warning")
+    items.push({
+      text: `Month-end projection ${money(budget.projected)} is above 80 % of the budget (warning)`
+    });
+  if (storage?.share != null && storage.share > STORAGE_WARN_SHARE)
+    items.push({
+      text: `Database storage at ${(storage.share * 100).toFixed(1)} % of the ${storage.limitMb} MB limit (${storage.usedMb} MB): lower the retention days or move to a larger plan`
+    });
+  return items;
+}
+
+// actions/send-report/src/kpi-thresholds.ts
+var percent = (value4) => `${(value4 * 100).toFixed(1)} %`;
+var minutes = (value4) => `${(value4 / 6e4).toFixed(1)} min`;
+var dollars = (digits) => (value4) => `$${value4.toFixed(digits)}`;
+var THRESHOLDS = {
+  success: {
+    name: "Collection success rate",
+    target: "\u2265 95 %",
+    direction: "higher",
+    // Alerting: warning 80-90 %, critical below 70 %; 70-80 % (a gap in the guide) is a warning.
+    ok: 0.9,
+    critical: 0.7,
+    format: percent
+  },
+  errors: {
+    name: "Error rate",
+    target: "\u2264 3 %",
+    direction: "lower",
+    // Alerting: warning 10-25 %, critical above 25 %.
+    ok: 0.1,
+    critical: 0.25,
+    format: percent
+  },
+  duration: {
+    name: "Cycle duration",
+    target: "\u2264 30 min",
+    direction: "lower",
+    // Alerting: warning 60-120 minutes, critical above 120.
+    ok: 60 * 6e4,
+    critical: 120 * 6e4,
+    format: minutes
+  },
+  throughput: {
+    name: "Throughput",
+    target: "\u2265 1,500 properties/hour",
+    direction: "higher",
+    // Baseline: warning below 800/hour; the guide names no critical throughput.
+    ok: 800,
+    format: (v) => `${Math.round(v).toLocaleString("en-US")}/hour`
+  },
+  completeness: {
+    name: "Data completeness",
+    target: "> 95 % (floor 90 %)",
+    direction: "higher",
+    ok: 0.95,
+    critical: 0.9,
+    format: percent
+  },
+  validity: {
+    name: "Validation success",
+    target: "> 98 % (floor 95 %)",
+    direction: "higher",
+    ok: 0.98,
+    critical: 0.95,
+    format: percent
+  },
+  dailyCost: {
+    name: "Daily cost",
+    target: "< $0.83",
+    direction: "lower",
+    // Baseline: warning above $0.80; above the $0.83 target (a 30th of $25) is critical.
+    ok: 0.8,
+    critical: 0.83,
+    format: dollars(2)
+  },
+  costPerProperty: {
+    name: "Cost per property",
+    target: "< $0.01",
+    direction: "lower",
+    // Baseline: warning above $0.01; the guide names no critical cost per property.
+    ok: 0.01,
+    format: dollars(4)
+  },
+  // The guide's headline KPI: scheduled nights that completed; its alert table makes < 95 % critical.
+  uptime: {
+    name: "Uptime (nights completed)",
+    target: "\u2265 95 %",
+    direction: "higher",
+    ok: 0.95,
+    critical: 0.95,
+    format: percent
+  },
+  // "API response time monitoring (<500ms target)"; the guide names no critical level.
+  apiLatency: {
+    name: "County API response time (mean)",
+    target: "< 500 ms",
+    direction: "lower",
+    ok: 500,
+    format: (v) => `${Math.round(v).toLocaleString("en-US")} ms`
+  }
+};
+
+// actions/send-report/src/kpis.ts
+function levelOf(threshold2, value4) {
+  if (value4 === null || !Number.isFinite(value4)) return "unknown";
+  const better = (a4, b10) => threshold2.direction === "higher" ? a4 >= b10 : a4 <= b10;
+  if (better(value4, threshold2.ok)) return "ok";
+  if (threshold2.critical === void 0) return "warning";
+  return better(value4, threshold2.critical) ? "warning" : "critical";
+}
+function alertsOf(threshold2) {
+  const worse = threshold2.direction === "higher" ? "<" : ">";
+  const warning = `warning ${worse} ${threshold2.format(threshold2.ok)}`;
+  if (threshold2.critical === threshold2.ok)
+    return `no warning band, critical ${worse} ${threshold2.format(threshold2.critical)}`;
+  return threshold2.critical === void 0 ? `${warning}, no critical level` : `${warning}, critical ${worse} ${threshold2.format(threshold2.critical)}`;
+}
+function kpi(key2, value4) {
+  const threshold2 = THRESHOLDS[key2];
+  return {
+    name: threshold2.name,
+    value: value4 === null || !Number.isFinite(value4) ? "n/a" : threshold2.format(value4),
+    target: threshold2.target,
+    alerts: alertsOf(threshold2),
+    level: levelOf(threshold2, value4)
+  };
+}
+var numberAt = (record, ...path6) => {
+  let value4 = record;
+  for (const key2 of path6) value4 = value4?.[key2];
+  return typeof value4 === "number" ? value4 : null;
+};
+function mean2(values3) {
+  const known = values3.filter((value4) => value4 !== null);
+  return known.length === 0 ? null : known.reduce((a4, b10) => a4 + b10, 0) / known.length;
+}
+function meanApiLatencyMs(runs) {
+  const requests = runs.reduce((total, run3) => total + run3.apiRequests, 0);
+  const latency = runs.reduce((total, run3) => total + run3.apiLatencyMsTotal, 0);
+  return requests === 0 ? null : latency / requests;
+}
+function measureKpis(runs, budget, elsewhere) {
+  const collected = runs.reduce((total, run3) => total + totalCollected(run3), 0);
+  const attempted = runs.reduce(
+    (t, r) => t + totalCollected(r) + r.failed.county + r.failed.mls,
+    0
+  );
+  const errors = runs.reduce((total, run3) => total + run3.errors, 0);
+  const durationMs = runs.reduce((total, run3) => total + run3.durationMs, 0);
+  const quality = runs.map((run3) => run3.quality);
+  const completeness = mean2(
+    quality.flatMap(
+      (q) => ["county", "mls", "llm"].map((source3) => numberAt(q, "completeness", source3))
+    )
+  );
+  return [
+    kpi("success", attempted === 0 ? null : collected / attempted),
+    kpi("errors", attempted === 0 ? null : Math.min(1, errors / attempted)),
+    kpi("duration", runs.length === 0 ? null : durationMs / runs.length),
+    kpi("throughput", durationMs === 0 ? null : collected / (durationMs / 36e5)),
+    kpi("completeness", completeness),
+    kpi("validity", mean2(quality.map((q) => numberAt(q, "validity", "share")))),
+    kpi("dailyCost", runs.length === 1 ? budget?.runCost ?? null : null),
+    kpi("costPerProperty", elsewhere.costPerProperty),
+    kpi("uptime", elsewhere.uptime),
+    kpi("apiLatency", meanApiLatencyMs(runs))
+  ];
+}
+
 // actions/send-report/src/operator-sections.ts
 var HOUR_MS = 36e5;
 function age(createdAt, now2) {
@@ -55609,9 +55292,9 @@ function age(createdAt, now2) {
 function incidentsSection(report) {
   const { incidents, problem } = report.openIncidents;
   if (problem)
-    return section("Open incidents", { lines: [`Open incidents could not be read: ${problem}`] });
-  if (incidents.length === 0) return section("Open incidents", { lines: ["No open incidents."] });
-  return section("Open incidents", {
+    return section2("Open incidents", { lines: [`Open incidents could not be read: ${problem}`] });
+  if (incidents.length === 0) return section2("Open incidents", { lines: ["No open incidents."] });
+  return section2("Open incidents", {
     tables: [
       {
         columns: ["Severity", "Incident", "Age"],
@@ -55640,14 +55323,14 @@ function kpiBasis(report) {
 }
 function databaseSection(report) {
   const { problem, storage } = report.database;
-  if (problem) return section("Database", { lines: [`Database could not be read: ${problem}`] });
-  if (!storage) return section("Database", { lines: ["Storage not measured."] });
+  if (problem) return section2("Database", { lines: [`Database could not be read: ${problem}`] });
+  if (!storage) return section2("Database", { lines: ["Storage not measured."] });
   if (storage.usedMb === null || storage.share === null)
-    return section("Database", {
+    return section2("Database", {
       lines: [`Storage n/a: ${storage.problem ?? "unknown"} (limit ${storage.limitMb} MB)`]
     });
   const flag2 = storage.share > STORAGE_WARN_SHARE ? ` \u2014 above ${STORAGE_WARN_SHARE * 100} %: lower the retention days or move to a larger plan` : "";
-  return section("Database", {
+  return section2("Database", {
     lines: [
       `Storage: ${storage.usedMb} MB of ${storage.limitMb} MB (${(storage.share * 100).toFixed(1)} %)${flag2}`
     ]
@@ -55660,17 +55343,17 @@ function executive(report) {
   const county = report.runs.reduce((s2, r) => s2 + r.collected.county, 0);
   const mls = report.runs.reduce((s2, r) => s2 + r.collected.mls, 0);
   const budget = report.budget;
-  return section("Executive summary", {
+  return section2("Executive summary", {
     lines: [
       `Status: ${report.status}`,
-      `Runs: ${count(t.runs)} (${count(t.failedRuns)} failed)`,
-      `Properties collected: ${count(t.collected)} (county ${count(county)}, listings ${count(mls)})`,
-      `Properties stored: ${count(t.stored)}`,
+      `Runs: ${count2(t.runs)} (${count2(t.failedRuns)} failed)`,
+      `Properties collected: ${count2(t.collected)} (county ${count2(county)}, listings ${count2(mls)})`,
+      `Properties stored: ${count2(t.stored)}`,
       `Success rate: ${share(t.successRate)}`,
       `Duration: ${t.medianDurationMs === null ? "n/a" : duration(t.medianDurationMs)}${t.runs > 1 ? " (median)" : ""}`,
       budget ? `Cost: ${money(budget.runCost, 4)} this run; ${money(budget.monthToDate)} this month (${budget.utilization ?? "n/a"} % of budget, level ${budget.level})` : "Cost: no budget figures were given",
       `Uptime: ${share(report.uptime.share)}${report.uptime.share === null ? ` (${report.uptime.reason ?? "unknown"})` : ""}`,
-      report.openIncidents.problem ? "Open incidents: could not be read (see Open incidents)" : `Open incidents: ${count(report.openIncidents.incidents.length)}`,
+      report.openIncidents.problem ? "Open incidents: could not be read (see Open incidents)" : `Open incidents: ${count2(report.openIncidents.incidents.length)}`,
       ...report.database.problem && report.database.problem !== "no mongodb-uri was given" ? [
         `Database: could not be read, this report is built from the run's artifacts and inputs only (${report.database.problem})`
       ] : []
@@ -55681,10 +55364,10 @@ function costSection(report) {
   const b10 = report.budget;
   const perProperty = `Per property: ${money(report.costPerProperty.value, 4)} \u2014 ${report.costPerProperty.basis.replace(/^n\/a: /, "")}`;
   if (!b10)
-    return section("Cost", {
+    return section2("Cost", {
       lines: ["No budget figures were given (input budget).", perProperty]
     });
-  return section("Cost", {
+  return section2("Cost", {
     lines: [
       `Run: ${money(b10.runCost, 4)}`,
       `Month to date: ${money(b10.monthToDate)} (${b10.utilization ?? "n/a"} % of budget, level ${b10.level})`,
@@ -55704,9 +55387,9 @@ function marketSection(report) {
   const m3 = report.market;
   if (!m3) return void 0;
   const p = m3.priceChanges;
-  return section("Market view", {
+  return section2("Market view", {
     lines: [
-      `Price changes: ${count(p.count)} (${count(p.cuts)} cuts, ${count(p.rises)} rises, median ${signedPercent(p.medianChangePercent)})`
+      `Price changes: ${count2(p.count)} (${count2(p.cuts)} cuts, ${count2(p.rises)} rises, median ${signedPercent(p.medianChangePercent)})`
     ],
     tables: [
       {
@@ -55721,12 +55404,12 @@ function marketSection(report) {
         ],
         rows: m3.zips.map((z) => [
           z.zip,
-          count(z.activeInventory),
+          count2(z.activeInventory),
           money(z.medianPrice, 0),
           money(z.medianPricePerSqft, 0),
-          count(z.medianDaysOnMarket),
-          count(z.priceCuts),
-          count(z.priceRises)
+          count2(z.medianDaysOnMarket),
+          count2(z.priceCuts),
+          count2(z.priceRises)
         ])
       },
       ...m3.notableChanges.length ? [
@@ -55752,7 +55435,7 @@ function reportSections(report) {
   const sections = [executive(report)];
   sections.push(incidentsSection(report));
   sections.push(
-    section("KPIs against targets", {
+    section2("KPIs against targets", {
       lines: kpiBasis(report),
       tables: [
         {
@@ -55770,7 +55453,7 @@ function reportSections(report) {
   );
   if (report.comparison.length)
     sections.push(
-      section(
+      section2(
         report.kind === "weekly" ? "Week over week" : report.kind === "monthly" ? "Month over month" : "Day over day",
         {
           tables: [
@@ -55784,12 +55467,12 @@ function reportSections(report) {
       )
     );
   sections.push(
-    section("Properties by ZIP", {
+    section2("Properties by ZIP", {
       lines: report.byZip.length ? [] : ["No collection figures by ZIP."],
       tables: report.byZip.length ? [
         {
           columns: ["ZIP", "County", "Listings", "Total"],
-          rows: report.byZip.map((r) => [r.zip, count(r.county), count(r.mls), count(r.total)])
+          rows: report.byZip.map((r) => [r.zip, count2(r.county), count2(r.mls), count2(r.total)])
         }
       ] : [],
       charts: ["collected-by-zip"]
@@ -55797,19 +55480,19 @@ function reportSections(report) {
   );
   sections.push(coverageSection(report.coverage));
   sections.push(
-    section("Errors and how they were resolved", {
+    section2("Errors and how they were resolved", {
       lines: report.errors.length ? [] : ["No errors."],
       tables: report.errors.length ? [
         {
           columns: ["Class", "Errors", "Resolution"],
-          rows: report.errors.map((e) => [e.errorClass, count(e.count), e.resolution])
+          rows: report.errors.map((e) => [e.errorClass, count2(e.count), e.resolution])
         }
       ] : []
     })
   );
   sections.push(costSection(report));
   sections.push(
-    section("Data quality", {
+    section2("Data quality", {
       lines: report.quality.length ? [] : ["No quality figures (store-mongo did not report)."],
       tables: report.quality.length ? [{ columns: ["Measure", "Value"], rows: report.quality.map((q) => [q.measure, q.value]) }] : []
     })
@@ -55818,7 +55501,7 @@ function reportSections(report) {
   const market = marketSection(report);
   if (market) sections.push(market);
   sections.push(
-    section("Action items", {
+    section2("Action items", {
       lines: report.actionItems.length ? [] : ["Nothing needs attention."],
       tables: report.actionItems.length ? [
         {
@@ -55828,7 +55511,7 @@ function reportSections(report) {
       ] : []
     })
   );
-  if (report.notes.length) sections.push(section("Notes", { lines: report.notes }));
+  if (report.notes.length) sections.push(section2("Notes", { lines: report.notes }));
   return sections;
 }
 
@@ -55868,6 +55551,325 @@ async function renderReport(report, addressing, logger) {
     attachments
   });
   return { sections, files: { html: html2, text: text4, csv: csv2, charts, eml: message.raw }, message };
+}
+
+// actions/send-report/src/cost-per-property.ts
+var processed = (run3) => run3.stored ?? totalCollected(run3);
+var count3 = (value4) => value4.toLocaleString("en-US");
+function costPerProperty(kind, runs, budget, costByRun) {
+  let cost = null;
+  let priced = runs;
+  let source3 = "";
+  if (kind === "daily" && budget?.runCost != null) {
+    cost = budget.runCost;
+    source3 = "this run, from check-budget";
+  } else {
+    priced = runs.filter((run3) => costByRun.has(run3.runId));
+    if (priced.length > 0) {
+      cost = priced.reduce((total, run3) => total + (costByRun.get(run3.runId) ?? 0), 0);
+      source3 = `${priced.length} of ${runs.length} runs priced in the cost ledger`;
+    }
+  }
+  const properties = priced.reduce((total, run3) => total + processed(run3), 0);
+  const stored = priced.some((run3) => run3.stored !== null);
+  const what = stored ? "properties processed (inserted, updated or confirmed unchanged by store-mongo)" : "properties collected";
+  if (cost === null)
+    return { value: null, cost, properties, basis: "n/a: no cost figures for the period" };
+  if (properties === 0)
+    return { value: null, cost, properties, basis: `n/a: no properties processed (${source3})` };
+  return {
+    value: cost / properties,
+    cost,
+    properties,
+    basis: `$${cost.toFixed(4)} (${source3}) over ${count3(properties)} ${what}`
+  };
+}
+
+// actions/send-report/src/status.ts
+var COLLECTING = ["collect-county", "scrape-mls"];
+function runStatus(run3) {
+  const collecting = COLLECTING.flatMap((stage) => run3.outcomes[stage] ?? []);
+  const ran = collecting.filter((outcome) => outcome !== "skipped");
+  if (ran.length > 0 && ran.every((outcome) => outcome === "failure")) return "failure";
+  if (run3.outcomes["store-mongo"]?.includes("failure")) return "failure";
+  const outcomes = Object.values(run3.outcomes).flat();
+  if (outcomes.some((outcome) => outcome === "partial" || outcome === "failure")) return "partial";
+  if (run3.integrity !== void 0 && run3.integrity !== "ok") return "partial";
+  return "success";
+}
+function reportStatus(runs, kpis, budgetLevel) {
+  if (runs.length === 0) return "failure";
+  const statuses = runs.map(runStatus);
+  if (statuses.includes("failure")) return runs.length === 1 ? "failure" : "partial";
+  if (statuses.includes("partial")) return "partial";
+  if (kpis.some((kpi2) => kpi2.level === "critical") || budgetLevel === "critical") return "partial";
+  return "success";
+}
+var EMOJI = { success: "\u2705", partial: "\u26A0\uFE0F", failure: "\u{1F6A8}" };
+function subjectLine(title2, status, properties) {
+  const count5 = `${properties.toLocaleString("en-US")} properties`;
+  const outcome = status === "success" ? count5 : status === "partial" ? `completed with issues (${count5})` : "failed";
+  return `${EMOJI[status]} ${title2}: ${outcome}`;
+}
+
+// actions/send-report/src/comparison.ts
+function periodTotals(runs) {
+  const collected = runs.reduce((total, run3) => total + totalCollected(run3), 0);
+  const failed = runs.reduce((total, run3) => total + run3.failed.county + run3.failed.mls, 0);
+  return {
+    runs: runs.length,
+    failedRuns: runs.filter((run3) => runStatus(run3) === "failure").length,
+    collected,
+    stored: runs.reduce((total, run3) => total + (run3.stored ?? 0), 0),
+    successRate: collected + failed === 0 ? null : collected / (collected + failed),
+    errors: runs.reduce((total, run3) => total + run3.errors, 0),
+    retries: runs.reduce((total, run3) => total + run3.retries, 0),
+    medianDurationMs: median(runs.map((run3) => run3.durationMs))
+  };
+}
+var count4 = (value4) => value4 === null ? "n/a" : value4.toLocaleString("en-US");
+var percent2 = (value4) => value4 === null ? "n/a" : `${(value4 * 100).toFixed(1)} %`;
+var minutes2 = (value4) => value4 === null ? "n/a" : `${(value4 / 6e4).toFixed(1)} min`;
+function relative(current2, previous) {
+  if (current2 === null || previous === null) return "n/a";
+  if (previous === 0) return current2 === 0 ? "0 %" : "new";
+  const change2 = (current2 - previous) / previous * 100;
+  return `${change2 >= 0 ? "+" : ""}${change2.toFixed(1)} %`;
+}
+function points2(current2, previous) {
+  if (current2 === null || previous === null) return "n/a";
+  const change2 = (current2 - previous) * 100;
+  return `${change2 >= 0 ? "+" : ""}${change2.toFixed(1)} pts`;
+}
+var METRICS = [
+  ["Runs", "runs", count4, relative],
+  ["Failed runs", "failedRuns", count4, relative],
+  ["Properties collected", "collected", count4, relative],
+  ["Properties stored", "stored", count4, relative],
+  ["Success rate", "successRate", percent2, points2],
+  ["Errors", "errors", count4, relative],
+  ["Median duration", "medianDurationMs", minutes2, relative]
+];
+function compare3(current2, previous) {
+  return METRICS.map(([metric, key2, format5, change2]) => ({
+    metric,
+    current: format5(current2[key2]),
+    previous: format5(previous[key2]),
+    change: change2(current2[key2], previous[key2])
+  }));
+}
+
+// actions/send-report/src/error-rows.ts
+var WORST = ["skipped", "success", "partial", "failure"];
+function resolution(outcome, retries, stillFailed, incident) {
+  const tracked = incident === "" ? "" : `; incident ${incident}`;
+  if (outcome === "failure") return `not resolved: the stage failed${tracked}`;
+  if (outcome === "partial")
+    return `partly resolved: retried (${retries} retries), ${stillFailed.toLocaleString("en-US")} records still failed${tracked}`;
+  return `resolved: retried (${retries} retries)`;
+}
+function errorRows(runs, incidents) {
+  const byClass = /* @__PURE__ */ new Map();
+  for (const run3 of runs)
+    for (const [name, count5] of Object.entries(run3.errorsByClass)) {
+      const row = byClass.get(name) ?? { count: 0, outcome: "skipped" };
+      const outcome = run3.errorOutcomes[name] ?? "success";
+      byClass.set(name, {
+        count: row.count + count5,
+        outcome: WORST.indexOf(outcome) > WORST.indexOf(row.outcome) ? outcome : row.outcome
+      });
+    }
+  const retries = runs.reduce((total, run3) => total + run3.retries, 0);
+  const stillFailed = runs.reduce((total, run3) => total + run3.failed.county + run3.failed.mls, 0);
+  const incident = incidents.map((i) => `#${i.number}`).join(", ");
+  const rows = [...byClass].map(([errorClass, row]) => ({
+    errorClass,
+    count: row.count,
+    resolution: resolution(row.outcome, retries, stillFailed, incident)
+  }));
+  const fallback2 = runs.reduce((total, run3) => total + run3.llmFallback, 0);
+  if (fallback2 > 0)
+    rows.push({
+      errorClass: "llm",
+      count: fallback2,
+      resolution: "fallback: extracted by the rules extractor"
+    });
+  return rows;
+}
+
+// actions/send-report/src/quality-rows.ts
+function numberAt2(record, group2, key2) {
+  const outer = record[group2];
+  const value4 = key2 === void 0 ? outer : outer?.[key2];
+  return typeof value4 === "number" ? value4 : null;
+}
+var percent3 = (value4) => value4 === null ? "n/a" : `${(value4 * 100).toFixed(1)} %`;
+function accuracyRows(runs, accuracy) {
+  const stored = runs.filter((run3) => run3.conflicts !== null);
+  const conflicts = stored.reduce((total, run3) => total + (run3.conflicts ?? 0), 0);
+  const clean = accuracy ? accuracy.merged - accuracy.withConflict : 0;
+  return [
+    {
+      measure: `County/listing conflicts on the properties stored ${runs.length > 1 ? "this period" : "tonight"}`,
+      value: stored.length === 0 ? "n/a (store-mongo did not report)" : conflicts.toLocaleString("en-US")
+    },
+    {
+      measure: "Merged properties without conflict",
+      value: !accuracy ? "n/a (database not read)" : accuracy.merged === 0 ? "n/a (no property has both county and listing facts)" : `${percent3(clean / accuracy.merged)} (${clean.toLocaleString("en-US")} of ${accuracy.merged.toLocaleString("en-US")})`
+    }
+  ];
+}
+function qualityRows(runs, accuracy) {
+  const latest = [...runs].reverse().find((run3) => run3.quality !== void 0);
+  const q = latest?.quality;
+  const accurate = accuracy || runs.some((run3) => run3.conflicts !== null) ? accuracyRows(runs, accuracy) : [];
+  if (!latest || !q) return accurate;
+  const duplicates = numberAt2(q, "duplicatesMerged");
+  return [
+    { measure: "Completeness (county)", value: percent3(numberAt2(q, "completeness", "county")) },
+    { measure: "Completeness (listings)", value: percent3(numberAt2(q, "completeness", "mls")) },
+    { measure: "Completeness (enrichment)", value: percent3(numberAt2(q, "completeness", "llm")) },
+    { measure: "Validity", value: percent3(numberAt2(q, "validity", "share")) },
+    { measure: "Duplicates merged", value: duplicates === null ? "n/a" : String(duplicates) },
+    {
+      measure: "Listings linked to a parcel",
+      value: percent3(numberAt2(q, "listingsLinked", "share"))
+    },
+    {
+      measure: `Parcels refreshed within ${numberAt2(q, "freshness", "days") ?? 7} days`,
+      value: percent3(numberAt2(q, "freshness", "share"))
+    },
+    { measure: "Integrity", value: latest.integrity ?? "n/a" },
+    ...accurate
+  ];
+}
+
+// actions/send-report/src/by-zip.ts
+function byZipRows(runs) {
+  const byZip = /* @__PURE__ */ new Map();
+  for (const run3 of runs)
+    for (const [zip, counts] of Object.entries(run3.byZip)) {
+      const row = byZip.get(zip) ?? { county: 0, mls: 0 };
+      row.county += counts.county;
+      row.mls += counts.mls;
+      byZip.set(zip, row);
+    }
+  return [...byZip].sort(([a4], [b10]) => a4.localeCompare(b10)).map(([zip, c4]) => ({ zip, ...c4, total: c4.county + c4.mls }));
+}
+
+// actions/send-report/src/uptime.ts
+var uptimeFrom = (window2) => addDays(window2.today, 1 - window2.days);
+function measureUptime(history, window2) {
+  const from = uptimeFrom(window2);
+  const base = { up: 0, counted: 0, downDays: [], from, to: window2.today };
+  if (history.problem)
+    return {
+      ...base,
+      share: null,
+      reason: `runs of ${history.workflow} not read: ${history.problem}`
+    };
+  const byDay = /* @__PURE__ */ new Map();
+  for (const run3 of history.runs) {
+    const day = phoenixDate(run3.createdAt);
+    byDay.set(day, [...byDay.get(day) ?? [], run3]);
+  }
+  const tonight = window2.ownRunIsTonight === true;
+  const first = history.ranBefore ? from : [...byDay.keys()].sort()[0] ?? (tonight ? window2.today : void 0);
+  if (first === void 0)
+    return { ...base, share: null, reason: `${history.workflow} has no runs in the period` };
+  for (let day = first; day <= window2.today; day = addDays(day, 1)) {
+    const runs = byDay.get(day) ?? [];
+    const success = runs.some((run3) => run3.conclusion === "success");
+    const own = runs.some((run3) => run3.id === window2.ownRunId) || day === window2.today && tonight;
+    const ended = runs.some((run3) => run3.status === "completed");
+    if (day === window2.today && !own && !ended) continue;
+    const up = success || own && window2.ownRunUp;
+    base.counted += 1;
+    if (up) base.up += 1;
+    else base.downDays.push(day);
+  }
+  const share2 = base.counted === 0 ? null : base.up / base.counted;
+  return { ...base, share: share2, reason: share2 === null ? "no night has ended yet" : void 0 };
+}
+
+// actions/send-report/src/report.ts
+var FAILED_JOB = /* @__PURE__ */ new Set(["failure", "cancelled"]);
+function withJobs(status, sources, failedJobs) {
+  if (failedJobs === 0) return status;
+  const ownResults = sources.runs.some((run3) => run3.runId === sources.runId);
+  if (!ownResults) return "failure";
+  return status === "failure" ? status : "partial";
+}
+function buildReport(sources) {
+  const { kind, now: now2, runs, budget } = sources;
+  const end = now2.getTime();
+  const start = end - PERIOD_DAYS[kind] * 864e5;
+  const periodLabel = kind === "daily" ? phoenixDate(end) : `${phoenixDate(start)} to ${phoenixDate(end - 1)}`;
+  const title2 = `PHX pipeline ${kind} report ${periodLabel}`;
+  const failedJobs = (sources.jobs ?? []).filter((job) => FAILED_JOB.has(job.result));
+  const cost = costPerProperty(kind, runs, budget, sources.database?.costByRun ?? /* @__PURE__ */ new Map());
+  const runStatus2 = withJobs(reportStatus(runs, [], budget?.level), sources, failedJobs.length);
+  const uptime = measureUptime(sources.nights, {
+    today: phoenixDate(end),
+    days: UPTIME_DAYS[kind],
+    ownRunId: sources.runId,
+    ownRunUp: failedJobs.length === 0 && runStatus2 !== "failure",
+    ownRunIsTonight: kind === "daily" && (sources.jobs ?? []).length > 0
+  });
+  const kpis = measureKpis(runs, budget, { uptime: uptime.share, costPerProperty: cost.value });
+  const status = withJobs(reportStatus(runs, kpis, budget?.level), sources, failedJobs.length);
+  const totals = periodTotals(runs);
+  const zips = byZipRows(runs);
+  const incidents = [
+    ...sources.incidents,
+    ...sources.openIncidents.incidents.map(({ number: number10, url }) => ({ number: number10, url }))
+  ].filter((incident, i, all) => all.findIndex((o) => o.number === incident.number) === i);
+  const storage = sources.database?.storage;
+  return {
+    kind,
+    title: title2,
+    subject: subjectLine(
+      title2,
+      status,
+      runs.reduce((t, r) => t + totalCollected(r), 0)
+    ),
+    status,
+    periodLabel,
+    generatedAt: now2.toISOString(),
+    runs,
+    totals,
+    comparison: sources.previousRuns ? compare3(totals, periodTotals(sources.previousRuns)) : [],
+    kpis,
+    byZip: zips,
+    coverage: latestCoverage(
+      runs,
+      zips.map((row) => row.zip)
+    ),
+    errors: errorRows(runs, incidents),
+    budget,
+    quality: qualityRows(runs, sources.database?.accuracy),
+    actionItems: actionItems({
+      failedJobs,
+      runUrl: sources.runUrl,
+      incidents: sources.incidents,
+      openIncidents: sources.openIncidents.incidents,
+      kpis,
+      budget,
+      databaseProblem: sources.databaseProblem,
+      storage
+    }),
+    market: sources.market,
+    openIncidents: sources.openIncidents,
+    uptime,
+    costPerProperty: cost,
+    database: {
+      problem: sources.databaseProblem,
+      storage,
+      accuracy: sources.database?.accuracy
+    },
+    notes: sources.notes,
+    runUrl: sources.runUrl
+  };
 }
 
 // actions/send-report/src/send-step.ts
