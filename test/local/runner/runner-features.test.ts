@@ -66,7 +66,9 @@ describe('npm run pipeline: runner features', () => {
       90_000,
     );
     expect(code, stdout).toBe(1);
-    expect(stdout).toContain('issue #1 (open): Incident: data-collection: preflight');
+    expect(stdout).toContain(
+      "issue #1 (open): Incident: collect-county: preflight check 'county API reachable' failed",
+    );
     const [runId = ''] = (await readdir(out)).filter((name) => /^\d+$/.test(name));
     const issues = JSON.parse(await readFile(join(out, runId, 'issues.json'), 'utf8')) as Array<{
       state: string;
