@@ -964,15 +964,17 @@ async function handleFailure(report, deps) {
   });
 }
 
-// actions/open-incident-issue/src/night.ts
-var nightJobSchema = external_exports.object({
-  result: external_exports.string(),
-  outputs: external_exports.record(external_exports.string(), external_exports.string()).default({})
-});
+// shared/model/check-failure.ts
 var checkFailureSchema = external_exports.object({
   check: external_exports.string(),
   component: external_exports.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/),
   message: external_exports.string()
+});
+
+// actions/open-incident-issue/src/night.ts
+var nightJobSchema = external_exports.object({
+  result: external_exports.string(),
+  outputs: external_exports.record(external_exports.string(), external_exports.string()).default({})
 });
 function parseNight(text) {
   let value;
@@ -1143,6 +1145,12 @@ function rateFailures(failures, facts) {
   );
   const collected = facts.rates.some((rate) => rate.collected > 0) || COLLECTORS.some((collector) => facts.worked.includes(collector));
   return failures.map((failure) => {
+    if (failure.component === "budget")
+      return {
+        ...failure,
+        severity: facts.budgetSeverity ?? "P2",
+        why: "the month is at the critical level or over budget"
+      };
     const { severity: base } = detectScenario(
       failure.component,
       `${failure.signature}
@@ -1155,10 +1163,6 @@ ${failure.message}`
       severity = to;
       reasons.push(why);
     };
-    if (failure.component === "budget") {
-      severity = facts.budgetSeverity ?? "P2";
-      return { ...failure, severity, why: "the month is at the critical level or over budget" };
-    }
     if (!collected) raise("P0", "nothing was collected tonight: all data collection stopped");
     if (components.size >= 2) raise("P1", `${components.size} components failed in the same night`);
     const rate = facts.rates.find((entry) => entry.component === failure.component)?.rate;

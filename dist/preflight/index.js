@@ -61,14 +61,12 @@ function checkFailures(checks) {
 }
 var PROVEN_BY_PREFLIGHT = /* @__PURE__ */ new Set(["database"]);
 function healthyComponents(checks) {
-  const byComponent = /* @__PURE__ */ new Map();
-  for (const check of checks) {
-    const component = componentOfCheck(check.name);
-    const ok = check.status === "pass" || check.status === "warning";
-    if (check.status === "skipped") continue;
-    byComponent.set(component, (byComponent.get(component) ?? true) && ok);
-  }
-  return [...byComponent].filter(([component, ok]) => ok && PROVEN_BY_PREFLIGHT.has(component)).map(([component]) => component);
+  return [...PROVEN_BY_PREFLIGHT].filter((component) => {
+    const own = checks.filter(
+      (check) => check.status !== "skipped" && componentOfCheck(check.name) === component
+    );
+    return own.length > 0 && own.every((c) => c.status === "pass" || c.status === "warning");
+  });
 }
 
 // actions/preflight/src/secrets.ts

@@ -46,6 +46,12 @@ export function rateFailures(
     facts.rates.some((rate) => rate.collected > 0) ||
     COLLECTORS.some((collector) => facts.worked.includes(collector));
   return failures.map((failure) => {
+    if (failure.component === 'budget')
+      return {
+        ...failure,
+        severity: facts.budgetSeverity ?? 'P2',
+        why: 'the month is at the critical level or over budget',
+      };
     const { severity: base } = detectScenario(
       failure.component,
       `${failure.signature}\n${failure.message}`,
@@ -58,10 +64,6 @@ export function rateFailures(
       severity = to;
       reasons.push(why);
     };
-    if (failure.component === 'budget') {
-      severity = facts.budgetSeverity ?? 'P2';
-      return { ...failure, severity, why: 'the month is at the critical level or over budget' };
-    }
     if (!collected) raise('P0', 'nothing was collected tonight: all data collection stopped');
     if (components.size >= 2) raise('P1', `${components.size} components failed in the same night`);
     const rate = facts.rates.find((entry) => entry.component === failure.component)?.rate;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigurationError } from '../../../shared/errors.js';
+import { checkFailureSchema, type CheckFailure } from '../../../shared/model/check-failure.js';
 
 /** One job of the night as `toJSON(needs)` gives it. */
 const nightJobSchema = z.object({
@@ -9,13 +10,6 @@ const nightJobSchema = z.object({
 
 /** Every job the incident job `needs`, by job id. */
 export type NightJobs = Record<string, z.output<typeof nightJobSchema>>;
-
-/** One failing check of a preflight's `failures` output. */
-const checkFailureSchema = z.object({
-  check: z.string(),
-  component: z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/),
-  message: z.string(),
-});
 
 /** What went wrong in one component tonight (one incident fingerprint). */
 export interface ComponentFailure {
@@ -74,9 +68,7 @@ export function parseComponents(text: string): Map<string, string> {
 }
 
 /** A preflight's `failures` output, or [] when the job has none (or it is not that shape). */
-function checkFailures(
-  outputs: Record<string, string>,
-): Array<z.output<typeof checkFailureSchema>> {
+function checkFailures(outputs: Record<string, string>): CheckFailure[] {
   const text = outputs.failures?.trim();
   if (!text) return [];
   try {

@@ -1,3 +1,4 @@
+import type { CheckFailure } from '../../../shared/model/check-failure.js';
 import type { CheckResult } from './check.js';
 
 /**
@@ -17,14 +18,6 @@ const COMPONENT_OF_CHECK: ReadonlyArray<[RegExp, string]> = [
 /** The component a check belongs to; `preflight` for the run plan and anything unlisted. */
 export function componentOfCheck(name: string): string {
   return COMPONENT_OF_CHECK.find(([pattern]) => pattern.test(name))?.[1] ?? 'preflight';
-}
-
-/** One failed check as the `failures` output carries it to the incident job. */
-export interface CheckFailure {
-  check: string;
-  component: string;
-  /** The check's message, secrets already removed. */
-  message: string;
 }
 
 /** The checks that ended with an error, each with its component. */
@@ -48,14 +41,10 @@ const PROVEN_BY_PREFLIGHT = new Set(['database']);
 
 /** The components of `PROVEN_BY_PREFLIGHT` every one of whose checks passed (skipped ones aside). */
 export function healthyComponents(checks: readonly CheckResult[]): string[] {
-  const byComponent = new Map<string, boolean>();
-  for (const check of checks) {
-    const component = componentOfCheck(check.name);
-    const ok = check.status === 'pass' || check.status === 'warning';
-    if (check.status === 'skipped') continue;
-    byComponent.set(component, (byComponent.get(component) ?? true) && ok);
-  }
-  return [...byComponent]
-    .filter(([component, ok]) => ok && PROVEN_BY_PREFLIGHT.has(component))
-    .map(([component]) => component);
+  return [...PROVEN_BY_PREFLIGHT].filter((component) => {
+    const own = checks.filter(
+      (check) => check.status !== 'skipped' && componentOfCheck(check.name) === component,
+    );
+    return own.length > 0 && own.every((c) => c.status === 'pass' || c.status === 'warning');
+  });
 }
