@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
-import { downloadArtifactChecked, matchArtifacts } from '../../shared/io/artifact.js';
+import { downloadArtifactChecked } from '../../shared/io/artifact.js';
+import { matchArtifacts } from '../../shared/io/stage-names.js';
 import { errorMessage } from '../../shared/errors.js';
 import { actionInput, jobPath, setStepOutput } from './action-io.js';
 

@@ -6,7 +6,6 @@ import {
 import { ENV, readEnv } from '../env.js';
 import { join } from 'node:path';
 import {
-  ConfigurationError,
   IntegrityError,
   NonRetryableError,
   RetryableError,
@@ -162,76 +161,4 @@ export async function downloadStage(
     `artifact '${name}': ${manifest.recordCount} ${manifest.recordType} records verified`,
   );
   return { id, dir: destDir, manifest };
-}
-
-/** `county-parcels-*` style: `*` matches any run of characters, everything else literally. */
-function artifactPattern(pattern: string): RegExp {
-  const parts = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('.*')}$`);
-}
-
-/** The artifacts of this run that `patterns` name, and the patterns that named none. */
-export interface MatchedArtifacts {
-  /** Artifact names, in the order of the patterns that matched them, each once. */
-  names: string[];
-  /** Patterns (or exact names) that matched no artifact of the run. */
-  unmatched: string[];
-}
-
-/**
- * Lists this run's artifacts and picks those that `patterns` name (`*` matches any characters).
- * A shard that failed before uploading simply has no artifact, so a pattern stands for whatever
- * the shards that finished left.
- */
-export async function matchArtifacts(
-  client: ArtifactClient,
-  patterns: readonly string[],
-): Promise<MatchedArtifacts> {
-  if (patterns.length === 0) return { names: [], unmatched: [] };
-  let available: string[];
-  try {
-    available = (await client.listArtifacts({ latest: true })).artifacts.map((a) => a.name);
-  } catch (error) {
-    throw clientFailure("listing the run's artifacts", error);
-  }
-  const names = new Set<string>();
-  const unmatched: string[] = [];
-  for (const pattern of patterns) {
-    const matcher = artifactPattern(pattern);
-    const matched = available.filter((name) => matcher.test(name)).sort();
-    if (matched.length === 0) unmatched.push(pattern);
-    for (const name of matched) names.add(name);
-  }
-  return { names: [...names], unmatched };
-}
-
-/**
- * The stage artifacts an action reads: patterns expanded against the run's artifacts. A pattern
- * with `*` that matches nothing is a stage that did not run (a warning); an exact name that is
- * missing, or nothing at all to read, is an error naming `input`.
- */
-export async function stageArtifactNames(
-  client: ArtifactClient,
-  entries: readonly string[],
-  input: string,
-  logger: Logger,
-): Promise<string[]> {
-  const { names, unmatched } = await matchArtifacts(client, entries);
-  const exact = unmatched.filter((entry) => !entry.includes('*'));
-  if (exact.length > 0) {
-    throw new ConfigurationError(
-      `input '${input}': this run has no artifact ${exact.map((name) => `'${name}'`).join(', ')}`,
-    );
-  }
-  if (unmatched.length > 0) {
-    logger.warning(
-      `no artifact of this run matches ${unmatched.join(', ')} (a stage that did not run)`,
-    );
-  }
-  if (names.length === 0) {
-    throw new ConfigurationError(
-      `input '${input}': no artifact of this run matches ${entries.join(', ')}; nothing to read`,
-    );
-  }
-  return names;
 }

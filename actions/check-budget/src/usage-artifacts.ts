@@ -1,7 +1,5 @@
 import type { ArtifactClient } from '@actions/artifact';
-import { join } from 'node:path';
-import { downloadStage, matchArtifacts } from '../../../shared/io/artifact.js';
-import { readStageRecords } from '../../../shared/io/stage-output.js';
+import { readStages } from '../../../shared/io/stage-reader.js';
 import type { Logger } from '../../../shared/logger.js';
 import { usageSchema, type Usage } from '../../../shared/model/usage.js';
 
@@ -25,16 +23,16 @@ export async function collectUsage(
   workDir: string,
   logger: Logger,
 ): Promise<CollectedUsage> {
-  const { names: artifacts, unmatched: missing } = await matchArtifacts(client, patterns);
+  const options = { client, baseDir: workDir, downloadDir: workDir, logger };
+  const { stages, missing } = await readStages(patterns, options);
   const records: Usage[] = [];
-  for (const [index, name] of artifacts.entries()) {
-    const stage = await downloadStage(client, name, join(workDir, String(index)), logger);
+  for (const stage of stages) {
     let count = 0;
-    for await (const record of readStageRecords(stage.dir, stage.manifest, 'usage', usageSchema)) {
+    for await (const record of stage.records('usage', usageSchema)) {
       records.push(record);
       count += 1;
     }
-    logger.info(`artifact '${name}': ${count} usage records`);
+    logger.info(`artifact '${stage.name}': ${count} usage records`);
   }
-  return { records, artifacts, missing };
+  return { records, artifacts: stages.map((stage) => stage.name), missing };
 }

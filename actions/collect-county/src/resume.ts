@@ -1,9 +1,8 @@
 import type { ArtifactClient } from '@actions/artifact';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigurationError, IntegrityError, NonRetryableError } from '../../../shared/errors.js';
-import { downloadStage } from '../../../shared/io/artifact.js';
-import { readStageOutput } from '../../../shared/io/stage-output.js';
+import { ConfigurationError, IntegrityError } from '../../../shared/errors.js';
+import { MANIFEST_FILE } from '../../../shared/io/manifest.js';
+import { expectRecordType, readStages, type StageFolder } from '../../../shared/io/stage-reader.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { countyParcelSchema } from '../../../shared/model/county-parcel.js';
 import type { Checkpoint } from './checkpoint.js';
@@ -13,25 +12,19 @@ export type ResumeSource =
   | { kind: 'artifact'; client: ArtifactClient; name: string; downloadDir: string }
   | { kind: 'folder'; dir: string; name: string };
 
-/** The stage folder of `zip` from `source`, or null when the previous run left none for it. */
-async function stageFolder(
+/** The verified stage of `zip` from `source`, or null when the previous run left none for it. */
+async function previousStage(
   source: ResumeSource,
   zip: string,
   logger: Logger,
-): Promise<string | null> {
+): Promise<StageFolder | null> {
   const name = `${source.name}-${zip}`;
-  if (source.kind === 'folder') {
-    const dir = join(source.dir, name);
-    return existsSync(join(dir, 'manifest.json')) ? dir : null;
-  }
-  try {
-    return (await downloadStage(source.client, name, join(source.downloadDir, name), logger)).dir;
-  } catch (error) {
-    // The lookup fails when the previous run never uploaded this ZIP; anything else is real.
-    if (error instanceof NonRetryableError && /^lookup of artifact/.test(error.message))
-      return null;
-    throw error;
-  }
+  const where =
+    source.kind === 'artifact'
+      ? { client: source.client, baseDir: source.downloadDir, downloadDir: source.downloadDir }
+      : { client: null, baseDir: source.dir, downloadDir: source.dir };
+  const { stages } = await readStages([name], { ...where, logger });
+  return stages[0] ?? null;
 }
 
 /**
@@ -45,22 +38,18 @@ export async function importPreviousRun(
   checkpoint: Checkpoint,
   logger: Logger,
 ): Promise<number | null> {
-  const dir = await stageFolder(source, zip, logger);
-  if (dir === null) return null;
-  const stage = await readStageOutput(dir, {
-    schema: countyParcelSchema,
-    expectRecordType: 'county-parcel',
-  });
-  if (stage.manifest.shard !== zip) {
-    throw new IntegrityError(
-      `${join(dir, 'manifest.json')}: shard expected ${zip}, actual ${stage.manifest.shard}`,
-    );
+  const stage = await previousStage(source, zip, logger);
+  if (stage === null) return null;
+  const { manifest } = stage;
+  const manifestPath = join(stage.dir, MANIFEST_FILE);
+  expectRecordType(stage, 'county-parcel');
+  if (manifest.shard !== zip) {
+    throw new IntegrityError(`${manifestPath}: shard expected ${zip}, actual ${manifest.shard}`);
   }
   let added = 0;
-  for await (const parcel of stage.records) if (await checkpoint.append(parcel)) added += 1;
-  logger.info(
-    `${zip}: ${added} parcels kept from ${source.name}-${zip} (run ${stage.manifest.runId})`,
-  );
+  for await (const parcel of stage.records('county-parcel', countyParcelSchema))
+    if (await checkpoint.append(parcel)) added += 1;
+  logger.info(`${zip}: ${added} parcels kept from ${source.name}-${zip} (run ${manifest.runId})`);
   return added;
 }
 

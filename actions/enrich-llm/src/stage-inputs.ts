@@ -1,17 +1,9 @@
-import type { ArtifactClient } from '@actions/artifact';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { ConfigurationError, IntegrityError } from '../../../shared/errors.js';
-import {
-  downloadStage,
-  runnerArtifactClient,
-  stageArtifactNames,
-} from '../../../shared/io/artifact.js';
 import { readFile } from 'node:fs/promises';
-import { readStageRecords } from '../../../shared/io/stage-output.js';
-import { verifyManifest, MANIFEST_FILE } from '../../../shared/io/manifest.js';
+import { join } from 'node:path';
+import { ConfigurationError, IntegrityError } from '../../../shared/errors.js';
+import { runnerArtifactClient } from '../../../shared/io/artifact.js';
+import { readStages, type StageFolder } from '../../../shared/io/stage-reader.js';
 import type { Logger } from '../../../shared/logger.js';
-import type { Manifest } from '../../../shared/model/manifest.js';
 import { countyParcelSchema, type CountyParcel } from '../../../shared/model/county-parcel.js';
 import { enrichmentSchema, type Enrichment } from '../../../shared/model/enrichment.js';
 import { mlsListingSchema, type MlsListing } from '../../../shared/model/mls-listing.js';
@@ -27,33 +19,24 @@ export interface StageInputs {
   carried: CarriedSubject[];
 }
 
-/**
- * Where an input's folder is: on a runner (`ACTIONS_RUNTIME_TOKEN` set) the artifact of that name
- * is downloaded and verified; without one, the name is a local stage folder (for runs by hand).
- */
-async function openStage(
-  client: ArtifactClient | null,
-  name: string,
-  tempDir: string,
-  logger: Logger,
-): Promise<{ dir: string; manifest: Manifest }> {
-  if (client) {
-    const dir = join(tempDir, 'enrich-llm-inputs', name.replace(/[^\w.-]/g, '_'));
-    return downloadStage(client, name, dir, logger);
+/** Adds what an earlier enrichment artifact carried to the next night, when it carried anything. */
+async function readCarried(stage: StageFolder, inputs: StageInputs): Promise<void> {
+  // The manifest lists (and verified) the carried file when the run carried anything.
+  if (!stage.manifest.files.some((file) => file.path === CARRIED_FILE)) return;
+  const parsed = carriedFileSchema.safeParse(
+    JSON.parse(await readFile(join(stage.dir, CARRIED_FILE), 'utf8')),
+  );
+  if (!parsed.success) {
+    throw new IntegrityError(`${stage.name}: ${CARRIED_FILE} does not list carried properties`);
   }
-  const dir = resolve(name);
-  if (!existsSync(join(dir, MANIFEST_FILE))) {
-    throw new ConfigurationError(
-      `input 'input-artifacts': '${name}' is not a stage folder with ${MANIFEST_FILE} ` +
-        `(without ACTIONS_RUNTIME_TOKEN each entry is read as a local folder, not an artifact name)`,
-    );
-  }
-  return { dir, manifest: await verifyManifest(dir) };
+  inputs.carried.push(...parsed.data);
 }
 
 /**
  * Downloads (or opens) and verifies each input stage, then reads its records with their schema:
  * `county-parcel`, `mls-listing`, or `enrichment` (an earlier run's output, used as a cache).
+ * On a runner (`ACTIONS_RUNTIME_TOKEN` set) names are artifacts and may hold `*`
+ * (`county-parcels-*`: whatever shards finished); without one, each is a local stage folder.
  */
 export async function loadStageInputs(
   names: readonly string[],
@@ -61,33 +44,26 @@ export async function loadStageInputs(
   logger: Logger,
 ): Promise<StageInputs> {
   const inputs: StageInputs = { parcels: [], listings: [], enrichments: [], carried: [] };
-  // On a runner names may hold `*` (`county-parcels-*`: whatever shards finished).
-  const client = runnerArtifactClient();
-  const wanted = client
-    ? await stageArtifactNames(client, names, 'input-artifacts', logger)
-    : names;
-  for (const name of wanted) {
-    const { dir, manifest } = await openStage(client, name, tempDir, logger);
+  const { stages } = await readStages(names, {
+    client: runnerArtifactClient(),
+    baseDir: process.cwd(),
+    downloadDir: join(tempDir, 'enrich-llm-inputs'),
+    logger,
+    requiredBy: 'input-artifacts',
+  });
+  for (const stage of stages) {
+    const { name, manifest } = stage;
     const type = manifest.recordType;
     if (type === 'county-parcel') {
-      for await (const parcel of readStageRecords(dir, manifest, type, countyParcelSchema))
+      for await (const parcel of stage.records(type, countyParcelSchema))
         inputs.parcels.push(parcel);
     } else if (type === 'mls-listing') {
-      for await (const listing of readStageRecords(dir, manifest, type, mlsListingSchema))
+      for await (const listing of stage.records(type, mlsListingSchema))
         inputs.listings.push(listing);
     } else if (type === 'enrichment') {
-      for await (const record of readStageRecords(dir, manifest, type, enrichmentSchema))
+      for await (const record of stage.records(type, enrichmentSchema))
         inputs.enrichments.push(record);
-      // The manifest lists (and verified) the carried file when the run carried anything.
-      if (manifest.files.some((file) => file.path === CARRIED_FILE)) {
-        const parsed = carriedFileSchema.safeParse(
-          JSON.parse(await readFile(join(dir, CARRIED_FILE), 'utf8')),
-        );
-        if (!parsed.success) {
-          throw new IntegrityError(`${name}: ${CARRIED_FILE} does not list carried properties`);
-        }
-        inputs.carried.push(...parsed.data);
-      }
+      await readCarried(stage, inputs);
     } else {
       throw new ConfigurationError(
         `input 'input-artifacts': '${name}' holds ${type} records; expected county-parcel, mls-listing or enrichment`,

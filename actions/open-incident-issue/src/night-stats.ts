@@ -1,14 +1,10 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { errorMessage } from '../../../shared/errors.js';
-import {
-  downloadStage,
-  matchArtifacts,
-  runnerArtifactClient,
-} from '../../../shared/io/artifact.js';
+import { runnerArtifactClient } from '../../../shared/io/artifact.js';
+import { readStages } from '../../../shared/io/stage-reader.js';
 import type { Logger } from '../../../shared/logger.js';
-import type { RunStats } from '../../../shared/model/run-stats.js';
-import { readDetails } from './details.js';
+import { runStatsSchema, type RunStats } from '../../../shared/model/run-stats.js';
 
 /**
  * The run-stats of this run's stage artifacts that `patterns` name (`county-parcels-*`), for the
@@ -24,19 +20,19 @@ export async function nightStats(patterns: readonly string[], logger: Logger): P
     );
     return [];
   }
+  const leftOut = (name: string, error: unknown) =>
+    logger.warning(`artifact '${name}' left out of the success rates: ${errorMessage(error)}`);
+  const base = path.join(process.env.RUNNER_TEMP || tmpdir(), 'open-incident-issue-inputs');
   const stats: RunStats[] = [];
   try {
-    const matched = await matchArtifacts(client, patterns);
-    const base = path.join(process.env.RUNNER_TEMP || tmpdir(), 'open-incident-issue-inputs');
-    for (const name of matched.names) {
-      const dir = path.join(base, name.replace(/[^\w.-]/g, '_'));
+    const options = { client, baseDir: base, downloadDir: base, logger, onUnreadable: leftOut };
+    for (const stage of (await readStages(patterns, options)).stages) {
       try {
-        await downloadStage(client, name, dir, logger);
-        const details = await readDetails(dir);
-        stats.push(...details.stats);
-        for (const problem of details.unreadable) logger.warning(`run-stats left out: ${problem}`);
+        const own: RunStats[] = [];
+        for await (const record of stage.records('run-stats', runStatsSchema)) own.push(record);
+        stats.push(...own);
       } catch (error) {
-        logger.warning(`artifact '${name}' left out of the success rates: ${errorMessage(error)}`);
+        leftOut(stage.name, error);
       }
     }
   } catch (error) {

@@ -1,16 +1,15 @@
 import type { ArtifactClient } from '@actions/artifact';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { NonRetryableError } from '../../../shared/errors.js';
-import { downloadStage } from '../../../shared/io/artifact.js';
-import { readStageOutput } from '../../../shared/io/stage-output.js';
+import { errorMessage } from '../../../shared/errors.js';
+import { expectRecordType, readStages } from '../../../shared/io/stage-reader.js';
 import type { Logger } from '../../../shared/logger.js';
 import { mlsListingSchema, type MlsListing } from '../../../shared/model/mls-listing.js';
 
 /**
  * The listings of an earlier attempt's stage output `<resume-from>-<zip>`: downloaded when an
- * artifact client is given, else read from `outDir`. Empty when that ZIP has none; `automatic`
- * (a re-run looking for its own earlier attempt) says so at info level, as that is normal.
+ * artifact client is given, else read from `outDir`. Empty when that ZIP has none, or when it
+ * does not download or verify (a warning: the ZIP is then scraped whole); `automatic` (a re-run
+ * looking for its own earlier attempt) says so at info level, as that is normal.
  */
 export async function previousListings(
   source: {
@@ -22,35 +21,31 @@ export async function previousListings(
   },
   logger: Logger,
 ): Promise<MlsListing[]> {
-  let dir = join(source.outDir, source.name);
-  if (source.client) {
-    dir = join(source.downloadDir, source.name);
-    try {
-      await downloadStage(source.client, source.name, dir, logger);
-    } catch (error) {
-      const missing =
-        error instanceof NonRetryableError && /^lookup of artifact/.test(error.message);
-      if (missing && source.automatic) {
-        logger.info(
-          `re-run: no artifact '${source.name}' from an earlier attempt; scraping it whole`,
-        );
-        return [];
-      }
+  const { name, client, automatic } = source;
+  const read = await readStages([name], {
+    client,
+    baseDir: source.outDir,
+    downloadDir: source.downloadDir,
+    logger,
+    onUnreadable: (_, error) =>
       logger.warning(
-        `resume-from: no artifact '${source.name}' (${(error as Error).message}); scraping it whole`,
-      );
-      return [];
-    }
-  } else if (!existsSync(join(dir, 'manifest.json'))) {
-    if (source.automatic) return [];
-    logger.warning(`resume-from: no folder ${dir}; scraping it whole`);
+        `resume-from: artifact '${name}' unreadable (${errorMessage(error)}); scraping it whole`,
+      ),
+  });
+  const stage = read.stages[0];
+  if (!stage) {
+    if (read.unreadable.length > 0) return [];
+    if (client && automatic)
+      logger.info(`re-run: no artifact '${name}' from an earlier attempt; scraping it whole`);
+    else if (client)
+      logger.warning(`resume-from: no artifact '${name}' in this run; scraping it whole`);
+    else if (!automatic)
+      logger.warning(`resume-from: no folder ${join(source.outDir, name)}; scraping it whole`);
     return [];
   }
-  const stage = await readStageOutput(dir, {
-    schema: mlsListingSchema,
-    expectRecordType: 'mls-listing',
-  });
+  expectRecordType(stage, 'mls-listing');
   const listings: MlsListing[] = [];
-  for await (const listing of stage.records) listings.push(listing);
+  for await (const listing of stage.records('mls-listing', mlsListingSchema))
+    listings.push(listing);
   return listings;
 }

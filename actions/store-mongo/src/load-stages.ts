@@ -1,8 +1,7 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import path from 'node:path';
 import { ConfigurationError } from '../../../shared/errors.js';
-import { downloadStage, stageArtifactNames } from '../../../shared/io/artifact.js';
-import { readStageOutput, readStageRecords } from '../../../shared/io/stage-output.js';
+import { readStages } from '../../../shared/io/stage-reader.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { Manifest } from '../../../shared/model/manifest.js';
 import { runStatsSchema, type RunStats } from '../../../shared/model/run-stats.js';
@@ -41,32 +40,21 @@ export async function loadStages(
   source: StageSource,
   logger: Logger,
 ): Promise<LoadedStage[]> {
-  const client = source.artifacts ? new DefaultArtifactClient() : undefined;
+  const { stages: folders } = await readStages(names, {
+    client: source.artifacts ? new DefaultArtifactClient() : null,
+    baseDir: source.baseDir,
+    downloadDir: path.join(source.baseDir, 'store-mongo-inputs'),
+    logger,
+    requiredBy: 'input-artifacts',
+  });
   const stages: LoadedStage[] = [];
-  const wanted = client
-    ? await stageArtifactNames(client, names, 'input-artifacts', logger)
-    : names;
-  for (const name of wanted) {
-    let dir = path.resolve(source.baseDir, name);
-    if (client) {
-      dir = path.join(source.baseDir, 'store-mongo-inputs', name.replace(/[^\w.-]/g, '_'));
-      await downloadStage(client, name, dir, logger);
-    }
-    const stage = await readStageOutput(dir);
-    const manifest = stage.manifest;
+  for (const { name, manifest, records: read } of folders) {
     if (!(STORED_RECORD_TYPES as readonly string[]).includes(manifest.recordType)) {
       throw new ConfigurationError(
         `input 'input-artifacts': '${name}' holds ${manifest.recordType} records, expected one of ${STORED_RECORD_TYPES.join(', ')}`,
       );
     }
-    const records: unknown[] = [];
-    for await (const record of stage.records) records.push(record);
-    const runStats: RunStats[] = [];
-    for await (const stats of readStageRecords(dir, manifest, 'run-stats', runStatsSchema))
-      runStats.push(stats);
-    const usage: Usage[] = [];
-    for await (const entry of readStageRecords(dir, manifest, 'usage', usageSchema))
-      usage.push(entry);
+    const records = await collect(read(manifest.recordType));
     logger.info(
       `${name}: ${records.length} ${manifest.recordType} records (run ${manifest.runId}, shard ${manifest.shard})`,
     );
@@ -74,9 +62,15 @@ export async function loadStages(
       source: name,
       manifest: manifest as LoadedStage['manifest'],
       records,
-      runStats,
-      usage,
+      runStats: await collect(read('run-stats', runStatsSchema)),
+      usage: await collect(read('usage', usageSchema)),
     });
   }
   return stages;
+}
+
+async function collect<T>(records: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const record of records) all.push(record);
+  return all;
 }
