@@ -41,12 +41,15 @@ export interface GitHubClientOptions {
 /** Statuses plugin-retry leaves alone: its own list, and 429 which the throttling plugin waits out. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 
-/** `METHOD /path` of a request, the path filled in: Octokit's url is a template (`/repos/{owner}/...`). */
+/**
+ * `METHOD /path` of a request, the path filled in: Octokit's url is a template (`/repos/{owner}/...`),
+ * or a full URL with its query when pagination follows a `link` header.
+ */
 function describe(endpoint: { method: string; url: string; [key: string]: unknown }): string {
-  const path = endpoint.url.replace(/\{(\w+)\}/g, (hole, key: string) =>
+  const url = endpoint.url.replace(/\{(\w+)\}/g, (hole, key: string) =>
     key in endpoint ? encodeURIComponent(String(endpoint[key])) : hole,
   );
-  return `${endpoint.method} ${path}`;
+  return `${endpoint.method} ${decodeURI(new URL(url, 'http://api').pathname)}`;
 }
 
 /**
