@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import type { Octokit } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { ENV, readEnv } from '../env.js';
 import type { Logger } from '../logger.js';
 import { githubFailure, type HttpFailure } from './refusal.js';
@@ -40,6 +40,18 @@ export interface GitHubClientOptions {
 
 /** Statuses plugin-retry leaves alone: its own list, and 429 which the throttling plugin waits out. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+
+/**
+ * Stands in for the throttling plugin's write and notification groups, which would space every
+ * write 1 s (3 s for a new issue or comment) apart across the whole process: an action makes a
+ * handful of writes a run, and a secondary rate limit, should GitHub answer one, is waited out.
+ */
+const UNSPACED = {
+  key: () => ({
+    schedule: (_job: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) =>
+      Promise.resolve(task(...args)),
+  }),
+} as unknown as NonNullable<ThrottlingOptions['write']>;
 
 /**
  * `METHOD /path` of a request, the path filled in: Octokit's url is a template (`/repos/{owner}/...`),
@@ -112,6 +124,8 @@ export function createGitHubClient(options: GitHubClientOptions) {
         doNotRetry: DO_NOT_RETRY,
       },
       throttle: {
+        write: UNSPACED,
+        notifications: UNSPACED,
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),
       },
