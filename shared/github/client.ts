@@ -4,7 +4,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { ENV, readEnv } from '../env.js';
 import type { Logger } from '../logger.js';
-import { githubFailure, type HttpFailure } from './refusal.js';
+import { describeRequest, githubFailure, type HttpFailure } from './refusal.js';
 
 export { GitHubRefusal } from './refusal.js';
 
@@ -54,17 +54,6 @@ const UNSPACED = {
 } as unknown as NonNullable<ThrottlingOptions['write']>;
 
 /**
- * `METHOD /path` of a request, the path filled in: Octokit's url is a template (`/repos/{owner}/...`),
- * or a full URL with its query when pagination follows a `link` header.
- */
-function describe(endpoint: { method: string; url: string; [key: string]: unknown }): string {
-  const url = endpoint.url.replace(/\{(\w+)\}/g, (hole, key: string) =>
-    key in endpoint ? encodeURIComponent(String(endpoint[key])) : hole,
-  );
-  return `${endpoint.method} ${decodeURI(new URL(url, 'http://api').pathname)}`;
-}
-
-/**
  * An Octokit from @actions/github's `getOctokit`, with Octokit's retry plugin (5xx and network
  * errors, backing off) and throttling plugin (primary and secondary rate limits, honouring
  * `retry-after` and the reset time, but never waiting past `maxWaitMs`), for every request,
@@ -74,7 +63,8 @@ function describe(endpoint: { method: string; url: string; [key: string]: unknow
 export function createGitHubClient(options: GitHubClientOptions) {
   const policy = options.retry ?? DEFAULT_GITHUB_RETRY;
   const { logger } = options;
-  // Tries of each request (keyed by its endpoint options, which both plugins pass on unchanged).
+  // Counted here because neither plugin tells how often a request was tried; keyed by the
+  // endpoint options, which both plugins pass on unchanged.
   const tries = new WeakMap<object, number>();
   const countTries = (octokit: Octokit) => {
     octokit.hook.wrap('request', async (request, endpoint) => {
@@ -92,7 +82,7 @@ export function createGitHubClient(options: GitHubClientOptions) {
           !DO_NOT_RETRY.includes(status ?? 0);
         if (retried && tried < policy.attempts)
           logger.info(
-            `GitHub answered ${status} to ${describe(endpoint)}; trying again (try ${tried + 1} of ${policy.attempts})`,
+            `GitHub answered ${status} to ${describeRequest(endpoint)}; trying again (try ${tried + 1} of ${policy.attempts})`,
           );
         throw error;
       }
@@ -102,7 +92,7 @@ export function createGitHubClient(options: GitHubClientOptions) {
     (kind: string) =>
     (retryAfter: number, endpoint: { method: string; url: string }): boolean => {
       const tried = tries.get(endpoint) ?? 1;
-      const what = describe(endpoint);
+      const what = describeRequest(endpoint);
       if (retryAfter * 1000 > policy.maxWaitMs || tried >= policy.attempts) {
         logger.warning(`GitHub's ${kind} on ${what} asks to wait ${retryAfter} s: giving up`);
         return false;
@@ -145,7 +135,7 @@ export function createGitHubClient(options: GitHubClientOptions) {
       return await request(endpoint);
     } catch (error) {
       throw githubFailure(error as HttpFailure, {
-        what: describe(endpoint),
+        what: describeRequest(endpoint),
         tries: tries.get(endpoint) ?? 1,
         permission: options.permission(endpoint.method),
         maxWaitMs: policy.maxWaitMs,

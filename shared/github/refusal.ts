@@ -23,6 +23,21 @@ const header = (error: HttpFailure, name: string): string | undefined => {
   return value === undefined ? undefined : String(value);
 };
 
+/**
+ * `METHOD /path` of a request, the path filled in: Octokit's url is a template (`/repos/{owner}/...`),
+ * or a full URL with its query when pagination follows a `link` header.
+ */
+export function describeRequest(endpoint: {
+  method: string;
+  url: string;
+  [key: string]: unknown;
+}): string {
+  const url = endpoint.url.replace(/\{(\w+)\}/g, (hole, key: string) =>
+    key in endpoint ? encodeURIComponent(String(endpoint[key])) : hole,
+  );
+  return `${endpoint.method} ${new URL(url, 'http://api').pathname}`;
+}
+
 /** Which of GitHub's rate limits answered, and the seconds it asks to wait; undefined when none. */
 export function rateLimitOf(
   error: HttpFailure,
@@ -54,7 +69,8 @@ export interface FailureContext {
 /**
  * The error for a failed request: 401 and 403 name the token and the permission the job needs;
  * a 410 for Issues turned off says where to turn them on; a rate limit says how long GitHub asked
- * to wait; 5xx and network failures say how often they were tried.
+ * to wait; 5xx and network failures say how often they were tried. Written here because
+ * Octokit's errors carry GitHub's message only, not what the user should change.
  */
 export function githubFailure(error: HttpFailure, context: FailureContext): Error {
   const { what, tries } = context;
