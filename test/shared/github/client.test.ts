@@ -74,10 +74,10 @@ describe('createGitHubClient', () => {
   });
 
   it('waits out a primary rate limit until its reset, then answers', async () => {
-    // Two requests per two-second window, answered 429 past that as GitHub may.
+    // One request per three-second window, answered 429 past that as GitHub may.
     const limited = await startGitHubEmulator({
-      rateLimit: 2,
-      rateLimitWindowSeconds: 2,
+      rateLimit: 1,
+      rateLimitWindowSeconds: 3,
       rateLimitStatus: 429,
     });
     try {
@@ -88,8 +88,10 @@ describe('createGitHubClient', () => {
         logger,
         retry: { attempts: 3, baseDelayMs: 1, maxWaitMs: 10_000 },
       });
-      for (let i = 0; i < 3; i += 1) await octokit.rest.issues.listForRepo(repo);
-      expect(limited.state.requests.map((request) => request.status)).toEqual([200, 200, 429, 200]);
+      await octokit.rest.issues.listForRepo(repo);
+      const { data } = await octokit.rest.issues.listForRepo(repo);
+      expect(data).toEqual([]);
+      expect(limited.state.requests.map((request) => request.status)).toEqual([200, 429, 200]);
       expect(logger.lines.join('\n')).toMatch(
         /GitHub's rate limit on GET \/repos\/phx\/pipeline\/issues: waiting \d s, then try 2 of 3/,
       );
