@@ -19,6 +19,7 @@ export interface RunContext {
 /**
  * Reads the run context from `env` (default `process.env`). `GITHUB_RUN_ID` is required: artifacts
  * and ledgers are keyed by it, so a missing one is a configuration error, not a silent default.
+ * Not @actions/github's `context`: it reads `process.env` once, at import, and lacks the folders.
  */
 export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const runId = env.GITHUB_RUN_ID?.trim();

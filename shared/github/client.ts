@@ -1,36 +1,29 @@
-import { Octokit } from '@octokit/rest';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { getOctokit } from '@actions/github';
+import type { Octokit } from '@octokit/core';
+import { retry } from '@octokit/plugin-retry';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { ENV, readEnv } from '../env.js';
-import { ConfigurationError, NonRetryableError, RetryableError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { isIssuesDisabled, IssuesDisabledError } from './issues-disabled.js';
+import { describeRequest, githubFailure, type HttpFailure } from './refusal.js';
+
+export { GitHubRefusal } from './refusal.js';
 
 /** How hard to retry GitHub's transient failures. */
 export interface GitHubRetryPolicy {
   /** Tries per request, the first included. */
   attempts: number;
-  /** First backoff after a 5xx or network error; doubles each time, with full jitter. */
+  /** Unit of the 5xx and network backoff: @octokit/plugin-retry waits n² × this before try n + 1. */
   baseDelayMs: number;
   /** Longest wait a `retry-after` or rate-limit reset may ask for before giving up. */
   maxWaitMs: number;
 }
 
-/** Defaults: five tries, 1 s backoff base, wait at most two minutes for a rate limit. */
+/** Defaults: five tries, 0.5 s backoff unit, wait at most a minute for a rate limit. */
 export const DEFAULT_GITHUB_RETRY: GitHubRetryPolicy = {
   attempts: 5,
-  baseDelayMs: 1000,
-  maxWaitMs: 120_000,
+  baseDelayMs: 500,
+  maxWaitMs: 60_000,
 };
-
-/** GitHub refused a request for a reason retrying cannot fix; `status` is its HTTP status. */
-export class GitHubRefusal extends NonRetryableError {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** What to build the client with. */
 export interface GitHubClientOptions {
@@ -45,93 +38,112 @@ export interface GitHubClientOptions {
   retry?: GitHubRetryPolicy;
 }
 
-interface HttpFailure {
-  status?: number;
-  message?: string;
-  response?: { headers?: Record<string, string | number | undefined> };
-}
-
-const header = (error: HttpFailure, name: string): string | undefined => {
-  const value = error.response?.headers?.[name];
-  return value === undefined ? undefined : String(value);
-};
-
-/** Milliseconds to wait before retrying `error`, or undefined when retrying cannot help. */
-function retryDelay(error: HttpFailure, attempt: number, policy: GitHubRetryPolicy) {
-  const { status } = error;
-  const limited = status === 403 || status === 429;
-  const retryAfter = header(error, 'retry-after');
-  if (limited && retryAfter !== undefined) return Number(retryAfter) * 1000;
-  if (limited && /secondary rate limit/i.test(error.message ?? '')) return 60_000;
-  if (limited && header(error, 'x-ratelimit-remaining') === '0')
-    return Math.max(0, Number(header(error, 'x-ratelimit-reset')) * 1000 - Date.now());
-  if (status === undefined || status >= 500)
-    return Math.random() * policy.baseDelayMs * 2 ** (attempt - 1);
-  return undefined;
-}
+/** Statuses plugin-retry leaves alone: its own list, and 429 which the throttling plugin waits out. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 
 /**
- * The error for a refusal: 401 and 403 name the token and the permission the job needs; a 410
- * for Issues turned off says where to turn them on.
+ * Stands in for the throttling plugin's write and notification groups, which would space every
+ * write 1 s (3 s for a new issue or comment) apart across the whole process: an action makes a
+ * handful of writes a run, and a secondary rate limit, should GitHub answer one, is waited out.
  */
-function refusal(error: HttpFailure, what: string, permission: string): Error {
-  const message = error.message ?? 'no message';
-  if (isIssuesDisabled(error.status, message)) return new IssuesDisabledError();
-  if (error.status === 401)
-    return new ConfigurationError(
-      `input 'github-token': GitHub refused the token (401 ${message}); expected a valid token such as secrets.GITHUB_TOKEN`,
-    );
-  if (error.status === 403 && /not accessible|permission|forbidden/i.test(message))
-    return new ConfigurationError(
-      `input 'github-token': the token may not ${what} (403 ${message}); give the job ${permission}`,
-    );
-  return new GitHubRefusal(
-    error.status ?? 0,
-    `GitHub answered ${error.status} to ${what}: ${message}`,
-  );
-}
+const UNSPACED = {
+  key: () => ({
+    schedule: (_job: unknown, task: (...args: unknown[]) => unknown, ...args: unknown[]) =>
+      Promise.resolve(task(...args)),
+  }),
+} as unknown as NonNullable<ThrottlingOptions['write']>;
 
 /**
- * An Octokit for `baseUrl` whose every request (pagination included) retries 5xx, network
- * errors and rate limits, honouring `retry-after`, and fails with a message that says what to fix.
+ * An Octokit from @actions/github's `getOctokit`, with Octokit's retry plugin (5xx and network
+ * errors, backing off) and throttling plugin (primary and secondary rate limits, honouring
+ * `retry-after` and the reset time, but never waiting past `maxWaitMs`), for every request,
+ * pagination included. A failure says what to fix: the token, the permission, or how long GitHub
+ * asked to wait.
  */
-export function createGitHubClient(options: GitHubClientOptions): Octokit {
+export function createGitHubClient(options: GitHubClientOptions) {
   const policy = options.retry ?? DEFAULT_GITHUB_RETRY;
   const { logger } = options;
-  const octokit = new Octokit({
-    auth: options.token,
-    baseUrl: options.baseUrl ?? readEnv(ENV.githubApiUrl) ?? 'https://api.github.com',
-    userAgent: options.userAgent,
-    log: {
-      debug: () => undefined,
-      info: () => undefined,
-      warn: (message: string) => logger.debug(message),
-      error: (message: string) => logger.debug(message),
-    },
-  });
-  octokit.hook.wrap('request', async (request, endpoint) => {
-    // Octokit's url is a template (`/repos/{owner}/...`); the filled-in path says what was asked.
-    const path = String(endpoint.url).replace(/\{(\w+)\}/g, (hole, key: string) =>
-      key in endpoint ? encodeURIComponent(String(endpoint[key])) : hole,
-    );
-    const what = `${endpoint.method} ${path}`;
-    for (let attempt = 1; ; attempt += 1) {
+  // Counted here because neither plugin tells how often a request was tried; keyed by the
+  // endpoint options, which both plugins pass on unchanged.
+  const tries = new WeakMap<object, number>();
+  const countTries = (octokit: Octokit) => {
+    octokit.hook.wrap('request', async (request, endpoint) => {
+      const tried = (tries.get(endpoint) ?? 0) + 1;
+      tries.set(endpoint, tried);
       try {
         return await request(endpoint);
-      } catch (caught) {
-        const error = caught as HttpFailure;
-        const wait = retryDelay(error, attempt, policy);
-        if (wait === undefined) throw refusal(error, what, options.permission(endpoint.method));
-        if (attempt >= policy.attempts || wait > policy.maxWaitMs)
-          throw new RetryableError(
-            `GitHub kept failing ${what} after ${attempt} tries: ${error.status ?? ''} ${error.message ?? ''}`.trim(),
+      } catch (error) {
+        const { status } = error as HttpFailure;
+        const retried =
+          typeof error === 'object' &&
+          error !== null &&
+          'request' in error &&
+          (status ?? 0) >= 400 &&
+          !DO_NOT_RETRY.includes(status ?? 0);
+        if (retried && tried < policy.attempts)
+          logger.info(
+            `GitHub answered ${status} to ${describeRequest(endpoint)}; trying again (try ${tried + 1} of ${policy.attempts})`,
           );
-        logger.info(
-          `GitHub answered ${error.status ?? 'no response'} to ${what}; retrying in ${Math.round(wait)} ms`,
-        );
-        await sleep(wait);
+        throw error;
       }
+    });
+  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, endpoint: { method: string; url: string }): boolean => {
+      const tried = tries.get(endpoint) ?? 1;
+      const what = describeRequest(endpoint);
+      if (retryAfter * 1000 > policy.maxWaitMs || tried >= policy.attempts) {
+        logger.warning(`GitHub's ${kind} on ${what} asks to wait ${retryAfter} s: giving up`);
+        return false;
+      }
+      logger.info(
+        `GitHub's ${kind} on ${what}: waiting ${retryAfter} s, then try ${tried + 1} of ${policy.attempts}`,
+      );
+      return true;
+    };
+  const octokit = getOctokit(
+    options.token,
+    {
+      // @actions/github reads GITHUB_API_URL once, on import; read it when the client is made.
+      baseUrl: options.baseUrl ?? readEnv(ENV.githubApiUrl) ?? 'https://api.github.com',
+      userAgent: options.userAgent,
+      retry: {
+        retries: policy.attempts - 1,
+        retryAfterBaseValue: policy.baseDelayMs,
+        doNotRetry: DO_NOT_RETRY,
+      },
+      throttle: {
+        write: UNSPACED,
+        notifications: UNSPACED,
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+      },
+      log: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (message: string) => logger.debug(message),
+        error: (message: string) => logger.debug(message),
+      },
+    },
+    countTries,
+    retry,
+    throttling,
+  );
+  octokit.hook.wrap('request', async (request, endpoint) => {
+    try {
+      return await request(endpoint);
+    } catch (error) {
+      throw githubFailure(error as HttpFailure, {
+        what: describeRequest(endpoint),
+        tries: tries.get(endpoint) ?? 1,
+        permission: options.permission(endpoint.method),
+        maxWaitMs: policy.maxWaitMs,
+      });
     }
   });
   return octokit;
 }
+
+/** The REST client `createGitHubClient` makes. */
+export type GitHubClient = ReturnType<typeof createGitHubClient>;

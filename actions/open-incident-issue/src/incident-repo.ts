@@ -1,7 +1,6 @@
-import type { Octokit } from '@octokit/rest';
 import { ConfigurationError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
-import { GitHubRefusal } from '../../../shared/github/client.js';
+import { GitHubRefusal, type GitHubClient } from '../../../shared/github/client.js';
 import { readFingerprint, readIncidentState, type IncidentState } from './markers.js';
 
 /** An issue as this action sees it: GitHub's fields plus what its markers say. */
@@ -27,7 +26,7 @@ export interface LabelSpec {
 /** Issues are listed 100 a page; 50 pages bound the lookup at 5,000 issues with one label. */
 const MAX_PAGES = 50;
 
-type RawIssue = Awaited<ReturnType<Octokit['rest']['issues']['get']>>['data'];
+type RawIssue = Awaited<ReturnType<GitHubClient['rest']['issues']['get']>>['data'];
 
 function toIncident(issue: RawIssue): IncidentIssue {
   return {
@@ -46,7 +45,7 @@ function toIncident(issue: RawIssue): IncidentIssue {
 /** The issue operations of one repository; in dry-run, writes are logged and not sent. */
 export class IncidentRepo {
   constructor(
-    private readonly octokit: Octokit,
+    private readonly octokit: GitHubClient,
     readonly owner: string,
     readonly repo: string,
     private readonly logger: Logger,

@@ -1,6 +1,9 @@
-import type { Octokit } from '@octokit/rest';
 import { errorMessage } from '../../../shared/errors.js';
-import { createGitHubClient, type GitHubRetryPolicy } from '../../../shared/github/client.js';
+import {
+  createGitHubClient,
+  type GitHubClient,
+  type GitHubRetryPolicy,
+} from '../../../shared/github/client.js';
 import { splitRepository, type RepositoryName } from '../../../shared/github/repository.js';
 import { scrubSecrets } from '../../../shared/http/redact.js';
 import type { Logger } from '../../../shared/logger.js';
@@ -19,7 +22,7 @@ export interface GitHubAccess {
 
 /** A client for one purpose (its refusals name `permission`) and the repository it reads. */
 export interface GitHubReader {
-  octokit: Octokit;
+  octokit: GitHubClient;
   repo: RepositoryName;
 }
 

@@ -1,7 +1,7 @@
 import nodemailer, { type SMTPSentMessageInfo } from 'nodemailer';
 import { NonRetryableError, RetryableError, errorMessage } from '../../../shared/errors.js';
 import { scrubSecrets } from '../../../shared/http/redact.js';
-import { backoffDelay, sleep } from '../../../shared/http/backoff.js';
+import { retry } from '../../../shared/http/retry.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { ComposedMessage } from './message.js';
 import type { SmtpSettings } from './smtp-config.js';
@@ -75,7 +75,7 @@ function failure(error: unknown, smtp: SmtpSettings, secrets: readonly string[])
 
 /**
  * Sends the composed message over SMTP, retrying transient failures (4xx, timeouts, dropped
- * connections) with backoff. A permanent failure (auth refused, 5xx) throws at once; its message
+ * connections) through the shared `retry` with its jittered backoff. A permanent failure (auth refused, 5xx) throws at once; its message
  * names the server but never the credentials.
  */
 export async function deliver(
@@ -84,7 +84,6 @@ export async function deliver(
   options: DeliveryOptions & { secrets: readonly string[] },
   logger: Logger,
 ): Promise<Delivery> {
-  const attempts = options.attempts ?? 4;
   const timeout = options.timeoutMs ?? 30_000;
   const transport = nodemailer.createTransport({
     host: smtp.host,
@@ -98,13 +97,14 @@ export async function deliver(
     ...(options.ca ? { tls: { ca: options.ca } } : {}),
   });
   try {
-    for (let attempt = 1; ; attempt += 1) {
-      options.onAttempt?.(attempt);
-      try {
-        const info = (await transport.sendMail({
-          envelope: message.envelope,
-          raw: message.raw,
-        })) as SMTPSentMessageInfo;
+    return await retry(
+      async (attempt) => {
+        options.onAttempt?.(attempt);
+        const info = (await transport
+          .sendMail({ envelope: message.envelope, raw: message.raw })
+          .catch((error: unknown) => {
+            throw failure(error, smtp, options.secrets);
+          })) as SMTPSentMessageInfo;
         logger.info(
           `delivered to ${info.accepted.length} recipient(s) via ${smtp.display} on try ${attempt}`,
         );
@@ -114,16 +114,16 @@ export async function deliver(
           accepted: info.accepted.map(String),
           response: info.response,
         };
-      } catch (error) {
-        const problem = failure(error, smtp, options.secrets);
-        if (!(problem instanceof RetryableError) || attempt >= attempts) throw problem;
-        const wait = backoffDelay(attempt - 1, { baseDelayMs: options.baseDelayMs ?? 2_000 });
-        logger.warning(
-          `try ${attempt} of ${attempts} failed (${problem.message}); retrying in ${wait} ms`,
-        );
-        await sleep(wait);
-      }
-    }
+      },
+      {
+        maxAttempts: options.attempts ?? 4,
+        baseDelayMs: options.baseDelayMs ?? 2_000,
+        onRetry: ({ attempt, maxAttempts, error, delayMs }) =>
+          logger.warning(
+            `try ${attempt} of ${maxAttempts} failed (${errorMessage(error)}); retrying in ${delayMs} ms`,
+          ),
+      },
+    );
   } finally {
     transport.close();
   }

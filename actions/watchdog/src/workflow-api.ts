@@ -1,6 +1,5 @@
-import type { Octokit } from '@octokit/rest';
 import { ConfigurationError } from '../../../shared/errors.js';
-import { GitHubRefusal } from '../../../shared/github/client.js';
+import { GitHubRefusal, type GitHubClient } from '../../../shared/github/client.js';
 
 /** A workflow as the watchdog reads it. */
 export interface WorkflowInfo {
@@ -35,7 +34,7 @@ const RUNS_PER_WORKFLOW = 30;
 /** The GitHub endpoints the watchdog uses, for one repository. */
 export class WorkflowApi {
   constructor(
-    private readonly octokit: Octokit,
+    private readonly octokit: GitHubClient,
     readonly owner: string,
     readonly repo: string,
   ) {}

@@ -24,6 +24,10 @@ export interface GitHubEmulatorOptions {
   now?: () => Date;
   /** Requests per token per hour before the primary rate limit; default 5000 like an app token. */
   rateLimit?: number;
+  /** Length of the primary rate-limit window, in seconds; default 3600 like GitHub's hour. */
+  rateLimitWindowSeconds?: number;
+  /** Status of a primary rate-limit answer: GitHub sends 403 or 429; default 403. */
+  rateLimitStatus?: 403 | 429;
   /** Delay before each answer, so that concurrent clients interleave as they do against GitHub. */
   latencyMs?: number;
 }
@@ -73,7 +77,8 @@ export async function startGitHubEmulator(
     if (!permissions) throw new GitHubApiError(401, 'Bad credentials');
     const nowSeconds = Math.floor(Date.now() / 1000);
     let window = usage.get(auth);
-    if (!window || window.reset <= nowSeconds) window = { used: 0, reset: nowSeconds + 3600 };
+    if (!window || window.reset <= nowSeconds)
+      window = { used: 0, reset: nowSeconds + (options.rateLimitWindowSeconds ?? 3600) };
     usage.set(auth, window);
     const exhausted = window.used >= state.rateLimit;
     if (!exhausted) window.used += 1;
@@ -84,7 +89,11 @@ export async function startGitHubEmulator(
       'x-ratelimit-used': String(window.used),
       'x-ratelimit-resource': 'core',
     });
-    if (exhausted) throw new GitHubApiError(403, 'API rate limit exceeded for installation.');
+    if (exhausted)
+      throw new GitHubApiError(
+        options.rateLimitStatus ?? 403,
+        'API rate limit exceeded for installation.',
+      );
     const fault = state.takeFault(method, url.pathname);
     if (fault) throw faultError(fault, headers['x-github-request-id'] ?? '');
     const [, owner = '', repo = '', rest = ''] = repoPath.exec(url.pathname) ?? [];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchRunJobs } from '../../../actions/check-budget/src/github-jobs.js';
 import { createCheckBudgetAction } from '../../../actions/check-budget/src/main.js';
 import { runAction, type ActionRuntime } from '../../../shared/action.js';
-import { NonRetryableError, RetryableError } from '../../../shared/errors.js';
+import { ConfigurationError, RetryableError } from '../../../shared/errors.js';
 import { memoryLogger } from '../../../shared/logger.js';
 import {
   startGitHubEmulator,
@@ -101,7 +101,7 @@ describe('job minutes from the REST API', () => {
       repository: 'phx/pipeline',
       runId: '7001',
     };
-    const retry = { attempts: 3, baseDelayMs: 10, maxDelayMs: 1000 };
+    const retry = { attempts: 3, baseDelayMs: 10, maxWaitMs: 1000 };
     github.state.injectFault(
       { kind: 'server-error', status: 502 },
       { path: /\/runs\/7001\/jobs$/ },
@@ -129,9 +129,9 @@ describe('job minutes from the REST API', () => {
       { token: noActions, apiUrl: github.url, repository: 'phx/pipeline', runId: '7001' },
       memoryLogger(),
     ).catch((e: unknown) => e)) as Error;
-    expect(error).toBeInstanceOf(NonRetryableError);
+    expect(error).toBeInstanceOf(ConfigurationError);
     expect(error.message).toBe(
-      "input 'github-token': GitHub answered 403 for the jobs of run 7001 in phx/pipeline; expected a token with actions: read",
+      "input 'github-token': the token may not GET /repos/phx/pipeline/actions/runs/7001/jobs (403 Resource not accessible by integration - https://docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run); give the job `permissions: actions: read`",
     );
   });
 });
@@ -209,7 +209,7 @@ describe('check-budget with a github-token', () => {
     const run = await check('7003', { 'github-token': 'ghp_not_a_token' });
     expect(run.outputs).toMatchObject({ level: 'ok', 'run-cost': '0', 'month-to-date': '2.5' });
     expect(run.logger.lines).toContain(
-      "warning: job minutes not counted: input 'github-token': GitHub answered 401 for the jobs of run 7003 in phx/pipeline; expected a token with actions: read",
+      "warning: job minutes not counted: input 'github-token': GitHub refused the token (401 Bad credentials - https://docs.github.com/rest); expected a valid token such as secrets.GITHUB_TOKEN",
     );
     expect(run.logger.lines.join('\n')).not.toContain('ghp_not_a_token');
   });

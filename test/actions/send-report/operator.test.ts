@@ -128,7 +128,7 @@ describe('the daily report tells the operator what needs attention', () => {
     const { run, text } = await send({ 'github-token': weak });
     expect(run.failures).toEqual([]);
     expect(text).toMatch(
-      /Open incidents could not be read: input 'github-token': the token may not GET \S+\/repos\/acme\/phx\/issues\S* \(403 Resource not accessible by integration.*\); give the job `permissions: issues: read`/,
+      /Open incidents could not be read: input 'github-token': the token may not GET \/repos\/acme\/phx\/issues \(403 Resource not accessible by integration.*\); give the job `permissions: issues: read`/,
     );
     expect(text).toMatch(/Uptime \(nights completed\)\s+n\/a/);
     expect(text).toContain('give the job `permissions: actions: read`');

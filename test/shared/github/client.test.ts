@@ -37,7 +37,7 @@ describe('createGitHubClient', () => {
     expect(data).toEqual([]);
     expect(github.state.requests.map((request) => request.status)).toEqual([502, 200]);
     expect(logger.lines.join('\n')).toMatch(
-      /GitHub answered 502 to GET \/repos\/phx\/pipeline\/issues; retrying in \d+ ms/,
+      /GitHub answered 502 to GET \/repos\/phx\/pipeline\/issues; trying again \(try 2 of 3\)/,
     );
   });
 
@@ -71,5 +71,59 @@ describe('createGitHubClient', () => {
     expect(error).toBeInstanceOf(GitHubRefusal);
     expect((error as GitHubRefusal).status).toBe(404);
     expect(github.state.requests).toHaveLength(1);
+  });
+
+  it('waits out a primary rate limit until its reset, then answers', async () => {
+    // One request per three-second window, answered 429 past that as GitHub may.
+    const limited = await startGitHubEmulator({
+      rateLimit: 1,
+      rateLimitWindowSeconds: 3,
+      rateLimitStatus: 429,
+    });
+    try {
+      const logger = memoryLogger();
+      const octokit = client({
+        token: limited.token,
+        baseUrl: limited.url,
+        logger,
+        retry: { attempts: 3, baseDelayMs: 1, maxWaitMs: 10_000 },
+      });
+      await octokit.rest.issues.listForRepo(repo);
+      const { data } = await octokit.rest.issues.listForRepo(repo);
+      expect(data).toEqual([]);
+      expect(limited.state.requests.map((request) => request.status)).toEqual([200, 429, 200]);
+      expect(logger.lines.join('\n')).toMatch(
+        /GitHub's rate limit on GET \/repos\/phx\/pipeline\/issues: waiting \d s, then try 2 of 3/,
+      );
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('gives up on a rate limit that resets later than the job may wait, saying so', async () => {
+    const limited = await startGitHubEmulator({ rateLimit: 1 });
+    try {
+      const octokit = client({ token: limited.token, baseUrl: limited.url });
+      await octokit.rest.issues.listForRepo(repo);
+      const error = await failure(octokit.rest.issues.listForRepo(repo));
+      expect(error).toBeInstanceOf(RetryableError);
+      expect((error as Error).message).toMatch(
+        /^GitHub's rate limit on GET \/repos\/phx\/pipeline\/issues asks to wait \d+ s, longer than the 1 s this job waits; run it again later \(API rate limit exceeded/,
+      );
+      // Refused at once, not slept on: the hour's reset is far past the cap.
+      expect(limited.state.requests.map((request) => request.status)).toEqual([200, 403]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses a repository with Issues turned off once, saying where to turn them on', async () => {
+    github.state.repo('phx', 'pipeline').hasIssues = false;
+    const error = await failure(client().rest.issues.listForRepo(repo));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(
+      /^Issues are disabled for this repository: enable them/,
+    );
+    expect(github.state.requests.map((request) => request.status)).toEqual([410]);
   });
 });

@@ -182,6 +182,26 @@ describe('GitHub REST emulator with the unmodified @octokit/rest client', () => 
     }
   });
 
+  it('answers a rate limit with a short window as 429, its reset within the window', async () => {
+    const small = await startGitHubEmulator({
+      rateLimit: 1,
+      rateLimitWindowSeconds: 60,
+      rateLimitStatus: 429,
+    });
+    try {
+      const client = new Octokit({ auth: small.token, baseUrl: small.url, log: quiet });
+      await client.rest.issues.listForRepo(repo);
+      const limited = await rejection(client.rest.issues.listForRepo(repo));
+      expect(limited.status).toBe(429);
+      expect(limited.response?.headers['x-ratelimit-remaining']).toBe('0');
+      const resetIn = Number(limited.response?.headers['x-ratelimit-reset']) - Date.now() / 1000;
+      expect(resetIn).toBeGreaterThan(0);
+      expect(resetIn).toBeLessThanOrEqual(60);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('answers 410 on every issue endpoint, as GitHub does, while Issues are turned off', async () => {
     const fork = { owner: 'phx', repo: 'fresh-fork' };
     await octokit.rest.issues.create({ ...fork, title: 'before' });
