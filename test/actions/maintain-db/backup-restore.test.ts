@@ -163,7 +163,7 @@ describe('maintain-db backup and restore', () => {
       'restore-from': path.join('out-local', `local-${day}`),
     });
     expect(run.failures[0]).toMatch(
-      /^maintain-db failed: .*properties\.ndjson\.gz: sha256: expected [0-9a-f]{64}, actual/,
+      /^maintain-db failed: .*properties\.ndjson\.gz: bytes: expected \d+, actual \d+; sha256: expected [0-9a-f]{64}, actual/,
     );
     expect(run.outputs.restored).toBe('0');
     expect(await database.db.listCollections().toArray()).toEqual([]);
