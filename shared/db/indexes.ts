@@ -34,7 +34,7 @@ export interface ReconcileOptions {
   logger?: Logger;
 }
 
-async function indexNames(db: Db, collection: string): Promise<Set<string>> {
+async function indexNames(db: Db, collection: CollectionName): Promise<Set<string>> {
   // A collection that does not exist yet has no indexes (listIndexes fails on it).
   const listed: Array<{ name?: unknown }> = await db
     .collection(collection)
