@@ -25,11 +25,15 @@ const base = () => ({ 'mongodb-uri': database.uri, database: database.db.databas
 async function liveIndexes(): Promise<string[]> {
   const found: string[] = [];
   for (const { name } of await database.db.listCollections({}, { nameOnly: true }).toArray()) {
-    const listed = await database.db.collection(name).listIndexes().toArray();
+    const listed = (await database.db.collection(name).listIndexes().toArray()) as Array<{
+      name: string;
+      key: Record<string, unknown>;
+      unique?: boolean;
+    }>;
     for (const index of listed) {
       if (index.name === '_id_') continue;
       const unique = index.unique === true ? ' unique' : '';
-      found.push(`${name}.${String(index.name)} ${JSON.stringify(index.key)}${unique}`);
+      found.push(`${name}.${index.name} ${JSON.stringify(index.key)}${unique}`);
     }
   }
   return found.sort();

@@ -19,7 +19,7 @@ function sources(dir: string): string[] {
 function literalNames(type: ts.Type): string[] | undefined {
   const parts = type.isUnion() ? type.types : [type];
   const names = parts.map((part) => (part.isStringLiteral() ? part.value : undefined));
-  return names.every((name) => name !== undefined) ? (names as string[]) : undefined;
+  return names.every((name) => name !== undefined) ? names : undefined;
 }
 
 /**
