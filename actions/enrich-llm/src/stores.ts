@@ -35,7 +35,8 @@ export async function openStores(
     try {
       connection = await connectDatabase(inputs.mongodbUri, inputs.database);
       if (inputs.cache) {
-        await ensureCacheIndexes(connection.db, logger);
+        // A dry run writes nothing, indexes included.
+        if (!inputs.dryRun) await ensureCacheIndexes(connection.db, logger);
         caches.push(new MongoExtractionCache(connection.db));
       }
       carriedStore = new MongoCarriedStore(connection.db);
