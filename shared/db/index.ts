@@ -5,4 +5,5 @@ export * from './database-input.js';
 export * from './database-name.js';
 export * from './indexes.js';
 export * from './runs.js';
+export * from './schema.js';
 export * from './sanitize.js';

@@ -1,96 +1,102 @@
-import type { Db, IndexSpecification } from 'mongodb';
-import { COLLECTIONS } from './collections.js';
+import type { Db } from 'mongodb';
+import type { Logger } from '../logger.js';
+import {
+  COLLECTION_NAMES,
+  DATABASE_SCHEMA,
+  type CollectionName,
+  type IndexDeclaration,
+} from './schema.js';
 
-/** One index the pipeline relies on. */
-export interface IndexDeclaration {
-  collection: (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
-  /** Index name; what `checkIndexes` looks for. */
-  name: string;
-  key: IndexSpecification;
-  /** Why the index exists: the query it serves. */
-  serves: string;
+export type { IndexDeclaration } from './schema.js';
+
+/** Every declared index of the pipeline's collections, from `DATABASE_SCHEMA`. */
+export const INDEXES: readonly IndexDeclaration[] = Object.values(DATABASE_SCHEMA).flatMap(
+  (collection) => collection.indexes.map((index) => ({ collection: collection.name, ...index })),
+);
+
+/** What reconciling found and did. */
+export interface IndexReport {
+  /** Declared indexes created because they were missing (would be, in a dry run), as `collection.name`. */
+  created: string[];
+  /** Indexes on the collections that nothing declares, as `collection.name` (kept). */
+  extra: string[];
+  /** Declared indexes already there. */
+  present: number;
 }
 
-/** Every index of the pipeline's collections (`_id` indexes come with each collection). */
-export const INDEXES: readonly IndexDeclaration[] = [
-  {
-    collection: COLLECTIONS.properties,
-    name: 'address_key',
-    key: { 'address.key': 1 },
-    serves: 'linking listings to parcels by normalised address',
-  },
-  {
-    collection: COLLECTIONS.properties,
-    name: 'zip_updated',
-    key: { zip: 1, updatedAt: 1 },
-    serves: 'exports and reports by ZIP and date range',
-  },
-  {
-    collection: COLLECTIONS.properties,
-    name: 'county_last_seen',
-    key: { 'sources.county.lastSeen': 1 },
-    serves: 'freshness: parcels refreshed within the last days',
-  },
-  {
-    collection: COLLECTIONS.listings,
-    name: 'property_key',
-    key: { propertyKey: 1 },
-    serves: 'listings of a property, and relinking when its parcel appears',
-  },
-  {
-    collection: COLLECTIONS.history,
-    name: 'property_recorded',
-    key: { propertyKey: 1, recordedAt: 1 },
-    serves: 'history of one property',
-  },
-  {
-    collection: COLLECTIONS.history,
-    name: 'field_recorded',
-    key: { field: 1, recordedAt: 1 },
-    serves: 'price changes and other changes over a period (reports)',
-  },
-  {
-    collection: COLLECTIONS.runs,
-    name: 'stage_finished',
-    key: { stage: 1, finishedAt: 1 },
-    serves: 'recent runs of a stage (reports, budget, incidents)',
-  },
-  {
-    collection: COLLECTIONS.runs,
-    name: 'run_id',
-    key: { runId: 1 },
-    serves: 'every stage of one run',
-  },
-];
+/** How `reconcileIndexes` runs. */
+export interface ReconcileOptions {
+  /** Only count what is missing; create nothing. */
+  dryRun?: boolean;
+  /** Collections to look at (an action names those it writes); default: every declared one. */
+  collections?: readonly CollectionName[];
+  /** Where to say what was created and what is not declared; default: nowhere. */
+  logger?: Logger;
+}
+
+async function indexNames(db: Db, collection: CollectionName): Promise<Set<string>> {
+  // A collection that does not exist yet has no indexes (listIndexes fails on it).
+  const listed: Array<{ name?: unknown }> = await db
+    .collection(collection)
+    .listIndexes()
+    .toArray()
+    .catch(() => []);
+  return new Set(listed.map((entry) => String(entry.name)));
+}
 
 /**
- * Creates every declared index; safe to call on every start and from concurrent jobs. One
- * `createIndex` call per index: FerretDB v1 drops the connection when one `createIndexes` command
- * names several indexes that already exist.
+ * The one index reconciler: compares the live indexes of the collections with the declared ones,
+ * creates the missing ones and reports indexes nothing declares without dropping them (an
+ * operator may have added them on purpose). Safe on every start and from concurrent jobs. One
+ * `createIndex` call per index: FerretDB v1 drops the connection when one `createIndexes`
+ * command names several indexes that already exist.
  */
-export async function ensureIndexes(db: Db): Promise<void> {
-  for (const index of INDEXES) {
-    await db.collection(index.collection).createIndex(index.key, { name: index.name });
+export async function reconcileIndexes(
+  db: Db,
+  options: ReconcileOptions = {},
+): Promise<IndexReport> {
+  const { dryRun = false, collections = COLLECTION_NAMES, logger } = options;
+  const report: IndexReport = { created: [], extra: [], present: 0 };
+  for (const collection of collections) {
+    const live = await indexNames(db, collection);
+    const declared = INDEXES.filter((index) => index.collection === collection);
+    for (const index of declared) {
+      if (live.has(index.name)) {
+        report.present += 1;
+        continue;
+      }
+      // An undefined option would go out as null, which the server rejects.
+      const indexOptions = { name: index.name, ...(index.unique ? { unique: true } : {}) };
+      if (!dryRun) await db.collection(collection).createIndex(index.key, indexOptions);
+      report.created.push(`${collection}.${index.name}`);
+      logger?.info(
+        `${dryRun ? 'would create' : 'created'} index ${collection}.${index.name} (${index.serves})`,
+      );
+    }
+    const names = new Set(declared.map((index) => index.name));
+    for (const name of live) {
+      if (name !== '_id_' && !names.has(name)) report.extra.push(`${collection}.${name}`);
+    }
   }
+  for (const name of report.extra) logger?.warning(`index ${name} is not declared (kept)`);
+  logger?.info(
+    `indexes: ${report.present} present, ${report.created.length} ${dryRun ? 'to create' : 'created'}, ${report.extra.length} not declared`,
+  );
+  return report;
 }
 
-/** Declared indexes missing from the database, as `collection.name`; empty when all are there. */
-export async function checkIndexes(db: Db): Promise<string[]> {
-  const missing: string[] = [];
-  const existing = new Map<string, Set<string>>();
-  for (const index of INDEXES) {
-    let names = existing.get(index.collection);
-    if (names === undefined) {
-      // A collection that does not exist yet has no indexes (listIndexes fails on it).
-      const listed: Array<{ name?: unknown }> = await db
-        .collection(index.collection)
-        .listIndexes()
-        .toArray()
-        .catch(() => []);
-      names = new Set(listed.map((entry) => String(entry.name)));
-      existing.set(index.collection, names);
-    }
-    if (!names.has(index.name)) missing.push(`${index.collection}.${index.name}`);
-  }
-  return missing;
+/** Creates the missing declared indexes of `collections` (default: every declared collection). */
+export async function ensureIndexes(
+  db: Db,
+  collections: readonly CollectionName[] = COLLECTION_NAMES,
+): Promise<IndexReport> {
+  return reconcileIndexes(db, { collections });
+}
+
+/** Declared indexes of `collections` missing from the database, as `collection.name`; empty when all are there. */
+export async function checkIndexes(
+  db: Db,
+  collections: readonly CollectionName[] = COLLECTION_NAMES,
+): Promise<string[]> {
+  return (await reconcileIndexes(db, { dryRun: true, collections })).created;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckBudgetAction } from '../../actions/check-budget/src/main.js';
-import { folderManifestSchema } from '../../actions/maintain-db/src/folder-manifest.js';
+import { folderManifestSchema } from '../../shared/model/folder-manifest.js';
 import { action as storeMongo } from '../../actions/store-mongo/src/main.js';
 import { startFerretdb, type FerretdbServer } from '../../local/mongo/ferretdb-server.js';
 import { memoryLogger } from '../../shared/logger.js';

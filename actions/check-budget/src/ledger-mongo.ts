@@ -1,12 +1,14 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { connectDatabase, type DatabaseConnection } from '../../../shared/db/connect.js';
 import { describeDatabase } from '../../../shared/db/database-name.js';
+import { ensureIndexes } from '../../../shared/db/indexes.js';
+import { COLLECTIONS } from '../../../shared/db/schema.js';
 import { RetryableError, errorMessage } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
 import { ledgerEntrySchema, type CostLedger, type LedgerEntry } from './ledger.js';
 
 /** The collection the ledger lives in. */
-export const COSTS_COLLECTION = 'costs';
+export const COSTS_COLLECTION = COLLECTIONS.costs;
 
 // FerretDB hangs on bulk writes with many updates matching existing documents: keep chunks small.
 const CHUNK = 50;
@@ -26,13 +28,13 @@ export class MongoLedger implements CostLedger {
 
   /**
    * Connects to `uri`, in the database every action resolves from `database` and the connection
-   * string (see `resolveDatabase`), and makes sure the month index exists.
+   * string (see `resolveDatabase`), and makes sure its declared indexes exist.
    */
   static async open(uri: string, database: string, logger: Logger): Promise<MongoLedger> {
     const connection = await connectDatabase(uri, database, { serverSelectionTimeoutMs: 15_000 });
     try {
       const costs = connection.db.collection<CostDocument>(COSTS_COLLECTION);
-      await costs.createIndex({ month: 1 });
+      await ensureIndexes(connection.db, [COSTS_COLLECTION]);
       logger.info(`ledger: database ${describeDatabase(connection.database)}`);
       return new MongoLedger(connection, costs);
     } catch (error) {

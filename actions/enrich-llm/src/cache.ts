@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
+import { COLLECTIONS } from '../../../shared/db/schema.js';
 import {
   enrichmentFieldsSchema,
   fieldConfidenceSchema,
@@ -37,7 +38,7 @@ export interface ExtractionCache {
 }
 
 /** The MongoDB collection of the cache; `_id` is the input hash. */
-export const CACHE_COLLECTION = 'enrichment_cache';
+export const CACHE_COLLECTION = COLLECTIONS.enrichmentCache;
 
 // FerretDB hangs on bulk writes with many updates matching existing documents: keep chunks small.
 const WRITE_CHUNK = 50;

@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
+import { COLLECTIONS } from '../../../shared/db/schema.js';
 import { propertyKeySchema, timestampSchema } from '../../../shared/model/common.js';
 import type { Subject } from './subjects.js';
 
@@ -15,7 +16,7 @@ import type { Subject } from './subjects.js';
  */
 export const CARRIED_FILE = 'carried.json';
 /** MongoDB collection of carried properties; `_id` is the property key. */
-export const CARRIED_COLLECTION = 'enrichment_carried';
+export const CARRIED_COLLECTION = COLLECTIONS.enrichmentCarried;
 
 /** One carried property: what the model is to read, and since when it waits. */
 export const carriedSubjectSchema = z.object({

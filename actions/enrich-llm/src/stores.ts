@@ -1,10 +1,26 @@
+import type { Db } from 'mongodb';
 import { connectDatabase, type DatabaseConnection } from '../../../shared/db/connect.js';
+import { ensureIndexes } from '../../../shared/db/indexes.js';
 import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
-import { ArtifactExtractionCache, MongoExtractionCache, type ExtractionCache } from './cache.js';
+import {
+  ArtifactExtractionCache,
+  CACHE_COLLECTION,
+  MongoExtractionCache,
+  type ExtractionCache,
+} from './cache.js';
 import { MongoCarriedStore, type CarriedStore, type CarriedSubject } from './carried.js';
 import type { EnrichOutcome } from './enrich.js';
 import type { EnrichInputs } from './inputs.js';
+
+/** Creates the cache's declared indexes; without them the cache is slower, so a failure is a warning. */
+async function ensureCacheIndexes(db: Db, logger: Logger): Promise<void> {
+  try {
+    await ensureIndexes(db, [CACHE_COLLECTION]);
+  } catch (error) {
+    logger.warning(`${CACHE_COLLECTION}: cannot create its indexes: ${errorMessage(error)}`);
+  }
+}
 
 /** The caches to use and where carried properties wait, over one MongoDB connection if given. */
 export async function openStores(
@@ -18,7 +34,11 @@ export async function openStores(
   if (inputs.mongodbUri !== '') {
     try {
       connection = await connectDatabase(inputs.mongodbUri, inputs.database);
-      if (inputs.cache) caches.push(new MongoExtractionCache(connection.db));
+      if (inputs.cache) {
+        // A dry run writes nothing, indexes included.
+        if (!inputs.dryRun) await ensureCacheIndexes(connection.db, logger);
+        caches.push(new MongoExtractionCache(connection.db));
+      }
       carriedStore = new MongoCarriedStore(connection.db);
     } catch (error) {
       if (error instanceof ConfigurationError) throw error;

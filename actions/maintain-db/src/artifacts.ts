@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { NonRetryableError } from '../../../shared/errors.js';
 import { clientFailure, downloadArtifactChecked } from '../../../shared/io/artifact.js';
 import type { Logger } from '../../../shared/logger.js';
-import { FOLDER_MANIFEST, verifyFolder, type FolderManifest } from './folder-manifest.js';
+import { FOLDER_MANIFEST, verifyFolder } from '../../../shared/io/manifest.js';
+import type { FolderManifest } from '../../../shared/model/folder-manifest.js';
 
 /**
  * Uploads a backup or export folder as artifact `name`: its manifest and the files it lists,

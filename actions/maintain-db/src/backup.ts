@@ -3,12 +3,8 @@ import { join } from 'node:path';
 import { BSON, type Db, type Document } from 'mongodb';
 import { openNdjsonWriter } from '../../../shared/io/ndjson-writer.js';
 import type { Logger } from '../../../shared/logger.js';
-import {
-  describeFile,
-  writeFolderManifest,
-  type FolderFile,
-  type FolderManifest,
-} from './folder-manifest.js';
+import { describeFile, writeFolderManifest } from '../../../shared/io/manifest.js';
+import type { FolderFile, FolderManifest } from '../../../shared/model/folder-manifest.js';
 import { INDEX_FILE, listIndexSpecs, writeIndexSpecs, type IndexSpec } from './index-specs.js';
 import { restoreGuide } from './restore-guide.js';
 
@@ -71,14 +67,14 @@ export async function writeBackup(
     logger.info(`${collection}: ${written.records} documents backed up (${written.bytes} bytes)`);
   }
   await writeIndexSpecs(target.dir, indexes);
-  files.push(await describeFile(target.dir, INDEX_FILE, null));
+  files.push({ ...(await describeFile(target.dir, INDEX_FILE)), collection: null });
   const guide = restoreGuide({
     database: db.databaseName,
     artifactName: target.artifactName,
     files,
   });
   await writeFile(join(target.dir, 'RESTORE.md'), guide);
-  files.push(await describeFile(target.dir, 'RESTORE.md', null));
+  files.push({ ...(await describeFile(target.dir, 'RESTORE.md')), collection: null });
   const statsWriter = await openNdjsonWriter(join(target.dir, 'run-stats.ndjson'));
   await statsWriter.write(runStats(documents));
   files.push({ path: 'run-stats.ndjson', collection: null, ...(await statsWriter.close()) });

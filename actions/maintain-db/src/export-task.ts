@@ -4,7 +4,8 @@ import type { Db } from 'mongodb';
 import { COLLECTIONS } from '../../../shared/db/collections.js';
 import { exportProperties, type ExportFormat } from '../../../shared/export/export-properties.js';
 import type { Logger } from '../../../shared/logger.js';
-import { describeFile, writeFolderManifest, type FolderFile } from './folder-manifest.js';
+import { describeFile, writeFolderManifest } from '../../../shared/io/manifest.js';
+import type { FolderFile } from '../../../shared/model/folder-manifest.js';
 
 /** What the property export wrote. */
 export interface ExportTaskResult {
@@ -39,8 +40,12 @@ export async function exportTask(
     const query = { zips: options.zips, since: null, until: null, format, out };
     const result = await exportProperties(db, query);
     properties = result.count;
-    files.push(await describeFile(options.dir, basename(result.file), COLLECTIONS.properties));
-    files.push(await describeFile(options.dir, basename(result.schemaFile), null));
+    const data = await describeFile(options.dir, basename(result.file));
+    files.push({ ...data, collection: COLLECTIONS.properties });
+    files.push({
+      ...(await describeFile(options.dir, basename(result.schemaFile))),
+      collection: null,
+    });
     logger.info(`${result.count} properties exported as ${format}`);
   }
   await writeFolderManifest(options.dir, {

@@ -1,4 +1,4 @@
-import type { IndexReport } from './indexes-task.js';
+import type { IndexReport } from '../../../shared/db/indexes.js';
 import type { Task } from './inputs.js';
 import type { Published, PublishedBackup } from './publish.js';
 import type { RetentionResult } from './retention.js';

@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import type { Db } from 'mongodb';
+import { reconcileIndexes } from '../../../shared/db/indexes.js';
 import { runnerArtifactClient } from '../../../shared/io/artifact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import type { ExportFormat } from '../../../shared/export/export-properties.js';
 import type { RunContext } from '../../../shared/run-context.js';
-import { reconcileIndexes } from './indexes-task.js';
 import type { MaintainDbInputs, Task } from './inputs.js';
 import type { MaintainResult } from './maintain-result.js';
 import { publishBackup, publishExport } from './publish.js';
@@ -50,7 +50,7 @@ export async function maintain(
   }
   if (has('indexes')) {
     result.indexes = await withGroup(logger, 'Indexes', () =>
-      reconcileIndexes(db, inputs.dryRun, logger),
+      reconcileIndexes(db, { dryRun: inputs.dryRun, logger }),
     );
   }
   const target = { outputDir, uploader, runId: context.runId, now: startedAt };
@@ -73,10 +73,10 @@ export async function maintain(
   if (has('retention')) {
     result.retention = await withGroup(logger, 'Retention', () => {
       const policies = retentionPolicies({
-        history: inputs.historyRetentionDays,
-        runs: inputs.runsRetentionDays,
-        cache: inputs.cacheRetentionDays,
-        costs: inputs.costsRetentionDays,
+        'history-retention-days': inputs.historyRetentionDays,
+        'runs-retention-days': inputs.runsRetentionDays,
+        'cache-retention-days': inputs.cacheRetentionDays,
+        'costs-retention-days': inputs.costsRetentionDays,
       });
       const options = {
         batchSize: inputs.retentionBatchSize,

@@ -1,4 +1,4 @@
-import type { FolderFile } from './folder-manifest.js';
+import type { FolderFile } from '../../../shared/model/folder-manifest.js';
 
 /** What `RESTORE.md` describes. */
 export interface RestoreGuideInput {

@@ -5,7 +5,7 @@ import { ConfigurationError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { RunContext } from '../../../shared/run-context.js';
 import { downloadFolder } from './artifacts.js';
-import { FOLDER_MANIFEST } from './folder-manifest.js';
+import { FOLDER_MANIFEST } from '../../../shared/io/manifest.js';
 
 /**
  * The folder holding the backup that `restore-from` names: a folder (relative to the workspace)

@@ -3,7 +3,8 @@ import { BSON, type Db, type Document } from 'mongodb';
 import { IntegrityError, errorMessage } from '../../../shared/errors.js';
 import { readNdjson } from '../../../shared/io/ndjson-reader.js';
 import type { Logger } from '../../../shared/logger.js';
-import { verifyFolder, type FolderFile } from './folder-manifest.js';
+import { verifyFolder } from '../../../shared/io/manifest.js';
+import type { FolderFile } from '../../../shared/model/folder-manifest.js';
 import { INDEX_FILE, readIndexSpecs, restoreIndexSpecs } from './index-specs.js';
 import { createCollection, writeChunk } from './restore-writes.js';
 

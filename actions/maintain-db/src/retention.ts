@@ -1,16 +1,20 @@
 import type { Db, Filter } from 'mongodb';
-import { COLLECTIONS } from '../../../shared/db/collections.js';
+import {
+  DATABASE_SCHEMA,
+  type CollectionName,
+  type RetentionInput,
+} from '../../../shared/db/schema.js';
 import type { Logger } from '../../../shared/logger.js';
 
 /** Collections that grow every night and how old their rows may get; current state is never here. */
 export interface RetentionPolicy {
-  collection: string;
+  collection: CollectionName;
   /** Field holding when the row was written: an ISO timestamp or a YYYY-MM-DD day. */
   field: string;
   /** Rows older than this many days are deleted; 0 keeps every row. */
   days: number;
   /** Whether `field` holds a day (YYYY-MM-DD) rather than a full timestamp. */
-  day?: boolean;
+  day?: boolean | undefined;
 }
 
 /** What retention counted and deleted in one collection. */
@@ -24,20 +28,25 @@ export interface RetentionResult {
   deleted: number;
 }
 
-/** The policies for the retention inputs (in days). */
-export function retentionPolicies(days: {
-  history: number;
-  runs: number;
-  cache: number;
-  costs: number;
-}): RetentionPolicy[] {
-  return [
-    { collection: COLLECTIONS.history, field: 'recordedAt', days: days.history },
-    { collection: COLLECTIONS.runs, field: 'finishedAt', days: days.runs },
-    // Names owned by enrich-llm and check-budget; an action may not import another action.
-    { collection: 'enrichment_cache', field: 'extractedAt', days: days.cache },
-    { collection: 'costs', field: 'day', days: days.costs, day: true },
-  ];
+/**
+ * The policies of every collection `DATABASE_SCHEMA` declares a retention for, with the days of
+ * the input it names.
+ */
+export function retentionPolicies(
+  days: Readonly<Record<RetentionInput, number>>,
+): RetentionPolicy[] {
+  return Object.values(DATABASE_SCHEMA).flatMap(({ name, retention }) =>
+    retention === undefined
+      ? []
+      : [
+          {
+            collection: name,
+            field: retention.field,
+            days: days[retention.input],
+            day: retention.day,
+          },
+        ],
+  );
 }
 
 function cutoff(policy: RetentionPolicy, now: Date): string {

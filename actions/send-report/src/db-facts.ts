@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { errorMessage } from '../../../shared/errors.js';
-import { pipelineCollections } from '../../../shared/db/collections.js';
+import { COLLECTIONS, pipelineCollections } from '../../../shared/db/collections.js';
 
 /** Database storage against the plan's limit (maintain-db's `storage-limit-mb`). */
 export interface StorageUse {
@@ -68,9 +68,9 @@ export async function readRunCosts(
 ): Promise<Map<string, number>> {
   const costs = new Map<string, number>();
   if (runIds.length === 0) return costs;
-  // check-budget's ledger collection (COSTS_COLLECTION there) when it keeps the ledger in MongoDB.
+  // check-budget's ledger collection, when it keeps the ledger in MongoDB.
   const cursor = db
-    .collection<{ runId: string; cost: number }>('costs')
+    .collection<{ runId: string; cost: number }>(COLLECTIONS.costs)
     .find({ runId: { $in: [...runIds] } })
     .project<{ runId: string; cost: number }>({ runId: 1, cost: 1 });
   for await (const doc of cursor)

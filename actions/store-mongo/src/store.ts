@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { ensureIndexes, checkIndexes } from '../../../shared/db/indexes.js';
+import { COLLECTIONS } from '../../../shared/db/schema.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { collectIncoming } from './incoming.js';
 import { auditStore } from './integrity.js';
@@ -43,6 +44,15 @@ export interface StoreResult {
   dryRun: boolean;
 }
 
+/** The collections store-mongo writes, whose declared indexes it ensures. */
+const STORE_COLLECTIONS = [
+  COLLECTIONS.properties,
+  COLLECTIONS.listings,
+  COLLECTIONS.history,
+  COLLECTIONS.runs,
+  COLLECTIONS.storeState,
+];
+
 function withIndexes(integrity: string, missing: readonly string[]): string {
   if (missing.length === 0) return integrity;
   const indexes = `indexes missing: ${missing.join(', ')}`;
@@ -60,8 +70,8 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
   const now = (options.now ?? (() => new Date()))().toISOString();
   const writeDb = dryRun ? undefined : db;
   const missingIndexes = await withGroup(logger, 'Indexes', async () => {
-    if (writeDb) await ensureIndexes(writeDb);
-    return db ? await checkIndexes(db) : [];
+    if (writeDb) await ensureIndexes(writeDb, STORE_COLLECTIONS);
+    return db ? await checkIndexes(db, STORE_COLLECTIONS) : [];
   });
   const incoming = collectIncoming(stages, logger);
   const plan = await withGroup(logger, 'Link listings to parcels', () =>

@@ -71,6 +71,15 @@ describe('ledger storage', () => {
   it('keeps one document per run and service in the costs collection', async () => {
     const count = await database.db.collection(COSTS_COLLECTION).countDocuments({ runId: '501' });
     expect(count).toBe(2);
+    // With the declared month index, under the name the server gave it before it was declared.
+    const indexes = (await database.db
+      .collection(COSTS_COLLECTION)
+      .listIndexes()
+      .toArray()) as Array<{
+      name: string;
+      key: unknown;
+    }>;
+    expect(indexes).toContainEqual(expect.objectContaining({ name: 'month_1', key: { month: 1 } }));
   });
 
   it('names the file and line of a corrupt ledger file', async () => {

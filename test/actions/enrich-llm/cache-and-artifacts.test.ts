@@ -64,12 +64,16 @@ describe('enrich-llm cache in MongoDB', () => {
     const dry = await enrich({ ...mongo, 'dry-run': 'true' });
     expect(dry.outputs).toMatchObject({ 'llm-calls': '2', 'artifact-name': '' });
     expect(await cache.countDocuments()).toBe(0);
+    expect(await database.db.listCollections({ name: 'enrichment_cache' }).toArray()).toEqual([]);
 
     const first = await enrich({ ...mongo, 'artifact-name': 'first' });
     expect(first.secrets).toEqual([database.uri]);
     expect(first.outputs).toMatchObject({ 'llm-calls': '2', 'cache-hits': '0' });
     const documents = await cache.find().toArray();
     expect(documents).toHaveLength(8);
+    // The declared index that finds what the model read before by property key.
+    const indexes = (await cache.listIndexes().toArray()) as Array<{ name: string }>;
+    expect(indexes.map((index) => index.name)).toContain('key');
     expect(documents.every((document) => /^[0-9a-f]{64}$/.test(String(document._id)))).toBe(true);
 
     const calls = sandbox.requestsTo('/api/chat').length;

@@ -163,7 +163,11 @@ describe('stage folders and manifests', () => {
     await writeStageOutput(dir, { ...info, gzip: true }, parcels(2000));
     const path = join(dir, 'data.ndjson.gz');
     await truncate(path, 200);
-    await expect(verifyManifest(dir)).rejects.toThrow(`${path}: truncated or corrupt gzip`);
+    const error = (await verifyManifest(dir).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(IntegrityError);
+    // The changed bytes are what went wrong; the unreadable gzip is what it did to the records.
+    expect(error.message).toMatch(/data\.ndjson\.gz: bytes: expected \d+, actual 200; sha256: /);
+    expect(error.message).toContain(`records: unreadable, ${path}: truncated or corrupt gzip`);
   });
 
   it('refuses a folder of another record type', async () => {
