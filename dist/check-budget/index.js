@@ -1,37 +1,41 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  Octokit
-} from "../chunks/chunk-4IUK4VYA.js";
+  ensureIndexes
+} from "../chunks/chunk-MJOOOSD5.js";
+import {
+  createGitHubClient
+} from "../chunks/chunk-5G2AFL7J.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-LMMRX24U.js";
+} from "../chunks/chunk-BBMOFQR3.js";
 import {
-  readStageRecords,
+  COLLECTIONS
+} from "../chunks/chunk-7A7WSH6Y.js";
+import {
+  readStages,
   writeStageOutput
-} from "../chunks/chunk-FTD72GKC.js";
+} from "../chunks/chunk-XLZATK2J.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-HJLFOJW2.js";
+} from "../chunks/chunk-GD5X65HY.js";
 import {
-  downloadStage,
-  matchArtifacts,
   readNdjson,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-UZQLGLHM.js";
+} from "../chunks/chunk-2UDPA4IO.js";
 import {
   readRunContext
-} from "../chunks/chunk-JYW4ZVBE.js";
+} from "../chunks/chunk-ZQ6VAUGS.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-22YPDXXJ.js";
+} from "../chunks/chunk-EGSETS3G.js";
 import {
   ConfigurationError,
   ENV,
@@ -48,7 +52,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/check-budget/src/check-budget.ts
@@ -298,7 +302,7 @@ var FileLedger = class {
 };
 
 // actions/check-budget/src/ledger-mongo.ts
-var COSTS_COLLECTION = "costs";
+var COSTS_COLLECTION = COLLECTIONS.costs;
 var CHUNK = 50;
 var MongoLedger = class _MongoLedger {
   constructor(connection, costs) {
@@ -311,13 +315,13 @@ var MongoLedger = class _MongoLedger {
   name;
   /**
    * Connects to `uri`, in the database every action resolves from `database` and the connection
-   * string (see `resolveDatabase`), and makes sure the month index exists.
+   * string (see `resolveDatabase`), and makes sure its declared indexes exist.
    */
   static async open(uri, database, logger) {
     const connection = await connectDatabase(uri, database, { serverSelectionTimeoutMs: 15e3 });
     try {
       const costs = connection.db.collection(COSTS_COLLECTION);
-      await costs.createIndex({ month: 1 });
+      await ensureIndexes(connection.db, [COSTS_COLLECTION]);
       logger.info(`ledger: database ${describeDatabase(connection.database)}`);
       return new _MongoLedger(connection, costs);
     } catch (error) {
@@ -661,84 +665,42 @@ function parseJson(text, origin) {
 
 // actions/check-budget/src/run-cost.ts
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join2 } from "node:path";
 
 // actions/check-budget/src/github-jobs.ts
-import { setTimeout as delay } from "node:timers/promises";
-var DEFAULT_RETRY = { attempts: 3, baseDelayMs: 2e3, maxDelayMs: 3e4 };
-function responseOf(error) {
-  const { status, response } = error ?? {};
-  const after = response?.headers?.["retry-after"];
-  return {
-    status: typeof status === "number" ? status : void 0,
-    retryAfterMs: after && /^\d+$/.test(after) ? Number(after) * 1e3 : void 0
-  };
-}
-function classify(error, what) {
-  const { status, retryAfterMs } = responseOf(error);
-  if (retryAfterMs === void 0 && (status === 401 || status === 403 || status === 404)) {
-    return new NonRetryableError(
-      `input 'github-token': GitHub answered ${status} for the ${what}; expected a token with actions: read`,
-      { cause: error }
-    );
-  }
-  if (status !== void 0 && status < 500 && retryAfterMs === void 0) {
-    return new NonRetryableError(`reading the ${what} failed: ${errorMessage(error)}`, {
-      cause: error
-    });
-  }
-  return new RetryableError(`reading the ${what} failed: ${errorMessage(error)}`, {
-    cause: error,
-    retryAfterMs
-  });
-}
+var DEFAULT_RETRY = { attempts: 3, baseDelayMs: 2e3, maxWaitMs: 3e4 };
 async function fetchRunJobs(request, logger, retry = DEFAULT_RETRY) {
   const [owner, repo] = request.repository.split("/");
   if (!owner || !repo)
     throw new NonRetryableError(
       `GITHUB_REPOSITORY: expected owner/name, got '${request.repository}'`
     );
-  const octokit = new Octokit({
-    auth: request.token,
+  const octokit = createGitHubClient({
+    token: request.token,
     baseUrl: request.apiUrl.replace(/\/$/, ""),
+    logger,
     userAgent: "phx-pipeline-check-budget",
-    // Octokit would otherwise write its own warnings to the console.
-    log: {
-      debug: (message) => logger.debug(message),
-      info: (message) => logger.debug(message),
-      warn: (message) => logger.warning(message),
-      error: (message) => logger.error(message)
-    }
+    permission: () => "`permissions: actions: read`",
+    retry
   });
-  const what = `jobs of run ${request.runId} in ${request.repository}`;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const jobs = await octokit.paginate(octokit.rest.actions.listJobsForWorkflowRun, {
-        owner,
-        repo,
-        run_id: Number(request.runId),
-        filter: "all",
-        per_page: 100
-      });
-      logger.debug(`jobs of run ${request.runId}: ${JSON.stringify(jobs.map((job) => job.name))}`);
-      return jobs.map((job) => ({
-        id: job.id,
-        runAttempt: job.run_attempt ?? 1,
-        name: job.name,
-        status: job.status,
-        conclusion: job.conclusion,
-        startedAt: job.started_at,
-        completedAt: job.completed_at,
-        labels: job.labels
-      }));
-    } catch (error) {
-      const failure = classify(error, what);
-      const waitMs = failure instanceof RetryableError ? failure.retryAfterMs ?? retry.baseDelayMs * 2 ** (attempt - 1) : Infinity;
-      if (attempt >= retry.attempts || waitMs > retry.maxDelayMs) throw failure;
-      logger.info(`${failure.message}; trying again in ${Math.round(waitMs / 1e3)} s`);
-      await delay(waitMs);
-    }
-  }
+  const jobs = await octokit.paginate(octokit.rest.actions.listJobsForWorkflowRun, {
+    owner,
+    repo,
+    run_id: Number(request.runId),
+    filter: "all",
+    per_page: 100
+  });
+  logger.debug(`jobs of run ${request.runId}: ${JSON.stringify(jobs.map((job) => job.name))}`);
+  return jobs.map((job) => ({
+    id: job.id,
+    runAttempt: job.run_attempt ?? 1,
+    name: job.name,
+    status: job.status,
+    conclusion: job.conclusion,
+    startedAt: job.started_at,
+    completedAt: job.completed_at,
+    labels: job.labels
+  }));
 }
 
 // actions/check-budget/src/job-minutes.ts
@@ -799,25 +761,24 @@ function priceJobs(jobs, card, options) {
 }
 
 // actions/check-budget/src/usage-artifacts.ts
-import { join as join2 } from "node:path";
 async function collectUsage(client, patterns, workDir, logger) {
-  const { names: artifacts, unmatched: missing } = await matchArtifacts(client, patterns);
+  const options = { client, baseDir: workDir, downloadDir: workDir, logger };
+  const { stages, missing } = await readStages(patterns, options);
   const records = [];
-  for (const [index, name] of artifacts.entries()) {
-    const stage = await downloadStage(client, name, join2(workDir, String(index)), logger);
+  for (const stage of stages) {
     let count = 0;
-    for await (const record of readStageRecords(stage.dir, stage.manifest, "usage", usageSchema)) {
+    for await (const record of stage.records("usage", usageSchema)) {
       records.push(record);
       count += 1;
     }
-    logger.info(`artifact '${name}': ${count} usage records`);
+    logger.info(`artifact '${stage.name}': ${count} usage records`);
   }
-  return { records, artifacts, missing };
+  return { records, artifacts: stages.map((stage) => stage.name), missing };
 }
 
 // actions/check-budget/src/run-cost.ts
 async function priceRun(card, sources, logger) {
-  const workDir = await mkdtemp(join3(sources.context.tempDir, "check-budget-"));
+  const workDir = await mkdtemp(join2(sources.context.tempDir, "check-budget-"));
   try {
     const usage = await withGroup(
       logger,

@@ -10,62 +10,66 @@ import {
   isHttpError,
   isJsonContentType,
   isSourceFailure,
-  looksLikeHtml,
-  retry
-} from "../chunks/chunk-7PPTLLGW.js";
+  looksLikeHtml
+} from "../chunks/chunk-TRFFKCOD.js";
 import {
   RateLimiter,
   chooseResume,
   normalizeAddress,
   normalizeZip,
   sourceVerdict
-} from "../chunks/chunk-TFQ46WLH.js";
+} from "../chunks/chunk-I74BIUGQ.js";
 import {
   BudgetSpent,
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
   stopRequested,
   withCollectionStop
-} from "../chunks/chunk-2RYJ2X7O.js";
+} from "../chunks/chunk-I6HJRZYQ.js";
 import {
   formatIssues
-} from "../chunks/chunk-W3Y6LEPQ.js";
+} from "../chunks/chunk-CNURCQPJ.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-2RD43LWH.js";
+} from "../chunks/chunk-YVHKRXHO.js";
+import {
+  retry
+} from "../chunks/chunk-5CGABXIF.js";
 import {
   abortReason
-} from "../chunks/chunk-DZ53HVQ5.js";
-import {
-  COLLECTIONS
-} from "../chunks/chunk-H5SBE6EG.js";
+} from "../chunks/chunk-TYMZFRQ7.js";
+import "../chunks/chunk-WQ47WIVJ.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-LMMRX24U.js";
-import "../chunks/chunk-EYZ5PA5I.js";
+} from "../chunks/chunk-BBMOFQR3.js";
+import "../chunks/chunk-BH6WGPSY.js";
 import {
-  readStageOutput,
+  COLLECTIONS
+} from "../chunks/chunk-7A7WSH6Y.js";
+import {
+  expectRecordType,
+  readStages,
   writeStageOutput
-} from "../chunks/chunk-FTD72GKC.js";
+} from "../chunks/chunk-XLZATK2J.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-HJLFOJW2.js";
+} from "../chunks/chunk-GD5X65HY.js";
 import {
   JsonLine,
-  downloadStage,
+  MANIFEST_FILE,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-UZQLGLHM.js";
+} from "../chunks/chunk-2UDPA4IO.js";
 import {
   readRunContext
-} from "../chunks/chunk-JYW4ZVBE.js";
+} from "../chunks/chunk-ZQ6VAUGS.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-22YPDXXJ.js";
+} from "../chunks/chunk-EGSETS3G.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -86,7 +90,7 @@ import {
   secretQueryValues,
   stringInput,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import {
   __commonJS,
   __require,
@@ -28058,39 +28062,26 @@ async function openPriorityDatabase(inputs, logger) {
 }
 
 // actions/collect-county/src/resume.ts
-import { existsSync as existsSync2 } from "node:fs";
 import { join } from "node:path";
-async function stageFolder(source, zip2, logger) {
+async function previousStage(source, zip2, logger) {
   const name = `${source.name}-${zip2}`;
-  if (source.kind === "folder") {
-    const dir = join(source.dir, name);
-    return existsSync2(join(dir, "manifest.json")) ? dir : null;
-  }
-  try {
-    return (await downloadStage(source.client, name, join(source.downloadDir, name), logger)).dir;
-  } catch (error) {
-    if (error instanceof NonRetryableError && /^lookup of artifact/.test(error.message))
-      return null;
-    throw error;
-  }
+  const where = source.kind === "artifact" ? { client: source.client, baseDir: source.downloadDir, downloadDir: source.downloadDir } : { client: null, baseDir: source.dir, downloadDir: source.dir };
+  const { stages } = await readStages([name], { ...where, logger });
+  return stages[0] ?? null;
 }
 async function importPreviousRun(source, zip2, checkpoint, logger) {
-  const dir = await stageFolder(source, zip2, logger);
-  if (dir === null) return null;
-  const stage = await readStageOutput(dir, {
-    schema: countyParcelSchema,
-    expectRecordType: "county-parcel"
-  });
-  if (stage.manifest.shard !== zip2) {
-    throw new IntegrityError(
-      `${join(dir, "manifest.json")}: shard expected ${zip2}, actual ${stage.manifest.shard}`
-    );
+  const stage = await previousStage(source, zip2, logger);
+  if (stage === null) return null;
+  const { manifest } = stage;
+  const manifestPath = join(stage.dir, MANIFEST_FILE);
+  expectRecordType(stage, "county-parcel");
+  if (manifest.shard !== zip2) {
+    throw new IntegrityError(`${manifestPath}: shard expected ${zip2}, actual ${manifest.shard}`);
   }
   let added = 0;
-  for await (const parcel of stage.records) if (await checkpoint.append(parcel)) added += 1;
-  logger.info(
-    `${zip2}: ${added} parcels kept from ${source.name}-${zip2} (run ${stage.manifest.runId})`
-  );
+  for await (const parcel of stage.records("county-parcel", countyParcelSchema))
+    if (await checkpoint.append(parcel)) added += 1;
+  logger.info(`${zip2}: ${added} parcels kept from ${source.name}-${zip2} (run ${manifest.runId})`);
   return added;
 }
 async function importPreviousRuns(source, checkpoints, logger, options = { required: true }) {

@@ -6,14 +6,16 @@ import {
   classifyStatus,
   createHttpError,
   isHttpError,
-  isSourceFailure,
-  retry
-} from "../chunks/chunk-7PPTLLGW.js";
+  isSourceFailure
+} from "../chunks/chunk-TRFFKCOD.js";
+import {
+  ensureIndexes
+} from "../chunks/chunk-MJOOOSD5.js";
 import {
   BudgetSpent,
   collectionStop,
   runnerStopSignal
-} from "../chunks/chunk-2RYJ2X7O.js";
+} from "../chunks/chunk-I6HJRZYQ.js";
 import {
   ENRICHMENT_FIELD_NAMES,
   ENRICHMENT_RANGES,
@@ -24,36 +26,38 @@ import {
   enrichmentSchema,
   fieldConfidenceSchema,
   listingSignalsSchema
-} from "../chunks/chunk-2RD43LWH.js";
+} from "../chunks/chunk-YVHKRXHO.js";
+import {
+  retry
+} from "../chunks/chunk-5CGABXIF.js";
 import {
   sleep
-} from "../chunks/chunk-DZ53HVQ5.js";
+} from "../chunks/chunk-TYMZFRQ7.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-EYZ5PA5I.js";
+} from "../chunks/chunk-BH6WGPSY.js";
 import {
-  readStageRecords,
+  COLLECTIONS
+} from "../chunks/chunk-7A7WSH6Y.js";
+import {
+  readStages,
   writeStageOutput
-} from "../chunks/chunk-FTD72GKC.js";
+} from "../chunks/chunk-XLZATK2J.js";
 import {
   DefaultArtifactClient,
-  MANIFEST_FILE,
   describeIssues,
-  downloadStage,
   propertyKeySchema,
   runnerArtifactClient,
-  stageArtifactNames,
   timestampSchema,
-  uploadStage,
-  verifyManifest
-} from "../chunks/chunk-UZQLGLHM.js";
+  uploadStage
+} from "../chunks/chunk-2UDPA4IO.js";
 import {
   readRunContext
-} from "../chunks/chunk-JYW4ZVBE.js";
+} from "../chunks/chunk-ZQ6VAUGS.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-22YPDXXJ.js";
+} from "../chunks/chunk-EGSETS3G.js";
 import {
   ConfigurationError,
   ENV,
@@ -73,7 +77,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import {
   __commonJS,
   __toESM
@@ -227,9 +231,9 @@ var require_fetch_umd = __commonJS({
         body.bodyUsed = true;
       }
       function fileReaderReady(reader) {
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve2, reject) {
           reader.onload = function() {
-            resolve3(reader.result);
+            resolve2(reader.result);
           };
           reader.onerror = function() {
             reject(reader.error);
@@ -513,7 +517,7 @@ var require_fetch_umd = __commonJS({
         exports2.DOMException.prototype.constructor = exports2.DOMException;
       }
       function fetch2(input, init) {
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve2, reject) {
           var request = new Request(input, init);
           if (request.signal && request.signal.aborted) {
             return reject(new exports2.DOMException("Aborted", "AbortError"));
@@ -535,7 +539,7 @@ var require_fetch_umd = __commonJS({
             options.url = "responseURL" in xhr ? xhr.responseURL : options.headers.get("X-Request-URL");
             var body = "response" in xhr ? xhr.response : xhr.responseText;
             setTimeout(function() {
-              resolve3(new Response(body, options));
+              resolve2(new Response(body, options));
             }, 0);
           };
           xhr.onerror = function() {
@@ -1232,7 +1236,7 @@ function closedGatePhase(subjects) {
 
 // actions/enrich-llm/src/carried.ts
 var CARRIED_FILE = "carried.json";
-var CARRIED_COLLECTION = "enrichment_carried";
+var CARRIED_COLLECTION = COLLECTIONS.enrichmentCarried;
 var carriedSubjectSchema = external_exports.object({
   key: propertyKeySchema,
   input: external_exports.object({
@@ -2378,47 +2382,40 @@ var OllamaGateway = class {
 };
 
 // actions/enrich-llm/src/stage-inputs.ts
-import { existsSync } from "node:fs";
-import { join, resolve as resolve2 } from "node:path";
 import { readFile } from "node:fs/promises";
-async function openStage(client, name, tempDir, logger) {
-  if (client) {
-    const dir2 = join(tempDir, "enrich-llm-inputs", name.replace(/[^\w.-]/g, "_"));
-    return downloadStage(client, name, dir2, logger);
+import { join } from "node:path";
+async function readCarried(stage, inputs) {
+  if (!stage.manifest.files.some((file) => file.path === CARRIED_FILE)) return;
+  const parsed = carriedFileSchema.safeParse(
+    JSON.parse(await readFile(join(stage.dir, CARRIED_FILE), "utf8"))
+  );
+  if (!parsed.success) {
+    throw new IntegrityError(`${stage.name}: ${CARRIED_FILE} does not list carried properties`);
   }
-  const dir = resolve2(name);
-  if (!existsSync(join(dir, MANIFEST_FILE))) {
-    throw new ConfigurationError(
-      `input 'input-artifacts': '${name}' is not a stage folder with ${MANIFEST_FILE} (without ACTIONS_RUNTIME_TOKEN each entry is read as a local folder, not an artifact name)`
-    );
-  }
-  return { dir, manifest: await verifyManifest(dir) };
+  inputs.carried.push(...parsed.data);
 }
 async function loadStageInputs(names, tempDir, logger) {
   const inputs = { parcels: [], listings: [], enrichments: [], carried: [] };
-  const client = runnerArtifactClient();
-  const wanted = client ? await stageArtifactNames(client, names, "input-artifacts", logger) : names;
-  for (const name of wanted) {
-    const { dir, manifest } = await openStage(client, name, tempDir, logger);
+  const { stages } = await readStages(names, {
+    client: runnerArtifactClient(),
+    baseDir: process.cwd(),
+    downloadDir: join(tempDir, "enrich-llm-inputs"),
+    logger,
+    requiredBy: "input-artifacts"
+  });
+  for (const stage of stages) {
+    const { name, manifest } = stage;
     const type = manifest.recordType;
     if (type === "county-parcel") {
-      for await (const parcel of readStageRecords(dir, manifest, type, countyParcelSchema))
+      for await (const parcel of stage.records(type, countyParcelSchema))
         inputs.parcels.push(parcel);
     } else if (type === "mls-listing") {
-      for await (const listing of readStageRecords(dir, manifest, type, mlsListingSchema))
+      for await (const listing of stage.records(type, mlsListingSchema))
         inputs.listings.push(listing);
     } else if (type === "enrichment") {
-      for await (const record2 of readStageRecords(dir, manifest, type, enrichmentSchema))
+      for await (const record2 of stage.records(type, enrichmentSchema))
         inputs.enrichments.push(record2);
-      if (manifest.files.some((file) => file.path === CARRIED_FILE)) {
-        const parsed = carriedFileSchema.safeParse(
-          JSON.parse(await readFile(join(dir, CARRIED_FILE), "utf8"))
-        );
-        if (!parsed.success) {
-          throw new IntegrityError(`${name}: ${CARRIED_FILE} does not list carried properties`);
-        }
-        inputs.carried.push(...parsed.data);
-      }
+      await readCarried(stage, inputs);
     } else {
       throw new ConfigurationError(
         `input 'input-artifacts': '${name}' holds ${type} records; expected county-parcel, mls-listing or enrichment`
@@ -2577,7 +2574,7 @@ function enrichStop(options) {
 }
 
 // actions/enrich-llm/src/cache.ts
-var CACHE_COLLECTION = "enrichment_cache";
+var CACHE_COLLECTION = COLLECTIONS.enrichmentCache;
 var WRITE_CHUNK = 50;
 var READ_CHUNK = 500;
 var cacheDocumentSchema = external_exports.object({
@@ -2679,6 +2676,13 @@ var ArtifactExtractionCache = class {
 };
 
 // actions/enrich-llm/src/stores.ts
+async function ensureCacheIndexes(db, logger) {
+  try {
+    await ensureIndexes(db, [CACHE_COLLECTION]);
+  } catch (error) {
+    logger.warning(`${CACHE_COLLECTION}: cannot create its indexes: ${errorMessage(error)}`);
+  }
+}
 async function openStores(inputs, earlier, logger) {
   const caches = inputs.cache ? [new ArtifactExtractionCache(earlier)] : [];
   let connection;
@@ -2686,7 +2690,10 @@ async function openStores(inputs, earlier, logger) {
   if (inputs.mongodbUri !== "") {
     try {
       connection = await connectDatabase(inputs.mongodbUri, inputs.database);
-      if (inputs.cache) caches.push(new MongoExtractionCache(connection.db));
+      if (inputs.cache) {
+        if (!inputs.dryRun) await ensureCacheIndexes(connection.db, logger);
+        caches.push(new MongoExtractionCache(connection.db));
+      }
       carriedStore = new MongoCarriedStore(connection.db);
     } catch (error) {
       if (error instanceof ConfigurationError) throw error;

@@ -1,43 +1,45 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  INDEXES
-} from "../chunks/chunk-L6HLVIKN.js";
+  reconcileIndexes
+} from "../chunks/chunk-MJOOOSD5.js";
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-W3Y6LEPQ.js";
-import "../chunks/chunk-2RD43LWH.js";
+} from "../chunks/chunk-CNURCQPJ.js";
+import "../chunks/chunk-YVHKRXHO.js";
+import {
+  pipelineCollections
+} from "../chunks/chunk-WQ47WIVJ.js";
+import "../chunks/chunk-BBMOFQR3.js";
+import "../chunks/chunk-BH6WGPSY.js";
 import {
   COLLECTIONS,
-  pipelineCollections
-} from "../chunks/chunk-H5SBE6EG.js";
-import "../chunks/chunk-LMMRX24U.js";
-import "../chunks/chunk-EYZ5PA5I.js";
+  DATABASE_SCHEMA
+} from "../chunks/chunk-7A7WSH6Y.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-HJLFOJW2.js";
+} from "../chunks/chunk-GD5X65HY.js";
 import {
+  FOLDER_MANIFEST,
   clientFailure,
-  countSchema,
-  describeIssues,
-  digestFile,
+  describeFile,
   downloadArtifactChecked,
-  isNdjsonPath,
   openNdjsonWriter,
   readNdjson,
   runnerArtifactClient,
-  sha256Schema
-} from "../chunks/chunk-UZQLGLHM.js";
+  verifyFolder,
+  writeFolderManifest
+} from "../chunks/chunk-2UDPA4IO.js";
 import {
   readRunContext
-} from "../chunks/chunk-JYW4ZVBE.js";
+} from "../chunks/chunk-ZQ6VAUGS.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-22YPDXXJ.js";
+} from "../chunks/chunk-EGSETS3G.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -52,7 +54,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";
@@ -101,114 +103,13 @@ var maintainDbInputs = external_exports.object({
 });
 
 // actions/maintain-db/src/maintain.ts
-import { join as join9, resolve as resolve2 } from "node:path";
-
-// actions/maintain-db/src/indexes-task.ts
-async function indexNames(db, collection) {
-  const listed = await db.collection(collection).listIndexes().toArray().catch(() => []);
-  return new Set(listed.map((entry) => String(entry.name)));
-}
-async function reconcileIndexes(db, dryRun, logger) {
-  const report = { created: [], extra: [], present: 0 };
-  for (const collection of Object.values(COLLECTIONS)) {
-    const live = await indexNames(db, collection);
-    const declared = INDEXES.filter((index) => index.collection === collection);
-    for (const index of declared) {
-      if (live.has(index.name)) {
-        report.present += 1;
-        continue;
-      }
-      if (!dryRun) await db.collection(collection).createIndex(index.key, { name: index.name });
-      report.created.push(`${collection}.${index.name}`);
-      logger.info(
-        `${dryRun ? "would create" : "created"} index ${collection}.${index.name} (${index.serves})`
-      );
-    }
-    const names = new Set(declared.map((index) => index.name));
-    for (const name of live) {
-      if (name !== "_id_" && !names.has(name)) report.extra.push(`${collection}.${name}`);
-    }
-  }
-  for (const name of report.extra) logger.warning(`index ${name} is not declared (kept)`);
-  logger.info(
-    `indexes: ${report.present} present, ${report.created.length} created, ${report.extra.length} not declared`
-  );
-  return report;
-}
+import { join as join8, resolve as resolve2 } from "node:path";
 
 // actions/maintain-db/src/publish.ts
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 
 // actions/maintain-db/src/artifacts.ts
-import { join as join2 } from "node:path";
-
-// actions/maintain-db/src/folder-manifest.ts
-import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-var FOLDER_MANIFEST = "backup-manifest.json";
-var folderFileSchema = external_exports.object({
-  /** File name inside the folder. */
-  path: external_exports.string().regex(/^[\w.-]+$/, "expected a plain file name"),
-  /** Collection whose documents the file holds; null for other files. */
-  collection: external_exports.string().min(1).nullable(),
-  /** Lines (documents or records) of an NDJSON file; 0 for other files. */
-  records: countSchema,
-  bytes: countSchema,
-  sha256: sha256Schema
-});
-var folderManifestSchema = external_exports.object({
-  kind: external_exports.enum(["db-backup", "property-export"]),
-  formatVersion: external_exports.literal(1),
-  /** Database the documents came from. */
-  database: external_exports.string().min(1),
-  runId: external_exports.string().min(1),
-  createdAt: external_exports.iso.datetime(),
-  files: external_exports.array(folderFileSchema).min(1)
-});
-async function describeFile(dir, path, collection) {
-  const digest = await digestFile(join(dir, path), { countRecords: isNdjsonPath(path) });
-  return {
-    path,
-    collection,
-    records: digest.records ?? 0,
-    bytes: digest.bytes,
-    sha256: digest.sha256
-  };
-}
-async function writeFolderManifest(dir, manifest) {
-  const checked = folderManifestSchema.parse(manifest);
-  await writeFile(join(dir, FOLDER_MANIFEST), `${JSON.stringify(checked, null, 2)}
-`);
-}
-async function verifyFile(dir, file) {
-  const path = join(dir, file.path);
-  let actual;
-  try {
-    actual = await digestFile(path);
-    if (actual.sha256 === file.sha256 && isNdjsonPath(file.path)) {
-      actual = await digestFile(path, { countRecords: true });
-    }
-  } catch (error) {
-    throw new IntegrityError(`${path}: cannot read (${errorMessage(error)})`, { cause: error });
-  }
-  const differences = ["sha256", "bytes", "records"].filter((key) => actual[key] !== void 0 && actual[key] !== file[key]).map((key) => `${key}: expected ${file[key]}, actual ${actual[key]}`);
-  if (differences.length > 0) throw new IntegrityError(`${path}: ${differences.join("; ")}`);
-}
-async function verifyFolder(dir) {
-  const path = join(dir, FOLDER_MANIFEST);
-  let manifest;
-  try {
-    const parsed = folderManifestSchema.safeParse(JSON.parse(await readFile(path, "utf8")));
-    if (!parsed.success) throw new Error(describeIssues(parsed.error.issues));
-    manifest = parsed.data;
-  } catch (error) {
-    throw new IntegrityError(`${path}: not a readable backup manifest (${errorMessage(error)})`);
-  }
-  for (const file of manifest.files) await verifyFile(dir, file);
-  return manifest;
-}
-
-// actions/maintain-db/src/artifacts.ts
 async function uploadFolder(client, name, dir, logger) {
   const manifest = await verifyFolder(dir);
   const files = [FOLDER_MANIFEST, ...manifest.files.map((file) => file.path)];
@@ -216,7 +117,7 @@ async function uploadFolder(client, name, dir, logger) {
   try {
     response = await client.uploadArtifact(
       name,
-      files.map((file) => join2(dir, file)),
+      files.map((file) => join(dir, file)),
       dir,
       { compressionLevel: 0 }
     );
@@ -240,12 +141,12 @@ async function downloadFolder(client, name, dir, logger) {
 
 // actions/maintain-db/src/backup.ts
 var import_mongodb = __toESM(require_lib(), 1);
-import { mkdir, rm, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { mkdir, rm, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
 
 // actions/maintain-db/src/index-specs.ts
-import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
 var INDEX_FILE = "indexes.json";
 var indexSpecSchema = external_exports.object({
   collection: external_exports.string().min(1),
@@ -265,13 +166,13 @@ async function listIndexSpecs(db, collection) {
   }));
 }
 async function writeIndexSpecs(dir, specs) {
-  await writeFile2(join3(dir, INDEX_FILE), `${JSON.stringify(specs, null, 2)}
+  await writeFile(join2(dir, INDEX_FILE), `${JSON.stringify(specs, null, 2)}
 `);
 }
 async function readIndexSpecs(dir) {
-  const path = join3(dir, INDEX_FILE);
+  const path = join2(dir, INDEX_FILE);
   try {
-    return external_exports.array(indexSpecSchema).parse(JSON.parse(await readFile2(path, "utf8")));
+    return external_exports.array(indexSpecSchema).parse(JSON.parse(await readFile(path, "utf8")));
   } catch (error) {
     throw new IntegrityError(`${path}: not a list of indexes (${errorMessage(error)})`);
   }
@@ -367,7 +268,7 @@ async function writeBackup(db, target, runStats, logger) {
   for (const collection of await collectionNames(db)) {
     indexes.push(...await listIndexSpecs(db, collection));
     const path = backupFileName(collection);
-    const writer = await openNdjsonWriter(join4(target.dir, path));
+    const writer = await openNdjsonWriter(join3(target.dir, path));
     const cursor = db.collection(collection).find({}, { promoteValues: false, batchSize: 1e3 }).sort({ _id: 1 });
     for await (const document of cursor) {
       await writer.write(EJSON.serialize(document, { relaxed: false }));
@@ -378,15 +279,15 @@ async function writeBackup(db, target, runStats, logger) {
     logger.info(`${collection}: ${written.records} documents backed up (${written.bytes} bytes)`);
   }
   await writeIndexSpecs(target.dir, indexes);
-  files.push(await describeFile(target.dir, INDEX_FILE, null));
+  files.push({ ...await describeFile(target.dir, INDEX_FILE), collection: null });
   const guide = restoreGuide({
     database: db.databaseName,
     artifactName: target.artifactName,
     files
   });
-  await writeFile3(join4(target.dir, "RESTORE.md"), guide);
-  files.push(await describeFile(target.dir, "RESTORE.md", null));
-  const statsWriter = await openNdjsonWriter(join4(target.dir, "run-stats.ndjson"));
+  await writeFile2(join3(target.dir, "RESTORE.md"), guide);
+  files.push({ ...await describeFile(target.dir, "RESTORE.md"), collection: null });
+  const statsWriter = await openNdjsonWriter(join3(target.dir, "run-stats.ndjson"));
   await statsWriter.write(runStats(documents2));
   files.push({ path: "run-stats.ndjson", collection: null, ...await statsWriter.close() });
   const manifest = {
@@ -403,12 +304,12 @@ async function writeBackup(db, target, runStats, logger) {
 
 // actions/maintain-db/src/export-task.ts
 import { mkdir as mkdir2, rm as rm2 } from "node:fs/promises";
-import { basename, join as join5 } from "node:path";
+import { basename, join as join4 } from "node:path";
 
 // shared/export/export-properties.ts
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { writeFile as writeFile4 } from "node:fs/promises";
+import { writeFile as writeFile3 } from "node:fs/promises";
 
 // shared/export/csv.ts
 var newestValuation = (p) => [...p.county?.valuations ?? []].sort((a, b) => b.taxYear - a.taxYear)[0];
@@ -624,7 +525,7 @@ async function exportProperties(db, args) {
   }
   const schema = args.format === "ndjson" ? external_exports.toJSONSchema(propertySchema, { io: "output", target: "draft-2020-12" }) : csvJsonSchema();
   const schemaFile = `${args.out}.schema.json`;
-  await writeFile4(schemaFile, `${JSON.stringify(schema, null, 2)}
+  await writeFile3(schemaFile, `${JSON.stringify(schema, null, 2)}
 `);
   return { count, file: args.out, schemaFile };
 }
@@ -636,12 +537,16 @@ async function exportTask(db, options, logger) {
   const files = [];
   let properties = 0;
   for (const format of options.formats) {
-    const out = join5(options.dir, format === "csv" ? "properties.csv" : "properties.ndjson.gz");
+    const out = join4(options.dir, format === "csv" ? "properties.csv" : "properties.ndjson.gz");
     const query = { zips: options.zips, since: null, until: null, format, out };
     const result = await exportProperties(db, query);
     properties = result.count;
-    files.push(await describeFile(options.dir, basename(result.file), COLLECTIONS.properties));
-    files.push(await describeFile(options.dir, basename(result.schemaFile), null));
+    const data = await describeFile(options.dir, basename(result.file));
+    files.push({ ...data, collection: COLLECTIONS.properties });
+    files.push({
+      ...await describeFile(options.dir, basename(result.schemaFile)),
+      collection: null
+    });
     logger.info(`${result.count} properties exported as ${format}`);
   }
   await writeFolderManifest(options.dir, {
@@ -657,7 +562,7 @@ async function exportTask(db, options, logger) {
 
 // actions/maintain-db/src/publish.ts
 async function publishBackup(db, name, target, runStats, logger) {
-  const where = { dir: join6(target.outputDir, name), runId: target.runId, now: target.now };
+  const where = { dir: join5(target.outputDir, name), runId: target.runId, now: target.now };
   const backup = await writeBackup(db, { ...where, artifactName: name }, runStats, logger);
   if (target.uploader) await uploadFolder(target.uploader, name, backup.dir, logger);
   const collections = backup.manifest.files.flatMap(
@@ -667,7 +572,7 @@ async function publishBackup(db, name, target, runStats, logger) {
   return { artifact, dir: backup.dir, count: backup.documents, collections };
 }
 async function publishExport(db, name, request, target, logger) {
-  const dir = join6(target.outputDir, name);
+  const dir = join5(target.outputDir, name);
   const exported = await exportTask(
     db,
     { ...request, dir, runId: target.runId, now: target.now },
@@ -712,13 +617,16 @@ function maintenanceRunStats(runId, startedAt, result, extra = {}, now = /* @__P
 
 // actions/maintain-db/src/retention.ts
 function retentionPolicies(days) {
-  return [
-    { collection: COLLECTIONS.history, field: "recordedAt", days: days.history },
-    { collection: COLLECTIONS.runs, field: "finishedAt", days: days.runs },
-    // Names owned by enrich-llm and check-budget; an action may not import another action.
-    { collection: "enrichment_cache", field: "extractedAt", days: days.cache },
-    { collection: "costs", field: "day", days: days.costs, day: true }
-  ];
+  return Object.values(DATABASE_SCHEMA).flatMap(
+    ({ name, retention }) => retention === void 0 ? [] : [
+      {
+        collection: name,
+        field: retention.field,
+        days: days[retention.input],
+        day: retention.day
+      }
+    ]
+  );
 }
 function cutoff(policy, now) {
   const at = new Date(now.getTime() - policy.days * 864e5).toISOString();
@@ -749,7 +657,7 @@ async function applyRetention(db, policies, options, logger) {
 
 // actions/maintain-db/src/restore.ts
 var import_mongodb3 = __toESM(require_lib(), 1);
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 
 // actions/maintain-db/src/restore-writes.ts
 var import_mongodb2 = __toESM(require_lib(), 1);
@@ -792,7 +700,7 @@ async function writeChunk(db, collection, chunk, dryRun) {
 var { EJSON: EJSON3 } = import_mongodb3.BSON;
 var CHUNK = 50;
 async function* documents(dir, file) {
-  const path = join7(dir, file.path);
+  const path = join6(dir, file.path);
   let line = 0;
   for await (const value of readNdjson(path)) {
     line += 1;
@@ -864,7 +772,7 @@ async function restoreBackup(db, dir, dryRun, logger) {
 
 // actions/maintain-db/src/restore-source.ts
 import { access } from "node:fs/promises";
-import { join as join8, resolve } from "node:path";
+import { join as join7, resolve } from "node:path";
 async function locateBackup(restoreFrom, where, logger) {
   if (restoreFrom === "") {
     throw new ConfigurationError(
@@ -872,7 +780,7 @@ async function locateBackup(restoreFrom, where, logger) {
     );
   }
   const folder = resolve(where.context.workspace, restoreFrom);
-  const isFolder = await access(join8(folder, FOLDER_MANIFEST)).then(
+  const isFolder = await access(join7(folder, FOLDER_MANIFEST)).then(
     () => true,
     () => false
   );
@@ -885,7 +793,7 @@ async function locateBackup(restoreFrom, where, logger) {
       `input 'restore-from': expected a backup artifact of this run or a folder with ${FOLDER_MANIFEST}, got '${restoreFrom}' (no such folder${where.client === null ? ", and no artifact service outside a runner" : ""})`
     );
   }
-  const dir = join8(where.outputDir, "restore", restoreFrom);
+  const dir = join7(where.outputDir, "restore", restoreFrom);
   await downloadFolder(where.client, restoreFrom, dir, logger);
   return dir;
 }
@@ -938,7 +846,7 @@ async function maintain(db, inputs, context, logger) {
   const uploader = inputs.dryRun ? null : client;
   const outputDir = resolve2(
     context.workspace,
-    inputs.outputDir || join9(context.tempDir, "maintain-db")
+    inputs.outputDir || join8(context.tempDir, "maintain-db")
   );
   const result = {
     ...{ tasks: inputs.tasks, dryRun: inputs.dryRun, database: db.databaseName },
@@ -955,7 +863,7 @@ async function maintain(db, inputs, context, logger) {
     result.indexes = await withGroup(
       logger,
       "Indexes",
-      () => reconcileIndexes(db, inputs.dryRun, logger)
+      () => reconcileIndexes(db, { dryRun: inputs.dryRun, logger })
     );
   }
   const target = { outputDir, uploader, runId: context.runId, now: startedAt };
@@ -980,10 +888,10 @@ async function maintain(db, inputs, context, logger) {
   if (has("retention")) {
     result.retention = await withGroup(logger, "Retention", () => {
       const policies = retentionPolicies({
-        history: inputs.historyRetentionDays,
-        runs: inputs.runsRetentionDays,
-        cache: inputs.cacheRetentionDays,
-        costs: inputs.costsRetentionDays
+        "history-retention-days": inputs.historyRetentionDays,
+        "runs-retention-days": inputs.runsRetentionDays,
+        "cache-retention-days": inputs.cacheRetentionDays,
+        "costs-retention-days": inputs.costsRetentionDays
       });
       const options = {
         batchSize: inputs.retentionBatchSize,

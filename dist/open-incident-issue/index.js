@@ -5,28 +5,28 @@ import {
   sumCounts
 } from "../chunks/chunk-HWLRJFE3.js";
 import {
-  GitHubRefusal,
-  createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-QZ64SAVJ.js";
-import "../chunks/chunk-4IUK4VYA.js";
+} from "../chunks/chunk-HR4SXQUI.js";
 import {
-  readStageRecords
-} from "../chunks/chunk-FTD72GKC.js";
+  GitHubRefusal,
+  createGitHubClient
+} from "../chunks/chunk-5G2AFL7J.js";
+import {
+  readStageRecords,
+  readStages
+} from "../chunks/chunk-XLZATK2J.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-HJLFOJW2.js";
+} from "../chunks/chunk-GD5X65HY.js";
 import {
-  downloadStage,
-  matchArtifacts,
   runnerArtifactClient,
   verifyManifest
-} from "../chunks/chunk-UZQLGLHM.js";
+} from "../chunks/chunk-2UDPA4IO.js";
 import {
   readRunContext
-} from "../chunks/chunk-JYW4ZVBE.js";
+} from "../chunks/chunk-ZQ6VAUGS.js";
 import {
   ConfigurationError,
   REDACTED,
@@ -41,7 +41,7 @@ import {
   scrubSecrets,
   stringInput,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts
@@ -1357,19 +1357,18 @@ async function nightStats(patterns, logger) {
     );
     return [];
   }
+  const leftOut = (name, error) => logger.warning(`artifact '${name}' left out of the success rates: ${errorMessage(error)}`);
+  const base = path.join(process.env.RUNNER_TEMP || tmpdir(), "open-incident-issue-inputs");
   const stats = [];
   try {
-    const matched = await matchArtifacts(client, patterns);
-    const base = path.join(process.env.RUNNER_TEMP || tmpdir(), "open-incident-issue-inputs");
-    for (const name of matched.names) {
-      const dir = path.join(base, name.replace(/[^\w.-]/g, "_"));
+    const options = { client, baseDir: base, downloadDir: base, logger, onUnreadable: leftOut };
+    for (const stage of (await readStages(patterns, options)).stages) {
       try {
-        await downloadStage(client, name, dir, logger);
-        const details2 = await readDetails(dir);
-        stats.push(...details2.stats);
-        for (const problem of details2.unreadable) logger.warning(`run-stats left out: ${problem}`);
+        const own = [];
+        for await (const record of stage.records("run-stats", runStatsSchema)) own.push(record);
+        stats.push(...own);
       } catch (error) {
-        logger.warning(`artifact '${name}' left out of the success rates: ${errorMessage(error)}`);
+        leftOut(stage.name, error);
       }
     }
   } catch (error) {

@@ -11,17 +11,18 @@ import {
   parseSmtpUrl
 } from "../chunks/chunk-T3REDOUC.js";
 import {
-  ISSUES_DISABLED_FIX,
-  createGitHubClient,
   splitRepository
-} from "../chunks/chunk-QZ64SAVJ.js";
-import "../chunks/chunk-4IUK4VYA.js";
+} from "../chunks/chunk-HR4SXQUI.js";
+import {
+  ISSUES_DISABLED_FIX,
+  createGitHubClient
+} from "../chunks/chunk-5G2AFL7J.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase,
   require_lib
-} from "../chunks/chunk-22YPDXXJ.js";
+} from "../chunks/chunk-EGSETS3G.js";
 import {
   ConfigurationError,
   ENV,
@@ -35,7 +36,7 @@ import {
   scrubSecrets,
   stringInput,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -5,16 +5,16 @@ import {
   chooseResume,
   normalizeAddress,
   sourceVerdict
-} from "../chunks/chunk-TFQ46WLH.js";
+} from "../chunks/chunk-I74BIUGQ.js";
 import {
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
   withCollectionStop
-} from "../chunks/chunk-2RYJ2X7O.js";
+} from "../chunks/chunk-I6HJRZYQ.js";
 import {
   formatIssues
-} from "../chunks/chunk-W3Y6LEPQ.js";
-import "../chunks/chunk-2RD43LWH.js";
+} from "../chunks/chunk-CNURCQPJ.js";
+import "../chunks/chunk-YVHKRXHO.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -23,39 +23,40 @@ import {
 } from "../chunks/chunk-5X3AZRGW.js";
 import {
   sleep
-} from "../chunks/chunk-DZ53HVQ5.js";
-import {
-  COLLECTIONS
-} from "../chunks/chunk-H5SBE6EG.js";
+} from "../chunks/chunk-TYMZFRQ7.js";
+import "../chunks/chunk-WQ47WIVJ.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-LMMRX24U.js";
+} from "../chunks/chunk-BBMOFQR3.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-EYZ5PA5I.js";
+} from "../chunks/chunk-BH6WGPSY.js";
 import {
-  readStageOutput,
+  COLLECTIONS
+} from "../chunks/chunk-7A7WSH6Y.js";
+import {
+  expectRecordType,
+  readStages,
   writeStageOutput
-} from "../chunks/chunk-FTD72GKC.js";
+} from "../chunks/chunk-XLZATK2J.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-HJLFOJW2.js";
+} from "../chunks/chunk-GD5X65HY.js";
 import {
-  downloadStage,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-UZQLGLHM.js";
+} from "../chunks/chunk-2UDPA4IO.js";
 import {
   readRunContext
-} from "../chunks/chunk-JYW4ZVBE.js";
+} from "../chunks/chunk-ZQ6VAUGS.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-22YPDXXJ.js";
+} from "../chunks/chunk-EGSETS3G.js";
 import {
   ConfigurationError,
   ENV,
@@ -75,7 +76,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/scrape-mls/src/inputs.ts
@@ -1450,38 +1451,33 @@ var ResultRows = class _ResultRows {
 };
 
 // actions/scrape-mls/src/resume.ts
-import { existsSync as existsSync2 } from "node:fs";
 import { join as join3 } from "node:path";
 async function previousListings(source, logger) {
-  let dir = join3(source.outDir, source.name);
-  if (source.client) {
-    dir = join3(source.downloadDir, source.name);
-    try {
-      await downloadStage(source.client, source.name, dir, logger);
-    } catch (error) {
-      const missing = error instanceof NonRetryableError && /^lookup of artifact/.test(error.message);
-      if (missing && source.automatic) {
-        logger.info(
-          `re-run: no artifact '${source.name}' from an earlier attempt; scraping it whole`
-        );
-        return [];
-      }
-      logger.warning(
-        `resume-from: no artifact '${source.name}' (${error.message}); scraping it whole`
-      );
-      return [];
-    }
-  } else if (!existsSync2(join3(dir, "manifest.json"))) {
-    if (source.automatic) return [];
-    logger.warning(`resume-from: no folder ${dir}; scraping it whole`);
+  const { name, client, automatic } = source;
+  const read = await readStages([name], {
+    client,
+    baseDir: source.outDir,
+    downloadDir: source.downloadDir,
+    logger,
+    onUnreadable: (_, error) => logger.warning(
+      `resume-from: artifact '${name}' unreadable (${errorMessage(error)}); scraping it whole`
+    )
+  });
+  const stage = read.stages[0];
+  if (!stage) {
+    if (read.unreadable.length > 0) return [];
+    if (client && automatic)
+      logger.info(`re-run: no artifact '${name}' from an earlier attempt; scraping it whole`);
+    else if (client)
+      logger.warning(`resume-from: no artifact '${name}' in this run; scraping it whole`);
+    else if (!automatic)
+      logger.warning(`resume-from: no folder ${join3(source.outDir, name)}; scraping it whole`);
     return [];
   }
-  const stage = await readStageOutput(dir, {
-    schema: mlsListingSchema,
-    expectRecordType: "mls-listing"
-  });
+  expectRecordType(stage, "mls-listing");
   const listings = [];
-  for await (const listing of stage.records) listings.push(listing);
+  for await (const listing of stage.records("mls-listing", mlsListingSchema))
+    listings.push(listing);
   return listings;
 }
 

@@ -2,7 +2,10 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   stageRunFields
-} from "../chunks/chunk-O7KN6XLZ.js";
+} from "../chunks/chunk-RSCX2KFM.js";
+import {
+  retry
+} from "../chunks/chunk-5CGABXIF.js";
 import {
   COLLECTION_COUNTS
 } from "../chunks/chunk-HWLRJFE3.js";
@@ -13,48 +16,46 @@ import {
   smtpEndpoint
 } from "../chunks/chunk-T3REDOUC.js";
 import {
-  createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-QZ64SAVJ.js";
-import "../chunks/chunk-4IUK4VYA.js";
+} from "../chunks/chunk-HR4SXQUI.js";
 import {
-  backoffDelay,
-  sleep
-} from "../chunks/chunk-DZ53HVQ5.js";
+  createGitHubClient
+} from "../chunks/chunk-5G2AFL7J.js";
+import "../chunks/chunk-TYMZFRQ7.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-H5SBE6EG.js";
+} from "../chunks/chunk-WQ47WIVJ.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-LMMRX24U.js";
+} from "../chunks/chunk-BBMOFQR3.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-EYZ5PA5I.js";
+} from "../chunks/chunk-BH6WGPSY.js";
 import {
-  readStageRecords,
+  COLLECTIONS
+} from "../chunks/chunk-7A7WSH6Y.js";
+import {
+  readStages,
   writeStageOutput
-} from "../chunks/chunk-FTD72GKC.js";
+} from "../chunks/chunk-XLZATK2J.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-HJLFOJW2.js";
+} from "../chunks/chunk-GD5X65HY.js";
 import {
-  downloadStage,
-  matchArtifacts,
   runnerArtifactClient,
-  uploadStage,
-  verifyManifest
-} from "../chunks/chunk-UZQLGLHM.js";
+  uploadStage
+} from "../chunks/chunk-2UDPA4IO.js";
 import {
   readRunContext
-} from "../chunks/chunk-JYW4ZVBE.js";
+} from "../chunks/chunk-ZQ6VAUGS.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-22YPDXXJ.js";
+} from "../chunks/chunk-EGSETS3G.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -70,7 +71,7 @@ import {
   scrubSecrets,
   stringInput,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import {
   __commonJS,
   __export,
@@ -707,7 +708,7 @@ async function readAccuracy(db) {
 async function readRunCosts(db, runIds) {
   const costs = /* @__PURE__ */ new Map();
   if (runIds.length === 0) return costs;
-  const cursor3 = db.collection("costs").find({ runId: { $in: [...runIds] } }).project({ runId: 1, cost: 1 });
+  const cursor3 = db.collection(COLLECTIONS.costs).find({ runId: { $in: [...runIds] } }).project({ runId: 1, cost: 1 });
   for await (const doc of cursor3)
     costs.set(doc.runId, (costs.get(doc.runId) ?? 0) + number2(doc.cost));
   return costs;
@@ -931,36 +932,24 @@ async function readLedgerPeriod(db, options, logger) {
 }
 
 // actions/send-report/src/run-results.ts
-import { existsSync } from "node:fs";
 import path from "node:path";
-async function readFolder(dir) {
-  const manifest = await verifyManifest(dir);
+async function readStage(stage) {
   const stats = [];
-  for await (const record of readStageRecords(dir, manifest, "run-stats", runStatsSchema))
-    stats.push(record);
+  for await (const record of stage.records("run-stats", runStatsSchema)) stats.push(record);
   const usage = [];
-  for await (const record of readStageRecords(dir, manifest, "usage", usageSchema))
-    usage.push(record);
+  for await (const record of stage.records("usage", usageSchema)) usage.push(record);
   return stats.map((record) => fromRunStats(record, usage));
 }
 async function loadRunResults(names, source3, logger) {
   const result = { stageRuns: [], read: [], missing: [] };
   if (names.length === 0) return result;
   const { client, baseDir } = source3;
-  const matched = client ? await matchArtifacts(client, names) : { names, unmatched: [] };
-  result.missing.push(...matched.unmatched);
-  for (const name of matched.names) {
-    let dir = path.resolve(baseDir, name);
-    if (client) {
-      dir = path.join(baseDir, "send-report-inputs", name.replace(/[^\w.-]/g, "_"));
-      await downloadStage(client, name, dir, logger);
-    }
-    if (!existsSync(dir)) {
-      result.missing.push(name);
-      continue;
-    }
-    result.stageRuns.push(...await readFolder(dir));
-    result.read.push(name);
+  const downloadDir = path.join(baseDir, "send-report-inputs");
+  const stages = await readStages(names, { client, baseDir, downloadDir, logger });
+  result.missing.push(...stages.missing);
+  for (const stage of stages.stages) {
+    result.stageRuns.push(...await readStage(stage));
+    result.read.push(stage.name);
   }
   logger.info(
     `run results: ${result.stageRuns.length} stage records from ${result.read.length} artifacts`
@@ -23335,13 +23324,13 @@ Timer.prototype = timer.prototype = {
     }
     this._call = callback;
     this._time = time3;
-    sleep2();
+    sleep();
   },
   stop: function() {
     if (this._call) {
       this._call = null;
       this._time = Infinity;
-      sleep2();
+      sleep();
     }
   }
 };
@@ -23387,9 +23376,9 @@ function nap() {
     }
   }
   taskTail = t04;
-  sleep2(time3);
+  sleep(time3);
 }
-function sleep2(time3) {
+function sleep(time3) {
   if (frame) return;
   if (timeout$1) timeout$1 = clearTimeout(timeout$1);
   var delay = time3 - clockNow;
@@ -54698,13 +54687,13 @@ function isCustomFontsOptions(value4) {
 }
 
 // actions/send-report/src/rasterize.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 function beside(file) {
   const path6 = fileURLToPath(new URL(`./${file}`, import.meta.url));
-  return existsSync2(path6) ? path6 : void 0;
+  return existsSync(path6) ? path6 : void 0;
 }
 function fromPackage(specifier) {
   try {
@@ -54718,7 +54707,7 @@ function wasmPath() {
 }
 function fontPath() {
   const debian = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  return beside("DejaVuSans.ttf") ?? fromPackage("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") ?? (existsSync2(debian) ? debian : void 0);
+  return beside("DejaVuSans.ttf") ?? fromPackage("dejavu-fonts-ttf/ttf/DejaVuSans.ttf") ?? (existsSync(debian) ? debian : void 0);
 }
 var ready;
 async function initialise() {
@@ -55908,7 +55897,6 @@ function failure(error3, smtp, secrets) {
   return isTransient(e) ? new RetryableError(message, { cause: error3 }) : new NonRetryableError(message, { cause: error3 });
 }
 async function deliver(message, smtp, options, logger) {
-  const attempts = options.attempts ?? 4;
   const timeout = options.timeoutMs ?? 3e4;
   const transport = nodemailer_default.createTransport({
     host: smtp.host,
@@ -55922,12 +55910,11 @@ async function deliver(message, smtp, options, logger) {
     ...options.ca ? { tls: { ca: options.ca } } : {}
   });
   try {
-    for (let attempt = 1; ; attempt += 1) {
-      options.onAttempt?.(attempt);
-      try {
-        const info2 = await transport.sendMail({
-          envelope: message.envelope,
-          raw: message.raw
+    return await retry(
+      async (attempt) => {
+        options.onAttempt?.(attempt);
+        const info2 = await transport.sendMail({ envelope: message.envelope, raw: message.raw }).catch((error3) => {
+          throw failure(error3, smtp, options.secrets);
         });
         logger.info(
           `delivered to ${info2.accepted.length} recipient(s) via ${smtp.display} on try ${attempt}`
@@ -55938,16 +55925,15 @@ async function deliver(message, smtp, options, logger) {
           accepted: info2.accepted.map(String),
           response: info2.response
         };
-      } catch (error3) {
-        const problem = failure(error3, smtp, options.secrets);
-        if (!(problem instanceof RetryableError) || attempt >= attempts) throw problem;
-        const wait = backoffDelay(attempt - 1, { baseDelayMs: options.baseDelayMs ?? 2e3 });
-        logger.warning(
-          `try ${attempt} of ${attempts} failed (${problem.message}); retrying in ${wait} ms`
-        );
-        await sleep(wait);
+      },
+      {
+        maxAttempts: options.attempts ?? 4,
+        baseDelayMs: options.baseDelayMs ?? 2e3,
+        onRetry: ({ attempt, maxAttempts, error: error3, delayMs }) => logger.warning(
+          `try ${attempt} of ${maxAttempts} failed (${errorMessage(error3)}); retrying in ${delayMs} ms`
+        )
       }
-    }
+    );
   } finally {
     transport.close();
   }

@@ -3,50 +3,50 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   checkIndexes,
   ensureIndexes
-} from "../chunks/chunk-L6HLVIKN.js";
+} from "../chunks/chunk-MJOOOSD5.js";
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-W3Y6LEPQ.js";
+} from "../chunks/chunk-CNURCQPJ.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-2RD43LWH.js";
+} from "../chunks/chunk-YVHKRXHO.js";
 import {
   recordRun,
   runLedgerId,
   stageRunFields
-} from "../chunks/chunk-O7KN6XLZ.js";
+} from "../chunks/chunk-RSCX2KFM.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-H5SBE6EG.js";
+} from "../chunks/chunk-WQ47WIVJ.js";
 import {
   usageSchema
-} from "../chunks/chunk-LMMRX24U.js";
+} from "../chunks/chunk-BBMOFQR3.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-EYZ5PA5I.js";
+} from "../chunks/chunk-BH6WGPSY.js";
 import {
-  readStageOutput,
-  readStageRecords
-} from "../chunks/chunk-FTD72GKC.js";
+  COLLECTIONS
+} from "../chunks/chunk-7A7WSH6Y.js";
+import {
+  readStages
+} from "../chunks/chunk-XLZATK2J.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-HJLFOJW2.js";
+} from "../chunks/chunk-GD5X65HY.js";
 import {
-  DefaultArtifactClient,
-  downloadStage,
-  stageArtifactNames
-} from "../chunks/chunk-UZQLGLHM.js";
+  DefaultArtifactClient
+} from "../chunks/chunk-2UDPA4IO.js";
 import {
   readRunContext
-} from "../chunks/chunk-JYW4ZVBE.js";
+} from "../chunks/chunk-ZQ6VAUGS.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-22YPDXXJ.js";
+} from "../chunks/chunk-EGSETS3G.js";
 import {
   ConfigurationError,
   ENV,
@@ -59,7 +59,7 @@ import {
   readEnv,
   runAction,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";
@@ -68,30 +68,21 @@ import {
 import path from "node:path";
 var STORED_RECORD_TYPES = ["county-parcel", "mls-listing", "enrichment"];
 async function loadStages(names, source, logger) {
-  const client = source.artifacts ? new DefaultArtifactClient() : void 0;
+  const { stages: folders } = await readStages(names, {
+    client: source.artifacts ? new DefaultArtifactClient() : null,
+    baseDir: source.baseDir,
+    downloadDir: path.join(source.baseDir, "store-mongo-inputs"),
+    logger,
+    requiredBy: "input-artifacts"
+  });
   const stages = [];
-  const wanted = client ? await stageArtifactNames(client, names, "input-artifacts", logger) : names;
-  for (const name of wanted) {
-    let dir = path.resolve(source.baseDir, name);
-    if (client) {
-      dir = path.join(source.baseDir, "store-mongo-inputs", name.replace(/[^\w.-]/g, "_"));
-      await downloadStage(client, name, dir, logger);
-    }
-    const stage = await readStageOutput(dir);
-    const manifest = stage.manifest;
+  for (const { name, manifest, records: read } of folders) {
     if (!STORED_RECORD_TYPES.includes(manifest.recordType)) {
       throw new ConfigurationError(
         `input 'input-artifacts': '${name}' holds ${manifest.recordType} records, expected one of ${STORED_RECORD_TYPES.join(", ")}`
       );
     }
-    const records = [];
-    for await (const record of stage.records) records.push(record);
-    const runStats = [];
-    for await (const stats of readStageRecords(dir, manifest, "run-stats", runStatsSchema))
-      runStats.push(stats);
-    const usage = [];
-    for await (const entry of readStageRecords(dir, manifest, "usage", usageSchema))
-      usage.push(entry);
+    const records = await collect(read(manifest.recordType));
     logger.info(
       `${name}: ${records.length} ${manifest.recordType} records (run ${manifest.runId}, shard ${manifest.shard})`
     );
@@ -99,11 +90,16 @@ async function loadStages(names, source, logger) {
       source: name,
       manifest,
       records,
-      runStats,
-      usage
+      runStats: await collect(read("run-stats", runStatsSchema)),
+      usage: await collect(read("usage", usageSchema))
     });
   }
   return stages;
+}
+async function collect(records) {
+  const all = [];
+  for await (const record of records) all.push(record);
+  return all;
 }
 
 // actions/store-mongo/src/own-run.ts
@@ -955,6 +951,13 @@ async function storeProperties(db, inputs, options) {
 }
 
 // actions/store-mongo/src/store.ts
+var STORE_COLLECTIONS = [
+  COLLECTIONS.properties,
+  COLLECTIONS.listings,
+  COLLECTIONS.history,
+  COLLECTIONS.runs,
+  COLLECTIONS.storeState
+];
 function withIndexes(integrity, missing) {
   if (missing.length === 0) return integrity;
   const indexes = `indexes missing: ${missing.join(", ")}`;
@@ -965,8 +968,8 @@ async function storeStages(options) {
   const now = (options.now ?? (() => /* @__PURE__ */ new Date()))().toISOString();
   const writeDb = dryRun ? void 0 : db;
   const missingIndexes = await withGroup(logger, "Indexes", async () => {
-    if (writeDb) await ensureIndexes(writeDb);
-    return db ? await checkIndexes(db) : [];
+    if (writeDb) await ensureIndexes(writeDb, STORE_COLLECTIONS);
+    return db ? await checkIndexes(db, STORE_COLLECTIONS) : [];
   });
   const incoming = collectIncoming(stages, logger);
   const plan = await withGroup(

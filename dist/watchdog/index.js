@@ -1,15 +1,16 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
-  GitHubRefusal,
-  createGitHubClient,
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-QZ64SAVJ.js";
-import "../chunks/chunk-4IUK4VYA.js";
+} from "../chunks/chunk-HR4SXQUI.js";
+import {
+  GitHubRefusal,
+  createGitHubClient
+} from "../chunks/chunk-5G2AFL7J.js";
 import {
   readRunContext
-} from "../chunks/chunk-JYW4ZVBE.js";
+} from "../chunks/chunk-ZQ6VAUGS.js";
 import {
   ConfigurationError,
   PipelineError,
@@ -21,7 +22,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-3KN6ANL6.js";
+} from "../chunks/chunk-BO5KPUED.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/watchdog/src/findings.ts

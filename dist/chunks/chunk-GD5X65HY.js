@@ -6,10 +6,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-UZQLGLHM.js";
+} from "./chunk-2UDPA4IO.js";
 import {
   external_exports
-} from "./chunk-3KN6ANL6.js";
+} from "./chunk-BO5KPUED.js";
 
 // shared/model/run-stats.ts
 var RUN_STATS_SCHEMA_VERSION = 1;

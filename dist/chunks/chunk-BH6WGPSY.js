@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-UZQLGLHM.js";
+} from "./chunk-2UDPA4IO.js";
 import {
   external_exports
-} from "./chunk-3KN6ANL6.js";
+} from "./chunk-BO5KPUED.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

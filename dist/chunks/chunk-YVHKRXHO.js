@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-EYZ5PA5I.js";
+} from "./chunk-BH6WGPSY.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -12,10 +12,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-UZQLGLHM.js";
+} from "./chunk-2UDPA4IO.js";
 import {
   external_exports
-} from "./chunk-3KN6ANL6.js";
+} from "./chunk-BO5KPUED.js";
 
 // shared/model/county-parcel-parts.ts
 var valuationSchema = external_exports.object({

@@ -2,11 +2,11 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   abortReason
-} from "./chunk-DZ53HVQ5.js";
+} from "./chunk-TYMZFRQ7.js";
 import {
   ConfigurationError,
   scrubSecrets
-} from "./chunk-3KN6ANL6.js";
+} from "./chunk-BO5KPUED.js";
 
 // shared/resume-from.ts
 function chooseResume(options) {

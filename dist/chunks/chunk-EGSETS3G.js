@@ -7,7 +7,7 @@ import {
   redactUrl,
   scrubSecrets,
   stringInput
-} from "./chunk-3KN6ANL6.js";
+} from "./chunk-BO5KPUED.js";
 import {
   __commonJS,
   __require,

@@ -38,7 +38,6 @@ function abortReason(signal) {
 }
 
 export {
-  backoffDelay,
   retryDelay,
   sleep,
   abortReason

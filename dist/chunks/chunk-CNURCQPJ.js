@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-2RD43LWH.js";
+} from "./chunk-YVHKRXHO.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-LMMRX24U.js";
+} from "./chunk-BBMOFQR3.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-EYZ5PA5I.js";
+} from "./chunk-BH6WGPSY.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-HJLFOJW2.js";
+} from "./chunk-GD5X65HY.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-UZQLGLHM.js";
+} from "./chunk-2UDPA4IO.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-3KN6ANL6.js";
+} from "./chunk-BO5KPUED.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;

@@ -5,10 +5,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-UZQLGLHM.js";
+} from "./chunk-2UDPA4IO.js";
 import {
   external_exports
-} from "./chunk-3KN6ANL6.js";
+} from "./chunk-BO5KPUED.js";
 
 // shared/model/usage.ts
 var USAGE_SCHEMA_VERSION = 1;

@@ -1,0 +1,114 @@
+import { createRequire as __pipelineCreateRequire } from 'node:module';
+const require = __pipelineCreateRequire(import.meta.url);
+
+// shared/db/schema.ts
+var COLLECTIONS = {
+  /** One canonical merged record per property, keyed by APN or `addr:<address key>`. */
+  properties: "properties",
+  /** One document per listing (keyed by MLS number) with its status history. */
+  listings: "listings",
+  /** Append-only changes of price, status, valuation and owner; written only on a real change. */
+  history: "history",
+  /** The run ledger: one document per run, stage and shard. */
+  runs: "runs",
+  /**
+   * store-mongo's bookkeeping, in a few hundred bucket documents: per property and listing a
+   * digest of the inputs last merged into it, so that a rerun compares digests instead of reading
+   * every document, plus each parcel's county freshness. A job that deletes properties or
+   * listings must delete this collection too (store-mongo then merges everything once again).
+   */
+  storeState: "store_state",
+  /**
+   * collect-county's parcel index, one document per ZIP: the residential APNs its search found,
+   * and where a search spread over several nights stands (a cache of the county's search).
+   */
+  parcelIndex: "parcel_index",
+  /**
+   * scrape-mls's frontier: one document per listing URL seen on a result page, with when it was
+   * first seen and last visited and what its result row showed.
+   */
+  listingFrontier: "listing_frontier",
+  /** enrich-llm's cache of model extractions, keyed by the hash of the model's input. */
+  enrichmentCache: "enrichment_cache",
+  /** Properties enrich-llm had no time for, waiting for the next night; keyed by property key. */
+  enrichmentCarried: "enrichment_carried",
+  /** check-budget's cost ledger: one document per run and metered service. */
+  costs: "costs"
+};
+var DATABASE_SCHEMA = {
+  properties: {
+    name: COLLECTIONS.properties,
+    indexes: [
+      { name: "address_key", key: { "address.key": 1 }, serves: "linking listings by address" },
+      { name: "zip_updated", key: { zip: 1, updatedAt: 1 }, serves: "exports by ZIP and date" },
+      {
+        name: "county_last_seen",
+        key: { "sources.county.lastSeen": 1 },
+        serves: "freshness: parcels refreshed within the last days"
+      }
+    ]
+  },
+  listings: {
+    name: COLLECTIONS.listings,
+    indexes: [
+      {
+        name: "property_key",
+        key: { propertyKey: 1 },
+        serves: "listings of a property, and relinking when its parcel appears"
+      }
+    ]
+  },
+  history: {
+    name: COLLECTIONS.history,
+    indexes: [
+      {
+        name: "property_recorded",
+        key: { propertyKey: 1, recordedAt: 1 },
+        serves: "history of one property"
+      },
+      {
+        name: "field_recorded",
+        key: { field: 1, recordedAt: 1 },
+        serves: "price changes and other changes over a period (reports)"
+      }
+    ],
+    retention: { field: "recordedAt", input: "history-retention-days" }
+  },
+  runs: {
+    name: COLLECTIONS.runs,
+    indexes: [
+      {
+        name: "stage_finished",
+        key: { stage: 1, finishedAt: 1 },
+        serves: "recent runs of a stage (reports, budget, incidents)"
+      },
+      { name: "run_id", key: { runId: 1 }, serves: "every stage of one run" }
+    ],
+    retention: { field: "finishedAt", input: "runs-retention-days" }
+  },
+  storeState: { name: COLLECTIONS.storeState, indexes: [] },
+  parcelIndex: { name: COLLECTIONS.parcelIndex, indexes: [] },
+  listingFrontier: { name: COLLECTIONS.listingFrontier, indexes: [] },
+  enrichmentCache: {
+    name: COLLECTIONS.enrichmentCache,
+    indexes: [{ name: "key", key: { key: 1 }, serves: "what the model read before, by property" }],
+    retention: { field: "extractedAt", input: "cache-retention-days" }
+  },
+  enrichmentCarried: { name: COLLECTIONS.enrichmentCarried, indexes: [] },
+  costs: {
+    name: COLLECTIONS.costs,
+    // The name the server gave the index check-budget created before it was declared here: the
+    // same key under another name would be refused.
+    indexes: [{ name: "month_1", key: { month: 1 }, serves: "the budget's month to date" }],
+    retention: { field: "day", day: true, input: "costs-retention-days" }
+  }
+};
+var COLLECTION_NAMES = Object.values(DATABASE_SCHEMA).map(
+  (collection) => collection.name
+);
+
+export {
+  COLLECTIONS,
+  DATABASE_SCHEMA,
+  COLLECTION_NAMES
+};

@@ -1,0 +1,20 @@
+import { createRequire as __pipelineCreateRequire } from 'node:module';
+const require = __pipelineCreateRequire(import.meta.url);
+import {
+  COLLECTIONS
+} from "./chunk-7A7WSH6Y.js";
+
+// shared/db/collections.ts
+function pipelineCollections(db) {
+  return {
+    properties: db.collection(COLLECTIONS.properties),
+    listings: db.collection(COLLECTIONS.listings),
+    history: db.collection(COLLECTIONS.history),
+    runs: db.collection(COLLECTIONS.runs),
+    storeState: db.collection(COLLECTIONS.storeState)
+  };
+}
+
+export {
+  pipelineCollections
+};
