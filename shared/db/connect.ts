@@ -21,6 +21,12 @@ export interface ConnectOptions {
   serverSelectionTimeoutMs?: number;
   /** Emit `commandStarted` events on the client, e.g. to meter database requests. */
   monitorCommands?: boolean;
+  /**
+   * How long one operation may wait in silence for the server's answer before it fails (the
+   * driver's `socketTimeoutMS`); default 5 minutes, unless the connection string sets it. A
+   * server that stops answering mid-run fails the step instead of hanging it to its timeout.
+   */
+  operationTimeoutMs?: number;
 }
 
 /**
@@ -40,6 +46,9 @@ export async function connectDatabase(
   const client = new MongoClient(uri, {
     ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: timeout }),
     ...(/[?&]connectTimeoutMS=/i.test(uri) ? {} : { connectTimeoutMS: timeout }),
+    ...(/[?&]socketTimeoutMS=/i.test(uri)
+      ? {}
+      : { socketTimeoutMS: options.operationTimeoutMs ?? 300_000 }),
     appName: 'phx-property-pipeline',
     monitorCommands: options.monitorCommands ?? false,
   });
