@@ -19,7 +19,8 @@ export interface PageReading {
 }
 
 // Plain JavaScript evaluated inside the page: kept as text so no bundler or transpiler helper
-// can leak into it. It only reads the DOM.
+// can leak into it. It only reads the DOM: the same text reads a served page's parsed DOM
+// (served-html.ts), so both ways of loading a page give one result.
 const SOURCE = String.raw`(config) => {
   const text = (el) => (el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '');
   const first = (selectors) => {
@@ -90,6 +91,9 @@ const SOURCE = String.raw`(config) => {
     jsonLd,
   };
 }`;
+
+/** The page reader's source, a function of the selectors that reads the global `document`. */
+export const PAGE_READER_SOURCE = SOURCE;
 
 /** The expression that reads a page with `selectors`, for `page.evaluate`. */
 export function pageReadingScript(selectors: Selectors): string {
