@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { listingPage } from './listing-page.js';
+import { renderedByScript, type Rendering, type RenderedKind } from './script-rendered.js';
 import { clientOf, cookieOf, kindOf, RateWindow, readForm } from './request-facts.js';
 import type { ListingSite, ListingSiteOptions, SiteOutage, SiteRequest } from './site-types.js';
 import { decodeMlsNumber, listingsOn, sandboxListing, type ListingLayout } from './listings.js';
@@ -31,6 +32,7 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
   const sockets = new Set<Socket>();
   let outage: SiteOutage | null = options.outage ?? null;
   let listingDelayMs = 0;
+  const rendering: Partial<Record<RenderedKind, Rendering>> = { ...options.rendering };
   const listings = (zip: string) => listingsOn(seed, zip, perZip, date);
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -59,8 +61,13 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       extra: Record<string, string> = {},
     ): void => {
       entry.status = status;
+      const scripted =
+        (url.searchParams.get('render') ??
+          (kind === 'search' || kind === 'listing' ? rendering[kind] : undefined)) === 'script';
+      const delivered =
+        status === 200 && type === HTML && scripted ? renderedByScript(String(body)) : body;
       response.writeHead(status, { 'content-type': type, ...headers, ...extra });
-      response.end(body);
+      response.end(delivered);
     };
     if (outage && kind !== 'asset' && (outage.kinds ?? [kind]).includes(kind))
       return send(outage.status ?? 503, unavailablePage());
@@ -153,6 +160,9 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
     },
     setListingDelay(ms) {
       listingDelayMs = ms;
+    },
+    setRendering(kind, how) {
+      rendering[kind] = how;
     },
     async close() {
       for (const socket of sockets) socket.destroy();

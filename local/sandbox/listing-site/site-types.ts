@@ -1,4 +1,5 @@
 import type { ListingLayout, SandboxListing } from './listings.js';
+import type { Rendering, RenderedKind } from './script-rendered.js';
 
 /** Options of the sandbox listing site. */
 export interface ListingSiteOptions {
@@ -28,6 +29,12 @@ export interface ListingSiteOptions {
   /** Serve every listing in this layout / with or without JSON-LD instead of the listing's own. */
   layout?: ListingLayout;
   jsonLd?: boolean;
+  /**
+   * How search and listing pages are delivered: `server` (the default: data in the served HTML)
+   * or `script` (an empty page a script fills in, as a single-page app). `?render=script` on a
+   * URL asks for one page that way. Change it mid-run with `setRendering`.
+   */
+  rendering?: Partial<Record<RenderedKind, Rendering>>;
   /** An outage from the start; change it later with `setOutage`. */
   outage?: SiteOutage;
 }
@@ -66,5 +73,7 @@ export interface ListingSite {
   setOutage(outage: SiteOutage | null): void;
   /** Listing pages from now on answer after `ms` (0: at once), as a slow site does. */
   setListingDelay(ms: number): void;
+  /** From now on delivers pages of `kind` rendered `how` (a site redesign mid-run). */
+  setRendering(kind: RenderedKind, how: Rendering): void;
   close(): Promise<void>;
 }

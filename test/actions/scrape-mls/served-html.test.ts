@@ -77,6 +77,32 @@ describe('reading a page from its served HTML', () => {
         }
   });
 
+  it('finds no listing data in the served HTML of a page a script renders; the browser reads it all', async () => {
+    const listing = site.listings('85033')[0]!;
+    const plain = `${site.url}/listing/${listing.mlsNumber}?layout=b&jsonld=1`;
+    const [expected] = await bothWays(plain);
+    const [rendered, served] = await bothWays(`${plain}&render=script`);
+    // The browser ran the script: the same reading as the server-rendered page.
+    expect(rendered.fields).toEqual(expected.fields);
+    expect(rendered.jsonLd).toEqual(expected.jsonLd);
+    // The served HTML holds none of it: an HTTP reader must hand this page type to the browser.
+    expect(served.fields).toEqual({});
+    expect(served.jsonLd).toEqual([]);
+  });
+
+  it('switches a page type to script rendering mid-run, and back', async () => {
+    const search = `${site.url}${selectors.searchPath.replace('{zip}', '85033')}`;
+    const linksServed = async () =>
+      readServedHtml(await (await fetch(search)).text(), search, selectors).listingLinks.length;
+    expect(await linksServed()).toBeGreaterThan(0);
+    site.setRendering('search', 'script');
+    expect(await linksServed()).toBe(0);
+    const [rendered] = await bothWays(search);
+    expect(rendered.listingLinks.length).toBeGreaterThan(0);
+    site.setRendering('search', 'server');
+    expect(await linksServed()).toBeGreaterThan(0);
+  });
+
   it('resolves links against the page and its <base href> as a browser does', () => {
     const html = `<html><head><base href="/listings/"></head><body>
       <ul><li class="result"><a class="listing-link" href="12345">A</a></li>
