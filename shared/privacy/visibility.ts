@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { ENV, readEnv } from '../env.js';
 import { booleanInput, choiceInput, stringInput } from '../inputs.js';
@@ -10,7 +11,8 @@ export type Visibility = 'public' | 'private';
  * `repository.private` from the event payload. Workflows pass
  * `${{ github.event.repository.private && 'private' || 'public' }}`.
  */
-export const repositoryVisibilityInput = choiceInput(['auto', 'public', 'private'], 'auto');
+const VISIBILITIES = ['auto', 'public', 'private'] as const;
+export const repositoryVisibilityInput = choiceInput(VISIBILITIES, 'auto').pipe(z.enum(VISIBILITIES));
 
 /**
  * Shared fragment `personal-data-in-artifacts`: the operator's opt-in to owner names and mailing
