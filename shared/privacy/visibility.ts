@@ -12,7 +12,9 @@ export type Visibility = 'public' | 'private';
  * `${{ github.event.repository.private && 'private' || 'public' }}`.
  */
 const VISIBILITIES = ['auto', 'public', 'private'] as const;
-export const repositoryVisibilityInput = choiceInput(VISIBILITIES, 'auto').pipe(z.enum(VISIBILITIES));
+export const repositoryVisibilityInput = choiceInput(VISIBILITIES, 'auto').pipe(
+  z.enum(VISIBILITIES),
+);
 
 /**
  * Shared fragment `personal-data-in-artifacts`: the operator's opt-in to owner names and mailing
