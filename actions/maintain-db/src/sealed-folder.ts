@@ -8,7 +8,7 @@ import type { FolderManifest } from '../../../shared/model/folder-manifest.js';
 /**
  * Encrypts the data files of a backup or export folder (those of a collection) in place:
  * `<file>` becomes `<file>.enc` (see `sealFile`), and the manifest lists the sealed files with
- * their own hash and the record counts of the plain ones. `RESTORE.md`, `indexes.json` and the
+ * their own size and hash. `RESTORE.md`, `indexes.json` and the
  * run-stats stay readable: they hold no documents.
  */
 export async function sealFolder(
@@ -26,7 +26,8 @@ export async function sealFolder(
     await sealFile(join(dir, file.path), join(dir, sealed), passphrase);
     await rm(join(dir, file.path));
     const described = await describeFile(dir, sealed);
-    files.push({ ...file, path: sealed, bytes: described.bytes, sha256: described.sha256 });
+    // Sealed bytes have no countable lines: the counts live in RESTORE.md and the run-stats.
+    files.push({ ...file, ...described });
   }
   const next = { ...manifest, files };
   await writeFolderManifest(dir, next);
