@@ -57,7 +57,7 @@ beforeAll(async () => {
     GITHUB_WORKSPACE: root,
   });
   await seedPipeline(database.db);
-  await database.db.collection('owners').insertOne(OWNER);
+  await database.db.collection<{ _id: string }>('owners').insertOne(OWNER);
 });
 afterAll(async () => {
   restoreEnv();
