@@ -56,6 +56,8 @@ export const enrichInputsSchema = z.object({
    */
   timeBudgetMinutes: decimalInput({ default: 0, unit: 'of minutes' }),
   /** Write the stage folder but upload nothing and store nothing in the cache. */
+  /** Days GitHub keeps the artifact: long enough for store-mongo and the next night's chain. */
+  retentionDays: integerInput({ default: 7, min: 1, max: 90 }),
   dryRun: dryRunInput,
 });
 

@@ -70,6 +70,8 @@ export const scrapeMlsInputs = z.object({
   /** Share of the pages tried in this run that may fail before the run fails (0 to 1). */
   maxFailureRate: rateInput(0.25),
   /** Scrape and write locally, upload nothing. */
+  /** Days GitHub keeps the artifacts: long enough for store-mongo and a re-run. */
+  retentionDays: integerInput({ default: 7, min: 1, max: 90 }),
   dryRun: dryRunInput,
 });
 

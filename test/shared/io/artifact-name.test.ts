@@ -35,16 +35,25 @@ describe('artifact names', () => {
     expect(existsSync(join(root, 'keep', 'earlier-step.txt'))).toBe(true);
   });
 
-  it.each([
-    ['collect-county', collectCounty, { 'zip-codes': '85031', 'api-token': 't' }],
-    ['scrape-mls', scrapeMls, { 'zip-codes': '85031' }],
-    ['maintain-db', maintainDb, { 'mongodb-uri': 'mongodb://127.0.0.1:1/x' }],
-  ] as const)('%s refuses a path-like artifact-name', async (_name, definition, inputs) => {
-    for (const name of ['..', '../x', 'a/b', 'a\\b', '.hidden']) {
-      const run = await runRecorded(definition, { ...inputs, 'artifact-name': name });
-      expect(run.failures.join('\n'), name).toMatch(/input 'artifact-name': expected a plain name/);
-    }
-  });
+  const runs = {
+    'collect-county': (name: string) =>
+      runRecorded(collectCounty, { 'zip-codes': '85031', 'api-token': 't', 'artifact-name': name }),
+    'scrape-mls': (name: string) =>
+      runRecorded(scrapeMls, { 'zip-codes': '85031', 'artifact-name': name }),
+    'maintain-db': (name: string) =>
+      runRecorded(maintainDb, { 'mongodb-uri': 'mongodb://127.0.0.1:1/x', 'artifact-name': name }),
+  };
+  it.each(Object.keys(runs) as Array<keyof typeof runs>)(
+    '%s refuses a path-like artifact-name',
+    async (action) => {
+      for (const name of ['..', '../x', 'a/b', 'a\\b', '.hidden']) {
+        const run = await runs[action](name);
+        expect(run.failures.join('\n'), name).toMatch(
+          /input 'artifact-name': expected a plain name/,
+        );
+      }
+    },
+  );
 
   it('accepts the names the workflows use and refuses what the artifact service would', () => {
     for (const name of ['county-parcels', 'mls-listings', 'db-backup', 'enrichment', 'v1.2_x']) {
