@@ -248,7 +248,8 @@ describe('personal data in artifacts', () => {
     const writers = [...using('collect-county'), ...using('maintain-db')];
     expect(writers.length).toBeGreaterThanOrEqual(2);
     for (const { workflow, step } of writers) {
-      const visibility = String(step.with?.['repository-visibility'] ?? '');
+      const visibility = step.with?.['repository-visibility'];
+      if (typeof visibility !== 'string') throw new Error(`${workflow}: no repository-visibility`);
       const at = `${workflow} ${step.uses}`;
       expect(withGithub(visibility, { event: { repository: { private: true } } }), at).toBe(
         'private',
