@@ -9,15 +9,13 @@ export function markdownText(text: string, maxLength = 1000): string {
   const line = text.replace(/\r\n|\r|\n/g, ' ');
   const cut = line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
   return cut
-    .replace(/[\\`*_[\](){}#|!~]/g, '\\$&')
-    .replace(/[&<>"']/g, (char) => ENTITIES[char]!)
+    .replace(/[\\`*[\]|]/g, '\\$&')
+    .replace(/^#/, '\\#')
+    .replace(/[&<>]/g, (char) => ENTITIES[char]!)
     .replace(/@(?=\w)/g, '@\u200b');
 }
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+// `_` inside words (MONGODB_URI, phx_property) makes no emphasis in GitHub's Markdown: left as is.
+// With `<` escaped no tag can open, so quotes need no entity; with `[` and `]` escaped no link
+// or image can form, so parentheses need no escape.
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
