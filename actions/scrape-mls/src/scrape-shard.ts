@@ -32,6 +32,8 @@ export interface ShardPlan {
   baseUrl: string;
   artifactPrefix: string;
   client: ArtifactClient | null;
+  /** Days GitHub keeps each artifact. */
+  retentionDays: number;
   browser: Browser;
   selectors: Selectors;
   proxies: ProxyPool;
@@ -160,7 +162,10 @@ export async function scrapeShard(
       usage: usageRecords(plan, zip, stats.captchasSolved, sessions.closedBytes),
       snapshots: { dir: snapshots.dir, files: await snapshots.files() },
     },
-    { dir: join(plan.outDir, name), artifactName: name, client: plan.client },
+    {
+      ...{ dir: join(plan.outDir, name), artifactName: name },
+      ...{ client: plan.client, retentionDays: plan.retentionDays },
+    },
     logger,
   );
   // After the upload: a listing counts as visited only once what it gave is stored.

@@ -136,6 +136,7 @@ async function scrapeZips(
       baseUrl: inputs.baseUrl,
       artifactPrefix: inputs.artifactName,
       client,
+      retentionDays: inputs.retentionDays,
       browser,
       selectors,
       proxies,

@@ -2,7 +2,9 @@ import type { Db } from 'mongodb';
 import { ensureIndexes, checkIndexes } from '../../../shared/db/indexes.js';
 import { COLLECTIONS } from '../../../shared/db/schema.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
+import type { TextOpener } from '../../../shared/crypto/sealed-text.js';
 import { collectIncoming } from './incoming.js';
+import { revealParcels } from './reveal.js';
 import { auditStore } from './integrity.js';
 import { recordEntries, stageEntries } from './ledger.js';
 import { planLinks } from './link.js';
@@ -22,6 +24,8 @@ export interface StoreOptions {
   batchSize: number;
   dryRun: boolean;
   logger: Logger;
+  /** Opens owner fields sealed in artifacts of a public repository; null leaves them withheld. */
+  opener?: TextOpener | null;
   now?: () => Date;
 }
 
@@ -74,6 +78,8 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
     return db ? await checkIndexes(db, STORE_COLLECTIONS) : [];
   });
   const incoming = collectIncoming(stages, logger);
+  // Before any property is written: a wrong passphrase fails the step with nothing stored.
+  await revealParcels(incoming, options.opener ?? null, logger);
   const plan = await withGroup(logger, 'Link listings to parcels', () =>
     planLinks(incoming, db, options.batchSize),
   );
