@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { hostileListing, hostileRole, NEVER_YIELDS_SCRIPT } from './hostile.js';
 import { listingPage } from './listing-page.js';
 import { clientOf, cookieOf, kindOf, RateWindow, readForm } from './request-facts.js';
 import type { ListingSite, ListingSiteOptions, SiteOutage, SiteRequest } from './site-types.js';
@@ -31,7 +32,11 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
   const sockets = new Set<Socket>();
   let outage: SiteOutage | null = options.outage ?? null;
   let listingDelayMs = 0;
-  const listings = (zip: string) => listingsOn(seed, zip, perZip, date);
+  const hostile = options.hostile;
+  const listings = (zip: string) =>
+    listingsOn(seed, zip, perZip, date).map((listing, position) =>
+      hostile ? hostileListing(listing, hostileRole(position)) : listing,
+    );
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://site');
@@ -85,7 +90,7 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       const zip = url.searchParams.get('zip') ?? '';
       if (!/^\d{5}$/.test(zip)) return send(400, notFoundPage());
       const pageNumber = Math.max(1, Number(url.searchParams.get('page')) || 1);
-      return send(200, resultsPage(zip, pageNumber, listings(zip)));
+      return send(200, resultsPage(zip, pageNumber, listings(zip), hostile));
     }
     if (url.pathname === '/challenge/verify' && request.method === 'POST') {
       const form = await readForm(request);
@@ -102,7 +107,10 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
     if (mls) {
       const decoded = decodeMlsNumber(mls);
       const zip = decoded ? `850${decoded.zipSuffix}` : '';
-      const listing = decoded ? sandboxListing(seed, zip, decoded.index, date) : null;
+      const position = hostile ? listings(zip).findIndex((shown) => shown.mlsNumber === mls) : -1;
+      const role = hostileRole(position);
+      const plain = decoded ? sandboxListing(seed, zip, decoded.index, date) : null;
+      const listing = plain && hostile ? hostileListing(plain, role) : plain;
       if (!listing || listing.mlsNumber !== mls || decoded!.index >= perZip)
         return send(404, notFoundPage());
       const challenged = options.captcha?.listings;
@@ -120,6 +128,7 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
           layout: layout ?? undefined,
           jsonLd,
           extraText: options.notices?.[mls],
+          script: role === 'never-yields' ? NEVER_YIELDS_SCRIPT : undefined,
         }),
       );
     }

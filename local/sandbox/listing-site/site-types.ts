@@ -1,3 +1,4 @@
+import type { HostileOptions } from './hostile.js';
 import type { ListingLayout, SandboxListing } from './listings.js';
 
 /** Options of the sandbox listing site. */
@@ -28,6 +29,12 @@ export interface ListingSiteOptions {
   /** Serve every listing in this layout / with or without JSON-LD instead of the listing's own. */
   layout?: ListingLayout;
   jsonLd?: boolean;
+  /**
+   * Serve a hostile site (see hostile.ts): off-site links and resources on the first result page,
+   * an off-site next link on the last, a 200 kB adversarial description on the first listing of
+   * each ZIP and a script that never yields on the second. Off by default.
+   */
+  hostile?: HostileOptions;
   /** An outage from the start; change it later with `setOutage`. */
   outage?: SiteOutage;
 }
