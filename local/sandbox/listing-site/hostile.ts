@@ -6,7 +6,8 @@ import type { SandboxListing } from './listings.js';
  * serve a crawler. Result pages link off the site (another host, `file:`, cloud metadata, a
  * private address, `javascript:`) and pull resources from there; the first listing of a ZIP has
  * a 200 kB description made of the strings that make naive patterns backtrack; the second has
- * a script that never yields.
+ * a script that never yields; the third redirects to the same page under another origin (the
+ * site on a second port), as a page sending the crawler elsewhere would.
  */
 
 /** Options of the hostile site. */
@@ -16,11 +17,13 @@ export interface HostileOptions {
 }
 
 /** What a listing is on the hostile site, by its place in the ZIP's search. */
-export type HostileRole = 'adversarial-description' | 'never-yields' | null;
+export type HostileRole = 'adversarial-description' | 'never-yields' | 'redirects-off-site' | null;
+
+const ROLES: HostileRole[] = ['adversarial-description', 'never-yields', 'redirects-off-site'];
 
 /** The role of the listing at `position` (0 = first) of a ZIP's search. */
 export function hostileRole(position: number): HostileRole {
-  return position === 0 ? 'adversarial-description' : position === 1 ? 'never-yields' : null;
+  return ROLES[position] ?? null;
 }
 
 /** About 200 kB of text that makes patterns with overlapping quantifiers backtrack. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { hostileListing, hostileRole, NEVER_YIELDS_SCRIPT } from './hostile.js';
 import { listingPage } from './listing-page.js';
@@ -33,6 +33,7 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
   let outage: SiteOutage | null = options.outage ?? null;
   let listingDelayMs = 0;
   const hostile = options.hostile;
+  let elsewhereUrl = '';
   const listings = (zip: string) =>
     listingsOn(seed, zip, perZip, date).map((listing, position) =>
       hostile ? hostileListing(listing, hostileRole(position)) : listing,
@@ -113,6 +114,12 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       const listing = plain && hostile ? hostileListing(plain, role) : plain;
       if (!listing || listing.mlsNumber !== mls || decoded!.index >= perZip)
         return send(404, notFoundPage());
+      if (role === 'redirects-off-site' && url.searchParams.get('landed') !== '1') {
+        entry.status = 302;
+        response.writeHead(302, { ...headers, location: `${elsewhereUrl}${url.pathname}?landed=1` });
+        response.end();
+        return;
+      }
       const challenged = options.captcha?.listings;
       const challenges =
         typeof challenged === 'function' ? challenged(mls) : challenged?.includes(mls);
@@ -135,18 +142,25 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
     return send(404, notFoundPage());
   };
 
-  const server = createServer((request, response) => {
-    answer(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
+  const serve = async (): Promise<Server> => {
+    const server = createServer((request, response) => {
+      answer(request, response).catch(() => {
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
     });
-  });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    return server;
+  };
+  const server = await serve();
+  // The hostile site's redirects land on the same pages under another origin (another port).
+  const elsewhere = hostile ? await serve() : null;
+  elsewhereUrl = elsewhere ? `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}` : '';
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     get date() {
@@ -165,7 +179,9 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
     },
     async close() {
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const open of [server, elsewhere]) {
+        if (open) await new Promise<void>((resolve) => open.close(() => resolve()));
+      }
     },
   };
 }

@@ -32,7 +32,8 @@ export interface ListingSiteOptions {
   /**
    * Serve a hostile site (see hostile.ts): off-site links and resources on the first result page,
    * an off-site next link on the last, a 200 kB adversarial description on the first listing of
-   * each ZIP and a script that never yields on the second. Off by default.
+   * each ZIP, a script that never yields on the second, and a redirect to another origin (the
+   * site on a second port) from the third. Off by default.
    */
   hostile?: HostileOptions;
   /** An outage from the start; change it later with `setOutage`. */

@@ -40,7 +40,7 @@ describe('scrape-mls against a hostile listing site', { timeout: 120_000 }, () =
     await bench.close();
   });
 
-  it('stays on the site, reads the adversarial listing, abandons the page that never yields and finishes', async () => {
+  it('stays on the site, reads the adversarial listing, drops pages that never yield or leave, and finishes', async () => {
     bench.useRun('1801');
     const run = await runScrape(
       {
@@ -56,7 +56,7 @@ describe('scrape-mls against a hostile listing site', { timeout: 120_000 }, () =
     expect(trap.hits).toEqual([]);
 
     const truth = site.listings('85031');
-    const [adversarial, neverYields, ...plain] = truth;
+    const [adversarial, neverYields, redirecting, ...plain] = truth;
     expect(truth.length).toBeGreaterThan(4);
     const shard = await bench.readArtifact('mls-listings-85031');
     // Every listing but the one that never yields, the adversarial one among them.
@@ -81,16 +81,27 @@ describe('scrape-mls against a hostile listing site', { timeout: 120_000 }, () =
         // Five off-site rows on the first result page and the next link on the last.
         'links-refused': 6,
         'pages-unresponsive': 1,
-        failed: 1,
+        failed: 2,
       },
-      errorsByClass: { other: 1 },
+      errorsByClass: { other: 1, client: 1 },
     });
     expect(run.outputs).toMatchObject({ complete: 'false' });
-    expect(
-      run.lines.filter((line) => line.startsWith('warning: gave up on')),
-    ).toEqual([
-      `warning: gave up on ${site.url}/listing/${neverYields!.mlsNumber}: abandoned: the page did not answer page.evaluate within 3 s (a script that never yields?)`,
+    // A redirect is followed by the browser before it can be refused: the page it lands on, on
+    // another origin, is dropped unread.
+    const elsewhere = site.requestLog.filter((request) => request.path.endsWith('?landed=1'));
+    expect(elsewhere.map((request) => request.path)).toEqual([
+      `/listing/${redirecting!.mlsNumber}?landed=1`,
     ]);
+    const gaveUp = run.lines.filter((line) => line.startsWith('warning: gave up on'));
+    expect(gaveUp).toHaveLength(2);
+    expect(gaveUp).toContain(
+      `warning: gave up on ${site.url}/listing/${neverYields!.mlsNumber}: abandoned: the page did not answer page.evaluate within 3 s (a script that never yields?)`,
+    );
+    const left = gaveUp.find((line) => line.includes(redirecting!.mlsNumber));
+    expect(left).toMatch(
+      new RegExp(`^warning: gave up on \\S+: the page left the site for http://127\\.0\\.0\\.1:\\d+$`),
+    );
+    expect(left).not.toMatch(new RegExp(`left the site for ${site.url}$`));
     // The abandoned page is not snapshotted, nor is any page off the site.
     expect(shard.manifest.files.filter((file) => file.path.startsWith('snapshots/'))).toEqual([]);
     expect(run.summaries[0]).toContain(
