@@ -28,7 +28,7 @@ export const MAX_URL_CHARS = 2_048;
 export function siteScope(baseUrl: string): SiteScope {
   const base = new URL(baseUrl);
   if (base.protocol !== 'http:' && base.protocol !== 'https:')
-    throw new Error(`base URL '${base.origin}' is not http(s)`);
+    throw new Error(`base URL scheme '${base.protocol}' is not http(s)`);
   return { origin: base.origin, pathPrefix: base.pathname.slice(0, base.pathname.lastIndexOf('/') + 1) };
 }
 
