@@ -35,7 +35,7 @@ export function adversarialInputs(length: number): Record<string, string> {
     'one long word': 'a'.repeat(length),
     '"a-" repeated': 'a-'.repeat(half),
     '"pool " repeated': 'pool '.repeat(Math.floor(length / 5)),
-    'colons': `${':'.repeat(length)}x`,
+    colons: `${':'.repeat(length)}x`,
     '"a " repeated': 'a '.repeat(half),
     '"55" and spaces': `55${' '.repeat(length)}`,
     'a month and letters': `Nov${'a'.repeat(length)}`,

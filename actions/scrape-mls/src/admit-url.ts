@@ -29,7 +29,10 @@ export function siteScope(baseUrl: string): SiteScope {
   const base = new URL(baseUrl);
   if (base.protocol !== 'http:' && base.protocol !== 'https:')
     throw new Error(`base URL scheme '${base.protocol}' is not http(s)`);
-  return { origin: base.origin, pathPrefix: base.pathname.slice(0, base.pathname.lastIndexOf('/') + 1) };
+  return {
+    origin: base.origin,
+    pathPrefix: base.pathname.slice(0, base.pathname.lastIndexOf('/') + 1),
+  };
 }
 
 /** Whether `host` (a URL hostname, IPv6 in brackets) is a loopback, private or link-local address. */

@@ -12,7 +12,9 @@ export class PageUnresponsiveError extends Error {
     readonly what: string,
     readonly timeoutMs: number,
   ) {
-    super(`the page did not answer ${what} within ${timeoutMs / 1000} s (a script that never yields?)`);
+    super(
+      `the page did not answer ${what} within ${timeoutMs / 1000} s (a script that never yields?)`,
+    );
     this.name = 'PageUnresponsiveError';
   }
 }

@@ -65,7 +65,8 @@ export async function harvest(
     const url = admitted(ctx, row.url, request.url, stats);
     if (url) await ctx.rows.add({ ...row, url });
   }
-  const next = outcome.reading.nextPage && admitted(ctx, outcome.reading.nextPage, request.url, stats);
+  const next =
+    outcome.reading.nextPage && admitted(ctx, outcome.reading.nextPage, request.url, stats);
   if (next && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, 'search');
 }
 

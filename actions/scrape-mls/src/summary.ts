@@ -31,9 +31,7 @@ export function scrapeSummary(result: ScrapeResult): string {
           ]),
       ...(unresponsive === 0
         ? []
-        : [
-            `- ${shard.zip}: ${number(unresponsive)} pages abandoned: their script never yielded`,
-          ]),
+        : [`- ${shard.zip}: ${number(unresponsive)} pages abandoned: their script never yielded`]),
       `- ${shard.zip}: ${number(f['listings-known'])} listings on the result pages; visited ${number(f['listings-new'])} new, ${number(f['listings-changed'])} changed, ${number(f['listings-revisited'])} again; ${number(f['listings-left'])} left for the next run`,
     ];
   });

@@ -116,7 +116,10 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
         return send(404, notFoundPage());
       if (role === 'redirects-off-site' && url.searchParams.get('landed') !== '1') {
         entry.status = 302;
-        response.writeHead(302, { ...headers, location: `${elsewhereUrl}${url.pathname}?landed=1` });
+        response.writeHead(302, {
+          ...headers,
+          location: `${elsewhereUrl}${url.pathname}?landed=1`,
+        });
         response.end();
         return;
       }

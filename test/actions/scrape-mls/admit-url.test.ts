@@ -50,7 +50,19 @@ describe('admitting links found on listing pages', () => {
   });
 
   it('knows loopback, private, link-local and shared addresses from public ones', () => {
-    for (const host of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.1.1', '100.64.0.1', '0.0.0.0', 'localhost', '[fd00::1]', '[fe80::1]', '[::ffff:7f00:1]'])
+    for (const host of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.1.1',
+      '100.64.0.1',
+      '0.0.0.0',
+      'localhost',
+      '[fd00::1]',
+      '[fe80::1]',
+      '[::ffff:7f00:1]',
+    ])
       expect(isPrivateAddress(host), host).toBe(true);
     for (const host of ['8.8.8.8', '172.32.0.1', '192.169.0.1', 'site.example', '[2001:db8::1]'])
       expect(isPrivateAddress(host), host).toBe(false);

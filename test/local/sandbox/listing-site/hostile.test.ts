@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  NEVER_YIELDS_SCRIPT,
-} from '../../../../local/sandbox/listing-site/hostile.js';
+import { NEVER_YIELDS_SCRIPT } from '../../../../local/sandbox/listing-site/hostile.js';
 import {
   startListingSite,
   type ListingSite,
@@ -22,7 +20,8 @@ describe('sandbox listing site, hostile option', () => {
     await hostile.close();
   });
 
-  const text = async (site: ListingSite, path: string) => (await fetch(`${site.url}${path}`)).text();
+  const text = async (site: ListingSite, path: string) =>
+    (await fetch(`${site.url}${path}`)).text();
 
   it('is off by default: the same listings, pages without off-site links or scripts', async () => {
     expect(hostile.listings('85031').map((l) => l.mlsNumber)).toEqual(
