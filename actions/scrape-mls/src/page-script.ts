@@ -27,7 +27,12 @@ const SOURCE = String.raw`(config) => {
     for (const s of selectors) { const el = document.querySelector(s); if (el) return el; }
     return null;
   };
-  const norm = (s) => s.replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Trailing colons and spaces cut by hand: /[:\s]+$/ rescans every run of them (quadratic).
+  const norm = (s) => {
+    let end = s.length;
+    while (end > 0 && (s[end - 1] === ':' || s[end - 1].trim() === '')) end -= 1;
+    return s.slice(0, end).replace(/\s+/g, ' ').trim().toLowerCase();
+  };
   const byLabel = (label) => {
     const want = norm(label);
     for (const el of document.querySelectorAll('dt, th, .fact-label, [class*="label"]')) {

@@ -22,8 +22,17 @@ export function scrapeSummary(result: ScrapeResult): string {
     const { stoppedBecause, stopRequest } = shard.stats;
     const reason = stoppedBecause ?? stopRequest;
     const f = shard.frontier;
+    const { linksRefused, unresponsive } = shard.stats;
     return [
       ...(reason === null ? [] : [`- ${shard.zip}: stopped early: ${markdownText(reason)}`]),
+      ...(linksRefused === 0
+        ? []
+        : [
+            `- ${shard.zip}: ${number(linksRefused)} links refused (not http(s), another site or a private address: never loaded)`,
+          ]),
+      ...(unresponsive === 0
+        ? []
+        : [`- ${shard.zip}: ${number(unresponsive)} pages abandoned: their script never yielded`]),
       `- ${shard.zip}: ${number(f['listings-known'])} listings on the result pages; visited ${number(f['listings-new'])} new, ${number(f['listings-changed'])} changed, ${number(f['listings-revisited'])} again; ${number(f['listings-left'])} left for the next run`,
     ];
   });

@@ -1,3 +1,4 @@
+import type { HostileOptions } from './hostile.js';
 import type { ListingLayout, SandboxListing } from './listings.js';
 import type { Rendering, RenderedKind } from './script-rendered.js';
 
@@ -35,6 +36,13 @@ export interface ListingSiteOptions {
    * URL asks for one page that way. Change it mid-run with `setRendering`.
    */
   rendering?: Partial<Record<RenderedKind, Rendering>>;
+  /**
+   * Serve a hostile site (see hostile.ts): off-site links and resources on the first result page,
+   * an off-site next link on the last, a 200 kB adversarial description on the first listing of
+   * each ZIP, a script that never yields on the second, and a redirect to another origin (the
+   * site on a second port) from the third. Off by default.
+   */
+  hostile?: HostileOptions;
   /** An outage from the start; change it later with `setOutage`. */
   outage?: SiteOutage;
 }
