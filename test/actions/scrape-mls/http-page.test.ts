@@ -1,5 +1,6 @@
 import { request, type APIRequestContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { siteScope } from '../../../actions/scrape-mls/src/admit-url.js';
 import { fetchServedPage } from '../../../actions/scrape-mls/src/http-page.js';
 import { httpReadingComplete } from '../../../actions/scrape-mls/src/rendering-plan.js';
 import { loadSelectors, type Selectors } from '../../../actions/scrape-mls/src/selectors.js';
@@ -54,13 +55,13 @@ describe('fetchServedPage', () => {
       client,
       `${listingSite.url}/listing/${first!.mlsNumber}`,
       selectors,
-      { timeoutMs: 10_000 },
+      { timeoutMs: 10_000, scope: siteScope(listingSite.url) },
     );
     const b = await fetchServedPage(
       client,
       `${listingSite.url}/listing/${second!.mlsNumber}`,
       selectors,
-      { timeoutMs: 10_000 },
+      { timeoutMs: 10_000, scope: siteScope(listingSite.url) },
     );
     expect(a.kind).toBe('ok');
     if (a.kind !== 'ok') return;
@@ -94,7 +95,10 @@ describe('fetchServedPage', () => {
     )!;
     const plain = listings.find((l) => l !== challenged && !/[27]$/.test(l.mlsNumber))!;
     const visit = (path: string) =>
-      fetchServedPage(client, `${listingSite.url}${path}`, selectors, { timeoutMs: 10_000 });
+      fetchServedPage(client, `${listingSite.url}${path}`, selectors, {
+        timeoutMs: 10_000,
+        scope: siteScope(listingSite.url),
+      });
 
     expect(await visit(`/listing/${challenged.mlsNumber}`)).toMatchObject({
       kind: 'captcha',
@@ -119,9 +123,25 @@ describe('fetchServedPage', () => {
       client,
       `${blocking.url}/listing/${plain.mlsNumber}`,
       selectors,
-      { timeoutMs: 10_000 },
+      { timeoutMs: 10_000, scope: siteScope(blocking.url) },
     );
     expect(blocked).toMatchObject({ kind: 'blocked', status: 403 });
+  });
+
+  it('never requests a redirect target off the site; follows one on the site', async () => {
+    const listingSite = await site({ hostile: { offSiteUrl: 'http://127.0.0.2:9' } });
+    const client = await api();
+    const redirecting = listingSite.listings('85033')[2]!;
+    const before = listingSite.requestLog.length;
+    const outcome = await fetchServedPage(
+      client,
+      `${listingSite.url}/listing/${redirecting.mlsNumber}`,
+      selectors,
+      { timeoutMs: 10_000, scope: siteScope(listingSite.url) },
+    );
+    expect(outcome).toMatchObject({ kind: 'error', offSite: true, retryable: false });
+    // Only the redirecting page itself was requested.
+    expect(listingSite.requestLog.length - before).toBe(1);
   });
 
   it('reports a site that does not answer as a network error, within its timeout', async () => {
@@ -130,6 +150,7 @@ describe('fetchServedPage', () => {
     const client = await api(proxy);
     const outcome = await fetchServedPage(client, 'http://127.0.0.1:9/listing/1', selectors, {
       timeoutMs: 3_000,
+      scope: siteScope('http://127.0.0.1:9'),
     });
     expect(outcome).toMatchObject({ kind: 'error', retryable: true, errorClass: 'network' });
   });
