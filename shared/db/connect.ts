@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import { RetryableError, errorMessage } from '../errors.js';
 import { redactUrl, scrubSecrets } from '../http/redact.js';
+import { secretForms } from '../secret-forms.js';
 import { resolveDatabase, type ResolvedDatabase } from './database-name.js';
 
 /** An open connection to the pipeline's database. */
@@ -50,8 +51,8 @@ export async function connectDatabase(
     return { client, db, database: resolved, close: () => client.close() };
   } catch (error) {
     await client.close().catch(() => undefined);
-    const password = safePassword(uri);
-    const reason = scrubSecrets(errorMessage(error), password ? [password, uri] : [uri]);
+    // Driver errors may quote the URI, its user name or password, encoded or not.
+    const reason = scrubSecrets(errorMessage(error), secretForms(uri));
     throw new RetryableError(`cannot reach MongoDB at ${redactMongoUri(uri)}: ${reason}`, {
       cause: error,
     });
@@ -61,12 +62,4 @@ export async function connectDatabase(
 /** The connection string with its user and password hidden, safe to log (also for several hosts). */
 export function redactMongoUri(uri: string): string {
   return redactUrl(uri.replace(/\/\/[^@/]*@/, '//***@'));
-}
-
-function safePassword(uri: string): string | undefined {
-  try {
-    return decodeURIComponent(new URL(uri).password) || undefined;
-  } catch {
-    return undefined;
-  }
 }
