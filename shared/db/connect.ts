@@ -37,20 +37,24 @@ export async function connectDatabase(
 ): Promise<DatabaseConnection> {
   const resolved = resolveDatabase(uri, database);
   const timeout = options.serverSelectionTimeoutMs ?? 10_000;
-  // Timeouts named in the connection string win over the defaults here.
-  const client = new MongoClient(uri, {
-    ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: timeout }),
-    ...(/[?&]connectTimeoutMS=/i.test(uri) ? {} : { connectTimeoutMS: timeout }),
-    appName: 'phx-property-pipeline',
-    monitorCommands: options.monitorCommands ?? false,
-  });
+  let client: MongoClient | undefined;
   try {
+    // Timeouts named in the connection string win over the defaults here. The driver parses the
+    // string here and its errors quote parts of it (`Username contains unescaped characters
+    // <user>`), so this is inside the try too.
+    client = new MongoClient(uri, {
+      ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: timeout }),
+      ...(/[?&]connectTimeoutMS=/i.test(uri) ? {} : { connectTimeoutMS: timeout }),
+      appName: 'phx-property-pipeline',
+      monitorCommands: options.monitorCommands ?? false,
+    });
     await client.connect();
     const db = client.db(resolved.name);
     await db.command({ ping: 1 });
-    return { client, db, database: resolved, close: () => client.close() };
+    const connected = client;
+    return { client, db, database: resolved, close: () => connected.close() };
   } catch (error) {
-    await client.close().catch(() => undefined);
+    await client?.close().catch(() => undefined);
     // Driver errors may quote the URI, its user name or password, encoded or not.
     const reason = scrubSecrets(errorMessage(error), secretForms(uri));
     throw new RetryableError(`cannot reach MongoDB at ${redactMongoUri(uri)}: ${reason}`, {

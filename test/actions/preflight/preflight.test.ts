@@ -46,7 +46,7 @@ describe('preflight against real servers on loopback', () => {
       'captcha-service-url': captcha.url,
       'ollama-host': ollama.url,
       'ollama-model': 'llama3.2',
-      'smtp-url': `smtp://reports:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`,
+      'smtp-url': `smtp+insecure://reports:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`,
       'report-to': 'ops@example.com',
       'report-from': 'PHX pipeline <pipeline@example.com>',
       'timeout-seconds': '5',
@@ -167,7 +167,7 @@ describe('preflight against real servers on loopback', () => {
   });
 
   it('names SMTP_URL when the server refuses the password', async () => {
-    const bad = `smtp://reports:Not-The-Pa55word@127.0.0.1:${smtp.port}`;
+    const bad = `smtp+insecure://reports:Not-The-Pa55word@127.0.0.1:${smtp.port}`;
     const run = await runPreflight({ ...good, 'smtp-url': bad });
     expect(run.failures[0]).toContain(
       'secret SMTP_URL (input smtp-url): the SMTP server refused the user name or password',
@@ -182,7 +182,7 @@ describe('preflight against real servers on loopback', () => {
       'variable REPORT_FROM (input report-from) is required together with SMTP_URL: the SMTP login is not an email address',
     );
     expect(run.outputs.problems).toBe('1');
-    const login = `smtp://reports%40example.com:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`;
+    const login = `smtp+insecure://reports%40example.com:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`;
     const fromLogin = await runPreflight({ ...good, 'report-from': '', 'smtp-url': login });
     expect(fromLogin.failures).toEqual([]);
     expect(summaryRow(fromLogin, 'report sender')).toContain('sent from the SMTP login');
