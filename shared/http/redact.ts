@@ -54,8 +54,10 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 
 /** Secrets that look like secrets wherever they appear, even when nobody passed them in. */
 const TOKEN_SHAPE = /\b(?:gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
-const AUTH_HEADER = /\b(authorization|proxy-authorization)\s*[:=]\s*(?:bearer|token|basic)?\s*\S+/gi;
-const SECRET_PAIR = /\b((?:api[_-]?key|token|secret|password|passwd|pwd)["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi;
+const AUTH_HEADER =
+  /\b(authorization|proxy-authorization)\s*[:=]\s*(?:bearer|token|basic)?\s*\S+/gi;
+const SECRET_PAIR =
+  /\b((?:api[_-]?key|token|secret|password|passwd|pwd)["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi;
 const ANY_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>)"'`]+/gi;
 
 /**
