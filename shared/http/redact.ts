@@ -56,8 +56,9 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 const TOKEN_SHAPE = /\b(?:gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
 const AUTH_HEADER =
   /\b(authorization|proxy-authorization)\s*[:=]\s*(?:bearer|token|basic)?\s*\S+/gi;
+/** `password=...`, `"token": "..."`; not an input's name such as `'county-api-token': expected`. */
 const SECRET_PAIR =
-  /\b((?:api[_-]?key|token|secret|password|passwd|pwd)["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi;
+  /(?<![\w-])((?:api[_-]?key|token|secret|password|passwd|pwd)["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi;
 const ANY_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>)"'`]+/gi;
 
 /**

@@ -86,3 +86,14 @@ describe('maskProxyLogin', () => {
     expect(told.length).toBe(new Set(told).size);
   });
 });
+
+describe('scrub', () => {
+  it('removes secret pairs and token shapes but keeps the names of token inputs readable', () => {
+    expect(
+      scrub(
+        "input 'county-api-token': expected a token; password=hunter2 api_key: k3y ghp_abcdefghijklmnopqrstuvwxyz012345",
+        [],
+      ),
+    ).toBe("input 'county-api-token': expected a token; password=*** api_key: *** ***");
+  });
+});
