@@ -56,7 +56,8 @@ export function secretParts(value: string): string[] {
     const [user, ...password] = (userInfo ?? '').split(':');
     add(user);
     add(password.join(':'));
-    for (const host of (hosts ?? '').split(',')) add(host);
+    // A comma list of proxies reads as one URL here: its next entry's scheme is no host.
+    for (const host of (hosts ?? '').split(',')) if (!/^[a-z][\w+.-]*:$/i.test(host)) add(host);
   }
   // Every printable form too: Basic auth, re-encoded passwords (see secretForms).
   for (const form of secretForms(value)) parts.add(form);

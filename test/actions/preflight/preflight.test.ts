@@ -175,6 +175,17 @@ describe('preflight against real servers on loopback', () => {
     expectNoSecret(run, [bad, 'Not-The-Pa55word']);
   });
 
+  it('fails smtp:// to a server that offers no STARTTLS, naming the opt-out', async () => {
+    // The host shows as *** here: preflight hides every part of a secret URL.
+    const url = `smtp://reports:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`;
+    const run = await runPreflight({ ...good, 'smtp-url': url });
+    expect(run.failures).toHaveLength(1);
+    expect(run.failures[0]).toMatch(
+      /secret SMTP_URL \(input smtp-url\): SMTP server \S+ does not offer STARTTLS.*smtp\+insecure:\/\//,
+    );
+    expectNoSecret(run, [url, SMTP_PASSWORD]);
+  });
+
   it('names REPORT_FROM with SMTP_URL unless the SMTP login is an address to send from', async () => {
     const run = await runPreflight({ ...good, 'report-from': '' });
     expect(run.failures).toHaveLength(1);
