@@ -38,7 +38,7 @@ export interface ActionDefinition<S extends z.ZodObject, R> {
   /** The action's folder name, used in the failure message: `<name> failed: ...`. */
   name: string;
   inputs: S;
-  /** Keys of inputs that are secrets: masked before anything is logged. */
+  /** Keys of inputs that are secrets: every printable form masked before anything is logged. */
   secrets?: ReadonlyArray<keyof z.output<S> & string>;
   execute(inputs: z.output<S>, logger: Logger): Promise<R>;
   /** Outputs from the result, kebab-case; any not returned keep their `failureOutputs` value. */
