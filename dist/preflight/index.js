@@ -7,22 +7,26 @@ import {
   webShareKey
 } from "../chunks/chunk-5X3AZRGW.js";
 import {
+  markdownText
+} from "../chunks/chunk-T3DYMKLJ.js";
+import {
   nodemailer_default,
-  parseSmtpUrl
-} from "../chunks/chunk-T3REDOUC.js";
+  parseSmtpUrl,
+  starttlsRefused
+} from "../chunks/chunk-XDIT74ST.js";
 import {
   splitRepository
-} from "../chunks/chunk-HR4SXQUI.js";
+} from "../chunks/chunk-Z3S4JURV.js";
 import {
   ISSUES_DISABLED_FIX,
   createGitHubClient
-} from "../chunks/chunk-5G2AFL7J.js";
+} from "../chunks/chunk-JP6ABQXW.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase,
   require_lib
-} from "../chunks/chunk-EGSETS3G.js";
+} from "../chunks/chunk-NCQYB2KM.js";
 import {
   ConfigurationError,
   ENV,
@@ -34,9 +38,10 @@ import {
   readEnv,
   runAction,
   scrubSecrets,
+  secretForms,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";
@@ -113,8 +118,9 @@ function secretParts(value) {
     const [user, ...password] = (userInfo ?? "").split(":");
     add(user);
     add(password.join(":"));
-    for (const host of (hosts ?? "").split(",")) add(host);
+    for (const host of (hosts ?? "").split(",")) if (!/^[a-z][\w+.-]*:$/i.test(host)) add(host);
   }
+  for (const form of secretForms(value)) parts.add(form);
   return [...parts].sort((a, b) => b.length - a.length);
 }
 
@@ -450,6 +456,8 @@ async function checkSmtp(target, timeoutMs) {
     await transport.verify();
     return pass(target.auth ? "connected and logged in" : "connected (no login configured)");
   } catch (error) {
+    const refused = starttlsRefused(error, `${target.host}:${target.port}`);
+    if (refused) return fail(`${secretLabel("smtp-url")}: ${refused}`);
     const { code, responseCode, message } = error;
     if (code === "EAUTH" || responseCode === 535)
       return fail(`${secretLabel("smtp-url")}: the SMTP server refused the user name or password`);
@@ -753,7 +761,7 @@ var ICONS = {
   error: "\u274C error",
   skipped: "\u23ED\uFE0F skipped"
 };
-var cell = (text) => text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var cell = (text) => markdownText(text);
 function preflightSummary(result) {
   const verdict = result.problems > 0 ? `\u274C ${result.problems} problem(s), ${result.warnings} warning(s): the run cannot start` : `\u2705 ready, ${result.warnings} warning(s)`;
   const rows = result.checks.map(

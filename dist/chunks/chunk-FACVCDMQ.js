@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   NonRetryableError,
   RetryableError
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 
 // shared/http/classify.ts
 var NETWORK_CODES = /* @__PURE__ */ new Set([

@@ -25,6 +25,10 @@ function sleep(ms, signal) {
       clearTimeout(timer);
       if (signal) reject(abortReason(signal));
     };
+    if (!(ms >= 0 && ms <= 2147483647)) {
+      reject(new RangeError(`sleep: expected 0 to 2147483647 ms, got ${ms}`));
+      return;
+    }
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();

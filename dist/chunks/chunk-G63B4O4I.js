@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-2UDPA4IO.js";
+} from "./chunk-ZMR2UW6N.js";
 import {
   external_exports
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

@@ -41157,7 +41157,7 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask) {
+function pick(schema, mask2) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
@@ -41165,29 +41165,29 @@ function pick(schema, mask) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
   const newShape = {};
-  mirrorShape(newShape, schema, maskedKeys(schema, mask));
+  mirrorShape(newShape, schema, maskedKeys(schema, mask2));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function maskedKeys(schema, mask) {
+function maskedKeys(schema, mask2) {
   const raw2 = sourceShape(schema);
   const keys = [];
-  for (const key of Reflect.ownKeys(mask)) {
+  for (const key of Reflect.ownKeys(mask2)) {
     if (!Object.getOwnPropertyDescriptor(raw2, key)?.enumerable) {
       throw new Error(`Unrecognized key: "${String(key)}"`);
     }
-    if (mask[key])
+    if (mask2[key])
       keys.push(key);
   }
   return keys;
 }
-function omit(schema, mask) {
+function omit(schema, mask2) {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
-  const omitted = new Set(maskedKeys(schema, mask));
+  const omitted = new Set(maskedKeys(schema, mask2));
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
@@ -41239,20 +41239,20 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
+function partial(Class2, schema, mask2, name = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+  const selected = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
-function required(Class2, schema, mask) {
-  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+function required(Class2, schema, mask2) {
+  const selected = mask2 ? new Set(maskedKeys(schema, mask2)) : void 0;
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
     // overwrite with non-optional
@@ -41401,8 +41401,8 @@ function cleanEnum(obj) {
     return Number.isNaN(Number.parseInt(k, 10));
   }).map((el) => el[1]);
 }
-function base64ToUint8Array(base643) {
-  const binaryString = atob(base643);
+function base64ToUint8Array(base644) {
+  const binaryString = atob(base644);
   const bytes = new Uint8Array(binaryString.length);
   for (let i = 0; i < binaryString.length; i++) {
     bytes[i] = binaryString.charCodeAt(i);
@@ -41417,9 +41417,9 @@ function uint8ArrayToBase64(bytes) {
   return btoa(binaryString);
 }
 function base64urlToUint8Array(base64url3) {
-  const base643 = base64url3.replace(/-/g, "+").replace(/_/g, "/");
-  const padding = "=".repeat((4 - base643.length % 4) % 4);
-  return base64ToUint8Array(base643 + padding);
+  const base644 = base64url3.replace(/-/g, "+").replace(/_/g, "/");
+  const padding = "=".repeat((4 - base644.length % 4) % 4);
+  return base64ToUint8Array(base644 + padding);
 }
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
@@ -43162,8 +43162,8 @@ var base64urlCharset = /^[A-Za-z0-9_-]*$/;
 function isValidBase64URL(data) {
   if (!base64urlCharset.test(data))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
-  const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
+  const base644 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const padded = base644.padEnd(Math.ceil(base644.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
 var $ZodBase64URL = /* @__PURE__ */ $constructor("$ZodBase64URL", (inst, def) => {
@@ -58212,11 +58212,11 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   merge(other) {
     return util_exports.merge(this, other);
   },
-  pick(mask) {
-    return util_exports.pick(this, mask);
+  pick(mask2) {
+    return util_exports.pick(this, mask2);
   },
-  omit(mask) {
-    return util_exports.omit(this, mask);
+  omit(mask2) {
+    return util_exports.omit(this, mask2);
   },
   partial(...args) {
     return util_exports.partial(ZodOptional, this, args[0]);
@@ -61196,6 +61196,70 @@ async function withGroup(logger, name, phase) {
   }
 }
 
+// shared/secret-forms.ts
+var MIN_SECRET_LENGTH = 4;
+var SINGLE_URL = /^(?:mongodb(?:\+srv)?|smtps?|smtp\+[a-z]+):\/\//i;
+var SMTP_SCHEME = /^smtps?(?:\+[a-z]+)?:$/i;
+function decoded(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+var base643 = (text) => Buffer.from(text, "utf8").toString("base64");
+var jsonEscaped = (text) => JSON.stringify(text).slice(1, -1);
+function loginForms(user, password, userIsSecret) {
+  const plainUser = decoded(user);
+  const plainPassword = decoded(password);
+  const forms = [password, plainPassword, encodeURIComponent(plainPassword)];
+  forms.push(jsonEscaped(plainPassword), `${user}:${password}`);
+  if (userIsSecret) forms.push(user, plainUser, encodeURIComponent(plainUser));
+  if (password !== "") {
+    forms.push(base643(`${plainUser}:${plainPassword}`), base643(`${user}:${password}`));
+    forms.push(`${plainUser}:${plainPassword}`);
+  }
+  return forms;
+}
+function urlForms(entry) {
+  const forms = [entry];
+  const match = /^([a-z][\w+.-]*:)\/\/(?:([^@/]*)@)?/i.exec(entry);
+  if (!match) return forms;
+  if (URL.canParse(entry)) forms.push(new URL(entry).href);
+  const [, scheme = "", userInfo] = match;
+  if (userInfo === void 0 || userInfo === "") return forms;
+  const colon = userInfo.indexOf(":");
+  const user = colon < 0 ? userInfo : userInfo.slice(0, colon);
+  const password = colon < 0 ? "" : userInfo.slice(colon + 1);
+  forms.push(userInfo, ...loginForms(user, password, !SMTP_SCHEME.test(scheme)));
+  return forms;
+}
+function tokenForms(token) {
+  return [token, base643(token), encodeURIComponent(token), jsonEscaped(token)];
+}
+function entryForms(entry) {
+  if (entry.startsWith("webshare:")) return [entry, ...tokenForms(entry.slice("webshare:".length))];
+  if (/^[a-z][\w+.-]*:\/\//i.test(entry)) return urlForms(entry);
+  return tokenForms(entry);
+}
+function secretForms(value) {
+  const forms = /* @__PURE__ */ new Set();
+  const trimmed = value.trim();
+  if (trimmed === "") return [];
+  forms.add(trimmed);
+  for (const line of trimmed.split(/\r?\n/).map((part) => part.trim())) {
+    if (line === "") continue;
+    forms.add(line);
+    const entries = SINGLE_URL.test(line) ? [line] : line.split(/[\s,]+/);
+    for (const entry of entries.filter((part) => part !== ""))
+      for (const form of entryForms(entry)) forms.add(form);
+  }
+  return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+}
+function proxyLoginForms(user, password) {
+  return [...new Set(loginForms(user, password, true))].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+}
+
 // shared/http/redact.ts
 var SECRET_NAME = /token|key|secret|passw|auth|sig|session|cookie|credential/i;
 var REDACTED = "***";
@@ -61230,6 +61294,48 @@ function scrubSecrets(text, secrets) {
   }
   return scrubbed;
 }
+var TOKEN_SHAPE = /\b(?:gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
+var AUTH_HEADER = /\b(authorization|proxy-authorization)\s*[:=]\s*(?:bearer|token|basic)?\s*\S+/gi;
+var SECRET_PAIR = /(?<![\w-])((?:api[_-]?key|token|secret|password|passwd|pwd)["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi;
+var ANY_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>)"'`]+/gi;
+function scrub(text, secrets) {
+  return scrubSecrets(text, secrets).replace(ANY_URL, (url2) => redactUrl(url2)).replace(TOKEN_SHAPE, REDACTED).replace(AUTH_HEADER, (_match, name) => `${name}: ${REDACTED}`).replace(SECRET_PAIR, (_match, prefix) => `${prefix}${REDACTED}`);
+}
+
+// shared/secret-mask.ts
+var SecretMask = class {
+  #mask = () => void 0;
+  #known = [];
+  /** Starts over with `mask` as the runner's `setSecret`. */
+  reset(mask2) {
+    this.#mask = mask2;
+    this.#known = [];
+  }
+  /** Masks each form not masked yet. */
+  add(forms) {
+    const fresh = forms.filter((form) => !this.#known.includes(form));
+    if (fresh.length === 0) return;
+    for (const form of fresh) this.#mask(form);
+    this.#known = [...this.#known, ...fresh].sort((a, b) => b.length - a.length);
+  }
+  /** Every form masked so far, longest first. */
+  get known() {
+    return this.#known;
+  }
+};
+var mask = new SecretMask();
+function startSecretMask(setSecret2) {
+  mask.reset(setSecret2);
+}
+function maskSecret(value) {
+  mask.add(secretForms(value));
+}
+function maskProxyLogin(user, password) {
+  mask.add(proxyLoginForms(user, password));
+}
+function maskedSecrets() {
+  return mask.known;
+}
 
 // shared/action.ts
 var coreRuntime = {
@@ -61250,36 +61356,27 @@ function setOutputs(runtime, outputs) {
 }
 var MAX_ERROR_OUTPUT = 1e3;
 function errorOutput(message, secrets) {
-  const scrubbed = scrubSecrets(message, secrets).replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, (url2) => redactUrl(url2)).replace(/\s+/g, " ").trim();
+  const scrubbed = scrub(message, secrets).replace(/\s+/g, " ").trim();
   return scrubbed.length > MAX_ERROR_OUTPUT ? `${scrubbed.slice(0, MAX_ERROR_OUTPUT - 1)}\u2026` : scrubbed;
 }
 async function runAction(action, runtime = coreRuntime) {
-  const secrets = [];
+  startSecretMask((value) => runtime.setSecret(value));
   try {
-    for (const key of action.secrets ?? []) {
-      const value = runtime.getInput(inputName(key)).trim();
-      const parts = [value, ...value.split(/\r?\n/).map((line) => line.trim())];
-      for (const part of new Set(parts))
-        if (part !== "") {
-          runtime.setSecret(part);
-          secrets.push(part);
-        }
-    }
-    secrets.sort((a, b) => b.length - a.length);
+    for (const key of action.secrets ?? []) maskSecret(runtime.getInput(inputName(key)));
     const inputs = parseInputs(action.inputs, (name) => runtime.getInput(name));
     const result = await action.execute(inputs, runtime.logger);
     const failure2 = action.failure?.(result);
     setOutputs(runtime, {
       ...action.failureOutputs,
       ...action.outputs(result),
-      ...failure2 === void 0 ? {} : { error: errorOutput(failure2, secrets) }
+      ...failure2 === void 0 ? {} : { error: errorOutput(failure2, maskedSecrets()) }
     });
     if (action.summary) await runtime.appendSummary(action.summary(result));
     if (failure2 !== void 0) runtime.setFailed(`${action.name} failed: ${failure2}`);
     return result;
   } catch (error63) {
     const message = errorMessage(error63);
-    setOutputs(runtime, { ...action.failureOutputs, error: errorOutput(message, secrets) });
+    setOutputs(runtime, { ...action.failureOutputs, error: errorOutput(message, maskedSecrets()) });
     runtime.setFailed(`${action.name} failed: ${message}`);
     return void 0;
   }
@@ -61305,6 +61402,10 @@ var ENV = {
   githubRepository: "GITHUB_REPOSITORY",
   /** Chromium for scrape-mls when its `browser-path` input is empty; else /usr/bin/chromium, then Playwright's. */
   chromiumPath: "CHROMIUM_PATH",
+  /** Path of the JSON payload of the event that started the run (set by runners). */
+  githubEventPath: "GITHUB_EVENT_PATH",
+  /** Base URL of WebShare's proxy list API for `webshare:<key>` proxies; WebShare's own when unset (the local runner's tests point it at a sandbox). */
+  webshareApiUrl: "WEBSHARE_API_URL",
   /** Set by GitHub's runners to `true`; the local runner sets it too. */
   githubActions: "GITHUB_ACTIONS"
 };
@@ -65568,11 +65669,11 @@ export {
   IntegrityError,
   isRetryable,
   errorMessage,
-  REDACTED,
   redactUrl,
   secretHeaderValues,
   secretQueryValues,
   scrubSecrets,
+  scrub,
   external_exports,
   booleanInput,
   integerInput,
@@ -65585,6 +65686,8 @@ export {
   mongodbUriInput,
   memoryLogger,
   withGroup,
+  secretForms,
+  maskProxyLogin,
   runAction,
   defaults,
   getOctokit,

@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   ConfigurationError,
   stringInput
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 
 // shared/github/repository.ts
 var repositoryPattern = /^[\w.-]+\/[\w.-]+$/;

@@ -9,7 +9,7 @@ import {
   readEnv,
   require_light,
   retry
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 import {
   __toESM
 } from "./chunk-Z67Z3DOX.js";
@@ -263,6 +263,8 @@ var GitHubRefusal = class extends NonRetryableError {
   }
   status;
 };
+var GitHubNoAnswer = class extends RetryableError {
+};
 var header = (error, name) => {
   const value = error.response?.headers?.[name];
   return value === void 0 ? void 0 : String(value);
@@ -305,19 +307,24 @@ function githubFailure(error, context) {
     return new ConfigurationError(
       `input 'github-token': the token may not ${what} (403 ${message}); give the job ${context.permission}`
     );
-  if (error.status === void 0 || error.status >= 500)
-    return new RetryableError(
-      `GitHub kept failing ${what} after ${tries} tries: ${error.status ?? ""} ${message}`.trim(),
+  if (error.status === void 0 || error.status >= 500) {
+    const timedOut = /aborted due to timeout/i.test(message);
+    const detail = timedOut ? `no answer within ${Math.round(context.timeoutMs / 1e3)} s` : `${error.status ?? ""} ${message}`.trim();
+    return new GitHubNoAnswer(
+      `GitHub ${tries > 1 ? `kept failing ${what} after ${tries} tries` : `failed ${what}`}: ${detail}`,
       { cause: error }
     );
+  }
   return new GitHubRefusal(error.status, `GitHub answered ${error.status} to ${what}: ${message}`);
 }
 
 // shared/github/client.ts
+var DEFAULT_TIMEOUT_MS = 3e4;
 var DEFAULT_GITHUB_RETRY = {
   attempts: 5,
   baseDelayMs: 500,
-  maxWaitMs: 6e4
+  maxWaitMs: 6e4,
+  timeoutMs: DEFAULT_TIMEOUT_MS
 };
 var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 var UNSPACED = {
@@ -327,12 +334,20 @@ var UNSPACED = {
 };
 function createGitHubClient(options) {
   const policy = options.retry ?? DEFAULT_GITHUB_RETRY;
+  const timeoutMs = policy.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { logger } = options;
   const tries = /* @__PURE__ */ new WeakMap();
+  const timeouts = /* @__PURE__ */ new WeakSet();
   const countTries = (octokit2) => {
     octokit2.hook.wrap("request", async (request, endpoint) => {
       const tried = (tries.get(endpoint) ?? 0) + 1;
       tries.set(endpoint, tried);
+      const signal = endpoint.request?.signal;
+      if (signal === void 0 || timeouts.has(signal)) {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        timeouts.add(timeout);
+        endpoint.request = { ...endpoint.request, signal: timeout };
+      }
       try {
         return await request(endpoint);
       } catch (error) {
@@ -387,6 +402,7 @@ function createGitHubClient(options) {
     throttling
   );
   octokit.hook.wrap("request", async (request, endpoint) => {
+    if (endpoint.method === "POST") endpoint.request = { ...endpoint.request, retries: 0 };
     try {
       return await request(endpoint);
     } catch (error) {
@@ -394,7 +410,8 @@ function createGitHubClient(options) {
         what: describeRequest(endpoint),
         tries: tries.get(endpoint) ?? 1,
         permission: options.permission(endpoint.method),
-        maxWaitMs: policy.maxWaitMs
+        maxWaitMs: policy.maxWaitMs,
+        timeoutMs
       });
     }
   });
@@ -404,5 +421,6 @@ function createGitHubClient(options) {
 export {
   ISSUES_DISABLED_FIX,
   GitHubRefusal,
+  GitHubNoAnswer,
   createGitHubClient
 };

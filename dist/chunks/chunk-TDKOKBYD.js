@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-YVHKRXHO.js";
+} from "./chunk-MQRJ2QYQ.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-BBMOFQR3.js";
+} from "./chunk-653C26QP.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-BH6WGPSY.js";
+} from "./chunk-G63B4O4I.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-GD5X65HY.js";
+} from "./chunk-LDHJLM63.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-2UDPA4IO.js";
+} from "./chunk-ZMR2UW6N.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;
@@ -52,7 +52,7 @@ var propertySchema = external_exports.object({
   schemaVersion: external_exports.literal(PROPERTY_SCHEMA_VERSION).describe("Version of this record shape"),
   apn: apnSchema.nullable().describe("Canonical APN; null until a parcel matches"),
   address: normalizedAddressSchema.nullable().describe("Address: the county situs when known, else the listing address"),
-  county: countyParcelSchema.omit({ schemaVersion: true, raw: true }).nullable().describe("County facts from the latest county-parcel record"),
+  county: countyParcelSchema.omit({ schemaVersion: true, raw: true, personal: true }).nullable().describe("County facts from the latest county-parcel record"),
   listing: mlsListingSchema.omit({ schemaVersion: true }).nullable().describe("Facts from the latest listing"),
   enrichment: enrichmentObjectSchema.omit({ schemaVersion: true, key: true }).nullable().describe("Latest extracted fields"),
   sources: external_exports.object({

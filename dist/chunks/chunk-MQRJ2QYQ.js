@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-BH6WGPSY.js";
+} from "./chunk-G63B4O4I.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -12,10 +12,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-2UDPA4IO.js";
+} from "./chunk-ZMR2UW6N.js";
 import {
   external_exports
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 
 // shared/model/county-parcel-parts.ts
 var valuationSchema = external_exports.object({
@@ -111,7 +111,16 @@ var countyParcelSchema = external_exports.object({
   lastSale: lastSaleSchema.nullable().describe("Latest deed and sale (Owner deed fields); null when the county lists none"),
   collectedAt: timestampSchema.describe("When the response was received"),
   sourceUrl: httpUrlSchema.describe("URL the response came from"),
-  raw: external_exports.record(external_exports.string(), external_exports.unknown()).describe("The whole API response, unchanged, for replay")
+  raw: external_exports.record(external_exports.string(), external_exports.unknown()).describe(
+    "The whole API response, unchanged, for replay; without owner and rental contacts in an artifact of a public repository"
+  ),
+  personal: external_exports.object({
+    sealed: external_exports.string().nullable().describe(
+      "Owner, mailing address and rental contacts, AES-256-GCM sealed with the artifact passphrase; null when none was set"
+    )
+  }).optional().describe(
+    "Present only in artifacts of a public repository: the personal fields above are null and held here instead (see docs/security.md)"
+  )
 }).meta({ title: "CountyParcel" });
 
 // shared/model/enrichment.ts

@@ -10,12 +10,12 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-2UDPA4IO.js";
+} from "./chunk-ZMR2UW6N.js";
 import {
   ConfigurationError,
   IntegrityError,
   errorMessage
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 
 // shared/io/stage-output.ts
 import { mkdir } from "node:fs/promises";

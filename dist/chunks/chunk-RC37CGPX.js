@@ -2,11 +2,11 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   abortReason
-} from "./chunk-TYMZFRQ7.js";
+} from "./chunk-XQA7KBA5.js";
 import {
   ConfigurationError,
   scrubSecrets
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 
 // shared/resume-from.ts
 function chooseResume(options) {
@@ -20,6 +20,7 @@ function chooseResume(options) {
 }
 
 // shared/http/rate-limiter.ts
+var MAX_TIMER_MS = 2147483647;
 var RateLimiter = class _RateLimiter {
   #capacity;
   #perMs;
@@ -61,10 +62,11 @@ var RateLimiter = class _RateLimiter {
   }
   /**
    * Holds every caller back for `ms` (a server's 429 `Retry-After`), then lets one request
-   * through, so the whole shard backs off rather than only the caller that was refused.
+   * through, so the whole shard backs off rather than only the caller that was refused. A pause
+   * is at most `MAX_TIMER_MS` (callers cap it far lower: see `HttpClient`).
    */
   pause(ms) {
-    const until = performance.now() + ms;
+    const until = performance.now() + Math.min(Math.max(0, ms), MAX_TIMER_MS);
     if (until <= this.#pausedUntil) return;
     this.#pausedUntil = until;
     this.#tokens = 0;
@@ -97,7 +99,7 @@ var RateLimiter = class _RateLimiter {
     const now = performance.now();
     const readyAt = this.#perMs === 0 ? now : this.#refilledAt + (1 - this.#tokens) / this.#perMs;
     const wait = Math.max(this.#pausedUntil - now, readyAt - now, 1);
-    this.#timer = setTimeout(() => this.#drain(), Math.ceil(wait));
+    this.#timer = setTimeout(() => this.#drain(), Math.min(Math.ceil(wait), MAX_TIMER_MS));
   }
   #abandon(waiter) {
     const index = this.#queue.indexOf(waiter);

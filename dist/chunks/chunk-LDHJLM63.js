@@ -6,10 +6,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-2UDPA4IO.js";
+} from "./chunk-ZMR2UW6N.js";
 import {
   external_exports
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 
 // shared/model/run-stats.ts
 var RUN_STATS_SCHEMA_VERSION = 1;

@@ -3,10 +3,12 @@ const require = __pipelineCreateRequire(import.meta.url);
 
 // shared/smtp-url.ts
 var SMTP_URL_EXPECTED = "expected a URL such as smtps://user:password@smtp.example.com:465";
+var SMTP_INSECURE_SCHEME = "smtp+insecure://";
 var MODES = {
   "smtps:": "tls",
+  "smtp:": "starttls",
   "smtp+starttls:": "starttls",
-  "smtp:": "plain"
+  "smtp+insecure:": "plain"
 };
 function smtpEndpoint(host, port, mode, user, pass) {
   return {
@@ -22,7 +24,7 @@ function parseSmtpUrl(url) {
   const parsed = new URL(url);
   const mode = MODES[parsed.protocol];
   if (mode === void 0)
-    return `${SMTP_URL_EXPECTED} (scheme smtp://, smtps:// or smtp+starttls://)`;
+    return `${SMTP_URL_EXPECTED} (scheme smtps://, smtp:// or, to send without TLS, ${SMTP_INSECURE_SCHEME})`;
   if (parsed.hostname === "") return `${SMTP_URL_EXPECTED}: it names no host`;
   let user;
   let pass;
@@ -34,6 +36,11 @@ function parseSmtpUrl(url) {
   }
   const port = Number(parsed.port || (mode === "tls" ? 465 : 587));
   return smtpEndpoint(parsed.hostname.replace(/^\[|\]$/g, ""), port, mode, user, pass);
+}
+function starttlsRefused(error2, server) {
+  const { code, command, response } = error2 ?? {};
+  if (code !== "ETLS" || command !== "STARTTLS" || typeof response !== "string") return void 0;
+  return `SMTP server ${server} does not offer STARTTLS (it answered '${response.trim().slice(0, 80)}'), and smtp:// requires it so that the login never goes over the network in clear text; use smtps:// if the server speaks implicit TLS (port 465), or, only on a network you trust, opt out with ${SMTP_INSECURE_SCHEME}user:password@host:port`;
 }
 
 // node_modules/nodemailer/dist/esm/mime-node/index.js
@@ -13328,6 +13335,7 @@ var nodemailer_default = nodemailer;
 export {
   smtpEndpoint,
   parseSmtpUrl,
+  starttlsRefused,
   mail_composer_default,
   nodemailer_default
 };

@@ -6,8 +6,9 @@ import {
   errorMessage,
   redactUrl,
   scrubSecrets,
+  secretForms,
   stringInput
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 import {
   __commonJS,
   __require,
@@ -32506,21 +32507,23 @@ function describeDatabase(resolved) {
 async function connectDatabase(uri, database, options = {}) {
   const resolved = resolveDatabase(uri, database);
   const timeout = options.serverSelectionTimeoutMs ?? 1e4;
-  const client = new import_mongodb.MongoClient(uri, {
-    .../[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: timeout },
-    .../[?&]connectTimeoutMS=/i.test(uri) ? {} : { connectTimeoutMS: timeout },
-    appName: "phx-property-pipeline",
-    monitorCommands: options.monitorCommands ?? false
-  });
+  let client;
   try {
+    client = new import_mongodb.MongoClient(uri, {
+      .../[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: timeout },
+      .../[?&]connectTimeoutMS=/i.test(uri) ? {} : { connectTimeoutMS: timeout },
+      .../[?&]socketTimeoutMS=/i.test(uri) ? {} : { socketTimeoutMS: options.operationTimeoutMs ?? 3e5 },
+      appName: "phx-property-pipeline",
+      monitorCommands: options.monitorCommands ?? false
+    });
     await client.connect();
     const db = client.db(resolved.name);
     await db.command({ ping: 1 });
-    return { client, db, database: resolved, close: () => client.close() };
+    const connected = client;
+    return { client, db, database: resolved, close: () => connected.close() };
   } catch (error) {
-    await client.close().catch(() => void 0);
-    const password = safePassword(uri);
-    const reason = scrubSecrets(errorMessage(error), password ? [password, uri] : [uri]);
+    await client?.close().catch(() => void 0);
+    const reason = scrubSecrets(errorMessage(error), secretForms(uri));
     throw new RetryableError(`cannot reach MongoDB at ${redactMongoUri(uri)}: ${reason}`, {
       cause: error
     });
@@ -32528,13 +32531,6 @@ async function connectDatabase(uri, database, options = {}) {
 }
 function redactMongoUri(uri) {
   return redactUrl(uri.replace(/\/\/[^@/]*@/, "//***@"));
-}
-function safePassword(uri) {
-  try {
-    return decodeURIComponent(new URL(uri).password) || void 0;
-  } catch {
-    return void 0;
-  }
 }
 
 // shared/db/database-input.ts

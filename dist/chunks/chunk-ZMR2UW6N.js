@@ -19,7 +19,7 @@ import {
   retry,
   setSecret,
   warning
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 import {
   __commonJS,
   __export,

@@ -3,10 +3,10 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   retryDelay,
   sleep
-} from "./chunk-TYMZFRQ7.js";
+} from "./chunk-XQA7KBA5.js";
 import {
   isRetryable
-} from "./chunk-BO5KPUED.js";
+} from "./chunk-WV6SG3Z4.js";
 
 // shared/http/retry.ts
 async function retry(operation, options = {}) {

@@ -1,0 +1,65 @@
+import { createRequire as __pipelineCreateRequire } from 'node:module';
+const require = __pipelineCreateRequire(import.meta.url);
+import {
+  ENV,
+  booleanInput,
+  choiceInput,
+  external_exports,
+  readEnv,
+  stringInput
+} from "./chunk-WV6SG3Z4.js";
+
+// shared/privacy/visibility.ts
+import { readFileSync } from "node:fs";
+var VISIBILITIES = ["auto", "public", "private"];
+var repositoryVisibilityInput = choiceInput(VISIBILITIES, "auto").pipe(
+  external_exports.enum(VISIBILITIES)
+);
+var personalDataInArtifactsInput = booleanInput(false);
+var passphraseInput = stringInput();
+function eventSaysPrivate() {
+  const path = readEnv(ENV.githubEventPath);
+  if (path === void 0) return void 0;
+  try {
+    const event = JSON.parse(readFileSync(path, "utf8"));
+    const flag = event.repository?.private;
+    return typeof flag === "boolean" ? flag : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function resolveVisibility(choice) {
+  if (choice !== "auto") return choice;
+  const isPrivate = eventSaysPrivate();
+  if (isPrivate !== void 0) return isPrivate ? "private" : "public";
+  return readEnv(ENV.githubActions) === "true" ? "public" : "private";
+}
+
+// shared/crypto/passphrase-key.ts
+import { randomBytes, scrypt } from "node:crypto";
+var SALT_BYTES = 16;
+var COST = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+function newSalt() {
+  return randomBytes(SALT_BYTES);
+}
+function deriveKey(passphrase, salt) {
+  return new Promise((resolve, reject) => {
+    scrypt(
+      passphrase.normalize("NFC"),
+      salt,
+      32,
+      COST,
+      (error, key) => error ? reject(error) : resolve(key)
+    );
+  });
+}
+
+export {
+  SALT_BYTES,
+  newSalt,
+  deriveKey,
+  repositoryVisibilityInput,
+  personalDataInArtifactsInput,
+  passphraseInput,
+  resolveVisibility
+};
