@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   textSealer,
   withholdPersonal
-} from "../chunks/chunk-DH4PH52O.js";
+} from "../chunks/chunk-A5ZXHJN4.js";
 import {
   CircuitBreaker,
   CircuitOpenError,
@@ -16,12 +16,13 @@ import {
   isSourceFailure,
   looksLikeHtml
 } from "../chunks/chunk-FACVCDMQ.js";
+import "../chunks/chunk-KIOB4Y4M.js";
 import {
   passphraseInput,
   personalDataInArtifactsInput,
   repositoryVisibilityInput,
   resolveVisibility
-} from "../chunks/chunk-UKRVCYNT.js";
+} from "../chunks/chunk-DJF6N2JA.js";
 import {
   RateLimiter,
   chooseResume,

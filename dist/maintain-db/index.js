@@ -3,15 +3,17 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   SALT_BYTES,
   deriveKey,
-  newSalt,
+  newSalt
+} from "../chunks/chunk-KIOB4Y4M.js";
+import {
+  reconcileIndexes
+} from "../chunks/chunk-MJOOOSD5.js";
+import {
   passphraseInput,
   personalDataInArtifactsInput,
   repositoryVisibilityInput,
   resolveVisibility
-} from "../chunks/chunk-UKRVCYNT.js";
-import {
-  reconcileIndexes
-} from "../chunks/chunk-MJOOOSD5.js";
+} from "../chunks/chunk-DJF6N2JA.js";
 import {
   propertySchema,
   validateRecord

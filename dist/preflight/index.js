@@ -1,6 +1,12 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  passphraseInput,
+  personalDataInArtifactsInput,
+  repositoryVisibilityInput,
+  resolveVisibility
+} from "../chunks/chunk-DJF6N2JA.js";
+import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
   proxyEntries,
@@ -175,6 +181,12 @@ var preflightInputs = external_exports.object({
   reportFrom: stringInput(),
   /** Token for GitHub's REST API (a secret), to check that the repository has Issues turned on. */
   githubToken: stringInput(),
+  /** `public`, `private`, or `auto` (the event payload says): who can download artifacts. */
+  repositoryVisibility: repositoryVisibilityInput,
+  /** The operator's opt-in to owner data in the clear in a public repository's artifacts. */
+  personalDataInArtifacts: personalDataInArtifactsInput,
+  /** ARTIFACT_PASSPHRASE (a secret), only checked for being set. */
+  artifactPassphrase: passphraseInput,
   /** Secret inputs that must be set (`none` for none); others are checked only when set. */
   required: stringInput({ default: "mongodb-uri,county-api-token" }).pipe(requiredList),
   /** Seconds each check may take. */
@@ -561,6 +573,27 @@ function reachabilityChecks(inputs, plan, shapeOk, onOllama) {
   return checks;
 }
 
+// actions/preflight/src/privacy-check.ts
+var NAME = "owner data kept out of public artifacts";
+function privacyCheck(inputs) {
+  const outcome = (() => {
+    if (resolveVisibility(inputs.repositoryVisibility) === "private")
+      return pass("private repository: artifacts are visible to its members only");
+    if (inputs.personalDataInArtifacts)
+      return warn(
+        "public repository with PERSONAL_DATA_IN_ARTIFACTS=true: owner names and mailing addresses are published in the county artifacts, downloadable by anyone signed in to GitHub"
+      );
+    if (inputs.artifactPassphrase !== "")
+      return pass(
+        "public repository: owner names and mailing addresses are sealed with ARTIFACT_PASSPHRASE"
+      );
+    return warn(
+      'public repository without the secret ARTIFACT_PASSPHRASE: owner names and mailing addresses are left out of the artifacts, so new owners are not stored, and maintain-db refuses to back up; set ARTIFACT_PASSPHRASE (see "What a public fork exposes" in the README)'
+    );
+  })();
+  return { name: NAME, ...outcome, durationMs: 0 };
+}
+
 // actions/preflight/src/shapes.ts
 var import_mongodb = __toESM(require_lib(), 1);
 var MONGO_PARSE_HINTS = [
@@ -672,10 +705,10 @@ function reportToCheck(inputs) {
 }
 
 // actions/preflight/src/sender-check.ts
-var NAME = "report sender";
+var NAME2 = "report sender";
 var isAddress = (value) => value !== "" && !/[\s,;]/.test(value) && reportToProblems(value).length === 0;
 var row2 = (outcome) => ({
-  name: NAME,
+  name: NAME2,
   ...outcome,
   durationMs: 0
 });
@@ -735,7 +768,7 @@ async function preflight(inputs, logger) {
     ...SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input))),
     ...secretParts(inputs.githubToken)
   ];
-  const addressing = [reportToCheck(inputs), reportFromCheck(inputs)];
+  const addressing = [reportToCheck(inputs), reportFromCheck(inputs), privacyCheck(inputs)];
   const checks = [...planRows(planned), ...shapes, ...addressing, ...reached].map((check) => ({
     ...check,
     message: scrubSecrets(check.message, secrets)
@@ -788,7 +821,15 @@ function preflightFailure(result) {
 var action = {
   name: "preflight",
   inputs: preflightInputs,
-  secrets: ["mongodbUri", "countyApiToken", "proxies", "captchaApiKey", "smtpUrl", "githubToken"],
+  secrets: [
+    "mongodbUri",
+    "countyApiToken",
+    "proxies",
+    "captchaApiKey",
+    "smtpUrl",
+    "githubToken",
+    "artifactPassphrase"
+  ],
   execute: preflight,
   outputs: ({ plan, checks, ollama, problems, warnings }) => ({
     // A failed plan keeps the empty matrix, so no shard job starts even if the step is ignored.

@@ -4,14 +4,15 @@ import {
   keepStoredPersonal,
   revealPersonal,
   textOpener
-} from "../chunks/chunk-DH4PH52O.js";
-import {
-  passphraseInput
-} from "../chunks/chunk-UKRVCYNT.js";
+} from "../chunks/chunk-A5ZXHJN4.js";
+import "../chunks/chunk-KIOB4Y4M.js";
 import {
   checkIndexes,
   ensureIndexes
 } from "../chunks/chunk-MJOOOSD5.js";
+import {
+  passphraseInput
+} from "../chunks/chunk-DJF6N2JA.js";
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues

@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   deriveKey,
   newSalt
-} from "./chunk-UKRVCYNT.js";
+} from "./chunk-KIOB4Y4M.js";
 import {
   ConfigurationError
 } from "./chunk-WV6SG3Z4.js";
