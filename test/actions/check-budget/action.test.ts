@@ -317,7 +317,8 @@ describe('check-budget', () => {
     expect(run.failures).toEqual([
       "check-budget failed: Invalid input: input 'monthly-budget': expected dollars above 0 such as 25 or 37.50, got 'lots'; input 'policy': 'scrape=sometimes': expected <stage>=<level> with stage scrape or llm and level info, warning, critical or never",
     ]);
-    expect(run.secrets).toEqual(['ghp_secret']);
+    // The token and its base64 form (as a Basic auth header would carry it).
+    expect(run.secrets).toEqual([Buffer.from('ghp_secret').toString('base64'), 'ghp_secret']);
     expect(run.outputs).toMatchObject({
       level: 'unknown',
       'allow-scrape': 'false',

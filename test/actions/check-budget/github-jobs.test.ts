@@ -189,7 +189,7 @@ describe('check-budget with a github-token', () => {
 
     // Linux: 1 + 9 + 2 = 12 minutes at $0.006; the unmatched macOS label is priced as Linux.
     expect(run.outputs['run-cost']).toBe('0.078');
-    expect(run.secrets).toEqual([github.token]);
+    expect(run.secrets).toEqual([Buffer.from(github.token).toString('base64'), github.token]);
     expect(run.logger.lines).toContain('info: 4 jobs, 13 billed minutes');
     expect(run.logger.lines).toContain(
       'warning: runner labels macos-14 match no rate-card entry; priced as Linux 2-core',
