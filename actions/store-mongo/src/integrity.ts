@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { pipelineCollections, type PropertyDocument } from '../../../shared/db/collections.js';
-import type { LoadedStage } from './load-stages.js';
+import type { RecordIndex } from './record-index.js';
 import { readState } from './store-state.js';
 import { MERGED_FIELDS } from './merge.js';
 
@@ -59,16 +59,16 @@ async function measureFreshness(db: Db, now: string): Promise<Freshness> {
  */
 export async function auditStore(
   db: Db | undefined,
-  stages: readonly LoadedStage[],
+  index: RecordIndex,
   writeProblems: readonly string[],
   now: string,
 ): Promise<Audit> {
-  const problems = stages
-    .filter((stage) => stage.records.length !== stage.manifest.recordCount)
-    .map(
-      (stage) =>
-        `${stage.source}: read ${stage.records.length} records, manifest says ${stage.manifest.recordCount}`,
-    );
+  const problems = index.stages.flatMap((stage, at) => {
+    const read = index.readPerStage[at] ?? 0;
+    return read === stage.manifest.recordCount
+      ? []
+      : [`${stage.source}: read ${read} records, manifest says ${stage.manifest.recordCount}`];
+  });
   problems.push(...writeProblems);
   const freshness = db ? await measureFreshness(db, now) : null;
   if (problems.length === 0) return { integrity: 'ok', freshness };

@@ -10,7 +10,7 @@ import type { HistoryChange } from './history-changes.js';
 import type { PropertyInput } from './link.js';
 import { mergeProperty } from './merge.js';
 import { readByIds } from './read-stored.js';
-import { inputDigest, readState, saveState, stateEntry, type StoreState } from './store-state.js';
+import { saveState, type StoreState } from './store-state.js';
 import { documentProblems } from './integrity.js';
 import { takeOver } from './take-over.js';
 
@@ -75,7 +75,7 @@ async function storeBatch(
     history.push(...rows);
     const conflicts = document.conflicts.length;
     entries.set(input.key, {
-      d: inputDigest(input),
+      d: input.digest ?? '',
       s: document.sources.county?.lastSeen ?? null,
       c: conflicts,
     });
@@ -120,54 +120,72 @@ async function storeBatch(
 }
 
 /**
- * Merges and writes every planned property. Properties whose input digest matches the one saved
- * in store-state when they were last stored are unchanged without being read. The others are
- * read in one go (see `readByIds`) and merged in TypeScript a batch at a time: history rows first,
- * then new documents inserted and changed fields `$set`, then their store-state. A document
- * another shard inserted meanwhile is read again and merged as an update.
+ * Merges and writes properties a group at a time, as the second pass completes them; properties
+ * whose input digest matched store-state were counted unchanged without being read (see
+ * `countUnchanged`). A group's stored documents are read in one go (see `readByIds`) and merged in
+ * TypeScript a batch at a time: history rows first, then new documents inserted and changed fields
+ * `$set`. A document another shard inserted meanwhile is read again and merged as an update.
+ * `finish` saves the store-state entries last: until then, a rerun merges again (and finds
+ * nothing to change).
  */
-export async function storeProperties(
-  db: Db | undefined,
-  inputs: readonly PropertyInput[],
-  options: WriteOptions,
-): Promise<PropertyCounts> {
-  const collections = db ? pipelineCollections(db) : undefined;
-  const state = await readState(collections?.storeState, 'property');
-  const counts: PropertyCounts = {
-    ...{ inserted: 0, updated: 0, unchanged: 0, absorbed: new Map<string, string>() },
-    ...{ priceChanges: 0, historyRows: 0, conflicts: 0, problems: [], state },
-  };
-  const pending = inputs.filter((input) => {
-    const saved = stateEntry(state, input.key);
-    if (saved?.d !== inputDigest(input)) return true;
-    counts.unchanged += 1;
-    counts.conflicts += saved.c;
-    return false;
-  });
-  const read = async (batch: readonly PropertyInput[], known: number) => {
-    if (collections === undefined) return new Map<string, PropertyDocument>();
+export class PropertyStore {
+  readonly counts: PropertyCounts;
+  readonly #collections: ReturnType<typeof pipelineCollections> | undefined;
+  readonly #entries = new Map<string, StoreStateEntry>();
+
+  /** `stored`: documents the collection held when the run began (see `storedCount`). */
+  constructor(
+    readonly db: Db | undefined,
+    readonly options: WriteOptions,
+    state: StoreState,
+    readonly stored: number,
+  ) {
+    this.#collections = db ? pipelineCollections(db) : undefined;
+    this.counts = {
+      ...{ inserted: 0, updated: 0, unchanged: 0, absorbed: new Map<string, string>() },
+      ...{ priceChanges: 0, historyRows: 0, conflicts: 0, problems: [], state },
+    };
+  }
+
+  /** Counts a property whose input digest matched its store-state entry: nothing to read or write. */
+  countUnchanged(entry: StoreStateEntry): void {
+    this.counts.unchanged += 1;
+    this.counts.conflicts += entry.c;
+  }
+
+  async #read(batch: readonly PropertyInput[], known: number) {
+    // Nothing stored when the run began: every property is new, and one another writer inserted
+    // meanwhile is read in the next round.
+    if (this.#collections === undefined || known === 0) return new Map<string, PropertyDocument>();
     const ids = batch.flatMap((input) =>
       input.absorbKey ? [input.key, input.absorbKey] : [input.key],
     );
-    return readByIds(collections.properties, ids, options.batchSize, known);
-  };
-  const stored = await read(pending, state.size);
-  const entries = new Map<string, StoreStateEntry>();
-  for (let start = 0; start < pending.length; start += options.batchSize) {
-    let batch = pending.slice(start, start + options.batchSize);
-    let known = stored;
-    for (let round = 1; batch.length > 0; round += 1) {
-      if (round > MAX_ROUNDS)
-        throw new RetryableError(
-          `properties ${batch.map((input) => input.key).join(', ')} kept colliding with another writer`,
-        );
-      // Another writer inserted these meanwhile: there is something to read whatever the state said.
-      if (round > 1) known = await read(batch, Number.MAX_SAFE_INTEGER);
-      batch = await storeBatch(db, batch, known, options, counts, entries);
+    return readByIds(this.#collections.properties, ids, ids.length, known);
+  }
+
+  /** Merges and writes one group of complete properties. */
+  async store(group: readonly PropertyInput[]): Promise<void> {
+    const { options } = this;
+    const stored = await this.#read(group, this.stored);
+    for (let start = 0; start < group.length; start += options.batchSize) {
+      let batch = group.slice(start, start + options.batchSize);
+      let known = stored;
+      for (let round = 1; batch.length > 0; round += 1) {
+        if (round > MAX_ROUNDS)
+          throw new RetryableError(
+            `properties ${batch.map((input) => input.key).join(', ')} kept colliding with another writer`,
+          );
+        // Another writer inserted these meanwhile: there is something to read whatever the state said.
+        if (round > 1) known = await this.#read(batch, Number.MAX_SAFE_INTEGER);
+        batch = await storeBatch(this.db, batch, known, options, this.counts, this.#entries);
+      }
     }
   }
-  // State last: until it is saved, a rerun merges again (and finds nothing to change).
-  if (collections && !options.dryRun && entries.size > 0)
-    await saveState(collections.storeState, 'property', entries, options.now);
-  return counts;
+
+  /** Saves the store-state of what was written; returns the counts. */
+  async finish(): Promise<PropertyCounts> {
+    if (this.#collections && !this.options.dryRun && this.#entries.size > 0)
+      await saveState(this.#collections.storeState, 'property', this.#entries, this.options.now);
+    return this.counts;
+  }
 }

@@ -7,28 +7,27 @@ import { UPDATE_CHUNK } from './bulk.js';
 /** What store-mongo keeps about one kind of document: entries by (sanitised) key. */
 export type StoreState = Map<string, StoreStateEntry>;
 
-const digests = new WeakMap<object, string>();
-
-// The county's raw payload is not stored in properties, so it does not count.
-function withoutRaw(key: string, value: unknown): unknown {
-  return key === 'raw' ? undefined : value;
+/**
+ * Digest of one input record without the county's `raw` payload (not stored in properties, so it
+ * does not count). Records read from the same artifact have the same key order, so plain JSON
+ * suffices (and is several times cheaper than sorting keys): equal records give equal digests,
+ * and a differently ordered one only costs a merge that finds nothing to change.
+ */
+export function recordDigest(record: object): string {
+  const { raw: _raw, ...rest } = record as Record<string, unknown>;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 16);
 }
 
 /**
- * Digest of what a run brings for one property or listing. Records read from the same artifact
- * have the same key order, so plain JSON suffices (and is several times cheaper than sorting
- * keys): equal inputs give equal digests, and a differently ordered one only costs a merge.
+ * Digest of what a run brings for one property or listing, from its parts (record digests with
+ * their run and observation time, keys): stored in store-state and compared on the next run, so
+ * an unchanged property is skipped without its records being read again.
  */
-export function inputDigest(input: object): string {
-  let digest = digests.get(input);
-  if (digest === undefined) {
-    digest = createHash('sha256')
-      .update(JSON.stringify(input, withoutRaw))
-      .digest('hex')
-      .slice(0, 24);
-    digests.set(input, digest);
-  }
-  return digest;
+export function inputDigest(parts: ReadonlyArray<string | number | null | undefined>): string {
+  return createHash('sha256')
+    .update(parts.map((part) => String(part ?? '')).join('\n'))
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /**
