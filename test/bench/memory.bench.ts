@@ -29,7 +29,7 @@ async function measure(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): Promise<Measured> {
-  const childEnv = { ...process.env, ...env, MEMORY_ACTION: action };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, MEMORY_ACTION: action };
   // Stage folders on disk, not artifacts of a run.
   delete childEnv.ACTIONS_RUNTIME_TOKEN;
   // Asynchronous: the Ollama sandbox in this process must go on answering the child.

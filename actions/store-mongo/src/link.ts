@@ -26,11 +26,15 @@ export interface PropertyRef {
   listing?: IndexEntry;
   enrichment?: IndexEntry;
   /** Set when the property must be merged: its input digest differs from store-state's. */
-  digest?: string;
+  pending?: boolean;
 }
 
 /** Properties to merge and the property each listing belongs to. */
 export interface LinkPlan {
+  /**
+   * Properties a listing or enrichment makes (with their parcel, if any). A property only a
+   * parcel makes has no entry: its parcel's index entry stands for it (see `propertyRefs`).
+   */
   properties: Map<string, PropertyRef>;
   /** MLS number -> property key (APN, `addr:<key>`), or null for a listing without an address key. */
   listingKeys: Map<string, string | null>;
@@ -67,10 +71,39 @@ async function storedParcelsByAddress(
   return found;
 }
 
-function propertyRef(plan: LinkPlan, key: string): PropertyRef {
+function propertyRef(plan: LinkPlan, index: RecordIndex, key: string): PropertyRef {
   let ref = plan.properties.get(key);
-  if (ref === undefined) plan.properties.set(key, (ref = { key }));
+  if (ref === undefined) {
+    ref = { key };
+    const parcel = index.parcels.get(key);
+    if (parcel) ref.parcel = parcel;
+    plan.properties.set(key, ref);
+  }
   return ref;
+}
+
+/**
+ * The property of `key` (a parcel's APN or any key a listing or enrichment gave): its ref, or for
+ * a property only a parcel makes, a ref made on the spot.
+ */
+export function propertyOf(plan: LinkPlan, index: RecordIndex, key: string): PropertyRef | undefined {
+  const ref = plan.properties.get(key);
+  if (ref !== undefined) return ref;
+  const parcel = index.parcels.get(key);
+  return parcel ? { key, parcel, pending: parcel.pending } : undefined;
+}
+
+/** Every property of the run, parcel-only ones as refs made on the spot. */
+export function* propertyRefs(plan: LinkPlan, index: RecordIndex): Generator<PropertyRef> {
+  yield* plan.properties.values();
+  for (const [key, parcel] of index.parcels)
+    if (!plan.properties.has(key)) yield { key, parcel, pending: parcel.pending };
+}
+
+/** Marks the property to be merged (see `PropertyRef.pending`). */
+export function markPending(plan: LinkPlan, ref: PropertyRef): void {
+  if (plan.properties.has(ref.key)) ref.pending = true;
+  else if (ref.parcel) ref.parcel.pending = true;
 }
 
 /**
@@ -86,10 +119,7 @@ export async function planLinks(
 ): Promise<LinkPlan> {
   const plan: LinkPlan = { properties: new Map(), listingKeys: new Map(), situs: new Map() };
   const { situs } = plan;
-  for (const [apn, parcel] of index.parcels) {
-    propertyRef(plan, apn).parcel = parcel;
-    if (parcel.address) situs.set(parcel.address, apn);
-  }
+  for (const [apn, parcel] of index.parcels) if (parcel.address) situs.set(parcel.address, apn);
   const unresolved = new Set<string>();
   for (const { apn, address } of index.listings.values()) {
     if (apn === null && address && !situs.has(address)) unresolved.add(address);
@@ -107,7 +137,7 @@ export async function planLinks(
     plan.listingKeys.set(mlsNumber, key);
     listing.property = key;
     if (key === null) continue;
-    const ref = propertyRef(plan, key);
+    const ref = propertyRef(plan, index, key);
     if (!ref.listing || ref.listing.t <= listing.t) ref.listing = listing;
   }
   for (const [enrichmentKey, enrichment] of index.enrichments) {
@@ -115,7 +145,7 @@ export async function planLinks(
       ? byAddress(enrichmentKey.slice(ADDR.length))
       : enrichmentKey;
     enrichment.property = key;
-    const ref = propertyRef(plan, key);
+    const ref = propertyRef(plan, index, key);
     if (!ref.enrichment || ref.enrichment.t <= enrichment.t) ref.enrichment = enrichment;
   }
   return plan;

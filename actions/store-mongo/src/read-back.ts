@@ -6,7 +6,15 @@ import { countyParcelSchema } from '../../../shared/model/county-parcel.js';
 import { enrichmentSchema } from '../../../shared/model/enrichment.js';
 import { mlsListingSchema, type MlsListing } from '../../../shared/model/mls-listing.js';
 import type { Sourced } from './incoming.js';
-import { absorbKeyOf, lastPosition, type PropertyInput, type PropertyRef } from './link.js';
+import {
+  absorbKeyOf,
+  lastPosition,
+  listingDigest,
+  propertyDigest,
+  propertyOf,
+  type LinkPlan,
+  type PropertyInput,
+} from './link.js';
 import type { RecordIndex } from './record-index.js';
 
 type Part = 'parcel' | 'listing' | 'enrichment';
@@ -58,7 +66,7 @@ function keyOf(type: string, record: Record<string, unknown>): unknown {
  */
 export async function readBack(
   index: RecordIndex,
-  properties: ReadonlyMap<string, PropertyRef>,
+  plan: LinkPlan,
   handlers: ReadBackHandlers,
 ): Promise<void> {
   const spool = new Spool();
@@ -90,8 +98,8 @@ export async function readBack(
         } else if (type === 'mls-listing') {
           record = mlsListingSchema.parse(value);
           part = 'listing';
-          const digest = entry.digest;
-          if (digest !== undefined) {
+          if (entry.pending) {
+            const digest = listingDigest(index, entry);
             const listing = { record: record as MlsListing, runId, observedAt };
             listings.push({ listing, propertyKey: entry.property ?? null, digest });
             if (listings.length >= handlers.groupSize) {
@@ -104,10 +112,8 @@ export async function readBack(
           part = 'enrichment';
         }
         const propertyKey = type === 'county-parcel' ? entry.key : entry.property;
-        const ref = propertyKey ? properties.get(propertyKey) : undefined;
-        if (ref === undefined || ref[part] !== entry) continue;
-        const digest = ref.digest;
-        if (digest === undefined) continue;
+        const ref = propertyKey ? propertyOf(plan, index, propertyKey) : undefined;
+        if (ref === undefined || ref[part] !== entry || !ref.pending) continue;
         const sourced = { record, runId, observedAt };
         if (pos < lastPosition(ref)) {
           const parts = spooled.get(ref.key) ?? [];
@@ -115,6 +121,7 @@ export async function readBack(
           spooled.set(ref.key, parts);
           continue;
         }
+        const digest = propertyDigest(index, ref);
         const input: PropertyInput = { key: ref.key, [part]: sourced, digest };
         for (const [earlier, at] of spooled.get(ref.key) ?? [])
           (input as unknown as Record<string, unknown>)[earlier] = spool.read(at);

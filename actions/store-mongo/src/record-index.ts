@@ -11,30 +11,39 @@ import type { LoadedStage, StoredRecordType } from './load-stages.js';
 import { countyFilled, enrichmentMask, listingFilled, statedMask } from './record-facts.js';
 import { recordDigest } from './store-state.js';
 
-/** Where the record that wins its key was read, and what the plan needs of it: keys, never records. */
-export interface IndexEntry {
-  /** The record's key: APN, MLS number or enrichment key. */
-  key: string;
-  /** Position in the pass over the ordered stages (see `orderStages`). */
-  pos: number;
-  /** Index of its stage in the ordered stages. */
-  stage: number;
-  /** When its source observed it, epoch ms. */
-  t: number;
-  /** Digest of the record without `raw` (see `recordDigest`). */
-  d: string;
-  /** Quality: county or listing fields filled; for a listing also the fields its text states. */
-  filled: number;
-  /** Parcel: situs address key. Listing: address key. */
-  address: string | null;
-  /** Listing: the APN the page shows. */
-  apn: string | null;
-  /** Listing: fields its description states (bits); enrichment: fields it filled (bits). */
-  mask: number;
+/**
+ * Where the record that wins its key was read, and what the plan needs of it: keys, never records.
+ * A class with every field set in the constructor, so that 100,000 of them stay small objects.
+ */
+export class IndexEntry {
   /** Listing and enrichment: the property the record belongs to, set by `planLinks`. */
-  property?: string | null;
-  /** Listing: set when its document must be written (its digest differs from store-state's). */
-  digest?: string;
+  property: string | null = null;
+  /**
+   * Parcel: its property (when only the parcel makes it) must be merged. Listing: its document
+   * must be written. Set when the digest differs from store-state's.
+   */
+  pending = false;
+
+  constructor(
+    /** The record's key: APN, MLS number or enrichment key. */
+    readonly key: string,
+    /** Position in the pass over the ordered stages (see `orderStages`). */
+    readonly pos: number,
+    /** Index of its stage in the ordered stages. */
+    readonly stage: number,
+    /** When its source observed it, epoch ms. */
+    readonly t: number,
+    /** Digest of the record without `raw` (see `recordDigest`), as text. */
+    readonly d: string,
+    /** Quality: county or listing fields filled. */
+    readonly filled: number,
+    /** Listing: fields its description states (bits); enrichment: fields it filled (bits). */
+    readonly mask: number,
+    /** Parcel: situs address key. Listing: address key. */
+    readonly address: string | null,
+    /** Listing: the APN the page shows. */
+    readonly apn: string | null,
+  ) {}
 }
 
 /** The keys of every valid input record (the latest observation wins a key) and what reading found. */
@@ -80,30 +89,23 @@ function keep(map: Map<string, IndexEntry>, entry: IndexEntry): boolean {
 }
 
 function entryOf(type: StoredRecordType, record: unknown, pos: number, stage: number): IndexEntry {
-  const base = { pos, stage, d: recordDigest(record as object), filled: 0, mask: 0 };
+  const d = recordDigest(record as object);
   if (type === 'county-parcel') {
     const parcel = record as CountyParcel;
-    return {
-      ...base,
-      ...{ key: parcel.apn, t: Date.parse(parcel.collectedAt), filled: countyFilled(parcel) },
-      ...{ address: parcel.situs?.key ?? null, apn: null },
-    };
+    const t = Date.parse(parcel.collectedAt);
+    const address = parcel.situs?.key ?? null;
+    return new IndexEntry(parcel.apn, pos, stage, t, d, countyFilled(parcel), 0, address, null);
   }
   if (type === 'mls-listing') {
     const listing = record as MlsListing;
-    return {
-      ...base,
-      ...{ key: listing.mlsNumber, t: Date.parse(listing.scrapedAt) },
-      ...{ filled: listingFilled(listing), mask: statedMask(listing.description) },
-      ...{ address: listing.address.key ?? null, apn: listing.apn },
-    };
+    const [t, filled] = [Date.parse(listing.scrapedAt), listingFilled(listing)];
+    const [mask, address] = [statedMask(listing.description), listing.address.key ?? null];
+    return new IndexEntry(listing.mlsNumber, pos, stage, t, d, filled, mask, address, listing.apn);
   }
   const enrichment = record as Enrichment;
-  return {
-    ...base,
-    ...{ key: enrichment.key, t: Date.parse(enrichment.extractedAt) },
-    ...{ mask: enrichmentMask(enrichment.fields), address: null, apn: null },
-  };
+  const t = Date.parse(enrichment.extractedAt);
+  const mask = enrichmentMask(enrichment.fields);
+  return new IndexEntry(enrichment.key, pos, stage, t, d, 0, mask, null, null);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { HistoryChange } from './history-changes.js';
 import type { PropertyInput } from './link.js';
 import { mergeProperty } from './merge.js';
 import { readByIds } from './read-stored.js';
-import { saveState, type StoreState } from './store-state.js';
+import { saveState } from './store-state.js';
 import { documentProblems } from './integrity.js';
 import { takeOver } from './take-over.js';
 
@@ -27,8 +27,6 @@ export interface PropertyCounts {
   conflicts: number;
   /** What the database acknowledged differently from what was sent, and malformed documents. */
   problems: string[];
-  /** Store-state of every property, as read before writing. */
-  state: StoreState;
 }
 
 /** Options shared by the write phases. */
@@ -137,13 +135,12 @@ export class PropertyStore {
   constructor(
     readonly db: Db | undefined,
     readonly options: WriteOptions,
-    state: StoreState,
     readonly stored: number,
   ) {
     this.#collections = db ? pipelineCollections(db) : undefined;
     this.counts = {
       ...{ inserted: 0, updated: 0, unchanged: 0, absorbed: new Map<string, string>() },
-      ...{ priceChanges: 0, historyRows: 0, conflicts: 0, problems: [], state },
+      ...{ priceChanges: 0, historyRows: 0, conflicts: 0, problems: [] },
     };
   }
 

@@ -15,7 +15,8 @@ export type StoreState = Map<string, StoreStateEntry>;
  */
 export function recordDigest(record: object): string {
   const { raw: _raw, ...rest } = record as Record<string, unknown>;
-  return createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 16);
+  // 12 hex characters, written out rather than sliced: a slice would keep the whole digest alive.
+  return createHash('sha256').update(JSON.stringify(rest)).digest().toString('hex', 0, 6);
 }
 
 /**
@@ -26,8 +27,8 @@ export function recordDigest(record: object): string {
 export function inputDigest(parts: ReadonlyArray<string | number | null | undefined>): string {
   return createHash('sha256')
     .update(parts.map((part) => String(part ?? '')).join('\n'))
-    .digest('hex')
-    .slice(0, 24);
+    .digest()
+    .toString('hex', 0, 12);
 }
 
 /**

@@ -5,7 +5,7 @@ import { withGroup, type Logger } from '../../../shared/logger.js';
 import { pipelineCollections } from '../../../shared/db/collections.js';
 import { auditStore } from './integrity.js';
 import { recordEntries, stageEntries } from './ledger.js';
-import { listingDigest, planLinks, propertyDigest } from './link.js';
+import { listingDigest, markPending, planLinks, propertyDigest, propertyRefs } from './link.js';
 import type { LoadedStage } from './load-stages.js';
 import { measureQuality, type Quality } from './quality.js';
 import { readBack } from './read-back.js';
@@ -64,7 +64,7 @@ function withIndexes(integrity: string, missing: readonly string[]): string {
 }
 
 /** Properties (or listings) read back and handed to the writers together; `batchSize` splits them. */
-export const GROUP_SIZE = 2000;
+export const GROUP_SIZE = 1000;
 
 /**
  * Merges the records of the verified input stages into `properties`, `listings` and `history`,
@@ -93,7 +93,6 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
   const propertyStore = new PropertyStore(
     db,
     write,
-    propertyState,
     await storedCount(collections?.properties, propertyState.size),
   );
   const listingStore = new ListingStore(
@@ -103,19 +102,25 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
   );
   // What store-state already has is skipped unread; with nothing left, the second pass is not run.
   let pending = 0;
-  for (const ref of plan.properties.values()) {
-    const digest = propertyDigest(index, ref);
+  for (const ref of propertyRefs(plan, index)) {
     const saved = stateEntry(propertyState, ref.key);
-    if (saved?.d === digest) propertyStore.countUnchanged(saved);
-    else [ref.digest, pending] = [digest, pending + 1];
+    if (saved?.d === propertyDigest(index, ref)) propertyStore.countUnchanged(saved);
+    else {
+      pending += 1;
+      markPending(plan, ref);
+    }
   }
   for (const entry of index.listings.values()) {
-    const digest = listingDigest(index, entry);
-    if (stateEntry(listingState, entry.key)?.d !== digest) [entry.digest, pending] = [digest, pending + 1];
+    if (stateEntry(listingState, entry.key)?.d === listingDigest(index, entry)) continue;
+    entry.pending = true;
+    pending += 1;
   }
+  // Compared: store-state's entries need not stay in memory while the records are read back.
+  propertyState.clear();
+  listingState.clear();
   await withGroup(logger, 'Store listings and properties', async () => {
     if (pending === 0) return logger.info('nothing changed since the last store');
-    await readBack(index, plan.properties, {
+    await readBack(index, plan, {
       groupSize: Math.max(GROUP_SIZE, options.batchSize),
       properties: (group) => propertyStore.store(group),
       listings: (group) => listingStore.store(group),
