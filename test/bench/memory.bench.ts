@@ -22,7 +22,12 @@ const COUNTS = (process.env.BENCH_MEMORY_COUNTS ?? '10000,100000').split(',').ma
 const LIMIT_MB = 300;
 const child = path.join(import.meta.dirname, 'fixtures', 'memory-child.ts');
 
-type Measured = { peakRssMb: number; seconds: number; outputs: Record<string, string>; failures: string[] };
+type Measured = {
+  peakRssMb: number;
+  seconds: number;
+  outputs: Record<string, string>;
+  failures: string[];
+};
 
 async function measure(
   action: string,

@@ -86,7 +86,11 @@ function propertyRef(plan: LinkPlan, index: RecordIndex, key: string): PropertyR
  * The property of `key` (a parcel's APN or any key a listing or enrichment gave): its ref, or for
  * a property only a parcel makes, a ref made on the spot.
  */
-export function propertyOf(plan: LinkPlan, index: RecordIndex, key: string): PropertyRef | undefined {
+export function propertyOf(
+  plan: LinkPlan,
+  index: RecordIndex,
+  key: string,
+): PropertyRef | undefined {
   const ref = plan.properties.get(key);
   if (ref !== undefined) return ref;
   const parcel = index.parcels.get(key);

@@ -50,11 +50,17 @@ export interface ReadBackHandlers {
   /** Records per group handed on. */
   groupSize: number;
   properties: (group: PropertyInput[]) => Promise<void>;
-  listings: (group: Array<{ listing: Sourced<MlsListing>; propertyKey: string | null; digest: string }>) => Promise<void>;
+  listings: (
+    group: Array<{ listing: Sourced<MlsListing>; propertyKey: string | null; digest: string }>,
+  ) => Promise<void>;
 }
 
 function keyOf(type: string, record: Record<string, unknown>): unknown {
-  return type === 'county-parcel' ? record.apn : type === 'mls-listing' ? record.mlsNumber : record.key;
+  return type === 'county-parcel'
+    ? record.apn
+    : type === 'mls-listing'
+      ? record.mlsNumber
+      : record.key;
 }
 
 /**

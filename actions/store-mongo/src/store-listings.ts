@@ -74,7 +74,11 @@ function planWrites(
 }
 
 /** A listing to store: the record, the property it belongs to, and its input digest. */
-export type ListingInput = { listing: Sourced<MlsListing>; propertyKey: string | null; digest: string };
+export type ListingInput = {
+  listing: Sourced<MlsListing>;
+  propertyKey: string | null;
+  digest: string;
+};
 
 /**
  * Stores one document per listing with its status history and its property link, a group at a
@@ -124,7 +128,8 @@ export class ListingStore {
       this.linked +=
         merged.linked - raced.filter(({ propertyKey }) => APN.test(propertyKey ?? '')).length;
       await applyUpdates(collections.listings, [...planned.updates, ...merged.updates]);
-      for (const entry of batch) this.#entries.set(mlsNumber(entry), { d: entry.digest, s: null, c: 0 });
+      for (const entry of batch)
+        this.#entries.set(mlsNumber(entry), { d: entry.digest, s: null, c: 0 });
     }
   }
 

@@ -14,7 +14,8 @@ export type StoreState = Map<string, StoreStateEntry>;
  * and a differently ordered one only costs a merge that finds nothing to change.
  */
 export function recordDigest(record: object): string {
-  const { raw: _raw, ...rest } = record as Record<string, unknown>;
+  const rest: Record<string, unknown> = { ...record };
+  delete rest.raw;
   // 12 hex characters, written out rather than sliced: a slice would keep the whole digest alive.
   return createHash('sha256').update(JSON.stringify(rest)).digest().toString('hex', 0, 6);
 }

@@ -43,7 +43,10 @@ describe('HttpClient response size cap', () => {
       res.end();
     });
     const client = new HttpClient({ retry: fast, maxBytes: 10_000 });
-    cleanup.push(() => server.close(), () => client.close());
+    cleanup.push(
+      () => server.close(),
+      () => client.close(),
+    );
     const error = await client
       .getJson(`${server.url}/parcel/10229045A?token=s3cret-value`)
       .catch((caught: unknown) => caught);
@@ -63,7 +66,10 @@ describe('HttpClient response size cap', () => {
       res.end(body);
     });
     const client = new HttpClient({ retry: fast });
-    cleanup.push(() => server.close(), () => client.close());
+    cleanup.push(
+      () => server.close(),
+      () => client.close(),
+    );
     await expect(client.getJson(`${server.url}/big`, { maxBytes: 1_000 })).rejects.toThrow(
       /\/big: response body larger than the limit of 1000 bytes/,
     );
@@ -75,7 +81,10 @@ describe('HttpClient response size cap', () => {
       res.end(json(2_000_000));
     });
     const client = new HttpClient({ retry: fast });
-    cleanup.push(() => server.close(), () => client.close());
+    cleanup.push(
+      () => server.close(),
+      () => client.close(),
+    );
     const value = await client.getJson<{ Padding: string }>(`${server.url}/parcel/1`);
     expect(value.Padding).toHaveLength(2_000_000);
   });
