@@ -77,6 +77,14 @@ export async function readBack(
 ): Promise<void> {
   const spool = new Spool();
   const spooled = new Map<string, Array<[Part, [number, number]]>>();
+  // One group is written while the next is read: the database and the parsing overlap.
+  let writing: Promise<void> = Promise.resolve();
+  const hand = async (write: () => Promise<void>): Promise<void> => {
+    await writing;
+    writing = write();
+    // Seen by the next `hand` or the end of the pass; never an unhandled rejection meanwhile.
+    writing.catch(() => undefined);
+  };
   let ready: PropertyInput[] = [];
   let listings: Parameters<ReadBackHandlers['listings']>[0] = [];
   const maps = {
@@ -109,7 +117,8 @@ export async function readBack(
             const listing = { record: record as MlsListing, runId, observedAt };
             listings.push({ listing, propertyKey: entry.property ?? null, digest });
             if (listings.length >= handlers.groupSize) {
-              await handlers.listings(listings);
+              const group = listings;
+              await hand(() => handlers.listings(group));
               listings = [];
             }
           }
@@ -136,14 +145,17 @@ export async function readBack(
         if (absorbKey) input.absorbKey = absorbKey;
         ready.push(input);
         if (ready.length >= handlers.groupSize) {
-          await handlers.properties(ready);
+          const group = ready;
+          await hand(() => handlers.properties(group));
           ready = [];
         }
       }
     }
-    if (listings.length > 0) await handlers.listings(listings);
-    if (ready.length > 0) await handlers.properties(ready);
+    if (listings.length > 0) await hand(() => handlers.listings(listings));
+    if (ready.length > 0) await hand(() => handlers.properties(ready));
+    await writing;
   } finally {
+    await writing.catch(() => undefined);
     spool.close();
   }
 }

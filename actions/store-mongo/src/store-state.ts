@@ -48,16 +48,25 @@ export function stateEntry(state: StoreState, key: string): StoreStateEntry | un
   return state.get(sanitizeKey(key));
 }
 
+/** Calls `visit` with every entry of `kind`, a bucket document at a time: nothing is kept. */
+export async function forEachStateEntry(
+  collection: Collection<StoreStateDocument>,
+  kind: 'property' | 'listing',
+  visit: (key: string, entry: StoreStateEntry) => void,
+): Promise<void> {
+  for await (const bucket of collection.find({ _id: { $regex: `^${kind}:` } })) {
+    for (const [key, entry] of Object.entries(bucket.entries ?? {})) visit(key, entry);
+  }
+}
+
 /** Every entry of `kind` (`property` or `listing`), from its bucket documents. */
 export async function readState(
   collection: Collection<StoreStateDocument> | undefined,
   kind: 'property' | 'listing',
 ): Promise<StoreState> {
   const state: StoreState = new Map();
-  if (collection === undefined) return state;
-  for await (const bucket of collection.find({ _id: { $regex: `^${kind}:` } })) {
-    for (const [key, entry] of Object.entries(bucket.entries ?? {})) state.set(key, entry);
-  }
+  if (collection !== undefined)
+    await forEachStateEntry(collection, kind, (key, entry) => state.set(key, entry));
   return state;
 }
 
