@@ -13,6 +13,11 @@ import { storeBatch, type PropertyCounts, type WriteOptions } from './store-batc
 export type { PropertyCounts, WriteOptions } from './store-batch.js';
 
 const MAX_ROUNDS = 3;
+/**
+ * Store-state entries kept before they are saved: a few saves per 100,000 properties (each
+ * rewrites the bucket documents) instead of holding every entry to the end.
+ */
+export const STATE_FLUSH = 20_000;
 
 /**
  * Merges and writes properties a group at a time, as the second pass completes them; properties
@@ -20,8 +25,8 @@ const MAX_ROUNDS = 3;
  * `countUnchanged`). A group's stored documents are read in one go (see `readByIds`) and merged in
  * TypeScript a batch at a time: history rows first, then new documents inserted and changed fields
  * `$set`. A document another shard inserted meanwhile is read again and merged as an update.
- * `finish` saves the store-state entries last: until then, a rerun merges again (and finds
- * nothing to change).
+ * Store-state entries are saved once STATE_FLUSH are waiting and by `finish`, always after their
+ * documents were written: until then, a rerun merges them again (and finds nothing to change).
  */
 export class PropertyStore {
   readonly counts: PropertyCounts;
@@ -74,12 +79,19 @@ export class PropertyStore {
         batch = await storeBatch(this.db, batch, known, options, this.counts, this.#entries);
       }
     }
+    if (this.#entries.size >= STATE_FLUSH) await this.#saveState();
+  }
+
+  /** Saves the entries of what was written (nothing on a dry run) and forgets them. */
+  async #saveState(): Promise<void> {
+    if (this.#collections && !this.options.dryRun && this.#entries.size > 0)
+      await saveState(this.#collections.storeState, 'property', this.#entries, this.options.now);
+    this.#entries.clear();
   }
 
   /** Saves the store-state of what was written; returns the counts. */
   async finish(): Promise<PropertyCounts> {
-    if (this.#collections && !this.options.dryRun && this.#entries.size > 0)
-      await saveState(this.#collections.storeState, 'property', this.#entries, this.options.now);
+    await this.#saveState();
     return this.counts;
   }
 }
