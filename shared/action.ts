@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
 import type { z } from 'zod';
 import { errorMessage } from './errors.js';
-import { redactUrl, scrubSecrets } from './http/redact.js';
+import { scrub } from './http/redact.js';
 import { inputName, parseInputs } from './inputs.js';
 import { coreLogger, type Logger } from './logger.js';
+import { maskSecret, maskedSecrets, startSecretMask } from './secret-mask.js';
 
 /** Values an action can emit; structured values go out as JSON strings. */
 export type OutputValue = string | number | boolean | object;
@@ -37,7 +38,7 @@ export interface ActionDefinition<S extends z.ZodObject, R> {
   /** The action's folder name, used in the failure message: `<name> failed: ...`. */
   name: string;
   inputs: S;
-  /** Keys of inputs that are secrets: masked before anything is logged. */
+  /** Keys of inputs that are secrets: every printable form masked before anything is logged. */
   secrets?: ReadonlyArray<keyof z.output<S> & string>;
   execute(inputs: z.output<S>, logger: Logger): Promise<R>;
   /** Outputs from the result, kebab-case; any not returned keep their `failureOutputs` value. */
@@ -69,15 +70,13 @@ function setOutputs(runtime: ActionRuntime, outputs: Record<string, OutputValue>
 const MAX_ERROR_OUTPUT = 1000;
 
 /**
- * The failure message as the `error` output every action has (set only when it fails): one line, the secret inputs and any
- * URL credentials replaced by `***` (GitHub drops an output holding a masked value whole, and the
- * incident job reads this one to say what went wrong), cut to 1,000 characters.
+ * The failure message as the `error` output every action has (set only when it fails): one line,
+ * scrubbed by the shared scrubber (every masked secret form, URL credentials, token shapes become
+ * `***`: GitHub drops an output holding a masked value whole, and the incident job reads this one
+ * to say what went wrong), cut to 1,000 characters.
  */
 export function errorOutput(message: string, secrets: readonly string[]): string {
-  const scrubbed = scrubSecrets(message, secrets)
-    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, (url) => redactUrl(url))
-    .replace(/\s+/g, ' ')
-    .trim();
+  const scrubbed = scrub(message, secrets).replace(/\s+/g, ' ').trim();
   return scrubbed.length > MAX_ERROR_OUTPUT
     ? `${scrubbed.slice(0, MAX_ERROR_OUTPUT - 1)}…`
     : scrubbed;
@@ -91,20 +90,11 @@ export async function runAction<S extends z.ZodObject, R>(
   action: ActionDefinition<S, R>,
   runtime: ActionRuntime = coreRuntime,
 ): Promise<R | undefined> {
-  const secrets: string[] = [];
+  startSecretMask((value) => runtime.setSecret(value));
   try {
-    for (const key of action.secrets ?? []) {
-      const value = runtime.getInput(inputName(key)).trim();
-      // A multi-line secret (a proxy list) is masked whole and line by line: logs show lines.
-      const parts = [value, ...value.split(/\r?\n/).map((line) => line.trim())];
-      for (const part of new Set(parts))
-        if (part !== '') {
-          runtime.setSecret(part);
-          secrets.push(part);
-        }
-    }
-    // Longest first, so a secret that contains another is replaced whole.
-    secrets.sort((a, b) => b.length - a.length);
+    // Every printable form of each secret input: whole, line by line, each proxy entry, decoded
+    // and encoded passwords, Basic auth (see secretForms). Run-time secrets are added later.
+    for (const key of action.secrets ?? []) maskSecret(runtime.getInput(inputName(key)));
     const inputs = parseInputs(action.inputs, (name) => runtime.getInput(name));
     const result = await action.execute(inputs, runtime.logger);
     const failure = action.failure?.(result);
@@ -112,14 +102,14 @@ export async function runAction<S extends z.ZodObject, R>(
     setOutputs(runtime, {
       ...action.failureOutputs,
       ...action.outputs(result),
-      ...(failure === undefined ? {} : { error: errorOutput(failure, secrets) }),
+      ...(failure === undefined ? {} : { error: errorOutput(failure, maskedSecrets()) }),
     });
     if (action.summary) await runtime.appendSummary(action.summary(result));
     if (failure !== undefined) runtime.setFailed(`${action.name} failed: ${failure}`);
     return result;
   } catch (error) {
     const message = errorMessage(error);
-    setOutputs(runtime, { ...action.failureOutputs, error: errorOutput(message, secrets) });
+    setOutputs(runtime, { ...action.failureOutputs, error: errorOutput(message, maskedSecrets()) });
     runtime.setFailed(`${action.name} failed: ${message}`);
     return undefined;
   }

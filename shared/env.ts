@@ -21,6 +21,10 @@ export const ENV = {
   githubRepository: 'GITHUB_REPOSITORY',
   /** Chromium for scrape-mls when its `browser-path` input is empty; else /usr/bin/chromium, then Playwright's. */
   chromiumPath: 'CHROMIUM_PATH',
+  /** Path of the JSON payload of the event that started the run (set by runners). */
+  githubEventPath: 'GITHUB_EVENT_PATH',
+  /** Base URL of WebShare's proxy list API for `webshare:<key>` proxies; WebShare's own when unset (the local runner's tests point it at a sandbox). */
+  webshareApiUrl: 'WEBSHARE_API_URL',
   /** Set by GitHub's runners to `true`; the local runner sets it too. */
   githubActions: 'GITHUB_ACTIONS',
 } as const;

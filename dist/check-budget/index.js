@@ -5,37 +5,37 @@ import {
 } from "../chunks/chunk-MJOOOSD5.js";
 import {
   createGitHubClient
-} from "../chunks/chunk-5G2AFL7J.js";
+} from "../chunks/chunk-JP6ABQXW.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-BBMOFQR3.js";
+} from "../chunks/chunk-653C26QP.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-7A7WSH6Y.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-XLZATK2J.js";
+} from "../chunks/chunk-TIB54KGB.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-GD5X65HY.js";
+} from "../chunks/chunk-LDHJLM63.js";
 import {
   readNdjson,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-2UDPA4IO.js";
+} from "../chunks/chunk-ZMR2UW6N.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZQ6VAUGS.js";
+} from "../chunks/chunk-AQL23QRD.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-EGSETS3G.js";
+} from "../chunks/chunk-NCQYB2KM.js";
 import {
   ConfigurationError,
   ENV,
@@ -52,7 +52,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/check-budget/src/check-budget.ts

@@ -1,6 +1,10 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  textSealer,
+  withholdPersonal
+} from "../chunks/chunk-A5ZXHJN4.js";
+import {
   CircuitBreaker,
   CircuitOpenError,
   FAILURE_CLASSES,
@@ -11,39 +15,52 @@ import {
   isJsonContentType,
   isSourceFailure,
   looksLikeHtml
-} from "../chunks/chunk-TRFFKCOD.js";
+} from "../chunks/chunk-FACVCDMQ.js";
+import "../chunks/chunk-KIOB4Y4M.js";
+import {
+  passphraseInput,
+  personalDataInArtifactsInput,
+  repositoryVisibilityInput,
+  resolveVisibility
+} from "../chunks/chunk-DJF6N2JA.js";
 import {
   RateLimiter,
   chooseResume,
   normalizeAddress,
   normalizeZip,
   sourceVerdict
-} from "../chunks/chunk-I74BIUGQ.js";
+} from "../chunks/chunk-RC37CGPX.js";
 import {
   BudgetSpent,
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
   stopRequested,
   withCollectionStop
-} from "../chunks/chunk-I6HJRZYQ.js";
+} from "../chunks/chunk-OVZ5NB62.js";
 import {
   formatIssues
-} from "../chunks/chunk-CNURCQPJ.js";
+} from "../chunks/chunk-TDKOKBYD.js";
+import {
+  artifactNameSchema
+} from "../chunks/chunk-NRKIZQAU.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-YVHKRXHO.js";
+} from "../chunks/chunk-MQRJ2QYQ.js";
+import {
+  markdownText
+} from "../chunks/chunk-T3DYMKLJ.js";
 import {
   retry
-} from "../chunks/chunk-5CGABXIF.js";
+} from "../chunks/chunk-KWPHJND4.js";
 import {
   abortReason
-} from "../chunks/chunk-TYMZFRQ7.js";
+} from "../chunks/chunk-XQA7KBA5.js";
 import "../chunks/chunk-WQ47WIVJ.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-BBMOFQR3.js";
-import "../chunks/chunk-BH6WGPSY.js";
+} from "../chunks/chunk-653C26QP.js";
+import "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-7A7WSH6Y.js";
@@ -51,25 +68,25 @@ import {
   expectRecordType,
   readStages,
   writeStageOutput
-} from "../chunks/chunk-XLZATK2J.js";
+} from "../chunks/chunk-TIB54KGB.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-GD5X65HY.js";
+} from "../chunks/chunk-LDHJLM63.js";
 import {
   JsonLine,
   MANIFEST_FILE,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-2UDPA4IO.js";
+} from "../chunks/chunk-ZMR2UW6N.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZQ6VAUGS.js";
+} from "../chunks/chunk-AQL23QRD.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-EGSETS3G.js";
+} from "../chunks/chunk-NCQYB2KM.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -90,7 +107,7 @@ import {
   secretQueryValues,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import {
   __commonJS,
   __require,
@@ -26733,6 +26750,26 @@ ${captureLines}` : capture.stack;
 // actions/collect-county/src/collect.ts
 import { join as join2 } from "node:path";
 
+// shared/privacy/artifact-privacy.ts
+async function artifactPrivacy(inputs, logger) {
+  const visibility = resolveVisibility(inputs.repositoryVisibility);
+  if (visibility === "private") return { visibility, withhold: false, sealer: null };
+  if (inputs.personalDataInArtifacts) {
+    logger.warning(
+      "public repository with 'personal-data-in-artifacts: true': owner names and mailing addresses are in the artifacts, which anyone signed in to GitHub can download"
+    );
+    return { visibility, withhold: false, sealer: null };
+  }
+  if (inputs.passphrase === "") {
+    logger.warning(
+      `public repository and no '${inputs.passphraseInput}': owner names and mailing addresses are dropped from the artifacts, so store-mongo keeps the owners it has; set the secret to carry them sealed`
+    );
+    return { visibility, withhold: true, sealer: null };
+  }
+  logger.info("public repository: owner names and mailing addresses are sealed in the artifacts");
+  return { visibility, withhold: true, sealer: await textSealer(inputs.passphrase) };
+}
+
 // actions/collect-county/src/checkpoint.ts
 import { once } from "node:events";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
@@ -26946,6 +26983,24 @@ function causeText(error) {
   return parts.join(": ") || String(error);
 }
 
+// shared/http/source-paused.ts
+function waitText(ms) {
+  if (ms < 12e4) return `${Math.ceil(ms / 1e3)} s`;
+  if (ms < 2 * 36e5) return `${Math.round(ms / 6e4)} min`;
+  return `${Math.round(ms / 36e5)} h`;
+}
+var SourcePausedError = class extends NonRetryableError {
+  /** The pause the source asked for, in ms. */
+  retryAfterMs;
+  constructor(what, askedMs, capMs, options) {
+    super(
+      `${what}: the source asked for a pause of ${waitText(askedMs)} (Retry-After), longer than the ${waitText(capMs)} this run waits; stopping`,
+      options
+    );
+    this.retryAfterMs = askedMs;
+  }
+};
+
 // shared/http/stats.ts
 function emptyHttpStats() {
   const errorsByClass = Object.fromEntries(FAILURE_CLASSES.map((name) => [name, 0]));
@@ -27058,10 +27113,14 @@ var HttpClient = class {
     } catch (error) {
       if (isHttpError(error)) {
         this.#stats.errorsByClass[error.failureClass] += 1;
-        if (error.failureClass === "rate-limited") {
-          rateLimiter?.pause(error.retryAfterMs ?? this.#options.rateLimitedPauseMs ?? 1e3);
-        }
         logger?.debug(`${error.message} (${elapsed2()} ms)`);
+        if (error.failureClass === "rate-limited") {
+          const cap = this.#options.retry?.maxRetryAfterMs ?? 6e4;
+          const asked = error.retryAfterMs ?? this.#options.rateLimitedPauseMs ?? 1e3;
+          rateLimiter?.pause(Math.min(asked, cap));
+          if (asked > cap)
+            throw new SourcePausedError(`GET ${redactUrl(url)}`, asked, cap, { cause: error });
+        }
       }
       throw error;
     } finally {
@@ -27492,11 +27551,13 @@ async function fetchParcels(apns, options) {
         if (error instanceof ConfigurationError) {
           fatal = error;
           abort.abort(error);
-        } else if (error instanceof CircuitOpenError) {
-          logger.warning(
-            `${zip2}: ${error.message}; stopping with ${outcome.fetched} parcels fetched`
-          );
+        } else if (error instanceof CircuitOpenError || error instanceof SourcePausedError) {
+          if (!outcome.stoppedEarly)
+            logger.warning(
+              `${zip2}: ${error.message}; stopping with ${outcome.fetched} parcels fetched`
+            );
           outcome.stoppedEarly = true;
+          outcome.stopReason ??= error instanceof CircuitOpenError ? "the county API kept failing (circuit open)" : `the county API asked for a pause of ${waitText(error.retryAfterMs)} (Retry-After)`;
           abort.abort(error);
         } else {
           const errorClass = errorClassOf(error);
@@ -27602,6 +27663,12 @@ async function prioritise(db, apns, logger) {
 
 // actions/collect-county/src/publish.ts
 import { rm as rm2 } from "node:fs/promises";
+async function* stageLines(checkpoint, privacy) {
+  for await (const line of checkpoint.lines()) {
+    if (!privacy.withhold) yield line;
+    else yield withholdPersonal(JSON.parse(line.json), privacy.sealer);
+  }
+}
 async function publishShard(checkpoint, companions, target, logger) {
   await rm2(target.dir, { recursive: true, force: true });
   const manifest = await writeStageOutput(
@@ -27614,8 +27681,8 @@ async function publishShard(checkpoint, companions, target, logger) {
       recordSchemaVersion: COUNTY_PARCEL_SCHEMA_VERSION,
       gzip: true
     },
-    // The checkpoint's lines go into the artifact as they are: no parse and re-serialise.
-    checkpoint.lines(),
+    // In the clear the checkpoint's lines go into the artifact as they are: no parse and re-serialise.
+    stageLines(checkpoint, target.privacy),
     { records: { "run-stats": [companions.runStats], usage: [companions.usage] } }
   );
   if (target.client === null) {
@@ -27625,7 +27692,8 @@ async function publishShard(checkpoint, companions, target, logger) {
     return { records: manifest.recordCount, uploaded: false };
   }
   await uploadStage(target.client, target.artifactName, target.dir, logger, {
-    compressionLevel: 0
+    compressionLevel: 0,
+    retentionDays: target.retentionDays
   });
   if (companions.complete) await checkpoint.remove();
   return { records: manifest.recordCount, uploaded: true };
@@ -27952,7 +28020,7 @@ async function collectShard(zip2, context) {
     if (outcome.stoppedEarly) {
       [complete, note] = [
         false,
-        `stopped early: the county API kept failing (circuit open); ${skipped} parcels left for a later run`
+        `stopped early: ${outcome.stopReason ?? "the county API closed"}; ${skipped} parcels left for a later run`
       ];
     } else if (outcome.fetched + outcome.failed < todo.length) {
       [complete, note] = [
@@ -28155,6 +28223,11 @@ async function collectZips(inputs, deps, stop) {
     } : { kind: "folder", dir: join2(run2.tempDir, "out"), name: resume.name };
     await importPreviousRuns(source, checkpoints, logger, { required: resume.required });
   }
+  const privacy = await artifactPrivacy(
+    { ...inputs, passphrase: inputs.artifactPassphrase, passphraseInput: "artifact-passphrase" },
+    logger
+  );
+  const publish = { client, retentionDays: inputs.retentionDays, privacy };
   const database = await openPriorityDatabase(inputs, logger);
   const shards = [];
   try {
@@ -28168,7 +28241,7 @@ async function collectZips(inputs, deps, stop) {
           runId: run2.runId,
           checkpoint,
           logger,
-          target: { dir: join2(outDir, name), artifactName: name, client },
+          target: { dir: join2(outDir, name), artifactName: name, ...publish },
           stop
         })
       );
@@ -28229,20 +28302,21 @@ var collectCountyInputs = external_exports.object({
   /** Days after which a complete parcel index is searched again even if the county's TOTAL is unchanged. */
   indexMaxAgeDays: integerInput({ default: 30, min: 1, max: 3650 }),
   /** `artifact-name` of a previous run whose parcels to keep. */
-  resumeFrom: stringInput().refine((name) => /^[\w.-]*$/.test(name), {
-    message: 'expected an artifact name of letters, digits, ".", "_" or "-"'
-  }),
+  resumeFrom: stringInput().pipe(artifactNameSchema({ optional: true })),
   /** MongoDB with the `properties` collection, for incremental priorities (a secret). */
   mongodbUri: mongodbUriInput,
   /** Database holding `properties`; empty: the connection string's, else `phx_property`. */
   database: databaseInput,
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
-  artifactName: stringInput({ default: "county-parcels" }).refine(
-    (name) => /^[\w.-]+$/.test(name),
-    {
-      message: 'expected letters, digits, ".", "_" or "-"'
-    }
-  ),
+  artifactName: stringInput({ default: "county-parcels" }).pipe(artifactNameSchema()),
+  /** Days GitHub keeps the artifacts: long enough for store-mongo and a re-run. */
+  retentionDays: integerInput({ default: 7, min: 1, max: 90 }),
+  /** `public`, `private`, or `auto` (the event's `repository.private`). */
+  repositoryVisibility: repositoryVisibilityInput,
+  /** Opt-in: owner names and mailing addresses in the clear even in a public repository. */
+  personalDataInArtifacts: personalDataInArtifactsInput,
+  /** Passphrase (a secret) sealing the owner fields in artifacts of a public repository. */
+  artifactPassphrase: passphraseInput,
   /** Share of the parcels tried in this run that may fail before the run fails (0 to 1). */
   maxFailureRate: rateInput(0.25),
   /** Collect and write locally, but upload nothing. */
@@ -28311,7 +28385,7 @@ function coverageLine(shard) {
 function planLine(shard) {
   if (shard.searchNote === null) return null;
   const budget = shard.requestBudget === null ? "no request budget" : `${number(shard.requestBudget)} requests`;
-  return `- ${shard.zip}: ${budget}; search: ${shard.searchNote} (${number(shard.searchPages)} pages)`;
+  return `- ${shard.zip}: ${budget}; search: ${markdownText(shard.searchNote)} (${number(shard.searchPages)} pages)`;
 }
 function collectSummary(result) {
   const complete = result.shards.every((shard) => shard.complete);
@@ -28319,7 +28393,7 @@ function collectSummary(result) {
   const rows = result.shards.map(
     (shard) => `| ${shard.zip} | ${number(shard.found)} | ${number(shard.fetched)} | ${number(shard.resumed)} | ${number(shard.failed)} | ${number(shard.skipped)} | ${number(shard.parcels)} | ${number(shard.requests)} | ${elapsed(shard.elapsedMs)} | ${number(effectiveRate(shard))}/h |`
   );
-  const notes = result.shards.filter((shard) => shard.note !== null).map((shard) => `- ${shard.zip}: ${shard.note}`);
+  const notes = result.shards.filter((shard) => shard.note !== null).map((shard) => `- ${shard.zip}: ${markdownText(shard.note ?? "")}`);
   const cycles = result.shards.map(cycleLine).filter((line) => line !== null);
   const coverage = result.shards.map(coverageLine).filter((line) => line !== null);
   const plans = result.shards.map(planLine).filter((line) => line !== null);
@@ -28328,7 +28402,7 @@ function collectSummary(result) {
   return [
     `## County parcels (${result.mode})`,
     "",
-    ...failure === void 0 ? [] : [`**Failed**: ${failure}`, ""],
+    ...failure === void 0 ? [] : [`**Failed**: ${markdownText(failure)}`, ""],
     complete ? failed === 0 ? "Complete." : `Complete, but ${number(failed)} parcels could not be collected after retries; the next run tries them again.` : "**Partial run**: stopped before the work was done (why is below); what was collected is in the artifacts, and the next run continues (or resume with `resume-from`).",
     "",
     "| ZIP | found | fetched | kept | failed | skipped | in artifact | requests | elapsed | rate |",
@@ -28350,7 +28424,7 @@ function createCollectCountyAction(outside = {}) {
   return {
     name: "collect-county",
     inputs: collectCountyInputs,
-    secrets: ["apiToken", "mongodbUri"],
+    secrets: ["apiToken", "mongodbUri", "artifactPassphrase"],
     execute: (inputs, logger) => collectCounty(inputs, { ...outside, logger, artifactClient: runnerArtifactClient() }),
     outputs: (result) => {
       const fetched = sum(result, (shard) => shard.fetched);

@@ -7,7 +7,7 @@ import {
   createHttpError,
   isHttpError,
   isSourceFailure
-} from "../chunks/chunk-TRFFKCOD.js";
+} from "../chunks/chunk-FACVCDMQ.js";
 import {
   ensureIndexes
 } from "../chunks/chunk-MJOOOSD5.js";
@@ -15,7 +15,10 @@ import {
   BudgetSpent,
   collectionStop,
   runnerStopSignal
-} from "../chunks/chunk-I6HJRZYQ.js";
+} from "../chunks/chunk-OVZ5NB62.js";
+import {
+  artifactNameSchema
+} from "../chunks/chunk-NRKIZQAU.js";
 import {
   ENRICHMENT_FIELD_NAMES,
   ENRICHMENT_RANGES,
@@ -26,23 +29,26 @@ import {
   enrichmentSchema,
   fieldConfidenceSchema,
   listingSignalsSchema
-} from "../chunks/chunk-YVHKRXHO.js";
+} from "../chunks/chunk-MQRJ2QYQ.js";
+import {
+  markdownText
+} from "../chunks/chunk-T3DYMKLJ.js";
 import {
   retry
-} from "../chunks/chunk-5CGABXIF.js";
+} from "../chunks/chunk-KWPHJND4.js";
 import {
   sleep
-} from "../chunks/chunk-TYMZFRQ7.js";
+} from "../chunks/chunk-XQA7KBA5.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-BH6WGPSY.js";
+} from "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-7A7WSH6Y.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-XLZATK2J.js";
+} from "../chunks/chunk-TIB54KGB.js";
 import {
   DefaultArtifactClient,
   describeIssues,
@@ -50,14 +56,14 @@ import {
   runnerArtifactClient,
   timestampSchema,
   uploadStage
-} from "../chunks/chunk-2UDPA4IO.js";
+} from "../chunks/chunk-ZMR2UW6N.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZQ6VAUGS.js";
+} from "../chunks/chunk-AQL23QRD.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-EGSETS3G.js";
+} from "../chunks/chunk-NCQYB2KM.js";
 import {
   ConfigurationError,
   ENV,
@@ -77,7 +83,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import {
   __commonJS,
   __toESM
@@ -1374,15 +1380,30 @@ function garageSpaces(text) {
   const match = GARAGE.exec(text);
   return match?.[1] === void 0 ? null : toNumber(match[1]);
 }
+var SHARED_POOL = /* @__PURE__ */ new Set([
+  "community",
+  "shared",
+  "hoa",
+  "association",
+  "neighborhood",
+  "complex"
+]);
+function wordBefore(text, end) {
+  let stop = end;
+  while (stop > 0 && /\s/.test(text[stop - 1] ?? "")) stop -= 1;
+  if (stop === end) return "";
+  let start = stop;
+  while (start > 0 && stop - start < 40 && /[\w-]/.test(text[start - 1] ?? "")) start -= 1;
+  return text.slice(start, stop);
+}
 function pool2(text) {
   if (/\bno pool\b/i.test(text)) return false;
-  const mentions = [...text.matchAll(/\b([\w-]+\s+)?pool\b/gi)];
+  const mentions = [...text.matchAll(/\bpool\b/gi)];
   if (mentions.length === 0) return null;
-  const shared = /^(community|shared|hoa|association|neighborhood|complex|heated community)\s+$/i;
-  return mentions.some((mention) => !shared.test(mention[1] ?? "")) ? true : null;
+  return mentions.some((mention) => !SHARED_POOL.has(wordBefore(text, mention.index).toLowerCase())) ? true : null;
 }
 var AMOUNT = String.raw`\$\s*([\d,]+(?:\.\d{1,2})?)`;
-var PERIOD = String.raw`(?:\s*(?:\/|per|a|an)?\s*(mo|month|monthly|qtr|quarter|quarterly|yr|year|yearly|annual|annually|semi-annual))?`;
+var PERIOD = String.raw`(?:\s*(?:(?:\/|per|an?)\s*)?(mo|month|monthly|qtr|quarter|quarterly|yr|year|yearly|annual|annually|semi-annual))?`;
 var HOA_FEE_AFTER = new RegExp(String.raw`\bhoa\b[^$.\d]{0,25}${AMOUNT}${PERIOD}`, "i");
 var HOA_FEE_BEFORE = new RegExp(String.raw`${AMOUNT}${PERIOD}\s*hoa\b`, "i");
 var PERIOD_MONTHS = { q: 3, y: 12, a: 12, s: 6 };
@@ -1452,6 +1473,7 @@ function summarize(fields) {
 }
 
 // actions/enrich-llm/src/rules-extractor.ts
+var MAX_RULES_TEXT_CHARS = 1e4;
 var FROM_FACTS = 0.9;
 var FROM_TEXT = 0.7;
 var first2 = (table, text) => table.find(([pattern]) => pattern.test(text))?.[1] ?? null;
@@ -1471,7 +1493,7 @@ var factText = (input, name) => {
   return typeof value === "string" ? value : "";
 };
 function extractByRules(input, now = /* @__PURE__ */ new Date()) {
-  const text = input.description;
+  const text = input.description.slice(0, MAX_RULES_TEXT_CHARS);
   const confidence = {};
   const pick = (name, fromFacts, fromText) => {
     const value = fromFacts ?? fromText;
@@ -1662,15 +1684,15 @@ var enrichInputsSchema = external_exports.object({
   /** The budget gate: false means no model call; cache hits still count, rules do the rest. */
   enabled: booleanInput(true),
   /** Name of the enrichment artifact to upload. */
-  artifactName: stringInput({ default: "enrichment" }).pipe(
-    external_exports.string().regex(/^[\w.-]+$/, "expected letters, digits, dot, dash or underscore")
-  ),
+  artifactName: stringInput({ default: "enrichment" }).pipe(artifactNameSchema()),
   /**
    * Minutes (decimals allowed) after which no new batch goes to the model; what it did not get to is
    * carried to the next night. 0: no limit.
    */
   timeBudgetMinutes: decimalInput({ default: 0, unit: "of minutes" }),
   /** Write the stage folder but upload nothing and store nothing in the cache. */
+  /** Days GitHub keeps the artifact: long enough for store-mongo and the next night's chain. */
+  retentionDays: integerInput({ default: 7, min: 1, max: 90 }),
   dryRun: dryRunInput
 });
 
@@ -2539,7 +2561,9 @@ async function writeEnrichmentStage(dir, name, records, options) {
     options.logger.info("no runner token: the folder is the output");
     return { dir, artifactName: "" };
   }
-  await uploadStage(new DefaultArtifactClient(), name, dir, options.logger);
+  await uploadStage(new DefaultArtifactClient(), name, dir, options.logger, {
+    retentionDays: options.retentionDays
+  });
   return { dir, artifactName: name };
 }
 
@@ -2729,7 +2753,7 @@ async function saveCarried(store, outcome, logger) {
 }
 
 // actions/enrich-llm/src/summary.ts
-var cell = (text) => text.replace(/[|<>\n]/g, " ").slice(0, 200);
+var cell = (text) => markdownText(text, 200);
 function enrichSummary(facts2) {
   const { outcome } = facts2;
   const status = outcome.gated ? `LLM off (budget gate): the rules extractor enriched ${outcome.rulesExtracted} properties.` : outcome.degraded ? `**Degraded**: ${outcome.fallbackCount} properties went to the \`${facts2.fallback}\` fallback instead of ${facts2.model}.` : `All properties enriched by ${facts2.model} or the cache.`;
@@ -2838,7 +2862,8 @@ async function execute(inputs, logger, outside) {
   const written = await withGroup(logger, "Write enrichment stage", () => {
     const runStats = enrichRunStats(context.runId, startedAt, counts, outcome);
     const usage = enrichUsage(context.runId, outcome);
-    return writeEnrichmentStage(dir, inputs.artifactName, { runStats, usage, outcome }, { logger });
+    const options = { logger, retentionDays: inputs.retentionDays };
+    return writeEnrichmentStage(dir, inputs.artifactName, { runStats, usage, outcome }, options);
   });
   if (outcome.failure) {
     const where = written.artifactName ? `artifact '${written.artifactName}'` : written.dir;

@@ -1,18 +1,33 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  SALT_BYTES,
+  deriveKey,
+  newSalt
+} from "../chunks/chunk-KIOB4Y4M.js";
+import {
   reconcileIndexes
 } from "../chunks/chunk-MJOOOSD5.js";
 import {
+  passphraseInput,
+  personalDataInArtifactsInput,
+  repositoryVisibilityInput,
+  resolveVisibility
+} from "../chunks/chunk-DJF6N2JA.js";
+import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-CNURCQPJ.js";
-import "../chunks/chunk-YVHKRXHO.js";
+} from "../chunks/chunk-TDKOKBYD.js";
+import {
+  artifactNameSchema,
+  isPlainArtifactName
+} from "../chunks/chunk-NRKIZQAU.js";
+import "../chunks/chunk-MQRJ2QYQ.js";
 import {
   pipelineCollections
 } from "../chunks/chunk-WQ47WIVJ.js";
-import "../chunks/chunk-BBMOFQR3.js";
-import "../chunks/chunk-BH6WGPSY.js";
+import "../chunks/chunk-653C26QP.js";
+import "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS,
   DATABASE_SCHEMA
@@ -20,7 +35,7 @@ import {
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-GD5X65HY.js";
+} from "../chunks/chunk-LDHJLM63.js";
 import {
   FOLDER_MANIFEST,
   clientFailure,
@@ -31,15 +46,15 @@ import {
   runnerArtifactClient,
   verifyFolder,
   writeFolderManifest
-} from "../chunks/chunk-2UDPA4IO.js";
+} from "../chunks/chunk-ZMR2UW6N.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZQ6VAUGS.js";
+} from "../chunks/chunk-AQL23QRD.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-EGSETS3G.js";
+} from "../chunks/chunk-NCQYB2KM.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -54,7 +69,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";
@@ -63,7 +78,6 @@ import {
 var TASKS = ["restore", "indexes", "backup", "export", "retention"];
 var DEFAULT_TASKS = "indexes,retention,backup";
 var zip = external_exports.string().regex(/^\d{5}$/, "expected a 5-digit ZIP");
-var artifactName = external_exports.string().regex(/^[A-Za-z0-9][\w.-]{0,99}$/, "expected letters, digits, ., _ or -, at most 100");
 var maintainDbInputs = external_exports.object({
   /** Connection string (a secret). */
   mongodbUri: mongodbUriInput.pipe(external_exports.string().min(1, "expected a connection string")),
@@ -94,7 +108,15 @@ var maintainDbInputs = external_exports.object({
     listInput(zip)
   ).transform((zips) => zips.length === 0 ? null : zips),
   /** Name of the backup artifact before its day: `<artifact-name>-<YYYY-MM-DD>`. */
-  artifactName: stringInput({ default: "db-backup" }).pipe(artifactName),
+  artifactName: stringInput({ default: "db-backup" }).pipe(artifactNameSchema()),
+  /** Days GitHub keeps the backup and export artifacts. */
+  retentionDays: integerInput({ default: 30, min: 1, max: 90 }),
+  /** Passphrase (a secret) the backup and export files are encrypted with, and a restore opens them with. */
+  backupPassphrase: passphraseInput,
+  /** `public`, `private`, or `auto` (the event's `repository.private`). */
+  repositoryVisibility: repositoryVisibilityInput,
+  /** Opt-in: backups and exports in the clear even in a public repository. */
+  personalDataInArtifacts: personalDataInArtifactsInput,
   /** Backup to restore: an artifact of this run, or a folder holding a downloaded backup. */
   restoreFrom: stringInput(),
   /** Folder the backup and export are written to; default `<RUNNER_TEMP>/maintain-db`. */
@@ -103,14 +125,29 @@ var maintainDbInputs = external_exports.object({
 });
 
 // actions/maintain-db/src/maintain.ts
-import { join as join8, resolve as resolve2 } from "node:path";
+import { join as join9, resolve as resolve2 } from "node:path";
+
+// actions/maintain-db/src/backup-privacy.ts
+function backupPassphrase(inputs, logger) {
+  if (inputs.backupPassphrase !== "") return inputs.backupPassphrase;
+  const visibility = resolveVisibility(inputs.repositoryVisibility);
+  if (visibility === "public" && !inputs.personalDataInArtifacts) {
+    throw new ConfigurationError(
+      "input 'backup-passphrase' is required in a public repository: backups and exports hold owner names and mailing addresses, and anyone signed in to GitHub can download artifacts. Set the ARTIFACT_PASSPHRASE secret (or 'personal-data-in-artifacts: true' to publish them in the clear)"
+    );
+  }
+  logger.warning(
+    `backup and export are written in the clear (${visibility} repository${visibility === "public" ? ", 'personal-data-in-artifacts: true'" : ""}); set 'backup-passphrase' to encrypt them`
+  );
+  return "";
+}
 
 // actions/maintain-db/src/publish.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // actions/maintain-db/src/artifacts.ts
 import { join } from "node:path";
-async function uploadFolder(client, name, dir, logger) {
+async function uploadFolder(client, name, dir, retentionDays, logger) {
   const manifest = await verifyFolder(dir);
   const files = [FOLDER_MANIFEST, ...manifest.files.map((file) => file.path)];
   let response;
@@ -119,7 +156,7 @@ async function uploadFolder(client, name, dir, logger) {
       name,
       files.map((file) => join(dir, file)),
       dir,
-      { compressionLevel: 0 }
+      { compressionLevel: 0, retentionDays }
     );
   } catch (error) {
     throw clientFailure(`upload of artifact '${name}'`, error);
@@ -190,6 +227,25 @@ async function restoreIndexSpecs(db, specs, logger) {
 }
 
 // actions/maintain-db/src/restore-guide.ts
+function encryptionSection(input) {
+  if (!input.encrypted) {
+    return `This backup is not encrypted: keep it where only people allowed to see owner names and
+mailing addresses can download it.
+
+`;
+  }
+  return `## Encrypted
+
+Each collection file is encrypted with the \`backup-passphrase\` secret and named \`<file>.enc\`:
+the bytes \`PHXENC\`, version byte 1, a 16-byte scrypt salt (N 2^15, r 8, p 1, 32-byte key), a
+12-byte nonce, the AES-256-GCM ciphertext and its 16-byte tag (the 35 header bytes are the
+additional authenticated data). Without the passphrase nothing here can be read. The restore
+task opens every file before it writes anything; a wrong passphrase fails with nothing written.
+To get the plain files (for mongoimport), run the restore task with \`dry-run: true\` on the
+downloaded folder: it decrypts each \`<file>.enc\` into \`<file>\` beside it and writes nothing.
+
+`;
+}
 function restoreGuide(input) {
   const rows = input.files.filter((file) => file.collection !== null).map((file) => `| ${file.collection} | \`${file.path}\` | ${file.records} |`);
   const imports = input.files.filter((file) => file.collection !== null).map((file) => {
@@ -208,7 +264,7 @@ the indexes of every collection.
 | --- | --- | --- |
 ${rows.join("\n")}
 
-A restore upserts every document by \`_id\`: documents missing from the database are inserted,
+${encryptionSection(input)}A restore upserts every document by \`_id\`: documents missing from the database are inserted,
 documents with the same \`_id\` are replaced by the backed-up version, and nothing is deleted.
 Running it twice gives the same database as running it once.
 
@@ -220,7 +276,7 @@ Running it twice gives the same database as running it once.
     mongodb-uri: \${{ secrets.MONGODB_URI }}
     database: ${input.database}
     tasks: restore
-    restore-from: ${input.artifactName}
+    restore-from: ${input.artifactName}${input.encrypted ? "\n    backup-passphrase: ${{ secrets.ARTIFACT_PASSPHRASE }}" : ""}
 \`\`\`
 
 \`restore-from\` names an artifact of the same workflow run. For a backup of an earlier run,
@@ -244,9 +300,8 @@ ${imports.join("\n")}
 
 ## How long backups are kept
 
-The backup is a workflow artifact: GitHub deletes it after the repository's artifact retention
-period (90 days unless the repository or organisation sets another). Download a copy to keep
-it longer.
+The backup is a workflow artifact kept ${input.retentionDays} days (the \`retention-days\` input; the
+repository's artifact retention setting caps it). Download a copy to keep it longer.
 `;
 }
 
@@ -283,7 +338,9 @@ async function writeBackup(db, target, runStats, logger) {
   const guide = restoreGuide({
     database: db.databaseName,
     artifactName: target.artifactName,
-    files
+    files,
+    encrypted: target.encrypted,
+    retentionDays: target.retentionDays
   });
   await writeFile2(join3(target.dir, "RESTORE.md"), guide);
   files.push({ ...await describeFile(target.dir, "RESTORE.md"), collection: null });
@@ -560,11 +617,133 @@ async function exportTask(db, options, logger) {
   return { dir: options.dir, properties, files: files.map((file) => file.path) };
 }
 
+// actions/maintain-db/src/sealed-folder.ts
+import { rm as rm4 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
+// shared/crypto/sealed-file.ts
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream as createWriteStream2 } from "node:fs";
+import { open, rename, rm as rm3, stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+var MAGIC = Buffer.from("PHXENC", "latin1");
+var VERSION = 1;
+var NONCE_BYTES = 12;
+var TAG_BYTES = 16;
+var HEADER_BYTES = MAGIC.length + 1 + SALT_BYTES + NONCE_BYTES;
+var SEALED_SUFFIX = ".enc";
+async function sealFile(source, target, passphrase) {
+  const salt = newSalt();
+  const nonce = randomBytes(NONCE_BYTES);
+  const header = Buffer.concat([MAGIC, Buffer.from([VERSION]), salt, nonce]);
+  const cipher = createCipheriv("aes-256-gcm", await deriveKey(passphrase, salt), nonce);
+  cipher.setAAD(header);
+  const out = createWriteStream2(target);
+  out.write(header);
+  await pipeline(createReadStream(source), cipher, out, { end: false });
+  await new Promise((resolve3, reject) => {
+    out.end(cipher.getAuthTag(), () => resolve3());
+    out.once("error", reject);
+  });
+}
+async function readParts(path) {
+  const { size } = await stat(path);
+  const handle = await open(path, "r");
+  try {
+    const header = Buffer.alloc(HEADER_BYTES);
+    const tag = Buffer.alloc(TAG_BYTES);
+    if (size < HEADER_BYTES + TAG_BYTES) return { header, tag, size };
+    await handle.read(header, 0, HEADER_BYTES, 0);
+    await handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
+    return { header, tag, size };
+  } finally {
+    await handle.close();
+  }
+}
+async function openSealedFile(source, target, passphrase, input) {
+  const { header, tag, size } = await readParts(source);
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC) || header[MAGIC.length] !== VERSION) {
+    throw new ConfigurationError(`${source}: not a sealed file of version ${VERSION}`);
+  }
+  const salt = header.subarray(MAGIC.length + 1, MAGIC.length + 1 + SALT_BYTES);
+  const nonce = header.subarray(MAGIC.length + 1 + SALT_BYTES);
+  const decipher = createDecipheriv("aes-256-gcm", await deriveKey(passphrase, salt), nonce);
+  decipher.setAAD(header);
+  decipher.setAuthTag(tag);
+  const partial = `${target}.partial`;
+  const body = { start: HEADER_BYTES, end: size - TAG_BYTES - 1 };
+  try {
+    const stream = body.end < body.start ? Readable.from([]) : createReadStream(source, body);
+    await pipeline(stream, decipher, createWriteStream2(partial));
+  } catch {
+    await rm3(partial, { force: true });
+    throw new ConfigurationError(
+      `input '${input}': ${source} does not open with this passphrase (a wrong passphrase, or the file was changed); nothing was restored from it`
+    );
+  }
+  await rename(partial, target);
+}
+
+// actions/maintain-db/src/sealed-folder.ts
+async function sealFolder(dir, manifest, passphrase) {
+  const files = [];
+  for (const file of manifest.files) {
+    if (file.collection === null) {
+      files.push(file);
+      continue;
+    }
+    const sealed = `${file.path}${SEALED_SUFFIX}`;
+    await sealFile(join5(dir, file.path), join5(dir, sealed), passphrase);
+    await rm4(join5(dir, file.path));
+    const described = await describeFile(dir, sealed);
+    files.push({ ...file, ...described });
+  }
+  const next = { ...manifest, files };
+  await writeFolderManifest(dir, next);
+  return next;
+}
+async function openFolder(dir, manifest, passphrase, input) {
+  const sealed = manifest.files.filter((file) => file.path.endsWith(SEALED_SUFFIX));
+  if (sealed.length === 0) return manifest;
+  if (passphrase === "") {
+    throw new ConfigurationError(
+      `input '${input}' is required: ${dir} holds encrypted files (${sealed.map((file) => file.path).join(", ")})`
+    );
+  }
+  const files = [];
+  for (const file of manifest.files) {
+    if (!file.path.endsWith(SEALED_SUFFIX)) {
+      files.push(file);
+      continue;
+    }
+    const plain = file.path.slice(0, -SEALED_SUFFIX.length);
+    await openSealedFile(join5(dir, file.path), join5(dir, plain), passphrase, input);
+    files.push({ ...file, path: plain });
+  }
+  return { ...manifest, files };
+}
+
 // actions/maintain-db/src/publish.ts
+async function finish(name, dir, target, logger) {
+  if (target.passphrase !== "") {
+    await sealFolder(dir, await verifyFolder(dir), target.passphrase);
+    logger.info(`${name}: data files encrypted with 'backup-passphrase'`);
+  }
+  if (target.uploader) {
+    await uploadFolder(target.uploader, name, dir, target.retentionDays, logger);
+  }
+}
 async function publishBackup(db, name, target, runStats, logger) {
-  const where = { dir: join5(target.outputDir, name), runId: target.runId, now: target.now };
-  const backup = await writeBackup(db, { ...where, artifactName: name }, runStats, logger);
-  if (target.uploader) await uploadFolder(target.uploader, name, backup.dir, logger);
+  const where = { dir: join6(target.outputDir, name), runId: target.runId, now: target.now };
+  const guide = { encrypted: target.passphrase !== "", retentionDays: target.retentionDays };
+  const backup = await writeBackup(
+    db,
+    { ...where, ...guide, artifactName: name },
+    runStats,
+    logger
+  );
+  await finish(name, backup.dir, target, logger);
   const collections = backup.manifest.files.flatMap(
     (file) => file.collection === null ? [] : [{ collection: file.collection, documents: file.records }]
   );
@@ -572,13 +751,13 @@ async function publishBackup(db, name, target, runStats, logger) {
   return { artifact, dir: backup.dir, count: backup.documents, collections };
 }
 async function publishExport(db, name, request, target, logger) {
-  const dir = join5(target.outputDir, name);
+  const dir = join6(target.outputDir, name);
   const exported = await exportTask(
     db,
     { ...request, dir, runId: target.runId, now: target.now },
     logger
   );
-  if (target.uploader) await uploadFolder(target.uploader, name, exported.dir, logger);
+  await finish(name, exported.dir, target, logger);
   return { artifact: target.uploader ? name : null, dir, count: exported.properties };
 }
 
@@ -657,7 +836,7 @@ async function applyRetention(db, policies, options, logger) {
 
 // actions/maintain-db/src/restore.ts
 var import_mongodb3 = __toESM(require_lib(), 1);
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // actions/maintain-db/src/restore-writes.ts
 var import_mongodb2 = __toESM(require_lib(), 1);
@@ -700,7 +879,7 @@ async function writeChunk(db, collection, chunk, dryRun) {
 var { EJSON: EJSON3 } = import_mongodb3.BSON;
 var CHUNK = 50;
 async function* documents(dir, file) {
-  const path = join6(dir, file.path);
+  const path = join7(dir, file.path);
   let line = 0;
   for await (const value of readNdjson(path)) {
     line += 1;
@@ -718,8 +897,14 @@ async function* documents(dir, file) {
     yield document;
   }
 }
-async function restoreBackup(db, dir, dryRun, logger) {
-  const manifest = await verifyFolder(dir);
+async function restoreBackup(db, dir, options, logger) {
+  const { dryRun } = options;
+  const manifest = await openFolder(
+    dir,
+    await verifyFolder(dir),
+    options.passphrase,
+    "backup-passphrase"
+  );
   if (manifest.kind !== "db-backup") {
     throw new IntegrityError(`${dir}: a ${manifest.kind} folder, expected a db-backup`);
   }
@@ -772,7 +957,7 @@ async function restoreBackup(db, dir, dryRun, logger) {
 
 // actions/maintain-db/src/restore-source.ts
 import { access } from "node:fs/promises";
-import { join as join7, resolve } from "node:path";
+import { join as join8, resolve } from "node:path";
 async function locateBackup(restoreFrom, where, logger) {
   if (restoreFrom === "") {
     throw new ConfigurationError(
@@ -780,7 +965,7 @@ async function locateBackup(restoreFrom, where, logger) {
     );
   }
   const folder = resolve(where.context.workspace, restoreFrom);
-  const isFolder = await access(join7(folder, FOLDER_MANIFEST)).then(
+  const isFolder = await access(join8(folder, FOLDER_MANIFEST)).then(
     () => true,
     () => false
   );
@@ -788,12 +973,12 @@ async function locateBackup(restoreFrom, where, logger) {
     logger.info(`restoring from folder ${folder}`);
     return folder;
   }
-  if (where.client === null || !/^[\w.-]+$/.test(restoreFrom)) {
+  if (where.client === null || !isPlainArtifactName(restoreFrom)) {
     throw new ConfigurationError(
       `input 'restore-from': expected a backup artifact of this run or a folder with ${FOLDER_MANIFEST}, got '${restoreFrom}' (no such folder${where.client === null ? ", and no artifact service outside a runner" : ""})`
     );
   }
-  const dir = join7(where.outputDir, "restore", restoreFrom);
+  const dir = join8(where.outputDir, "restore", restoreFrom);
   await downloadFolder(where.client, restoreFrom, dir, logger);
   return dir;
 }
@@ -846,17 +1031,19 @@ async function maintain(db, inputs, context, logger) {
   const uploader = inputs.dryRun ? null : client;
   const outputDir = resolve2(
     context.workspace,
-    inputs.outputDir || join8(context.tempDir, "maintain-db")
+    inputs.outputDir || join9(context.tempDir, "maintain-db")
   );
   const result = {
     ...{ tasks: inputs.tasks, dryRun: inputs.dryRun, database: db.databaseName },
     ...{ indexes: null, retention: [], backup: null, exported: null, restored: null },
     storage: { collections: [], usedMb: null, limitMb: inputs.storageLimitMb, share: null }
   };
+  const passphrase = has("backup") || has("export") ? backupPassphrase(inputs, logger) : "";
   if (has("restore")) {
     result.restored = await withGroup(logger, "Restore", async () => {
       const dir = await locateBackup(inputs.restoreFrom, { client, context, outputDir }, logger);
-      return restoreBackup(db, dir, inputs.dryRun, logger);
+      const restore = { dryRun: inputs.dryRun, passphrase: inputs.backupPassphrase };
+      return restoreBackup(db, dir, restore, logger);
     });
   }
   if (has("indexes")) {
@@ -866,7 +1053,10 @@ async function maintain(db, inputs, context, logger) {
       () => reconcileIndexes(db, { dryRun: inputs.dryRun, logger })
     );
   }
-  const target = { outputDir, uploader, runId: context.runId, now: startedAt };
+  const target = {
+    ...{ outputDir, uploader, runId: context.runId, now: startedAt },
+    ...{ passphrase, retentionDays: inputs.retentionDays }
+  };
   if (has("backup")) {
     const name = `${inputs.artifactName}-${suffix}`;
     const runStats = (documents2) => maintenanceRunStats(context.runId, startedAt, result, { "documents-backed-up": documents2 });
@@ -1007,7 +1197,7 @@ async function execute(inputs, logger) {
 var action = {
   name: "maintain-db",
   inputs: maintainDbInputs,
-  secrets: ["mongodbUri"],
+  secrets: ["mongodbUri", "backupPassphrase"],
   execute,
   outputs: (result) => ({
     "indexes-created": result.indexes?.created.length ?? 0,

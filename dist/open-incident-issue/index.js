@@ -7,41 +7,41 @@ import {
 import {
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-HR4SXQUI.js";
+} from "../chunks/chunk-Z3S4JURV.js";
 import {
+  GitHubNoAnswer,
   GitHubRefusal,
   createGitHubClient
-} from "../chunks/chunk-5G2AFL7J.js";
+} from "../chunks/chunk-JP6ABQXW.js";
 import {
   readStageRecords,
   readStages
-} from "../chunks/chunk-XLZATK2J.js";
+} from "../chunks/chunk-TIB54KGB.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-GD5X65HY.js";
+} from "../chunks/chunk-LDHJLM63.js";
 import {
   runnerArtifactClient,
   verifyManifest
-} from "../chunks/chunk-2UDPA4IO.js";
+} from "../chunks/chunk-ZMR2UW6N.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZQ6VAUGS.js";
+} from "../chunks/chunk-AQL23QRD.js";
 import {
   ConfigurationError,
-  REDACTED,
   choiceInput,
   dryRunInput,
   errorMessage,
   external_exports,
   integerInput,
   listInput,
-  redactUrl,
   runAction,
-  scrubSecrets,
+  scrub,
+  secretForms,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts
@@ -215,18 +215,8 @@ function withSeverity(labels, severity) {
 }
 
 // actions/open-incident-issue/src/redact.ts
-var SECRET_SHAPES = [
-  /\b(?:gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g,
-  /\b(authorization|proxy-authorization)\s*[:=]\s*(?:bearer|token|basic)?\s*\S+/gi,
-  /\b((?:api[_-]?key|token|secret|password|passwd|pwd)["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi
-];
 function redact(text, secrets) {
-  let clean = scrubSecrets(text, secrets);
-  clean = clean.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s<>)"'`]+/gi, (url) => redactUrl(url));
-  clean = clean.replace(SECRET_SHAPES[0], REDACTED);
-  clean = clean.replace(SECRET_SHAPES[1], (_match, name) => `${name}: ${REDACTED}`);
-  clean = clean.replace(SECRET_SHAPES[2], (_match, prefix) => `${prefix}${REDACTED}`);
-  return clean;
+  return scrub(text, secrets);
 }
 function untrusted(text, secrets) {
   return redact(text, secrets).replaceAll("<!--", "&lt;!--").replaceAll("-->", "--&gt;").replace(/(^|[^\w`])@([A-Za-z0-9][\w-]*)/g, "$1`@$2`");
@@ -1378,6 +1368,33 @@ async function nightStats(patterns, logger) {
   return stats;
 }
 
+// actions/open-incident-issue/src/post-once.ts
+import { randomBytes } from "node:crypto";
+var POST_MARK = /<!-- phx-post:([0-9a-f]{16}) -->/;
+function newPostMark() {
+  return `<!-- phx-post:${randomBytes(8).toString("hex")} -->`;
+}
+function readPostMark(body) {
+  const id = POST_MARK.exec(body ?? "")?.[1];
+  return id === void 0 ? void 0 : `<!-- phx-post:${id} -->`;
+}
+async function postOnce(options) {
+  try {
+    return await options.send();
+  } catch (error) {
+    if (!(error instanceof GitHubNoAnswer)) throw error;
+    options.logger.info(
+      `${options.what}: ${error.message}; looking for it before sending it again`
+    );
+    const found = await options.find();
+    if (found !== void 0) {
+      options.logger.info(`${options.what}: GitHub did it; not sending it again`);
+      return found;
+    }
+    return options.send();
+  }
+}
+
 // actions/open-incident-issue/src/incident-repo.ts
 var MAX_PAGES = 50;
 function toIncident(issue) {
@@ -1462,7 +1479,10 @@ var IncidentRepo = class {
       });
     }
   }
-  /** Opens an issue; in dry-run returns a stand-in numbered 0. */
+  /**
+   * Opens an issue; a lost answer is checked before it is sent again (`postOnce`). In dry-run
+   * returns a stand-in numbered 0.
+   */
   async create(title, body, labels) {
     if (this.dryRun) {
       this.logger.info(`dry run: would open "${title}" labelled ${labels.join(", ")}`);
@@ -1479,15 +1499,37 @@ var IncidentRepo = class {
         incident: state
       };
     }
-    const { data } = await this.octokit.rest.issues.create({
-      owner: this.owner,
-      repo: this.repo,
-      title,
-      body,
-      labels
+    const mark = newPostMark();
+    const marked = `${body}
+${mark}`;
+    const issue = await postOnce({
+      what: `opening "${title}"`,
+      send: async () => toIncident(
+        (await this.octokit.rest.issues.create({
+          owner: this.owner,
+          repo: this.repo,
+          title,
+          body: marked,
+          labels
+        })).data
+      ),
+      find: async () => {
+        const { data } = await this.octokit.rest.issues.listForRepo({
+          owner: this.owner,
+          repo: this.repo,
+          ...labels[0] === void 0 ? {} : { labels: labels[0] },
+          state: "all",
+          sort: "created",
+          direction: "desc",
+          per_page: 30
+        });
+        const made = data.find((found) => readPostMark(found.body) === mark);
+        return made && toIncident(made);
+      },
+      logger: this.logger
     });
-    this.logger.info(`opened issue #${data.number}`);
-    return toIncident(data);
+    this.logger.info(`opened issue #${issue.number}`);
+    return issue;
   }
   /** Changes an issue's body, state or labels. */
   async update(number, change) {
@@ -1501,14 +1543,34 @@ var IncidentRepo = class {
     });
     this.logger.info(`updated issue #${number} (${what})`);
   }
-  /** Adds a comment to an issue. */
+  /** Adds a comment to an issue; a lost answer is checked before the comment is sent again. */
   async comment(number, body) {
     if (this.dryRun) return void this.logger.info(`dry run: would comment on #${number}`);
-    await this.octokit.rest.issues.createComment({
-      owner: this.owner,
-      repo: this.repo,
-      issue_number: number,
-      body
+    const mark = newPostMark();
+    const since = new Date(Date.now() - 10 * 6e4).toISOString();
+    await postOnce({
+      what: `commenting on #${number}`,
+      send: async () => {
+        await this.octokit.rest.issues.createComment({
+          owner: this.owner,
+          repo: this.repo,
+          issue_number: number,
+          body: `${body}
+${mark}`
+        });
+        return true;
+      },
+      find: async () => {
+        const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+          owner: this.owner,
+          repo: this.repo,
+          issue_number: number,
+          since,
+          per_page: 100
+        });
+        return comments.some((comment) => readPostMark(comment.body) === mark) ? true : void 0;
+      },
+      logger: this.logger
     });
     this.logger.info(`commented on issue #${number}`);
   }
@@ -1591,10 +1653,9 @@ async function execute(values, logger) {
     userAgent: "phx-pipeline-open-incident-issue",
     permission: () => "`permissions: issues: write`"
   });
-  const secrets = [
-    values.githubToken,
-    ...values.redact.split("\n").map((line) => line.trim())
-  ].filter((value) => value !== "");
+  const secrets = [...new Set([values.githubToken, values.redact].flatMap(secretForms))].sort(
+    (a, b) => b.length - a.length
+  );
   const deps = {
     repo: new IncidentRepo(octokit, owner, repo, logger, values.dryRun),
     logger,

@@ -1,28 +1,38 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  passphraseInput,
+  personalDataInArtifactsInput,
+  repositoryVisibilityInput,
+  resolveVisibility
+} from "../chunks/chunk-DJF6N2JA.js";
+import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
   proxyEntries,
   webShareKey
 } from "../chunks/chunk-5X3AZRGW.js";
 import {
+  markdownText
+} from "../chunks/chunk-T3DYMKLJ.js";
+import {
   nodemailer_default,
-  parseSmtpUrl
-} from "../chunks/chunk-T3REDOUC.js";
+  parseSmtpUrl,
+  starttlsRefused
+} from "../chunks/chunk-XDIT74ST.js";
 import {
   splitRepository
-} from "../chunks/chunk-HR4SXQUI.js";
+} from "../chunks/chunk-Z3S4JURV.js";
 import {
   ISSUES_DISABLED_FIX,
   createGitHubClient
-} from "../chunks/chunk-5G2AFL7J.js";
+} from "../chunks/chunk-JP6ABQXW.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase,
   require_lib
-} from "../chunks/chunk-EGSETS3G.js";
+} from "../chunks/chunk-NCQYB2KM.js";
 import {
   ConfigurationError,
   ENV,
@@ -34,9 +44,10 @@ import {
   readEnv,
   runAction,
   scrubSecrets,
+  secretForms,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";
@@ -113,8 +124,9 @@ function secretParts(value) {
     const [user, ...password] = (userInfo ?? "").split(":");
     add(user);
     add(password.join(":"));
-    for (const host of (hosts ?? "").split(",")) add(host);
+    for (const host of (hosts ?? "").split(",")) if (!/^[a-z][\w+.-]*:$/i.test(host)) add(host);
   }
+  for (const form of secretForms(value)) parts.add(form);
   return [...parts].sort((a, b) => b.length - a.length);
 }
 
@@ -169,6 +181,12 @@ var preflightInputs = external_exports.object({
   reportFrom: stringInput(),
   /** Token for GitHub's REST API (a secret), to check that the repository has Issues turned on. */
   githubToken: stringInput(),
+  /** `public`, `private`, or `auto` (the event payload says): who can download artifacts. */
+  repositoryVisibility: repositoryVisibilityInput,
+  /** The operator's opt-in to owner data in the clear in a public repository's artifacts. */
+  personalDataInArtifacts: personalDataInArtifactsInput,
+  /** ARTIFACT_PASSPHRASE (a secret), only checked for being set. */
+  artifactPassphrase: passphraseInput,
   /** Secret inputs that must be set (`none` for none); others are checked only when set. */
   required: stringInput({ default: "mongodb-uri,county-api-token" }).pipe(requiredList),
   /** Seconds each check may take. */
@@ -450,6 +468,8 @@ async function checkSmtp(target, timeoutMs) {
     await transport.verify();
     return pass(target.auth ? "connected and logged in" : "connected (no login configured)");
   } catch (error) {
+    const refused = starttlsRefused(error, `${target.host}:${target.port}`);
+    if (refused) return fail(`${secretLabel("smtp-url")}: ${refused}`);
     const { code, responseCode, message } = error;
     if (code === "EAUTH" || responseCode === 535)
       return fail(`${secretLabel("smtp-url")}: the SMTP server refused the user name or password`);
@@ -551,6 +571,27 @@ function reachabilityChecks(inputs, plan, shapeOk, onOllama) {
       )
     );
   return checks;
+}
+
+// actions/preflight/src/privacy-check.ts
+var NAME = "owner data kept out of public artifacts";
+function privacyCheck(inputs) {
+  const outcome = (() => {
+    if (resolveVisibility(inputs.repositoryVisibility) === "private")
+      return pass("private repository: artifacts are visible to its members only");
+    if (inputs.personalDataInArtifacts)
+      return warn(
+        "public repository with PERSONAL_DATA_IN_ARTIFACTS=true: owner names and mailing addresses are published in the county artifacts, downloadable by anyone signed in to GitHub"
+      );
+    if (inputs.artifactPassphrase !== "")
+      return pass(
+        "public repository: owner names and mailing addresses are sealed with ARTIFACT_PASSPHRASE"
+      );
+    return warn(
+      'public repository without the secret ARTIFACT_PASSPHRASE: owner names and mailing addresses are left out of the artifacts, so new owners are not stored, and maintain-db refuses to back up; set ARTIFACT_PASSPHRASE (see "What a public fork exposes" in the README)'
+    );
+  })();
+  return { name: NAME, ...outcome, durationMs: 0 };
 }
 
 // actions/preflight/src/shapes.ts
@@ -664,10 +705,10 @@ function reportToCheck(inputs) {
 }
 
 // actions/preflight/src/sender-check.ts
-var NAME = "report sender";
+var NAME2 = "report sender";
 var isAddress = (value) => value !== "" && !/[\s,;]/.test(value) && reportToProblems(value).length === 0;
 var row2 = (outcome) => ({
-  name: NAME,
+  name: NAME2,
   ...outcome,
   durationMs: 0
 });
@@ -727,7 +768,7 @@ async function preflight(inputs, logger) {
     ...SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input))),
     ...secretParts(inputs.githubToken)
   ];
-  const addressing = [reportToCheck(inputs), reportFromCheck(inputs)];
+  const addressing = [reportToCheck(inputs), reportFromCheck(inputs), privacyCheck(inputs)];
   const checks = [...planRows(planned), ...shapes, ...addressing, ...reached].map((check) => ({
     ...check,
     message: scrubSecrets(check.message, secrets)
@@ -753,7 +794,7 @@ var ICONS = {
   error: "\u274C error",
   skipped: "\u23ED\uFE0F skipped"
 };
-var cell = (text) => text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var cell = (text) => markdownText(text);
 function preflightSummary(result) {
   const verdict = result.problems > 0 ? `\u274C ${result.problems} problem(s), ${result.warnings} warning(s): the run cannot start` : `\u2705 ready, ${result.warnings} warning(s)`;
   const rows = result.checks.map(
@@ -780,7 +821,15 @@ function preflightFailure(result) {
 var action = {
   name: "preflight",
   inputs: preflightInputs,
-  secrets: ["mongodbUri", "countyApiToken", "proxies", "captchaApiKey", "smtpUrl", "githubToken"],
+  secrets: [
+    "mongodbUri",
+    "countyApiToken",
+    "proxies",
+    "captchaApiKey",
+    "smtpUrl",
+    "githubToken",
+    "artifactPassphrase"
+  ],
   execute: preflight,
   outputs: ({ plan, checks, ollama, problems, warnings }) => ({
     // A failed plan keeps the empty matrix, so no shard job starts even if the step is ignored.

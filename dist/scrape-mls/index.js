@@ -5,16 +5,19 @@ import {
   chooseResume,
   normalizeAddress,
   sourceVerdict
-} from "../chunks/chunk-I74BIUGQ.js";
+} from "../chunks/chunk-RC37CGPX.js";
 import {
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
   withCollectionStop
-} from "../chunks/chunk-I6HJRZYQ.js";
+} from "../chunks/chunk-OVZ5NB62.js";
 import {
   formatIssues
-} from "../chunks/chunk-CNURCQPJ.js";
-import "../chunks/chunk-YVHKRXHO.js";
+} from "../chunks/chunk-TDKOKBYD.js";
+import {
+  artifactNameSchema
+} from "../chunks/chunk-NRKIZQAU.js";
+import "../chunks/chunk-MQRJ2QYQ.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -22,18 +25,21 @@ import {
   webShareKey
 } from "../chunks/chunk-5X3AZRGW.js";
 import {
+  markdownText
+} from "../chunks/chunk-T3DYMKLJ.js";
+import {
   sleep
-} from "../chunks/chunk-TYMZFRQ7.js";
+} from "../chunks/chunk-XQA7KBA5.js";
 import "../chunks/chunk-WQ47WIVJ.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-BBMOFQR3.js";
+} from "../chunks/chunk-653C26QP.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-BH6WGPSY.js";
+} from "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-7A7WSH6Y.js";
@@ -41,22 +47,22 @@ import {
   expectRecordType,
   readStages,
   writeStageOutput
-} from "../chunks/chunk-XLZATK2J.js";
+} from "../chunks/chunk-TIB54KGB.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-GD5X65HY.js";
+} from "../chunks/chunk-LDHJLM63.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-2UDPA4IO.js";
+} from "../chunks/chunk-ZMR2UW6N.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZQ6VAUGS.js";
+} from "../chunks/chunk-AQL23QRD.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-EGSETS3G.js";
+} from "../chunks/chunk-NCQYB2KM.js";
 import {
   ConfigurationError,
   ENV,
@@ -70,13 +76,15 @@ import {
   integerInput,
   isRetryable,
   listInput,
+  maskProxyLogin,
   mongodbUriInput,
   rateInput,
+  readEnv,
   redactUrl,
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/scrape-mls/src/inputs.ts
@@ -87,7 +95,6 @@ var zip = external_exports.string().regex(/^\d{5}$/, "expected a 5-digit ZIP cod
 var httpUrl = (example) => external_exports.string().refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), {
   message: `expected an http(s) URL such as ${example}`
 });
-var artifactName = external_exports.string().regex(/^[\w.-]*$/, 'expected letters, digits, ".", "_" or "-"');
 var scrapeMlsInputs = external_exports.object({
   /** ZIP codes to scrape, one artifact each. */
   zipCodes: listInput(zip, { min: 1 }),
@@ -122,16 +129,18 @@ var scrapeMlsInputs = external_exports.object({
   /** The budget gate: false does nothing. */
   enabled: booleanInput(true),
   /** `artifact-name` of an earlier attempt whose listings are kept and not fetched again. */
-  resumeFrom: stringInput().pipe(artifactName),
+  resumeFrom: stringInput().pipe(artifactNameSchema({ optional: true })),
   /** MongoDB holding the listing frontier (a secret); empty: search order, no frontier. */
   mongodbUri: mongodbUriInput,
   /** Database of the frontier; empty: the connection string's, else `phx_property`. */
   database: databaseInput,
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
-  artifactName: stringInput({ default: "mls-listings" }).pipe(artifactName.min(1)),
+  artifactName: stringInput({ default: "mls-listings" }).pipe(artifactNameSchema()),
   /** Share of the pages tried in this run that may fail before the run fails (0 to 1). */
   maxFailureRate: rateInput(0.25),
   /** Scrape and write locally, upload nothing. */
+  /** Days GitHub keeps the artifacts: long enough for store-mongo and a re-run. */
+  retentionDays: integerInput({ default: 7, min: 1, max: 90 }),
   dryRun: dryRunInput
 });
 
@@ -161,6 +170,57 @@ function scrapeFailure(result) {
 
 // actions/scrape-mls/src/scrape.ts
 import { isAbsolute, join as join6, resolve } from "node:path";
+
+// actions/scrape-mls/src/admit-url.ts
+import { isIP } from "node:net";
+var MAX_URL_CHARS = 2048;
+function siteScope(baseUrl) {
+  const base = new URL(baseUrl);
+  if (base.protocol !== "http:" && base.protocol !== "https:")
+    throw new Error(`base URL scheme '${base.protocol}' is not http(s)`);
+  return {
+    origin: base.origin,
+    pathPrefix: base.pathname.slice(0, base.pathname.lastIndexOf("/") + 1)
+  };
+}
+function isPrivateAddress(host) {
+  const bare = host.startsWith("[") ? host.slice(1, -1).toLowerCase() : host;
+  if (bare === "localhost" || bare.endsWith(".localhost")) return true;
+  const version = isIP(bare);
+  if (version === 4) {
+    const [a = 0, b = 0] = bare.split(".").map(Number);
+    return a === 0 || a === 10 || a === 127 || a === 100 && b >= 64 && b <= 127 || a === 169 && b === 254 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168;
+  }
+  if (version === 6) {
+    if (bare === "::" || bare === "::1") return true;
+    if (bare.startsWith("::ffff:")) return true;
+    return /^f[cd]/.test(bare) || /^fe[89ab]/.test(bare);
+  }
+  return false;
+}
+function admitUrl(href, pageUrl, scope) {
+  if (href.length > MAX_URL_CHARS) return { ok: false, reason: "unparseable" };
+  let url;
+  try {
+    url = new URL(href, pageUrl);
+  } catch {
+    return { ok: false, reason: "unparseable" };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, reason: "scheme" };
+  if (url.origin !== scope.origin)
+    return { ok: false, reason: isPrivateAddress(url.hostname) ? "private-address" : "off-site" };
+  if (url.username !== "" || url.password !== "") return { ok: false, reason: "off-site" };
+  if (!url.pathname.startsWith(scope.pathPrefix)) return { ok: false, reason: "off-path" };
+  url.hash = "";
+  return { ok: true, url: url.href };
+}
+function onSite(url, scope) {
+  try {
+    return new URL(url).origin === scope.origin;
+  } catch {
+    return false;
+  }
+}
 
 // actions/scrape-mls/src/browser.ts
 import { existsSync } from "node:fs";
@@ -324,7 +384,10 @@ function frontierUpdate(zip2, url, row, visitedAt, now) {
 
 // actions/scrape-mls/src/proxies.ts
 var WEBSHARE_API = "https://proxy.webshare.io";
-async function fetchWebShareProxies(apiKey, base = WEBSHARE_API) {
+function webShareBase() {
+  return readEnv(ENV.webshareApiUrl) ?? WEBSHARE_API;
+}
+async function fetchWebShareProxies(apiKey, base = webShareBase()) {
   const proxies = [];
   let url = `${base}/api/v2/proxy/list/?mode=direct&page=1&page_size=100`;
   for (let page = 0; url !== null && page < 20; page += 1) {
@@ -337,6 +400,7 @@ async function fetchWebShareProxies(apiKey, base = WEBSHARE_API) {
     }
     if (!response.ok) throw new NonRetryableError(`WebShare proxy list: HTTP ${response.status}`);
     const body = await response.json();
+    for (const proxy of body.results) maskProxyLogin(proxy.username, proxy.password);
     for (const proxy of body.results.filter((entry) => entry.valid)) {
       proxies.push({
         server: `http://${proxy.proxy_address}:${proxy.port}`,
@@ -349,12 +413,12 @@ async function fetchWebShareProxies(apiKey, base = WEBSHARE_API) {
   }
   return proxies;
 }
-async function resolveProxies(input, webShareBase = WEBSHARE_API) {
+async function resolveProxies(input, webShareApi = webShareBase()) {
   const proxies = [];
   for (const entry of proxyEntries(input)) {
     const key = webShareKey(entry);
     if (key !== void 0) {
-      proxies.push(...await fetchWebShareProxies(key, webShareBase));
+      proxies.push(...await fetchWebShareProxies(key, webShareApi));
       continue;
     }
     const proxy = parseProxyUrl(entry);
@@ -414,11 +478,12 @@ var ProxyPool = class {
 };
 
 // actions/scrape-mls/src/robots.ts
+var MAX_ROBOTS_CHARS = 512e3;
 function parseRobots(text2) {
   const rules = { allow: [], disallow: [] };
   let agents = [];
   let inRules = false;
-  for (const raw of text2.split(/\r?\n/)) {
+  for (const raw of text2.slice(0, MAX_ROBOTS_CHARS).split(/\r?\n/)) {
     const line = raw.replace(/#.*/, "").trim();
     const match = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
     if (!match) continue;
@@ -437,14 +502,27 @@ function parseRobots(text2) {
   }
   return rules;
 }
-function matches(rule, path) {
-  const pattern = rule.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\\\$$/, "$");
-  return new RegExp(`^${pattern}`).test(path);
+function ruleMatches(rule, path) {
+  const anchored = rule.endsWith("$");
+  const pieces = (anchored ? rule.slice(0, -1) : rule).split("*");
+  const first = pieces[0] ?? "";
+  if (!path.startsWith(first)) return false;
+  if (pieces.length === 1) return !anchored || path.length === first.length;
+  let at = first.length;
+  const last = pieces.length - 1;
+  for (let index = 1; index < last; index += 1) {
+    const found = path.indexOf(pieces[index] ?? "", at);
+    if (found < 0) return false;
+    at = found + (pieces[index] ?? "").length;
+  }
+  const tail = pieces[last] ?? "";
+  if (!anchored) return path.indexOf(tail, at) >= 0;
+  return path.length - tail.length >= at && path.endsWith(tail);
 }
 function robotsAllow(rules, url) {
   const parsed = new URL(url);
   const path = parsed.pathname + parsed.search;
-  const longest = (list) => Math.max(-1, ...list.filter((rule) => matches(rule, path)).map((rule) => rule.length));
+  const longest = (list) => list.reduce((most, rule) => ruleMatches(rule, path) ? Math.max(most, rule.length) : most, -1);
   return longest(rules.allow) >= longest(rules.disallow);
 }
 async function fetchRobots(browser, baseUrl, logger) {
@@ -479,6 +557,8 @@ function emptyCrawlStats() {
     retries: 0,
     gone: 0,
     robotsSkipped: 0,
+    linksRefused: 0,
+    unresponsive: 0,
     errorsByClass: {
       network: 0,
       "rate-limited": 0,
@@ -491,6 +571,38 @@ function emptyCrawlStats() {
     stoppedBecause: null,
     stopRequest: null
   };
+}
+
+// actions/scrape-mls/src/bounded.ts
+var PageUnresponsiveError = class extends Error {
+  constructor(what, timeoutMs) {
+    super(
+      `the page did not answer ${what} within ${timeoutMs / 1e3} s (a script that never yields?)`
+    );
+    this.what = what;
+    this.timeoutMs = timeoutMs;
+    this.name = "PageUnresponsiveError";
+  }
+  what;
+  timeoutMs;
+};
+async function within(work, timeoutMs, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new PageUnresponsiveError(what, timeoutMs)), timeoutMs);
+  });
+  work.catch(() => void 0);
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function evaluateWithin(page, expression, timeoutMs) {
+  return within(page.evaluate(expression), timeoutMs, "page.evaluate");
+}
+function contentWithin(page, timeoutMs) {
+  return within(page.content(), timeoutMs, "page.content");
 }
 
 // actions/scrape-mls/src/listing-record.ts
@@ -554,27 +666,29 @@ function readJsonLd(blocks) {
 }
 
 // actions/scrape-mls/src/parse-values.ts
+var MAX_VALUE_CHARS = 2e3;
+var clip = (text2) => (text2 ?? "").slice(0, MAX_VALUE_CHARS);
 var SQFT_PER_ACRE = 43560;
 var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 function parsePrice(text2) {
-  const match = /\$?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([KkMm])?\b/.exec(text2 ?? "");
+  const match = /(?<!\d)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([KkMm])?\b/.exec(clip(text2));
   if (!match) return null;
   const value = Number((match[1] ?? "").replace(/,/g, ""));
   const scale = { k: 1e3, m: 1e6 }[(match[2] ?? "").toLowerCase()] ?? 1;
   return Number.isFinite(value) ? Math.round(value * scale) : null;
 }
 function parseCount(text2) {
-  const match = /\d{1,3}(?:,\d{3})+|\d+/.exec(text2 ?? "");
+  const match = /\d{1,3}(?:,\d{3})+|\d+/.exec(clip(text2));
   return match ? Number(match[0].replace(/,/g, "")) : null;
 }
 function parseBedrooms(text2) {
-  if (/\bstudio\b/i.test(text2 ?? "")) return 0;
+  if (/\bstudio\b/i.test(clip(text2))) return 0;
   return parseCount(text2);
 }
 function parseBaths(text2, halfText) {
-  const source = text2 ?? "";
-  const full = /(\d+)\s*full/i.exec(source);
-  const half = /(\d+)\s*(?:half|partial)/i.exec(source);
+  const source = clip(text2);
+  const full = /(?<!\d)(\d+)\s*full/i.exec(source);
+  const half = /(?<!\d)(\d+)\s*(?:half|partial)/i.exec(source);
   if (full) {
     const halves = half ? Number(half[1]) : 0;
     return { full: Number(full[1]), half: halves, total: Number(full[1]) + halves / 2 };
@@ -592,16 +706,16 @@ function parseArea(text2) {
   return parseCount(text2);
 }
 function parseLot(text2) {
-  const acres = /(\d+(?:\.\d+)?)\s*(?:acres?|ac)\b/i.exec(text2 ?? "");
+  const acres = /(?<!\d)(\d+(?:\.\d+)?)\s*(?:acres?|ac)\b/i.exec(clip(text2));
   if (acres) return Math.round(Number(acres[1]) * SQFT_PER_ACRE);
   return parseCount(text2);
 }
 function parseYear(text2) {
-  const match = /\b(1[89]\d\d|2\d\d\d)\b/.exec(text2 ?? "");
+  const match = /\b(1[89]\d\d|2\d\d\d)\b/.exec(clip(text2));
   return match ? Number(match[1]) : null;
 }
 function parseStatus(text2) {
-  const words = (text2 ?? "").toLowerCase().replace(/[^a-z ]+/g, " ").replace(/\s+/g, " ").trim();
+  const words = clip(text2).toLowerCase().replace(/[^a-z ]+/g, " ").replace(/\s+/g, " ").trim();
   if (words === "") return null;
   const exact = LISTING_STATUSES.find((status) => status.toLowerCase() === words);
   if (exact) return exact;
@@ -618,7 +732,7 @@ function parseStatus(text2) {
   return null;
 }
 function parseDate(text2) {
-  const source = text2 ?? "";
+  const source = clip(text2);
   let parts = null;
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(source);
   const us = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(source);
@@ -635,6 +749,9 @@ function parseDate(text2) {
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
 }
+function parseMlsNumber(text2) {
+  return /(?<![A-Za-z0-9-])[A-Za-z0-9-]*\d[A-Za-z0-9-]*/.exec(clip(text2))?.[0] ?? null;
+}
 
 // actions/scrape-mls/src/listing-record.ts
 var ListingParseError = class extends Error {
@@ -645,6 +762,9 @@ var ListingParseError = class extends Error {
   }
   field;
 };
+var MAX_DESCRIPTION_CHARS = 1e4;
+var MAX_ADDRESS_CHARS = 300;
+var MAX_MLS_NUMBER_CHARS = 40;
 var whole = (value) => value === null || !Number.isFinite(value) ? null : Math.round(value);
 function listingRecord(reading, page) {
   const fields = reading.fields;
@@ -653,8 +773,18 @@ function listingRecord(reading, page) {
   if (status === null) throw new ListingParseError(`no listing status on ${page.url}`, "status");
   const addressText = ld?.address ?? fields.address;
   if (!addressText) throw new ListingParseError(`no address on ${page.url}`, "address");
-  const mlsNumber = (ld?.mlsNumber ?? /[A-Za-z0-9-]*\d[A-Za-z0-9-]*/.exec(fields.mlsNumber ?? "")?.[0]) || null;
+  if (addressText.length > MAX_ADDRESS_CHARS)
+    throw new ListingParseError(
+      `the address on ${page.url} is ${addressText.length} characters long, expected at most ${MAX_ADDRESS_CHARS}`,
+      "address"
+    );
+  const mlsNumber = (ld?.mlsNumber ?? parseMlsNumber(fields.mlsNumber)) || null;
   if (!mlsNumber) throw new ListingParseError(`no MLS number on ${page.url}`, "mlsNumber");
+  if (mlsNumber.length > MAX_MLS_NUMBER_CHARS)
+    throw new ListingParseError(
+      `the MLS number on ${page.url} is ${mlsNumber.length} characters long, expected at most ${MAX_MLS_NUMBER_CHARS}`,
+      "mlsNumber"
+    );
   const address = normalizeAddress(addressText);
   const pageBaths = parseBaths(fields.baths, fields.halfBaths);
   const ldFull = ld?.fullBaths ?? null;
@@ -669,14 +799,14 @@ function listingRecord(reading, page) {
     livingAreaSqft: whole(ld?.livingAreaSqft ?? parseArea(fields.livingArea)),
     lotSizeSqft: parseLot(fields.lotSize),
     yearBuilt: whole(ld?.yearBuilt ?? parseYear(fields.yearBuilt)),
-    propertyType: fields.propertyType ?? null,
+    propertyType: fields.propertyType === void 0 ? null : clip(fields.propertyType),
     address,
     zip: address.parts.zip,
     apn: null,
     daysOnMarket: parseCount(fields.daysOnMarket),
     listedOn: parseDate(ld?.listedOn ?? fields.listedOn),
     photoCount: parseCount(fields.photoCount),
-    description: ld?.description ?? fields.description ?? null,
+    description: (ld?.description ?? fields.description)?.slice(0, MAX_DESCRIPTION_CHARS) ?? null,
     sourceUrl: page.url,
     scrapedAt: page.scrapedAt.toISOString(),
     rawHtmlSha256: createHash("sha256").update(page.html).digest("hex")
@@ -764,7 +894,12 @@ var SOURCE = String.raw`(config) => {
     for (const s of selectors) { const el = document.querySelector(s); if (el) return el; }
     return null;
   };
-  const norm = (s) => s.replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Trailing colons and spaces cut by hand: /[:\s]+$/ rescans every run of them (quadratic).
+  const norm = (s) => {
+    let end = s.length;
+    while (end > 0 && (s[end - 1] === ':' || s[end - 1].trim() === '')) end -= 1;
+    return s.slice(0, end).replace(/\s+/g, ' ').trim().toLowerCase();
+  };
   const byLabel = (label) => {
     const want = norm(label);
     for (const el of document.querySelectorAll('dt, th, .fact-label, [class*="label"]')) {
@@ -838,11 +973,24 @@ function retryAfter(response) {
   const seconds = Number(response.headers()["retry-after"]);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 60) * 1e3 : 1e4;
 }
-async function classifyPage(page, response, selectors) {
+async function classifyPage(page, response, selectors, options) {
+  if (!onSite(page.url(), options.scope)) {
+    return {
+      kind: "error",
+      retryable: false,
+      message: `the page left the site for ${originOf(page.url())}`,
+      errorClass: "client",
+      offSite: true
+    };
+  }
   const status = response?.status() ?? 0;
   if (status === 429 && response)
     return { kind: "rate-limited", retryAfterMs: retryAfter(response) };
-  const reading = await page.evaluate(pageReadingScript(selectors));
+  const reading = await evaluateWithin(
+    page,
+    pageReadingScript(selectors),
+    options.pageTimeoutMs
+  );
   if (status === 403 || reading.blockPage) return { kind: "blocked", status };
   if (reading.captchaSiteKey !== null)
     return { kind: "captcha", status, siteKey: reading.captchaSiteKey };
@@ -857,7 +1005,9 @@ async function classifyPage(page, response, selectors) {
       gone: status === 404 || status === 410
     };
   }
-  const html = response ? await response.text().catch(() => page.content()) : await page.content();
+  const html = response ? await within(response.text(), options.pageTimeoutMs, "response.text").catch(
+    () => contentWithin(page, options.pageTimeoutMs)
+  ) : await contentWithin(page, options.pageTimeoutMs);
   return { kind: "ok", status, reading, html };
 }
 async function visitPage(page, url, selectors, options) {
@@ -872,7 +1022,15 @@ async function visitPage(page, url, selectors, options) {
       return { kind: "proxy-error", message, fatal: false };
     return { kind: "error", retryable: true, message, errorClass: "network" };
   }
-  return classifyPage(page, response, selectors);
+  return classifyPage(page, response, selectors, options);
+}
+function originOf(url) {
+  try {
+    const { protocol, origin } = new URL(url);
+    return origin === "null" ? protocol : origin;
+  } catch {
+    return "an unreadable URL";
+  }
 }
 
 // actions/scrape-mls/src/page-handlers.ts
@@ -894,7 +1052,7 @@ async function passCaptchas(ctx, session, outcome, stats, abandon) {
     });
     const landed = navigation.catch(() => null);
     await submitCaptchaToken(session.page, token, ctx.navigationTimeoutMs);
-    outcome = await classifyPage(session.page, await landed, ctx.selectors);
+    outcome = await classifyPage(session.page, await landed, ctx.selectors, ctx);
   }
   return outcome;
 }
@@ -910,9 +1068,19 @@ async function harvest(ctx, request, outcome, stats) {
     stats.listingsScraped += 1;
     return;
   }
-  for (const row of outcome.reading.resultRows) await ctx.rows.add(row);
-  const next = outcome.reading.nextPage;
+  for (const row of outcome.reading.resultRows) {
+    const url = admitted(ctx, row.url, request.url, stats);
+    if (url) await ctx.rows.add({ ...row, url });
+  }
+  const next = outcome.reading.nextPage && admitted(ctx, outcome.reading.nextPage, request.url, stats);
   if (next && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, "search");
+}
+function admitted(ctx, href, pageUrl, stats) {
+  const admission = admitUrl(href, pageUrl, ctx.scope);
+  if (admission.ok) return admission.url;
+  stats.linksRefused += 1;
+  ctx.logger.debug(`link refused (${admission.reason}) on ${pageUrl}`);
+  return null;
 }
 
 // actions/scrape-mls/src/sessions.ts
@@ -937,14 +1105,31 @@ var BLOCKED_URLS = [
   "*.ogg"
 ];
 var USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+async function guard(route, scope) {
+  const request = route.request();
+  const url = request.url();
+  let allowed = onSite(url, scope);
+  if (!allowed && request.resourceType() !== "document") {
+    try {
+      const parsed = new URL(url);
+      allowed = parsed.protocol === "data:" || parsed.protocol === "blob:" || (parsed.protocol === "http:" || parsed.protocol === "https:") && !isPrivateAddress(parsed.hostname);
+    } catch {
+      allowed = false;
+    }
+  }
+  await (allowed ? route.continue() : route.abort("blockedbyclient")).catch(() => void 0);
+}
+var CLOSE_TIMEOUT_MS = 1e4;
 var MAX_ERROR_SCORE = 3;
 var SessionPool = class {
-  constructor(browser, proxies) {
+  constructor(browser, proxies, scope) {
     this.browser = browser;
     this.proxies = proxies;
+    this.scope = scope;
   }
   browser;
   proxies;
+  scope;
   #created = 0;
   /** Sessions retired after a block, a 429 or proxy failures. */
   retired = 0;
@@ -961,6 +1146,7 @@ var SessionPool = class {
       timezoneId: "America/Phoenix",
       proxy: proxy ? { server: proxy.server, username: proxy.username, password: proxy.password } : void 0
     });
+    await context.route("**/*", (route) => guard(route, this.scope));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
@@ -983,7 +1169,7 @@ var SessionPool = class {
   async close(session, retire) {
     if (retire) this.retired += 1;
     this.closedBytes += session.bytes;
-    await session.context.close().catch(() => void 0);
+    await within(session.context.close(), CLOSE_TIMEOUT_MS, "context.close").catch(() => void 0);
   }
 };
 
@@ -1029,7 +1215,7 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
     stats.failed += 1;
     stats.errorsByClass[errorClass] += 1;
     ctx.logger.warning(`gave up on ${request.url}: ${reason}`);
-    if (session) await ctx.snapshots.take(session.page, `${errorClass}`);
+    if (session) await ctx.snapshots.take(session.page, `${errorClass}`, ctx.pageTimeoutMs);
     await ctx.queue.markFailed(request);
   };
   const again = async (request, errorClass, reason, session) => {
@@ -1069,7 +1255,9 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
           await ctx.limiter.acquire(ctx.stop);
           stats.pages += 1;
           let outcome = await visitPage(current.page, request.url, ctx.selectors, {
+            scope: ctx.scope,
             timeoutMs: ctx.navigationTimeoutMs,
+            pageTimeoutMs: ctx.pageTimeoutMs,
             proxied: current.proxy !== null
           });
           if (outcome.kind === "captcha")
@@ -1109,6 +1297,9 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
           } else if (outcome.kind === "error" && outcome.gone && request.kind === "listing") {
             stats.gone += 1;
             await ctx.queue.markDone(request);
+          } else if (outcome.kind === "error" && outcome.offSite) {
+            await giveUp(request, outcome.errorClass, outcome.message, null);
+            await retire();
           } else if (outcome.kind === "error" && !outcome.retryable) {
             await giveUp(request, outcome.errorClass, outcome.message, current);
           } else if (outcome.kind === "error") {
@@ -1130,7 +1321,11 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
           }
           if (error instanceof ListingParseError)
             await giveUp(request, "parse", error.message, session);
-          else {
+          else if (error instanceof PageUnresponsiveError) {
+            stats.unresponsive += 1;
+            await giveUp(request, "other", `abandoned: ${error.message}`, null);
+            await retire();
+          } else {
             if (isRetryable(error)) await again(request, "other", errorMessage(error), session);
             else await giveUp(request, "other", errorMessage(error), session);
             await retire();
@@ -1227,7 +1422,8 @@ async function publishShard(listings, companions, target, logger) {
     return { uploaded: false };
   }
   await uploadStage(target.client, target.artifactName, target.dir, logger, {
-    compressionLevel: 0
+    compressionLevel: 0,
+    retentionDays: target.retentionDays
   });
   return { uploaded: true };
 }
@@ -1499,14 +1695,17 @@ var FailureSnapshots = class _FailureSnapshots {
     snapshots.#taken = (await readdir(dir)).filter((name) => name.endsWith(".html")).length;
     return snapshots;
   }
-  /** Saves the page unless the limit is reached; never throws (a snapshot is a nicety). */
-  async take(page, reason) {
+  /**
+   * Saves the page unless the limit is reached; never throws (a snapshot is a nicety) and never
+   * waits on the page longer than `timeoutMs` for each of its HTML and its screenshot.
+   */
+  async take(page, reason, timeoutMs = 1e4) {
     if (this.#taken >= this.limit) return;
     this.#taken += 1;
     const base = join4(this.dir, `${this.#taken}-${reason.replace(/[^\w-]+/g, "-").slice(0, 40)}`);
     try {
-      await writeFile(`${base}.html`, await page.content());
-      await page.screenshot({ path: `${base}.png`, timeout: 1e4 });
+      await writeFile(`${base}.html`, await contentWithin(page, timeoutMs));
+      await page.screenshot({ path: `${base}.png`, timeout: timeoutMs });
     } catch {
     }
   }
@@ -1539,7 +1738,7 @@ async function scrapeShard(plan, zip2, logger) {
   const store = await ListingStore.open(join5(work, "listings.ndjson"));
   const rows = await ResultRows.open(join5(work, "rows.ndjson"));
   const snapshots = await FailureSnapshots.open(join5(work, "snapshots"), plan.maxSnapshots);
-  const sessions = new SessionPool(plan.browser, plan.proxies);
+  const sessions = new SessionPool(plan.browser, plan.proxies, plan.scope);
   if (plan.resumeFrom !== "") {
     const source = {
       name: `${plan.resumeFrom}-${zip2}`,
@@ -1602,6 +1801,8 @@ async function scrapeShard(plan, zip2, logger) {
           "captchas-solved": stats.captchasSolved,
           "sessions-retired": sessions.retired,
           "robots-skipped": stats.robotsSkipped,
+          "links-refused": stats.linksRefused,
+          "pages-unresponsive": stats.unresponsive,
           "listings-gone": stats.gone,
           failed: stats.failed,
           ...frontier
@@ -1614,7 +1815,10 @@ async function scrapeShard(plan, zip2, logger) {
       usage: usageRecords(plan, zip2, stats.captchasSolved, sessions.closedBytes),
       snapshots: { dir: snapshots.dir, files: await snapshots.files() }
     },
-    { dir: join5(plan.outDir, name), artifactName: name, client: plan.client },
+    {
+      ...{ dir: join5(plan.outDir, name), artifactName: name },
+      ...{ client: plan.client, retentionDays: plan.retentionDays }
+    },
     logger
   );
   const visits = new Map(
@@ -1723,6 +1927,7 @@ var DEFAULT_TUNING = {
   captchaPollMs: 5e3,
   captchaTimeoutMs: 15e4,
   navigationTimeoutMs: 3e4,
+  pageTimeoutMs: 15e3,
   proxyCooldownMs: 3e5,
   maxSnapshots: 5
 };
@@ -1784,6 +1989,7 @@ async function scrapeZips(inputs, deps, stop) {
       baseUrl: inputs.baseUrl,
       artifactPrefix: inputs.artifactName,
       client,
+      retentionDays: inputs.retentionDays,
       browser,
       selectors,
       proxies,
@@ -1800,6 +2006,8 @@ async function scrapeZips(inputs, deps, stop) {
       maxListings: inputs.maxListings,
       maxSnapshots: tuning.maxSnapshots,
       navigationTimeoutMs: tuning.navigationTimeoutMs,
+      pageTimeoutMs: tuning.pageTimeoutMs,
+      scope: siteScope(inputs.baseUrl),
       resumeFrom: resume?.name ?? "",
       resumeAutomatic: resume !== null && !resume.required,
       frontier,
@@ -1840,8 +2048,13 @@ function scrapeSummary(result) {
     const { stoppedBecause, stopRequest } = shard.stats;
     const reason = stoppedBecause ?? stopRequest;
     const f = shard.frontier;
+    const { linksRefused, unresponsive } = shard.stats;
     return [
-      ...reason === null ? [] : [`- ${shard.zip}: stopped early: ${reason}`],
+      ...reason === null ? [] : [`- ${shard.zip}: stopped early: ${markdownText(reason)}`],
+      ...linksRefused === 0 ? [] : [
+        `- ${shard.zip}: ${number2(linksRefused)} links refused (not http(s), another site or a private address: never loaded)`
+      ],
+      ...unresponsive === 0 ? [] : [`- ${shard.zip}: ${number2(unresponsive)} pages abandoned: their script never yielded`],
       `- ${shard.zip}: ${number2(f["listings-known"])} listings on the result pages; visited ${number2(f["listings-new"])} new, ${number2(f["listings-changed"])} changed, ${number2(f["listings-revisited"])} again; ${number2(f["listings-left"])} left for the next run`
     ];
   });
@@ -1851,7 +2064,7 @@ function scrapeSummary(result) {
   return [
     "## MLS listings",
     "",
-    ...failure2 === void 0 ? [] : [`**Failed**: ${failure2}`, ""],
+    ...failure2 === void 0 ? [] : [`**Failed**: ${markdownText(failure2)}`, ""],
     complete ? "Complete." : "**Partial run**: some pages failed or the run stopped early. Re-running the job continues from these artifacts (it reads the result pages again and fetches only the listing pages they lack); with `mongodb-uri`, the next night visits the listings left here before those read more recently.",
     "",
     "| ZIP | in artifact | scraped now | pages | blocked | CAPTCHAs | failed | implausible | rate | complete |",

@@ -5,7 +5,7 @@ import {
 } from "../chunks/chunk-RSCX2KFM.js";
 import {
   retry
-} from "../chunks/chunk-5CGABXIF.js";
+} from "../chunks/chunk-KWPHJND4.js";
 import {
   COLLECTION_COUNTS
 } from "../chunks/chunk-HWLRJFE3.js";
@@ -13,49 +13,50 @@ import {
   mail_composer_default,
   nodemailer_default,
   parseSmtpUrl,
-  smtpEndpoint
-} from "../chunks/chunk-T3REDOUC.js";
+  smtpEndpoint,
+  starttlsRefused
+} from "../chunks/chunk-XDIT74ST.js";
 import {
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-HR4SXQUI.js";
+} from "../chunks/chunk-Z3S4JURV.js";
 import {
   createGitHubClient
-} from "../chunks/chunk-5G2AFL7J.js";
-import "../chunks/chunk-TYMZFRQ7.js";
+} from "../chunks/chunk-JP6ABQXW.js";
+import "../chunks/chunk-XQA7KBA5.js";
 import {
   pipelineCollections
 } from "../chunks/chunk-WQ47WIVJ.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-BBMOFQR3.js";
+} from "../chunks/chunk-653C26QP.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-BH6WGPSY.js";
+} from "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-7A7WSH6Y.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-XLZATK2J.js";
+} from "../chunks/chunk-TIB54KGB.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-GD5X65HY.js";
+} from "../chunks/chunk-LDHJLM63.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-2UDPA4IO.js";
+} from "../chunks/chunk-ZMR2UW6N.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZQ6VAUGS.js";
+} from "../chunks/chunk-AQL23QRD.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-EGSETS3G.js";
+} from "../chunks/chunk-NCQYB2KM.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -69,9 +70,10 @@ import {
   mongodbUriInput,
   runAction,
   scrubSecrets,
+  secretForms,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import {
   __commonJS,
   __export,
@@ -562,16 +564,16 @@ function parseJobs(text4) {
 var sendReportInputs = external_exports.object({
   /** Report period: `daily`, `weekly` or `monthly`. */
   kind: choiceInput(KINDS, "daily").pipe(external_exports.enum(KINDS)),
-  /** `smtp://`, `smtps://` or `smtp+starttls://` URL with credentials; a secret. */
+  /** `smtps://`, `smtp://` (STARTTLS required) or `smtp+insecure://` URL with credentials; a secret. */
   smtpUrl: stringInput().refine(
-    (value4) => value4 === "" || /^smtp(s|\+starttls)?:\/\//.test(value4),
+    (value4) => value4 === "" || /^smtp(s|\+starttls|\+insecure)?:\/\//.test(value4),
     {
-      message: "expected a URL starting with smtp://, smtps:// or smtp+starttls://"
+      message: "expected a URL starting with smtps://, smtp:// (STARTTLS required) or smtp+insecure:// (no TLS required)"
     }
   ),
   /** SMTP host when no `smtp-url` is given. */
   smtpHost: stringInput(),
-  /** SMTP port: 465 is implicit TLS, anything else STARTTLS when offered (required on 587). */
+  /** SMTP port: 465 is implicit TLS, any other port requires STARTTLS. */
   smtpPort: integerInput({ default: 587, min: 1, max: 65535 }),
   /** SMTP user name. */
   smtpUsername: stringInput(),
@@ -1109,12 +1111,7 @@ var totalCollected = (run3) => run3.collected.county + run3.collected.mls;
 
 // actions/send-report/src/gather.ts
 function scrubUri(text4, uri) {
-  let password = "";
-  try {
-    password = decodeURIComponent(new URL(uri).password);
-  } catch {
-  }
-  return scrubSecrets(text4, [uri, password]);
+  return scrubSecrets(text4, secretForms(uri));
 }
 async function gather(options, logger) {
   const notes = [];
@@ -55888,6 +55885,8 @@ function failure(error3, smtp, secrets) {
   const text4 = errorMessage(error3);
   const code = e.code && !text4.includes(e.code) ? ` (${e.code})` : "";
   const reason = scrubSecrets(`${text4}${code}`, secrets);
+  const refused = starttlsRefused(error3, smtp.display);
+  if (refused) return new NonRetryableError(refused, { cause: error3 });
   if (e.code === "EAUTH" || e.responseCode === 535)
     return new NonRetryableError(
       `SMTP server ${smtp.display} refused authentication for user '${smtp.auth?.user ?? ""}': ${reason}. Check smtp-url or smtp-username/smtp-password`,
@@ -55996,7 +55995,7 @@ function reportSender(from, smtp) {
 
 // actions/send-report/src/smtp-config.ts
 function withDisplay(endpoint) {
-  const mode = endpoint.secure ? "TLS" : endpoint.requireTls ? "STARTTLS" : "STARTTLS when offered";
+  const mode = endpoint.secure ? "TLS" : endpoint.requireTls ? "STARTTLS" : "TLS not required";
   return { ...endpoint, display: `${endpoint.host}:${endpoint.port} (${mode})` };
 }
 function fromUrl(url) {
@@ -56008,7 +56007,7 @@ function smtpSettings(inputs) {
   if (inputs.smtpUrl !== "") return fromUrl(inputs.smtpUrl);
   if (inputs.smtpHost === "") return void 0;
   const port = inputs.smtpPort;
-  const mode = port === 465 ? "tls" : port === 587 ? "starttls" : "plain";
+  const mode = port === 465 ? "tls" : "starttls";
   if (inputs.smtpPassword !== "" && inputs.smtpUsername === "")
     throw new ConfigurationError("input 'smtp-username' is required when smtp-password is set");
   const { smtpHost, smtpUsername, smtpPassword } = inputs;

@@ -1,17 +1,26 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  keepStoredPersonal,
+  revealPersonal,
+  textOpener
+} from "../chunks/chunk-A5ZXHJN4.js";
+import "../chunks/chunk-KIOB4Y4M.js";
+import {
   checkIndexes,
   ensureIndexes
 } from "../chunks/chunk-MJOOOSD5.js";
 import {
+  passphraseInput
+} from "../chunks/chunk-DJF6N2JA.js";
+import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-CNURCQPJ.js";
+} from "../chunks/chunk-TDKOKBYD.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-YVHKRXHO.js";
+} from "../chunks/chunk-MQRJ2QYQ.js";
 import {
   recordRun,
   runLedgerId,
@@ -22,31 +31,31 @@ import {
 } from "../chunks/chunk-WQ47WIVJ.js";
 import {
   usageSchema
-} from "../chunks/chunk-BBMOFQR3.js";
+} from "../chunks/chunk-653C26QP.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-BH6WGPSY.js";
+} from "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-7A7WSH6Y.js";
 import {
   readStages
-} from "../chunks/chunk-XLZATK2J.js";
+} from "../chunks/chunk-TIB54KGB.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-GD5X65HY.js";
+} from "../chunks/chunk-LDHJLM63.js";
 import {
   DefaultArtifactClient
-} from "../chunks/chunk-2UDPA4IO.js";
+} from "../chunks/chunk-ZMR2UW6N.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZQ6VAUGS.js";
+} from "../chunks/chunk-AQL23QRD.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-EGSETS3G.js";
+} from "../chunks/chunk-NCQYB2KM.js";
 import {
   ConfigurationError,
   ENV,
@@ -59,7 +68,7 @@ import {
   readEnv,
   runAction,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";
@@ -191,6 +200,27 @@ function collectIncoming(stages, logger) {
     });
   }
   return incoming;
+}
+
+// actions/store-mongo/src/reveal.ts
+async function revealParcels(incoming, opener, logger) {
+  let sealed = 0;
+  let opened = 0;
+  for (const [apn, sourced] of incoming.parcels) {
+    if (sourced.record.personal === void 0) continue;
+    sealed += 1;
+    const record = await revealPersonal(sourced.record, opener);
+    if (record.personal === void 0) opened += 1;
+    incoming.parcels.set(apn, { ...sourced, record });
+  }
+  if (sealed === 0) return;
+  if (opened === sealed) {
+    logger.info(`${opened} parcels: owner fields opened with 'artifact-passphrase'`);
+  } else {
+    logger.warning(
+      `${sealed - opened} parcels came without owner fields (an artifact of a public repository${opener ? " collected without a passphrase" : "; set 'artifact-passphrase'"}): their stored owners are kept`
+    );
+  }
 }
 
 // actions/store-mongo/src/store-state.ts
@@ -476,7 +506,7 @@ function mergeProperty(input, existing, absorbed, now, runId) {
   const parcel = take(sources, "county", input.parcel);
   const listing = take(sources, "mls", input.listing);
   const enrichment = take(sources, "llm", input.enrichment);
-  const county = parcel ? omit(parcel, ["schemaVersion", "raw"]) : base?.county ?? null;
+  const county = parcel ? keepStoredPersonal(omit(parcel, ["schemaVersion", "raw"]), base?.county ?? null) : base?.county ?? null;
   const listingFacts = listing ? omit(listing, ["schemaVersion"]) : base?.listing ?? null;
   const enrichmentFacts = enrichment ? omit(enrichment, ["schemaVersion", "key"]) : base?.enrichment ?? null;
   const address = county?.situs ?? listingFacts?.address ?? base?.address ?? null;
@@ -972,6 +1002,7 @@ async function storeStages(options) {
     return db ? await checkIndexes(db, STORE_COLLECTIONS) : [];
   });
   const incoming = collectIncoming(stages, logger);
+  await revealParcels(incoming, options.opener ?? null, logger);
   const plan = await withGroup(
     logger,
     "Link listings to parcels",
@@ -1068,6 +1099,8 @@ var storeMongoInputs = external_exports.object({
   inputArtifacts: listInput(external_exports.string().min(1), { min: 1 }),
   /** Properties read and merged together. */
   batchSize: integerInput({ default: 500, min: 1, max: 5e3 }),
+  /** Passphrase (a secret) that opens the owner fields collect-county sealed in a public repository. */
+  artifactPassphrase: passphraseInput,
   dryRun: dryRunInput
 });
 async function execute(inputs, logger) {
@@ -1101,7 +1134,8 @@ async function execute(inputs, logger) {
       runId: context.runId,
       batchSize: inputs.batchSize,
       dryRun: inputs.dryRun,
-      logger
+      logger,
+      opener: inputs.artifactPassphrase ? textOpener(inputs.artifactPassphrase, "artifact-passphrase") : null
     });
     if (connection && !inputs.dryRun)
       await recordOwnRun(connection.db, { context, stages, result, startedAt, commands });
@@ -1113,7 +1147,7 @@ async function execute(inputs, logger) {
 var action = {
   name: "store-mongo",
   inputs: storeMongoInputs,
-  secrets: ["mongodbUri"],
+  secrets: ["mongodbUri", "artifactPassphrase"],
   execute,
   outputs: (result) => ({
     inserted: result.inserted,

@@ -3,14 +3,14 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-HR4SXQUI.js";
+} from "../chunks/chunk-Z3S4JURV.js";
 import {
   GitHubRefusal,
   createGitHubClient
-} from "../chunks/chunk-5G2AFL7J.js";
+} from "../chunks/chunk-JP6ABQXW.js";
 import {
   readRunContext
-} from "../chunks/chunk-ZQ6VAUGS.js";
+} from "../chunks/chunk-AQL23QRD.js";
 import {
   ConfigurationError,
   PipelineError,
@@ -22,7 +22,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-BO5KPUED.js";
+} from "../chunks/chunk-WV6SG3Z4.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/watchdog/src/findings.ts

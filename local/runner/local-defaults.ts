@@ -140,6 +140,8 @@ export async function startLocalDefaults(options: LocalDefaultsOptions): Promise
       result.github = github;
     }
     result.env = { GITHUB_API_URL: apiUrl };
+    // A WebShare API named in --env-file (a sandbox) replaces WebShare's own for `webshare:` proxies.
+    if (given.WEBSHARE_API_URL) result.env.WEBSHARE_API_URL = given.WEBSHARE_API_URL;
     result.actionEnv = (jobKey, runId) => artifacts.clientEnv(runId ?? options.runId, jobKey);
     return result;
   } catch (error) {

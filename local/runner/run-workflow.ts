@@ -61,7 +61,12 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   const base: Contexts = { github, inputs, secrets: options.secrets, vars: options.vars };
   const plain = { success: true, failure: false, cancelled: false };
   const workflowEnv = (evaluateToken(template.env, base, plain) ?? {}) as Record<string, unknown>;
-  const masks = new Set(Object.values(options.secrets).filter((value) => value.length >= 3));
+  // As GitHub's worker: each secret trimmed, whole and line by line.
+  const masks = new Set(
+    Object.values(options.secrets)
+      .flatMap((value) => [value.trim(), ...value.split(/[\r\n]+/).map((line) => line.trim())])
+      .filter((value) => value.length >= 3),
+  );
   const results: Record<string, WorkflowJobResult> = {};
   const { reporter } = options;
 

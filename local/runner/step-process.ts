@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { addMaskValues } from './mask-command.js';
 
 const running = new Set<number>();
 
@@ -43,7 +44,7 @@ export interface StepProcess {
   env: Record<string, string>;
   cwd: string;
   logPath: string;
-  /** Secret values masked as `***`; `::add-mask::` lines of the process add to it. */
+  /** Secret values masked as `***`; `::add-mask::` lines of the process add to it (see mask-command). */
   masks: Set<string>;
   timeoutMs: number;
   /** Aborted when the job is cancelled (or its own time is up): the step is stopped gracefully. */
@@ -95,8 +96,12 @@ export async function runStepProcess(step: StepProcess): Promise<ProcessResult> 
   }
   let pending = '';
   const writeLine = (line: string) => {
-    const added = /^::add-mask::(.*)$/.exec(line.trim());
-    if (added?.[1]) step.masks.add(added[1]);
+    const added = addMaskValues(line);
+    if (added) {
+      // GitHub adds the un-escaped value and does not echo the command (it holds the secret).
+      for (const value of added) step.masks.add(value);
+      return;
+    }
     const masked = maskLine(line, step.masks);
     log.write(`${masked}\n`);
     tail.push(masked);

@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import { RetryableError, errorMessage } from '../errors.js';
 import { redactUrl, scrubSecrets } from '../http/redact.js';
+import { secretForms } from '../secret-forms.js';
 import { resolveDatabase, type ResolvedDatabase } from './database-name.js';
 
 /** An open connection to the pipeline's database. */
@@ -21,6 +22,12 @@ export interface ConnectOptions {
   serverSelectionTimeoutMs?: number;
   /** Emit `commandStarted` events on the client, e.g. to meter database requests. */
   monitorCommands?: boolean;
+  /**
+   * How long one operation may wait in silence for the server's answer before it fails (the
+   * driver's `socketTimeoutMS`); default 5 minutes, unless the connection string sets it. A
+   * server that stops answering mid-run fails the step instead of hanging it to its timeout.
+   */
+  operationTimeoutMs?: number;
 }
 
 /**
@@ -36,22 +43,29 @@ export async function connectDatabase(
 ): Promise<DatabaseConnection> {
   const resolved = resolveDatabase(uri, database);
   const timeout = options.serverSelectionTimeoutMs ?? 10_000;
-  // Timeouts named in the connection string win over the defaults here.
-  const client = new MongoClient(uri, {
-    ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: timeout }),
-    ...(/[?&]connectTimeoutMS=/i.test(uri) ? {} : { connectTimeoutMS: timeout }),
-    appName: 'phx-property-pipeline',
-    monitorCommands: options.monitorCommands ?? false,
-  });
+  let client: MongoClient | undefined;
   try {
+    // Timeouts named in the connection string win over the defaults here. The driver parses the
+    // string here and its errors quote parts of it (`Username contains unescaped characters
+    // <user>`), so this is inside the try too.
+    client = new MongoClient(uri, {
+      ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: timeout }),
+      ...(/[?&]connectTimeoutMS=/i.test(uri) ? {} : { connectTimeoutMS: timeout }),
+      ...(/[?&]socketTimeoutMS=/i.test(uri)
+        ? {}
+        : { socketTimeoutMS: options.operationTimeoutMs ?? 300_000 }),
+      appName: 'phx-property-pipeline',
+      monitorCommands: options.monitorCommands ?? false,
+    });
     await client.connect();
     const db = client.db(resolved.name);
     await db.command({ ping: 1 });
-    return { client, db, database: resolved, close: () => client.close() };
+    const connected = client;
+    return { client, db, database: resolved, close: () => connected.close() };
   } catch (error) {
-    await client.close().catch(() => undefined);
-    const password = safePassword(uri);
-    const reason = scrubSecrets(errorMessage(error), password ? [password, uri] : [uri]);
+    await client?.close().catch(() => undefined);
+    // Driver errors may quote the URI, its user name or password, encoded or not.
+    const reason = scrubSecrets(errorMessage(error), secretForms(uri));
     throw new RetryableError(`cannot reach MongoDB at ${redactMongoUri(uri)}: ${reason}`, {
       cause: error,
     });
@@ -61,12 +75,4 @@ export async function connectDatabase(
 /** The connection string with its user and password hidden, safe to log (also for several hosts). */
 export function redactMongoUri(uri: string): string {
   return redactUrl(uri.replace(/\/\/[^@/]*@/, '//***@'));
-}
-
-function safePassword(uri: string): string | undefined {
-  try {
-    return decodeURIComponent(new URL(uri).password) || undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -6,7 +6,7 @@ import { ENV, readEnv } from '../env.js';
 import type { Logger } from '../logger.js';
 import { describeRequest, githubFailure, type HttpFailure } from './refusal.js';
 
-export { GitHubRefusal } from './refusal.js';
+export { GitHubNoAnswer, GitHubRefusal } from './refusal.js';
 
 /** How hard to retry GitHub's transient failures. */
 export interface GitHubRetryPolicy {
@@ -16,13 +16,18 @@ export interface GitHubRetryPolicy {
   baseDelayMs: number;
   /** Longest wait a `retry-after` or rate-limit reset may ask for before giving up. */
   maxWaitMs: number;
+  /** Longest one try may take, answer included; then it counts as a network failure. Default 30 s. */
+  timeoutMs?: number;
 }
 
-/** Defaults: five tries, 0.5 s backoff unit, wait at most a minute for a rate limit. */
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Defaults: five tries, 0.5 s backoff unit, a minute at most for a rate limit, 30 s a try. */
 export const DEFAULT_GITHUB_RETRY: GitHubRetryPolicy = {
   attempts: 5,
   baseDelayMs: 500,
   maxWaitMs: 60_000,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
 };
 
 /** What to build the client with. */
@@ -57,19 +62,28 @@ const UNSPACED = {
  * An Octokit from @actions/github's `getOctokit`, with Octokit's retry plugin (5xx and network
  * errors, backing off) and throttling plugin (primary and secondary rate limits, honouring
  * `retry-after` and the reset time, but never waiting past `maxWaitMs`), for every request,
- * pagination included. A failure says what to fix: the token, the permission, or how long GitHub
+ * pagination included. Each try times out after `timeoutMs`; a POST is not retried on 5xx. A failure says what to fix: the token, the permission, or how long GitHub
  * asked to wait.
  */
 export function createGitHubClient(options: GitHubClientOptions) {
   const policy = options.retry ?? DEFAULT_GITHUB_RETRY;
+  const timeoutMs = policy.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { logger } = options;
   // Counted here because neither plugin tells how often a request was tried; keyed by the
   // endpoint options, which both plugins pass on unchanged.
   const tries = new WeakMap<object, number>();
+  // The timeouts this client set, replaced by a fresh one on every try.
+  const timeouts = new WeakSet<AbortSignal>();
   const countTries = (octokit: Octokit) => {
     octokit.hook.wrap('request', async (request, endpoint) => {
       const tried = (tries.get(endpoint) ?? 0) + 1;
       tries.set(endpoint, tried);
+      const signal = endpoint.request?.signal;
+      if (signal === undefined || timeouts.has(signal)) {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        timeouts.add(timeout);
+        endpoint.request = { ...endpoint.request, signal: timeout };
+      }
       try {
         return await request(endpoint);
       } catch (error) {
@@ -131,6 +145,9 @@ export function createGitHubClient(options: GitHubClientOptions) {
     throttling,
   );
   octokit.hook.wrap('request', async (request, endpoint) => {
+    // A POST creates something: after a lost answer it may exist, so it is never sent again
+    // blindly (the caller looks for what it made first: `postOnce`). Rate limits still wait.
+    if (endpoint.method === 'POST') endpoint.request = { ...endpoint.request, retries: 0 };
     try {
       return await request(endpoint);
     } catch (error) {
@@ -139,6 +156,7 @@ export function createGitHubClient(options: GitHubClientOptions) {
         tries: tries.get(endpoint) ?? 1,
         permission: options.permission(endpoint.method),
         maxWaitMs: policy.maxWaitMs,
+        timeoutMs,
       });
     }
   });

@@ -11,6 +11,12 @@ export class GitHubRefusal extends NonRetryableError {
   }
 }
 
+/**
+ * GitHub did not answer (5xx, network failure, timeout): a write may or may not have been done.
+ * Retryable, but a caller that creates something looks for it first (see `postOnce`).
+ */
+export class GitHubNoAnswer extends RetryableError {}
+
 /** The parts of Octokit's `RequestError` the messages are made of. */
 export interface HttpFailure {
   status?: number;
@@ -64,6 +70,8 @@ export interface FailureContext {
   permission: string;
   /** The longest rate-limit wait the client accepts, in ms. */
   maxWaitMs: number;
+  /** How long one try may take, in ms. */
+  timeoutMs: number;
 }
 
 /**
@@ -95,10 +103,15 @@ export function githubFailure(error: HttpFailure, context: FailureContext): Erro
     return new ConfigurationError(
       `input 'github-token': the token may not ${what} (403 ${message}); give the job ${context.permission}`,
     );
-  if (error.status === undefined || error.status >= 500)
-    return new RetryableError(
-      `GitHub kept failing ${what} after ${tries} tries: ${error.status ?? ''} ${message}`.trim(),
+  if (error.status === undefined || error.status >= 500) {
+    const timedOut = /aborted due to timeout/i.test(message);
+    const detail = timedOut
+      ? `no answer within ${Math.round(context.timeoutMs / 1000)} s`
+      : `${error.status ?? ''} ${message}`.trim();
+    return new GitHubNoAnswer(
+      `GitHub ${tries > 1 ? `kept failing ${what} after ${tries} tries` : `failed ${what}`}: ${detail}`,
       { cause: error },
     );
+  }
   return new GitHubRefusal(error.status, `GitHub answered ${error.status} to ${what}: ${message}`);
 }

@@ -56,6 +56,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       if (signal) reject(abortReason(signal));
     };
+    // Past 2^31 - 1 ms setTimeout fires at once (and warns): a wait that long is a bug upstream.
+    if (!(ms >= 0 && ms <= 2_147_483_647)) {
+      reject(new RangeError(`sleep: expected 0 to 2147483647 ms, got ${ms}`));
+      return;
+    }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();

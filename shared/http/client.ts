@@ -7,6 +7,7 @@ import { isHttpError, isSourceFailure } from './http-error.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { redactUrl } from './redact.js';
 import { retry, type RetryEvent, type RetryOptions } from './retry.js';
+import { SourcePausedError } from './source-paused.js';
 import { copyHttpStats, emptyHttpStats, type HttpStats } from './stats.js';
 
 /** How an `HttpClient` talks to one source. */
@@ -21,7 +22,10 @@ export interface HttpClientOptions {
    * second, so they fire up to a second late); connecting gets at most 10 s. Default 30 000.
    */
   timeoutMs?: number;
-  /** Attempts and backoff. Default: 4 attempts, 500 ms base, 30 s cap, Retry-After up to 60 s. */
+  /**
+   * Attempts and backoff. Default: 4 attempts, 500 ms base, 30 s cap, Retry-After up to 60 s; a
+   * 429 asking for more than `maxRetryAfterMs` fails at once with `SourcePausedError`.
+   */
   retry?: Omit<RetryOptions, 'signal' | 'onRetry' | 'shouldRetry'>;
   /** Shared limiter awaited before every attempt; a 429 pauses it for every caller. */
   rateLimiter?: RateLimiter;
@@ -188,10 +192,15 @@ export class HttpClient {
     } catch (error) {
       if (isHttpError(error)) {
         this.#stats.errorsByClass[error.failureClass] += 1;
-        if (error.failureClass === 'rate-limited') {
-          rateLimiter?.pause(error.retryAfterMs ?? this.#options.rateLimitedPauseMs ?? 1000);
-        }
         logger?.debug(`${error.message} (${elapsed()} ms)`);
+        if (error.failureClass === 'rate-limited') {
+          const cap = this.#options.retry?.maxRetryAfterMs ?? 60_000;
+          const asked = error.retryAfterMs ?? this.#options.rateLimitedPauseMs ?? 1000;
+          // The whole source waits at most what one caller would; a longer ask closes it for the run.
+          rateLimiter?.pause(Math.min(asked, cap));
+          if (asked > cap)
+            throw new SourcePausedError(`GET ${redactUrl(url)}`, asked, cap, { cause: error });
+        }
       }
       throw error;
     } finally {

@@ -9,6 +9,9 @@ export interface RateLimiterOptions {
   refillPerSecond: number;
 }
 
+/** The longest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 interface Waiter {
   resolve: () => void;
   reject: (reason: Error) => void;
@@ -66,10 +69,11 @@ export class RateLimiter {
 
   /**
    * Holds every caller back for `ms` (a server's 429 `Retry-After`), then lets one request
-   * through, so the whole shard backs off rather than only the caller that was refused.
+   * through, so the whole shard backs off rather than only the caller that was refused. A pause
+   * is at most `MAX_TIMER_MS` (callers cap it far lower: see `HttpClient`).
    */
   pause(ms: number): void {
-    const until = performance.now() + ms;
+    const until = performance.now() + Math.min(Math.max(0, ms), MAX_TIMER_MS);
     if (until <= this.#pausedUntil) return;
     this.#pausedUntil = until;
     this.#tokens = 0;
@@ -106,7 +110,8 @@ export class RateLimiter {
     const now = performance.now();
     const readyAt = this.#perMs === 0 ? now : this.#refilledAt + (1 - this.#tokens) / this.#perMs;
     const wait = Math.max(this.#pausedUntil - now, readyAt - now, 1);
-    this.#timer = setTimeout(() => this.#drain(), Math.ceil(wait));
+    // A longer wait is slept in steps: setTimeout would fire at once past MAX_TIMER_MS.
+    this.#timer = setTimeout(() => this.#drain(), Math.min(Math.ceil(wait), MAX_TIMER_MS));
   }
 
   #abandon(waiter: Waiter): void {

@@ -51,3 +51,25 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   }
   return scrubbed;
 }
+
+/** Secrets that look like secrets wherever they appear, even when nobody passed them in. */
+const TOKEN_SHAPE = /\b(?:gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g;
+const AUTH_HEADER =
+  /\b(authorization|proxy-authorization)\s*[:=]\s*(?:bearer|token|basic)?\s*\S+/gi;
+/** `password=...`, `"token": "..."`; not an input's name such as `'county-api-token': expected`. */
+const SECRET_PAIR =
+  /(?<![\w-])((?:api[_-]?key|token|secret|password|passwd|pwd)["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi;
+const ANY_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>)"'`]+/gi;
+
+/**
+ * The one scrubber for text that leaves the log (the `error` output, incident issues): the given
+ * secret forms, URLs carrying credentials or secret query values, GitHub tokens by their shape,
+ * `Authorization:` headers, and `key=value` pairs named like secrets, each replaced by `***`.
+ */
+export function scrub(text: string, secrets: readonly string[]): string {
+  return scrubSecrets(text, secrets)
+    .replace(ANY_URL, (url) => redactUrl(url))
+    .replace(TOKEN_SHAPE, REDACTED)
+    .replace(AUTH_HEADER, (_match, name: string) => `${name}: ${REDACTED}`)
+    .replace(SECRET_PAIR, (_match, prefix: string) => `${prefix}${REDACTED}`);
+}

@@ -89,7 +89,22 @@ export const countyParcelSchema = z
     sourceUrl: httpUrlSchema.describe('URL the response came from'),
     raw: z
       .record(z.string(), z.unknown())
-      .describe('The whole API response, unchanged, for replay'),
+      .describe(
+        'The whole API response, unchanged, for replay; without owner and rental contacts in an artifact of a public repository',
+      ),
+    personal: z
+      .object({
+        sealed: z
+          .string()
+          .nullable()
+          .describe(
+            'Owner, mailing address and rental contacts, AES-256-GCM sealed with the artifact passphrase; null when none was set',
+          ),
+      })
+      .optional()
+      .describe(
+        'Present only in artifacts of a public repository: the personal fields above are null and held here instead (see docs/security.md)',
+      ),
   })
   .meta({ title: 'CountyParcel' });
 

@@ -42,7 +42,7 @@ export const propertySchema = z
       .nullable()
       .describe('Address: the county situs when known, else the listing address'),
     county: countyParcelSchema
-      .omit({ schemaVersion: true, raw: true })
+      .omit({ schemaVersion: true, raw: true, personal: true })
       .nullable()
       .describe('County facts from the latest county-parcel record'),
     listing: mlsListingSchema

@@ -29,7 +29,8 @@ describe('runAction', () => {
   it('masks secrets, sets every output and writes the summary', async () => {
     const run = recordingRuntime({ 'api-token': 's3cret', limit: '5' });
     await runAction(countParcels, run.runtime);
-    expect(run.secrets).toEqual(['s3cret']);
+    // The value and its base64 form (as an Authorization header would carry it).
+    expect(run.secrets).toEqual(['czNjcmV0', 's3cret']);
     expect(run.outputs).toEqual({ parcels: '5', zips: '["85031"]' });
     expect(run.summaries).toEqual(['Collected **5** parcels']);
     expect(run.failures).toEqual([]);
@@ -91,14 +92,39 @@ describe('runAction', () => {
     expect(run.failures[0]).toContain('s3cret-token');
   });
 
-  it('masks a multi-line secret whole and line by line', async () => {
-    const run = recordingRuntime({ 'api-token': 'http://u:p1@a:1\nhttp://u:p2@b:2\n', limit: '5' });
+  it('masks every form of a secret: whole, line by line, each entry, each password decoded and in Basic auth', async () => {
+    const value = 'http://ua:p%40one@a:1,http://ub:p%2Ftwo@b:2\nwebshare:ws-key-1\n';
+    const run = recordingRuntime({ 'api-token': value, limit: '5' });
     await runAction(countParcels, run.runtime);
-    expect(run.secrets).toEqual([
-      'http://u:p1@a:1\nhttp://u:p2@b:2',
-      'http://u:p1@a:1',
-      'http://u:p2@b:2',
-    ]);
+    const basic = (login: string) => Buffer.from(login).toString('base64');
+    expect(run.secrets).toEqual(
+      expect.arrayContaining([
+        value.trim(),
+        'http://ua:p%40one@a:1,http://ub:p%2Ftwo@b:2',
+        'http://ua:p%40one@a:1',
+        'http://ub:p%2Ftwo@b:2',
+        'p%40one',
+        'p@one',
+        'p/two',
+        basic('ua:p@one'),
+        basic('ub:p/two'),
+        'ws-key-1',
+      ]),
+    );
+    // Each form is told to the runner once.
+    expect(run.secrets).toEqual([...new Set(run.secrets)]);
+  });
+
+  it('scrubs a decoded password from the error output, though only the encoded one was given', async () => {
+    const run = recordingRuntime({
+      'api-token': 'mongodb://ops:hunter%2F22@db.example/phx',
+      limit: '5',
+    });
+    await runAction(
+      { ...countParcels, execute: () => Promise.reject(new Error('login hunter/22 refused')) },
+      run.runtime,
+    );
+    expect(run.outputs.error).toBe('login *** refused');
   });
 
   it('formats structured outputs as JSON', () => {

@@ -23,9 +23,13 @@ describe('parseSmtpUrl', () => {
         host: '::1',
         port: 25,
         secure: false,
-        requireTls: false,
+        requireTls: true,
         auth: { user: 'u', pass: 'p@ss' },
       },
+    ],
+    [
+      'smtp+insecure://relay.internal:25',
+      { host: 'relay.internal', port: 25, secure: false, requireTls: false, auth: undefined },
     ],
   ])('reads %s', (url, expected) => {
     expect(parseSmtpUrl(url)).toEqual(expected);
@@ -35,7 +39,7 @@ describe('parseSmtpUrl', () => {
     ['not a url', SMTP_URL_EXPECTED],
     [
       'https://mail.example.com',
-      `${SMTP_URL_EXPECTED} (scheme smtp://, smtps:// or smtp+starttls://)`,
+      `${SMTP_URL_EXPECTED} (scheme smtps://, smtp:// or, to send without TLS, smtp+insecure://)`,
     ],
     ['smtp+starttls:nohost', `${SMTP_URL_EXPECTED}: it names no host`],
     [

@@ -224,3 +224,51 @@ describe('the nightly incident job', () => {
     expect(worked('true', 'true')).toBe(false);
   });
 });
+
+/** Evaluates `${{ expression }}` with only the `github` context, as the runner would. */
+function withGithub(text: string, github: unknown): unknown {
+  const expression = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim())?.[1] ?? `'${text}'`;
+  const tree = new Parser(new Lexer(expression).lex().tokens, ['github'], []).parse();
+  const contexts = new data.Dictionary();
+  contexts.add('github', JSON.parse(JSON.stringify(github), data.reviver) as data.ExpressionData);
+  return JSON.parse(
+    JSON.stringify(new Evaluator(tree, contexts, new Map()).evaluate(), data.replacer),
+  );
+}
+
+describe('personal data in artifacts', () => {
+  const steps = workflows.flatMap((workflow) =>
+    Object.values(workflow.doc.jobs).flatMap((job) =>
+      (job.steps ?? []).map((step) => ({ workflow: workflow.name, step })),
+    ),
+  );
+  const using = (action: string) => steps.filter(({ step }) => step.uses === `./actions/${action}`);
+
+  it('tells collect-county and maintain-db who can download the artifacts: public unless the event says private', () => {
+    const writers = [...using('collect-county'), ...using('maintain-db')];
+    expect(writers.length).toBeGreaterThanOrEqual(2);
+    for (const { workflow, step } of writers) {
+      const visibility = step.with?.['repository-visibility'];
+      if (typeof visibility !== 'string') throw new Error(`${workflow}: no repository-visibility`);
+      const at = `${workflow} ${step.uses}`;
+      expect(withGithub(visibility, { event: { repository: { private: true } } }), at).toBe(
+        'private',
+      );
+      expect(withGithub(visibility, { event: { repository: { private: false } } }), at).toBe(
+        'public',
+      );
+      // An event without repository facts must not count as private.
+      expect(withGithub(visibility, { event: {} }), at).toBe('public');
+    }
+  });
+
+  it('passes the one passphrase secret to every action that seals, opens or encrypts personal data', () => {
+    const inputs = [
+      ...using('collect-county').map((s) => s.step.with?.['artifact-passphrase']),
+      ...using('store-mongo').map((s) => s.step.with?.['artifact-passphrase']),
+      ...using('maintain-db').map((s) => s.step.with?.['backup-passphrase']),
+    ];
+    expect(inputs.length).toBeGreaterThanOrEqual(3);
+    for (const value of inputs) expect(value).toBe('${{ secrets.ARTIFACT_PASSPHRASE }}');
+  });
+});

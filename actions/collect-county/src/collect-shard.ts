@@ -97,7 +97,7 @@ export async function collectShard(zip: string, context: ShardContext): Promise<
     if (outcome.stoppedEarly) {
       [complete, note] = [
         false,
-        `stopped early: the county API kept failing (circuit open); ${skipped} parcels left for a later run`,
+        `stopped early: ${outcome.stopReason ?? 'the county API closed'}; ${skipped} parcels left for a later run`,
       ];
     } else if (outcome.fetched + outcome.failed < todo.length) {
       [complete, note] = [

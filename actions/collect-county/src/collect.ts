@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { redactUrl } from '../../../shared/http/redact.js';
 import type { Logger } from '../../../shared/logger.js';
 import { chooseResume } from '../../../shared/resume-from.js';
+import { artifactPrivacy } from '../../../shared/privacy/artifact-privacy.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { Checkpoint } from './checkpoint.js';
 import { CountyApi, type CountyApiOptions } from './county-api.js';
@@ -108,6 +109,11 @@ async function collectZips(
       : { kind: 'folder', dir: join(run.tempDir, 'out'), name: resume.name };
     await importPreviousRuns(source, checkpoints, logger, { required: resume.required });
   }
+  const privacy = await artifactPrivacy(
+    { ...inputs, passphrase: inputs.artifactPassphrase, passphraseInput: 'artifact-passphrase' },
+    logger,
+  );
+  const publish = { client, retentionDays: inputs.retentionDays, privacy };
   const database = await openPriorityDatabase(inputs, logger);
   const shards: ShardResult[] = [];
   try {
@@ -121,7 +127,7 @@ async function collectZips(
           runId: run.runId,
           checkpoint,
           logger,
-          target: { dir: join(outDir, name), artifactName: name, client },
+          target: { dir: join(outDir, name), artifactName: name, ...publish },
           stop,
         }),
       );

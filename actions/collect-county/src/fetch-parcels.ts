@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { ConfigurationError, errorMessage } from '../../../shared/errors.js';
 import { CircuitOpenError } from '../../../shared/http/circuit-breaker.js';
 import { isHttpError } from '../../../shared/http/http-error.js';
+import { SourcePausedError, waitText } from '../../../shared/http/source-paused.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { ErrorClass } from '../../../shared/model/run-stats.js';
 import { IN_FLIGHT_GRACE_MS } from '../../../shared/collection-stop.js';
@@ -15,8 +16,13 @@ export interface FetchOutcome {
   failed: number;
   /** Failures by class (`parse` for a body that is not a valid parcel). */
   errorsByClass: Partial<Record<ErrorClass, number>>;
-  /** Set when the circuit opened and fetching stopped before the list was done. */
+  /**
+   * Set when the source closed (circuit open, or a `Retry-After` longer than the run waits) and
+   * fetching stopped before the list was done.
+   */
   stoppedEarly: boolean;
+  /** Why it stopped early, for the shard's note. */
+  stopReason?: string;
 }
 
 /** The run-stats class of a failure that ended one parcel's fetch. */
@@ -42,7 +48,7 @@ export function errorClassOf(error: unknown): ErrorClass {
 /**
  * Fetches `apns` of `zip` with `concurrency` workers (the API client holds the rate limit),
  * appending each parcel to the checkpoint as it arrives. A refused token stops every worker and
- * throws; an open circuit stops them and returns what was collected, marked `stoppedEarly`. Once
+ * throws; an open circuit or a source asking for a longer pause than the run waits stops them and returns what was collected, marked `stoppedEarly`. Once
  * `stop` aborts no parcel is taken and no request sent; those in flight get `IN_FLIGHT_GRACE_MS`,
  * and parcels not collected then are left for a later run (neither fetched nor failed).
  */
@@ -99,11 +105,16 @@ export async function fetchParcels(
         if (error instanceof ConfigurationError) {
           fatal = error;
           abort.abort(error);
-        } else if (error instanceof CircuitOpenError) {
-          logger.warning(
-            `${zip}: ${error.message}; stopping with ${outcome.fetched} parcels fetched`,
-          );
+        } else if (error instanceof CircuitOpenError || error instanceof SourcePausedError) {
+          if (!outcome.stoppedEarly)
+            logger.warning(
+              `${zip}: ${error.message}; stopping with ${outcome.fetched} parcels fetched`,
+            );
           outcome.stoppedEarly = true;
+          outcome.stopReason ??=
+            error instanceof CircuitOpenError
+              ? 'the county API kept failing (circuit open)'
+              : `the county API asked for a pause of ${waitText(error.retryAfterMs)} (Retry-After)`;
           abort.abort(error);
         } else {
           const errorClass = errorClassOf(error);

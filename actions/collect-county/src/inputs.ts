@@ -10,6 +10,12 @@ import {
   rateInput,
   stringInput,
 } from '../../../shared/inputs.js';
+import { artifactNameSchema } from '../../../shared/io/artifact-name.js';
+import {
+  passphraseInput,
+  personalDataInArtifactsInput,
+  repositoryVisibilityInput,
+} from '../../../shared/privacy/visibility.js';
 
 /** The county's real API; tests and the local runner point `api-base-url` at the sandbox. */
 export const COUNTY_API_BASE = 'https://mcassessor.maricopa.gov';
@@ -50,20 +56,21 @@ export const collectCountyInputs = z.object({
   /** Days after which a complete parcel index is searched again even if the county's TOTAL is unchanged. */
   indexMaxAgeDays: integerInput({ default: 30, min: 1, max: 3650 }),
   /** `artifact-name` of a previous run whose parcels to keep. */
-  resumeFrom: stringInput().refine((name) => /^[\w.-]*$/.test(name), {
-    message: 'expected an artifact name of letters, digits, ".", "_" or "-"',
-  }),
+  resumeFrom: stringInput().pipe(artifactNameSchema({ optional: true })),
   /** MongoDB with the `properties` collection, for incremental priorities (a secret). */
   mongodbUri: mongodbUriInput,
   /** Database holding `properties`; empty: the connection string's, else `phx_property`. */
   database: databaseInput,
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
-  artifactName: stringInput({ default: 'county-parcels' }).refine(
-    (name) => /^[\w.-]+$/.test(name),
-    {
-      message: 'expected letters, digits, ".", "_" or "-"',
-    },
-  ),
+  artifactName: stringInput({ default: 'county-parcels' }).pipe(artifactNameSchema()),
+  /** Days GitHub keeps the artifacts: long enough for store-mongo and a re-run. */
+  retentionDays: integerInput({ default: 7, min: 1, max: 90 }),
+  /** `public`, `private`, or `auto` (the event's `repository.private`). */
+  repositoryVisibility: repositoryVisibilityInput,
+  /** Opt-in: owner names and mailing addresses in the clear even in a public repository. */
+  personalDataInArtifacts: personalDataInArtifactsInput,
+  /** Passphrase (a secret) sealing the owner fields in artifacts of a public repository. */
+  artifactPassphrase: passphraseInput,
   /** Share of the parcels tried in this run that may fail before the run fails (0 to 1). */
   maxFailureRate: rateInput(0.25),
   /** Collect and write locally, but upload nothing. */

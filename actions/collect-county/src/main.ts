@@ -22,7 +22,7 @@ export function createCollectCountyAction(
   return {
     name: 'collect-county',
     inputs: collectCountyInputs,
-    secrets: ['apiToken', 'mongodbUri'],
+    secrets: ['apiToken', 'mongodbUri', 'artifactPassphrase'],
     execute: (inputs, logger) =>
       collectCounty(inputs, { ...outside, logger, artifactClient: runnerArtifactClient() }),
     outputs: (result) => {

@@ -6,6 +6,9 @@ import type { Logger } from '../../../shared/logger.js';
 import { COUNTY_PARCEL_SCHEMA_VERSION } from '../../../shared/model/county-parcel.js';
 import type { RunStats } from '../../../shared/model/run-stats.js';
 import type { Usage } from '../../../shared/model/usage.js';
+import type { JsonLine } from '../../../shared/io/ndjson-writer.js';
+import { withholdPersonal } from '../../../shared/privacy/county-personal.js';
+import type { ArtifactPrivacy } from '../../../shared/privacy/artifact-privacy.js';
 import type { Checkpoint } from './checkpoint.js';
 
 /** Where a ZIP's stage folder goes once written. */
@@ -15,6 +18,21 @@ export interface PublishTarget {
   /** Artifact name; the folder is uploaded when a client is given. */
   artifactName: string;
   client: ArtifactClient | null;
+  /** Days GitHub keeps the artifact. */
+  retentionDays: number;
+  /** Whether and how owner names and mailing addresses are kept out of the folder. */
+  privacy: ArtifactPrivacy;
+}
+
+/** The checkpoint's lines, without personal data when `privacy` says so. */
+async function* stageLines(
+  checkpoint: Checkpoint,
+  privacy: ArtifactPrivacy,
+): AsyncGenerator<JsonLine | Record<string, unknown>, void, undefined> {
+  for await (const line of checkpoint.lines()) {
+    if (!privacy.withhold) yield line;
+    else yield withholdPersonal(JSON.parse(line.json) as Record<string, unknown>, privacy.sealer);
+  }
 }
 
 /**
@@ -39,8 +57,8 @@ export async function publishShard(
       recordSchemaVersion: COUNTY_PARCEL_SCHEMA_VERSION,
       gzip: true,
     },
-    // The checkpoint's lines go into the artifact as they are: no parse and re-serialise.
-    checkpoint.lines(),
+    // In the clear the checkpoint's lines go into the artifact as they are: no parse and re-serialise.
+    stageLines(checkpoint, target.privacy),
     { records: { 'run-stats': [companions.runStats], usage: [companions.usage] } },
   );
   if (target.client === null) {
@@ -52,6 +70,7 @@ export async function publishShard(
   // The data is gzipped already; zipping it again only costs time.
   await uploadStage(target.client, target.artifactName, target.dir, logger, {
     compressionLevel: 0,
+    retentionDays: target.retentionDays,
   });
   if (companions.complete) await checkpoint.remove();
   return { records: manifest.recordCount, uploaded: true };

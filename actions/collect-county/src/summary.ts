@@ -1,6 +1,7 @@
 import type { CollectResult } from './collect.js';
 import { collectFailure } from './outcome.js';
 import type { ShardResult } from './shard-result.js';
+import { markdownText } from '../../../shared/markdown.js';
 
 const number = (value: number): string => value.toLocaleString('en-US');
 
@@ -43,7 +44,7 @@ function planLine(shard: ShardResult): string | null {
   if (shard.searchNote === null) return null;
   const budget =
     shard.requestBudget === null ? 'no request budget' : `${number(shard.requestBudget)} requests`;
-  return `- ${shard.zip}: ${budget}; search: ${shard.searchNote} (${number(shard.searchPages)} pages)`;
+  return `- ${shard.zip}: ${budget}; search: ${markdownText(shard.searchNote)} (${number(shard.searchPages)} pages)`;
 }
 
 /** The step summary: per ZIP found / fetched / failed / skipped, requests, time and rate; partial runs say so. */
@@ -56,7 +57,7 @@ export function collectSummary(result: CollectResult): string {
   );
   const notes = result.shards
     .filter((shard) => shard.note !== null)
-    .map((shard) => `- ${shard.zip}: ${shard.note}`);
+    .map((shard) => `- ${shard.zip}: ${markdownText(shard.note ?? '')}`);
   const cycles = result.shards.map(cycleLine).filter((line) => line !== null);
   const coverage = result.shards.map(coverageLine).filter((line) => line !== null);
   const plans = result.shards.map(planLine).filter((line) => line !== null);
@@ -67,7 +68,7 @@ export function collectSummary(result: CollectResult): string {
   return [
     `## County parcels (${result.mode})`,
     '',
-    ...(failure === undefined ? [] : [`**Failed**: ${failure}`, '']),
+    ...(failure === undefined ? [] : [`**Failed**: ${markdownText(failure)}`, '']),
     complete
       ? failed === 0
         ? 'Complete.'

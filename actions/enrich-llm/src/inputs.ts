@@ -9,6 +9,7 @@ import {
   mongodbUriInput,
   stringInput,
 } from '../../../shared/inputs.js';
+import { artifactNameSchema } from '../../../shared/io/artifact-name.js';
 import { databaseInput } from '../../../shared/db/database-input.js';
 
 /** What happens to a property the model could not enrich. */
@@ -48,15 +49,15 @@ export const enrichInputsSchema = z.object({
   /** The budget gate: false means no model call; cache hits still count, rules do the rest. */
   enabled: booleanInput(true),
   /** Name of the enrichment artifact to upload. */
-  artifactName: stringInput({ default: 'enrichment' }).pipe(
-    z.string().regex(/^[\w.-]+$/, 'expected letters, digits, dot, dash or underscore'),
-  ),
+  artifactName: stringInput({ default: 'enrichment' }).pipe(artifactNameSchema()),
   /**
    * Minutes (decimals allowed) after which no new batch goes to the model; what it did not get to is
    * carried to the next night. 0: no limit.
    */
   timeBudgetMinutes: decimalInput({ default: 0, unit: 'of minutes' }),
   /** Write the stage folder but upload nothing and store nothing in the cache. */
+  /** Days GitHub keeps the artifact: long enough for store-mongo and the next night's chain. */
+  retentionDays: integerInput({ default: 7, min: 1, max: 90 }),
   dryRun: dryRunInput,
 });
 

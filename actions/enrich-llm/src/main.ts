@@ -96,7 +96,8 @@ async function execute(
   const written = await withGroup(logger, 'Write enrichment stage', () => {
     const runStats = enrichRunStats(context.runId, startedAt, counts, outcome);
     const usage = enrichUsage(context.runId, outcome);
-    return writeEnrichmentStage(dir, inputs.artifactName, { runStats, usage, outcome }, { logger });
+    const options = { logger, retentionDays: inputs.retentionDays };
+    return writeEnrichmentStage(dir, inputs.artifactName, { runStats, usage, outcome }, options);
   });
   if (outcome.failure) {
     const where = written.artifactName ? `artifact '${written.artifactName}'` : written.dir;

@@ -28,6 +28,12 @@ import {
 import { summarize } from './rules-summary.js';
 import type { SubjectInput } from './subjects.js';
 
+/**
+ * The most characters of a description the rules read (as many as scrape-mls keeps); every
+ * pattern is linear in its input, and this bounds the input too.
+ */
+export const MAX_RULES_TEXT_CHARS = 10_000;
+
 /** Confidence of the rules extractor by where a value came from. */
 const FROM_FACTS = 0.9;
 const FROM_TEXT = 0.7;
@@ -60,7 +66,8 @@ const factText = (input: SubjectInput, name: string): string => {
  * as the fallback and as the benchmark's baseline. Out-of-range values are dropped, not clamped.
  */
 export function extractByRules(input: SubjectInput, now = new Date()): Extraction {
-  const text = input.description;
+  // The description is the listing site's text: only its first MAX_RULES_TEXT_CHARS are read.
+  const text = input.description.slice(0, MAX_RULES_TEXT_CHARS);
   const confidence: FieldConfidence = {};
   const pick = <T>(
     name: EnrichmentFieldName,

@@ -37,17 +37,41 @@ export function garageSpaces(text: string): number | null {
   return match?.[1] === undefined ? null : toNumber(match[1]);
 }
 
+const SHARED_POOL = new Set([
+  'community',
+  'shared',
+  'hoa',
+  'association',
+  'neighborhood',
+  'complex',
+]);
+
+/** The word (letters, digits, `_`, `-`) that ends just before `end`, spaces between skipped. */
+function wordBefore(text: string, end: number): string {
+  let stop = end;
+  while (stop > 0 && /\s/.test(text[stop - 1] ?? '')) stop -= 1;
+  if (stop === end) return '';
+  let start = stop;
+  // Bounded: no word a listing means is longer, and a scan back must not grow with the text.
+  while (start > 0 && stop - start < 40 && /[\w-]/.test(text[start - 1] ?? '')) start -= 1;
+  return text.slice(start, stop);
+}
+
 /** A private pool: `diving pool`, `pool`, but not a community pool alone; `no pool` is false. */
 export function pool(text: string): boolean | null {
   if (/\bno pool\b/i.test(text)) return false;
-  const mentions = [...text.matchAll(/\b([\w-]+\s+)?pool\b/gi)];
+  // Each `pool` found on its own, then the word before it looked at: a pattern with an optional
+  // word in front (`([\w-]+\s+)?pool`) retries that word from each of its letters (quadratic).
+  const mentions = [...text.matchAll(/\bpool\b/gi)];
   if (mentions.length === 0) return null;
-  const shared = /^(community|shared|hoa|association|neighborhood|complex|heated community)\s+$/i;
-  return mentions.some((mention) => !shared.test(mention[1] ?? '')) ? true : null;
+  return mentions.some((mention) => !SHARED_POOL.has(wordBefore(text, mention.index).toLowerCase()))
+    ? true
+    : null;
 }
 
 const AMOUNT = String.raw`\$\s*([\d,]+(?:\.\d{1,2})?)`;
-const PERIOD = String.raw`(?:\s*(?:\/|per|a|an)?\s*(mo|month|monthly|qtr|quarter|quarterly|yr|year|yearly|annual|annually|semi-annual))?`;
+// One way only to split the spaces around `per` (`\s*(?:per)?\s*` tries every split: quadratic).
+const PERIOD = String.raw`(?:\s*(?:(?:\/|per|an?)\s*)?(mo|month|monthly|qtr|quarter|quarterly|yr|year|yearly|annual|annually|semi-annual))?`;
 const HOA_FEE_AFTER = new RegExp(String.raw`\bhoa\b[^$.\d]{0,25}${AMOUNT}${PERIOD}`, 'i');
 const HOA_FEE_BEFORE = new RegExp(String.raw`${AMOUNT}${PERIOD}\s*hoa\b`, 'i');
 

@@ -124,7 +124,7 @@ export async function writeEnrichmentStage(
   dir: string,
   name: string,
   records: { runStats: RunStats; usage: Usage[]; outcome: EnrichOutcome },
-  options: { logger: Logger },
+  options: { logger: Logger; retentionDays: number },
 ): Promise<WrittenStage> {
   await rm(dir, { recursive: true, force: true });
   const files: string[] = [];
@@ -154,6 +154,8 @@ export async function writeEnrichmentStage(
     options.logger.info('no runner token: the folder is the output');
     return { dir, artifactName: '' };
   }
-  await uploadStage(new DefaultArtifactClient(), name, dir, options.logger);
+  await uploadStage(new DefaultArtifactClient(), name, dir, options.logger, {
+    retentionDays: options.retentionDays,
+  });
   return { dir, artifactName: name };
 }

@@ -1,6 +1,7 @@
 import type { EnrichOutcome } from './enrich.js';
 import { outputTokensPerProperty } from './stage-output.js';
 import type { SubjectCounts } from './subjects.js';
+import { markdownText } from '../../../shared/markdown.js';
 
 /** What the summary shows about a run. */
 export interface SummaryFacts {
@@ -13,7 +14,7 @@ export interface SummaryFacts {
 }
 
 /** Text of a failure reason fit for a Markdown table cell. */
-const cell = (text: string): string => text.replace(/[|<>\n]/g, ' ').slice(0, 200);
+const cell = (text: string): string => markdownText(text, 200);
 
 /** The step summary: status line, counts table, and why the model was not used where it was not. */
 export function enrichSummary(facts: SummaryFacts): string {

@@ -8,12 +8,14 @@ import type { FolderManifest } from '../../../shared/model/folder-manifest.js';
 
 /**
  * Uploads a backup or export folder as artifact `name`: its manifest and the files it lists,
- * verified first. The files are gzip or small already, so they are not compressed again.
+ * verified first, kept `retentionDays`. The files are gzip or small already, so they are not
+ * compressed again.
  */
 export async function uploadFolder(
   client: ArtifactClient,
   name: string,
   dir: string,
+  retentionDays: number,
   logger: Logger,
 ): Promise<{ id: number; size: number }> {
   const manifest = await verifyFolder(dir);
@@ -24,7 +26,7 @@ export async function uploadFolder(
       name,
       files.map((file) => join(dir, file)),
       dir,
-      { compressionLevel: 0 },
+      { compressionLevel: 0, retentionDays },
     );
   } catch (error) {
     throw clientFailure(`upload of artifact '${name}'`, error);

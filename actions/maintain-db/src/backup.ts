@@ -40,7 +40,15 @@ export async function collectionNames(db: Db): Promise<string[]> {
  */
 export async function writeBackup(
   db: Db,
-  target: { dir: string; runId: string; artifactName: string; now: Date },
+  target: {
+    dir: string;
+    runId: string;
+    artifactName: string;
+    now: Date;
+    /** Whether the data files will be encrypted (the guide says how to open them). */
+    encrypted: boolean;
+    retentionDays: number;
+  },
   runStats: (documents: number) => unknown,
   logger: Logger,
 ): Promise<BackupResult> {
@@ -72,6 +80,8 @@ export async function writeBackup(
     database: db.databaseName,
     artifactName: target.artifactName,
     files,
+    encrypted: target.encrypted,
+    retentionDays: target.retentionDays,
   });
   await writeFile(join(target.dir, 'RESTORE.md'), guide);
   files.push({ ...(await describeFile(target.dir, 'RESTORE.md')), collection: null });

@@ -7,6 +7,12 @@ import {
   mongodbUriInput,
   stringInput,
 } from '../../../shared/inputs.js';
+import { artifactNameSchema } from '../../../shared/io/artifact-name.js';
+import {
+  passphraseInput,
+  personalDataInArtifactsInput,
+  repositoryVisibilityInput,
+} from '../../../shared/privacy/visibility.js';
 import { databaseInput } from '../../../shared/db/database-input.js';
 
 /** The maintenance tasks, in the order they run when several are asked for. */
@@ -17,9 +23,6 @@ export type Task = (typeof TASKS)[number];
 export const DEFAULT_TASKS = 'indexes,retention,backup';
 
 const zip = z.string().regex(/^\d{5}$/, 'expected a 5-digit ZIP');
-const artifactName = z
-  .string()
-  .regex(/^[A-Za-z0-9][\w.-]{0,99}$/, 'expected letters, digits, ., _ or -, at most 100');
 
 /** Inputs of maintain-db. */
 export const maintainDbInputs = z.object({
@@ -54,7 +57,15 @@ export const maintainDbInputs = z.object({
     )
     .transform((zips) => (zips.length === 0 ? null : zips)),
   /** Name of the backup artifact before its day: `<artifact-name>-<YYYY-MM-DD>`. */
-  artifactName: stringInput({ default: 'db-backup' }).pipe(artifactName),
+  artifactName: stringInput({ default: 'db-backup' }).pipe(artifactNameSchema()),
+  /** Days GitHub keeps the backup and export artifacts. */
+  retentionDays: integerInput({ default: 30, min: 1, max: 90 }),
+  /** Passphrase (a secret) the backup and export files are encrypted with, and a restore opens them with. */
+  backupPassphrase: passphraseInput,
+  /** `public`, `private`, or `auto` (the event's `repository.private`). */
+  repositoryVisibility: repositoryVisibilityInput,
+  /** Opt-in: backups and exports in the clear even in a public repository. */
+  personalDataInArtifacts: personalDataInArtifactsInput,
   /** Backup to restore: an artifact of this run, or a folder holding a downloaded backup. */
   restoreFrom: stringInput(),
   /** Folder the backup and export are written to; default `<RUNNER_TEMP>/maintain-db`. */

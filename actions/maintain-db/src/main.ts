@@ -23,7 +23,7 @@ async function execute(inputs: MaintainDbInputs, logger: Logger): Promise<Mainta
 export const action: ActionDefinition<typeof maintainDbInputs, MaintainResult> = {
   name: 'maintain-db',
   inputs: maintainDbInputs,
-  secrets: ['mongodbUri'],
+  secrets: ['mongodbUri', 'backupPassphrase'],
   execute,
   outputs: (result) => ({
     'indexes-created': result.indexes?.created.length ?? 0,

@@ -7,6 +7,7 @@ import type { ExportFormat } from '../../../shared/export/export-properties.js';
 import type { RunContext } from '../../../shared/run-context.js';
 import type { MaintainDbInputs, Task } from './inputs.js';
 import type { MaintainResult } from './maintain-result.js';
+import { backupPassphrase } from './backup-privacy.js';
 import { publishBackup, publishExport } from './publish.js';
 import { maintenanceRunStats } from './run-stats.js';
 import { applyRetention, retentionPolicies } from './retention.js';
@@ -42,10 +43,13 @@ export async function maintain(
     ...{ indexes: null, retention: [], backup: null, exported: null, restored: null },
     storage: { collections: [], usedMb: null, limitMb: inputs.storageLimitMb, share: null },
   };
+  // Refused before any task runs: a public repository without a passphrase gets no backup.
+  const passphrase = has('backup') || has('export') ? backupPassphrase(inputs, logger) : '';
   if (has('restore')) {
     result.restored = await withGroup(logger, 'Restore', async () => {
       const dir = await locateBackup(inputs.restoreFrom, { client, context, outputDir }, logger);
-      return restoreBackup(db, dir, inputs.dryRun, logger);
+      const restore = { dryRun: inputs.dryRun, passphrase: inputs.backupPassphrase };
+      return restoreBackup(db, dir, restore, logger);
     });
   }
   if (has('indexes')) {
@@ -53,7 +57,10 @@ export async function maintain(
       reconcileIndexes(db, { dryRun: inputs.dryRun, logger }),
     );
   }
-  const target = { outputDir, uploader, runId: context.runId, now: startedAt };
+  const target = {
+    ...{ outputDir, uploader, runId: context.runId, now: startedAt },
+    ...{ passphrase, retentionDays: inputs.retentionDays },
+  };
   if (has('backup')) {
     const name = `${inputs.artifactName}-${suffix}`;
     const runStats = (documents: number) =>

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { Db } from 'mongodb';
 import type { ExportFormat } from '../../../shared/export/export-properties.js';
 import type { Logger } from '../../../shared/logger.js';
+import { verifyFolder } from '../../../shared/io/manifest.js';
 import { uploadFolder } from './artifacts.js';
 import { writeBackup } from './backup.js';
 import { exportTask } from './export-task.js';
+import { sealFolder } from './sealed-folder.js';
 
 /** A backup or export written, and uploaded when a runner was there. */
 export interface Published {
@@ -28,6 +30,26 @@ export interface PublishTarget {
   uploader: ArtifactClient | null;
   runId: string;
   now: Date;
+  /** Encrypts the data files (see `sealFolder`); '' leaves them in the clear. */
+  passphrase: string;
+  /** Days GitHub keeps the artifact. */
+  retentionDays: number;
+}
+
+/** Encrypts the folder's data files when there is a passphrase, then uploads it as `name`. */
+async function finish(
+  name: string,
+  dir: string,
+  target: PublishTarget,
+  logger: Logger,
+): Promise<void> {
+  if (target.passphrase !== '') {
+    await sealFolder(dir, await verifyFolder(dir), target.passphrase);
+    logger.info(`${name}: data files encrypted with 'backup-passphrase'`);
+  }
+  if (target.uploader) {
+    await uploadFolder(target.uploader, name, dir, target.retentionDays, logger);
+  }
 }
 
 /**
@@ -42,8 +64,14 @@ export async function publishBackup(
   logger: Logger,
 ): Promise<PublishedBackup> {
   const where = { dir: join(target.outputDir, name), runId: target.runId, now: target.now };
-  const backup = await writeBackup(db, { ...where, artifactName: name }, runStats, logger);
-  if (target.uploader) await uploadFolder(target.uploader, name, backup.dir, logger);
+  const guide = { encrypted: target.passphrase !== '', retentionDays: target.retentionDays };
+  const backup = await writeBackup(
+    db,
+    { ...where, ...guide, artifactName: name },
+    runStats,
+    logger,
+  );
+  await finish(name, backup.dir, target, logger);
   const collections = backup.manifest.files.flatMap((file) =>
     file.collection === null ? [] : [{ collection: file.collection, documents: file.records }],
   );
@@ -65,6 +93,6 @@ export async function publishExport(
     { ...request, dir, runId: target.runId, now: target.now },
     logger,
   );
-  if (target.uploader) await uploadFolder(target.uploader, name, exported.dir, logger);
+  await finish(name, exported.dir, target, logger);
   return { artifact: target.uploader ? name : null, dir, count: exported.properties };
 }

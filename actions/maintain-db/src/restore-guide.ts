@@ -7,6 +7,30 @@ export interface RestoreGuideInput {
   artifactName: string;
   /** The collection files of the backup. */
   files: readonly FolderFile[];
+  /** Whether the data files are encrypted with `backup-passphrase` (`<file>.enc`). */
+  encrypted: boolean;
+  /** Days GitHub keeps the artifact. */
+  retentionDays: number;
+}
+
+function encryptionSection(input: RestoreGuideInput): string {
+  if (!input.encrypted) {
+    return `This backup is not encrypted: keep it where only people allowed to see owner names and
+mailing addresses can download it.
+
+`;
+  }
+  return `## Encrypted
+
+Each collection file is encrypted with the \`backup-passphrase\` secret and named \`<file>.enc\`:
+the bytes \`PHXENC\`, version byte 1, a 16-byte scrypt salt (N 2^15, r 8, p 1, 32-byte key), a
+12-byte nonce, the AES-256-GCM ciphertext and its 16-byte tag (the 35 header bytes are the
+additional authenticated data). Without the passphrase nothing here can be read. The restore
+task opens every file before it writes anything; a wrong passphrase fails with nothing written.
+To get the plain files (for mongoimport), run the restore task with \`dry-run: true\` on the
+downloaded folder: it decrypts each \`<file>.enc\` into \`<file>\` beside it and writes nothing.
+
+`;
 }
 
 /**
@@ -34,7 +58,7 @@ the indexes of every collection.
 | --- | --- | --- |
 ${rows.join('\n')}
 
-A restore upserts every document by \`_id\`: documents missing from the database are inserted,
+${encryptionSection(input)}A restore upserts every document by \`_id\`: documents missing from the database are inserted,
 documents with the same \`_id\` are replaced by the backed-up version, and nothing is deleted.
 Running it twice gives the same database as running it once.
 
@@ -46,7 +70,7 @@ Running it twice gives the same database as running it once.
     mongodb-uri: \${{ secrets.MONGODB_URI }}
     database: ${input.database}
     tasks: restore
-    restore-from: ${input.artifactName}
+    restore-from: ${input.artifactName}${input.encrypted ? '\n    backup-passphrase: ${{ secrets.ARTIFACT_PASSPHRASE }}' : ''}
 \`\`\`
 
 \`restore-from\` names an artifact of the same workflow run. For a backup of an earlier run,
@@ -70,8 +94,7 @@ ${imports.join('\n')}
 
 ## How long backups are kept
 
-The backup is a workflow artifact: GitHub deletes it after the repository's artifact retention
-period (90 days unless the repository or organisation sets another). Download a copy to keep
-it longer.
+The backup is a workflow artifact kept ${input.retentionDays} days (the \`retention-days\` input; the
+repository's artifact retention setting caps it). Download a copy to keep it longer.
 `;
 }

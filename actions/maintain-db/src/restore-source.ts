@@ -6,6 +6,7 @@ import type { Logger } from '../../../shared/logger.js';
 import type { RunContext } from '../../../shared/run-context.js';
 import { downloadFolder } from './artifacts.js';
 import { FOLDER_MANIFEST } from '../../../shared/io/manifest.js';
+import { isPlainArtifactName } from '../../../shared/io/artifact-name.js';
 
 /**
  * The folder holding the backup that `restore-from` names: a folder (relative to the workspace)
@@ -30,7 +31,7 @@ export async function locateBackup(
     logger.info(`restoring from folder ${folder}`);
     return folder;
   }
-  if (where.client === null || !/^[\w.-]+$/.test(restoreFrom)) {
+  if (where.client === null || !isPlainArtifactName(restoreFrom)) {
     throw new ConfigurationError(
       `input 'restore-from': expected a backup artifact of this run or a folder with ${FOLDER_MANIFEST}, got '${restoreFrom}' (no such folder${where.client === null ? ', and no artifact service outside a runner' : ''})`,
     );

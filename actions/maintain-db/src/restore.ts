@@ -7,6 +7,7 @@ import { verifyFolder } from '../../../shared/io/manifest.js';
 import type { FolderFile } from '../../../shared/model/folder-manifest.js';
 import { INDEX_FILE, readIndexSpecs, restoreIndexSpecs } from './index-specs.js';
 import { createCollection, writeChunk } from './restore-writes.js';
+import { openFolder } from './sealed-folder.js';
 
 const { EJSON } = BSON;
 
@@ -46,7 +47,8 @@ async function* documents(dir: string, file: FolderFile): AsyncGenerator<Documen
 }
 
 /**
- * Restores a backup folder into `db`: verifies every file's sha256 and reads every document
+ * Restores a backup folder into `db`: verifies every file's sha256, opens encrypted files with the
+ * passphrase (a wrong one fails here), and reads every document
  * before writing anything, then upserts each document by `_id` in chunks of 50 and recreates the
  * backed-up indexes (and empty collections). Never deletes;
  * a second restore of the same backup leaves the database as the first did.
@@ -54,10 +56,17 @@ async function* documents(dir: string, file: FolderFile): AsyncGenerator<Documen
 export async function restoreBackup(
   db: Db,
   dir: string,
-  dryRun: boolean,
+  options: { dryRun: boolean; passphrase: string },
   logger: Logger,
 ): Promise<RestoreCount[]> {
-  const manifest = await verifyFolder(dir);
+  const { dryRun } = options;
+  // Sealed files are all opened, and so authenticated, before anything is written.
+  const manifest = await openFolder(
+    dir,
+    await verifyFolder(dir),
+    options.passphrase,
+    'backup-passphrase',
+  );
   if (manifest.kind !== 'db-backup') {
     throw new IntegrityError(`${dir}: a ${manifest.kind} folder, expected a db-backup`);
   }

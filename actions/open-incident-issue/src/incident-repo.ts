@@ -2,6 +2,7 @@ import { ConfigurationError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/logger.js';
 import { GitHubRefusal, type GitHubClient } from '../../../shared/github/client.js';
 import { readFingerprint, readIncidentState, type IncidentState } from './markers.js';
+import { newPostMark, postOnce, readPostMark } from './post-once.js';
 
 /** An issue as this action sees it: GitHub's fields plus what its markers say. */
 export interface IncidentIssue {
@@ -115,7 +116,10 @@ export class IncidentRepo {
     }
   }
 
-  /** Opens an issue; in dry-run returns a stand-in numbered 0. */
+  /**
+   * Opens an issue; a lost answer is checked before it is sent again (`postOnce`). In dry-run
+   * returns a stand-in numbered 0.
+   */
   async create(title: string, body: string, labels: string[]): Promise<IncidentIssue> {
     if (this.dryRun) {
       this.logger.info(`dry run: would open "${title}" labelled ${labels.join(', ')}`);
@@ -132,15 +136,40 @@ export class IncidentRepo {
         incident: state,
       };
     }
-    const { data } = await this.octokit.rest.issues.create({
-      owner: this.owner,
-      repo: this.repo,
-      title,
-      body,
-      labels,
+    const mark = newPostMark();
+    const marked = `${body}\n${mark}`;
+    const issue = await postOnce({
+      what: `opening "${title}"`,
+      send: async () =>
+        toIncident(
+          (
+            await this.octokit.rest.issues.create({
+              owner: this.owner,
+              repo: this.repo,
+              title,
+              body: marked,
+              labels,
+            })
+          ).data,
+        ),
+      find: async () => {
+        // The newest issues with its first label: the lost one is among them if GitHub made it.
+        const { data } = await this.octokit.rest.issues.listForRepo({
+          owner: this.owner,
+          repo: this.repo,
+          ...(labels[0] === undefined ? {} : { labels: labels[0] }),
+          state: 'all',
+          sort: 'created',
+          direction: 'desc',
+          per_page: 30,
+        });
+        const made = data.find((found) => readPostMark(found.body) === mark);
+        return made && toIncident(made);
+      },
+      logger: this.logger,
     });
-    this.logger.info(`opened issue #${data.number}`);
-    return toIncident(data);
+    this.logger.info(`opened issue #${issue.number}`);
+    return issue;
   }
 
   /** Changes an issue's body, state or labels. */
@@ -165,14 +194,33 @@ export class IncidentRepo {
     this.logger.info(`updated issue #${number} (${what})`);
   }
 
-  /** Adds a comment to an issue. */
+  /** Adds a comment to an issue; a lost answer is checked before the comment is sent again. */
   async comment(number: number, body: string): Promise<void> {
     if (this.dryRun) return void this.logger.info(`dry run: would comment on #${number}`);
-    await this.octokit.rest.issues.createComment({
-      owner: this.owner,
-      repo: this.repo,
-      issue_number: number,
-      body,
+    const mark = newPostMark();
+    const since = new Date(Date.now() - 10 * 60_000).toISOString();
+    await postOnce({
+      what: `commenting on #${number}`,
+      send: async () => {
+        await this.octokit.rest.issues.createComment({
+          owner: this.owner,
+          repo: this.repo,
+          issue_number: number,
+          body: `${body}\n${mark}`,
+        });
+        return true;
+      },
+      find: async () => {
+        const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+          owner: this.owner,
+          repo: this.repo,
+          issue_number: number,
+          since,
+          per_page: 100,
+        });
+        return comments.some((comment) => readPostMark(comment.body) === mark) ? true : undefined;
+      },
+      logger: this.logger,
     });
     this.logger.info(`commented on issue #${number}`);
   }

@@ -12,6 +12,7 @@ import {
 import type { Logger } from '../../../shared/logger.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { ConfigurationError } from '../../../shared/errors.js';
+import { secretForms } from '../../../shared/secret-forms.js';
 import { handleFailure } from './failure.js';
 import { handleNight, type ComponentOutcome, type NightOutcome } from './night-run.js';
 import { nightStats } from './night-stats.js';
@@ -69,10 +70,10 @@ async function execute(values: IncidentInputs, logger: Logger): Promise<Incident
     userAgent: 'phx-pipeline-open-incident-issue',
     permission: () => '`permissions: issues: write`',
   });
-  const secrets = [
-    values.githubToken,
-    ...values.redact.split('\n').map((line) => line.trim()),
-  ].filter((value) => value !== '');
+  // Every printable form (decoded passwords, proxy entries, Basic auth), longest first.
+  const secrets = [...new Set([values.githubToken, values.redact].flatMap(secretForms))].sort(
+    (a, b) => b.length - a.length,
+  );
   const deps = {
     repo: new IncidentRepo(octokit, owner, repo, logger, values.dryRun),
     logger,

@@ -1,24 +1,12 @@
-import { REDACTED, redactUrl, scrubSecrets } from '../../../shared/http/redact.js';
-
-/** Secrets that look like secrets wherever they appear, even when nobody passed them in. */
-const SECRET_SHAPES: RegExp[] = [
-  /\b(?:gh[pousr]_[A-Za-z0-9_]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g,
-  /\b(authorization|proxy-authorization)\s*[:=]\s*(?:bearer|token|basic)?\s*\S+/gi,
-  /\b((?:api[_-]?key|token|secret|password|passwd|pwd)["']?\s*[:=]\s*["']?)[^\s"'&,;]+/gi,
-];
+import { scrub } from '../../../shared/http/redact.js';
 
 /**
- * `text` with everything secret replaced by `***`: the given secret values, URLs carrying
- * credentials or secret query values, tokens by their shape, and `key=value` pairs named like
- * secrets. Used on everything this action posts to GitHub.
+ * `text` with everything secret replaced by `***` (the shared scrubber): the given secret forms,
+ * URLs carrying credentials or secret query values, tokens by their shape, and `key=value` pairs
+ * named like secrets. Used on everything this action posts to GitHub.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  let clean = scrubSecrets(text, secrets);
-  clean = clean.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s<>)"'`]+/gi, (url) => redactUrl(url));
-  clean = clean.replace(SECRET_SHAPES[0]!, REDACTED);
-  clean = clean.replace(SECRET_SHAPES[1]!, (_match, name: string) => `${name}: ${REDACTED}`);
-  clean = clean.replace(SECRET_SHAPES[2]!, (_match, prefix: string) => `${prefix}${REDACTED}`);
-  return clean;
+  return scrub(text, secrets);
 }
 
 /**

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { databaseInput } from '../../../shared/db/database-input.js';
 import { integerInput, stringInput } from '../../../shared/inputs.js';
+import {
+  passphraseInput,
+  personalDataInArtifactsInput,
+  repositoryVisibilityInput,
+} from '../../../shared/privacy/visibility.js';
 import { SECRET_INPUTS, type SecretInput } from './secrets.js';
 
 const requiredList = z.string().transform((value, ctx): SecretInput[] => {
@@ -58,6 +63,12 @@ export const preflightInputs = z.object({
   reportFrom: stringInput(),
   /** Token for GitHub's REST API (a secret), to check that the repository has Issues turned on. */
   githubToken: stringInput(),
+  /** `public`, `private`, or `auto` (the event payload says): who can download artifacts. */
+  repositoryVisibility: repositoryVisibilityInput,
+  /** The operator's opt-in to owner data in the clear in a public repository's artifacts. */
+  personalDataInArtifacts: personalDataInArtifactsInput,
+  /** ARTIFACT_PASSPHRASE (a secret), only checked for being set. */
+  artifactPassphrase: passphraseInput,
   /** Secret inputs that must be set (`none` for none); others are checked only when set. */
   required: stringInput({ default: 'mongodb-uri,county-api-token' }).pipe(requiredList),
   /** Seconds each check may take. */

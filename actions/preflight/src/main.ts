@@ -8,7 +8,15 @@ import { preflightFailure, preflightSummary } from './summary.js';
 export const action: ActionDefinition<typeof preflightInputs, PreflightResult> = {
   name: 'preflight',
   inputs: preflightInputs,
-  secrets: ['mongodbUri', 'countyApiToken', 'proxies', 'captchaApiKey', 'smtpUrl', 'githubToken'],
+  secrets: [
+    'mongodbUri',
+    'countyApiToken',
+    'proxies',
+    'captchaApiKey',
+    'smtpUrl',
+    'githubToken',
+    'artifactPassphrase',
+  ],
   execute: preflight,
   outputs: ({ plan, checks, ollama, problems, warnings }) => ({
     // A failed plan keeps the empty matrix, so no shard job starts even if the step is ignored.

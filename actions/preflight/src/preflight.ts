@@ -6,6 +6,7 @@ import type { PreflightInputs } from './inputs.js';
 import { issuesCheck } from './issues-check.js';
 import { planRun, type RunPlan } from './plan.js';
 import { reachabilityChecks } from './reachability.js';
+import { privacyCheck } from './privacy-check.js';
 import { reportToCheck, secretChecks, secretValue } from './secret-checks.js';
 import { reportFromCheck } from './sender-check.js';
 import { SECRET_INPUTS, secretParts, type SecretInput } from './secrets.js';
@@ -68,7 +69,7 @@ export async function preflight(inputs: PreflightInputs, logger: Logger): Promis
     ...SECRET_INPUTS.flatMap((input) => secretParts(secretValue(inputs, input))),
     ...secretParts(inputs.githubToken),
   ];
-  const addressing = [reportToCheck(inputs), reportFromCheck(inputs)];
+  const addressing = [reportToCheck(inputs), reportFromCheck(inputs), privacyCheck(inputs)];
   const checks = [...planRows(planned), ...shapes, ...addressing, ...reached].map((check) => ({
     ...check,
     message: scrubSecrets(check.message, secrets),

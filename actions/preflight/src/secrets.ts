@@ -1,3 +1,5 @@
+import { secretForms } from '../../../shared/secret-forms.js';
+
 /** The secret inputs and the repository secret each one is fed from in the workflow. */
 export const SECRET_INPUTS = [
   'mongodb-uri',
@@ -54,8 +56,11 @@ export function secretParts(value: string): string[] {
     const [user, ...password] = (userInfo ?? '').split(':');
     add(user);
     add(password.join(':'));
-    for (const host of (hosts ?? '').split(',')) add(host);
+    // A comma list of proxies reads as one URL here: its next entry's scheme is no host.
+    for (const host of (hosts ?? '').split(',')) if (!/^[a-z][\w+.-]*:$/i.test(host)) add(host);
   }
+  // Every printable form too: Basic auth, re-encoded passwords (see secretForms).
+  for (const form of secretForms(value)) parts.add(form);
   // Longest first, so that a whole value is masked before its pieces.
   return [...parts].sort((a, b) => b.length - a.length);
 }

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { SmtpEndpoint } from '../../../shared/smtp-url.js';
+import { starttlsRefused, type SmtpEndpoint } from '../../../shared/smtp-url.js';
 import { fail, pass, type CheckOutcome } from './check.js';
 import { secretLabel } from './secrets.js';
 
@@ -29,6 +29,8 @@ export async function checkSmtp(target: SmtpEndpoint, timeoutMs: number): Promis
     await transport.verify();
     return pass(target.auth ? 'connected and logged in' : 'connected (no login configured)');
   } catch (error) {
+    const refused = starttlsRefused(error, `${target.host}:${target.port}`);
+    if (refused) return fail(`${secretLabel('smtp-url')}: ${refused}`);
     const { code, responseCode, message } = error as SmtpFailure;
     if (code === 'EAUTH' || responseCode === 535)
       return fail(`${secretLabel('smtp-url')}: the SMTP server refused the user name or password`);

@@ -1,5 +1,6 @@
 import type { CheckResult } from './check.js';
 import type { PreflightResult } from './preflight.js';
+import { markdownText } from '../../../shared/markdown.js';
 
 const ICONS: Record<CheckResult['status'], string> = {
   pass: '✅ pass',
@@ -9,11 +10,7 @@ const ICONS: Record<CheckResult['status'], string> = {
 };
 
 // Messages can carry a scraped or user-given value: keep it from breaking the table or the page.
-const cell = (text: string): string =>
-  text
-    .replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
+const cell = (text: string): string => markdownText(text);
 
 /** The step summary: the verdict, the plan, and a table of every check. */
 export function preflightSummary(result: PreflightResult): string {

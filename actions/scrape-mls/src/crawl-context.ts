@@ -1,5 +1,6 @@
 import type { RateLimiter } from '../../../shared/http/rate-limiter.js';
 import type { Logger } from '../../../shared/logger.js';
+import type { SiteScope } from './admit-url.js';
 import type { CaptchaService } from './captcha.js';
 import type { ListingStore } from './listing-store.js';
 import type { ProxyPool } from './proxy-pool.js';
@@ -27,6 +28,10 @@ export interface CrawlContext {
   concurrency: number;
   maxRetries: number;
   navigationTimeoutMs: number;
+  /** The longest wait on a loaded page (its script, its HTML) before it is abandoned. */
+  pageTimeoutMs: number;
+  /** What may be loaded: the configured site only (see admit-url). */
+  scope: SiteScope;
   /** Aborted with a `StopRequest` when the time budget is spent or the runner asks to stop. */
   stop: AbortSignal;
 }

@@ -17,6 +17,10 @@ export interface CrawlStats {
   gone: number;
   /** Links robots.txt did not allow. */
   robotsSkipped: number;
+  /** Links and next pages refused: not http(s), another site, a private address (see admit-url). */
+  linksRefused: number;
+  /** Pages abandoned because their script never yielded (counted in `failed` too). */
+  unresponsive: number;
   /** Final failures by class. */
   errorsByClass: Record<ErrorClass, number>;
   /** Why the crawl stopped before its queue was empty (every proxy cooling down), or null. */
@@ -36,6 +40,8 @@ export function emptyCrawlStats(): CrawlStats {
     retries: 0,
     gone: 0,
     robotsSkipped: 0,
+    linksRefused: 0,
+    unresponsive: 0,
     errorsByClass: {
       network: 0,
       'rate-limited': 0,

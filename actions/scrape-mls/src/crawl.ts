@@ -3,6 +3,7 @@ import { sleep } from '../../../shared/http/backoff.js';
 import type { ErrorClass } from '../../../shared/model/run-stats.js';
 import type { CrawlContext } from './crawl-context.js';
 import { emptyCrawlStats, type CrawlStats } from './crawl-stats.js';
+import { PageUnresponsiveError } from './bounded.js';
 import { ListingParseError } from './listing-record.js';
 import { harvest, passCaptchas } from './page-handlers.js';
 import type { QueuedRequest } from './request-queue.js';
@@ -37,7 +38,8 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
     stats.failed += 1;
     stats.errorsByClass[errorClass] += 1;
     ctx.logger.warning(`gave up on ${request.url}: ${reason}`);
-    if (session) await ctx.snapshots.take(session.page, `${errorClass}`);
+    // `session` is null for a page that left the site or stopped answering: nothing to keep.
+    if (session) await ctx.snapshots.take(session.page, `${errorClass}`, ctx.pageTimeoutMs);
     await ctx.queue.markFailed(request);
   };
   const again = async (
@@ -84,7 +86,9 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
           await ctx.limiter.acquire(ctx.stop);
           stats.pages += 1;
           let outcome = await visitPage(current.page, request.url, ctx.selectors, {
+            scope: ctx.scope,
             timeoutMs: ctx.navigationTimeoutMs,
+            pageTimeoutMs: ctx.pageTimeoutMs,
             proxied: current.proxy !== null,
           });
           if (outcome.kind === 'captcha')
@@ -128,6 +132,10 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
             // The listing left the market between the search and now: nothing to fetch.
             stats.gone += 1;
             await ctx.queue.markDone(request);
+          } else if (outcome.kind === 'error' && outcome.offSite) {
+            // A redirect off the site: never snapshotted, and the session starts afresh.
+            await giveUp(request, outcome.errorClass, outcome.message, null);
+            await retire();
           } else if (outcome.kind === 'error' && !outcome.retryable) {
             await giveUp(request, outcome.errorClass, outcome.message, current);
           } else if (outcome.kind === 'error') {
@@ -149,7 +157,13 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
           }
           if (error instanceof ListingParseError)
             await giveUp(request, 'parse', error.message, session);
-          else {
+          else if (error instanceof PageUnresponsiveError) {
+            // A script that never yields holds the page: it is abandoned (its context closed),
+            // not retried, and the crawl goes on with a fresh session.
+            stats.unresponsive += 1;
+            await giveUp(request, 'other', `abandoned: ${error.message}`, null);
+            await retire();
+          } else {
             if (isRetryable(error)) await again(request, 'other', errorMessage(error), session);
             else await giveUp(request, 'other', errorMessage(error), session);
             // The page may have crashed or closed: start the next request on a fresh session.

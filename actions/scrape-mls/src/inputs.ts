@@ -10,6 +10,7 @@ import {
   rateInput,
   stringInput,
 } from '../../../shared/inputs.js';
+import { artifactNameSchema } from '../../../shared/io/artifact-name.js';
 
 /** The listing site the old system targeted; tests and the local runner point at the sandbox. */
 export const LISTING_SITE_BASE = 'https://www.phoenixmlssearch.com';
@@ -23,7 +24,6 @@ const httpUrl = (example: string) =>
   z.string().refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), {
     message: `expected an http(s) URL such as ${example}`,
   });
-const artifactName = z.string().regex(/^[\w.-]*$/, 'expected letters, digits, ".", "_" or "-"');
 
 /** Inputs of scrape-mls (kebab-case in action.yml). */
 export const scrapeMlsInputs = z.object({
@@ -60,16 +60,18 @@ export const scrapeMlsInputs = z.object({
   /** The budget gate: false does nothing. */
   enabled: booleanInput(true),
   /** `artifact-name` of an earlier attempt whose listings are kept and not fetched again. */
-  resumeFrom: stringInput().pipe(artifactName),
+  resumeFrom: stringInput().pipe(artifactNameSchema({ optional: true })),
   /** MongoDB holding the listing frontier (a secret); empty: search order, no frontier. */
   mongodbUri: mongodbUriInput,
   /** Database of the frontier; empty: the connection string's, else `phx_property`. */
   database: databaseInput,
   /** Prefix of the artifacts: one per ZIP, `<artifact-name>-<zip>`. */
-  artifactName: stringInput({ default: 'mls-listings' }).pipe(artifactName.min(1)),
+  artifactName: stringInput({ default: 'mls-listings' }).pipe(artifactNameSchema()),
   /** Share of the pages tried in this run that may fail before the run fails (0 to 1). */
   maxFailureRate: rateInput(0.25),
   /** Scrape and write locally, upload nothing. */
+  /** Days GitHub keeps the artifacts: long enough for store-mongo and a re-run. */
+  retentionDays: integerInput({ default: 7, min: 1, max: 90 }),
   dryRun: dryRunInput,
 });
 

@@ -9,12 +9,14 @@ import { formatIssues } from '../../../shared/model/validate.js';
 import { readJsonLd } from './json-ld.js';
 import type { PageReading } from './page-script.js';
 import {
+  clip,
   parseArea,
   parseBaths,
   parseBedrooms,
   parseCount,
   parseDate,
   parseLot,
+  parseMlsNumber,
   parsePrice,
   parseStatus,
   parseYear,
@@ -30,6 +32,15 @@ export class ListingParseError extends Error {
     this.name = 'ListingParseError';
   }
 }
+
+/**
+ * The most characters of public remarks kept: ARMLS remarks are far shorter, so a longer text is
+ * cut here, before it is stored or any later stage matches patterns against it.
+ */
+export const MAX_DESCRIPTION_CHARS = 10_000;
+/** The longest address text read; a longer one is no address and the page is not a listing. */
+export const MAX_ADDRESS_CHARS = 300;
+const MAX_MLS_NUMBER_CHARS = 40;
 
 const whole = (value: number | null): number | null =>
   value === null || !Number.isFinite(value) ? null : Math.round(value);
@@ -48,9 +59,18 @@ export function listingRecord(
   if (status === null) throw new ListingParseError(`no listing status on ${page.url}`, 'status');
   const addressText = ld?.address ?? fields.address;
   if (!addressText) throw new ListingParseError(`no address on ${page.url}`, 'address');
-  const mlsNumber =
-    (ld?.mlsNumber ?? /[A-Za-z0-9-]*\d[A-Za-z0-9-]*/.exec(fields.mlsNumber ?? '')?.[0]) || null;
+  if (addressText.length > MAX_ADDRESS_CHARS)
+    throw new ListingParseError(
+      `the address on ${page.url} is ${addressText.length} characters long, expected at most ${MAX_ADDRESS_CHARS}`,
+      'address',
+    );
+  const mlsNumber = (ld?.mlsNumber ?? parseMlsNumber(fields.mlsNumber)) || null;
   if (!mlsNumber) throw new ListingParseError(`no MLS number on ${page.url}`, 'mlsNumber');
+  if (mlsNumber.length > MAX_MLS_NUMBER_CHARS)
+    throw new ListingParseError(
+      `the MLS number on ${page.url} is ${mlsNumber.length} characters long, expected at most ${MAX_MLS_NUMBER_CHARS}`,
+      'mlsNumber',
+    );
   const address = normalizeAddress(addressText);
   const pageBaths = parseBaths(fields.baths, fields.halfBaths);
   const ldFull = ld?.fullBaths ?? null;
@@ -70,14 +90,14 @@ export function listingRecord(
     livingAreaSqft: whole(ld?.livingAreaSqft ?? parseArea(fields.livingArea)),
     lotSizeSqft: parseLot(fields.lotSize),
     yearBuilt: whole(ld?.yearBuilt ?? parseYear(fields.yearBuilt)),
-    propertyType: fields.propertyType ?? null,
+    propertyType: fields.propertyType === undefined ? null : clip(fields.propertyType),
     address,
     zip: address.parts.zip,
     apn: null,
     daysOnMarket: parseCount(fields.daysOnMarket),
     listedOn: parseDate(ld?.listedOn ?? fields.listedOn),
     photoCount: parseCount(fields.photoCount),
-    description: ld?.description ?? fields.description ?? null,
+    description: (ld?.description ?? fields.description)?.slice(0, MAX_DESCRIPTION_CHARS) ?? null,
     sourceUrl: page.url,
     scrapedAt: page.scrapedAt.toISOString(),
     rawHtmlSha256: createHash('sha256').update(page.html).digest('hex'),

@@ -1,3 +1,4 @@
+import { admitUrl } from './admit-url.js';
 import { solveRecaptcha, submitCaptchaToken } from './captcha.js';
 import type { CrawlContext } from './crawl-context.js';
 import type { CrawlStats } from './crawl-stats.js';
@@ -34,7 +35,7 @@ export async function passCaptchas(
     // Handled at once: if the submit throws, this wait must not become an unhandled rejection.
     const landed = navigation.catch(() => null);
     await submitCaptchaToken(session.page, token, ctx.navigationTimeoutMs);
-    outcome = await classifyPage(session.page, await landed, ctx.selectors);
+    outcome = await classifyPage(session.page, await landed, ctx.selectors, ctx);
   }
   return outcome;
 }
@@ -60,7 +61,25 @@ export async function harvest(
     stats.listingsScraped += 1;
     return;
   }
-  for (const row of outcome.reading.resultRows) await ctx.rows.add(row);
-  const next = outcome.reading.nextPage;
+  for (const row of outcome.reading.resultRows) {
+    const url = admitted(ctx, row.url, request.url, stats);
+    if (url) await ctx.rows.add({ ...row, url });
+  }
+  const next =
+    outcome.reading.nextPage && admitted(ctx, outcome.reading.nextPage, request.url, stats);
   if (next && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, 'search');
+}
+
+/** The URL of a link on the page at `pageUrl` if it may be loaded; else null, counted and logged. */
+function admitted(
+  ctx: CrawlContext,
+  href: string,
+  pageUrl: string,
+  stats: CrawlStats,
+): string | null {
+  const admission = admitUrl(href, pageUrl, ctx.scope);
+  if (admission.ok) return admission.url;
+  stats.linksRefused += 1;
+  ctx.logger.debug(`link refused (${admission.reason}) on ${pageUrl}`);
+  return null;
 }

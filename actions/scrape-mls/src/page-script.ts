@@ -19,14 +19,20 @@ export interface PageReading {
 }
 
 // Plain JavaScript evaluated inside the page: kept as text so no bundler or transpiler helper
-// can leak into it. It only reads the DOM.
+// can leak into it. It only reads the DOM: the same text reads a served page's parsed DOM
+// (served-html.ts), so both ways of loading a page give one result.
 const SOURCE = String.raw`(config) => {
   const text = (el) => (el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '');
   const first = (selectors) => {
     for (const s of selectors) { const el = document.querySelector(s); if (el) return el; }
     return null;
   };
-  const norm = (s) => s.replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Trailing colons and spaces cut by hand: /[:\s]+$/ rescans every run of them (quadratic).
+  const norm = (s) => {
+    let end = s.length;
+    while (end > 0 && (s[end - 1] === ':' || s[end - 1].trim() === '')) end -= 1;
+    return s.slice(0, end).replace(/\s+/g, ' ').trim().toLowerCase();
+  };
   const byLabel = (label) => {
     const want = norm(label);
     for (const el of document.querySelectorAll('dt, th, .fact-label, [class*="label"]')) {
@@ -90,6 +96,9 @@ const SOURCE = String.raw`(config) => {
     jsonLd,
   };
 }`;
+
+/** The page reader's source, a function of the selectors that reads the global `document`. */
+export const PAGE_READER_SOURCE = SOURCE;
 
 /** The expression that reads a page with `selectors`, for `page.evaluate`. */
 export function pageReadingScript(selectors: Selectors): string {

@@ -25,7 +25,12 @@ export interface ShardCompanions {
 export async function publishShard(
   listings: MlsListing[],
   companions: ShardCompanions,
-  target: { dir: string; artifactName: string; client: ArtifactClient | null },
+  target: {
+    dir: string;
+    artifactName: string;
+    client: ArtifactClient | null;
+    retentionDays: number;
+  },
   logger: Logger,
 ): Promise<{ uploaded: boolean }> {
   await rm(target.dir, { recursive: true, force: true });
@@ -56,6 +61,7 @@ export async function publishShard(
   }
   await uploadStage(target.client, target.artifactName, target.dir, logger, {
     compressionLevel: 0,
+    retentionDays: target.retentionDays,
   });
   return { uploaded: true };
 }

@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { Logger } from '../../../shared/logger.js';
+const MAX_ROBOTS_CHARS = 512_000;
+
 /** The Allow/Disallow rules of robots.txt that apply to every user agent (`*`). */
 export interface RobotsRules {
   allow: string[];
@@ -11,7 +13,8 @@ export function parseRobots(text: string): RobotsRules {
   const rules: RobotsRules = { allow: [], disallow: [] };
   let agents: string[] = [];
   let inRules = false;
-  for (const raw of text.split(/\r?\n/)) {
+  // The file is the site's: read no more of it than the 500 KiB crawlers are held to.
+  for (const raw of text.slice(0, MAX_ROBOTS_CHARS).split(/\r?\n/)) {
     const line = raw.replace(/#.*/, '').trim();
     const match = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
     if (!match) continue;
@@ -31,12 +34,27 @@ export function parseRobots(text: string): RobotsRules {
   return rules;
 }
 
-function matches(rule: string, path: string): boolean {
-  const pattern = rule
-    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\\\$$/, '$');
-  return new RegExp(`^${pattern}`).test(path);
+/**
+ * Whether a rule (`*` any characters, a final `$` the end) matches the start of `path`. Matched
+ * piece by piece, each `*` taking the first place the next piece fits: the file is the site's,
+ * and a rule such as `/*a*a*a*a*b` turned into a regular expression backtracks for minutes.
+ */
+export function ruleMatches(rule: string, path: string): boolean {
+  const anchored = rule.endsWith('$');
+  const pieces = (anchored ? rule.slice(0, -1) : rule).split('*');
+  const first = pieces[0] ?? '';
+  if (!path.startsWith(first)) return false;
+  if (pieces.length === 1) return !anchored || path.length === first.length;
+  let at = first.length;
+  const last = pieces.length - 1;
+  for (let index = 1; index < last; index += 1) {
+    const found = path.indexOf(pieces[index] ?? '', at);
+    if (found < 0) return false;
+    at = found + (pieces[index] ?? '').length;
+  }
+  const tail = pieces[last] ?? '';
+  if (!anchored) return path.indexOf(tail, at) >= 0;
+  return path.length - tail.length >= at && path.endsWith(tail);
 }
 
 /** Whether robots.txt lets the scraper fetch `url`: the longest matching rule wins, Allow on a tie. */
@@ -44,7 +62,7 @@ export function robotsAllow(rules: RobotsRules, url: string): boolean {
   const parsed = new URL(url);
   const path = parsed.pathname + parsed.search;
   const longest = (list: string[]) =>
-    Math.max(-1, ...list.filter((rule) => matches(rule, path)).map((rule) => rule.length));
+    list.reduce((most, rule) => (ruleMatches(rule, path) ? Math.max(most, rule.length) : most), -1);
   return longest(rules.allow) >= longest(rules.disallow);
 }
 

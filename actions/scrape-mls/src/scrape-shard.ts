@@ -6,6 +6,7 @@ import type { Logger } from '../../../shared/logger.js';
 import { listingRangeProblems } from '../../../shared/model/mls-listing.js';
 import { RUN_STATS_SCHEMA_VERSION } from '../../../shared/model/run-stats.js';
 import { USAGE_SCHEMA_VERSION, type Usage } from '../../../shared/model/usage.js';
+import type { SiteScope } from './admit-url.js';
 import type { CaptchaService } from './captcha.js';
 import { crawl } from './crawl.js';
 import type { ListingFrontier } from './frontier.js';
@@ -32,6 +33,8 @@ export interface ShardPlan {
   baseUrl: string;
   artifactPrefix: string;
   client: ArtifactClient | null;
+  /** Days GitHub keeps each artifact. */
+  retentionDays: number;
   browser: Browser;
   selectors: Selectors;
   proxies: ProxyPool;
@@ -42,6 +45,10 @@ export interface ShardPlan {
   maxListings: number;
   maxSnapshots: number;
   navigationTimeoutMs: number;
+  /** The longest wait on a loaded page's script or HTML. */
+  pageTimeoutMs: number;
+  /** What may be loaded: the configured site only. */
+  scope: SiteScope;
   /** `artifact-name` of an earlier attempt whose listings are kept, or ''. */
   resumeFrom: string;
   /** True when `resumeFrom` is this run's own earlier attempt (a re-run): a missing one is normal. */
@@ -80,7 +87,7 @@ export async function scrapeShard(
   const store = await ListingStore.open(join(work, 'listings.ndjson'));
   const rows = await ResultRows.open(join(work, 'rows.ndjson'));
   const snapshots = await FailureSnapshots.open(join(work, 'snapshots'), plan.maxSnapshots);
-  const sessions = new SessionPool(plan.browser, plan.proxies);
+  const sessions = new SessionPool(plan.browser, plan.proxies, plan.scope);
   if (plan.resumeFrom !== '') {
     const source = {
       name: `${plan.resumeFrom}-${zip}`,
@@ -144,6 +151,8 @@ export async function scrapeShard(
           'captchas-solved': stats.captchasSolved,
           'sessions-retired': sessions.retired,
           'robots-skipped': stats.robotsSkipped,
+          'links-refused': stats.linksRefused,
+          'pages-unresponsive': stats.unresponsive,
           'listings-gone': stats.gone,
           failed: stats.failed,
           ...frontier,
@@ -160,7 +169,10 @@ export async function scrapeShard(
       usage: usageRecords(plan, zip, stats.captchasSolved, sessions.closedBytes),
       snapshots: { dir: snapshots.dir, files: await snapshots.files() },
     },
-    { dir: join(plan.outDir, name), artifactName: name, client: plan.client },
+    {
+      ...{ dir: join(plan.outDir, name), artifactName: name },
+      ...{ client: plan.client, retentionDays: plan.retentionDays },
+    },
     logger,
   );
   // After the upload: a listing counts as visited only once what it gave is stored.

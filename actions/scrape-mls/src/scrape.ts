@@ -6,6 +6,7 @@ import { redactUrl } from '../../../shared/http/redact.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { chooseResume } from '../../../shared/resume-from.js';
 import { readRunContext } from '../../../shared/run-context.js';
+import { siteScope } from './admit-url.js';
 import { launchBrowser, resolveBrowserPath } from './browser.js';
 import { ListingFrontier } from './frontier.js';
 import type { ScrapeMlsInputs } from './inputs.js';
@@ -21,15 +22,21 @@ export interface ScrapeTuning {
   captchaPollMs: number;
   captchaTimeoutMs: number;
   navigationTimeoutMs: number;
+  /** The longest wait on a loaded page's script or HTML before the page is abandoned. */
+  pageTimeoutMs: number;
   proxyCooldownMs: number;
   maxSnapshots: number;
 }
 
-/** The defaults: poll every 5 s, give up after 150 s, 30 s per page, 5 min proxy cooldown, 5 snapshots. */
+/**
+ * The defaults: poll every 5 s, give up after 150 s, 30 s per page load, 15 s for a loaded page to
+ * be read, 5 min proxy cooldown, 5 snapshots.
+ */
 export const DEFAULT_TUNING: ScrapeTuning = {
   captchaPollMs: 5_000,
   captchaTimeoutMs: 150_000,
   navigationTimeoutMs: 30_000,
+  pageTimeoutMs: 15_000,
   proxyCooldownMs: 300_000,
   maxSnapshots: 5,
 };
@@ -136,6 +143,7 @@ async function scrapeZips(
       baseUrl: inputs.baseUrl,
       artifactPrefix: inputs.artifactName,
       client,
+      retentionDays: inputs.retentionDays,
       browser,
       selectors,
       proxies,
@@ -154,6 +162,8 @@ async function scrapeZips(
       maxListings: inputs.maxListings,
       maxSnapshots: tuning.maxSnapshots,
       navigationTimeoutMs: tuning.navigationTimeoutMs,
+      pageTimeoutMs: tuning.pageTimeoutMs,
+      scope: siteScope(inputs.baseUrl),
       resumeFrom: resume?.name ?? '',
       resumeAutomatic: resume !== null && !resume.required,
       frontier,

@@ -1,5 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { ProxyEndpoint } from '../../../shared/proxies.js';
+import { isPrivateAddress, onSite, type SiteScope } from './admit-url.js';
+import { within } from './bounded.js';
 import type { ProxyPool } from './proxy-pool.js';
 
 /**
@@ -42,6 +44,35 @@ export interface Session {
   errorScore: number;
 }
 
+/**
+ * What a page may make the browser request: documents (pages, frames) of the site only, and no
+ * resource on a private, loopback or link-local address but the site's own. Anything else is
+ * aborted before it leaves the browser. A redirect is not routed: the crawl checks where a page
+ * ended up instead (see visit.ts).
+ */
+async function guard(route: Route, scope: SiteScope): Promise<void> {
+  const request = route.request();
+  const url = request.url();
+  let allowed = onSite(url, scope);
+  if (!allowed && request.resourceType() !== 'document') {
+    try {
+      const parsed = new URL(url);
+      // data: and blob: never leave the browser; public http(s) resources (a CDN's script) may load.
+      allowed =
+        parsed.protocol === 'data:' ||
+        parsed.protocol === 'blob:' ||
+        ((parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+          !isPrivateAddress(parsed.hostname));
+    } catch {
+      allowed = false;
+    }
+  }
+  // The context may be closing (an abandoned page): its routes fail, which is of no concern.
+  await (allowed ? route.continue() : route.abort('blockedbyclient')).catch(() => undefined);
+}
+
+const CLOSE_TIMEOUT_MS = 10_000;
+
 /** Failed pages in a row after which a session is retired, as Crawlee's session pool does. */
 export const MAX_ERROR_SCORE = 3;
 
@@ -56,6 +87,7 @@ export class SessionPool {
   constructor(
     readonly browser: Browser,
     readonly proxies: ProxyPool,
+    readonly scope: SiteScope,
   ) {}
 
   /** A new session, or null when proxies are configured and every one is cooling down. */
@@ -71,6 +103,7 @@ export class SessionPool {
         ? { server: proxy.server, username: proxy.username, password: proxy.password }
         : undefined,
     });
+    await context.route('**/*', (route) => guard(route, this.scope));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -98,6 +131,7 @@ export class SessionPool {
   async close(session: Session, retire: boolean): Promise<void> {
     if (retire) this.retired += 1;
     this.closedBytes += session.bytes;
-    await session.context.close().catch(() => undefined);
+    // Bounded: the renderer of an abandoned page may be stuck in a script that never yields.
+    await within(session.context.close(), CLOSE_TIMEOUT_MS, 'context.close').catch(() => undefined);
   }
 }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { contentWithin } from './bounded.js';
 
 /**
  * Keeps HTML and a screenshot of the first `limit` failed pages of a shard, named
@@ -22,14 +23,17 @@ export class FailureSnapshots {
     return snapshots;
   }
 
-  /** Saves the page unless the limit is reached; never throws (a snapshot is a nicety). */
-  async take(page: Page, reason: string): Promise<void> {
+  /**
+   * Saves the page unless the limit is reached; never throws (a snapshot is a nicety) and never
+   * waits on the page longer than `timeoutMs` for each of its HTML and its screenshot.
+   */
+  async take(page: Page, reason: string, timeoutMs = 10_000): Promise<void> {
     if (this.#taken >= this.limit) return;
     this.#taken += 1;
     const base = join(this.dir, `${this.#taken}-${reason.replace(/[^\w-]+/g, '-').slice(0, 40)}`);
     try {
-      await writeFile(`${base}.html`, await page.content());
-      await page.screenshot({ path: `${base}.png`, timeout: 10_000 });
+      await writeFile(`${base}.html`, await contentWithin(page, timeoutMs));
+      await page.screenshot({ path: `${base}.png`, timeout: timeoutMs });
     } catch {
       // The page may be gone (closed context, crashed tab); the failure itself is counted anyway.
     }

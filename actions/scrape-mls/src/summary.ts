@@ -1,5 +1,6 @@
 import { scrapeFailure } from './outcome.js';
 import type { ScrapeResult } from './scrape.js';
+import { markdownText } from '../../../shared/markdown.js';
 
 const number = (value: number): string => value.toLocaleString('en-US');
 
@@ -21,8 +22,17 @@ export function scrapeSummary(result: ScrapeResult): string {
     const { stoppedBecause, stopRequest } = shard.stats;
     const reason = stoppedBecause ?? stopRequest;
     const f = shard.frontier;
+    const { linksRefused, unresponsive } = shard.stats;
     return [
-      ...(reason === null ? [] : [`- ${shard.zip}: stopped early: ${reason}`]),
+      ...(reason === null ? [] : [`- ${shard.zip}: stopped early: ${markdownText(reason)}`]),
+      ...(linksRefused === 0
+        ? []
+        : [
+            `- ${shard.zip}: ${number(linksRefused)} links refused (not http(s), another site or a private address: never loaded)`,
+          ]),
+      ...(unresponsive === 0
+        ? []
+        : [`- ${shard.zip}: ${number(unresponsive)} pages abandoned: their script never yielded`]),
       `- ${shard.zip}: ${number(f['listings-known'])} listings on the result pages; visited ${number(f['listings-new'])} new, ${number(f['listings-changed'])} changed, ${number(f['listings-revisited'])} again; ${number(f['listings-left'])} left for the next run`,
     ];
   });
@@ -34,7 +44,7 @@ export function scrapeSummary(result: ScrapeResult): string {
   return [
     '## MLS listings',
     '',
-    ...(failure === undefined ? [] : [`**Failed**: ${failure}`, '']),
+    ...(failure === undefined ? [] : [`**Failed**: ${markdownText(failure)}`, '']),
     complete
       ? 'Complete.'
       : '**Partial run**: some pages failed or the run stopped early. Re-running the job continues from these artifacts (it reads the result pages again and fetches only the listing pages they lack); with `mongodb-uri`, the next night visits the listings left here before those read more recently.',

@@ -1,4 +1,6 @@
 import type { Page, Response } from 'playwright-core';
+import { onSite, type SiteScope } from './admit-url.js';
+import { contentWithin, evaluateWithin, within } from './bounded.js';
 import { pageReadingScript, type PageReading } from './page-script.js';
 import type { Selectors } from './selectors.js';
 
@@ -16,7 +18,18 @@ export type VisitOutcome =
       errorClass: 'network' | 'server' | 'client' | 'auth';
       /** 404 or 410: the page no longer exists. */
       gone?: boolean;
+      /** The page ended up off the site (a redirect): never snapshotted. */
+      offSite?: boolean;
     };
+
+/** How a page is loaded and read: the site it must stay on and how long each wait may take. */
+export interface VisitOptions {
+  scope: SiteScope;
+  /** Page load (navigation) timeout. */
+  timeoutMs: number;
+  /** The longest wait on the loaded page's script or HTML; then it is abandoned. */
+  pageTimeoutMs: number;
+}
 
 // Chromium's errors when the proxy, not the site, failed (refused, dropped, or 407 on the tunnel).
 // Through a proxy, a socket that never connects or is cut is the proxy's fault: a dead proxy
@@ -30,18 +43,34 @@ function retryAfter(response: Response): number {
 }
 
 /**
- * Reads the page as loaded: a 429, a 403 or a block page's marker element, a CAPTCHA widget
- * (an element, never words such as "verification"), an error status, or a page to parse.
+ * Reads the page as loaded: a page that ended up off the site (it is not read), a 429, a 403 or a
+ * block page's marker element, a CAPTCHA widget (an element, never words such as
+ * "verification"), an error status, or a page to parse. A page that does not answer within
+ * `pageTimeoutMs` throws PageUnresponsiveError.
  */
 export async function classifyPage(
   page: Page,
   response: Response | null,
   selectors: Selectors,
+  options: Omit<VisitOptions, 'timeoutMs'>,
 ): Promise<VisitOutcome> {
+  if (!onSite(page.url(), options.scope)) {
+    return {
+      kind: 'error',
+      retryable: false,
+      message: `the page left the site for ${originOf(page.url())}`,
+      errorClass: 'client',
+      offSite: true,
+    };
+  }
   const status = response?.status() ?? 0;
   if (status === 429 && response)
     return { kind: 'rate-limited', retryAfterMs: retryAfter(response) };
-  const reading = await page.evaluate<PageReading>(pageReadingScript(selectors));
+  const reading = await evaluateWithin<PageReading>(
+    page,
+    pageReadingScript(selectors),
+    options.pageTimeoutMs,
+  );
   if (status === 403 || reading.blockPage) return { kind: 'blocked', status };
   if (reading.captchaSiteKey !== null)
     return { kind: 'captcha', status, siteKey: reading.captchaSiteKey };
@@ -57,7 +86,11 @@ export async function classifyPage(
     };
   }
   // The body as fetched (cheaper than serialising the DOM, and what the hash should cover).
-  const html = response ? await response.text().catch(() => page.content()) : await page.content();
+  const html = response
+    ? await within(response.text(), options.pageTimeoutMs, 'response.text').catch(() =>
+        contentWithin(page, options.pageTimeoutMs),
+      )
+    : await contentWithin(page, options.pageTimeoutMs);
   return { kind: 'ok', status, reading, html };
 }
 
@@ -66,7 +99,7 @@ export async function visitPage(
   page: Page,
   url: string,
   selectors: Selectors,
-  options: { timeoutMs: number; proxied: boolean },
+  options: VisitOptions & { proxied: boolean },
 ): Promise<VisitOutcome> {
   let response: Response | null;
   try {
@@ -79,5 +112,15 @@ export async function visitPage(
       return { kind: 'proxy-error', message, fatal: false };
     return { kind: 'error', retryable: true, message, errorClass: 'network' };
   }
-  return classifyPage(page, response, selectors);
+  return classifyPage(page, response, selectors, options);
+}
+
+/** `scheme://host:port` of a URL, or `an unreadable URL`: never the path, which may carry tokens. */
+function originOf(url: string): string {
+  try {
+    const { protocol, origin } = new URL(url);
+    return origin === 'null' ? protocol : origin;
+  } catch {
+    return 'an unreadable URL';
+  }
 }

@@ -2,6 +2,7 @@ import type { ArtifactClient } from '@actions/artifact';
 import { connectDatabase, type DatabaseConnection } from '../../../shared/db/connect.js';
 import { errorMessage } from '../../../shared/errors.js';
 import { scrubSecrets } from '../../../shared/http/redact.js';
+import { secretForms } from '../../../shared/secret-forms.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { readDatabaseFacts, type DatabaseFacts } from './db-facts.js';
 import { readLedgerPeriod } from './ledger-period.js';
@@ -39,15 +40,9 @@ export interface Gathered {
   notes: string[];
 }
 
-/** `text` without the connection string or its password. */
+/** `text` without any form of the connection string, its user name or password. */
 function scrubUri(text: string, uri: string): string {
-  let password = '';
-  try {
-    password = decodeURIComponent(new URL(uri).password);
-  } catch {
-    // Not a single-host URL: the whole string is scrubbed below.
-  }
-  return scrubSecrets(text, [uri, password]);
+  return scrubSecrets(text, secretForms(uri));
 }
 
 /**

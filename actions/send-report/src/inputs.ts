@@ -49,16 +49,17 @@ function parseJobs(text: string): JobOutcome[] | undefined {
 export const sendReportInputs = z.object({
   /** Report period: `daily`, `weekly` or `monthly`. */
   kind: choiceInput(KINDS, 'daily').pipe(z.enum(KINDS)),
-  /** `smtp://`, `smtps://` or `smtp+starttls://` URL with credentials; a secret. */
+  /** `smtps://`, `smtp://` (STARTTLS required) or `smtp+insecure://` URL with credentials; a secret. */
   smtpUrl: stringInput().refine(
-    (value) => value === '' || /^smtp(s|\+starttls)?:\/\//.test(value),
+    (value) => value === '' || /^smtp(s|\+starttls|\+insecure)?:\/\//.test(value),
     {
-      message: 'expected a URL starting with smtp://, smtps:// or smtp+starttls://',
+      message:
+        'expected a URL starting with smtps://, smtp:// (STARTTLS required) or smtp+insecure:// (no TLS required)',
     },
   ),
   /** SMTP host when no `smtp-url` is given. */
   smtpHost: stringInput(),
-  /** SMTP port: 465 is implicit TLS, anything else STARTTLS when offered (required on 587). */
+  /** SMTP port: 465 is implicit TLS, any other port requires STARTTLS. */
   smtpPort: integerInput({ default: 587, min: 1, max: 65_535 }),
   /** SMTP user name. */
   smtpUsername: stringInput(),

@@ -8,9 +8,9 @@ export interface SmtpSettings extends SmtpEndpoint {
   display: string;
 }
 
-/** The endpoint with its display name: `host:port (TLS)`, `(STARTTLS)` or `(STARTTLS when offered)`. */
+/** The endpoint with its display name: `host:port (TLS)`, `(STARTTLS)` or `(TLS not required)`. */
 function withDisplay(endpoint: SmtpEndpoint): SmtpSettings {
-  const mode = endpoint.secure ? 'TLS' : endpoint.requireTls ? 'STARTTLS' : 'STARTTLS when offered';
+  const mode = endpoint.secure ? 'TLS' : endpoint.requireTls ? 'STARTTLS' : 'TLS not required';
   return { ...endpoint, display: `${endpoint.host}:${endpoint.port} (${mode})` };
 }
 
@@ -22,14 +22,14 @@ function fromUrl(url: string): SmtpSettings {
 
 /**
  * The SMTP settings from `smtp-url`, else from `smtp-host` and its companions; undefined when
- * neither is set (the message is then written to files). Port 465 means implicit TLS and 587
- * requires STARTTLS, as the operations guide configures them.
+ * neither is set (the message is then written to files). Port 465 means implicit TLS and any
+ * other port requires STARTTLS; only `smtp-url` with `smtp+insecure://` can opt out of TLS.
  */
 export function smtpSettings(inputs: SendReportInputs): SmtpSettings | undefined {
   if (inputs.smtpUrl !== '') return fromUrl(inputs.smtpUrl);
   if (inputs.smtpHost === '') return undefined;
   const port = inputs.smtpPort;
-  const mode = port === 465 ? 'tls' : port === 587 ? 'starttls' : 'plain';
+  const mode = port === 465 ? 'tls' : 'starttls';
   if (inputs.smtpPassword !== '' && inputs.smtpUsername === '')
     throw new ConfigurationError("input 'smtp-username' is required when smtp-password is set");
   const { smtpHost, smtpUsername, smtpPassword } = inputs;

@@ -2,6 +2,7 @@ import nodemailer, { type SMTPSentMessageInfo } from 'nodemailer';
 import { NonRetryableError, RetryableError, errorMessage } from '../../../shared/errors.js';
 import { scrubSecrets } from '../../../shared/http/redact.js';
 import { retry } from '../../../shared/http/retry.js';
+import { starttlsRefused } from '../../../shared/smtp-url.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { ComposedMessage } from './message.js';
 import type { SmtpSettings } from './smtp-config.js';
@@ -62,6 +63,8 @@ function failure(error: unknown, smtp: SmtpSettings, secrets: readonly string[])
   const text = errorMessage(error);
   const code = e.code && !text.includes(e.code) ? ` (${e.code})` : '';
   const reason = scrubSecrets(`${text}${code}`, secrets);
+  const refused = starttlsRefused(error, smtp.display);
+  if (refused) return new NonRetryableError(refused, { cause: error });
   if (e.code === 'EAUTH' || e.responseCode === 535)
     return new NonRetryableError(
       `SMTP server ${smtp.display} refused authentication for user '${smtp.auth?.user ?? ''}': ${reason}. Check smtp-url or smtp-username/smtp-password`,

@@ -5,6 +5,8 @@ import { ENV, readEnv } from '../../../shared/env.js';
 import { ConfigurationError } from '../../../shared/errors.js';
 import { dryRunInput, integerInput, listInput, mongodbUriInput } from '../../../shared/inputs.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
+import { textOpener } from '../../../shared/crypto/sealed-text.js';
+import { passphraseInput } from '../../../shared/privacy/visibility.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { loadStages } from './load-stages.js';
 import { recordOwnRun } from './own-run.js';
@@ -22,6 +24,8 @@ export const storeMongoInputs = z.object({
   inputArtifacts: listInput(z.string().min(1), { min: 1 }),
   /** Properties read and merged together. */
   batchSize: integerInput({ default: 500, min: 1, max: 5000 }),
+  /** Passphrase (a secret) that opens the owner fields collect-county sealed in a public repository. */
+  artifactPassphrase: passphraseInput,
   dryRun: dryRunInput,
 });
 type StoreInputs = z.output<typeof storeMongoInputs>;
@@ -55,6 +59,9 @@ async function execute(inputs: StoreInputs, logger: Logger): Promise<StoreResult
       batchSize: inputs.batchSize,
       dryRun: inputs.dryRun,
       logger,
+      opener: inputs.artifactPassphrase
+        ? textOpener(inputs.artifactPassphrase, 'artifact-passphrase')
+        : null,
     });
     if (connection && !inputs.dryRun)
       await recordOwnRun(connection.db, { context, stages, result, startedAt, commands });
@@ -68,7 +75,7 @@ async function execute(inputs: StoreInputs, logger: Logger): Promise<StoreResult
 export const action: ActionDefinition<typeof storeMongoInputs, StoreResult> = {
   name: 'store-mongo',
   inputs: storeMongoInputs,
-  secrets: ['mongodbUri'],
+  secrets: ['mongodbUri', 'artifactPassphrase'],
   execute,
   outputs: (result) => ({
     inserted: result.inserted,

@@ -5,6 +5,7 @@ import { detectConflicts } from './conflicts.js';
 import { historyChanges, type HistoryChange } from './history-changes.js';
 import type { Sourced } from './incoming.js';
 import type { PropertyInput } from './link.js';
+import { keepStoredPersonal } from '../../../shared/privacy/county-personal.js';
 import { omit } from './omit.js';
 import { sameValue } from './stable-json.js';
 
@@ -118,7 +119,9 @@ export function mergeProperty(
   const parcel = take(sources, 'county', input.parcel);
   const listing = take(sources, 'mls', input.listing);
   const enrichment = take(sources, 'llm', input.enrichment);
-  const county = parcel ? omit(parcel, ['schemaVersion', 'raw']) : (base?.county ?? null);
+  const county = parcel
+    ? keepStoredPersonal(omit(parcel, ['schemaVersion', 'raw']), base?.county ?? null)
+    : (base?.county ?? null);
   const listingFacts = listing ? omit(listing, ['schemaVersion']) : (base?.listing ?? null);
   const enrichmentFacts = enrichment
     ? omit(enrichment, ['schemaVersion', 'key'])

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countyParcelSchema } from '../../../shared/model/county-parcel.js';
+import { countyParcelSchema, type CountyParcel } from '../../../shared/model/county-parcel.js';
 import { enrichmentSchema } from '../../../shared/model/enrichment.js';
 import { mlsListingSchema, type MlsListing } from '../../../shared/model/mls-listing.js';
 import type { Sourced } from './incoming.js';
@@ -49,6 +49,8 @@ class Spool {
 export interface ReadBackHandlers {
   /** Records per group handed on. */
   groupSize: number;
+  /** Puts back a parcel's sealed owner fields (see `reveal.ts`); the parcel as is without it. */
+  reveal?: (parcel: CountyParcel) => Promise<CountyParcel>;
   properties: (group: PropertyInput[]) => Promise<void>;
   listings: (
     group: Array<{ listing: Sourced<MlsListing>; propertyKey: string | null; digest: string }>,
@@ -107,7 +109,8 @@ export async function readBack(
         let record: unknown;
         if (type === 'county-parcel') {
           // Validated with its body in the first pass; not stored, so not kept.
-          record = countyParcelSchema.parse({ ...value, raw: {} });
+          const parcel = countyParcelSchema.parse({ ...value, raw: {} });
+          record = handlers.reveal ? await handlers.reveal(parcel) : parcel;
           part = 'parcel';
         } else if (type === 'mls-listing') {
           record = mlsListingSchema.parse(value);

@@ -3,6 +3,8 @@ import { ensureIndexes, checkIndexes } from '../../../shared/db/indexes.js';
 import { COLLECTIONS } from '../../../shared/db/schema.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
 import { pipelineCollections } from '../../../shared/db/collections.js';
+import type { TextOpener } from '../../../shared/crypto/sealed-text.js';
+import { ParcelRevealer } from './reveal.js';
 import { auditStore } from './integrity.js';
 import { recordEntries, stageEntries } from './ledger.js';
 import { listingDigest, markPending, planLinks, propertyDigest, propertyRefs } from './link.js';
@@ -26,6 +28,8 @@ export interface StoreOptions {
   batchSize: number;
   dryRun: boolean;
   logger: Logger;
+  /** Opens owner fields sealed in artifacts of a public repository; null leaves them withheld. */
+  opener?: TextOpener | null;
   now?: () => Date;
 }
 
@@ -82,6 +86,9 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
     if (writeDb) await ensureIndexes(writeDb, STORE_COLLECTIONS);
     return db ? await checkIndexes(db, STORE_COLLECTIONS) : [];
   });
+  const revealer = new ParcelRevealer(options.opener ?? null);
+  // Before any property is written: a wrong passphrase fails the step with nothing stored.
+  await revealer.checkPassphrase(stages);
   const index = await withGroup(logger, 'Index input records', () => indexStages(stages, logger));
   const plan = await withGroup(logger, 'Link listings to parcels', () =>
     planLinks(index, db, options.batchSize),
@@ -124,7 +131,9 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
       groupSize: Math.max(GROUP_SIZE, options.batchSize),
       properties: (group) => propertyStore.store(group),
       listings: (group) => listingStore.store(group),
+      reveal: (parcel) => revealer.reveal(parcel),
     });
+    revealer.report(logger);
   });
   const properties = await propertyStore.finish();
   logger.info(

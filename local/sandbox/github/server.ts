@@ -47,7 +47,10 @@ export interface GitHubEmulator {
 const routes: Route[] = [...issueRoutes, ...labelRoutes, ...commentAndJobRoutes, ...workflowRoutes];
 const repoPath = /^\/repos\/([\w.-]+)\/([\w.-]+)(\/.*)?$/;
 
-function faultError(fault: GitHubFault, id: string): GitHubApiError {
+function faultError(
+  fault: Extract<GitHubFault, { kind: 'server-error' | 'secondary-rate-limit' }>,
+  id: string,
+): GitHubApiError {
   if (fault.kind === 'server-error') return new GitHubApiError(fault.status ?? 502, 'Server Error');
   return new GitHubApiError(
     403,
@@ -95,7 +98,9 @@ export async function startGitHubEmulator(
         'API rate limit exceeded for installation.',
       );
     const fault = state.takeFault(method, url.pathname);
-    if (fault) throw faultError(fault, headers['x-github-request-id'] ?? '');
+    if (fault?.kind === 'slow') await delay(fault.ms);
+    else if (fault?.kind === 'server-error' || fault?.kind === 'secondary-rate-limit')
+      throw faultError(fault, headers['x-github-request-id'] ?? '');
     const [, owner = '', repo = '', rest = ''] = repoPath.exec(url.pathname) ?? [];
     const route = routes.find((r) => r.method === method && r.pattern.test(rest));
     if (!route) throw new GitHubApiError(404, 'Not Found');
@@ -107,7 +112,7 @@ export async function startGitHubEmulator(
     const store = state.repo(owner, repo);
     if (!store.hasIssues && isIssueEndpoint(rest))
       throw new GitHubApiError(410, 'Issues are disabled for this repo', route.docs);
-    return route.handle({
+    const result = await route.handle({
       state,
       store,
       urls: repoUrls(origin, owner, repo),
@@ -116,6 +121,10 @@ export async function startGitHubEmulator(
       params: route.pattern.exec(rest)?.slice(1) ?? [],
       now: githubTime(state.now()),
     });
+    // Done, but the client hears only an error, as when GitHub's front end times out.
+    if (fault?.kind === 'lost-answer')
+      throw new GitHubApiError(fault.status ?? 502, 'Server Error');
+    return result;
   }
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {

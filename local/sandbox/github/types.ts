@@ -73,7 +73,11 @@ export interface TokenPermissions {
 /** A fault answered instead of the real response, for the next `times` matching requests. */
 export type GitHubFault =
   | { kind: 'server-error'; status?: 500 | 502 | 503 | 504 }
-  | { kind: 'secondary-rate-limit'; retryAfterSeconds?: number };
+  | { kind: 'secondary-rate-limit'; retryAfterSeconds?: number }
+  /** The request is carried out, but the answer is lost: a 502 or 504 comes back instead. */
+  | { kind: 'lost-answer'; status?: 502 | 504 }
+  /** The answer comes after `ms` (a hung request, for the client's timeout). */
+  | { kind: 'slow'; ms: number };
 
 /** Which requests a fault applies to. */
 export interface FaultMatch {

@@ -100,16 +100,20 @@ function jsonLd(listing: SandboxListing, url: string): string {
   return `<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
 }
 
-/** The listing page in `layout` (default: the listing's own), with JSON-LD when the listing has it. */
+/**
+ * The listing page in `layout` (default: the listing's own), with JSON-LD when the listing has
+ * it, and `script` (trusted, the sandbox's own) at the top of its head.
+ */
 export function listingPage(
   listing: SandboxListing,
   url: string,
-  options: { layout?: ListingLayout; jsonLd?: boolean; extraText?: string } = {},
+  options: { layout?: ListingLayout; jsonLd?: boolean; extraText?: string; script?: string } = {},
 ): string {
   const layout = options.layout ?? listing.layout;
   const body =
     layout === 'a' ? layoutA(listing) : layout === 'b' ? layoutB(listing) : layoutC(listing);
-  const head = (options.jsonLd ?? listing.jsonLd) ? jsonLd(listing, url) : '';
+  const script = options.script ? `<script>${options.script}</script>` : '';
+  const head = `${script}${(options.jsonLd ?? listing.jsonLd) ? jsonLd(listing, url) : ''}`;
   const extra = options.extraText ? `<p class="notice">${e(options.extraText)}</p>` : '';
   return page(`${listing.streetLine} | Phoenix MLS Search`, `${body}${extra}`, head);
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { hostileListing, hostileRole, NEVER_YIELDS_SCRIPT } from './hostile.js';
 import { listingPage } from './listing-page.js';
+import { renderedByScript, type Rendering, type RenderedKind } from './script-rendered.js';
 import { clientOf, cookieOf, kindOf, RateWindow, readForm } from './request-facts.js';
 import type { ListingSite, ListingSiteOptions, SiteOutage, SiteRequest } from './site-types.js';
 import { decodeMlsNumber, listingsOn, sandboxListing, type ListingLayout } from './listings.js';
@@ -31,7 +33,13 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
   const sockets = new Set<Socket>();
   let outage: SiteOutage | null = options.outage ?? null;
   let listingDelayMs = 0;
-  const listings = (zip: string) => listingsOn(seed, zip, perZip, date);
+  const rendering: Partial<Record<RenderedKind, Rendering>> = { ...options.rendering };
+  const hostile = options.hostile;
+  let elsewhereUrl = '';
+  const listings = (zip: string) =>
+    listingsOn(seed, zip, perZip, date).map((listing, position) =>
+      hostile ? hostileListing(listing, hostileRole(position)) : listing,
+    );
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://site');
@@ -59,8 +67,13 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       extra: Record<string, string> = {},
     ): void => {
       entry.status = status;
+      const scripted =
+        (url.searchParams.get('render') ??
+          (kind === 'search' || kind === 'listing' ? rendering[kind] : undefined)) === 'script';
+      const delivered =
+        status === 200 && type === HTML && scripted ? renderedByScript(String(body)) : body;
       response.writeHead(status, { 'content-type': type, ...headers, ...extra });
-      response.end(body);
+      response.end(delivered);
     };
     if (outage && kind !== 'asset' && (outage.kinds ?? [kind]).includes(kind))
       return send(outage.status ?? 503, unavailablePage());
@@ -85,7 +98,7 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       const zip = url.searchParams.get('zip') ?? '';
       if (!/^\d{5}$/.test(zip)) return send(400, notFoundPage());
       const pageNumber = Math.max(1, Number(url.searchParams.get('page')) || 1);
-      return send(200, resultsPage(zip, pageNumber, listings(zip)));
+      return send(200, resultsPage(zip, pageNumber, listings(zip), hostile));
     }
     if (url.pathname === '/challenge/verify' && request.method === 'POST') {
       const form = await readForm(request);
@@ -102,9 +115,21 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
     if (mls) {
       const decoded = decodeMlsNumber(mls);
       const zip = decoded ? `850${decoded.zipSuffix}` : '';
-      const listing = decoded ? sandboxListing(seed, zip, decoded.index, date) : null;
+      const position = hostile ? listings(zip).findIndex((shown) => shown.mlsNumber === mls) : -1;
+      const role = hostileRole(position);
+      const plain = decoded ? sandboxListing(seed, zip, decoded.index, date) : null;
+      const listing = plain && hostile ? hostileListing(plain, role) : plain;
       if (!listing || listing.mlsNumber !== mls || decoded!.index >= perZip)
         return send(404, notFoundPage());
+      if (role === 'redirects-off-site' && url.searchParams.get('landed') !== '1') {
+        entry.status = 302;
+        response.writeHead(302, {
+          ...headers,
+          location: `${elsewhereUrl}${url.pathname}?landed=1`,
+        });
+        response.end();
+        return;
+      }
       const challenged = options.captcha?.listings;
       const challenges =
         typeof challenged === 'function' ? challenged(mls) : challenged?.includes(mls);
@@ -120,24 +145,32 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
           layout: layout ?? undefined,
           jsonLd,
           extraText: options.notices?.[mls],
+          script: role === 'never-yields' ? NEVER_YIELDS_SCRIPT : undefined,
         }),
       );
     }
     return send(404, notFoundPage());
   };
 
-  const server = createServer((request, response) => {
-    answer(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
-      response.end();
+  const serve = async (): Promise<Server> => {
+    const server = createServer((request, response) => {
+      answer(request, response).catch(() => {
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
     });
-  });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    return server;
+  };
+  const server = await serve();
+  // The hostile site's redirects land on the same pages under another origin (another port).
+  const elsewhere = hostile ? await serve() : null;
+  elsewhereUrl = elsewhere ? `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}` : '';
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     get date() {
@@ -154,9 +187,14 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
     setListingDelay(ms) {
       listingDelayMs = ms;
     },
+    setRendering(kind, how) {
+      rendering[kind] = how;
+    },
     async close() {
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const open of [server, elsewhere]) {
+        if (open) await new Promise<void>((resolve) => open.close(() => resolve()));
+      }
     },
   };
 }

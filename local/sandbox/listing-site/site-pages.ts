@@ -1,4 +1,5 @@
 import { escapeHtml as e, page } from './html.js';
+import { hostileNext, hostileResources, hostileRows, type HostileOptions } from './hostile.js';
 import type { SandboxListing } from './listings.js';
 
 /** Result rows per page. */
@@ -13,8 +14,16 @@ export function searchFormPage(): string {
   );
 }
 
-/** One page of search results with links to listings and a next link while there are more. */
-export function resultsPage(zip: string, pageNumber: number, listings: SandboxListing[]): string {
+/**
+ * One page of search results with links to listings and a next link while there are more; on
+ * the hostile site, the first page also links and reaches off the site, and the last links on.
+ */
+export function resultsPage(
+  zip: string,
+  pageNumber: number,
+  listings: SandboxListing[],
+  hostile?: HostileOptions,
+): string {
   const start = (pageNumber - 1) * RESULTS_PER_PAGE;
   const rows = listings
     .slice(start, start + RESULTS_PER_PAGE)
@@ -22,13 +31,17 @@ export function resultsPage(zip: string, pageNumber: number, listings: SandboxLi
       (listing) =>
         `<li class="result" data-mls="${listing.mlsNumber}"><a class="listing-link" href="/listing/${listing.mlsNumber}">${e(listing.streetLine)}</a> <span class="result-price">$${listing.listPrice}</span><img src="/photos/${listing.mlsNumber}/1.jpg" alt=""></li>`,
     );
-  const next =
-    start + RESULTS_PER_PAGE < listings.length
-      ? `<a class="next" rel="next" href="/search?zip=${zip}&amp;page=${pageNumber + 1}">Next</a>`
+  const last = start + RESULTS_PER_PAGE >= listings.length;
+  const next = !last
+    ? `<a class="next" rel="next" href="/search?zip=${zip}&amp;page=${pageNumber + 1}">Next</a>`
+    : hostile
+      ? hostileNext(hostile.offSiteUrl, zip, pageNumber)
       : '';
+  const first = hostile && pageNumber === 1;
+  if (first) rows.push(hostileRows(hostile.offSiteUrl));
   return page(
     `Homes for sale in ${zip}`,
-    `<h1>${listings.length} homes for sale in ${zip}</h1><ol class="results">${rows.join('')}</ol><nav class="pager">${next}</nav>`,
+    `<h1>${listings.length} homes for sale in ${zip}</h1><ol class="results">${rows.join('')}</ol><nav class="pager">${next}</nav>${first ? hostileResources(hostile.offSiteUrl) : ''}`,
   );
 }
 

@@ -1,4 +1,6 @@
+import type { HostileOptions } from './hostile.js';
 import type { ListingLayout, SandboxListing } from './listings.js';
+import type { Rendering, RenderedKind } from './script-rendered.js';
 
 /** Options of the sandbox listing site. */
 export interface ListingSiteOptions {
@@ -28,6 +30,19 @@ export interface ListingSiteOptions {
   /** Serve every listing in this layout / with or without JSON-LD instead of the listing's own. */
   layout?: ListingLayout;
   jsonLd?: boolean;
+  /**
+   * How search and listing pages are delivered: `server` (the default: data in the served HTML)
+   * or `script` (an empty page a script fills in, as a single-page app). `?render=script` on a
+   * URL asks for one page that way. Change it mid-run with `setRendering`.
+   */
+  rendering?: Partial<Record<RenderedKind, Rendering>>;
+  /**
+   * Serve a hostile site (see hostile.ts): off-site links and resources on the first result page,
+   * an off-site next link on the last, a 200 kB adversarial description on the first listing of
+   * each ZIP, a script that never yields on the second, and a redirect to another origin (the
+   * site on a second port) from the third. Off by default.
+   */
+  hostile?: HostileOptions;
   /** An outage from the start; change it later with `setOutage`. */
   outage?: SiteOutage;
 }
@@ -66,5 +81,7 @@ export interface ListingSite {
   setOutage(outage: SiteOutage | null): void;
   /** Listing pages from now on answer after `ms` (0: at once), as a slow site does. */
   setListingDelay(ms: number): void;
+  /** From now on delivers pages of `kind` rendered `how` (a site redesign mid-run). */
+  setRendering(kind: RenderedKind, how: Rendering): void;
   close(): Promise<void>;
 }

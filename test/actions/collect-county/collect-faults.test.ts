@@ -47,6 +47,43 @@ describe('collect-county when the county API misbehaves', () => {
     expect(shard.runStats[0]?.retries).toBe(log.filter((request) => request.fault !== null).length);
   });
 
+  it.each([
+    ['an hour', 3_600, '60 min'],
+    // Past setTimeout's 24.8-day limit: a timer that long would fire at once, in a busy loop.
+    ['three years', 100_000_000, '27778 h'],
+  ])(
+    'ends the shard with what it has when the county asks for a pause of %s',
+    async (_what, retryAfterSeconds, shown) => {
+      bench.useRun(`21${String(retryAfterSeconds).length}`);
+      bench.sandbox.setFaults({ tooManyRequests: { every: 30, retryAfterSeconds } });
+      const start = bench.sandbox.requestLog.length;
+      const began = performance.now();
+      const run = await runCollect({
+        ...inputs,
+        concurrency: '1',
+        'artifact-name': `paused-${retryAfterSeconds}`,
+      });
+      const took = performance.now() - began;
+      bench.sandbox.setFaults({});
+
+      const log = bench.sandbox.requestLog.slice(start);
+      // Asked once, not again: no retry, no waiting out the pause.
+      expect(log.filter((request) => request.status === 429)).toHaveLength(1);
+      expect(took).toBeLessThan(60_000);
+      expect(run.outputs).toMatchObject({ complete: 'false' });
+      const collected = Number(run.outputs.parcels);
+      expect(collected).toBeGreaterThan(0);
+      expect(collected).toBeLessThan(80);
+      // The job summary says why the shard is incomplete.
+      expect(run.summaries.join('\n')).toContain(
+        `85035: stopped early: the county API asked for a pause of ${shown} (Retry-After)`,
+      );
+      // What was collected before the pause is in the shard's artifact.
+      const shard = await bench.readArtifact(`paused-${retryAfterSeconds}-85035`);
+      expect(shard.parcels).toHaveLength(collected);
+    },
+  );
+
   it('keeps to the configured rate: no window holds more requests than the limit, no 429', async () => {
     bench.useRun('202');
     // The county's limit scaled down to 24 requests in 3 s (28,800 an hour). A window of some

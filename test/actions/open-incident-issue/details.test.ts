@@ -108,7 +108,9 @@ describe('details and secrets', () => {
     setRunId('1003');
     await runIncident(leaky);
     expect(opened.outputs.action).toBe('opened');
-    expect(opened.secrets).toEqual([token, 'S3cr3tValue!']);
+    // Each secret and its base64 form (as a Basic or Bearer header would carry it).
+    const base64 = (text: string) => Buffer.from(text).toString('base64');
+    expect(opened.secrets).toEqual([base64(token), token, base64('S3cr3tValue!'), 'S3cr3tValue!']);
     const posted = everythingPosted(github);
     expect(posted).toContain('Occurrence 3');
     for (const secret of [

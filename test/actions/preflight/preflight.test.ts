@@ -46,7 +46,7 @@ describe('preflight against real servers on loopback', () => {
       'captcha-service-url': captcha.url,
       'ollama-host': ollama.url,
       'ollama-model': 'llama3.2',
-      'smtp-url': `smtp://reports:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`,
+      'smtp-url': `smtp+insecure://reports:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`,
       'report-to': 'ops@example.com',
       'report-from': 'PHX pipeline <pipeline@example.com>',
       'timeout-seconds': '5',
@@ -167,12 +167,23 @@ describe('preflight against real servers on loopback', () => {
   });
 
   it('names SMTP_URL when the server refuses the password', async () => {
-    const bad = `smtp://reports:Not-The-Pa55word@127.0.0.1:${smtp.port}`;
+    const bad = `smtp+insecure://reports:Not-The-Pa55word@127.0.0.1:${smtp.port}`;
     const run = await runPreflight({ ...good, 'smtp-url': bad });
     expect(run.failures[0]).toContain(
       'secret SMTP_URL (input smtp-url): the SMTP server refused the user name or password',
     );
     expectNoSecret(run, [bad, 'Not-The-Pa55word']);
+  });
+
+  it('fails smtp:// to a server that offers no STARTTLS, naming the opt-out', async () => {
+    // The host shows as *** here: preflight hides every part of a secret URL.
+    const url = `smtp://reports:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`;
+    const run = await runPreflight({ ...good, 'smtp-url': url });
+    expect(run.failures).toHaveLength(1);
+    expect(run.failures[0]).toMatch(
+      /secret SMTP_URL \(input smtp-url\): SMTP server \S+ does not offer STARTTLS.*smtp\+insecure:\/\//,
+    );
+    expectNoSecret(run, [url, SMTP_PASSWORD]);
   });
 
   it('names REPORT_FROM with SMTP_URL unless the SMTP login is an address to send from', async () => {
@@ -182,7 +193,7 @@ describe('preflight against real servers on loopback', () => {
       'variable REPORT_FROM (input report-from) is required together with SMTP_URL: the SMTP login is not an email address',
     );
     expect(run.outputs.problems).toBe('1');
-    const login = `smtp://reports%40example.com:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`;
+    const login = `smtp+insecure://reports%40example.com:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`;
     const fromLogin = await runPreflight({ ...good, 'report-from': '', 'smtp-url': login });
     expect(fromLogin.failures).toEqual([]);
     expect(summaryRow(fromLogin, 'report sender')).toContain('sent from the SMTP login');

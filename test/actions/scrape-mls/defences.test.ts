@@ -19,7 +19,8 @@ describe('scrape-mls against the site defences', { timeout: 90_000 }, () => {
   afterAll(() => bench.close());
 
   it('solves a CAPTCHA widget through the 2captcha protocol and goes on; a page that only says "verification" is no CAPTCHA', async () => {
-    const solver: CaptchaSolver = await startCaptchaSolver({ solveMs: 500 });
+    // Many polls apart (every 200 ms) even on a loaded machine, so "polled until ready" shows.
+    const solver: CaptchaSolver = await startCaptchaSolver({ solveMs: 3_000 });
     const probe = await startListingSite({ seed: 'cap', parcelsPerZip: 12, date: DATE });
     const [challenged, wordy] = probe.listings('85033').map((listing) => listing.mlsNumber);
     await probe.close();

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
+import { siteScope } from '../../../actions/scrape-mls/src/admit-url.js';
 import { launchBrowser, resolveBrowserPath } from '../../../actions/scrape-mls/src/browser.js';
 import { memoryLogger } from '../../../shared/logger.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,12 @@ describe('reading listing pages of every layout', () => {
     const page = await context.newPage();
     try {
       const url = `${site.url}${path}`;
-      const outcome = await visitPage(page, url, selectors, { timeoutMs: 10_000, proxied: false });
+      const outcome = await visitPage(page, url, selectors, {
+        scope: siteScope(site.url),
+        timeoutMs: 10_000,
+        pageTimeoutMs: 10_000,
+        proxied: false,
+      });
       if (outcome.kind !== 'ok') throw new Error(`${path}: ${outcome.kind}`);
       return listingRecord(outcome.reading, { url, html: outcome.html, scrapedAt: new Date() });
     } finally {

@@ -12,6 +12,7 @@ import { RequestQueue } from '../../../actions/scrape-mls/src/request-queue.js';
 import { parseRobots, robotsAllow } from '../../../actions/scrape-mls/src/robots.js';
 import { loadSelectors } from '../../../actions/scrape-mls/src/selectors.js';
 import { ConfigurationError } from '../../../shared/errors.js';
+import { startSecretMask } from '../../../shared/secret-mask.js';
 
 describe('robots.txt', () => {
   const rules = parseRobots(
@@ -80,6 +81,43 @@ describe('proxies input', () => {
       expect(seen[0]).toBe('/api/v2/proxy/list/?mode=direct&page=1&page_size=100 Token key123');
       await expect(resolveProxies('webshare:wrong', base)).rejects.toThrow(
         "input 'proxies': WebShare refused the API key",
+      );
+    } finally {
+      server.close();
+    }
+  });
+
+  it('masks each WebShare login the moment it is fetched, the invalid ones too', async () => {
+    const server = createServer((_request, response) => {
+      const entry = (n: number, valid: boolean) => ({
+        proxy_address: `10.0.0.${n}`,
+        port: 8000 + n,
+        username: `ws-user-${n}`,
+        password: `ws/pass:${n}`,
+        valid,
+      });
+      const body = { next: null, results: [entry(1, true), entry(2, false)] };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const told: string[] = [];
+    startSecretMask((value) => told.push(value));
+    try {
+      await resolveProxies(
+        'webshare:key123',
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      );
+      const basic = (login: string) => Buffer.from(login).toString('base64');
+      expect(told).toEqual(
+        expect.arrayContaining([
+          'ws-user-1',
+          'ws/pass:1',
+          'ws%2Fpass%3A1',
+          basic('ws-user-1:ws/pass:1'),
+          'ws-user-2',
+          'ws/pass:2',
+        ]),
       );
     } finally {
       server.close();

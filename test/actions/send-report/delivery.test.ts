@@ -55,7 +55,7 @@ describe('send-report delivery over SMTP', () => {
     await setUp(server);
     const run = await runSendReport(
       {
-        'smtp-url': `smtp://reporter:${PASSWORD}@127.0.0.1:${server.port}`,
+        'smtp-url': `smtp+insecure://reporter:${PASSWORD}@127.0.0.1:${server.port}`,
         from: 'PHX pipeline <pipeline@example.com>',
         to: 'ops@example.com, manager@example.com',
         'run-results': stages.join(','),
@@ -109,7 +109,7 @@ describe('send-report delivery over SMTP', () => {
       saved,
     ])
       expect(text).not.toContain(PASSWORD);
-    expect(run.secrets).toContain(`smtp://reporter:${PASSWORD}@127.0.0.1:${server.port}`);
+    expect(run.secrets).toContain(`smtp+insecure://reporter:${PASSWORD}@127.0.0.1:${server.port}`);
   });
 
   it('sends from the SMTP login when REPORT_FROM is not set and the login is an address', async () => {
@@ -117,7 +117,7 @@ describe('send-report delivery over SMTP', () => {
     await setUp(server);
     const run = await runSendReport(
       {
-        'smtp-url': `smtp://reports%40example.com:${PASSWORD}@127.0.0.1:${server.port}`,
+        'smtp-url': `smtp+insecure://reports%40example.com:${PASSWORD}@127.0.0.1:${server.port}`,
         to: 'ops@example.com',
         'run-results': stages.join(','),
       },
@@ -135,7 +135,7 @@ describe('send-report delivery over SMTP', () => {
     await setUp(server);
     const run = await runSendReport(
       {
-        'smtp-url': `smtp://reporter:${PASSWORD}@127.0.0.1:${server.port}`,
+        'smtp-url': `smtp+insecure://reporter:${PASSWORD}@127.0.0.1:${server.port}`,
         to: 'ops@example.com',
         'run-results': stages.join(','),
       },
@@ -151,13 +151,13 @@ describe('send-report delivery over SMTP', () => {
     expect(await readFile(join(folder, 'report.html'), 'utf8')).toContain('2,431');
   });
 
-  it('upgrades with STARTTLS and authenticates when smtp+starttls:// is given', async () => {
+  it('upgrades with STARTTLS and authenticates when smtp:// is given', async () => {
     const tls = await testCertificate();
     const server = await startSmtpServer({ users: { reporter: PASSWORD }, tls });
     await setUp(server);
     const run = await runSendReport(
       {
-        'smtp-url': `smtp+starttls://reporter:${PASSWORD}@127.0.0.1:${server.port}`,
+        'smtp-url': `smtp://reporter:${PASSWORD}@127.0.0.1:${server.port}`,
         from: 'pipeline@example.com',
         to: 'ops@example.com',
         'run-results': stages.join(' '),
@@ -171,8 +171,50 @@ describe('send-report delivery over SMTP', () => {
     expect(server.messages[0]!.user).toBe('reporter');
   });
 
+  it('refuses smtp:// to a server without STARTTLS, naming the host and the opt-out', async () => {
+    const server = await startSmtpServer({ users: { reporter: PASSWORD } });
+    await setUp(server);
+    const run = await runSendReport(
+      {
+        'smtp-url': `smtp://reporter:${PASSWORD}@127.0.0.1:${server.port}`,
+        from: 'pipeline@example.com',
+        to: 'ops@example.com',
+        'run-results': stages.join(' '),
+      },
+      workspace,
+      { delivery: { baseDelayMs: 20 } },
+    );
+    expect(run.failures).toHaveLength(1);
+    expect(run.failures[0]).toMatch(
+      /SMTP server 127\.0\.0\.1:\d+ \(STARTTLS\) does not offer STARTTLS .*use smtps:\/\/ .*opt out with smtp\+insecure:\/\/user:password@host:port/,
+    );
+    expect(run.failures[0]).not.toContain(PASSWORD);
+    expect(server.tries).toBe(0);
+    expect(server.messages).toHaveLength(0);
+    expect(run.outputs.sent).toBe('false');
+  });
+
+  it('sends over plain text to the same server when smtp+insecure:// opts out', async () => {
+    const server = await startSmtpServer({ users: { reporter: PASSWORD } });
+    await setUp(server);
+    const run = await runSendReport(
+      {
+        'smtp-url': `smtp+insecure://reporter:${PASSWORD}@127.0.0.1:${server.port}`,
+        from: 'pipeline@example.com',
+        to: 'ops@example.com',
+        'run-results': stages.join(' '),
+      },
+      workspace,
+    );
+    expect(run.failures).toEqual([]);
+    expect(server.messages).toHaveLength(1);
+    expect(server.messages[0]!.secure).toBe(false);
+    expect(server.messages[0]!.user).toBe('reporter');
+  });
+
   it('fails clearly when the server refuses the credentials, and keeps the report', async () => {
-    const server = await startSmtpServer({ users: { reporter: 'another-password' } });
+    const tls = await testCertificate();
+    const server = await startSmtpServer({ users: { reporter: 'another-password' }, tls });
     await setUp(server);
     const run = await runSendReport(
       {
@@ -185,10 +227,11 @@ describe('send-report delivery over SMTP', () => {
         'run-results': stages.join(','),
       },
       workspace,
+      { delivery: { ca: tls.cert } },
     );
     expect(run.failures).toHaveLength(1);
     expect(run.failures[0]).toMatch(
-      /^send-report failed: SMTP server 127\.0\.0\.1:\d+ \(STARTTLS when offered\) refused authentication for user 'reporter': .*535.*Check smtp-url or smtp-username\/smtp-password\. The report is saved in /,
+      /^send-report failed: SMTP server 127\.0\.0\.1:\d+ \(STARTTLS\) refused authentication for user 'reporter': .*535.*Check smtp-url or smtp-username\/smtp-password\. The report is saved in /,
     );
     expect(run.failures[0]).not.toContain(PASSWORD);
     expect(server.tries).toBe(0);
@@ -221,7 +264,7 @@ describe('send-report delivery over SMTP', () => {
     cleanups.push(() => front.close());
     const run = await runSendReport(
       {
-        'smtp-url': `smtp://127.0.0.1:${front.port}`,
+        'smtp-url': `smtp+insecure://127.0.0.1:${front.port}`,
         from: 'pipeline@example.com',
         to: 'ops@example.com',
         'run-results': stages.join(','),

@@ -107,7 +107,7 @@ describe('send-report without SMTP, in dry runs and with bad inputs', () => {
     try {
       const run = await runSendReport(
         {
-          'smtp-url': `smtp://127.0.0.1:${server.port}`,
+          'smtp-url': `smtp+insecure://127.0.0.1:${server.port}`,
           from: 'a@example.com',
           to: 'b@example.com',
           'run-results': stages,
@@ -135,7 +135,7 @@ describe('send-report without SMTP, in dry runs and with bad inputs', () => {
     ],
     [
       { 'smtp-url': 'http://mail.example.com' },
-      "input 'smtp-url': expected a URL starting with smtp://, smtps:// or smtp+starttls://",
+      "input 'smtp-url': expected a URL starting with smtps://, smtp:// (STARTTLS required) or smtp+insecure:// (no TLS required)",
     ],
     [{ kind: 'hourly' }, "input 'kind': expected one of daily, weekly, monthly, got 'hourly'"],
     [{ budget: '{"level": ' }, "input 'budget': expected check-budget's outputs as a JSON object"],

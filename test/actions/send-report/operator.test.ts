@@ -43,7 +43,7 @@ describe('the daily report tells the operator what needs attention', () => {
   const send = async (inputs: Record<string, string>) => {
     const run = await runSendReport(
       {
-        'smtp-url': `smtp://127.0.0.1:${server.port}`,
+        'smtp-url': `smtp+insecure://127.0.0.1:${server.port}`,
         from: 'pipeline@example.com',
         to: 'ops@example.com',
         'run-results': (await countyStages(workspace)).join(','),

@@ -22,23 +22,28 @@ describe('SMTP settings', () => {
         host: 'mail.example.com',
         port: 2525,
         secure: false,
-        requireTls: false,
+        requireTls: true,
         auth: { user: 'u', pass: 'p@ss' },
       },
     ],
     ['smtps://u:p@mail.example.com', { port: 465, secure: true, requireTls: false }],
     ['smtp+starttls://u:p@mail.example.com', { port: 587, secure: false, requireTls: true }],
-    ['smtp://mail.example.com:25', { port: 25, auth: undefined }],
+    ['smtp://mail.example.com:25', { port: 25, auth: undefined, requireTls: true }],
+    ['smtp+insecure://mail.example.com:25', { port: 25, secure: false, requireTls: false }],
   ])('reads %s', (url, expected) => {
     expect(smtpSettings(inputs({ 'smtp-url': url }))).toMatchObject(expected);
   });
 
-  it('uses host and port when no URL is given: 465 is TLS, 587 requires STARTTLS', () => {
+  it('uses host and port when no URL is given: 465 is TLS, any other port requires STARTTLS', () => {
     expect(smtpSettings(inputs({ 'smtp-host': 'h', 'smtp-port': '465' }))).toMatchObject({
       secure: true,
     });
     expect(smtpSettings(inputs({ 'smtp-host': 'h' }))).toMatchObject({
       port: 587,
+      requireTls: true,
+    });
+    expect(smtpSettings(inputs({ 'smtp-host': 'h', 'smtp-port': '25' }))).toMatchObject({
+      port: 25,
       requireTls: true,
     });
     expect(smtpSettings(inputs({}))).toBeUndefined();

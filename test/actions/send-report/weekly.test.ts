@@ -148,7 +148,7 @@ describe('weekly report from the run ledger in FerretDB', () => {
     kind: 'weekly',
     'mongodb-uri': database.uri,
     database: database.db.databaseName,
-    'smtp-url': `smtp://127.0.0.1:${server.port}`,
+    'smtp-url': `smtp+insecure://127.0.0.1:${server.port}`,
     from: 'pipeline@example.com',
     to: 'ops@example.com',
   });

@@ -35,7 +35,8 @@ describe('watchdog: errors say what to fix', () => {
     expect(run.failures).toEqual([
       "watchdog failed: input 'github-token': GitHub refused the token (401 Bad credentials - https://docs.github.com/rest); expected a valid token such as secrets.GITHUB_TOKEN",
     ]);
-    expect(run.secrets).toEqual([token]);
+    // The token and its base64 form (as a Basic auth header would carry it).
+    expect(run.secrets).toEqual([Buffer.from(token).toString('base64'), token]);
     expect(everythingShown(run)).not.toContain(token);
     expect(run.outputs).toMatchObject({
       status: 'failure',

@@ -71,7 +71,7 @@ describe('unordered bulkWrite upserts', () => {
     expect(await collection.countDocuments({ firstSeen: '2024-01-01' })).toBe(250);
     const bumped = await collection.find({ apn: '100-0050' }).toArray();
     expect(bumped.map((parcel) => parcel.assessedValue)).toEqual([100_051]);
-  });
+  }, 120_000);
 
   it('applies $setOnInsert only when the upsert inserts, and $set every time', async () => {
     const collection = database.db.collection<Parcel>('sightings');

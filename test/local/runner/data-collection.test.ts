@@ -63,7 +63,7 @@ describe('npm run pipeline: data-collection.yml on the sandbox', () => {
         `GITHUB_TOKEN=${github.token}`,
         'GITHUB_REPOSITORY=phx/pipeline-e2e',
         'INCIDENT_THRESHOLD=1',
-        `SMTP_URL=smtp://${SMTP_USER}:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`,
+        `SMTP_URL=smtp+insecure://${SMTP_USER}:${SMTP_PASSWORD}@127.0.0.1:${smtp.port}`,
         'REPORT_FROM=pipeline@example.com',
         'REPORT_TO=ops@example.com',
         ...extraEnv,

@@ -68,7 +68,7 @@ describe('a fork on GitHub: its first nights through the local runner', () => {
         `GITHUB_API_URL=${github.url}`,
         `GITHUB_TOKEN=${github.token}`,
         `GITHUB_REPOSITORY=${OWNER}/${REPO}`,
-        `SMTP_URL=smtp://reports%40fork.example:smtp-pass-fork-1@127.0.0.1:${smtp.port}`,
+        `SMTP_URL=smtp+insecure://reports%40fork.example:smtp-pass-fork-1@127.0.0.1:${smtp.port}`,
         'REPORT_TO=owner@fork.example',
         'INCIDENT_THRESHOLD=1',
       ].join('\n'),

@@ -160,7 +160,7 @@ describe('real-size nights: a rolling refresh under the county rate limit, time 
           `GITHUB_API_URL=${github.url}`,
           `GITHUB_TOKEN=${github.token}`,
           'GITHUB_REPOSITORY=phx/real-size',
-          `SMTP_URL=smtp://reports:smtp-pass-real-size@127.0.0.1:${smtp.port}`,
+          `SMTP_URL=smtp+insecure://reports:smtp-pass-real-size@127.0.0.1:${smtp.port}`,
           'REPORT_TO=ops@example.com',
           'REPORT_FROM=pipeline@example.com',
           `COUNTY_API_URL=${county.url}`,

@@ -32,7 +32,7 @@ async function pipeline(workflow: string, ...args: string[]): Promise<Outcome> {
       `GITHUB_API_URL=${github.url}`,
       `GITHUB_TOKEN=${github.token}`,
       `GITHUB_REPOSITORY=${OWNER}/${REPO}`,
-      `SMTP_URL=smtp://127.0.0.1:${smtp.port}`,
+      `SMTP_URL=smtp+insecure://127.0.0.1:${smtp.port}`,
       'REPORT_FROM=pipeline@example.com',
       'REPORT_TO=owner@example.com',
     ].join('\n'),

@@ -65,6 +65,21 @@ describe('runStep', () => {
     expect(log).not.toContain('tok-123456');
   });
 
+  it('un-escapes an ::add-mask:: value as GitHub does, masks it and each of its lines, and echoes no command', async () => {
+    // What core.setSecret writes for a value with % and a line break (its escapeData).
+    const script = [
+      "value='p%40ss:w/rd-9Q%x'$'\\n''line-two-secret'",
+      'escaped=${value//%/%25}',
+      'echo "::add-mask::${escaped//$\'\\n\'/%0A}"',
+      'echo "password $value"',
+      'echo "decoded p@ss:w/rd-9Q%x"',
+    ].join('\n');
+    const result = await runStep(step({ run: script }), 8, { ...host, masks: new Set() });
+    expect(result.exitCode).toBe(0);
+    const log = await readFile(join(host.jobDir, '09.log'), 'utf8');
+    expect(log).toBe('password ***\n***\ndecoded p@ss:w/rd-9Q%x\n');
+  });
+
   it('rejects an input the action does not declare, naming it', async () => {
     await expect(
       runStep(step({ uses: './actions/echo', with: { greting: 'hi' } }), 1, host),

@@ -1,0 +1,157 @@
+import { request, type APIRequestContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { siteScope } from '../../../actions/scrape-mls/src/admit-url.js';
+import { fetchServedPage } from '../../../actions/scrape-mls/src/http-page.js';
+import { httpReadingComplete } from '../../../actions/scrape-mls/src/rendering-plan.js';
+import { loadSelectors, type Selectors } from '../../../actions/scrape-mls/src/selectors.js';
+import { startListingSite, type ListingSite } from '../../../local/sandbox/listing-site/server.js';
+import { startProxy, type SandboxProxy } from '../../../local/sandbox/proxy/server.js';
+import { SELECTORS } from './harness.js';
+
+// Loading a page without a browser: Playwright's request context (no Chromium), through the
+// session's proxy and with its cookies, read with the browser's page reader.
+describe('fetchServedPage', () => {
+  let selectors: Selectors;
+  const closers: Array<() => Promise<unknown>> = [];
+  beforeAll(async () => {
+    selectors = await loadSelectors(SELECTORS);
+  });
+  afterEach(async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  });
+  afterAll(async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  });
+
+  const site = async (
+    options: Parameters<typeof startListingSite>[0] = {},
+  ): Promise<ListingSite> => {
+    const started = await startListingSite({
+      seed: 'http',
+      parcelsPerZip: 20,
+      date: '2026-11-20',
+      ...options,
+    });
+    closers.push(() => started.close());
+    return started;
+  };
+  const api = async (proxy?: SandboxProxy): Promise<APIRequestContext> => {
+    const context = await request.newContext(
+      proxy
+        ? { proxy: { server: proxy.server, username: proxy.username, password: proxy.password } }
+        : {},
+    );
+    closers.push(() => context.dispose());
+    return context;
+  };
+
+  it('reads a listing page through the proxy, keeping the session cookie, and counts its bytes', async () => {
+    const listingSite = await site();
+    const proxy = await startProxy();
+    closers.push(() => proxy.close());
+    const client = await api(proxy);
+    const [first, second] = listingSite.listings('85033');
+    const a = await fetchServedPage(
+      client,
+      `${listingSite.url}/listing/${first!.mlsNumber}`,
+      selectors,
+      { timeoutMs: 10_000, scope: siteScope(listingSite.url) },
+    );
+    const b = await fetchServedPage(
+      client,
+      `${listingSite.url}/listing/${second!.mlsNumber}`,
+      selectors,
+      { timeoutMs: 10_000, scope: siteScope(listingSite.url) },
+    );
+    expect(a.kind).toBe('ok');
+    if (a.kind !== 'ok') return;
+    expect(a.reading.fields.mlsNumber).toBe(first!.mlsNumber);
+    expect(httpReadingComplete('listing', a.reading)).toBe(true);
+    // One session: the cookie the first page set came back with the second; both via the proxy.
+    const [one, two] = listingSite.requestLog.slice(-2);
+    expect(two?.session).toBe(one?.session);
+    // Tunnelled (CONNECT) even for http://: the proxy relays both pages, it cannot tag them.
+    expect(proxy.stats.forwarded).toBe(2);
+    // The estimate is of the order the proxy relayed (the proxy counts both directions).
+    const estimated = a.bytes + b.bytes;
+    expect(estimated).toBeGreaterThan(proxy.stats.bytes * 0.5);
+    expect(estimated).toBeLessThan(proxy.stats.bytes * 1.5);
+  });
+
+  it('tells the outcomes apart as the browser does: 429, block page, CAPTCHA, gone, script-rendered', async () => {
+    const listingSite = await site({
+      requestsPerMinute: 3,
+      retryAfterSeconds: 7,
+      captcha: {
+        siteKey: 'sandbox-key',
+        verifyToken: () => false,
+        listings: (mls) => mls.endsWith('2') || mls.endsWith('7'),
+      },
+    });
+    const client = await api();
+    const listings = listingSite.listings('85033');
+    const challenged = listings.find(
+      (l) => l.mlsNumber.endsWith('2') || l.mlsNumber.endsWith('7'),
+    )!;
+    const plain = listings.find((l) => l !== challenged && !/[27]$/.test(l.mlsNumber))!;
+    const visit = (path: string) =>
+      fetchServedPage(client, `${listingSite.url}${path}`, selectors, {
+        timeoutMs: 10_000,
+        scope: siteScope(listingSite.url),
+      });
+
+    expect(await visit(`/listing/${challenged.mlsNumber}`)).toMatchObject({
+      kind: 'captcha',
+      siteKey: 'sandbox-key',
+    });
+    expect(await visit('/listing/0000000')).toMatchObject({
+      kind: 'error',
+      gone: true,
+      errorClass: 'client',
+    });
+    const scripted = await visit(`/listing/${plain.mlsNumber}?render=script`);
+    expect(scripted.kind).toBe('ok');
+    if (scripted.kind === 'ok')
+      expect(httpReadingComplete('listing', scripted.reading)).toBe(false);
+    expect(await visit(`/listing/${plain.mlsNumber}`)).toMatchObject({
+      kind: 'rate-limited',
+      retryAfterMs: 7_000,
+    });
+
+    const blocking = await site({ blockedClients: ['127.0.0.1', '::ffff:127.0.0.1'] });
+    const blocked = await fetchServedPage(
+      client,
+      `${blocking.url}/listing/${plain.mlsNumber}`,
+      selectors,
+      { timeoutMs: 10_000, scope: siteScope(blocking.url) },
+    );
+    expect(blocked).toMatchObject({ kind: 'blocked', status: 403 });
+  });
+
+  it('never requests a redirect target off the site; follows one on the site', async () => {
+    const listingSite = await site({ hostile: { offSiteUrl: 'http://127.0.0.2:9' } });
+    const client = await api();
+    const redirecting = listingSite.listings('85033')[2]!;
+    const before = listingSite.requestLog.length;
+    const outcome = await fetchServedPage(
+      client,
+      `${listingSite.url}/listing/${redirecting.mlsNumber}`,
+      selectors,
+      { timeoutMs: 10_000, scope: siteScope(listingSite.url) },
+    );
+    expect(outcome).toMatchObject({ kind: 'error', offSite: true, retryable: false });
+    // Only the redirecting page itself was requested.
+    expect(listingSite.requestLog.length - before).toBe(1);
+  });
+
+  it('reports a site that does not answer as a network error, within its timeout', async () => {
+    const proxy = await startProxy({ mode: 'dead' });
+    closers.push(() => proxy.close());
+    const client = await api(proxy);
+    const outcome = await fetchServedPage(client, 'http://127.0.0.1:9/listing/1', selectors, {
+      timeoutMs: 3_000,
+      scope: siteScope('http://127.0.0.1:9'),
+    });
+    expect(outcome).toMatchObject({ kind: 'error', retryable: true, errorClass: 'network' });
+  });
+});
