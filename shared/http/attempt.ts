@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import { abortReason } from './backoff.js';
 import { classifyException, classifyStatus, isJsonContentType, looksLikeHtml } from './classify.js';
 import { createHttpError, type FailureClass, type HttpError } from './http-error.js';
+import { BodyTooLargeError, bodyTooLarge, readCapped } from './body-limit.js';
 import { redactUrl, scrubSecrets, secretHeaderValues, secretQueryValues } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
 
@@ -32,6 +33,8 @@ export interface AttemptRequest {
   expect: 'json' | 'text';
   signal: AbortSignal | undefined;
   classifyResponse: ResponseClassifier | undefined;
+  /** Largest body read; a larger one fails (see `readCapped`). */
+  maxBytes: number;
 }
 
 /** A usable response: the parsed JSON or the text, the body as text, and the body size. */
@@ -89,9 +92,10 @@ export async function attemptGet(request: AttemptRequest): Promise<AttemptResult
     });
     status = response.statusCode;
     headers = response.headers;
-    bytes = new Uint8Array(await response.body.arrayBuffer());
+    bytes = await readCapped(response.body, request.maxBytes, headers['content-length']);
   } catch (error) {
     if (request.signal?.aborted) throw abortReason(request.signal);
+    if (error instanceof BodyTooLargeError) throw bodyTooLarge(target, error.maxBytes);
     const failureClass = classifyException(error);
     const code = (error as { code?: unknown } | null)?.code;
     const timeout = typeof code === 'string' ? TIMEOUT_DETAILS[code] : undefined;

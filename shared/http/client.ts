@@ -1,6 +1,7 @@
 import { Agent, interceptors, type Dispatcher } from 'undici';
 import type { Logger } from '../logger.js';
 import { attemptGet, type AttemptResult, type ResponseClassifier } from './attempt.js';
+import { DEFAULT_MAX_BYTES } from './body-limit.js';
 import { CircuitBreaker, CircuitOpenError, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { isHttpError, isSourceFailure } from './http-error.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -39,6 +40,8 @@ export interface HttpClientOptions {
   rateLimitedPauseMs?: number;
   /** Called before each retry wait, after the client's own bookkeeping. */
   onRetry?: (event: RetryEvent) => void;
+  /** Largest response body read, in bytes; a larger one fails, not retried. Default 20 MiB. */
+  maxBytes?: number;
 }
 
 /** Options of one call. */
@@ -56,6 +59,8 @@ export interface GetOptions {
   stop?: AbortSignal;
   /** `json` (the default for `getJson`) checks the content type and parses the body. */
   expect?: 'json' | 'text';
+  /** Largest response body read for this call, in bytes (as `HttpClientOptions.maxBytes`). */
+  maxBytes?: number;
 }
 
 /**
@@ -176,6 +181,7 @@ export class HttpClient {
         expect: options.expect ?? 'json',
         signal: options.signal,
         classifyResponse: this.#options.classifyResponse,
+        maxBytes: options.maxBytes ?? this.#options.maxBytes ?? DEFAULT_MAX_BYTES,
       });
       this.#stats.succeeded += 1;
       this.#stats.bytes += result.bytes;

@@ -30,7 +30,32 @@ export interface SubjectCounts {
   duplicates: number;
 }
 
-function facts(listing: MlsListing, parcel: CountyParcel | undefined): SubjectInput['facts'] {
+/** The few parcel facts a subject takes: what the join by APN or address keeps of a parcel. */
+export type ParcelFacts = Pick<
+  CountyParcel,
+  | 'apn'
+  | 'livingAreaSqft'
+  | 'lotSizeSqft'
+  | 'originalConstructionYear'
+  | 'useDescription'
+  | 'pool'
+  | 'garageSpaces'
+  | 'roofType'
+  | 'cooling'
+> & { situs: { key: string | null } | null };
+
+/** The facts of `parcel` a subject takes, without its raw body or anything else. */
+export function parcelFacts(parcel: ParcelFacts): ParcelFacts {
+  const { apn, livingAreaSqft, lotSizeSqft, originalConstructionYear, useDescription } = parcel;
+  const { pool, garageSpaces, roofType, cooling } = parcel;
+  const situs = parcel.situs?.key ? { key: parcel.situs.key } : null;
+  return {
+    ...{ apn, livingAreaSqft, lotSizeSqft, originalConstructionYear, useDescription },
+    ...{ pool, garageSpaces, roofType, cooling, situs },
+  };
+}
+
+function facts(listing: MlsListing, parcel: ParcelFacts | undefined): SubjectInput['facts'] {
   const all: Record<string, string | number | boolean | null | undefined> = {
     listingPropertyType: listing.propertyType,
     bedrooms: listing.bedrooms,
@@ -56,7 +81,7 @@ function facts(listing: MlsListing, parcel: CountyParcel | undefined): SubjectIn
  * or by address key, one per property key (the most recently scraped listing wins), sorted by key.
  */
 export function buildSubjects(
-  parcels: readonly CountyParcel[],
+  parcels: readonly ParcelFacts[],
   listings: readonly MlsListing[],
 ): { subjects: Subject[]; counts: SubjectCounts } {
   const byApn = new Map(parcels.map((parcel) => [parcel.apn, parcel]));
@@ -70,7 +95,7 @@ export function buildSubjects(
     duplicates: 0,
   };
   const chosen = new Map<string, MlsListing>();
-  const parcelOf = new Map<string, CountyParcel | undefined>();
+  const parcelOf = new Map<string, ParcelFacts | undefined>();
   for (const listing of listings) {
     if (!listing.description?.trim()) {
       counts.noDescription += 1;

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { pipelineCollections, type PropertyDocument } from '../../../shared/db/collections.js';
-import type { LoadedStage } from './load-stages.js';
-import { readState } from './store-state.js';
+import type { RecordIndex } from './record-index.js';
+import { forEachStateEntry } from './store-state.js';
 import { MERGED_FIELDS } from './merge.js';
 
 /** Days within which a parcel counts as fresh. */
@@ -41,11 +41,11 @@ async function measureFreshness(db: Db, now: string): Promise<Freshness> {
   const cutoff = new Date(Date.parse(now) - FRESHNESS_DAYS * 86_400_000).toISOString();
   let parcels = 0;
   let refreshed = 0;
-  for (const entry of (await readState(pipelineCollections(db).storeState, 'property')).values()) {
-    if (entry.s === null) continue;
+  await forEachStateEntry(pipelineCollections(db).storeState, 'property', (_key, entry) => {
+    if (entry.s === null) return;
     parcels += 1;
     if (entry.s >= cutoff) refreshed += 1;
-  }
+  });
   const share = parcels === 0 ? null : Math.round((refreshed / parcels) * 10_000) / 10_000;
   return { days: FRESHNESS_DAYS, parcels, refreshed, share };
 }
@@ -59,16 +59,16 @@ async function measureFreshness(db: Db, now: string): Promise<Freshness> {
  */
 export async function auditStore(
   db: Db | undefined,
-  stages: readonly LoadedStage[],
+  index: RecordIndex,
   writeProblems: readonly string[],
   now: string,
 ): Promise<Audit> {
-  const problems = stages
-    .filter((stage) => stage.records.length !== stage.manifest.recordCount)
-    .map(
-      (stage) =>
-        `${stage.source}: read ${stage.records.length} records, manifest says ${stage.manifest.recordCount}`,
-    );
+  const problems = index.stages.flatMap((stage, at) => {
+    const read = index.readPerStage[at] ?? 0;
+    return read === stage.manifest.recordCount
+      ? []
+      : [`${stage.source}: read ${read} records, manifest says ${stage.manifest.recordCount}`];
+  });
   problems.push(...writeProblems);
   const freshness = db ? await measureFreshness(db, now) : null;
   if (problems.length === 0) return { integrity: 'ok', freshness };

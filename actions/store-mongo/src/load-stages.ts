@@ -11,13 +11,16 @@ import { usageSchema, type Usage } from '../../../shared/model/usage.js';
 export const STORED_RECORD_TYPES = ['county-parcel', 'mls-listing', 'enrichment'] as const;
 export type StoredRecordType = (typeof STORED_RECORD_TYPES)[number];
 
-/** One verified input stage: its manifest, its raw records, and the stats and usage beside them. */
+/** One verified input stage: its manifest, its records as a stream, and the stats and usage beside them. */
 export interface LoadedStage {
   /** Artifact name or folder, as given in `input-artifacts`. */
   source: string;
   manifest: Manifest & { recordType: StoredRecordType };
-  /** Records as read, not yet validated (validation is counted per record). */
-  records: unknown[];
+  /**
+   * Streams the records from disk, not yet validated (validation is counted per record); each
+   * call reads the file again from the start, in the same order, and nothing is held.
+   */
+  records: () => AsyncGenerator<unknown, void, undefined>;
   runStats: RunStats[];
   usage: Usage[];
 }
@@ -31,7 +34,8 @@ export interface StageSource {
 }
 
 /**
- * Downloads (or opens) each named stage, verifies its manifest, and reads its records. On a
+ * Downloads (or opens) each named stage and verifies its manifest; records stream from disk when
+ * asked for (see `LoadedStage.records`), and only the small run-stats and usage are read. On a
  * runner names may hold `*` (`county-parcels-*`: whatever shards finished). Anything but
  * county-parcel, mls-listing or enrichment data is a configuration error naming the input.
  */
@@ -54,14 +58,13 @@ export async function loadStages(
         `input 'input-artifacts': '${name}' holds ${manifest.recordType} records, expected one of ${STORED_RECORD_TYPES.join(', ')}`,
       );
     }
-    const records = await collect(read(manifest.recordType));
     logger.info(
-      `${name}: ${records.length} ${manifest.recordType} records (run ${manifest.runId}, shard ${manifest.shard})`,
+      `${name}: ${manifest.recordCount} ${manifest.recordType} records (run ${manifest.runId}, shard ${manifest.shard})`,
     );
     stages.push({
       source: name,
       manifest: manifest as LoadedStage['manifest'],
-      records,
+      records: () => read(manifest.recordType),
       runStats: await collect(read('run-stats', runStatsSchema)),
       usage: await collect(read('usage', usageSchema)),
     });

@@ -1,9 +1,7 @@
-import type { CountyParcel } from '../../../shared/model/county-parcel.js';
-import { countStatedFields } from '../../../shared/model/enrichment-evidence.js';
-import type { MlsListing } from '../../../shared/model/mls-listing.js';
-import type { Incoming } from './incoming.js';
 import type { Freshness } from './integrity.js';
-import type { PropertyInput } from './link.js';
+import type { PropertyRef } from './link.js';
+import { FIELDS_PER_RECORD, bitCount } from './record-facts.js';
+import type { IndexEntry, RecordIndex } from './record-index.js';
 
 /** Data quality of one store run; shares are 0 to 1, null when there was nothing to measure. */
 export interface Quality {
@@ -23,77 +21,49 @@ export interface Quality {
   freshness: Freshness | null;
 }
 
-const filled = (value: unknown): boolean =>
-  value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
-
-const COUNTY_FIELDS: ReadonlyArray<(parcel: CountyParcel) => unknown> = [
-  (p) => p.situs?.key,
-  (p) => p.livingAreaSqft,
-  (p) => p.lotSizeSqft,
-  (p) => p.constructionYear,
-  (p) => p.pool,
-  (p) => p.garageSpaces,
-  (p) => p.valuations,
-  (p) => p.legalClass,
-  (p) => (p.owner?.redacted ? 'redacted' : p.owner?.name),
-  (p) => p.lastSale,
-];
-const MLS_FIELDS: ReadonlyArray<(listing: MlsListing) => unknown> = [
-  (l) => l.listPrice,
-  (l) => l.bedrooms,
-  (l) => l.bathrooms.total ?? l.bathrooms.full,
-  (l) => l.livingAreaSqft,
-  (l) => l.lotSizeSqft,
-  (l) => l.yearBuilt,
-  (l) => l.daysOnMarket,
-  (l) => l.listedOn,
-  (l) => l.address.key,
-];
-
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 }
 
-function completeness<T>(
-  records: Iterable<{ record: T }>,
-  fields: ReadonlyArray<(record: T) => unknown>,
-): number | null {
+function completeness(entries: Iterable<IndexEntry>, fields: number): number | null {
   let present = 0;
   let total = 0;
-  for (const { record } of records) {
-    for (const field of fields) present += filled(field(record)) ? 1 : 0;
-    total += fields.length;
+  for (const entry of entries) {
+    present += entry.filled;
+    total += fields;
   }
   return share(present, total);
 }
 
 /** Enrichment completeness: filled fields among those each property's listing text states. */
-function enrichmentCompleteness(properties: Iterable<PropertyInput>): number | null {
-  const extractions = [...properties].flatMap(({ enrichment, listing }) => {
-    const text = listing?.record.description?.trim();
-    return enrichment && text ? [{ fields: enrichment.record.fields, text }] : [];
-  });
-  const { stated, filled: given } = countStatedFields(extractions);
+function enrichmentCompleteness(properties: Iterable<PropertyRef>): number | null {
+  let stated = 0;
+  let given = 0;
+  for (const { enrichment, listing } of properties) {
+    if (!enrichment || !listing) continue;
+    stated += bitCount(listing.mask);
+    given += bitCount(listing.mask & enrichment.mask);
+  }
   return share(given, stated);
 }
 
-/** The quality figures of a run from what was read, linked (`properties`) and stored. */
+/** The quality figures of a run from what was read (`index`), linked (`properties`) and stored. */
 export function measureQuality(
-  incoming: Incoming,
-  properties: Iterable<PropertyInput>,
+  index: RecordIndex,
+  properties: Iterable<PropertyRef>,
   linked: { listings: number; linked: number; absorbed: number },
   freshness: Freshness | null,
 ): Quality {
-  const records = Object.values(incoming.read).reduce((sum, count) => sum + count, 0);
-  const valid = records - incoming.invalid - incoming.outOfRange;
+  const records = Object.values(index.read).reduce((sum, count) => sum + count, 0);
+  const valid = records - index.invalid - index.outOfRange;
   return {
     completeness: {
-      county: completeness(incoming.parcels.values(), COUNTY_FIELDS),
-      mls: completeness(incoming.listings.values(), MLS_FIELDS),
+      county: completeness(index.parcels.values(), FIELDS_PER_RECORD.county),
+      mls: completeness(index.listings.values(), FIELDS_PER_RECORD.mls),
       llm: enrichmentCompleteness(properties),
     },
     validity: { records, valid, share: share(valid, records) },
-    duplicatesMerged: incoming.duplicates + linked.absorbed,
+    duplicatesMerged: index.duplicates + linked.absorbed,
     listingsLinked: {
       listings: linked.listings,
       linked: linked.linked,

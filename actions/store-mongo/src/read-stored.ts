@@ -37,3 +37,17 @@ export async function readByIds<T extends Document & { _id: string }>(
   }
   return found;
 }
+
+/**
+ * Documents a collection held when the run began: store-state's count of them, else (a first
+ * store, or `store_state` dropped to force a re-merge) the collection's estimate. 0 means that
+ * nothing needs reading: every document is new, and one another writer inserted meanwhile is
+ * found by its duplicate key.
+ */
+export async function storedCount<T extends Document>(
+  collection: Collection<T> | undefined,
+  known: number,
+): Promise<number> {
+  if (collection === undefined || known > 0) return known;
+  return collection.estimatedDocumentCount();
+}

@@ -1,32 +1,55 @@
 import type { TextOpener } from '../../../shared/crypto/sealed-text.js';
 import type { Logger } from '../../../shared/logger.js';
+import type { CountyParcel } from '../../../shared/model/county-parcel.js';
 import { revealPersonal } from '../../../shared/privacy/county-personal.js';
-import type { Incoming } from './incoming.js';
+import type { LoadedStage } from './load-stages.js';
 
 /**
- * Puts back the owner fields that collect-county sealed in an artifact of a public repository.
- * Without a passphrase they stay withheld and the merge keeps the owners already stored.
+ * Puts back the owner fields that collect-county sealed in an artifact of a public repository,
+ * one parcel at a time as the second pass reads it, counting what it did for `report`. Without a
+ * passphrase they stay withheld and the merge keeps the owners already stored.
  */
-export async function revealParcels(
-  incoming: Incoming,
-  opener: TextOpener | null,
-  logger: Logger,
-): Promise<void> {
-  let sealed = 0;
-  let opened = 0;
-  for (const [apn, sourced] of incoming.parcels) {
-    if (sourced.record.personal === undefined) continue;
-    sealed += 1;
-    const record = await revealPersonal(sourced.record, opener);
-    if (record.personal === undefined) opened += 1;
-    incoming.parcels.set(apn, { ...sourced, record });
+export class ParcelRevealer {
+  #sealed = 0;
+  #opened = 0;
+
+  constructor(private readonly opener: TextOpener | null) {}
+
+  /**
+   * Opens the first sealed parcel of `stages`, if any, so that a wrong passphrase fails the step
+   * before anything is written (the artifacts of one run share one salt and passphrase).
+   */
+  async checkPassphrase(stages: readonly LoadedStage[]): Promise<void> {
+    if (this.opener === null) return;
+    for (const stage of stages) {
+      if (stage.manifest.recordType !== 'county-parcel') continue;
+      for await (const value of stage.records()) {
+        const personal = (value as { personal?: { sealed?: unknown } }).personal;
+        if (typeof personal?.sealed !== 'string') continue;
+        await this.opener.open(personal.sealed);
+        return;
+      }
+    }
   }
-  if (sealed === 0) return;
-  if (opened === sealed) {
-    logger.info(`${opened} parcels: owner fields opened with 'artifact-passphrase'`);
-  } else {
+
+  /** The parcel with its owner fields opened when it has any sealed and a passphrase is given. */
+  async reveal(parcel: CountyParcel): Promise<CountyParcel> {
+    if (parcel.personal === undefined) return parcel;
+    this.#sealed += 1;
+    const revealed = await revealPersonal(parcel, this.opener);
+    if (revealed.personal === undefined) this.#opened += 1;
+    return revealed;
+  }
+
+  /** Says how many parcels were opened, or kept their stored owners. */
+  report(logger: Logger): void {
+    if (this.#sealed === 0) return;
+    if (this.#opened === this.#sealed) {
+      logger.info(`${this.#opened} parcels: owner fields opened with 'artifact-passphrase'`);
+      return;
+    }
     logger.warning(
-      `${sealed - opened} parcels came without owner fields (an artifact of a public repository${opener ? ' collected without a passphrase' : "; set 'artifact-passphrase'"}): their stored owners are kept`,
+      `${this.#sealed - this.#opened} parcels came without owner fields (an artifact of a public repository${this.opener ? ' collected without a passphrase' : "; set 'artifact-passphrase'"}): their stored owners are kept`,
     );
   }
 }

@@ -7,28 +7,29 @@ import { UPDATE_CHUNK } from './bulk.js';
 /** What store-mongo keeps about one kind of document: entries by (sanitised) key. */
 export type StoreState = Map<string, StoreStateEntry>;
 
-const digests = new WeakMap<object, string>();
-
-// The county's raw payload is not stored in properties, so it does not count.
-function withoutRaw(key: string, value: unknown): unknown {
-  return key === 'raw' ? undefined : value;
+/**
+ * Digest of one input record without the county's `raw` payload (not stored in properties, so it
+ * does not count). Records read from the same artifact have the same key order, so plain JSON
+ * suffices (and is several times cheaper than sorting keys): equal records give equal digests,
+ * and a differently ordered one only costs a merge that finds nothing to change.
+ */
+export function recordDigest(record: object): string {
+  const rest: Record<string, unknown> = { ...record };
+  delete rest.raw;
+  // 12 hex characters, written out rather than sliced: a slice would keep the whole digest alive.
+  return createHash('sha256').update(JSON.stringify(rest)).digest().toString('hex', 0, 6);
 }
 
 /**
- * Digest of what a run brings for one property or listing. Records read from the same artifact
- * have the same key order, so plain JSON suffices (and is several times cheaper than sorting
- * keys): equal inputs give equal digests, and a differently ordered one only costs a merge.
+ * Digest of what a run brings for one property or listing, from its parts (record digests with
+ * their run and observation time, keys): stored in store-state and compared on the next run, so
+ * an unchanged property is skipped without its records being read again.
  */
-export function inputDigest(input: object): string {
-  let digest = digests.get(input);
-  if (digest === undefined) {
-    digest = createHash('sha256')
-      .update(JSON.stringify(input, withoutRaw))
-      .digest('hex')
-      .slice(0, 24);
-    digests.set(input, digest);
-  }
-  return digest;
+export function inputDigest(parts: ReadonlyArray<string | number | null | undefined>): string {
+  return createHash('sha256')
+    .update(parts.map((part) => String(part ?? '')).join('\n'))
+    .digest()
+    .toString('hex', 0, 12);
 }
 
 /**
@@ -47,16 +48,25 @@ export function stateEntry(state: StoreState, key: string): StoreStateEntry | un
   return state.get(sanitizeKey(key));
 }
 
+/** Calls `visit` with every entry of `kind`, a bucket document at a time: nothing is kept. */
+export async function forEachStateEntry(
+  collection: Collection<StoreStateDocument>,
+  kind: 'property' | 'listing',
+  visit: (key: string, entry: StoreStateEntry) => void,
+): Promise<void> {
+  for await (const bucket of collection.find({ _id: { $regex: `^${kind}:` } })) {
+    for (const [key, entry] of Object.entries(bucket.entries ?? {})) visit(key, entry);
+  }
+}
+
 /** Every entry of `kind` (`property` or `listing`), from its bucket documents. */
 export async function readState(
   collection: Collection<StoreStateDocument> | undefined,
   kind: 'property' | 'listing',
 ): Promise<StoreState> {
   const state: StoreState = new Map();
-  if (collection === undefined) return state;
-  for await (const bucket of collection.find({ _id: { $regex: `^${kind}:` } })) {
-    for (const [key, entry] of Object.entries(bucket.entries ?? {})) state.set(key, entry);
-  }
+  if (collection !== undefined)
+    await forEachStateEntry(collection, kind, (key, entry) => state.set(key, entry));
   return state;
 }
 

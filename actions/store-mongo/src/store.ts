@@ -2,16 +2,20 @@ import type { Db } from 'mongodb';
 import { ensureIndexes, checkIndexes } from '../../../shared/db/indexes.js';
 import { COLLECTIONS } from '../../../shared/db/schema.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
+import { pipelineCollections } from '../../../shared/db/collections.js';
 import type { TextOpener } from '../../../shared/crypto/sealed-text.js';
-import { collectIncoming } from './incoming.js';
-import { revealParcels } from './reveal.js';
+import { ParcelRevealer } from './reveal.js';
 import { auditStore } from './integrity.js';
 import { recordEntries, stageEntries } from './ledger.js';
-import { planLinks } from './link.js';
+import { listingDigest, markPending, planLinks, propertyDigest, propertyRefs } from './link.js';
 import type { LoadedStage } from './load-stages.js';
 import { measureQuality, type Quality } from './quality.js';
-import { storeListings } from './store-listings.js';
-import { storeProperties } from './store-properties.js';
+import { readBack } from './read-back.js';
+import { storedCount } from './read-stored.js';
+import { indexStages } from './record-index.js';
+import { readState, stateEntry } from './store-state.js';
+import { ListingStore } from './store-listings.js';
+import { PropertyStore } from './store-properties.js';
 
 /** What `storeStages` needs. */
 export interface StoreOptions {
@@ -63,11 +67,16 @@ function withIndexes(integrity: string, missing: readonly string[]): string {
   return integrity === 'ok' ? `failed: ${indexes}` : `${integrity}; ${indexes}`;
 }
 
+/** Properties (or listings) read back and handed to the writers together; `batchSize` splits them. */
+export const GROUP_SIZE = 1000;
+
 /**
  * Merges the records of the verified input stages into `properties`, `listings` and `history`,
- * then checks what was stored and records the input stages' stats and usage in `runs`. Nothing
- * is written on a dry run; everything written is keyed, so a rerun completes an interrupted run
- * without duplicating anything.
+ * then checks what was stored and records the input stages' stats and usage in `runs`. Two passes
+ * over the artifacts, in bounded memory: the first indexes every record by key (keys, digests and
+ * positions, never records), the links and store-state decide what must be written, and the
+ * second reads back only that, a group at a time. Nothing is written on a dry run; everything
+ * written is keyed, so a rerun completes an interrupted run without duplicating anything.
  */
 export async function storeStages(options: StoreOptions): Promise<StoreResult> {
   const { db, stages, logger, dryRun } = options;
@@ -77,44 +86,73 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
     if (writeDb) await ensureIndexes(writeDb, STORE_COLLECTIONS);
     return db ? await checkIndexes(db, STORE_COLLECTIONS) : [];
   });
-  const incoming = collectIncoming(stages, logger);
+  const revealer = new ParcelRevealer(options.opener ?? null);
   // Before any property is written: a wrong passphrase fails the step with nothing stored.
-  await revealParcels(incoming, options.opener ?? null, logger);
+  await revealer.checkPassphrase(stages);
+  const index = await withGroup(logger, 'Index input records', () => indexStages(stages, logger));
   const plan = await withGroup(logger, 'Link listings to parcels', () =>
-    planLinks(incoming, db, options.batchSize),
+    planLinks(index, db, options.batchSize),
   );
   const write = { batchSize: options.batchSize, now, runId: options.runId, dryRun };
-  const inputs = [...plan.properties.values()];
-  const properties = await withGroup(logger, 'Store properties', async () => {
-    const counts = await storeProperties(db, inputs, write);
-    logger.info(
-      `${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.historyRows} history rows`,
-    );
-    return counts;
+  const collections = db ? pipelineCollections(db) : undefined;
+  const propertyState = await readState(collections?.storeState, 'property');
+  const listingState = await readState(collections?.storeState, 'listing');
+  const propertyStore = new PropertyStore(
+    db,
+    write,
+    await storedCount(collections?.properties, propertyState.size),
+  );
+  const listingStore = new ListingStore(
+    db,
+    write,
+    await storedCount(collections?.listings, listingState.size),
+  );
+  // What store-state already has is skipped unread; with nothing left, the second pass is not run.
+  let pending = 0;
+  for (const ref of propertyRefs(plan, index)) {
+    const saved = stateEntry(propertyState, ref.key);
+    if (saved?.d === propertyDigest(index, ref)) propertyStore.countUnchanged(saved);
+    else {
+      pending += 1;
+      markPending(plan, ref);
+    }
+  }
+  for (const entry of index.listings.values()) {
+    if (stateEntry(listingState, entry.key)?.d === listingDigest(index, entry)) continue;
+    entry.pending = true;
+    pending += 1;
+  }
+  // Compared: store-state's entries need not stay in memory while the records are read back.
+  propertyState.clear();
+  listingState.clear();
+  await withGroup(logger, 'Store listings and properties', async () => {
+    if (pending === 0) return logger.info('nothing changed since the last store');
+    await readBack(index, plan, {
+      groupSize: Math.max(GROUP_SIZE, options.batchSize),
+      properties: (group) => propertyStore.store(group),
+      listings: (group) => listingStore.store(group),
+      reveal: (parcel) => revealer.reveal(parcel),
+    });
+    revealer.report(logger);
   });
-  const listings = [...incoming.listings].map(([mlsNumber, listing]) => ({
-    listing,
-    propertyKey: plan.listingKeys.get(mlsNumber) ?? null,
-  }));
-  const parcelAddresses = new Map(
-    inputs.flatMap((input) => (input.absorbKey ? [[input.absorbKey, input.key] as const] : [])),
+  const properties = await propertyStore.finish();
+  logger.info(
+    `${properties.inserted} inserted, ${properties.updated} updated, ${properties.unchanged} unchanged, ${properties.historyRows} history rows`,
   );
-  const linkedListings = await withGroup(logger, 'Store listings', () =>
-    storeListings(db, listings, parcelAddresses, write),
-  );
+  const linkedListings = await listingStore.finish(plan.situs);
   const audit = await withGroup(logger, 'Check integrity', () =>
-    auditStore(writeDb, stages, properties.problems, now),
+    auditStore(writeDb, index, properties.problems, now),
   );
   const integrity = withIndexes(audit.integrity, writeDb ? missingIndexes : []);
-  const linkedNow = listings.filter(
-    ({ propertyKey }) => propertyKey !== null && !propertyKey.startsWith('addr:'),
-  ).length;
+  let linkedNow = 0;
+  for (const key of plan.listingKeys.values())
+    if (key !== null && !key.startsWith('addr:')) linkedNow += 1;
   const linked = {
-    listings: listings.length,
+    listings: plan.listingKeys.size,
     linked: linkedNow,
     absorbed: properties.absorbed.size,
   };
-  const quality = measureQuality(incoming, inputs, linked, audit.freshness);
+  const quality = measureQuality(index, plan.properties.values(), linked, audit.freshness);
   if (writeDb) await recordEntries(writeDb, stageEntries(stages, now));
   if (integrity !== 'ok') logger.error(`integrity ${integrity}`);
   return {
@@ -129,6 +167,6 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
       linkedListings,
     },
     ...{ conflicts: properties.conflicts, integrity, quality, missingIndexes, dryRun },
-    records: Object.values(incoming.read).reduce((sum, count) => sum + count, 0),
+    records: Object.values(index.read).reduce((sum, count) => sum + count, 0),
   };
 }
