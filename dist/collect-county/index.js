@@ -26888,6 +26888,36 @@ function apnOfLine(line) {
 // shared/http/client.ts
 var import_undici = __toESM(require_undici(), 1);
 
+// shared/http/body-limit.ts
+var DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+var BodyTooLargeError = class extends Error {
+  constructor(maxBytes) {
+    super(`response body over ${maxBytes} bytes`);
+    this.maxBytes = maxBytes;
+  }
+  maxBytes;
+};
+async function readCapped(body, maxBytes, contentLength) {
+  const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
+  let total = Number.isFinite(declared) && declared > maxBytes ? declared : 0;
+  const chunks = [];
+  for await (const chunk of body) {
+    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+    total += chunk.length;
+    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+    chunks.push(chunk);
+  }
+  if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
+function bodyTooLarge(url, maxBytes) {
+  const where = `${url.origin}${url.pathname}`;
+  return createHttpError(
+    `GET ${where}: response body larger than the limit of ${maxBytes} bytes (maxBytes); not read further`,
+    { failureClass: "other", url: where }
+  );
+}
+
 // shared/http/retry-after.ts
 function parseRetryAfter(value, now = Date.now()) {
   if (value === null || value === void 0) return void 0;
@@ -26937,9 +26967,10 @@ async function attemptGet(request) {
     });
     status = response.statusCode;
     headers = response.headers;
-    bytes = new Uint8Array(await response.body.arrayBuffer());
+    bytes = await readCapped(response.body, request.maxBytes, headers["content-length"]);
   } catch (error) {
     if (request.signal?.aborted) throw abortReason(request.signal);
+    if (error instanceof BodyTooLargeError) throw bodyTooLarge(target, error.maxBytes);
     const failureClass2 = classifyException(error);
     const code = error?.code;
     const timeout = typeof code === "string" ? TIMEOUT_DETAILS[code] : void 0;
@@ -27102,7 +27133,8 @@ var HttpClient = class {
         timeoutMs: options.timeoutMs ?? this.#options.timeoutMs ?? 3e4,
         expect: options.expect ?? "json",
         signal: options.signal,
-        classifyResponse: this.#options.classifyResponse
+        classifyResponse: this.#options.classifyResponse,
+        maxBytes: options.maxBytes ?? this.#options.maxBytes ?? DEFAULT_MAX_BYTES
       });
       this.#stats.succeeded += 1;
       this.#stats.bytes += result.bytes;

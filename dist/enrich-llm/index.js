@@ -1065,6 +1065,15 @@ async function ensureModel(gateway, model, logger, options = {}) {
 // actions/enrich-llm/src/subjects.ts
 import { createHash } from "node:crypto";
 var PROMPT_VERSION = "enrich-v2";
+function parcelFacts(parcel) {
+  const { apn, livingAreaSqft, lotSizeSqft, originalConstructionYear, useDescription } = parcel;
+  const { pool: pool3, garageSpaces: garageSpaces2, roofType, cooling } = parcel;
+  const situs = parcel.situs?.key ? { key: parcel.situs.key } : null;
+  return {
+    ...{ apn, livingAreaSqft, lotSizeSqft, originalConstructionYear, useDescription },
+    ...{ pool: pool3, garageSpaces: garageSpaces2, roofType, cooling, situs }
+  };
+}
 function facts(listing, parcel) {
   const all2 = {
     listingPropertyType: listing.propertyType,
@@ -2416,6 +2425,15 @@ async function readCarried(stage, inputs) {
   }
   inputs.carried.push(...parsed.data);
 }
+function joinKeys(listings) {
+  const apns = /* @__PURE__ */ new Set();
+  const addresses = /* @__PURE__ */ new Set();
+  for (const listing of listings) {
+    if (listing.apn) apns.add(listing.apn);
+    if (listing.address.key) addresses.add(listing.address.key);
+  }
+  return { apns, addresses };
+}
 async function loadStageInputs(names, tempDir, logger) {
   const inputs = { parcels: [], listings: [], enrichments: [], carried: [] };
   const { stages } = await readStages(names, {
@@ -2425,13 +2443,15 @@ async function loadStageInputs(names, tempDir, logger) {
     logger,
     requiredBy: "input-artifacts"
   });
+  const parcelStages = [];
   for (const stage of stages) {
     const { name, manifest } = stage;
     const type = manifest.recordType;
     if (type === "county-parcel") {
-      for await (const parcel of stage.records(type, countyParcelSchema))
-        inputs.parcels.push(parcel);
-    } else if (type === "mls-listing") {
+      parcelStages.push(stage);
+      continue;
+    }
+    if (type === "mls-listing") {
       for await (const listing of stage.records(type, mlsListingSchema))
         inputs.listings.push(listing);
     } else if (type === "enrichment") {
@@ -2444,6 +2464,19 @@ async function loadStageInputs(names, tempDir, logger) {
       );
     }
     logger.info(`${name}: ${manifest.recordCount} ${type} records`);
+  }
+  const { apns, addresses } = joinKeys(inputs.listings);
+  for (const stage of parcelStages) {
+    let joined = 0;
+    for await (const parcel of stage.records("county-parcel", countyParcelSchema)) {
+      if (!apns.has(parcel.apn) && !(parcel.situs?.key && addresses.has(parcel.situs.key)))
+        continue;
+      inputs.parcels.push(parcelFacts(parcel));
+      joined += 1;
+    }
+    logger.info(
+      `${stage.name}: ${stage.manifest.recordCount} county-parcel records, ${joined} joined by a listing`
+    );
   }
   return inputs;
 }

@@ -91,14 +91,13 @@ async function loadStages(names, source, logger) {
         `input 'input-artifacts': '${name}' holds ${manifest.recordType} records, expected one of ${STORED_RECORD_TYPES.join(", ")}`
       );
     }
-    const records = await collect(read(manifest.recordType));
     logger.info(
-      `${name}: ${records.length} ${manifest.recordType} records (run ${manifest.runId}, shard ${manifest.shard})`
+      `${name}: ${manifest.recordCount} ${manifest.recordType} records (run ${manifest.runId}, shard ${manifest.shard})`
     );
     stages.push({
       source: name,
       manifest,
-      records,
+      records: () => read(manifest.recordType),
       runStats: await collect(read("run-stats", runStatsSchema)),
       usage: await collect(read("usage", usageSchema))
     });
@@ -142,86 +141,50 @@ async function recordOwnRun(db, run2) {
   });
 }
 
-// actions/store-mongo/src/incoming.ts
-var SCHEMAS = {
-  "county-parcel": countyParcelSchema,
-  "mls-listing": mlsListingSchema,
-  enrichment: enrichmentSchema
-};
-var MAX_WARNINGS = 5;
-function keep(map, key, next) {
-  const previous = map.get(key);
-  if (previous === void 0 || previous.observedAt <= next.observedAt) map.set(key, next);
-  return previous !== void 0;
-}
-function collectIncoming(stages, logger) {
-  const incoming = {
-    ...{ parcels: /* @__PURE__ */ new Map(), listings: /* @__PURE__ */ new Map(), enrichments: /* @__PURE__ */ new Map() },
-    ...{ read: {}, invalid: 0, outOfRange: 0, duplicates: 0 }
-  };
-  for (const stage of stages) {
-    const type = stage.manifest.recordType;
-    const runId = stage.manifest.runId;
-    incoming.read[type] = (incoming.read[type] ?? 0) + stage.records.length;
-    stage.records.forEach((raw, index) => {
-      const parsed = SCHEMAS[type].safeParse(raw);
-      if (!parsed.success) {
-        incoming.invalid += 1;
-        if (incoming.invalid <= MAX_WARNINGS)
-          logger.warning(
-            `${stage.source} record ${index + 1} is not a valid ${type}: ${formatIssues(parsed.error)}`
-          );
+// actions/store-mongo/src/reveal.ts
+var ParcelRevealer = class {
+  constructor(opener) {
+    this.opener = opener;
+  }
+  opener;
+  #sealed = 0;
+  #opened = 0;
+  /**
+   * Opens the first sealed parcel of `stages`, if any, so that a wrong passphrase fails the step
+   * before anything is written (the artifacts of one run share one salt and passphrase).
+   */
+  async checkPassphrase(stages) {
+    if (this.opener === null) return;
+    for (const stage of stages) {
+      if (stage.manifest.recordType !== "county-parcel") continue;
+      for await (const value of stage.records()) {
+        const personal = value.personal;
+        if (typeof personal?.sealed !== "string") continue;
+        await this.opener.open(personal.sealed);
         return;
       }
-      let duplicate;
-      if (type === "county-parcel") {
-        const parcel = parsed.data;
-        const observedAt = new Date(parcel.collectedAt).toISOString();
-        duplicate = keep(incoming.parcels, parcel.apn, { record: parcel, runId, observedAt });
-      } else if (type === "mls-listing") {
-        const listing = parsed.data;
-        if (listingRangeProblems(listing).length > 0) incoming.outOfRange += 1;
-        const observedAt = new Date(listing.scrapedAt).toISOString();
-        duplicate = keep(incoming.listings, listing.mlsNumber, {
-          record: listing,
-          runId,
-          observedAt
-        });
-      } else {
-        const enrichment = parsed.data;
-        const observedAt = new Date(enrichment.extractedAt).toISOString();
-        duplicate = keep(incoming.enrichments, enrichment.key, {
-          record: enrichment,
-          runId,
-          observedAt
-        });
-      }
-      if (duplicate) incoming.duplicates += 1;
-    });
+    }
   }
-  return incoming;
-}
-
-// actions/store-mongo/src/reveal.ts
-async function revealParcels(incoming, opener, logger) {
-  let sealed = 0;
-  let opened = 0;
-  for (const [apn, sourced] of incoming.parcels) {
-    if (sourced.record.personal === void 0) continue;
-    sealed += 1;
-    const record = await revealPersonal(sourced.record, opener);
-    if (record.personal === void 0) opened += 1;
-    incoming.parcels.set(apn, { ...sourced, record });
+  /** The parcel with its owner fields opened when it has any sealed and a passphrase is given. */
+  async reveal(parcel) {
+    if (parcel.personal === void 0) return parcel;
+    this.#sealed += 1;
+    const revealed = await revealPersonal(parcel, this.opener);
+    if (revealed.personal === void 0) this.#opened += 1;
+    return revealed;
   }
-  if (sealed === 0) return;
-  if (opened === sealed) {
-    logger.info(`${opened} parcels: owner fields opened with 'artifact-passphrase'`);
-  } else {
+  /** Says how many parcels were opened, or kept their stored owners. */
+  report(logger) {
+    if (this.#sealed === 0) return;
+    if (this.#opened === this.#sealed) {
+      logger.info(`${this.#opened} parcels: owner fields opened with 'artifact-passphrase'`);
+      return;
+    }
     logger.warning(
-      `${sealed - opened} parcels came without owner fields (an artifact of a public repository${opener ? " collected without a passphrase" : "; set 'artifact-passphrase'"}): their stored owners are kept`
+      `${this.#sealed - this.#opened} parcels came without owner fields (an artifact of a public repository${this.opener ? " collected without a passphrase" : "; set 'artifact-passphrase'"}): their stored owners are kept`
     );
   }
-}
+};
 
 // actions/store-mongo/src/store-state.ts
 var import_mongodb2 = __toESM(require_lib(), 1);
@@ -293,17 +256,13 @@ async function insertIdempotent(collection, rows) {
 }
 
 // actions/store-mongo/src/store-state.ts
-var digests = /* @__PURE__ */ new WeakMap();
-function withoutRaw(key, value) {
-  return key === "raw" ? void 0 : value;
+function recordDigest(record) {
+  const rest = { ...record };
+  delete rest.raw;
+  return createHash("sha256").update(JSON.stringify(rest)).digest().toString("hex", 0, 6);
 }
-function inputDigest(input) {
-  let digest = digests.get(input);
-  if (digest === void 0) {
-    digest = createHash("sha256").update(JSON.stringify(input, withoutRaw)).digest("hex").slice(0, 24);
-    digests.set(input, digest);
-  }
-  return digest;
+function inputDigest(parts) {
+  return createHash("sha256").update(parts.map((part2) => String(part2 ?? "")).join("\n")).digest().toString("hex", 0, 12);
 }
 var STATE_BUCKETS = 64;
 function bucketId(kind, key) {
@@ -313,12 +272,15 @@ function bucketId(kind, key) {
 function stateEntry(state, key) {
   return state.get(sanitizeKey(key));
 }
+async function forEachStateEntry(collection, kind, visit) {
+  for await (const bucket of collection.find({ _id: { $regex: `^${kind}:` } })) {
+    for (const [key, entry] of Object.entries(bucket.entries ?? {})) visit(key, entry);
+  }
+}
 async function readState(collection, kind) {
   const state = /* @__PURE__ */ new Map();
-  if (collection === void 0) return state;
-  for await (const bucket of collection.find({ _id: { $regex: `^${kind}:` } })) {
-    for (const [key, entry] of Object.entries(bucket.entries ?? {})) state.set(key, entry);
-  }
+  if (collection !== void 0)
+    await forEachStateEntry(collection, kind, (key, entry) => state.set(key, entry));
   return state;
 }
 async function saveState(collection, kind, entries, now) {
@@ -551,18 +513,19 @@ async function measureFreshness(db, now) {
   const cutoff = new Date(Date.parse(now) - FRESHNESS_DAYS * 864e5).toISOString();
   let parcels = 0;
   let refreshed = 0;
-  for (const entry of (await readState(pipelineCollections(db).storeState, "property")).values()) {
-    if (entry.s === null) continue;
+  await forEachStateEntry(pipelineCollections(db).storeState, "property", (_key, entry) => {
+    if (entry.s === null) return;
     parcels += 1;
     if (entry.s >= cutoff) refreshed += 1;
-  }
+  });
   const share2 = parcels === 0 ? null : Math.round(refreshed / parcels * 1e4) / 1e4;
   return { days: FRESHNESS_DAYS, parcels, refreshed, share: share2 };
 }
-async function auditStore(db, stages, writeProblems, now) {
-  const problems = stages.filter((stage) => stage.records.length !== stage.manifest.recordCount).map(
-    (stage) => `${stage.source}: read ${stage.records.length} records, manifest says ${stage.manifest.recordCount}`
-  );
+async function auditStore(db, index, writeProblems, now) {
+  const problems = index.stages.flatMap((stage, at) => {
+    const read = index.readPerStage[at] ?? 0;
+    return read === stage.manifest.recordCount ? [] : [`${stage.source}: read ${read} records, manifest says ${stage.manifest.recordCount}`];
+  });
   problems.push(...writeProblems);
   const freshness = db ? await measureFreshness(db, now) : null;
   if (problems.length === 0) return { integrity: "ok", freshness };
@@ -590,6 +553,9 @@ async function recordEntries(db, entries) {
 
 // actions/store-mongo/src/link.ts
 var ADDR = "addr:";
+function absorbKeyOf(ref) {
+  return ref.parcel?.address ? `${ADDR}${ref.parcel.address}` : void 0;
+}
 async function storedParcelsByAddress(db, addressKeys, batchSize) {
   const found = /* @__PURE__ */ new Map();
   if (db === void 0) return found;
@@ -606,49 +572,73 @@ async function storedParcelsByAddress(db, addressKeys, batchSize) {
   }
   return found;
 }
-function propertyInput(plan, key) {
-  let input = plan.properties.get(key);
-  if (input === void 0) plan.properties.set(key, input = { key });
-  return input;
+function propertyRef(plan, index, key) {
+  let ref = plan.properties.get(key);
+  if (ref === void 0) {
+    ref = { key };
+    const parcel = index.parcels.get(key);
+    if (parcel) ref.parcel = parcel;
+    plan.properties.set(key, ref);
+  }
+  return ref;
 }
-async function planLinks(incoming, db, batchSize) {
-  const plan = { properties: /* @__PURE__ */ new Map(), listingKeys: /* @__PURE__ */ new Map() };
-  const situs = /* @__PURE__ */ new Map();
-  for (const [apn, parcel] of incoming.parcels) {
-    const input = propertyInput(plan, apn);
-    input.parcel = parcel;
-    const situsKey = parcel.record.situs?.key;
-    if (situsKey) {
-      situs.set(situsKey, apn);
-      input.absorbKey = `${ADDR}${situsKey}`;
-    }
-  }
+function propertyOf(plan, index, key) {
+  const ref = plan.properties.get(key);
+  if (ref !== void 0) return ref;
+  const parcel = index.parcels.get(key);
+  return parcel ? { key, parcel, pending: parcel.pending } : void 0;
+}
+function* propertyRefs(plan, index) {
+  yield* plan.properties.values();
+  for (const [key, parcel] of index.parcels)
+    if (!plan.properties.has(key)) yield { key, parcel, pending: parcel.pending };
+}
+function markPending(plan, ref) {
+  if (plan.properties.has(ref.key)) ref.pending = true;
+  else if (ref.parcel) ref.parcel.pending = true;
+}
+async function planLinks(index, db, batchSize) {
+  const plan = { properties: /* @__PURE__ */ new Map(), listingKeys: /* @__PURE__ */ new Map(), situs: /* @__PURE__ */ new Map() };
+  const { situs } = plan;
+  for (const [apn, parcel] of index.parcels) if (parcel.address) situs.set(parcel.address, apn);
   const unresolved = /* @__PURE__ */ new Set();
-  for (const { record } of incoming.listings.values()) {
-    if (record.apn === null && record.address.key && !situs.has(record.address.key))
-      unresolved.add(record.address.key);
+  for (const { apn, address } of index.listings.values()) {
+    if (apn === null && address && !situs.has(address)) unresolved.add(address);
   }
-  for (const key of incoming.enrichments.keys()) {
+  for (const key of index.enrichments.keys()) {
     if (key.startsWith(ADDR) && !situs.has(key.slice(ADDR.length)))
       unresolved.add(key.slice(ADDR.length));
   }
   const stored = await storedParcelsByAddress(db, [...unresolved], batchSize);
   const byAddress = (addressKey) => situs.get(addressKey) ?? stored.get(addressKey) ?? `${ADDR}${addressKey}`;
-  for (const [mlsNumber, listing] of incoming.listings) {
-    const { apn, address } = listing.record;
-    const key = apn ?? (address.key ? byAddress(address.key) : null);
+  for (const [mlsNumber, listing] of index.listings) {
+    const key = listing.apn ?? (listing.address ? byAddress(listing.address) : null);
     plan.listingKeys.set(mlsNumber, key);
+    listing.property = key;
     if (key === null) continue;
-    const input = propertyInput(plan, key);
-    if (!input.listing || input.listing.observedAt <= listing.observedAt) input.listing = listing;
+    const ref = propertyRef(plan, index, key);
+    if (!ref.listing || ref.listing.t <= listing.t) ref.listing = listing;
   }
-  for (const [enrichmentKey, enrichment] of incoming.enrichments) {
+  for (const [enrichmentKey, enrichment] of index.enrichments) {
     const key = enrichmentKey.startsWith(ADDR) ? byAddress(enrichmentKey.slice(ADDR.length)) : enrichmentKey;
-    const input = propertyInput(plan, key);
-    if (!input.enrichment || input.enrichment.observedAt <= enrichment.observedAt)
-      input.enrichment = enrichment;
+    enrichment.property = key;
+    const ref = propertyRef(plan, index, key);
+    if (!ref.enrichment || ref.enrichment.t <= enrichment.t) ref.enrichment = enrichment;
   }
   return plan;
+}
+function part(index, entry) {
+  return entry ? `${entry.d}/${index.stages[entry.stage]?.manifest.runId}/${entry.t}` : "";
+}
+function propertyDigest(index, ref) {
+  const parts = [ref.parcel, ref.listing, ref.enrichment].map((entry) => part(index, entry));
+  return inputDigest([ref.key, absorbKeyOf(ref), ...parts]);
+}
+function listingDigest(index, entry) {
+  return inputDigest([entry.key, entry.property, part(index, entry)]);
+}
+function lastPosition(ref) {
+  return Math.max(ref.parcel?.pos ?? 0, ref.listing?.pos ?? 0, ref.enrichment?.pos ?? 0);
 }
 
 // shared/model/enrichment-evidence.ts
@@ -679,20 +669,9 @@ function fieldsTheTextStates(text) {
     (name) => FIELD_CUES[name].test(text)
   );
 }
-var filled = (value) => value !== null && value !== void 0 && !(Array.isArray(value) && value.length === 0);
-function countStatedFields(extractions) {
-  const count = { stated: 0, filled: 0 };
-  for (const { fields, text } of extractions) {
-    for (const name of fieldsTheTextStates(text)) {
-      count.stated += 1;
-      if (filled(fields[name])) count.filled += 1;
-    }
-  }
-  return count;
-}
 
-// actions/store-mongo/src/quality.ts
-var filled2 = (value) => value !== null && value !== void 0 && !(Array.isArray(value) && value.length === 0);
+// actions/store-mongo/src/record-facts.ts
+var filled = (value) => value !== null && value !== void 0 && !(Array.isArray(value) && value.length === 0);
 var COUNTY_FIELDS = [
   (p) => p.situs?.key,
   (p) => p.livingAreaSqft,
@@ -716,37 +695,66 @@ var MLS_FIELDS = [
   (l) => l.listedOn,
   (l) => l.address.key
 ];
-function share(part, whole) {
-  return whole === 0 ? null : Math.round(part / whole * 1e4) / 1e4;
+var FIELDS_PER_RECORD = { county: COUNTY_FIELDS.length, mls: MLS_FIELDS.length };
+function countyFilled(parcel) {
+  return COUNTY_FIELDS.filter((field) => filled(field(parcel))).length;
 }
-function completeness(records, fields) {
+function listingFilled(listing) {
+  return MLS_FIELDS.filter((field) => filled(field(listing))).length;
+}
+var CUED = Object.keys(FIELD_CUES);
+var BIT = new Map(CUED.map((name, index) => [name, 1 << index]));
+function statedMask(description) {
+  const text = description?.trim();
+  if (!text) return 0;
+  return fieldsTheTextStates(text).reduce((mask, name) => mask | (BIT.get(name) ?? 0), 0);
+}
+function enrichmentMask(fields) {
+  return CUED.reduce(
+    (mask, name) => filled(fields[name]) ? mask | (BIT.get(name) ?? 0) : mask,
+    0
+  );
+}
+function bitCount(mask) {
+  let count = 0;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
+}
+
+// actions/store-mongo/src/quality.ts
+function share(part2, whole) {
+  return whole === 0 ? null : Math.round(part2 / whole * 1e4) / 1e4;
+}
+function completeness(entries, fields) {
   let present = 0;
   let total = 0;
-  for (const { record } of records) {
-    for (const field of fields) present += filled2(field(record)) ? 1 : 0;
-    total += fields.length;
+  for (const entry of entries) {
+    present += entry.filled;
+    total += fields;
   }
   return share(present, total);
 }
 function enrichmentCompleteness(properties) {
-  const extractions = [...properties].flatMap(({ enrichment, listing }) => {
-    const text = listing?.record.description?.trim();
-    return enrichment && text ? [{ fields: enrichment.record.fields, text }] : [];
-  });
-  const { stated, filled: given } = countStatedFields(extractions);
+  let stated = 0;
+  let given = 0;
+  for (const { enrichment, listing } of properties) {
+    if (!enrichment || !listing) continue;
+    stated += bitCount(listing.mask);
+    given += bitCount(listing.mask & enrichment.mask);
+  }
   return share(given, stated);
 }
-function measureQuality(incoming, properties, linked, freshness) {
-  const records = Object.values(incoming.read).reduce((sum, count) => sum + count, 0);
-  const valid = records - incoming.invalid - incoming.outOfRange;
+function measureQuality(index, properties, linked, freshness) {
+  const records = Object.values(index.read).reduce((sum, count) => sum + count, 0);
+  const valid = records - index.invalid - index.outOfRange;
   return {
     completeness: {
-      county: completeness(incoming.parcels.values(), COUNTY_FIELDS),
-      mls: completeness(incoming.listings.values(), MLS_FIELDS),
+      county: completeness(index.parcels.values(), FIELDS_PER_RECORD.county),
+      mls: completeness(index.listings.values(), FIELDS_PER_RECORD.mls),
       llm: enrichmentCompleteness(properties)
     },
     validity: { records, valid, share: share(valid, records) },
-    duplicatesMerged: incoming.duplicates + linked.absorbed,
+    duplicatesMerged: index.duplicates + linked.absorbed,
     listingsLinked: {
       listings: linked.listings,
       linked: linked.linked,
@@ -754,6 +762,119 @@ function measureQuality(incoming, properties, linked, freshness) {
     },
     freshness
   };
+}
+
+// actions/store-mongo/src/read-back.ts
+import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var Spool = class {
+  #dir = mkdtempSync(join(tmpdir(), "store-mongo-spool-"));
+  #fd = openSync(join(this.#dir, "records.ndjson"), "w+");
+  #end = 0;
+  write(value) {
+    const bytes = Buffer.from(JSON.stringify(value), "utf8");
+    writeSync(this.#fd, bytes, 0, bytes.length, this.#end);
+    const at = [this.#end, bytes.length];
+    this.#end += bytes.length;
+    return at;
+  }
+  read([offset, length]) {
+    const bytes = Buffer.alloc(length);
+    readSync(this.#fd, bytes, 0, length, offset);
+    return JSON.parse(bytes.toString("utf8"));
+  }
+  close() {
+    closeSync(this.#fd);
+    rmSync(this.#dir, { recursive: true, force: true });
+  }
+};
+function keyOf(type, record) {
+  return type === "county-parcel" ? record.apn : type === "mls-listing" ? record.mlsNumber : record.key;
+}
+async function readBack(index, plan, handlers) {
+  const spool = new Spool();
+  const spooled = /* @__PURE__ */ new Map();
+  let writing = Promise.resolve();
+  const hand = async (write) => {
+    await writing;
+    writing = write();
+    writing.catch(() => void 0);
+  };
+  let ready = [];
+  let listings = [];
+  const maps = {
+    "county-parcel": index.parcels,
+    "mls-listing": index.listings,
+    enrichment: index.enrichments
+  };
+  try {
+    let pos = 0;
+    for (const stage of index.stages) {
+      const type = stage.manifest.recordType;
+      const runId = stage.manifest.runId;
+      for await (const raw of stage.records()) {
+        pos += 1;
+        const value = raw;
+        const entry = maps[type].get(String(keyOf(type, value)));
+        if (entry?.pos !== pos) continue;
+        const observedAt = new Date(entry.t).toISOString();
+        let part2;
+        let record;
+        if (type === "county-parcel") {
+          const parcel = countyParcelSchema.parse({ ...value, raw: {} });
+          record = handlers.reveal ? await handlers.reveal(parcel) : parcel;
+          part2 = "parcel";
+        } else if (type === "mls-listing") {
+          record = mlsListingSchema.parse(value);
+          part2 = "listing";
+          if (entry.pending) {
+            const digest2 = listingDigest(index, entry);
+            const listing = { record, runId, observedAt };
+            listings.push({ listing, propertyKey: entry.property ?? null, digest: digest2 });
+            if (listings.length >= handlers.groupSize) {
+              const group = listings;
+              await hand(() => handlers.listings(group));
+              listings = [];
+            }
+          }
+        } else {
+          record = enrichmentSchema.parse(value);
+          part2 = "enrichment";
+        }
+        const propertyKey = type === "county-parcel" ? entry.key : entry.property;
+        const ref = propertyKey ? propertyOf(plan, index, propertyKey) : void 0;
+        if (ref === void 0 || ref[part2] !== entry || !ref.pending) continue;
+        const sourced = { record, runId, observedAt };
+        if (pos < lastPosition(ref)) {
+          const parts = spooled.get(ref.key) ?? [];
+          parts.push([part2, spool.write(sourced)]);
+          spooled.set(ref.key, parts);
+          continue;
+        }
+        const digest = propertyDigest(index, ref);
+        const input = { key: ref.key, [part2]: sourced, digest };
+        for (const [earlier, at] of spooled.get(ref.key) ?? [])
+          input[earlier] = spool.read(at);
+        spooled.delete(ref.key);
+        const absorbKey = absorbKeyOf(ref);
+        if (absorbKey) input.absorbKey = absorbKey;
+        ready.push(input);
+        if (ready.length >= handlers.groupSize) {
+          const group = ready;
+          await hand(() => handlers.properties(group));
+          ready = [];
+        }
+      }
+    }
+    if (listings.length > 0) await hand(() => handlers.listings(listings));
+    if (ready.length > 0) await hand(() => handlers.properties(ready));
+    await writing;
+  } finally {
+    await writing.catch(() => void 0);
+    spool.close();
+  }
 }
 
 // actions/store-mongo/src/read-stored.ts
@@ -775,6 +896,111 @@ async function readByIds(collection, ids, batchSize, stored) {
     for await (const doc of collection.find(filter)) found.set(doc._id, doc);
   }
   return found;
+}
+async function storedCount(collection, known) {
+  if (collection === void 0 || known > 0) return known;
+  return collection.estimatedDocumentCount();
+}
+
+// actions/store-mongo/src/record-index.ts
+var IndexEntry = class {
+  constructor(key, pos, stage, t, d, filled2, mask, address, apn) {
+    this.key = key;
+    this.pos = pos;
+    this.stage = stage;
+    this.t = t;
+    this.d = d;
+    this.filled = filled2;
+    this.mask = mask;
+    this.address = address;
+    this.apn = apn;
+  }
+  key;
+  pos;
+  stage;
+  t;
+  d;
+  filled;
+  mask;
+  address;
+  apn;
+  /** Listing and enrichment: the property the record belongs to, set by `planLinks`. */
+  property = null;
+  /**
+   * Parcel: its property (when only the parcel makes it) must be merged. Listing: its document
+   * must be written. Set when the digest differs from store-state's.
+   */
+  pending = false;
+};
+var SCHEMAS = {
+  "county-parcel": countyParcelSchema,
+  "mls-listing": mlsListingSchema,
+  enrichment: enrichmentSchema
+};
+var MAX_WARNINGS = 5;
+function orderStages(stages) {
+  const last = (stage) => stage.manifest.recordType === "county-parcel" ? 1 : 0;
+  return [...stages].sort((a, b) => last(a) - last(b));
+}
+function keep(map, entry) {
+  const previous = map.get(entry.key);
+  if (previous === void 0 || previous.t <= entry.t) map.set(entry.key, entry);
+  return previous !== void 0;
+}
+function entryOf(type, record, pos, stage) {
+  const d = recordDigest(record);
+  if (type === "county-parcel") {
+    const parcel = record;
+    const t2 = Date.parse(parcel.collectedAt);
+    const address = parcel.situs?.key ?? null;
+    return new IndexEntry(parcel.apn, pos, stage, t2, d, countyFilled(parcel), 0, address, null);
+  }
+  if (type === "mls-listing") {
+    const listing = record;
+    const [t2, filled2] = [Date.parse(listing.scrapedAt), listingFilled(listing)];
+    const [mask2, address] = [statedMask(listing.description), listing.address.key ?? null];
+    return new IndexEntry(listing.mlsNumber, pos, stage, t2, d, filled2, mask2, address, listing.apn);
+  }
+  const enrichment = record;
+  const t = Date.parse(enrichment.extractedAt);
+  const mask = enrichmentMask(enrichment.fields);
+  return new IndexEntry(enrichment.key, pos, stage, t, d, 0, mask, null, null);
+}
+async function indexStages(input, logger) {
+  const stages = orderStages(input);
+  const index = {
+    ...{ stages, parcels: /* @__PURE__ */ new Map(), listings: /* @__PURE__ */ new Map(), enrichments: /* @__PURE__ */ new Map() },
+    ...{ read: {}, readPerStage: [], invalid: 0, outOfRange: 0, duplicates: 0 }
+  };
+  const maps = {
+    "county-parcel": index.parcels,
+    "mls-listing": index.listings,
+    enrichment: index.enrichments
+  };
+  let pos = 0;
+  for (const [stageIndex, stage] of stages.entries()) {
+    const type = stage.manifest.recordType;
+    let count = 0;
+    for await (const raw of stage.records()) {
+      count += 1;
+      pos += 1;
+      const parsed = SCHEMAS[type].safeParse(raw);
+      if (!parsed.success) {
+        index.invalid += 1;
+        if (index.invalid <= MAX_WARNINGS)
+          logger.warning(
+            `${stage.source} record ${count} is not a valid ${type}: ${formatIssues(parsed.error)}`
+          );
+        continue;
+      }
+      if (type === "mls-listing" && listingRangeProblems(parsed.data).length > 0)
+        index.outOfRange += 1;
+      if (keep(maps[type], entryOf(type, parsed.data, pos, stageIndex))) index.duplicates += 1;
+    }
+    index.read[type] = (index.read[type] ?? 0) + count;
+    index.readPerStage.push(count);
+  }
+  return index;
 }
 
 // actions/store-mongo/src/store-listings.ts
@@ -819,46 +1045,65 @@ function planWrites(batch, stored, now) {
   }
   return { inserts, updates, linked };
 }
-async function storeListings(db, listings, parcelAddresses, options) {
-  let linked = 0;
-  const collections = db ? pipelineCollections(db) : void 0;
-  const state = await readState(collections?.storeState, "listing");
-  const digestOf = (entry) => inputDigest(entry);
-  const mlsNumber = (entry) => entry.listing.record.mlsNumber;
-  const pending = listings.filter(
-    (entry) => stateEntry(state, mlsNumber(entry))?.d !== digestOf(entry)
-  );
-  const stored = collections ? await readByIds(collections.listings, pending.map(mlsNumber), options.batchSize, state.size) : /* @__PURE__ */ new Map();
-  const entries = /* @__PURE__ */ new Map();
-  for (let start = 0; start < pending.length; start += options.batchSize) {
-    const batch = pending.slice(start, start + options.batchSize);
-    const planned = planWrites(batch, stored, options.now);
-    linked += planned.linked;
-    if (collections === void 0 || options.dryRun) continue;
-    const { duplicates } = await insertNew(collections.listings, planned.inserts);
-    const raced = batch.filter((entry) => duplicates.includes(mlsNumber(entry)));
-    const known = await readByIds(
-      collections.listings,
-      raced.map(mlsNumber),
-      options.batchSize,
-      Number.MAX_SAFE_INTEGER
-    );
-    const merged = planWrites(raced, known, options.now);
-    linked += merged.linked - raced.filter(({ propertyKey }) => APN2.test(propertyKey ?? "")).length;
-    await applyUpdates(collections.listings, [...planned.updates, ...merged.updates]);
-    for (const entry of batch) entries.set(mlsNumber(entry), { d: digestOf(entry), s: null, c: 0 });
+var ListingStore = class {
+  /** `stored`: listings the collection held when the run began (see `storedCount`). */
+  constructor(db, options, stored) {
+    this.db = db;
+    this.options = options;
+    this.stored = stored;
+    this.#collections = db ? pipelineCollections(db) : void 0;
   }
-  if (collections && !options.dryRun && entries.size > 0)
-    await saveState(collections.storeState, "listing", entries, options.now);
-  return linked + await relinkListings(db, parcelAddresses, options);
-}
-async function relinkListings(db, parcelAddresses, options) {
-  if (db === void 0 || parcelAddresses.size === 0) return 0;
+  db;
+  options;
+  stored;
+  linked = 0;
+  #collections;
+  #entries = /* @__PURE__ */ new Map();
+  /** Merges and writes one group of listings. */
+  async store(group) {
+    const collections = this.#collections;
+    const { options } = this;
+    const mlsNumber = (entry) => entry.listing.record.mlsNumber;
+    const stored = collections && this.stored > 0 ? await readByIds(collections.listings, group.map(mlsNumber), group.length, this.stored) : /* @__PURE__ */ new Map();
+    for (let start = 0; start < group.length; start += options.batchSize) {
+      const batch = group.slice(start, start + options.batchSize);
+      const planned = planWrites(batch, stored, options.now);
+      this.linked += planned.linked;
+      if (collections === void 0 || options.dryRun) continue;
+      const { duplicates } = await insertNew(collections.listings, planned.inserts);
+      const raced = batch.filter((entry) => duplicates.includes(mlsNumber(entry)));
+      const known = await readByIds(
+        collections.listings,
+        raced.map(mlsNumber),
+        options.batchSize,
+        Number.MAX_SAFE_INTEGER
+      );
+      const merged = planWrites(raced, known, options.now);
+      this.linked += merged.linked - raced.filter(({ propertyKey }) => APN2.test(propertyKey ?? "")).length;
+      await applyUpdates(collections.listings, [...planned.updates, ...merged.updates]);
+      for (const entry of batch)
+        this.#entries.set(mlsNumber(entry), { d: entry.digest, s: null, c: 0 });
+    }
+  }
+  /**
+   * Saves the listings' store-state, then relinks stored unmatched listings whose parcel is in
+   * this run (`situs`: situs address key -> APN). Returns the listings linked in this run.
+   */
+  async finish(situs) {
+    const collections = this.#collections;
+    if (collections && !this.options.dryRun && this.#entries.size > 0)
+      await saveState(collections.storeState, "listing", this.#entries, this.options.now);
+    return this.linked + await relinkListings(this.db, situs, this.options);
+  }
+};
+async function relinkListings(db, situs, options) {
+  if (db === void 0 || situs.size === 0) return 0;
   const collection = pipelineCollections(db).listings;
   const projection = { _id: 1, propertyKey: 1 };
   const unmatched = await collection.find({ propertyKey: { $regex: "^addr:" } }, { projection }).toArray();
   const updates = unmatched.flatMap((doc) => {
-    const apn = parcelAddresses.get(doc.propertyKey ?? "");
+    const key = doc.propertyKey ?? "";
+    const apn = key.startsWith("addr:") ? situs.get(key.slice("addr:".length)) : void 0;
     return apn ? [{ _id: doc._id, set: { propertyKey: apn, updatedAt: options.now } }] : [];
   });
   if (!options.dryRun) await applyUpdates(collection, updates);
@@ -875,8 +1120,7 @@ async function takeOver(properties, history, absorbed) {
   return deletedCount === keys.length ? [] : [`${keys.length - deletedCount} unmatched listings taken over were already gone`];
 }
 
-// actions/store-mongo/src/store-properties.ts
-var MAX_ROUNDS = 3;
+// actions/store-mongo/src/store-batch.ts
 async function storeBatch(db, inputs, stored, options, counts, entries) {
   const inserts = [];
   const updates = [];
@@ -900,7 +1144,7 @@ async function storeBatch(db, inputs, stored, options, counts, entries) {
     history.push(...rows);
     const conflicts = document.conflicts.length;
     entries.set(input.key, {
-      d: inputDigest(input),
+      d: input.digest ?? "",
       s: document.sources.county?.lastSeen ?? null,
       c: conflicts
     });
@@ -940,45 +1184,70 @@ async function storeBatch(db, inputs, stored, options, counts, entries) {
     if (!duplicates.includes(input.key)) counts.conflicts += entries.get(input.key)?.c ?? 0;
   return inputs.filter((input) => duplicates.includes(input.key));
 }
-async function storeProperties(db, inputs, options) {
-  const collections = db ? pipelineCollections(db) : void 0;
-  const state = await readState(collections?.storeState, "property");
-  const counts = {
-    ...{ inserted: 0, updated: 0, unchanged: 0, absorbed: /* @__PURE__ */ new Map() },
-    ...{ priceChanges: 0, historyRows: 0, conflicts: 0, problems: [], state }
-  };
-  const pending = inputs.filter((input) => {
-    const saved = stateEntry(state, input.key);
-    if (saved?.d !== inputDigest(input)) return true;
-    counts.unchanged += 1;
-    counts.conflicts += saved.c;
-    return false;
-  });
-  const read = async (batch, known) => {
-    if (collections === void 0) return /* @__PURE__ */ new Map();
+
+// actions/store-mongo/src/store-properties.ts
+var MAX_ROUNDS = 3;
+var STATE_FLUSH = 2e4;
+var PropertyStore = class {
+  /** `stored`: documents the collection held when the run began (see `storedCount`). */
+  constructor(db, options, stored) {
+    this.db = db;
+    this.options = options;
+    this.stored = stored;
+    this.#collections = db ? pipelineCollections(db) : void 0;
+    this.counts = {
+      ...{ inserted: 0, updated: 0, unchanged: 0, absorbed: /* @__PURE__ */ new Map() },
+      ...{ priceChanges: 0, historyRows: 0, conflicts: 0, problems: [] }
+    };
+  }
+  db;
+  options;
+  stored;
+  counts;
+  #collections;
+  #entries = /* @__PURE__ */ new Map();
+  /** Counts a property whose input digest matched its store-state entry: nothing to read or write. */
+  countUnchanged(entry) {
+    this.counts.unchanged += 1;
+    this.counts.conflicts += entry.c;
+  }
+  async #read(batch, known) {
+    if (this.#collections === void 0 || known === 0) return /* @__PURE__ */ new Map();
     const ids = batch.flatMap(
       (input) => input.absorbKey ? [input.key, input.absorbKey] : [input.key]
     );
-    return readByIds(collections.properties, ids, options.batchSize, known);
-  };
-  const stored = await read(pending, state.size);
-  const entries = /* @__PURE__ */ new Map();
-  for (let start = 0; start < pending.length; start += options.batchSize) {
-    let batch = pending.slice(start, start + options.batchSize);
-    let known = stored;
-    for (let round = 1; batch.length > 0; round += 1) {
-      if (round > MAX_ROUNDS)
-        throw new RetryableError(
-          `properties ${batch.map((input) => input.key).join(", ")} kept colliding with another writer`
-        );
-      if (round > 1) known = await read(batch, Number.MAX_SAFE_INTEGER);
-      batch = await storeBatch(db, batch, known, options, counts, entries);
-    }
+    return readByIds(this.#collections.properties, ids, ids.length, known);
   }
-  if (collections && !options.dryRun && entries.size > 0)
-    await saveState(collections.storeState, "property", entries, options.now);
-  return counts;
-}
+  /** Merges and writes one group of complete properties. */
+  async store(group) {
+    const { options } = this;
+    const stored = await this.#read(group, this.stored);
+    for (let start = 0; start < group.length; start += options.batchSize) {
+      let batch = group.slice(start, start + options.batchSize);
+      let known = stored;
+      for (let round = 1; batch.length > 0; round += 1) {
+        if (round > MAX_ROUNDS)
+          throw new RetryableError(
+            `properties ${batch.map((input) => input.key).join(", ")} kept colliding with another writer`
+          );
+        if (round > 1) known = await this.#read(batch, Number.MAX_SAFE_INTEGER);
+        batch = await storeBatch(this.db, batch, known, options, this.counts, this.#entries);
+      }
+    }
+    if (this.#entries.size >= STATE_FLUSH) await this.#saveState();
+  }
+  /** Saves the entries of what was written (nothing on a dry run) and forgets them. */
+  async #saveState() {
+    if (this.#collections && !this.options.dryRun && this.#entries.size > 0)
+      await saveState(this.#collections.storeState, "property", this.#entries, this.options.now);
+    this.#entries.clear();
+  }
+  /** Saves the store-state of what was written; returns the counts. */
+  async finish() {
+    await this.#saveState();
+    return this.counts;
+  }
+};
 
 // actions/store-mongo/src/store.ts
 var STORE_COLLECTIONS = [
@@ -993,6 +1262,7 @@ function withIndexes(integrity, missing) {
   const indexes = `indexes missing: ${missing.join(", ")}`;
   return integrity === "ok" ? `failed: ${indexes}` : `${integrity}; ${indexes}`;
 }
+var GROUP_SIZE = 1e3;
 async function storeStages(options) {
   const { db, stages, logger, dryRun } = options;
   const now = (options.now ?? (() => /* @__PURE__ */ new Date()))().toISOString();
@@ -1001,49 +1271,74 @@ async function storeStages(options) {
     if (writeDb) await ensureIndexes(writeDb, STORE_COLLECTIONS);
     return db ? await checkIndexes(db, STORE_COLLECTIONS) : [];
   });
-  const incoming = collectIncoming(stages, logger);
-  await revealParcels(incoming, options.opener ?? null, logger);
+  const revealer = new ParcelRevealer(options.opener ?? null);
+  await revealer.checkPassphrase(stages);
+  const index = await withGroup(logger, "Index input records", () => indexStages(stages, logger));
   const plan = await withGroup(
     logger,
     "Link listings to parcels",
-    () => planLinks(incoming, db, options.batchSize)
+    () => planLinks(index, db, options.batchSize)
   );
   const write = { batchSize: options.batchSize, now, runId: options.runId, dryRun };
-  const inputs = [...plan.properties.values()];
-  const properties = await withGroup(logger, "Store properties", async () => {
-    const counts = await storeProperties(db, inputs, write);
-    logger.info(
-      `${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.historyRows} history rows`
-    );
-    return counts;
+  const collections = db ? pipelineCollections(db) : void 0;
+  const propertyState = await readState(collections?.storeState, "property");
+  const listingState = await readState(collections?.storeState, "listing");
+  const propertyStore = new PropertyStore(
+    db,
+    write,
+    await storedCount(collections?.properties, propertyState.size)
+  );
+  const listingStore = new ListingStore(
+    db,
+    write,
+    await storedCount(collections?.listings, listingState.size)
+  );
+  let pending = 0;
+  for (const ref of propertyRefs(plan, index)) {
+    const saved = stateEntry(propertyState, ref.key);
+    if (saved?.d === propertyDigest(index, ref)) propertyStore.countUnchanged(saved);
+    else {
+      pending += 1;
+      markPending(plan, ref);
+    }
+  }
+  for (const entry of index.listings.values()) {
+    if (stateEntry(listingState, entry.key)?.d === listingDigest(index, entry)) continue;
+    entry.pending = true;
+    pending += 1;
+  }
+  propertyState.clear();
+  listingState.clear();
+  await withGroup(logger, "Store listings and properties", async () => {
+    if (pending === 0) return logger.info("nothing changed since the last store");
+    await readBack(index, plan, {
+      groupSize: Math.max(GROUP_SIZE, options.batchSize),
+      properties: (group) => propertyStore.store(group),
+      listings: (group) => listingStore.store(group),
+      reveal: (parcel) => revealer.reveal(parcel)
+    });
+    revealer.report(logger);
   });
-  const listings = [...incoming.listings].map(([mlsNumber, listing]) => ({
-    listing,
-    propertyKey: plan.listingKeys.get(mlsNumber) ?? null
-  }));
-  const parcelAddresses = new Map(
-    inputs.flatMap((input) => input.absorbKey ? [[input.absorbKey, input.key]] : [])
+  const properties = await propertyStore.finish();
+  logger.info(
+    `${properties.inserted} inserted, ${properties.updated} updated, ${properties.unchanged} unchanged, ${properties.historyRows} history rows`
   );
-  const linkedListings = await withGroup(
-    logger,
-    "Store listings",
-    () => storeListings(db, listings, parcelAddresses, write)
-  );
+  const linkedListings = await listingStore.finish(plan.situs);
   const audit = await withGroup(
     logger,
     "Check integrity",
-    () => auditStore(writeDb, stages, properties.problems, now)
+    () => auditStore(writeDb, index, properties.problems, now)
   );
   const integrity = withIndexes(audit.integrity, writeDb ? missingIndexes : []);
-  const linkedNow = listings.filter(
-    ({ propertyKey }) => propertyKey !== null && !propertyKey.startsWith("addr:")
-  ).length;
+  let linkedNow = 0;
+  for (const key of plan.listingKeys.values())
+    if (key !== null && !key.startsWith("addr:")) linkedNow += 1;
   const linked = {
-    listings: listings.length,
+    listings: plan.listingKeys.size,
     linked: linkedNow,
     absorbed: properties.absorbed.size
   };
-  const quality = measureQuality(incoming, inputs, linked, audit.freshness);
+  const quality = measureQuality(index, plan.properties.values(), linked, audit.freshness);
   if (writeDb) await recordEntries(writeDb, stageEntries(stages, now));
   if (integrity !== "ok") logger.error(`integrity ${integrity}`);
   return {
@@ -1058,7 +1353,7 @@ async function storeStages(options) {
       linkedListings
     },
     ...{ conflicts: properties.conflicts, integrity, quality, missingIndexes, dryRun },
-    records: Object.values(incoming.read).reduce((sum, count) => sum + count, 0)
+    records: Object.values(index.read).reduce((sum, count) => sum + count, 0)
   };
 }
 
