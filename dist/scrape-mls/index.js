@@ -973,6 +973,22 @@ function retryAfter(response) {
   const seconds = Number(response.headers()["retry-after"]);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 60) * 1e3 : 1e4;
 }
+function pageVerdict(status, reading) {
+  if (status === 403 || reading.blockPage) return { kind: "blocked", status };
+  if (reading.captchaSiteKey !== null)
+    return { kind: "captcha", status, siteKey: reading.captchaSiteKey };
+  if (status >= 500)
+    return { kind: "error", retryable: true, message: `HTTP ${status}`, errorClass: "server" };
+  if (status >= 400 || status === 0)
+    return {
+      kind: "error",
+      retryable: false,
+      message: `HTTP ${status}`,
+      errorClass: "client",
+      gone: status === 404 || status === 410
+    };
+  return null;
+}
 async function classifyPage(page, response, selectors, options) {
   if (!onSite(page.url(), options.scope)) {
     return {
@@ -991,20 +1007,8 @@ async function classifyPage(page, response, selectors, options) {
     pageReadingScript(selectors),
     options.pageTimeoutMs
   );
-  if (status === 403 || reading.blockPage) return { kind: "blocked", status };
-  if (reading.captchaSiteKey !== null)
-    return { kind: "captcha", status, siteKey: reading.captchaSiteKey };
-  if (status >= 500)
-    return { kind: "error", retryable: true, message: `HTTP ${status}`, errorClass: "server" };
-  if (status >= 400 || status === 0) {
-    return {
-      kind: "error",
-      retryable: false,
-      message: `HTTP ${status}`,
-      errorClass: "client",
-      gone: status === 404 || status === 410
-    };
-  }
+  const verdict = pageVerdict(status, reading);
+  if (verdict !== null) return verdict;
   const html = response ? await within(response.text(), options.pageTimeoutMs, "response.text").catch(
     () => contentWithin(page, options.pageTimeoutMs)
   ) : await contentWithin(page, options.pageTimeoutMs);

@@ -2,7 +2,7 @@ import type { APIRequestContext, APIResponse } from 'playwright-core';
 import { admitUrl, type SiteScope } from './admit-url.js';
 import { readServedHtml } from './served-html.js';
 import type { Selectors } from './selectors.js';
-import type { VisitOutcome } from './visit.js';
+import { pageVerdict, retryAfter, type VisitOutcome } from './visit.js';
 
 /** A served page larger than this is not a listing page: it is refused unread. */
 export const MAX_SERVED_BYTES = 5 * 1024 * 1024;
@@ -12,11 +12,6 @@ const MAX_REDIRECTS = 10;
 
 /** A page loaded over plain HTTP: the same outcomes as the browser's, and the bytes it cost. */
 export type HttpVisit = VisitOutcome & { bytes: number };
-
-function retryAfterMs(response: APIResponse): number {
-  const seconds = Number(response.headers()['retry-after']);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 60) * 1000 : 10_000;
-}
 
 /** Request and response sizes as a proxy counts them: the status line and headers, and the body. */
 function sizeOf(url: string, response: APIResponse, body: number): number {
@@ -90,28 +85,10 @@ export async function fetchServedPage(
   }
   const body = await response.body();
   bytes += sizeOf(url, response, body.length);
-  if (status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfterMs(response), bytes };
+  if (status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfter(response), bytes };
   const html = body.toString('utf8');
   const reading = readServedHtml(html, response.url(), selectors);
-  if (status === 403 || reading.blockPage) return { kind: 'blocked', status, bytes };
-  if (reading.captchaSiteKey !== null)
-    return { kind: 'captcha', status, siteKey: reading.captchaSiteKey, bytes };
-  if (status >= 500)
-    return {
-      kind: 'error',
-      retryable: true,
-      message: `HTTP ${status}`,
-      errorClass: 'server',
-      bytes,
-    };
-  if (status >= 400)
-    return {
-      kind: 'error',
-      retryable: false,
-      message: `HTTP ${status}`,
-      errorClass: 'client',
-      gone: status === 404 || status === 410,
-      bytes,
-    };
+  const verdict = pageVerdict(status, reading);
+  if (verdict !== null) return { ...verdict, bytes };
   return { kind: 'ok', status, reading, html, bytes };
 }

@@ -37,9 +37,35 @@ export interface VisitOptions {
 const PROXY_FAILURE =
   /ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|HTTP_RESPONSE_CODE_FAILURE|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONNECTION_REFUSED|CONNECTION_FAILED|SOCKET_NOT_CONNECTED|ADDRESS_UNREACHABLE|SOCKS_\w+)/;
 
-function retryAfter(response: Response): number {
+/** The pause a 429's `Retry-After` asks for, at most 60 s (10 s without one). */
+export function retryAfter(response: Pick<Response, 'headers'>): number {
   const seconds = Number(response.headers()['retry-after']);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 60) * 1000 : 10_000;
+}
+
+/**
+ * What a loaded page's status and reading mean, the same for the browser and plain HTTP: a block
+ * page or 403, a CAPTCHA widget (an element, never words), an error status (404 and 410: gone);
+ * null for a page to parse.
+ */
+export function pageVerdict(
+  status: number,
+  reading: PageReading,
+): Exclude<VisitOutcome, { kind: 'ok' }> | null {
+  if (status === 403 || reading.blockPage) return { kind: 'blocked', status };
+  if (reading.captchaSiteKey !== null)
+    return { kind: 'captcha', status, siteKey: reading.captchaSiteKey };
+  if (status >= 500)
+    return { kind: 'error', retryable: true, message: `HTTP ${status}`, errorClass: 'server' };
+  if (status >= 400 || status === 0)
+    return {
+      kind: 'error',
+      retryable: false,
+      message: `HTTP ${status}`,
+      errorClass: 'client',
+      gone: status === 404 || status === 410,
+    };
+  return null;
 }
 
 /**
@@ -71,20 +97,8 @@ export async function classifyPage(
     pageReadingScript(selectors),
     options.pageTimeoutMs,
   );
-  if (status === 403 || reading.blockPage) return { kind: 'blocked', status };
-  if (reading.captchaSiteKey !== null)
-    return { kind: 'captcha', status, siteKey: reading.captchaSiteKey };
-  if (status >= 500)
-    return { kind: 'error', retryable: true, message: `HTTP ${status}`, errorClass: 'server' };
-  if (status >= 400 || status === 0) {
-    return {
-      kind: 'error',
-      retryable: false,
-      message: `HTTP ${status}`,
-      errorClass: 'client',
-      gone: status === 404 || status === 410,
-    };
-  }
+  const verdict = pageVerdict(status, reading);
+  if (verdict !== null) return verdict;
   // The body as fetched (cheaper than serialising the DOM, and what the hash should cover).
   const html = response
     ? await within(response.text(), options.pageTimeoutMs, 'response.text').catch(() =>
