@@ -150,20 +150,12 @@ var ParcelRevealer = class {
   #sealed = 0;
   #opened = 0;
   /**
-   * Opens the first sealed parcel of `stages`, if any, so that a wrong passphrase fails the step
-   * before anything is written (the artifacts of one run share one salt and passphrase).
+   * Opens `sealed` (the first sealed value the first pass met, see `RecordIndex.firstSealed`), so
+   * that a wrong passphrase fails the step before anything is written (the artifacts of one run
+   * share one salt and passphrase).
    */
-  async checkPassphrase(stages) {
-    if (this.opener === null) return;
-    for (const stage of stages) {
-      if (stage.manifest.recordType !== "county-parcel") continue;
-      for await (const value of stage.records()) {
-        const personal = value.personal;
-        if (typeof personal?.sealed !== "string") continue;
-        await this.opener.open(personal.sealed);
-        return;
-      }
-    }
+  async checkPassphrase(sealed) {
+    if (this.opener !== null && sealed !== null) await this.opener.open(sealed);
   }
   /** The parcel with its owner fields opened when it has any sealed and a passphrase is given. */
   async reveal(parcel) {
@@ -970,7 +962,7 @@ async function indexStages(input, logger) {
   const stages = orderStages(input);
   const index = {
     ...{ stages, parcels: /* @__PURE__ */ new Map(), listings: /* @__PURE__ */ new Map(), enrichments: /* @__PURE__ */ new Map() },
-    ...{ read: {}, readPerStage: [], invalid: 0, outOfRange: 0, duplicates: 0 }
+    ...{ read: {}, readPerStage: [], invalid: 0, outOfRange: 0, duplicates: 0, firstSealed: null }
   };
   const maps = {
     "county-parcel": index.parcels,
@@ -995,6 +987,8 @@ async function indexStages(input, logger) {
       }
       if (type === "mls-listing" && listingRangeProblems(parsed.data).length > 0)
         index.outOfRange += 1;
+      if (type === "county-parcel")
+        index.firstSealed ??= parsed.data.personal?.sealed ?? null;
       if (keep(maps[type], entryOf(type, parsed.data, pos, stageIndex))) index.duplicates += 1;
     }
     index.read[type] = (index.read[type] ?? 0) + count;
@@ -1271,9 +1265,9 @@ async function storeStages(options) {
     if (writeDb) await ensureIndexes(writeDb, STORE_COLLECTIONS);
     return db ? await checkIndexes(db, STORE_COLLECTIONS) : [];
   });
-  const revealer = new ParcelRevealer(options.opener ?? null);
-  await revealer.checkPassphrase(stages);
   const index = await withGroup(logger, "Index input records", () => indexStages(stages, logger));
+  const revealer = new ParcelRevealer(options.opener ?? null);
+  await revealer.checkPassphrase(index.firstSealed);
   const plan = await withGroup(
     logger,
     "Link listings to parcels",

@@ -62,6 +62,8 @@ export interface RecordIndex {
   outOfRange: number;
   /** Records whose key another record of the same type already had. */
   duplicates: number;
+  /** The first owner-fields value collect-county sealed (a public repository's artifact), if any. */
+  firstSealed: string | null;
 }
 
 const SCHEMAS = {
@@ -120,7 +122,7 @@ export async function indexStages(
   const stages = orderStages(input);
   const index: RecordIndex = {
     ...{ stages, parcels: new Map(), listings: new Map(), enrichments: new Map() },
-    ...{ read: {}, readPerStage: [], invalid: 0, outOfRange: 0, duplicates: 0 },
+    ...{ read: {}, readPerStage: [], invalid: 0, outOfRange: 0, duplicates: 0, firstSealed: null },
   };
   const maps = {
     'county-parcel': index.parcels,
@@ -145,6 +147,8 @@ export async function indexStages(
       }
       if (type === 'mls-listing' && listingRangeProblems(parsed.data as MlsListing).length > 0)
         index.outOfRange += 1;
+      if (type === 'county-parcel')
+        index.firstSealed ??= (parsed.data as CountyParcel).personal?.sealed ?? null;
       if (keep(maps[type], entryOf(type, parsed.data, pos, stageIndex))) index.duplicates += 1;
     }
     index.read[type] = (index.read[type] ?? 0) + count;

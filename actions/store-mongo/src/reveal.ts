@@ -2,7 +2,6 @@ import type { TextOpener } from '../../../shared/crypto/sealed-text.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { CountyParcel } from '../../../shared/model/county-parcel.js';
 import { revealPersonal } from '../../../shared/privacy/county-personal.js';
-import type { LoadedStage } from './load-stages.js';
 
 /**
  * Puts back the owner fields that collect-county sealed in an artifact of a public repository,
@@ -16,20 +15,12 @@ export class ParcelRevealer {
   constructor(private readonly opener: TextOpener | null) {}
 
   /**
-   * Opens the first sealed parcel of `stages`, if any, so that a wrong passphrase fails the step
-   * before anything is written (the artifacts of one run share one salt and passphrase).
+   * Opens `sealed` (the first sealed value the first pass met, see `RecordIndex.firstSealed`), so
+   * that a wrong passphrase fails the step before anything is written (the artifacts of one run
+   * share one salt and passphrase).
    */
-  async checkPassphrase(stages: readonly LoadedStage[]): Promise<void> {
-    if (this.opener === null) return;
-    for (const stage of stages) {
-      if (stage.manifest.recordType !== 'county-parcel') continue;
-      for await (const value of stage.records()) {
-        const personal = (value as { personal?: { sealed?: unknown } }).personal;
-        if (typeof personal?.sealed !== 'string') continue;
-        await this.opener.open(personal.sealed);
-        return;
-      }
-    }
+  async checkPassphrase(sealed: string | null): Promise<void> {
+    if (this.opener !== null && sealed !== null) await this.opener.open(sealed);
   }
 
   /** The parcel with its owner fields opened when it has any sealed and a passphrase is given. */

@@ -86,10 +86,10 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
     if (writeDb) await ensureIndexes(writeDb, STORE_COLLECTIONS);
     return db ? await checkIndexes(db, STORE_COLLECTIONS) : [];
   });
+  const index = await withGroup(logger, 'Index input records', () => indexStages(stages, logger));
   const revealer = new ParcelRevealer(options.opener ?? null);
   // Before any property is written: a wrong passphrase fails the step with nothing stored.
-  await revealer.checkPassphrase(stages);
-  const index = await withGroup(logger, 'Index input records', () => indexStages(stages, logger));
+  await revealer.checkPassphrase(index.firstSealed);
   const plan = await withGroup(logger, 'Link listings to parcels', () =>
     planLinks(index, db, options.batchSize),
   );
