@@ -29,14 +29,14 @@ import {
   normalizeAddress,
   normalizeZip,
   sourceVerdict
-} from "../chunks/chunk-RC37CGPX.js";
+} from "../chunks/chunk-SAU7WBT3.js";
 import {
   BudgetSpent,
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
   stopRequested,
   withCollectionStop
-} from "../chunks/chunk-OVZ5NB62.js";
+} from "../chunks/chunk-SI6VTPZA.js";
 import {
   formatIssues
 } from "../chunks/chunk-TDKOKBYD.js";
@@ -52,10 +52,10 @@ import {
 } from "../chunks/chunk-T3DYMKLJ.js";
 import {
   retry
-} from "../chunks/chunk-KWPHJND4.js";
+} from "../chunks/chunk-VYVWUWNP.js";
 import {
   abortReason
-} from "../chunks/chunk-XQA7KBA5.js";
+} from "../chunks/chunk-B4QX6BYH.js";
 import "../chunks/chunk-WQ47WIVJ.js";
 import {
   USAGE_SCHEMA_VERSION

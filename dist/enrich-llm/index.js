@@ -15,7 +15,7 @@ import {
   BudgetSpent,
   collectionStop,
   runnerStopSignal
-} from "../chunks/chunk-OVZ5NB62.js";
+} from "../chunks/chunk-SI6VTPZA.js";
 import {
   artifactNameSchema
 } from "../chunks/chunk-NRKIZQAU.js";
@@ -35,10 +35,10 @@ import {
 } from "../chunks/chunk-T3DYMKLJ.js";
 import {
   retry
-} from "../chunks/chunk-KWPHJND4.js";
+} from "../chunks/chunk-VYVWUWNP.js";
 import {
   sleep
-} from "../chunks/chunk-XQA7KBA5.js";
+} from "../chunks/chunk-B4QX6BYH.js";
 import {
   mlsListingSchema
 } from "../chunks/chunk-G63B4O4I.js";

@@ -5,12 +5,12 @@ import {
   chooseResume,
   normalizeAddress,
   sourceVerdict
-} from "../chunks/chunk-RC37CGPX.js";
+} from "../chunks/chunk-SAU7WBT3.js";
 import {
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
   withCollectionStop
-} from "../chunks/chunk-OVZ5NB62.js";
+} from "../chunks/chunk-SI6VTPZA.js";
 import {
   formatIssues
 } from "../chunks/chunk-TDKOKBYD.js";
@@ -29,7 +29,7 @@ import {
 } from "../chunks/chunk-T3DYMKLJ.js";
 import {
   sleep
-} from "../chunks/chunk-XQA7KBA5.js";
+} from "../chunks/chunk-B4QX6BYH.js";
 import "../chunks/chunk-WQ47WIVJ.js";
 import {
   USAGE_SCHEMA_VERSION

@@ -5,7 +5,7 @@ import {
 } from "../chunks/chunk-RSCX2KFM.js";
 import {
   retry
-} from "../chunks/chunk-KWPHJND4.js";
+} from "../chunks/chunk-VYVWUWNP.js";
 import {
   COLLECTION_COUNTS
 } from "../chunks/chunk-HWLRJFE3.js";
@@ -23,7 +23,7 @@ import {
 import {
   createGitHubClient
 } from "../chunks/chunk-JP6ABQXW.js";
-import "../chunks/chunk-XQA7KBA5.js";
+import "../chunks/chunk-B4QX6BYH.js";
 import {
   pipelineCollections
 } from "../chunks/chunk-WQ47WIVJ.js";

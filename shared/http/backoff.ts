@@ -42,6 +42,9 @@ export function retryDelay(
   return Math.max(backoff, retryAfterMs);
 }
 
+/** The longest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /**
  * Waits `ms` milliseconds for real; rejects with the signal's reason as soon as `signal`
  * aborts (or at once when it already has).
@@ -57,8 +60,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       if (signal) reject(abortReason(signal));
     };
     // Past 2^31 - 1 ms setTimeout fires at once (and warns): a wait that long is a bug upstream.
-    if (!(ms >= 0 && ms <= 2_147_483_647)) {
-      reject(new RangeError(`sleep: expected 0 to 2147483647 ms, got ${ms}`));
+    if (!(ms >= 0 && ms <= MAX_TIMER_MS)) {
+      reject(new RangeError(`sleep: expected 0 to ${MAX_TIMER_MS} ms, got ${ms}`));
       return;
     }
     const timer = setTimeout(() => {

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { abortReason } from './backoff.js';
+import { MAX_TIMER_MS, abortReason } from './backoff.js';
 
 /** Bucket size and refill rate of a `RateLimiter`. */
 export interface RateLimiterOptions {
@@ -8,9 +8,6 @@ export interface RateLimiterOptions {
   /** Tokens added per second; `0` means unlimited (only `pause` holds callers back). */
   refillPerSecond: number;
 }
-
-/** The longest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
-export const MAX_TIMER_MS = 2_147_483_647;
 
 interface Waiter {
   resolve: () => void;

@@ -1,8 +1,9 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  MAX_TIMER_MS,
   abortReason
-} from "./chunk-XQA7KBA5.js";
+} from "./chunk-B4QX6BYH.js";
 import {
   ConfigurationError,
   scrubSecrets
@@ -20,7 +21,6 @@ function chooseResume(options) {
 }
 
 // shared/http/rate-limiter.ts
-var MAX_TIMER_MS = 2147483647;
 var RateLimiter = class _RateLimiter {
   #capacity;
   #perMs;

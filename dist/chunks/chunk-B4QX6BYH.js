@@ -15,6 +15,7 @@ function retryDelay(retry, retryAfterMs, options = {}) {
   if (retryAfterMs > (options.maxRetryAfterMs ?? 6e4)) return void 0;
   return Math.max(backoff, retryAfterMs);
 }
+var MAX_TIMER_MS = 2147483647;
 function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -25,8 +26,8 @@ function sleep(ms, signal) {
       clearTimeout(timer);
       if (signal) reject(abortReason(signal));
     };
-    if (!(ms >= 0 && ms <= 2147483647)) {
-      reject(new RangeError(`sleep: expected 0 to 2147483647 ms, got ${ms}`));
+    if (!(ms >= 0 && ms <= MAX_TIMER_MS)) {
+      reject(new RangeError(`sleep: expected 0 to ${MAX_TIMER_MS} ms, got ${ms}`));
       return;
     }
     const timer = setTimeout(() => {
@@ -43,6 +44,7 @@ function abortReason(signal) {
 
 export {
   retryDelay,
+  MAX_TIMER_MS,
   sleep,
   abortReason
 };

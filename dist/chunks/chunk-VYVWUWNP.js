@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   retryDelay,
   sleep
-} from "./chunk-XQA7KBA5.js";
+} from "./chunk-B4QX6BYH.js";
 import {
   isRetryable
 } from "./chunk-WV6SG3Z4.js";

@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   sleep
-} from "./chunk-XQA7KBA5.js";
+} from "./chunk-B4QX6BYH.js";
 
 // shared/stop-signal.ts
 var StopRequest = class extends Error {
