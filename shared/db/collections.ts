@@ -24,6 +24,19 @@ export interface ListingStatusEntry {
   runId: string;
 }
 
+/** A `rendering_modes` document: how one page type of one site is loaded, as learned so far. */
+export interface RenderingModeDocument {
+  /** `<site> <page type>`: the configured base URL (credentials removed) and `search` or `listing`. */
+  _id: string;
+  site: string;
+  pageType: 'search' | 'listing';
+  /** In the browser, or its served HTML over plain HTTP. */
+  mode: 'browser' | 'http';
+  /** Agreeing comparisons in a row so far (browser and served HTML read the same). */
+  agreements: number;
+  updatedAt: string;
+}
+
 /** A `listing_frontier` document: one listing URL the search showed, as scrape-mls knows it. */
 export interface ListingFrontierDocument {
   /** The listing page's URL (without fragment). */

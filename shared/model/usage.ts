@@ -28,6 +28,10 @@ export const usageSchema = z
     service: z.enum(USAGE_SERVICES).describe('Service consumed'),
     unit: z.enum(USAGE_UNITS).describe('Unit of quantity'),
     quantity: z.number().nonnegative().describe('Amount consumed, in unit'),
+    mode: z
+      .enum(['browser', 'http'])
+      .optional()
+      .describe('How the pages behind it were loaded (scrape-mls): in Chromium or over plain HTTP'),
     recordedAt: timestampSchema.describe('When the consumption was recorded'),
   })
   .meta({ title: 'Usage' });

@@ -58,3 +58,35 @@ export async function launchBrowser(
     );
   }
 }
+
+/**
+ * Chromium, launched the first time a page needs it: a night whose pages all read over plain
+ * HTTP never starts it. Closed once at the end, if it was launched.
+ */
+export class LazyBrowser {
+  #launching: Promise<Browser> | null = null;
+
+  constructor(
+    readonly executablePath: string | undefined,
+    readonly logger: Logger,
+  ) {}
+
+  /** Whether Chromium was started in this run. */
+  get launched(): boolean {
+    return this.#launching !== null;
+  }
+
+  /** The browser, launching it on the first call; a failed launch is thrown to every caller. */
+  get(): Promise<Browser> {
+    this.#launching ??= launchBrowser(this.executablePath, this.logger);
+    return this.#launching;
+  }
+
+  /** Closes Chromium if it was launched (and started). */
+  async close(): Promise<void> {
+    const launching = this.#launching;
+    if (launching === null) return;
+    const browser = await launching.catch(() => null);
+    await browser?.close();
+  }
+}

@@ -4,6 +4,7 @@ import type { SiteScope } from './admit-url.js';
 import type { CaptchaService } from './captcha.js';
 import type { ListingStore } from './listing-store.js';
 import type { ProxyPool } from './proxy-pool.js';
+import type { RenderingPlan } from './rendering-plan.js';
 import type { RequestQueue } from './request-queue.js';
 import type { ResultRows } from './result-rows.js';
 import type { RobotsRules } from './robots.js';
@@ -19,6 +20,8 @@ export interface CrawlContext {
   /** Where result pages' rows go; the listing visits are planned from them. */
   rows: ResultRows;
   sessions: SessionPool;
+  /** How each page type is loaded, learned as the crawl goes (shared by every ZIP of the run). */
+  rendering: RenderingPlan;
   proxies: ProxyPool;
   limiter: RateLimiter;
   robots: RobotsRules;

@@ -1,9 +1,15 @@
 import type { ErrorClass } from '../../../shared/model/run-stats.js';
+import type { RenderMode } from './rendering-plan.js';
 
 /** What crawling one ZIP did, for outputs, run-stats and the summary. */
 export interface CrawlStats {
-  /** Pages loaded (result and listing pages, CAPTCHA and block pages included). */
+  /** Pages taken from the queue (result and listing pages, CAPTCHA and block pages included). */
   pages: number;
+  /**
+   * Loads by how: in the browser, or over plain HTTP. A page read over HTTP and then in the
+   * browser (it fell short, or was rechecked) counts once in each.
+   */
+  loads: Record<RenderMode, number>;
   /** Listing pages turned into records in this run. */
   listingsScraped: number;
   /** Pages that were a block page, a 403 or a 429. */
@@ -33,6 +39,7 @@ export interface CrawlStats {
 export function emptyCrawlStats(): CrawlStats {
   return {
     pages: 0,
+    loads: { browser: 0, http: 0 },
     listingsScraped: 0,
     blocked: 0,
     captchasSolved: 0,

@@ -5,11 +5,19 @@ import type { CrawlContext } from './crawl-context.js';
 import { emptyCrawlStats, type CrawlStats } from './crawl-stats.js';
 import { PageUnresponsiveError } from './bounded.js';
 import { ListingParseError } from './listing-record.js';
-import { harvest, passCaptchas } from './page-handlers.js';
+import { loadPage } from './load-page.js';
+import { harvest } from './page-handlers.js';
+import type { RenderMode } from './rendering-plan.js';
 import type { QueuedRequest } from './request-queue.js';
 import { MAX_ERROR_SCORE, type Session } from './sessions.js';
 import { stopGrace } from './stop-grace.js';
-import { visitPage } from './visit.js';
+
+/** Where a failed page can be seen: the session's browser page, or the HTML read over HTTP. */
+interface Shown {
+  session: Session;
+  via: RenderMode;
+  html?: string;
+}
 
 /**
  * Crawls the queue with `concurrency` sessions until it is empty, no session can be made, or
@@ -24,7 +32,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
     inFlight: () => inFlight,
     // Closing the contexts ends their navigations at once; their pages stay queued.
     onAbandon: () => {
-      for (const session of active) void session.context.close().catch(() => undefined);
+      for (const session of active) ctx.sessions.abandon(session);
     },
     logger: ctx.logger,
   });
@@ -33,22 +41,25 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
     request: QueuedRequest,
     errorClass: ErrorClass,
     reason: string,
-    session: Session | null,
+    shown: Shown | null,
   ) => {
     stats.failed += 1;
     stats.errorsByClass[errorClass] += 1;
     ctx.logger.warning(`gave up on ${request.url}: ${reason}`);
-    // `session` is null for a page that left the site or stopped answering: nothing to keep.
-    if (session) await ctx.snapshots.take(session.page, `${errorClass}`, ctx.pageTimeoutMs);
+    // `shown` is null for a page that left the site or stopped answering: nothing to keep.
+    if (shown?.via === 'browser' && shown.session.browser)
+      await ctx.snapshots.take(shown.session.browser.page, errorClass, ctx.pageTimeoutMs);
+    else if (shown?.via === 'http' && shown.html !== undefined)
+      await ctx.snapshots.keep(shown.html, errorClass);
     await ctx.queue.markFailed(request);
   };
   const again = async (
     request: QueuedRequest,
     errorClass: ErrorClass,
     reason: string,
-    session: Session | null,
+    shown: Shown | null,
   ) => {
-    if (request.retries >= ctx.maxRetries) return giveUp(request, errorClass, reason, session);
+    if (request.retries >= ctx.maxRetries) return giveUp(request, errorClass, reason, shown);
     stats.retries += 1;
     ctx.logger.debug(`retrying ${request.url}: ${reason}`);
     ctx.queue.retry(request);
@@ -73,6 +84,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
           continue;
         }
         inFlight += 1;
+        let shown: Shown | null = null;
         try {
           session ??= await ctx.sessions.create();
           if (!session) {
@@ -85,14 +97,8 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
           // Rejects with the stop's reason: the page is not taken.
           await ctx.limiter.acquire(ctx.stop);
           stats.pages += 1;
-          let outcome = await visitPage(current.page, request.url, ctx.selectors, {
-            scope: ctx.scope,
-            timeoutMs: ctx.navigationTimeoutMs,
-            pageTimeoutMs: ctx.pageTimeoutMs,
-            proxied: current.proxy !== null,
-          });
-          if (outcome.kind === 'captcha')
-            outcome = await passCaptchas(ctx, current, outcome, stats, abandon);
+          const { via, outcome } = await loadPage(ctx, current, request, stats, abandon);
+          shown = { session: current, via, html: outcome.kind === 'ok' ? outcome.html : undefined };
           if (abandon.aborted) {
             ctx.queue.putBack(request);
             return;
@@ -137,9 +143,9 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
             await giveUp(request, outcome.errorClass, outcome.message, null);
             await retire();
           } else if (outcome.kind === 'error' && !outcome.retryable) {
-            await giveUp(request, outcome.errorClass, outcome.message, current);
+            await giveUp(request, outcome.errorClass, outcome.message, shown);
           } else if (outcome.kind === 'error') {
-            await again(request, outcome.errorClass, outcome.message, current);
+            await again(request, outcome.errorClass, outcome.message, shown);
             current.errorScore += 1;
             if (current.errorScore >= MAX_ERROR_SCORE) {
               ctx.logger.info(
@@ -148,7 +154,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
               await retire();
             }
           } else {
-            await again(request, 'auth', 'the CAPTCHA kept coming back', current);
+            await again(request, 'auth', 'the CAPTCHA kept coming back', shown);
           }
         } catch (error) {
           if (abandon.aborted || error === ctx.stop.reason) {
@@ -156,7 +162,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
             return;
           }
           if (error instanceof ListingParseError)
-            await giveUp(request, 'parse', error.message, session);
+            await giveUp(request, 'parse', error.message, shown);
           else if (error instanceof PageUnresponsiveError) {
             // A script that never yields holds the page: it is abandoned (its context closed),
             // not retried, and the crawl goes on with a fresh session.
@@ -164,8 +170,10 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
             await giveUp(request, 'other', `abandoned: ${error.message}`, null);
             await retire();
           } else {
-            if (isRetryable(error)) await again(request, 'other', errorMessage(error), session);
-            else await giveUp(request, 'other', errorMessage(error), session);
+            // What the browser shows now, if anything: the page may have crashed.
+            const now: Shown | null = session ? { session, via: 'browser' } : null;
+            if (isRetryable(error)) await again(request, 'other', errorMessage(error), now);
+            else await giveUp(request, 'other', errorMessage(error), now);
             // The page may have crashed or closed: start the next request on a fresh session.
             await retire();
           }

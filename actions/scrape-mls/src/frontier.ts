@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
 import { COLLECTIONS, type ListingFrontierDocument } from '../../../shared/db/collections.js';
 import { connectDatabase } from '../../../shared/db/connect.js';
 import { describeDatabase } from '../../../shared/db/database-name.js';
@@ -18,6 +18,8 @@ const READ_BATCH = 500;
  */
 export class ListingFrontier {
   private constructor(
+    /** The database it holds open, or null; the rendering memory keeps its modes there too. */
+    readonly db: Db | null,
     readonly collection: Collection<ListingFrontierDocument> | null,
     readonly writable: boolean,
     readonly close: () => Promise<void>,
@@ -29,7 +31,7 @@ export class ListingFrontier {
     inputs: { mongodbUri: string; database: string; dryRun: boolean },
     logger: Logger,
   ): Promise<ListingFrontier> {
-    const none = new ListingFrontier(null, false, () => Promise.resolve(), logger);
+    const none = new ListingFrontier(null, null, false, () => Promise.resolve(), logger);
     if (inputs.mongodbUri === '') {
       logger.info('no mongodb-uri: listing pages in search order, no frontier kept');
       return none;
@@ -40,7 +42,13 @@ export class ListingFrontier {
       const collection = connection.db.collection<ListingFrontierDocument>(
         COLLECTIONS.listingFrontier,
       );
-      return new ListingFrontier(collection, !inputs.dryRun, () => connection.close(), logger);
+      return new ListingFrontier(
+        connection.db,
+        collection,
+        !inputs.dryRun,
+        () => connection.close(),
+        logger,
+      );
     } catch (error) {
       if (error instanceof ConfigurationError) throw error;
       logger.warning(

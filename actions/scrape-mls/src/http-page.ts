@@ -10,6 +10,10 @@ export const MAX_SERVED_BYTES = 5 * 1024 * 1024;
 /** Redirects followed for one page, each hop admitted before it is requested. */
 const MAX_REDIRECTS = 10;
 
+// Node's errors when the proxy, not the site, failed: refused, cut, or the tunnel never opened.
+const PROXY_FAILURE =
+  /Proxy connection|ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|socket hang up/i;
+
 /** A page loaded over plain HTTP: the same outcomes as the browser's, and the bytes it cost. */
 export type HttpVisit = VisitOutcome & { bytes: number };
 
@@ -34,7 +38,7 @@ export async function fetchServedPage(
   api: APIRequestContext,
   url: string,
   selectors: Selectors,
-  options: { timeoutMs: number; scope: SiteScope },
+  options: { timeoutMs: number; scope: SiteScope; proxied: boolean },
 ): Promise<HttpVisit> {
   let response: APIResponse | undefined;
   let bytes = 0;
@@ -47,7 +51,16 @@ export async function fetchServedPage(
       });
     } catch (error) {
       const message = (error as Error).message.split('\n')[0] ?? 'request failed';
+      if (options.proxied && PROXY_FAILURE.test(message))
+        return { kind: 'proxy-error', message, fatal: true, bytes };
+      if (options.proxied && /Timeout/i.test(message))
+        return { kind: 'proxy-error', message, fatal: false, bytes };
       return { kind: 'error', retryable: true, message, errorClass: 'network', bytes };
+    }
+    if (options.proxied && response.status() === 407) {
+      await response.dispose();
+      const message = 'the proxy refused its credentials (HTTP 407)';
+      return { kind: 'proxy-error', message, fatal: true, bytes };
     }
     const location = response.headers()['location'];
     if (response.status() < 300 || response.status() >= 400 || location === undefined) break;

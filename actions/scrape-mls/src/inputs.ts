@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { databaseInput } from '../../../shared/db/database-input.js';
 import {
   booleanInput,
+  choiceInput,
   decimalInput,
   dryRunInput,
   integerInput,
@@ -16,6 +17,8 @@ import { artifactNameSchema } from '../../../shared/io/artifact-name.js';
 export const LISTING_SITE_BASE = 'https://www.phoenixmlssearch.com';
 /** 2captcha's classic API. */
 export const CAPTCHA_SERVICE_BASE = 'https://2captcha.com';
+/** Values of `rendering`. */
+const RENDERING_SETTINGS = ['adaptive', 'browser', 'http'] as const;
 /** The selectors file in this repository, relative to the workspace. */
 export const DEFAULT_SELECTORS = 'config/selectors/listing-site.json';
 
@@ -55,6 +58,14 @@ export const scrapeMlsInputs = z.object({
   captchaServiceUrl: stringInput({ default: CAPTCHA_SERVICE_BASE }).pipe(
     httpUrl(CAPTCHA_SERVICE_BASE),
   ),
+  /**
+   * How pages are loaded: `adaptive` learns per page type (browser first, plain HTTP once the
+   * served HTML reads the same), `browser` always Chromium, `http` always plain HTTP (the browser
+   * only to pass a CAPTCHA).
+   */
+  rendering: choiceInput(RENDERING_SETTINGS, 'adaptive').pipe(z.enum(RENDERING_SETTINGS)),
+  /** Share of a type's HTTP pages also loaded in the browser to compare (0 to 1). */
+  renderingRecheck: rateInput(0.05),
   /** Chromium to run; default CHROMIUM_PATH, /usr/bin/chromium, then Playwright's browser. */
   browserPath: stringInput(),
   /** The budget gate: false does nothing. */

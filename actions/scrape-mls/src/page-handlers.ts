@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { admitUrl } from './admit-url.js';
 import { solveRecaptcha, submitCaptchaToken } from './captcha.js';
 import type { CrawlContext } from './crawl-context.js';
@@ -12,6 +13,7 @@ import { classifyPage, type VisitOutcome } from './visit.js';
 export async function passCaptchas(
   ctx: CrawlContext,
   session: Session,
+  page: Page,
   outcome: VisitOutcome,
   stats: CrawlStats,
   abandon?: AbortSignal,
@@ -24,18 +26,18 @@ export async function passCaptchas(
         message: 'CAPTCHA page and no captcha-api-key',
         errorClass: 'auth',
       } as const;
-    const token = await solveRecaptcha(ctx.captcha, outcome.siteKey, session.page.url(), abandon);
+    const token = await solveRecaptcha(ctx.captcha, outcome.siteKey, page.url(), abandon);
     stats.captchasSolved += 1;
     ctx.logger.info(`session ${session.id}: CAPTCHA solved, continuing`);
-    const navigation = session.page.waitForEvent('response', {
+    const navigation = page.waitForEvent('response', {
       predicate: (response) =>
         response.request().isNavigationRequest() && response.status() !== 303,
       timeout: ctx.navigationTimeoutMs,
     });
     // Handled at once: if the submit throws, this wait must not become an unhandled rejection.
     const landed = navigation.catch(() => null);
-    await submitCaptchaToken(session.page, token, ctx.navigationTimeoutMs);
-    outcome = await classifyPage(session.page, await landed, ctx.selectors, ctx);
+    await submitCaptchaToken(page, token, ctx.navigationTimeoutMs);
+    outcome = await classifyPage(page, await landed, ctx.selectors, ctx);
   }
   return outcome;
 }

@@ -1,8 +1,10 @@
 import type { PageReading } from './page-script.js';
 import type { QueuedRequest } from './request-queue.js';
 
+/** The ways a page is loaded: in Chromium, or its served HTML over plain HTTP. */
+export const RENDER_MODES = ['browser', 'http'] as const;
 /** How one page is loaded: in Chromium, or its served HTML over plain HTTP. */
-export type RenderMode = 'browser' | 'http';
+export type RenderMode = (typeof RENDER_MODES)[number];
 
 /** A page type: search results or a listing's own page. */
 export type PageType = QueuedRequest['kind'];
@@ -35,6 +37,12 @@ export interface PagePlan {
   recheck: boolean;
 }
 
+/** What a page type has learned, as kept between nights. */
+export interface LearnedMode {
+  mode: RenderMode;
+  agreements: number;
+}
+
 interface TypeState {
   mode: RenderMode;
   agreements: number;
@@ -54,7 +62,11 @@ export class RenderingPlan {
   readonly #policy: RenderingPolicy;
   readonly #types = new Map<PageType, TypeState>();
 
-  constructor(policy: RenderingPolicy = DEFAULT_RENDERING) {
+  /** `learned`: where earlier nights left each page type (a type not named starts in the browser). */
+  constructor(
+    policy: RenderingPolicy = DEFAULT_RENDERING,
+    learned: Partial<Record<PageType, LearnedMode>> = {},
+  ) {
     if (
       !(policy.agreementsToSwitch >= 1) ||
       !(policy.recheckShare >= 0 && policy.recheckShare <= 1)
@@ -63,6 +75,13 @@ export class RenderingPlan {
         `rendering: expected agreementsToSwitch >= 1 and recheckShare in [0, 1], got ${policy.agreementsToSwitch} and ${policy.recheckShare}`,
       );
     this.#policy = policy;
+    for (const [type, { mode, agreements }] of Object.entries(learned))
+      this.#types.set(type as PageType, { mode, agreements, httpPages: 0, switches: 0 });
+  }
+
+  /** The `rendering` input: adaptive, or always one way. */
+  get setting(): RenderingSetting {
+    return this.#policy.setting;
   }
 
   /** How to load the next page of `type`. */
@@ -104,6 +123,13 @@ export class RenderingPlan {
         type,
         { mode: state.mode, switches: state.switches },
       ]),
+    );
+  }
+
+  /** Where each page type stands now, to be kept for the next night. */
+  learned(): Partial<Record<PageType, LearnedMode>> {
+    return Object.fromEntries(
+      [...this.#types].map(([type, { mode, agreements }]) => [type, { mode, agreements }]),
     );
   }
 

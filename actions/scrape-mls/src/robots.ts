@@ -1,4 +1,3 @@
-import type { Browser } from 'playwright-core';
 import type { Logger } from '../../../shared/logger.js';
 const MAX_ROBOTS_CHARS = 512_000;
 
@@ -67,14 +66,12 @@ export function robotsAllow(rules: RobotsRules, url: string): boolean {
 }
 
 /** The site's robots.txt rules; none when it has none or cannot be read (with a warning). */
-export async function fetchRobots(
-  browser: Browser,
-  baseUrl: string,
-  logger: Logger,
-): Promise<RobotsRules> {
-  const context = await browser.newContext();
+export async function fetchRobots(baseUrl: string, logger: Logger): Promise<RobotsRules> {
+  // Plain HTTP, as Playwright's request client: no browser is needed to read a text file.
+  const { request } = await import('playwright-core');
+  const context = await request.newContext();
   try {
-    const response = await context.request.get(new URL('/robots.txt', baseUrl).href, {
+    const response = await context.get(new URL('/robots.txt', baseUrl).href, {
       timeout: 15_000,
     });
     if (response.status() >= 400) return { allow: [], disallow: [] };
@@ -85,6 +82,6 @@ export async function fetchRobots(
     logger.warning(`robots.txt unavailable (${(error as Error).message.split('\n')[0]}); going on`);
     return { allow: [], disallow: [] };
   } finally {
-    await context.close();
+    await context.dispose();
   }
 }

@@ -1,19 +1,21 @@
 import type { ArtifactClient } from '@actions/artifact';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { RateLimiter } from '../../../shared/http/rate-limiter.js';
 import type { Logger } from '../../../shared/logger.js';
 import { listingRangeProblems } from '../../../shared/model/mls-listing.js';
 import { RUN_STATS_SCHEMA_VERSION } from '../../../shared/model/run-stats.js';
 import { USAGE_SCHEMA_VERSION, type Usage } from '../../../shared/model/usage.js';
 import type { SiteScope } from './admit-url.js';
+import type { LazyBrowser } from './browser.js';
 import type { CaptchaService } from './captcha.js';
 import { crawl } from './crawl.js';
+import type { CrawlStats } from './crawl-stats.js';
 import type { ListingFrontier } from './frontier.js';
 import { ListingStore } from './listing-store.js';
 import type { ProxyPool } from './proxy-pool.js';
 import { publishShard } from './publish.js';
 import { frontierCounts, queueVisits } from './queue-visits.js';
+import { RENDER_MODES, type RenderingPlan, type RenderMode } from './rendering-plan.js';
 import { RequestQueue } from './request-queue.js';
 import { ResultRows } from './result-rows.js';
 import { previousListings } from './resume.js';
@@ -35,7 +37,10 @@ export interface ShardPlan {
   client: ArtifactClient | null;
   /** Days GitHub keeps each artifact. */
   retentionDays: number;
-  browser: Browser;
+  /** Chromium, launched when a page first needs it. */
+  browser: LazyBrowser;
+  /** How each page type is loaded (browser or plain HTTP), learned across the run's ZIPs. */
+  rendering: RenderingPlan;
   selectors: Selectors;
   proxies: ProxyPool;
   limiter: RateLimiter;
@@ -59,7 +64,16 @@ export interface ShardPlan {
   stop: AbortSignal;
 }
 
-function usageRecords(plan: ShardPlan, zip: string, solves: number, bytes: number): Usage[] {
+/**
+ * The shard's metered consumption: proxy traffic (GB) and pages through the proxy, each by how the
+ * pages were loaded, and CAPTCHA solves.
+ */
+function usageRecords(
+  plan: ShardPlan,
+  zip: string,
+  stats: CrawlStats,
+  bytes: Record<RenderMode, number>,
+): Usage[] {
   const base = {
     schemaVersion: USAGE_SCHEMA_VERSION,
     runId: plan.runId,
@@ -69,8 +83,13 @@ function usageRecords(plan: ShardPlan, zip: string, solves: number, bytes: numbe
   } as const;
   const usage: Usage[] = [];
   if (plan.proxies.enabled)
-    usage.push({ ...base, service: 'proxy', unit: 'gb', quantity: bytes / 1e9 });
-  if (plan.captcha) usage.push({ ...base, service: 'captcha', unit: 'solve', quantity: solves });
+    for (const mode of RENDER_MODES) {
+      usage.push({ ...base, service: 'proxy', unit: 'gb', quantity: bytes[mode] / 1e9, mode });
+      const pages = stats.loads[mode];
+      usage.push({ ...base, service: 'proxy', unit: 'request', quantity: pages, mode });
+    }
+  if (plan.captcha)
+    usage.push({ ...base, service: 'captcha', unit: 'solve', quantity: stats.captchasSolved });
   return usage;
 }
 
@@ -153,6 +172,8 @@ export async function scrapeShard(
           'robots-skipped': stats.robotsSkipped,
           'links-refused': stats.linksRefused,
           'pages-unresponsive': stats.unresponsive,
+          'pages-browser': stats.loads.browser,
+          'pages-http': stats.loads.http,
           'listings-gone': stats.gone,
           failed: stats.failed,
           ...frontier,
@@ -166,7 +187,7 @@ export async function scrapeShard(
             ? 'partial'
             : 'failure',
       },
-      usage: usageRecords(plan, zip, stats.captchasSolved, sessions.closedBytes),
+      usage: usageRecords(plan, zip, stats, sessions.closedBytes),
       snapshots: { dir: snapshots.dir, files: await snapshots.files() },
     },
     {
@@ -188,7 +209,7 @@ export async function scrapeShard(
     listings: listings.length,
     implausible,
     stats,
-    proxyBytes: sessions.closedBytes,
+    proxyBytes: { ...sessions.closedBytes },
     sessionsRetired: sessions.retired,
     complete,
     frontier,

@@ -7,11 +7,13 @@ import { withGroup, type Logger } from '../../../shared/logger.js';
 import { chooseResume } from '../../../shared/resume-from.js';
 import { readRunContext } from '../../../shared/run-context.js';
 import { siteScope } from './admit-url.js';
-import { launchBrowser, resolveBrowserPath } from './browser.js';
+import { LazyBrowser, resolveBrowserPath } from './browser.js';
 import { ListingFrontier } from './frontier.js';
 import type { ScrapeMlsInputs } from './inputs.js';
 import { resolveProxies } from './proxies.js';
 import { ProxyPool } from './proxy-pool.js';
+import { RenderingMemory } from './rendering-memory.js';
+import { DEFAULT_RENDERING, RenderingPlan } from './rendering-plan.js';
 import { fetchRobots } from './robots.js';
 import { scrapeShard, type ShardPlan } from './scrape-shard.js';
 import { loadSelectors } from './selectors.js';
@@ -46,6 +48,10 @@ export interface ScrapeResult {
   /** False when the budget gate switched scraping off. */
   enabled: boolean;
   shards: ShardResult[];
+  /** Each page type's mode at the end and how often it changed in this run. */
+  rendering: ReturnType<RenderingPlan['modes']>;
+  /** Whether Chromium was started: not when every page read over plain HTTP. */
+  browserLaunched: boolean;
   proxiesRetired: number;
   /** Artifact prefix, or '' when nothing was uploaded. */
   artifactName: string;
@@ -105,6 +111,8 @@ async function scrapeZips(
     return {
       enabled: false,
       shards: [],
+      rendering: {},
+      browserLaunched: false,
       proxiesRetired: 0,
       artifactName: '',
       outDir,
@@ -129,12 +137,13 @@ async function scrapeZips(
     logger,
   });
   const frontier = await ListingFrontier.open(inputs, logger);
-  const browser = await launchBrowser(resolveBrowserPath(inputs.browserPath), logger).catch(
-    async (error: unknown) => {
-      await frontier.close();
-      throw error;
-    },
+  const browser = new LazyBrowser(resolveBrowserPath(inputs.browserPath), logger);
+  const memory = new RenderingMemory(frontier.db, !inputs.dryRun, inputs.baseUrl, logger);
+  const rendering = new RenderingPlan(
+    { ...DEFAULT_RENDERING, setting: inputs.rendering, recheckShare: inputs.renderingRecheck },
+    inputs.rendering === 'adaptive' ? await memory.recall() : {},
   );
+  logger.info(`rendering: ${inputs.rendering}${describeModes(rendering)}`);
   try {
     const plan: ShardPlan = {
       runId: run.runId,
@@ -145,11 +154,12 @@ async function scrapeZips(
       client,
       retentionDays: inputs.retentionDays,
       browser,
+      rendering,
       selectors,
       proxies,
       // Capacity 1: requests are spaced evenly, never sent in a burst.
       limiter: new RateLimiter({ capacity: 1, refillPerSecond: inputs.requestsPerMinute / 60 }),
-      robots: await fetchRobots(browser, inputs.baseUrl, logger),
+      robots: await fetchRobots(inputs.baseUrl, logger),
       captcha: inputs.captchaApiKey
         ? {
             url: inputs.captchaServiceUrl.replace(/\/$/, ''),
@@ -173,9 +183,15 @@ async function scrapeZips(
     for (const zip of inputs.zipCodes) {
       shards.push(await withGroup(logger, `ZIP ${zip}`, () => scrapeShard(plan, zip, logger)));
     }
+    if (inputs.rendering === 'adaptive') await memory.keep(rendering.learned());
+    logger.info(
+      `rendering at the end: ${describeModes(rendering).slice(2) || 'nothing loaded'}; Chromium ${browser.launched ? 'was started' : 'never started'}`,
+    );
     return {
       enabled: true,
       shards,
+      rendering: rendering.modes(),
+      browserLaunched: browser.launched,
       proxiesRetired: proxies.retired,
       artifactName: client ? inputs.artifactName : '',
       outDir: plan.outDir,
@@ -186,4 +202,13 @@ async function scrapeZips(
     await browser.close();
     await frontier.close();
   }
+}
+
+/** `; search pages over http, listing pages in the browser`, or '' before anything is known. */
+function describeModes(rendering: RenderingPlan): string {
+  const parts = Object.entries(rendering.learned()).map(
+    ([type, learned]) =>
+      `${type} pages ${learned.mode === 'http' ? 'over HTTP' : 'in the browser'}`,
+  );
+  return parts.length > 0 ? `; ${parts.join(', ')}` : '';
 }

@@ -1,74 +1,39 @@
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import type { ProxyEndpoint } from '../../../shared/proxies.js';
-import { isPrivateAddress, onSite, type SiteScope } from './admit-url.js';
+import type { SiteScope } from './admit-url.js';
 import { within } from './bounded.js';
+import type { LazyBrowser } from './browser.js';
+import { BLOCKED_URLS, guard } from './page-guard.js';
 import type { ProxyPool } from './proxy-pool.js';
+import type { RenderMode } from './rendering-plan.js';
 
-/**
- * URL patterns never loaded: images, fonts and media cost time and proxy traffic and carry no
- * listing data. Blocked inside Chromium (images are also off by launch flag): routing every
- * request through Playwright's interception would cost a round trip per request.
- */
-export const BLOCKED_URLS = [
-  '*.jpg',
-  '*.jpeg',
-  '*.png',
-  '*.gif',
-  '*.webp',
-  '*.avif',
-  '*.svg',
-  '*.ico',
-  '*.woff',
-  '*.woff2',
-  '*.ttf',
-  '*.otf',
-  '*.eot',
-  '*.mp4',
-  '*.webm',
-  '*.m3u8',
-  '*.mp3',
-  '*.ogg',
-];
-const USER_AGENT =
+export const USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 
-/** One identity on the site: a browser context with its cookies and, when configured, its proxy. */
+/** What a browser sends for a page, so that plain HTTP asks for it the same way. */
+const PAGE_HEADERS = {
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-language': 'en-US,en;q=0.9',
+};
+
+/**
+ * One identity on the site: its cookies and, when configured, its proxy, the same for plain HTTP
+ * and the browser. HTTP goes through a request context of its own until the session first needs
+ * a browser page; the page's context then starts with those cookies, and HTTP goes through that
+ * context's own request client from then on, sharing its cookies (a CAPTCHA passed in the browser
+ * holds for HTTP too).
+ */
 export interface Session {
   id: number;
   proxy: ProxyEndpoint | null;
-  context: BrowserContext;
-  page: Page;
-  /** Bytes that travelled through the session's proxy. */
-  bytes: number;
+  /** Plain HTTP with the session's cookies and proxy. */
+  http: APIRequestContext;
+  /** The browser page, opened when a page of this session first needs one. */
+  browser: { context: BrowserContext; page: Page } | null;
+  /** Bytes that travelled through the session's proxy, by how the pages were loaded. */
+  bytes: Record<RenderMode, number>;
   /** Failures of this session since its last good page; it is retired at `MAX_ERROR_SCORE`. */
   errorScore: number;
-}
-
-/**
- * What a page may make the browser request: documents (pages, frames) of the site only, and no
- * resource on a private, loopback or link-local address but the site's own. Anything else is
- * aborted before it leaves the browser. A redirect is not routed: the crawl checks where a page
- * ended up instead (see visit.ts).
- */
-async function guard(route: Route, scope: SiteScope): Promise<void> {
-  const request = route.request();
-  const url = request.url();
-  let allowed = onSite(url, scope);
-  if (!allowed && request.resourceType() !== 'document') {
-    try {
-      const parsed = new URL(url);
-      // data: and blob: never leave the browser; public http(s) resources (a CDN's script) may load.
-      allowed =
-        parsed.protocol === 'data:' ||
-        parsed.protocol === 'blob:' ||
-        ((parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
-          !isPrivateAddress(parsed.hostname));
-    } catch {
-      allowed = false;
-    }
-  }
-  // The context may be closing (an abandoned page): its routes fail, which is of no concern.
-  await (allowed ? route.continue() : route.abort('blockedbyclient')).catch(() => undefined);
 }
 
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -76,29 +41,59 @@ const CLOSE_TIMEOUT_MS = 10_000;
 /** Failed pages in a row after which a session is retired, as Crawlee's session pool does. */
 export const MAX_ERROR_SCORE = 3;
 
-/** Creates sessions (one context each, a proxy each in turn) and retires them. */
+/** Creates sessions (a proxy each in turn), opens their browser pages when needed, retires them. */
 export class SessionPool {
   #created = 0;
   /** Sessions retired after a block, a 429 or proxy failures. */
   retired = 0;
-  /** Bytes through proxies of closed sessions. */
-  closedBytes = 0;
+  /** Bytes through proxies of closed sessions, by how the pages were loaded. */
+  readonly closedBytes: Record<RenderMode, number> = { browser: 0, http: 0 };
 
   constructor(
-    readonly browser: Browser,
+    readonly browser: LazyBrowser,
     readonly proxies: ProxyPool,
     readonly scope: SiteScope,
   ) {}
 
-  /** A new session, or null when proxies are configured and every one is cooling down. */
+  /** A new session (no browser yet), or null when proxies are configured and every one is cooling down. */
   async create(): Promise<Session | null> {
     const proxy = this.proxies.enabled ? this.proxies.take() : null;
     if (this.proxies.enabled && proxy === null) return null;
-    const context = await this.browser.newContext({
+    // Loaded here, as the browser is: Playwright stays in a chunk of its own in the bundle.
+    const { request } = await import('playwright-core');
+    const http = await request.newContext({
+      userAgent: USER_AGENT,
+      extraHTTPHeaders: PAGE_HEADERS,
+      proxy: proxy
+        ? { server: proxy.server, username: proxy.username, password: proxy.password }
+        : undefined,
+    });
+    this.#created += 1;
+    return {
+      id: this.#created,
+      proxy,
+      http,
+      browser: null,
+      bytes: { browser: 0, http: 0 },
+      errorScore: 0,
+    };
+  }
+
+  /**
+   * The session's browser page, opened on first use (launching Chromium if no page has needed it
+   * yet) with the cookies plain HTTP has gathered; HTTP then shares the page's cookies.
+   */
+  async page(session: Session): Promise<Page> {
+    if (session.browser) return session.browser.page;
+    const { proxy } = session;
+    const context = await (
+      await this.browser.get()
+    ).newContext({
       userAgent: USER_AGENT,
       viewport: { width: 1280, height: 900 },
       locale: 'en-US',
       timezoneId: 'America/Phoenix',
+      storageState: await session.http.storageState(),
       proxy: proxy
         ? { server: proxy.server, username: proxy.username, password: proxy.password }
         : undefined,
@@ -108,13 +103,11 @@ export class SessionPool {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setBlockedURLs', { urls: BLOCKED_URLS });
-    this.#created += 1;
-    const session: Session = { id: this.#created, proxy, context, page, bytes: 0, errorScore: 0 };
     if (proxy) {
       context.on('requestfinished', (request) => {
         void request.sizes().then(
           (sizes) => {
-            session.bytes +=
+            session.bytes.browser +=
               sizes.requestHeadersSize +
               sizes.requestBodySize +
               sizes.responseHeadersSize +
@@ -124,14 +117,31 @@ export class SessionPool {
         );
       });
     }
-    return session;
+    const standalone = session.http;
+    session.browser = { context, page };
+    session.http = context.request;
+    await standalone.dispose().catch(() => undefined);
+    return page;
+  }
+
+  /** Counts bytes a page loaded over plain HTTP cost through the session's proxy. */
+  countHttp(session: Session, bytes: number): void {
+    if (session.proxy) session.bytes.http += bytes;
+  }
+
+  /** Ends what the session has under way at once (a stop's grace ran out); close it after. */
+  abandon(session: Session): void {
+    if (session.browser) void session.browser.context.close().catch(() => undefined);
+    else void session.http.dispose().catch(() => undefined);
   }
 
   /** Closes a session; `retire` counts it as retired (blocked or failing). */
   async close(session: Session, retire: boolean): Promise<void> {
     if (retire) this.retired += 1;
-    this.closedBytes += session.bytes;
+    this.closedBytes.browser += session.bytes.browser;
+    this.closedBytes.http += session.bytes.http;
     // Bounded: the renderer of an abandoned page may be stuck in a script that never yields.
-    await within(session.context.close(), CLOSE_TIMEOUT_MS, 'context.close').catch(() => undefined);
+    const closing = session.browser ? session.browser.context.close() : session.http.dispose();
+    await within(closing, CLOSE_TIMEOUT_MS, 'context.close').catch(() => undefined);
   }
 }

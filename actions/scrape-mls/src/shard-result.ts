@@ -1,5 +1,6 @@
 import type { CrawlStats } from './crawl-stats.js';
 import type { FrontierCounts } from './queue-visits.js';
+import type { RenderMode } from './rendering-plan.js';
 
 /** What scraping one ZIP came to. */
 export interface ShardResult {
@@ -9,8 +10,8 @@ export interface ShardResult {
   /** Listings outside the guide's plausible ranges (kept, counted). */
   implausible: number;
   stats: CrawlStats;
-  /** Bytes through proxies. */
-  proxyBytes: number;
+  /** Bytes through proxies, by how the pages were loaded. */
+  proxyBytes: Record<RenderMode, number>;
   /** Sessions retired. */
   sessionsRetired: number;
   /** Nothing left in the queue and nothing given up. */

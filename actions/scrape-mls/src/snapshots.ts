@@ -28,15 +28,27 @@ export class FailureSnapshots {
    * waits on the page longer than `timeoutMs` for each of its HTML and its screenshot.
    */
   async take(page: Page, reason: string, timeoutMs = 10_000): Promise<void> {
-    if (this.#taken >= this.limit) return;
-    this.#taken += 1;
-    const base = join(this.dir, `${this.#taken}-${reason.replace(/[^\w-]+/g, '-').slice(0, 40)}`);
+    const base = this.#next(reason);
+    if (base === null) return;
     try {
       await writeFile(`${base}.html`, await contentWithin(page, timeoutMs));
       await page.screenshot({ path: `${base}.png`, timeout: timeoutMs });
     } catch {
       // The page may be gone (closed context, crashed tab); the failure itself is counted anyway.
     }
+  }
+
+  /** Saves HTML read over plain HTTP (no screenshot: no browser drew it) unless the limit is reached. */
+  async keep(html: string, reason: string): Promise<void> {
+    const base = this.#next(reason);
+    if (base !== null) await writeFile(`${base}.html`, html).catch(() => undefined);
+  }
+
+  /** The path (without extension) of the next snapshot, or null once the limit is reached. */
+  #next(reason: string): string | null {
+    if (this.#taken >= this.limit) return null;
+    this.#taken += 1;
+    return join(this.dir, `${this.#taken}-${reason.replace(/[^\w-]+/g, '-').slice(0, 40)}`);
   }
 
   /** Files kept, relative to the folder's parent (`snapshots/1-parse.html`, ...). */

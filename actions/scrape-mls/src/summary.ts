@@ -9,6 +9,29 @@ export function pagesPerMinute(pages: number, elapsedMs: number): number {
   return elapsedMs > 0 ? Math.round((pages * 60_000) / elapsedMs) : 0;
 }
 
+const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
+
+/** Pages loaded each way, and the proxy traffic each way when there was any. */
+function loads(shard: ScrapeResult['shards'][number]): string {
+  const { browser, http } = shard.stats.loads;
+  const bytes = shard.proxyBytes;
+  const traffic =
+    bytes.browser + bytes.http > 0
+      ? `; proxy traffic ${megabytes(bytes.browser)} in the browser, ${megabytes(bytes.http)} over HTTP`
+      : '';
+  return `pages loaded in the browser ${number(browser)}, over plain HTTP ${number(http)}${traffic}`;
+}
+
+/** Each page type's mode at the end, its changes, and whether Chromium started. */
+function rendering(result: ScrapeResult): string {
+  const types = Object.entries(result.rendering).map(
+    ([type, state]) =>
+      `${type} pages ${state.mode === 'http' ? 'over plain HTTP' : 'in the browser'}${state.switches > 0 ? ` (changed ${state.switches}x in this run)` : ''}`,
+  );
+  const browser = result.browserLaunched ? 'Chromium was started' : 'Chromium never started';
+  return `${types.length > 0 ? `${types.join(', ')}; ` : ''}${browser}`;
+}
+
 /** The step summary: per ZIP listings, pages, blocks, CAPTCHAs, failures and rate; gated or partial runs say so. */
 export function scrapeSummary(result: ScrapeResult): string {
   if (!result.enabled) {
@@ -33,6 +56,7 @@ export function scrapeSummary(result: ScrapeResult): string {
       ...(unresponsive === 0
         ? []
         : [`- ${shard.zip}: ${number(unresponsive)} pages abandoned: their script never yielded`]),
+      `- ${shard.zip}: ${loads(shard)}`,
       `- ${shard.zip}: ${number(f['listings-known'])} listings on the result pages; visited ${number(f['listings-new'])} new, ${number(f['listings-changed'])} changed, ${number(f['listings-revisited'])} again; ${number(f['listings-left'])} left for the next run`,
     ];
   });
@@ -54,7 +78,7 @@ export function scrapeSummary(result: ScrapeResult): string {
     ...rows,
     '',
     ...notes,
-    `Proxies retired: ${result.proxiesRetired}.`,
+    `Rendering: ${rendering(result)}. Proxies retired: ${result.proxiesRetired}.`,
     '',
     where,
     '',

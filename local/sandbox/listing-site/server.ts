@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { assetOf } from './html.js';
 import { hostileListing, hostileRole, NEVER_YIELDS_SCRIPT } from './hostile.js';
 import { listingPage } from './listing-page.js';
 import { renderedByScript, type Rendering, type RenderedKind } from './script-rendered.js';
@@ -88,12 +89,10 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       return send(200, `User-agent: *\n${rules.join('\n')}\n`, 'text/plain');
     }
     if (url.pathname === '/') return send(200, searchFormPage());
-    if (kind === 'asset')
-      return send(
-        200,
-        Buffer.alloc(2048, 0x20),
-        url.pathname.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream',
-      );
+    if (kind === 'asset') {
+      const asset = assetOf(url.pathname);
+      return send(200, Buffer.alloc(asset.bytes, 0x20), asset.type);
+    }
     if (url.pathname === '/search') {
       const zip = url.searchParams.get('zip') ?? '';
       if (!/^\d{5}$/.test(zip)) return send(400, notFoundPage());

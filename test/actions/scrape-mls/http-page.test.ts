@@ -55,13 +55,13 @@ describe('fetchServedPage', () => {
       client,
       `${listingSite.url}/listing/${first!.mlsNumber}`,
       selectors,
-      { timeoutMs: 10_000, scope: siteScope(listingSite.url) },
+      { timeoutMs: 10_000, scope: siteScope(listingSite.url), proxied: false },
     );
     const b = await fetchServedPage(
       client,
       `${listingSite.url}/listing/${second!.mlsNumber}`,
       selectors,
-      { timeoutMs: 10_000, scope: siteScope(listingSite.url) },
+      { timeoutMs: 10_000, scope: siteScope(listingSite.url), proxied: false },
     );
     expect(a.kind).toBe('ok');
     if (a.kind !== 'ok') return;
@@ -98,6 +98,7 @@ describe('fetchServedPage', () => {
       fetchServedPage(client, `${listingSite.url}${path}`, selectors, {
         timeoutMs: 10_000,
         scope: siteScope(listingSite.url),
+        proxied: false,
       });
 
     expect(await visit(`/listing/${challenged.mlsNumber}`)).toMatchObject({
@@ -123,7 +124,7 @@ describe('fetchServedPage', () => {
       client,
       `${blocking.url}/listing/${plain.mlsNumber}`,
       selectors,
-      { timeoutMs: 10_000, scope: siteScope(blocking.url) },
+      { timeoutMs: 10_000, scope: siteScope(blocking.url), proxied: false },
     );
     expect(blocked).toMatchObject({ kind: 'blocked', status: 403 });
   });
@@ -137,20 +138,45 @@ describe('fetchServedPage', () => {
       client,
       `${listingSite.url}/listing/${redirecting.mlsNumber}`,
       selectors,
-      { timeoutMs: 10_000, scope: siteScope(listingSite.url) },
+      { timeoutMs: 10_000, scope: siteScope(listingSite.url), proxied: false },
     );
     expect(outcome).toMatchObject({ kind: 'error', offSite: true, retryable: false });
     // Only the redirecting page itself was requested.
     expect(listingSite.requestLog.length - before).toBe(1);
   });
 
-  it('reports a site that does not answer as a network error, within its timeout', async () => {
-    const proxy = await startProxy({ mode: 'dead' });
-    closers.push(() => proxy.close());
-    const client = await api(proxy);
-    const outcome = await fetchServedPage(client, 'http://127.0.0.1:9/listing/1', selectors, {
+  it('reports a dead proxy and one refusing its credentials as proxy failures, never as the site', async () => {
+    const listingSite = await site();
+    const url = `${listingSite.url}/listing/${listingSite.listings('85033')[0]!.mlsNumber}`;
+    const options = { timeoutMs: 3_000, scope: siteScope(listingSite.url), proxied: true };
+    const dead = await startProxy({ mode: 'dead' });
+    closers.push(() => dead.close());
+    expect(await fetchServedPage(await api(dead), url, selectors, options)).toMatchObject({
+      kind: 'proxy-error',
+      fatal: true,
+    });
+    const refusing = await startProxy({ mode: 'reject' });
+    closers.push(() => refusing.close());
+    expect(await fetchServedPage(await api(refusing), url, selectors, options)).toMatchObject({
+      kind: 'proxy-error',
+      fatal: true,
+      message: expect.stringContaining('407'),
+    });
+    const slow = await startProxy({ mode: 'slow', slowMs: 5_000 });
+    closers.push(() => slow.close());
+    const late = await fetchServedPage(await api(slow), url, selectors, {
+      ...options,
+      timeoutMs: 1_000,
+    });
+    // A slow proxy is one strike, not a retirement.
+    expect(late).toMatchObject({ kind: 'proxy-error', fatal: false });
+  });
+
+  it('reports a site that does not answer, without a proxy, as a network error within its timeout', async () => {
+    const outcome = await fetchServedPage(await api(), 'http://127.0.0.1:9/listing/1', selectors, {
       timeoutMs: 3_000,
       scope: siteScope('http://127.0.0.1:9'),
+      proxied: false,
     });
     expect(outcome).toMatchObject({ kind: 'error', retryable: true, errorClass: 'network' });
   });
