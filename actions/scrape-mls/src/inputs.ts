@@ -12,6 +12,7 @@ import {
   stringInput,
 } from '../../../shared/inputs.js';
 import { artifactNameSchema } from '../../../shared/io/artifact-name.js';
+import { DEFAULT_RENDERING } from './rendering-plan.js';
 
 /** The listing site the old system targeted; tests and the local runner point at the sandbox. */
 export const LISTING_SITE_BASE = 'https://www.phoenixmlssearch.com';
@@ -65,7 +66,7 @@ export const scrapeMlsInputs = z.object({
    */
   rendering: choiceInput(RENDERING_SETTINGS, 'adaptive').pipe(z.enum(RENDERING_SETTINGS)),
   /** Share of a type's HTTP pages also loaded in the browser to compare (0 to 1). */
-  renderingRecheck: rateInput(0.05),
+  renderingRecheck: rateInput(DEFAULT_RENDERING.recheckShare),
   /** Chromium to run; default CHROMIUM_PATH, /usr/bin/chromium, then Playwright's browser. */
   browserPath: stringInput(),
   /** The budget gate: false does nothing. */

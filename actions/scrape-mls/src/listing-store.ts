@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { AppendLines } from './append-lines.js';
 import type { MlsListing } from '../../../shared/model/mls-listing.js';
 
 /**
@@ -9,7 +10,16 @@ import type { MlsListing } from '../../../shared/model/mls-listing.js';
 export class ListingStore {
   readonly #byMls = new Map<string, MlsListing>();
 
-  private constructor(readonly path: string) {}
+  readonly #log: AppendLines;
+
+  private constructor(readonly path: string) {
+    this.#log = new AppendLines(path);
+  }
+
+  /** Closes its file (after the writes under way); the night's work on the ZIP is over. */
+  close(): Promise<void> {
+    return this.#log.close();
+  }
 
   /** Opens the store at `path`, keeping what an earlier run wrote (a cut-off last line is dropped). */
   static async open(path: string): Promise<ListingStore> {
@@ -35,7 +45,7 @@ export class ListingStore {
   /** Adds a listing; a listing seen again replaces the earlier copy. */
   async add(listing: MlsListing): Promise<void> {
     this.#byMls.set(listing.mlsNumber, listing);
-    await appendFile(this.path, `${JSON.stringify(listing)}\n`);
+    await this.#log.append(`${JSON.stringify(listing)}\n`);
   }
 
   /** The listings, one per MLS number, in MLS number order. */

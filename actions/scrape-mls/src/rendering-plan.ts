@@ -21,11 +21,15 @@ export interface RenderingPolicy {
   recheckShare: number;
 }
 
-/** Defaults: adaptive, 3 agreeing pages to switch, 1 HTTP page in 20 checked in the browser. */
+/**
+ * Defaults: adaptive, 3 agreeing pages to switch, 1 HTTP page in 100 checked in the browser (a
+ * browser page costs about what 10 to 20 HTTP pages do; a page type that starts needing its
+ * script is caught at its first HTTP page anyway, by its incomplete reading).
+ */
 export const DEFAULT_RENDERING: RenderingPolicy = {
   setting: 'adaptive',
   agreementsToSwitch: 3,
-  recheckShare: 0.05,
+  recheckShare: 0.01,
 };
 
 /** Why an HTTP reading cannot stand for the page. */

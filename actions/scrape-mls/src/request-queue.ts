@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AppendLines } from './append-lines.js';
 
 /** A page to visit: a result page of the search, or a listing. */
 export interface QueuedRequest {
@@ -31,9 +32,16 @@ export class RequestQueue {
   readonly #failed = new Set<string>();
   readonly #pending: QueuedRequest[] = [];
   readonly #path: string;
+  readonly #log: AppendLines;
+
+  /** Closes its file (after the writes under way); the night's work on the ZIP is over. */
+  close(): Promise<void> {
+    return this.#log.close();
+  }
 
   private constructor(dir: string) {
     this.#path = join(dir, 'queue.ndjson');
+    this.#log = new AppendLines(this.#path);
   }
 
   /** Opens the queue in `dir`, replaying what an earlier run recorded there. */
@@ -145,6 +153,6 @@ export class RequestQueue {
   }
 
   async #record(event: QueueEvent): Promise<void> {
-    await appendFile(this.#path, `${JSON.stringify(event)}\n`);
+    await this.#log.append(`${JSON.stringify(event)}\n`);
   }
 }

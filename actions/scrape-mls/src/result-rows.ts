@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { AppendLines } from './append-lines.js';
 import type { ListingStatus } from '../../../shared/model/mls-listing.js';
 import { parsePrice, parseStatus } from './parse-values.js';
 import { uniqueKey } from './request-queue.js';
@@ -22,7 +23,16 @@ export interface ResultRow {
 export class ResultRows {
   readonly #rows = new Map<string, ResultRow>();
 
-  private constructor(readonly path: string) {}
+  readonly #log: AppendLines;
+
+  private constructor(readonly path: string) {
+    this.#log = new AppendLines(path);
+  }
+
+  /** Closes its file (after the writes under way); the night's work on the ZIP is over. */
+  close(): Promise<void> {
+    return this.#log.close();
+  }
 
   /** Opens the rows at `path`, keeping what an earlier run wrote (a cut-off last line is dropped). */
   static async open(path: string): Promise<ResultRows> {
@@ -51,7 +61,7 @@ export class ResultRows {
       status: parseStatus(row.status ?? undefined),
     };
     this.#rows.set(url, parsed);
-    await appendFile(this.path, `${JSON.stringify(parsed)}\n`);
+    await this.#log.append(`${JSON.stringify(parsed)}\n`);
   }
 
   /** Whether a row showed `url`. */

@@ -4,18 +4,17 @@ import type { RateLimiter } from '../../../shared/http/rate-limiter.js';
 import type { Logger } from '../../../shared/logger.js';
 import { listingRangeProblems } from '../../../shared/model/mls-listing.js';
 import { RUN_STATS_SCHEMA_VERSION } from '../../../shared/model/run-stats.js';
-import { USAGE_SCHEMA_VERSION, type Usage } from '../../../shared/model/usage.js';
 import type { SiteScope } from './admit-url.js';
 import type { LazyBrowser } from './browser.js';
 import type { CaptchaService } from './captcha.js';
 import { crawl } from './crawl.js';
-import type { CrawlStats } from './crawl-stats.js';
 import type { ListingFrontier } from './frontier.js';
 import { ListingStore } from './listing-store.js';
 import type { ProxyPool } from './proxy-pool.js';
 import { publishShard } from './publish.js';
+import { usageRecords } from './usage-records.js';
 import { frontierCounts, queueVisits } from './queue-visits.js';
-import { RENDER_MODES, type RenderingPlan, type RenderMode } from './rendering-plan.js';
+import type { RenderingPlan } from './rendering-plan.js';
 import { RequestQueue } from './request-queue.js';
 import { ResultRows } from './result-rows.js';
 import { previousListings } from './resume.js';
@@ -64,35 +63,6 @@ export interface ShardPlan {
   stop: AbortSignal;
 }
 
-/**
- * The shard's metered consumption: proxy traffic (GB) and pages through the proxy, each by how the
- * pages were loaded, and CAPTCHA solves.
- */
-function usageRecords(
-  plan: ShardPlan,
-  zip: string,
-  stats: CrawlStats,
-  bytes: Record<RenderMode, number>,
-): Usage[] {
-  const base = {
-    schemaVersion: USAGE_SCHEMA_VERSION,
-    runId: plan.runId,
-    action: 'scrape-mls',
-    shard: zip,
-    recordedAt: new Date().toISOString(),
-  } as const;
-  const usage: Usage[] = [];
-  if (plan.proxies.enabled)
-    for (const mode of RENDER_MODES) {
-      usage.push({ ...base, service: 'proxy', unit: 'gb', quantity: bytes[mode] / 1e9, mode });
-      const pages = stats.loads[mode];
-      usage.push({ ...base, service: 'proxy', unit: 'request', quantity: pages, mode });
-    }
-  if (plan.captcha)
-    usage.push({ ...base, service: 'captcha', unit: 'solve', quantity: stats.captchasSolved });
-  return usage;
-}
-
 /** Scrapes one ZIP from its persisted queue and publishes its stage folder. */
 export async function scrapeShard(
   plan: ShardPlan,
@@ -105,6 +75,29 @@ export async function scrapeShard(
   const queue = await RequestQueue.open(work);
   const store = await ListingStore.open(join(work, 'listings.ndjson'));
   const rows = await ResultRows.open(join(work, 'rows.ndjson'));
+  try {
+    return await scrapeOpened(plan, zip, logger, { startedAt, name, work, queue, store, rows });
+  } finally {
+    await Promise.all([queue.close(), store.close(), rows.close()]);
+  }
+}
+
+/** What `scrapeShard` opened for a ZIP. */
+interface OpenShard {
+  startedAt: Date;
+  name: string;
+  work: string;
+  queue: RequestQueue;
+  store: ListingStore;
+  rows: ResultRows;
+}
+
+async function scrapeOpened(
+  plan: ShardPlan,
+  zip: string,
+  logger: Logger,
+  { startedAt, name, work, queue, store, rows }: OpenShard,
+): Promise<ShardResult> {
   const snapshots = await FailureSnapshots.open(join(work, 'snapshots'), plan.maxSnapshots);
   const sessions = new SessionPool(plan.browser, plan.proxies, plan.scope);
   if (plan.resumeFrom !== '') {

@@ -25,7 +25,7 @@ describe('scrape-mls re-run (attempt 2) on a fresh runner', () => {
       selectors: SELECTORS,
       'requests-per-minute': '0',
       concurrency: '2',
-      // A recheck loads one HTTP page in 20 in the browser too: by design a second load.
+      // A recheck loads one HTTP page in 100 in the browser too: by design a second load.
       'rendering-recheck': '0',
     };
     bench.useRun('821', { RUNNER_TEMP: join(bench.root, 'attempt-1') });

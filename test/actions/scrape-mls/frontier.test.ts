@@ -31,7 +31,7 @@ describe('scrape-mls listing frontier over several nights', { timeout: 90_000 },
       'requests-per-minute': '0',
       concurrency: '2',
       'mongodb-uri': database.uri,
-      // A recheck loads one HTTP page in 20 in the browser too: by design a second load.
+      // A recheck loads one HTTP page in 100 in the browser too: by design a second load.
       'rendering-recheck': '0',
       database: database.db.databaseName,
     };

@@ -40,10 +40,10 @@ describe('RenderingPlan', () => {
     expect(plan.planFor('listing').mode).toBe('browser');
   });
 
-  it('rechecks one HTTP page in 20 in the browser by default, and goes back on a difference', () => {
+  it('rechecks one HTTP page in 100 in the browser by default, and goes back on a difference', () => {
     const plan = new RenderingPlan();
     for (let i = 0; i < 3; i += 1) plan.compared('listing', true);
-    const plans = Array.from({ length: 40 }, () => plan.planFor('listing'));
+    const plans = Array.from({ length: 200 }, () => plan.planFor('listing'));
     expect(plans.every((p) => p.mode === 'http')).toBe(true);
     expect(plans.filter((p) => p.recheck)).toHaveLength(2);
     plan.compared('listing', false);
