@@ -20,8 +20,10 @@ export interface CostLine {
   /** Dollars per `per` units, as the rate card states it. */
   price: number;
   per: number;
-  /** Dollars. */
+  /** Dollars charged: 0 for a service paid by a flat plan. */
   cost: number;
+  /** False when a flat plan pays for it: `price` is what a metered plan would charge. */
+  metered?: boolean;
 }
 
 /**
@@ -52,7 +54,8 @@ export function priceUsage(records: Iterable<Usage>, card: RateCard): CostLine[]
         `input 'rate-card': usage.${service}.unit: expected ${expected} (the units the run metered), got '${entry.unit}'`,
       );
     }
-    const cost = roundMicros((quantity / entry.per) * entry.price);
+    // A flat plan (monthly) pays for unmetered consumption: priced for the summary, not charged.
+    const cost = entry.metered ? roundMicros((quantity / entry.per) * entry.price) : 0;
     lines.push({
       service,
       item: service,
@@ -61,6 +64,7 @@ export function priceUsage(records: Iterable<Usage>, card: RateCard): CostLine[]
       price: entry.price,
       per: entry.per,
       cost,
+      metered: entry.metered,
     });
   }
   return lines;

@@ -34,6 +34,11 @@ const usagePriceSchema = z.strictObject({
   /** How many units `price` buys (1000 for "per 1,000 solves"). */
   per: z.number().positive().default(1),
   price: priceSchema,
+  /**
+   * False when the service is paid by a flat plan (its `monthly` entry) and this price is what the
+   * consumption would cost on a metered plan: shown, not charged. Default true.
+   */
+  metered: z.boolean().default(true),
   ...provenance,
 });
 

@@ -24,7 +24,7 @@ function runTable(result: CheckBudgetResult): string[] {
   if (!run) return ['The gate reads the ledger only; this run is priced at the record stage.'];
   const rows = run.lines.map(
     (line) =>
-      `| ${cell(line.service)} | ${cell(line.item)} | ${line.quantity} ${line.unit} | ${dollars(line.price)} per ${line.per === 1 ? '' : `${line.per} `}${line.unit} | ${dollars(line.cost)} |`,
+      `| ${cell(line.service)} | ${cell(line.item)} | ${line.quantity} ${line.unit} | ${dollars(line.price)} per ${line.per === 1 ? '' : `${line.per} `}${line.unit}${line.metered !== false ? '' : ` (flat plan: ${dollars((line.quantity / line.per) * line.price)} if metered)`} | ${dollars(line.cost)} |`,
   );
   const notes = [
     ...(run.jobsProblem ? [`- Actions minutes not counted: ${cell(run.jobsProblem)}.`] : []),

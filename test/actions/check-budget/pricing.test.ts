@@ -6,6 +6,8 @@ import {
 } from '../../../actions/check-budget/src/job-minutes.js';
 import { priceUsage, totalCost } from '../../../actions/check-budget/src/pricing.js';
 import type { Usage } from '../../../shared/model/usage.js';
+import { parseRateCard } from '../../../actions/check-budget/src/rate-card.js';
+import defaultCard from '../../../config/rate-card.json' with { type: 'json' };
 import { testCard } from './cards.js';
 
 const card = testCard();
@@ -78,6 +80,22 @@ describe('priceUsage', () => {
     expect(() => priceUsage([usage('proxy', 'request', 3)], card)).toThrow(
       "input 'rate-card': usage.proxy.unit: expected 'request' (the units the run metered), got 'gb'",
     );
+  });
+
+  it('shows what traffic a flat plan pays for would cost, without charging it', () => {
+    const flat = testCard();
+    flat.usage.proxy = { ...flat.usage.proxy!, metered: false };
+    const lines = priceUsage([usage('proxy', 'gb', 2), usage('captcha', 'solve', 1000)], flat);
+    expect(lines).toMatchObject([
+      { service: 'proxy', quantity: 2, price: 0.5, cost: 0, metered: false },
+      { service: 'captcha', cost: 3, metered: true },
+    ]);
+    expect(totalCost(lines)).toBe(3);
+    // The card in this repository: the guide's flat plan, with a per-GB price to compare.
+    const shipped = parseRateCard(defaultCard, 'config/rate-card.json');
+    expect(shipped.usage.proxy).toMatchObject({ unit: 'gb', metered: false });
+    expect(shipped.usage.proxy!.price).toBeGreaterThan(0);
+    expect(shipped.monthly.proxy!.price).toBeGreaterThan(0);
   });
 
   it('prices a service metered in several units by the unit the card names', () => {
