@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   ensureIndexes
-} from "../chunks/chunk-MJOOOSD5.js";
+} from "../chunks/chunk-HPWPA4Q6.js";
 import {
   createGitHubClient
 } from "../chunks/chunk-JP6ABQXW.js";
@@ -11,10 +11,10 @@ import {
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-653C26QP.js";
+} from "../chunks/chunk-JBV35KXM.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-7A7WSH6Y.js";
+} from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages,
   writeStageOutput
@@ -129,7 +129,7 @@ function priceUsage(records, card) {
         `input 'rate-card': usage.${service}.unit: expected ${expected} (the units the run metered), got '${entry.unit}'`
       );
     }
-    const cost = roundMicros(quantity / entry.per * entry.price);
+    const cost = entry.metered ? roundMicros(quantity / entry.per * entry.price) : 0;
     lines.push({
       service,
       item: service,
@@ -137,7 +137,8 @@ function priceUsage(records, card) {
       quantity,
       price: entry.price,
       per: entry.per,
-      cost
+      cost,
+      metered: entry.metered
     });
   }
   return lines;
@@ -478,7 +479,7 @@ import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // config/rate-card.json
 var rate_card_default = {
-  version: "2026-11-28",
+  version: "2026-12-04",
   currency: "USD",
   githubActions: {
     publicRepositoryFree: true,
@@ -532,9 +533,10 @@ var rate_card_default = {
     proxy: {
       unit: "gb",
       per: 1,
-      price: 0,
-      source: "assumption of the operations guide: proxies are a flat monthly plan (see monthly.proxy), traffic included",
-      date: "2026-11-28"
+      price: 3.5,
+      metered: false,
+      source: "assumption, not read from a price list: bandwidth-billed (residential) proxy plans cost a few dollars per GB of traffic. The operations guide's plan is flat (monthly.proxy, traffic included), so metered is false and the price only shows what the night's traffic would cost; on a plan billed by traffic set metered true and the plan's price per GB",
+      date: "2026-12-04"
     },
     captcha: {
       unit: "solve",
@@ -606,6 +608,11 @@ var usagePriceSchema = external_exports.strictObject({
   /** How many units `price` buys (1000 for "per 1,000 solves"). */
   per: external_exports.number().positive().default(1),
   price: priceSchema,
+  /**
+   * False when the service is paid by a flat plan (its `monthly` entry) and this price is what the
+   * consumption would cost on a metered plan: shown, not charged. Default true.
+   */
+  metered: external_exports.boolean().default(true),
   ...provenance
 });
 var monthlyPriceSchema = external_exports.strictObject({ price: priceSchema, ...provenance });
@@ -987,7 +994,7 @@ function runTable(result) {
   const run2 = result.run;
   if (!run2) return ["The gate reads the ledger only; this run is priced at the record stage."];
   const rows = run2.lines.map(
-    (line) => `| ${cell(line.service)} | ${cell(line.item)} | ${line.quantity} ${line.unit} | ${dollars(line.price)} per ${line.per === 1 ? "" : `${line.per} `}${line.unit} | ${dollars(line.cost)} |`
+    (line) => `| ${cell(line.service)} | ${cell(line.item)} | ${line.quantity} ${line.unit} | ${dollars(line.price)} per ${line.per === 1 ? "" : `${line.per} `}${line.unit}${line.metered !== false ? "" : ` (flat plan: ${dollars(line.quantity / line.per * line.price)} if metered)`} | ${dollars(line.cost)} |`
   );
   const notes = [
     ...run2.jobsProblem ? [`- Actions minutes not counted: ${cell(run2.jobsProblem)}.`] : [],

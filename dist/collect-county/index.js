@@ -39,7 +39,7 @@ import {
 } from "../chunks/chunk-SI6VTPZA.js";
 import {
   formatIssues
-} from "../chunks/chunk-TDKOKBYD.js";
+} from "../chunks/chunk-PYF4SPPL.js";
 import {
   artifactNameSchema
 } from "../chunks/chunk-NRKIZQAU.js";
@@ -56,14 +56,14 @@ import {
 import {
   abortReason
 } from "../chunks/chunk-B4QX6BYH.js";
-import "../chunks/chunk-WQ47WIVJ.js";
+import "../chunks/chunk-IS5MHUJV.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-653C26QP.js";
+} from "../chunks/chunk-JBV35KXM.js";
 import "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-7A7WSH6Y.js";
+} from "../chunks/chunk-MLRQ2EMU.js";
 import {
   expectRecordType,
   readStages,

@@ -10,7 +10,7 @@ import {
 } from "../chunks/chunk-FACVCDMQ.js";
 import {
   ensureIndexes
-} from "../chunks/chunk-MJOOOSD5.js";
+} from "../chunks/chunk-HPWPA4Q6.js";
 import {
   BudgetSpent,
   collectionStop,
@@ -44,7 +44,7 @@ import {
 } from "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-7A7WSH6Y.js";
+} from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages,
   writeStageOutput

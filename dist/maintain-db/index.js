@@ -7,7 +7,7 @@ import {
 } from "../chunks/chunk-KIOB4Y4M.js";
 import {
   reconcileIndexes
-} from "../chunks/chunk-MJOOOSD5.js";
+} from "../chunks/chunk-HPWPA4Q6.js";
 import {
   passphraseInput,
   personalDataInArtifactsInput,
@@ -17,7 +17,7 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-TDKOKBYD.js";
+} from "../chunks/chunk-PYF4SPPL.js";
 import {
   artifactNameSchema,
   isPlainArtifactName
@@ -25,13 +25,13 @@ import {
 import "../chunks/chunk-MQRJ2QYQ.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-WQ47WIVJ.js";
-import "../chunks/chunk-653C26QP.js";
+} from "../chunks/chunk-IS5MHUJV.js";
+import "../chunks/chunk-JBV35KXM.js";
 import "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS,
   DATABASE_SCHEMA
-} from "../chunks/chunk-7A7WSH6Y.js";
+} from "../chunks/chunk-MLRQ2EMU.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION

@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   stageRunFields
-} from "../chunks/chunk-RSCX2KFM.js";
+} from "../chunks/chunk-ZK665DQX.js";
 import {
   retry
 } from "../chunks/chunk-VYVWUWNP.js";
@@ -26,17 +26,17 @@ import {
 import "../chunks/chunk-B4QX6BYH.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-WQ47WIVJ.js";
+} from "../chunks/chunk-IS5MHUJV.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-653C26QP.js";
+} from "../chunks/chunk-JBV35KXM.js";
 import {
   ACTIVE_LISTING_STATUSES
 } from "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-7A7WSH6Y.js";
+} from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages,
   writeStageOutput

@@ -9,14 +9,14 @@ import "../chunks/chunk-KIOB4Y4M.js";
 import {
   checkIndexes,
   ensureIndexes
-} from "../chunks/chunk-MJOOOSD5.js";
+} from "../chunks/chunk-HPWPA4Q6.js";
 import {
   passphraseInput
 } from "../chunks/chunk-DJF6N2JA.js";
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-TDKOKBYD.js";
+} from "../chunks/chunk-PYF4SPPL.js";
 import {
   countyParcelSchema,
   enrichmentSchema
@@ -25,20 +25,20 @@ import {
   recordRun,
   runLedgerId,
   stageRunFields
-} from "../chunks/chunk-RSCX2KFM.js";
+} from "../chunks/chunk-ZK665DQX.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-WQ47WIVJ.js";
+} from "../chunks/chunk-IS5MHUJV.js";
 import {
   usageSchema
-} from "../chunks/chunk-653C26QP.js";
+} from "../chunks/chunk-JBV35KXM.js";
 import {
   listingRangeProblems,
   mlsListingSchema
 } from "../chunks/chunk-G63B4O4I.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-7A7WSH6Y.js";
+} from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages
 } from "../chunks/chunk-TIB54KGB.js";

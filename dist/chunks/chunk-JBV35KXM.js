@@ -30,6 +30,7 @@ var usageSchema = external_exports.object({
   service: external_exports.enum(USAGE_SERVICES).describe("Service consumed"),
   unit: external_exports.enum(USAGE_UNITS).describe("Unit of quantity"),
   quantity: external_exports.number().nonnegative().describe("Amount consumed, in unit"),
+  mode: external_exports.enum(["browser", "http"]).optional().describe("How the pages behind it were loaded (scrape-mls): in Chromium or over plain HTTP"),
   recordedAt: timestampSchema.describe("When the consumption was recorded")
 }).meta({ title: "Usage" });
 

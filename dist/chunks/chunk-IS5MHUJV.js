@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   COLLECTIONS
-} from "./chunk-7A7WSH6Y.js";
+} from "./chunk-MLRQ2EMU.js";
 
 // shared/db/collections.ts
 function pipelineCollections(db) {

@@ -10,7 +10,7 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-653C26QP.js";
+} from "./chunk-JBV35KXM.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,

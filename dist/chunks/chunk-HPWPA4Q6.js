@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   COLLECTION_NAMES,
   DATABASE_SCHEMA
-} from "./chunk-7A7WSH6Y.js";
+} from "./chunk-MLRQ2EMU.js";
 
 // shared/db/indexes.ts
 var INDEXES = Object.values(DATABASE_SCHEMA).flatMap(

@@ -28,6 +28,11 @@ var COLLECTIONS = {
    * first seen and last visited and what its result row showed.
    */
   listingFrontier: "listing_frontier",
+  /**
+   * scrape-mls's rendering modes: per site and page type, whether its pages read over plain HTTP
+   * or need the browser, as learned by earlier nights, so a night starts where the last one ended.
+   */
+  renderingModes: "rendering_modes",
   /** enrich-llm's cache of model extractions, keyed by the hash of the model's input. */
   enrichmentCache: "enrichment_cache",
   /** Properties enrich-llm had no time for, waiting for the next night; keyed by property key. */
@@ -89,6 +94,7 @@ var DATABASE_SCHEMA = {
   storeState: { name: COLLECTIONS.storeState, indexes: [] },
   parcelIndex: { name: COLLECTIONS.parcelIndex, indexes: [] },
   listingFrontier: { name: COLLECTIONS.listingFrontier, indexes: [] },
+  renderingModes: { name: COLLECTIONS.renderingModes, indexes: [] },
   enrichmentCache: {
     name: COLLECTIONS.enrichmentCache,
     indexes: [{ name: "key", key: { key: 1 }, serves: "what the model read before, by property" }],

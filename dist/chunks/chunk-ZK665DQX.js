@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   pipelineCollections
-} from "./chunk-WQ47WIVJ.js";
+} from "./chunk-IS5MHUJV.js";
 
 // shared/db/runs.ts
 function stageRunFields(stats, usage) {
