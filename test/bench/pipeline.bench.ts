@@ -41,7 +41,8 @@ async function pipeline(name: string, args: string[]): Promise<RunResult> {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const [runId = ''] = await readdir(out);
+  // The run's folder; the runner keeps its own state in dot-folders beside it.
+  const [runId = ''] = (await readdir(out)).filter((entry) => !entry.startsWith('.'));
   const result = JSON.parse(
     await readFile(path.join(out, runId, 'result.json'), 'utf8'),
   ) as RunResult;
