@@ -98,6 +98,8 @@ export async function fetchServedPage(
   }
   const body = await response.body();
   bytes += sizeOf(url, response, body.length);
+  // Playwright keeps every response's body until it is disposed: thousands of pages a night.
+  await response.dispose();
   if (status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfter(response), bytes };
   const html = body.toString('utf8');
   const reading = readServedHtml(html, response.url(), selectors);

@@ -8,7 +8,13 @@ import { listingPage } from './listing-page.js';
 import { renderedByScript, type Rendering, type RenderedKind } from './script-rendered.js';
 import { clientOf, cookieOf, kindOf, RateWindow, readForm } from './request-facts.js';
 import type { ListingSite, ListingSiteOptions, SiteOutage, SiteRequest } from './site-types.js';
-import { decodeMlsNumber, listingsOn, sandboxListing, type ListingLayout } from './listings.js';
+import {
+  decodeMlsNumber,
+  listingsOn,
+  sandboxListing,
+  type ListingLayout,
+  type SandboxListing,
+} from './listings.js';
 import {
   blockPage,
   challengePage,
@@ -37,10 +43,22 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
   const rendering: Partial<Record<RenderedKind, Rendering>> = { ...options.rendering };
   const hostile = options.hostile;
   let elsewhereUrl = '';
-  const listings = (zip: string) =>
-    listingsOn(seed, zip, perZip, date).map((listing, position) =>
-      hostile ? hostileListing(listing, hostileRole(position)) : listing,
-    );
+  // A ZIP's market on a day, made once: every result page needs the whole list, and making it
+  // anew for each page would make the sandbox, not the scraper, what a benchmark measures.
+  const markets = new Map<string, readonly SandboxListing[]>();
+  let marketDay = date;
+  const listings = (zip: string): readonly SandboxListing[] => {
+    if (marketDay !== date) markets.clear();
+    marketDay = date;
+    let market = markets.get(zip);
+    if (!market) {
+      market = listingsOn(seed, zip, perZip, date).map((listing, position) =>
+        hostile ? hostileListing(listing, hostileRole(position)) : listing,
+      );
+      markets.set(zip, market);
+    }
+    return market;
+  };
 
   const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://site');
@@ -179,7 +197,8 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       date = next;
     },
     requestLog,
-    listings,
+    // A copy: a caller may sort it.
+    listings: (zip) => [...listings(zip)],
     setOutage(next) {
       outage = next;
     },

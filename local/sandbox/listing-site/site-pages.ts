@@ -21,7 +21,7 @@ export function searchFormPage(): string {
 export function resultsPage(
   zip: string,
   pageNumber: number,
-  listings: SandboxListing[],
+  listings: readonly SandboxListing[],
   hostile?: HostileOptions,
 ): string {
   const start = (pageNumber - 1) * RESULTS_PER_PAGE;
