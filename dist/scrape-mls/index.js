@@ -20965,6 +20965,7 @@ async function fetchServedPage(api, url, selectors, options) {
   }
   const body = await response.body();
   bytes += sizeOf(url, response, body.length);
+  await response.dispose();
   if (status === 429) return { kind: "rate-limited", retryAfterMs: retryAfter(response), bytes };
   const html = body.toString("utf8");
   const reading = readServedHtml(html, response.url(), selectors);
