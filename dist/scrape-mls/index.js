@@ -127,6 +127,7 @@ var require_canvas = __commonJS({
 
 // actions/scrape-mls/src/rendering-plan.ts
 var RENDER_MODES = ["browser", "http"];
+var RENDERING_SETTINGS = ["adaptive", ...RENDER_MODES];
 var DEFAULT_RENDERING = {
   setting: "adaptive",
   agreementsToSwitch: 3,
@@ -228,7 +229,6 @@ function httpReadingComplete(type, reading) {
 // actions/scrape-mls/src/inputs.ts
 var LISTING_SITE_BASE = "https://www.phoenixmlssearch.com";
 var CAPTCHA_SERVICE_BASE = "https://2captcha.com";
-var RENDERING_SETTINGS = ["adaptive", "browser", "http"];
 var DEFAULT_SELECTORS = "config/selectors/listing-site.json";
 var zip = external_exports.string().regex(/^\d{5}$/, "expected a 5-digit ZIP code such as 85031");
 var httpUrl = (example) => external_exports.string().refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), {
@@ -677,7 +677,7 @@ var RenderingMemory = class {
       const documents = await this.#collection().find({ _id: { $in: PAGE_TYPES.map((type) => this.#id(type)) } }).toArray();
       const learned = {};
       for (const doc of documents) {
-        if (!PAGE_TYPES.includes(doc.pageType) || !["browser", "http"].includes(doc.mode)) continue;
+        if (!PAGE_TYPES.includes(doc.pageType) || !RENDER_MODES.includes(doc.mode)) continue;
         const agreements = Number.isSafeInteger(doc.agreements) ? Math.max(0, doc.agreements) : 0;
         learned[doc.pageType] = { mode: doc.mode, agreements };
       }
@@ -21213,7 +21213,7 @@ var SessionPool = class {
     const http = await request.newContext({
       userAgent: USER_AGENT,
       extraHTTPHeaders: PAGE_HEADERS,
-      proxy: proxy ? { server: proxy.server, username: proxy.username, password: proxy.password } : void 0
+      proxy: proxyOption(proxy)
     });
     this.#created += 1;
     return {
@@ -21238,7 +21238,7 @@ var SessionPool = class {
       locale: "en-US",
       timezoneId: "America/Phoenix",
       storageState: await session.http.storageState(),
-      proxy: proxy ? { server: proxy.server, username: proxy.username, password: proxy.password } : void 0
+      proxy: proxyOption(proxy)
     });
     await context.route("**/*", (route) => guard(route, this.scope));
     const page = await context.newPage();
@@ -21279,6 +21279,9 @@ var SessionPool = class {
     await within(closing, CLOSE_TIMEOUT_MS, "context.close").catch(() => void 0);
   }
 };
+function proxyOption(proxy) {
+  return proxy ? { server: proxy.server, username: proxy.username, password: proxy.password } : void 0;
+}
 
 // actions/scrape-mls/src/stop-grace.ts
 function stopGrace(stop, options) {

@@ -12,14 +12,12 @@ import {
   stringInput,
 } from '../../../shared/inputs.js';
 import { artifactNameSchema } from '../../../shared/io/artifact-name.js';
-import { DEFAULT_RENDERING } from './rendering-plan.js';
+import { DEFAULT_RENDERING, RENDERING_SETTINGS } from './rendering-plan.js';
 
 /** The listing site the old system targeted; tests and the local runner point at the sandbox. */
 export const LISTING_SITE_BASE = 'https://www.phoenixmlssearch.com';
 /** 2captcha's classic API. */
 export const CAPTCHA_SERVICE_BASE = 'https://2captcha.com';
-/** Values of `rendering`. */
-const RENDERING_SETTINGS = ['adaptive', 'browser', 'http'] as const;
 /** The selectors file in this repository, relative to the workspace. */
 export const DEFAULT_SELECTORS = 'config/selectors/listing-site.json';
 

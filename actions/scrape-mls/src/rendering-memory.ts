@@ -3,7 +3,7 @@ import { COLLECTIONS, type RenderingModeDocument } from '../../../shared/db/coll
 import { errorMessage } from '../../../shared/errors.js';
 import { redactUrl } from '../../../shared/http/redact.js';
 import type { Logger } from '../../../shared/logger.js';
-import type { LearnedMode, PageType } from './rendering-plan.js';
+import { RENDER_MODES, type LearnedMode, type PageType } from './rendering-plan.js';
 
 const PAGE_TYPES: readonly PageType[] = ['search', 'listing'];
 
@@ -35,7 +35,7 @@ export class RenderingMemory {
       const learned: Partial<Record<PageType, LearnedMode>> = {};
       for (const doc of documents) {
         // Only values this code writes are taken: anything else starts in the browser.
-        if (!PAGE_TYPES.includes(doc.pageType) || !['browser', 'http'].includes(doc.mode)) continue;
+        if (!PAGE_TYPES.includes(doc.pageType) || !RENDER_MODES.includes(doc.mode)) continue;
         const agreements = Number.isSafeInteger(doc.agreements) ? Math.max(0, doc.agreements) : 0;
         learned[doc.pageType] = { mode: doc.mode, agreements };
       }

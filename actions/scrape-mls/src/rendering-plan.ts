@@ -9,8 +9,10 @@ export type RenderMode = (typeof RENDER_MODES)[number];
 /** A page type: search results or a listing's own page. */
 export type PageType = QueuedRequest['kind'];
 
+/** Values of the `rendering` input: learn per page type, or always one way. */
+export const RENDERING_SETTINGS = ['adaptive', ...RENDER_MODES] as const;
 /** The `rendering` input: learn per page type, or always one way. */
-export type RenderingSetting = 'adaptive' | 'browser' | 'http';
+export type RenderingSetting = (typeof RENDERING_SETTINGS)[number];
 
 /** How the adaptive choice learns. */
 export interface RenderingPolicy {

@@ -64,9 +64,7 @@ export class SessionPool {
     const http = await request.newContext({
       userAgent: USER_AGENT,
       extraHTTPHeaders: PAGE_HEADERS,
-      proxy: proxy
-        ? { server: proxy.server, username: proxy.username, password: proxy.password }
-        : undefined,
+      proxy: proxyOption(proxy),
     });
     this.#created += 1;
     return {
@@ -94,9 +92,7 @@ export class SessionPool {
       locale: 'en-US',
       timezoneId: 'America/Phoenix',
       storageState: await session.http.storageState(),
-      proxy: proxy
-        ? { server: proxy.server, username: proxy.username, password: proxy.password }
-        : undefined,
+      proxy: proxyOption(proxy),
     });
     await context.route('**/*', (route) => guard(route, this.scope));
     const page = await context.newPage();
@@ -144,4 +140,11 @@ export class SessionPool {
     const closing = session.browser ? session.browser.context.close() : session.http.dispose();
     await within(closing, CLOSE_TIMEOUT_MS, 'context.close').catch(() => undefined);
   }
+}
+
+/** A session's proxy as Playwright takes it, the same for plain HTTP and the browser. */
+function proxyOption(proxy: ProxyEndpoint | null) {
+  return proxy
+    ? { server: proxy.server, username: proxy.username, password: proxy.password }
+    : undefined;
 }
