@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { pipeline, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import type { ZodType } from 'zod';
 import { IntegrityError, errorMessage } from '../errors.js';
+import { nullField } from './json-field.js';
 import { isGzipPath } from './ndjson-writer.js';
 
 /** Zod's issue shape, reduced to what a reader reports. */
@@ -51,6 +52,41 @@ export function readFailure(path: string, error: unknown): Error {
 }
 
 /**
+ * The lines of `text` (without `\n` or `\r\n`), read a chunk at a time as they are asked for.
+ * Not `readline`: its iterator reads ahead up to 1,024 lines while the consumer is busy (a store
+ * waiting on its database), and those lines, 10 KB each with the county's raw bodies, live long
+ * enough to be promoted to the old heap, which then grows to several times what is live.
+ */
+export async function* readLines(text: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  const line = (end: number, text: string, start: number) =>
+    text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+  for await (const chunk of text) {
+    const part = rest + decoder.write(chunk);
+    // The rest held no newline: search only what arrived.
+    let end = part.indexOf('\n', rest.length);
+    let start = 0;
+    for (; end !== -1; end = part.indexOf('\n', start)) {
+      yield line(end, part, start);
+      start = end + 1;
+    }
+    rest = start === 0 ? part : part.slice(start);
+  }
+  rest += decoder.end();
+  if (rest !== '') yield line(rest.length, rest, 0);
+}
+
+/** How `readNdjson` reads each record. */
+export interface ReadOptions {
+  /**
+   * A top-level field read as `null`, its text skipped unparsed (see `nullField`): for a reader
+   * that does not need a large value, such as a county parcel's `raw` body read a second time.
+   */
+  unparsed?: string;
+}
+
+/**
  * Streams the records of an NDJSON file (gunzipped when the path ends in `.gz`), one line at a
  * time. Blank lines are skipped. A line that is not JSON, or a record that fails `schema`, throws
  * IntegrityError naming the file and 1-based line number; with a schema, records are its output.
@@ -58,17 +94,17 @@ export function readFailure(path: string, error: unknown): Error {
 export async function* readNdjson<T = unknown>(
   path: string,
   schema?: ZodType<T>,
+  options: ReadOptions = {},
 ): AsyncGenerator<T, void, undefined> {
   const text = openText(path);
-  const lines = createInterface({ input: text, crlfDelay: Infinity });
   let lineNumber = 0;
   try {
-    for await (const line of lines) {
+    for await (const line of readLines(text)) {
       lineNumber += 1;
       if (line.trim() === '') continue;
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(options.unparsed ? nullField(line, options.unparsed) : line);
       } catch (error) {
         throw new IntegrityError(
           `${path} line ${lineNumber}: invalid JSON (${errorMessage(error)})`,
@@ -90,7 +126,6 @@ export async function* readNdjson<T = unknown>(
     if (error instanceof IntegrityError) throw error;
     throw readFailure(path, error);
   } finally {
-    lines.close();
     text.destroy();
   }
 }

@@ -6,7 +6,7 @@ import type { ActionName, DataRecordType } from '../model/common.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestFile } from '../model/manifest.js';
 import { digestFile } from './file-digest.js';
 import { verifyManifest, writeManifest } from './manifest.js';
-import { readNdjson } from './ndjson-reader.js';
+import { readNdjson, type ReadOptions } from './ndjson-reader.js';
 import { openNdjsonWriter } from './ndjson-writer.js';
 
 /** Who wrote a stage folder and what it holds; becomes the manifest's header. */
@@ -105,9 +105,10 @@ export async function* readStageRecords<T = unknown>(
   manifest: Manifest,
   recordType: DataRecordType,
   schema?: ZodType<T>,
+  options?: ReadOptions,
 ): AsyncGenerator<T, void, undefined> {
   for (const file of manifest.files) {
-    if (file.recordType === recordType) yield* readNdjson(join(dir, file.path), schema);
+    if (file.recordType === recordType) yield* readNdjson(join(dir, file.path), schema, options);
   }
 }
 

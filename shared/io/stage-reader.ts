@@ -8,6 +8,7 @@ import type { DataRecordType } from '../model/common.js';
 import type { Manifest } from '../model/manifest.js';
 import { downloadStage } from './artifact.js';
 import { MANIFEST_FILE, verifyManifest } from './manifest.js';
+import type { ReadOptions } from './ndjson-reader.js';
 import { readStageRecords } from './stage-output.js';
 import { expandStageNames } from './stage-names.js';
 
@@ -44,6 +45,7 @@ export interface StageFolder {
   records: <T = unknown>(
     type: DataRecordType,
     schema?: ZodType<T>,
+    options?: ReadOptions,
   ) => AsyncGenerator<T, void, undefined>;
 }
 
@@ -67,7 +69,7 @@ function stageFolder(name: string, dir: string, manifest: Manifest): StageFolder
     name,
     dir,
     manifest,
-    records: (type, schema) => readStageRecords(dir, manifest, type, schema),
+    records: (type, schema, options) => readStageRecords(dir, manifest, type, schema, options),
   };
 }
 

@@ -1,6 +1,7 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import path from 'node:path';
 import { ConfigurationError } from '../../../shared/errors.js';
+import type { ReadOptions } from '../../../shared/io/ndjson-reader.js';
 import { readStages } from '../../../shared/io/stage-reader.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { Manifest } from '../../../shared/model/manifest.js';
@@ -20,7 +21,7 @@ export interface LoadedStage {
    * Streams the records from disk, not yet validated (validation is counted per record); each
    * call reads the file again from the start, in the same order, and nothing is held.
    */
-  records: () => AsyncGenerator<unknown, void, undefined>;
+  records: (options?: ReadOptions) => AsyncGenerator<unknown, void, undefined>;
   runStats: RunStats[];
   usage: Usage[];
 }
@@ -64,7 +65,7 @@ export async function loadStages(
     stages.push({
       source: name,
       manifest: manifest as LoadedStage['manifest'],
-      records: () => read(manifest.recordType),
+      records: (options) => read(manifest.recordType, undefined, options),
       runStats: await collect(read('run-stats', runStatsSchema)),
       usage: await collect(read('usage', usageSchema)),
     });

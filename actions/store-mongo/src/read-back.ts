@@ -67,10 +67,13 @@ function keyOf(type: string, record: Record<string, unknown>): unknown {
 
 /**
  * The second pass: streams the stages again in the same order and hands on, a group at a time,
- * the listings to store and the properties to merge (those with a `digest`), each as soon as its last record is read.
- * Only the records that won their key in the first pass are parsed; a listing or enrichment whose
- * property is still waiting for a later record goes to a spool file on disk. The parcel, always
- * last (see `orderStages`), is never spooled, and its `raw` body is dropped as soon as it is read.
+ * the listings to store and the properties to merge (those with a `digest`), each as soon as its
+ * last record is read. Only the records that won their key in the first pass are kept; a listing
+ * or enrichment whose property is still waiting for a later record goes to a spool file on disk.
+ * The parcel, always last (see `orderStages`), is never spooled, and its `raw` body is skipped
+ * unparsed. Reading waits while a group is written: records read meanwhile would outlive two
+ * collections of V8's young generation and be promoted to the old one, which then grows to
+ * several times what is live before it is collected (see `NEW_GROUP_SIZE`).
  */
 export async function readBack(
   index: RecordIndex,
@@ -79,14 +82,6 @@ export async function readBack(
 ): Promise<void> {
   const spool = new Spool();
   const spooled = new Map<string, Array<[Part, [number, number]]>>();
-  // One group is written while the next is read: the database and the parsing overlap.
-  let writing: Promise<void> = Promise.resolve();
-  const hand = async (write: () => Promise<void>): Promise<void> => {
-    await writing;
-    writing = write();
-    // Seen by the next `hand` or the end of the pass; never an unhandled rejection meanwhile.
-    writing.catch(() => undefined);
-  };
   let ready: PropertyInput[] = [];
   let listings: Parameters<ReadBackHandlers['listings']>[0] = [];
   const maps = {
@@ -99,7 +94,9 @@ export async function readBack(
     for (const stage of index.stages) {
       const type = stage.manifest.recordType;
       const runId = stage.manifest.runId;
-      for await (const raw of stage.records()) {
+      // A parcel's `raw` body was validated in the first pass and is not stored: not parsed again.
+      const options = type === 'county-parcel' ? { unparsed: 'raw' } : {};
+      for await (const raw of stage.records(options)) {
         pos += 1;
         const value = raw as Record<string, unknown>;
         const entry = maps[type].get(String(keyOf(type, value)));
@@ -108,7 +105,6 @@ export async function readBack(
         let part: Part;
         let record: unknown;
         if (type === 'county-parcel') {
-          // Validated with its body in the first pass; not stored, so not kept.
           const parcel = countyParcelSchema.parse({ ...value, raw: {} });
           record = handlers.reveal ? await handlers.reveal(parcel) : parcel;
           part = 'parcel';
@@ -120,8 +116,7 @@ export async function readBack(
             const listing = { record: record as MlsListing, runId, observedAt };
             listings.push({ listing, propertyKey: entry.property ?? null, digest });
             if (listings.length >= handlers.groupSize) {
-              const group = listings;
-              await hand(() => handlers.listings(group));
+              await handlers.listings(listings);
               listings = [];
             }
           }
@@ -148,17 +143,14 @@ export async function readBack(
         if (absorbKey) input.absorbKey = absorbKey;
         ready.push(input);
         if (ready.length >= handlers.groupSize) {
-          const group = ready;
-          await hand(() => handlers.properties(group));
+          await handlers.properties(ready);
           ready = [];
         }
       }
     }
-    if (listings.length > 0) await hand(() => handlers.listings(listings));
-    if (ready.length > 0) await hand(() => handlers.properties(ready));
-    await writing;
+    if (listings.length > 0) await handlers.listings(listings);
+    if (ready.length > 0) await handlers.properties(ready);
   } finally {
-    await writing.catch(() => undefined);
     spool.close();
   }
 }
