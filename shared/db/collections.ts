@@ -140,19 +140,27 @@ export interface ParcelIndexDocument {
 export interface StoreStateEntry {
   /** Digest of the inputs last merged into it: equal inputs again change nothing. */
   d: string;
-  /** Properties: when the county last gave the parcel (ISO), null when it never did. */
+  /**
+   * Properties: when the county last gave the parcel (ISO), null when it never did. Listings: the
+   * `addr:<key>` the listing is stored under while no parcel matches it, else null.
+   */
   s: string | null;
   /** Properties: conflicts standing after the last merge. */
   c: number;
 }
 
 /**
- * A `store_state` document: one of 256 buckets per kind (`property:3f`, `listing:a0`), holding
+ * A `store_state` document: one of 64 buckets per kind (`property:03`, `listing:41`), holding
  * the entries of the keys that hash into it (keys sanitised as by `sanitizeKey`).
  */
 export interface StoreStateDocument {
   _id: string;
-  entries: Record<string, StoreStateEntry>;
+  /** The entries as JSON text, key -> `[d, s, c]` (see store-mongo's `store-state.ts`). */
+  packed?: string;
+  /** The entries as fields, as written before they were packed; read, never written. */
+  entries?: Record<string, StoreStateEntry>;
+  /** Counts the bucket's writes: a writer replaces the version it read, or reads again. */
+  version?: number;
   updatedAt: string;
 }
 

@@ -22,9 +22,31 @@ const apn = (i: number) =>
 const mongo = await provisionMongo({ logger: consoleLogger() });
 const dir = await mkdtemp(path.join(tmpdir(), 'bench-store-mongo-'));
 const client = new MongoClient(mongo.uri, { monitorCommands: Boolean(process.env.BENCH_VERBOSE) });
-client.on('commandSucceeded', (event) => {
-  if (event.duration > 300) console.log(`  slow ${event.commandName}: ${event.duration} ms`);
+/** With BENCH_VERBOSE: database time per command, printed after each store, and slow commands. */
+const commandTime = new Map<string, { count: number; ms: number }>();
+const commandShown = new Map<number, string>();
+client.on('commandStarted', (event) => {
+  if (!process.env.BENCH_VERBOSE) return;
+  const { command, commandName } = event;
+  const shown = { collection: command[commandName] as unknown, filter: command.filter as unknown };
+  commandShown.set(event.requestId, JSON.stringify(shown).slice(0, 200));
 });
+client.on('commandSucceeded', (event) => {
+  const sum = commandTime.get(event.commandName) ?? { count: 0, ms: 0 };
+  commandTime.set(event.commandName, { count: sum.count + 1, ms: sum.ms + event.duration });
+  const shown = commandShown.get(event.requestId) ?? '';
+  commandShown.delete(event.requestId);
+  if (event.duration > 300)
+    console.log(`  slow ${event.commandName}: ${event.duration} ms ${shown}`);
+});
+function printCommandTime(label: string): void {
+  if (!process.env.BENCH_VERBOSE) return;
+  const sums = [...commandTime].map(
+    ([name, { count, ms }]) => `${name} ${count}× ${Math.round(ms)} ms`,
+  );
+  console.log(`  database time, ${label}: ${sums.join(', ')}`);
+  commandTime.clear();
+}
 try {
   await client.connect();
   const db = client.db(`bench_store_${process.pid}`);
@@ -58,7 +80,9 @@ try {
     return (performance.now() - started) / 1000;
   };
   const first = await time(() => storeStages(options));
+  printCommandTime('first store');
   const rerun = await time(() => storeStages(options));
+  printCommandTime('rerun');
   const documents = await pipelineCollections(db).properties.find().toArray();
   const raw = db.collection<(typeof documents)[number]>('bench_insert_many');
   const insertMany = await time(async () => {

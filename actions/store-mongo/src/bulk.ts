@@ -10,7 +10,7 @@ export const UPDATE_CHUNK = 50;
 /** Inserts per `bulkWrite`. */
 export const INSERT_CHUNK = 1000;
 
-const DUPLICATE_KEY = 11000;
+export const DUPLICATE_KEY = 11000;
 
 /** One update: the fields to `$set` on the document with `_id`. */
 export interface FieldUpdate {

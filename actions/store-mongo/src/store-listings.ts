@@ -10,11 +10,12 @@ import { applyUpdates, insertNew, type FieldUpdate } from './bulk.js';
 import type { Sourced } from './incoming.js';
 import { omit } from './omit.js';
 import { readByIds } from './read-stored.js';
-import { saveState } from './store-state.js';
+import { markListingsCovered, saveState, type StoreState } from './store-state.js';
 import type { WriteOptions } from './store-properties.js';
 import { sameValue } from './stable-json.js';
 
 const APN = /^\d{3}-\d{2}-\d{3}[A-Z]?$/;
+const ADDR = 'addr:';
 
 function desiredListing(
   listing: Sourced<MlsListing>,
@@ -90,6 +91,7 @@ export class ListingStore {
   linked = 0;
   readonly #collections: ReturnType<typeof pipelineCollections> | undefined;
   readonly #entries = new Map<string, StoreStateEntry>();
+  #uncovered = false;
 
   /** `stored`: listings the collection held when the run began (see `storedCount`). */
   constructor(
@@ -105,6 +107,7 @@ export class ListingStore {
     const collections = this.#collections;
     const { options } = this;
     const mlsNumber = (entry: ListingInput) => entry.listing.record.mlsNumber;
+    await this.#uncover();
     const stored =
       collections && this.stored > 0
         ? await readByIds(collections.listings, group.map(mlsNumber), group.length, this.stored)
@@ -129,39 +132,102 @@ export class ListingStore {
         merged.linked - raced.filter(({ propertyKey }) => APN.test(propertyKey ?? '')).length;
       await applyUpdates(collections.listings, [...planned.updates, ...merged.updates]);
       for (const entry of batch)
-        this.#entries.set(mlsNumber(entry), { d: entry.digest, s: null, c: 0 });
+        this.#entries.set(mlsNumber(entry), {
+          d: entry.digest,
+          s: entry.propertyKey?.startsWith(ADDR) ? entry.propertyKey : null,
+          c: 0,
+        });
     }
   }
 
   /**
-   * Saves the listings' store-state, then relinks stored unmatched listings whose parcel is in
-   * this run (`situs`: situs address key -> APN). Returns the listings linked in this run.
+   * Relinks stored unmatched listings whose parcel is in this run (`situs`: situs address key ->
+   * APN), then saves the listings' store-state. `known` are the unmatched listings as store-state
+   * has them (see `unmatchedListings`); null when it does not cover them all: the listings are
+   * scanned, and their entries saved so that it does. Returns the listings linked in this run.
    */
-  async finish(situs: ReadonlyMap<string, string>): Promise<number> {
+  async finish(
+    situs: ReadonlyMap<string, string>,
+    known: ReadonlyMap<string, StoreStateEntry> | null,
+  ): Promise<number> {
     const collections = this.#collections;
-    if (collections && !this.options.dryRun && this.#entries.size > 0)
-      await saveState(collections.storeState, 'listing', this.#entries, this.options.now);
-    return this.linked + (await relinkListings(this.db, situs, this.options));
+    await this.#uncover();
+    const relinked =
+      known === null ? await this.#scanAndRelink(situs) : await this.#relink(situs, known);
+    if (collections && !this.options.dryRun) {
+      if (this.#entries.size > 0)
+        await saveState(collections.storeState, 'listing', this.#entries, this.options.now);
+      await markListingsCovered(collections.storeState, true, this.options.now);
+    }
+    return this.linked + relinked;
+  }
+
+  /** Before the first listing write: store-state covers the listings again only once saved. */
+  async #uncover(): Promise<void> {
+    if (this.#uncovered || this.#collections === undefined || this.options.dryRun) return;
+    await markListingsCovered(this.#collections.storeState, false, this.options.now);
+    this.#uncovered = true;
+  }
+
+  /** Relinks the known unmatched listings this run did not store, each only if still unmatched. */
+  async #relink(
+    situs: ReadonlyMap<string, string>,
+    known: ReadonlyMap<string, StoreStateEntry>,
+  ): Promise<number> {
+    let relinked = 0;
+    for (const [mlsNumber, entry] of known) {
+      const apn = entry.s === null ? undefined : situs.get(entry.s.slice(ADDR.length));
+      if (apn === undefined || this.#entries.has(mlsNumber)) continue;
+      if (this.#collections === undefined || this.options.dryRun) {
+        relinked += 1;
+        continue;
+      }
+      const { matchedCount } = await this.#collections.listings.updateOne(
+        { _id: mlsNumber, propertyKey: entry.s },
+        { $set: { propertyKey: apn, updatedAt: this.options.now } },
+      );
+      relinked += matchedCount;
+      this.#entries.set(mlsNumber, { ...entry, s: null });
+    }
+    return relinked;
+  }
+
+  /**
+   * Finds every stored unmatched listing by a scan (FerretDB evaluates the regex over every
+   * document), relinks those whose parcel is in this run and gives the others an entry with
+   * their key. An entry made here has no digest: if the listing comes again, it is merged again.
+   */
+  async #scanAndRelink(situs: ReadonlyMap<string, string>): Promise<number> {
+    if (this.#collections === undefined) return 0;
+    const projection = { _id: 1, propertyKey: 1 };
+    const unmatched = await this.#collections.listings
+      .find({ propertyKey: { $regex: '^addr:' } }, { projection })
+      .toArray();
+    const updates: FieldUpdate[] = [];
+    for (const { _id, propertyKey } of unmatched) {
+      if (this.#entries.has(_id) || propertyKey === null) continue;
+      const apn = situs.get(propertyKey.slice(ADDR.length));
+      if (apn) updates.push({ _id, set: { propertyKey: apn, updatedAt: this.options.now } });
+      this.#entries.set(_id, { d: '', s: apn ? null : propertyKey, c: 0 });
+    }
+    if (!this.options.dryRun) await applyUpdates(this.#collections.listings, updates);
+    return updates.length;
   }
 }
 
-async function relinkListings(
-  db: Db | undefined,
+/**
+ * The unmatched listings store-state knows, whose parcel is in this run, by MLS number; null when
+ * store-state does not cover every stored unmatched listing (`covered`, see `listingsCovered`).
+ */
+export function unmatchedListings(
+  state: StoreState,
   situs: ReadonlyMap<string, string>,
-  options: WriteOptions,
-): Promise<number> {
-  if (db === undefined || situs.size === 0) return 0;
-  const collection = pipelineCollections(db).listings;
-  // One query for every unmatched listing: they are few, and `$in` over many keys is a scan each.
-  const projection = { _id: 1, propertyKey: 1 };
-  const unmatched = await collection
-    .find({ propertyKey: { $regex: '^addr:' } }, { projection })
-    .toArray();
-  const updates = unmatched.flatMap((doc) => {
-    const key = doc.propertyKey ?? '';
-    const apn = key.startsWith('addr:') ? situs.get(key.slice('addr:'.length)) : undefined;
-    return apn ? [{ _id: doc._id, set: { propertyKey: apn, updatedAt: options.now } }] : [];
-  });
-  if (!options.dryRun) await applyUpdates(collection, updates);
-  return updates.length;
+  covered: boolean,
+): Map<string, StoreStateEntry> | null {
+  if (!covered) return null;
+  const known = new Map<string, StoreStateEntry>();
+  for (const [mlsNumber, entry] of state)
+    if (entry.s?.startsWith(ADDR) && situs.has(entry.s.slice(ADDR.length)))
+      known.set(mlsNumber, entry);
+  return known;
 }

@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import { MongoServerError, type Collection } from 'mongodb';
 import type { StoreStateDocument, StoreStateEntry } from '../../../shared/db/collections.js';
 import { sanitizeKey } from '../../../shared/db/sanitize.js';
-import { UPDATE_CHUNK } from './bulk.js';
+import { RetryableError } from '../../../shared/errors.js';
+import { DUPLICATE_KEY } from './bulk.js';
 
 /** What store-mongo keeps about one kind of document: entries by (sanitised) key. */
 export type StoreState = Map<string, StoreStateEntry>;
+
+/**
+ * The document that says store-state has an entry, with its `addr:` key, for every stored
+ * unmatched listing; absent until a scan of the listings found them all, and whenever
+ * `store_state` was dropped (or written by a release before listings' entries kept the key).
+ */
+const LISTINGS_COVERED = 'listings-covered';
 
 /**
  * Digest of one input record without the county's `raw` payload (not stored in properties, so it
@@ -34,13 +42,57 @@ export function inputDigest(parts: ReadonlyArray<string | number | null | undefi
 
 /**
  * Buckets per kind: a rerun reads 64 documents whatever the number of properties, and a store
- * writes at most 64 (FerretDB rewrites a whole document per update, so fewer, larger is cheaper).
+ * writes at most 64.
  */
 export const STATE_BUCKETS = 64;
+
+/** Attempts at writing one bucket while another writer keeps changing it. */
+const SAVE_ATTEMPTS = 5;
 
 function bucketId(kind: string, key: string): string {
   const hash = createHash('sha256').update(key).digest();
   return `${kind}:${String((hash[0] ?? 0) % STATE_BUCKETS).padStart(2, '0')}`;
+}
+
+function bucketIds(kind: string): string[] {
+  return [...Array(STATE_BUCKETS).keys()].map((n) => `${kind}:${String(n).padStart(2, '0')}`);
+}
+
+/** An entry as packed in a bucket's text: `[d, s, c]`. */
+type PackedEntry = [string, string | null, number];
+
+/**
+ * A bucket's entries as JSON text (key -> `[d, s, c]`). FerretDB decodes every field of a nested
+ * document on each read and rewrites all of them on any update, however few change; text is one
+ * value. Measured on 64 buckets of 312 entries: updating them as fields took 5.9 s, reading 0.7 s;
+ * as text, 0.08 s each.
+ */
+function pack(entries: ReadonlyMap<string, StoreStateEntry>): string {
+  const packed: Record<string, PackedEntry> = {};
+  for (const [key, { d, s, c }] of entries) packed[key] = [d, s, c];
+  return JSON.stringify(packed);
+}
+
+/** The entries of a bucket document, packed or (written before packing) as fields. */
+function unpack(bucket: StoreStateDocument): Array<[string, StoreStateEntry]> {
+  if (bucket.packed === undefined) return Object.entries(bucket.entries ?? {});
+  let packed: unknown;
+  try {
+    packed = JSON.parse(bucket.packed);
+  } catch (error) {
+    throw new Error(
+      `store_state document ${bucket._id}: packed entries are not JSON (${String(error)}); delete the store_state documents to re-merge`,
+      { cause: error },
+    );
+  }
+  if (packed === null || typeof packed !== 'object' || Array.isArray(packed))
+    throw new Error(
+      `store_state document ${bucket._id}: packed entries are not an object of [digest, seen, conflicts]`,
+    );
+  return Object.entries(packed as Record<string, PackedEntry>).map(([key, [d, s, c]]) => [
+    key,
+    { d, s, c },
+  ]);
 }
 
 /** The entry of `key` in `state`. */
@@ -54,9 +106,8 @@ export async function forEachStateEntry(
   kind: 'property' | 'listing',
   visit: (key: string, entry: StoreStateEntry) => void,
 ): Promise<void> {
-  for await (const bucket of collection.find({ _id: { $regex: `^${kind}:` } })) {
-    for (const [key, entry] of Object.entries(bucket.entries ?? {})) visit(key, entry);
-  }
+  for await (const bucket of collection.find({ _id: { $in: bucketIds(kind) } }))
+    for (const [key, entry] of unpack(bucket)) visit(key, entry);
 }
 
 /** Every entry of `kind` (`property` or `listing`), from its bucket documents. */
@@ -71,8 +122,12 @@ export async function readState(
 }
 
 /**
- * Saves entries after their documents were written: one upsert per bucket that `$set`s only the
- * entries' own fields, so that two shards saving into one bucket do not overwrite each other.
+ * Saves entries after their documents were written, a bucket at a time: the bucket is read, the
+ * entries merged into it, and it is written back only if no other writer changed it meanwhile
+ * (its `version`, or its creation), else read again, so that two writers saving into one bucket
+ * keep each other's entries. MongoDB applies a filtered replace atomically; FerretDB 1.x does not
+ * promise it under truly simultaneous writes, which the pipeline never makes (data-collection
+ * runs one at a time, with one store job).
  */
 export async function saveState(
   collection: Collection<StoreStateDocument>,
@@ -80,24 +135,62 @@ export async function saveState(
   entries: ReadonlyMap<string, StoreStateEntry>,
   now: string,
 ): Promise<void> {
-  const buckets = new Map<string, Record<string, unknown>>();
+  const buckets = new Map<string, Map<string, StoreStateEntry>>();
   for (const [key, entry] of entries) {
     const id = bucketId(kind, key);
-    const set = buckets.get(id) ?? { updatedAt: now };
-    set[`entries.${sanitizeKey(key)}`] = entry;
-    buckets.set(id, set);
+    const bucket = buckets.get(id) ?? new Map<string, StoreStateEntry>();
+    bucket.set(sanitizeKey(key), entry);
+    buckets.set(id, bucket);
   }
-  const operations = [...buckets].map(([_id, set]): AnyBulkWriteOperation<StoreStateDocument> => ({
-    updateOne: { filter: { _id }, update: { $set: set }, upsert: true },
-  }));
-  for (let start = 0; start < operations.length; start += UPDATE_CHUNK) {
-    const chunk = operations.slice(start, start + UPDATE_CHUNK);
-    try {
-      await collection.bulkWrite(chunk, { ordered: false });
-    } catch (error) {
-      // Two writers creating one bucket: the loser's upsert fails with 11000; as an update it succeeds.
-      if (!(error instanceof MongoBulkWriteError) || error.code !== 11000) throw error;
-      await collection.bulkWrite(chunk, { ordered: false });
+  for (const [id, bucket] of buckets) await saveBucket(collection, id, bucket, now);
+}
+
+async function saveBucket(
+  collection: Collection<StoreStateDocument>,
+  _id: string,
+  entries: ReadonlyMap<string, StoreStateEntry>,
+  now: string,
+): Promise<void> {
+  for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
+    const stored = await collection.findOne({ _id });
+    const merged = new Map(stored ? unpack(stored) : []);
+    for (const [key, entry] of entries) merged.set(key, entry);
+    const next = { packed: pack(merged), version: (stored?.version ?? 0) + 1, updatedAt: now };
+    if (stored === null) {
+      try {
+        await collection.insertOne({ _id, ...next });
+        return;
+      } catch (error) {
+        // Another writer created the bucket first: read it and merge into it.
+        if (!(error instanceof MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
+        continue;
+      }
     }
+    const version = stored.version === undefined ? { $exists: false } : stored.version;
+    const { matchedCount } = await collection.replaceOne({ _id, version }, next);
+    if (matchedCount === 1) return;
   }
+  throw new RetryableError(`store_state document ${_id} kept changing under another writer`);
+}
+
+/** Whether store-state knows every stored unmatched listing (see LISTINGS_COVERED). */
+export async function listingsCovered(
+  collection: Collection<StoreStateDocument> | undefined,
+): Promise<boolean> {
+  return (await collection?.findOne({ _id: LISTINGS_COVERED })) != null;
+}
+
+/**
+ * Records (`covered`) that store-state knows every stored unmatched listing, after the listings'
+ * entries were saved, or withdraws it before listings are written: a run that stops between its
+ * listing writes and its save leaves the next run to scan.
+ */
+export async function markListingsCovered(
+  collection: Collection<StoreStateDocument>,
+  covered: boolean,
+  now: string,
+): Promise<void> {
+  if (covered)
+    await collection.replaceOne({ _id: LISTINGS_COVERED }, { updatedAt: now }, { upsert: true });
+  else await collection.deleteOne({ _id: LISTINGS_COVERED });
 }

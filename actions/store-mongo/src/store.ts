@@ -13,8 +13,8 @@ import { measureQuality, type Quality } from './quality.js';
 import { readBack } from './read-back.js';
 import { storedCount } from './read-stored.js';
 import { indexStages } from './record-index.js';
-import { readState, stateEntry } from './store-state.js';
-import { ListingStore } from './store-listings.js';
+import { listingsCovered, readState, stateEntry } from './store-state.js';
+import { ListingStore, unmatchedListings } from './store-listings.js';
 import { PropertyStore } from './store-properties.js';
 
 /** What `storeStages` needs. */
@@ -132,6 +132,12 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
     entry.pending = true;
     pending += 1;
   }
+  // Unmatched listings to relink, known without scanning the listings when store-state covers them.
+  const relink = unmatchedListings(
+    listingState,
+    plan.situs,
+    listingStore.stored === 0 || (await listingsCovered(collections?.storeState)),
+  );
   // Compared: store-state's entries need not stay in memory while the records are read back.
   propertyState.clear();
   listingState.clear();
@@ -152,7 +158,7 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
   logger.info(
     `${properties.inserted} inserted, ${properties.updated} updated, ${properties.unchanged} unchanged, ${properties.historyRows} history rows`,
   );
-  const linkedListings = await listingStore.finish(plan.situs);
+  const linkedListings = await listingStore.finish(plan.situs, relink);
   const audit = await withGroup(logger, 'Check integrity', () =>
     auditStore(writeDb, index, properties.problems, now),
   );

@@ -190,6 +190,32 @@ describe('store-mongo', () => {
     });
   });
 
+  it('links a stored unmatched listing when store-state was written before it kept their keys', async () => {
+    const mls = await stageFolder(root, 'legacy-mls', 'mls-listing', [listing(22)], {
+      runId: '711',
+    });
+    await store([mls], {}, '711');
+    // The earlier release's store_state: only buckets, entries as fields, no unmatched key.
+    const { storeState, listings } = pipelineCollections(database.db);
+    await storeState.deleteMany({ _id: { $not: /^(listing|property):\d\d$/ } });
+    for (const bucket of await storeState.find({ _id: /^listing:/ }).toArray()) {
+      const entries = Object.fromEntries(
+        Object.entries(JSON.parse(bucket.packed!) as Record<string, [string]>).map(([key, [d]]) => [
+          key,
+          { d, s: null, c: 0 },
+        ]),
+      );
+      await storeState.replaceOne({ _id: bucket._id }, { entries, updatedAt: bucket.updatedAt });
+    }
+
+    const county = await stageFolder(root, 'legacy-county', 'county-parcel', [parcel(22)], {
+      runId: '712',
+    });
+    const late = await store([county], {}, '712');
+    expect(late.outputs).toMatchObject({ 'linked-listings': '1', integrity: 'ok' });
+    expect((await listings.findOne({ _id: listing(22).mlsNumber }))?.propertyKey).toBe(apnOf(22));
+  });
+
   it('records a conflict between county and listing with both values', async () => {
     const county = await stageFolder(root, 'conflict-county', 'county-parcel', [
       parcel(30, { livingAreaSqft: 1364 }),
