@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { provisionMongo } from '../../local/mongo/provision-mongo.js';
 import { pipelineCollections } from '../../shared/db/collections.js';
+import { DATABASE_SCHEMA } from '../../shared/db/schema.js';
 import { consoleLogger } from '../../local/console-logger.js';
 import { memoryLogger } from '../../shared/logger.js';
 import { loadStages } from '../../actions/store-mongo/src/load-stages.js';
@@ -13,7 +14,8 @@ import { listing, parcel, stageFolder } from '../actions/store-mongo/fixtures.js
 /**
  * store-mongo throughput on its own database: the first store of COUNT properties (parcels, a
  * quarter with a listing) with full merge, history and integrity checks, then a no-op rerun of
- * the same artifacts, beside plain `insertMany` of the same documents in the same run.
+ * the same artifacts, beside plain `insertMany` of the same documents in the same run, into a
+ * collection without indexes and into one with the properties collection's declared indexes.
  */
 const COUNT = Number(process.env.BENCH_PROPERTIES ?? 20_000);
 const apn = (i: number) =>
@@ -84,20 +86,28 @@ try {
   const rerun = await time(() => storeStages(options));
   printCommandTime('rerun');
   const documents = await pipelineCollections(db).properties.find().toArray();
-  const raw = db.collection<(typeof documents)[number]>('bench_insert_many');
-  const insertMany = await time(async () => {
-    for (let start = 0; start < documents.length; start += 1000)
-      await raw.insertMany(documents.slice(start, start + 1000), { ordered: false });
-  });
+  const insertAll = async (name: string, indexed: boolean) => {
+    const collection = db.collection<(typeof documents)[number]>(name);
+    if (indexed)
+      for (const { name: index, key } of DATABASE_SCHEMA.properties.indexes)
+        await collection.createIndex(key, { name: index });
+    return time(async () => {
+      for (let start = 0; start < documents.length; start += 1000)
+        await collection.insertMany(documents.slice(start, start + 1000), { ordered: false });
+    });
+  };
+  const insertMany = await insertAll('bench_insert_many', false);
+  const insertIndexed = await insertAll('bench_insert_many_indexed', true);
   const rate = (seconds: number) =>
     `${Math.round(COUNT / seconds).toLocaleString('en-US')} documents/s`;
   console.log(
-    `first store of ${COUNT} properties: ${rate(first)} (${(insertMany / first).toFixed(2)}x of insertMany)`,
+    `first store of ${COUNT} properties: ${rate(first)} (${(insertMany / first).toFixed(2)}x of insertMany, ${(insertIndexed / first).toFixed(2)}x of insertMany with the properties' indexes)`,
   );
   console.log(
     `no-op rerun: ${rate(rerun)} (${(first / rerun).toFixed(1)}x faster than the first store)`,
   );
   console.log(`plain insertMany of the same documents: ${rate(insertMany)}`);
+  console.log(`insertMany into a collection with the properties' indexes: ${rate(insertIndexed)}`);
   await db.dropDatabase();
 } finally {
   await client.close();

@@ -49,6 +49,8 @@ class Spool {
 export interface ReadBackHandlers {
   /** Records per group handed on. */
   groupSize: number;
+  /** Read the next group while one is written (only one write at a time either way). */
+  overlap?: boolean;
   /** Puts back a parcel's sealed owner fields (see `reveal.ts`); the parcel as is without it. */
   reveal?: (parcel: CountyParcel) => Promise<CountyParcel>;
   properties: (group: PropertyInput[]) => Promise<void>;
@@ -71,9 +73,9 @@ function keyOf(type: string, record: Record<string, unknown>): unknown {
  * last record is read. Only the records that won their key in the first pass are kept; a listing
  * or enrichment whose property is still waiting for a later record goes to a spool file on disk.
  * The parcel, always last (see `orderStages`), is never spooled, and its `raw` body is skipped
- * unparsed. Reading waits while a group is written: records read meanwhile would outlive two
- * collections of V8's young generation and be promoted to the old one, which then grows to
- * several times what is live before it is collected (see `NEW_GROUP_SIZE`).
+ * unparsed. Unless `overlap`, reading waits while a group is written: records read meanwhile
+ * may outlive two collections of V8's young generation and be promoted to the old one, which
+ * then grows to several times what is live before it is collected (see `NEW_GROUP_SIZE`).
  */
 export async function readBack(
   index: RecordIndex,
@@ -84,6 +86,15 @@ export async function readBack(
   const spooled = new Map<string, Array<[Part, [number, number]]>>();
   let ready: PropertyInput[] = [];
   let listings: Parameters<ReadBackHandlers['listings']>[0] = [];
+  // With `overlap`, a group is written while the next is read: the database and the parsing overlap.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (run: () => Promise<void>): Promise<void> => {
+    await writing;
+    writing = run();
+    // Awaited before the next write, at the end, and on a failure (`finally`).
+    writing.catch(() => {});
+    if (!handlers.overlap) await writing;
+  };
   const maps = {
     'county-parcel': index.parcels,
     'mls-listing': index.listings,
@@ -116,7 +127,8 @@ export async function readBack(
             const listing = { record: record as MlsListing, runId, observedAt };
             listings.push({ listing, propertyKey: entry.property ?? null, digest });
             if (listings.length >= handlers.groupSize) {
-              await handlers.listings(listings);
+              const group = listings;
+              await write(() => handlers.listings(group));
               listings = [];
             }
           }
@@ -143,14 +155,17 @@ export async function readBack(
         if (absorbKey) input.absorbKey = absorbKey;
         ready.push(input);
         if (ready.length >= handlers.groupSize) {
-          await handlers.properties(ready);
+          const group = ready;
+          await write(() => handlers.properties(group));
           ready = [];
         }
       }
     }
-    if (listings.length > 0) await handlers.listings(listings);
-    if (ready.length > 0) await handlers.properties(ready);
+    if (listings.length > 0) await write(() => handlers.listings(listings));
+    if (ready.length > 0) await write(() => handlers.properties(ready));
+    await writing;
   } finally {
+    await writing.catch(() => {});
     spool.close();
   }
 }

@@ -74,11 +74,13 @@ function withIndexes(integrity: string, missing: readonly string[]): string {
  */
 export const GROUP_SIZE = 1000;
 /**
- * The group when the collections held nothing (a first store): nothing is read, and a group this
- * small is merged and written before V8 collects its young generation twice, so that its records
- * die there instead of filling the old generation (at 100,000 parcels, a peak of ~500 MB).
+ * The group when the collections held nothing (a first store): nothing is read back, and one
+ * group is written while the next is read (`overlap`), which made a first store of 20,000 about
+ * a third faster. A group this small is merged and written before V8 collects its young
+ * generation twice, so that its records die there instead of filling the old generation: at
+ * 100,000 parcels the peak was ~270 MB; with groups of 100 it was ~330 MB, and ~500 MB with 1,000.
  */
-export const NEW_GROUP_SIZE = 100;
+export const NEW_GROUP_SIZE = 50;
 
 /**
  * Merges the records of the verified input stages into `properties`, `listings` and `history`,
@@ -143,11 +145,10 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
   listingState.clear();
   await withGroup(logger, 'Store listings and properties', async () => {
     if (pending === 0) return logger.info('nothing changed since the last store');
+    const first = propertyStore.stored + listingStore.stored === 0;
     await readBack(index, plan, {
-      groupSize:
-        propertyStore.stored + listingStore.stored === 0
-          ? NEW_GROUP_SIZE
-          : Math.max(GROUP_SIZE, options.batchSize),
+      groupSize: first ? NEW_GROUP_SIZE : Math.max(GROUP_SIZE, options.batchSize),
+      overlap: first,
       properties: (group) => propertyStore.store(group),
       listings: (group) => listingStore.store(group),
       reveal: (parcel) => revealer.reveal(parcel),
