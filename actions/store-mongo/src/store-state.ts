@@ -142,17 +142,23 @@ export async function saveState(
     bucket.set(sanitizeKey(key), entry);
     buckets.set(id, bucket);
   }
-  for (const [id, bucket] of buckets) await saveBucket(collection, id, bucket, now);
+  // Read together (one query, not one per bucket); a bucket changed meanwhile is read again.
+  const stored = new Map<string, StoreStateDocument>();
+  for await (const bucket of collection.find({ _id: { $in: [...buckets.keys()] } }))
+    stored.set(bucket._id, bucket);
+  for (const [id, bucket] of buckets)
+    await saveBucket(collection, id, bucket, stored.get(id) ?? null, now);
 }
 
 async function saveBucket(
   collection: Collection<StoreStateDocument>,
   _id: string,
   entries: ReadonlyMap<string, StoreStateEntry>,
+  read: StoreStateDocument | null,
   now: string,
 ): Promise<void> {
   for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
-    const stored = await collection.findOne({ _id });
+    const stored = attempt === 1 ? read : await collection.findOne({ _id });
     const merged = new Map(stored ? unpack(stored) : []);
     for (const [key, entry] of entries) merged.set(key, entry);
     const next = { packed: pack(merged), version: (stored?.version ?? 0) + 1, updatedAt: now };

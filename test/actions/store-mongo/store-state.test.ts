@@ -40,19 +40,20 @@ describe('store-state', () => {
   it('keeps another writer’s entries saved between its read of a bucket and its write', async () => {
     const { storeState } = pipelineCollections(database.db);
     await saveState(storeState, 'listing', entries(0, 300, 'x'), NOW);
-    // Every bucket this writer reads is changed by another writer before it writes it back.
+    // Before each of this writer's writes, another writer saves an entry first.
     let raced = 0;
     const racing = new Proxy(storeState, {
       get(target, name, receiver) {
-        if (name !== 'findOne') return Reflect.get(target, name, receiver) as unknown;
-        return async (filter: { _id: string }) => {
-          const read = await target.findOne(filter);
+        const real = Reflect.get(target, name, receiver) as unknown;
+        if ((name !== 'insertOne' && name !== 'replaceOne') || typeof real !== 'function')
+          return real;
+        return async (...args: unknown[]) => {
           if (raced < STATE_BUCKETS) {
             raced += 1;
             const other = entries(1000 + raced, 1001 + raced, 'other');
             await saveState(target, 'listing', other, NOW);
           }
-          return read;
+          return (real as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         };
       },
     });
