@@ -11,23 +11,23 @@ import {
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-JBV35KXM.js";
+} from "../chunks/chunk-JN5RNTN7.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-TIB54KGB.js";
+} from "../chunks/chunk-5OFK7CB5.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-LDHJLM63.js";
+} from "../chunks/chunk-3BQ6SHIE.js";
 import {
   readNdjson,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-ZMR2UW6N.js";
+} from "../chunks/chunk-66S3UAP5.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

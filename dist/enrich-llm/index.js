@@ -29,7 +29,7 @@ import {
   enrichmentSchema,
   fieldConfidenceSchema,
   listingSignalsSchema
-} from "../chunks/chunk-MQRJ2QYQ.js";
+} from "../chunks/chunk-ARM5GK4M.js";
 import {
   markdownText
 } from "../chunks/chunk-T3DYMKLJ.js";
@@ -41,14 +41,14 @@ import {
 } from "../chunks/chunk-B4QX6BYH.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-G63B4O4I.js";
+} from "../chunks/chunk-F3QJ272U.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-TIB54KGB.js";
+} from "../chunks/chunk-5OFK7CB5.js";
 import {
   DefaultArtifactClient,
   describeIssues,
@@ -56,7 +56,7 @@ import {
   runnerArtifactClient,
   timestampSchema,
   uploadStage
-} from "../chunks/chunk-ZMR2UW6N.js";
+} from "../chunks/chunk-66S3UAP5.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

@@ -17,17 +17,17 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-PYF4SPPL.js";
+} from "../chunks/chunk-X5P4AHGR.js";
 import {
   artifactNameSchema,
   isPlainArtifactName
 } from "../chunks/chunk-NRKIZQAU.js";
-import "../chunks/chunk-MQRJ2QYQ.js";
+import "../chunks/chunk-ARM5GK4M.js";
 import {
   pipelineCollections
 } from "../chunks/chunk-IS5MHUJV.js";
-import "../chunks/chunk-JBV35KXM.js";
-import "../chunks/chunk-G63B4O4I.js";
+import "../chunks/chunk-JN5RNTN7.js";
+import "../chunks/chunk-F3QJ272U.js";
 import {
   COLLECTIONS,
   DATABASE_SCHEMA
@@ -35,7 +35,7 @@ import {
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-LDHJLM63.js";
+} from "../chunks/chunk-3BQ6SHIE.js";
 import {
   FOLDER_MANIFEST,
   clientFailure,
@@ -46,7 +46,7 @@ import {
   runnerArtifactClient,
   verifyFolder,
   writeFolderManifest
-} from "../chunks/chunk-ZMR2UW6N.js";
+} from "../chunks/chunk-66S3UAP5.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

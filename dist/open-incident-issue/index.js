@@ -16,15 +16,15 @@ import {
 import {
   readStageRecords,
   readStages
-} from "../chunks/chunk-TIB54KGB.js";
+} from "../chunks/chunk-5OFK7CB5.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-LDHJLM63.js";
+} from "../chunks/chunk-3BQ6SHIE.js";
 import {
   runnerArtifactClient,
   verifyManifest
-} from "../chunks/chunk-ZMR2UW6N.js";
+} from "../chunks/chunk-66S3UAP5.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

@@ -13,11 +13,11 @@ import {
 } from "../chunks/chunk-SI6VTPZA.js";
 import {
   formatIssues
-} from "../chunks/chunk-PYF4SPPL.js";
+} from "../chunks/chunk-X5P4AHGR.js";
 import {
   artifactNameSchema
 } from "../chunks/chunk-NRKIZQAU.js";
-import "../chunks/chunk-MQRJ2QYQ.js";
+import "../chunks/chunk-ARM5GK4M.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -33,13 +33,13 @@ import {
 import "../chunks/chunk-IS5MHUJV.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-JBV35KXM.js";
+} from "../chunks/chunk-JN5RNTN7.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-G63B4O4I.js";
+} from "../chunks/chunk-F3QJ272U.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
@@ -47,14 +47,14 @@ import {
   expectRecordType,
   readStages,
   writeStageOutput
-} from "../chunks/chunk-TIB54KGB.js";
+} from "../chunks/chunk-5OFK7CB5.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-LDHJLM63.js";
+} from "../chunks/chunk-3BQ6SHIE.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-ZMR2UW6N.js";
+} from "../chunks/chunk-66S3UAP5.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

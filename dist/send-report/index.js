@@ -30,26 +30,26 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-JBV35KXM.js";
+} from "../chunks/chunk-JN5RNTN7.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-G63B4O4I.js";
+} from "../chunks/chunk-F3QJ272U.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-TIB54KGB.js";
+} from "../chunks/chunk-5OFK7CB5.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-LDHJLM63.js";
+} from "../chunks/chunk-3BQ6SHIE.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-ZMR2UW6N.js";
+} from "../chunks/chunk-66S3UAP5.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

@@ -16,11 +16,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-PYF4SPPL.js";
+} from "../chunks/chunk-X5P4AHGR.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-MQRJ2QYQ.js";
+} from "../chunks/chunk-ARM5GK4M.js";
 import {
   recordRun,
   runLedgerId,
@@ -31,23 +31,23 @@ import {
 } from "../chunks/chunk-IS5MHUJV.js";
 import {
   usageSchema
-} from "../chunks/chunk-JBV35KXM.js";
+} from "../chunks/chunk-JN5RNTN7.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-G63B4O4I.js";
+} from "../chunks/chunk-F3QJ272U.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages
-} from "../chunks/chunk-TIB54KGB.js";
+} from "../chunks/chunk-5OFK7CB5.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-LDHJLM63.js";
+} from "../chunks/chunk-3BQ6SHIE.js";
 import {
   DefaultArtifactClient
-} from "../chunks/chunk-ZMR2UW6N.js";
+} from "../chunks/chunk-66S3UAP5.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";
@@ -97,7 +97,7 @@ async function loadStages(names, source, logger) {
     stages.push({
       source: name,
       manifest,
-      records: () => read(manifest.recordType),
+      records: (options) => read(manifest.recordType, void 0, options),
       runStats: await collect(read("run-stats", runStatsSchema)),
       usage: await collect(read("usage", usageSchema))
     });
@@ -248,6 +248,7 @@ async function insertIdempotent(collection, rows) {
 }
 
 // actions/store-mongo/src/store-state.ts
+var LISTINGS_COVERED = "listings-covered";
 function recordDigest(record) {
   const rest = { ...record };
   delete rest.raw;
@@ -257,17 +258,45 @@ function inputDigest(parts) {
   return createHash("sha256").update(parts.map((part2) => String(part2 ?? "")).join("\n")).digest().toString("hex", 0, 12);
 }
 var STATE_BUCKETS = 64;
+var SAVE_ATTEMPTS = 5;
 function bucketId(kind, key) {
   const hash = createHash("sha256").update(key).digest();
   return `${kind}:${String((hash[0] ?? 0) % STATE_BUCKETS).padStart(2, "0")}`;
+}
+function bucketIds(kind) {
+  return [...Array(STATE_BUCKETS).keys()].map((n) => `${kind}:${String(n).padStart(2, "0")}`);
+}
+function pack(entries) {
+  const packed = {};
+  for (const [key, { d, s, c }] of entries) packed[key] = [d, s, c];
+  return JSON.stringify(packed);
+}
+function unpack(bucket) {
+  if (bucket.packed === void 0) return Object.entries(bucket.entries ?? {});
+  let packed;
+  try {
+    packed = JSON.parse(bucket.packed);
+  } catch (error) {
+    throw new Error(
+      `store_state document ${bucket._id}: packed entries are not JSON (${String(error)}); delete the store_state documents to re-merge`,
+      { cause: error }
+    );
+  }
+  if (packed === null || typeof packed !== "object" || Array.isArray(packed))
+    throw new Error(
+      `store_state document ${bucket._id}: packed entries are not an object of [digest, seen, conflicts]`
+    );
+  return Object.entries(packed).map(([key, [d, s, c]]) => [
+    key,
+    { d, s, c }
+  ]);
 }
 function stateEntry(state, key) {
   return state.get(sanitizeKey(key));
 }
 async function forEachStateEntry(collection, kind, visit) {
-  for await (const bucket of collection.find({ _id: { $regex: `^${kind}:` } })) {
-    for (const [key, entry] of Object.entries(bucket.entries ?? {})) visit(key, entry);
-  }
+  for await (const bucket of collection.find({ _id: { $in: bucketIds(kind) } }))
+    for (const [key, entry] of unpack(bucket)) visit(key, entry);
 }
 async function readState(collection, kind) {
   const state = /* @__PURE__ */ new Map();
@@ -279,22 +308,44 @@ async function saveState(collection, kind, entries, now) {
   const buckets = /* @__PURE__ */ new Map();
   for (const [key, entry] of entries) {
     const id = bucketId(kind, key);
-    const set = buckets.get(id) ?? { updatedAt: now };
-    set[`entries.${sanitizeKey(key)}`] = entry;
-    buckets.set(id, set);
+    const bucket = buckets.get(id) ?? /* @__PURE__ */ new Map();
+    bucket.set(sanitizeKey(key), entry);
+    buckets.set(id, bucket);
   }
-  const operations = [...buckets].map(([_id, set]) => ({
-    updateOne: { filter: { _id }, update: { $set: set }, upsert: true }
-  }));
-  for (let start = 0; start < operations.length; start += UPDATE_CHUNK) {
-    const chunk = operations.slice(start, start + UPDATE_CHUNK);
-    try {
-      await collection.bulkWrite(chunk, { ordered: false });
-    } catch (error) {
-      if (!(error instanceof import_mongodb2.MongoBulkWriteError) || error.code !== 11e3) throw error;
-      await collection.bulkWrite(chunk, { ordered: false });
+  const stored = /* @__PURE__ */ new Map();
+  for await (const bucket of collection.find({ _id: { $in: [...buckets.keys()] } }))
+    stored.set(bucket._id, bucket);
+  for (const [id, bucket] of buckets)
+    await saveBucket(collection, id, bucket, stored.get(id) ?? null, now);
+}
+async function saveBucket(collection, _id, entries, read, now) {
+  for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
+    const stored = attempt === 1 ? read : await collection.findOne({ _id });
+    const merged = new Map(stored ? unpack(stored) : []);
+    for (const [key, entry] of entries) merged.set(key, entry);
+    const next = { packed: pack(merged), version: (stored?.version ?? 0) + 1, updatedAt: now };
+    if (stored === null) {
+      try {
+        await collection.insertOne({ _id, ...next });
+        return;
+      } catch (error) {
+        if (!(error instanceof import_mongodb2.MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
+        continue;
+      }
     }
+    const version = stored.version === void 0 ? { $exists: false } : stored.version;
+    const { matchedCount } = await collection.replaceOne({ _id, version }, next);
+    if (matchedCount === 1) return;
   }
+  throw new RetryableError(`store_state document ${_id} kept changing under another writer`);
+}
+async function listingsCovered(collection) {
+  return await collection?.findOne({ _id: LISTINGS_COVERED }) != null;
+}
+async function markListingsCovered(collection, covered, now) {
+  if (covered)
+    await collection.replaceOne({ _id: LISTINGS_COVERED }, { updatedAt: now }, { upsert: true });
+  else await collection.deleteOne({ _id: LISTINGS_COVERED });
 }
 
 // actions/store-mongo/src/conflicts.ts
@@ -788,14 +839,16 @@ function keyOf(type, record) {
 async function readBack(index, plan, handlers) {
   const spool = new Spool();
   const spooled = /* @__PURE__ */ new Map();
-  let writing = Promise.resolve();
-  const hand = async (write) => {
-    await writing;
-    writing = write();
-    writing.catch(() => void 0);
-  };
   let ready = [];
   let listings = [];
+  let writing = Promise.resolve();
+  const write = async (run2) => {
+    await writing;
+    writing = run2();
+    writing.catch(() => {
+    });
+    if (!handlers.overlap) await writing;
+  };
   const maps = {
     "county-parcel": index.parcels,
     "mls-listing": index.listings,
@@ -806,7 +859,8 @@ async function readBack(index, plan, handlers) {
     for (const stage of index.stages) {
       const type = stage.manifest.recordType;
       const runId = stage.manifest.runId;
-      for await (const raw of stage.records()) {
+      const options = type === "county-parcel" ? { unparsed: "raw" } : {};
+      for await (const raw of stage.records(options)) {
         pos += 1;
         const value = raw;
         const entry = maps[type].get(String(keyOf(type, value)));
@@ -827,7 +881,7 @@ async function readBack(index, plan, handlers) {
             listings.push({ listing, propertyKey: entry.property ?? null, digest: digest2 });
             if (listings.length >= handlers.groupSize) {
               const group = listings;
-              await hand(() => handlers.listings(group));
+              await write(() => handlers.listings(group));
               listings = [];
             }
           }
@@ -855,16 +909,17 @@ async function readBack(index, plan, handlers) {
         ready.push(input);
         if (ready.length >= handlers.groupSize) {
           const group = ready;
-          await hand(() => handlers.properties(group));
+          await write(() => handlers.properties(group));
           ready = [];
         }
       }
     }
-    if (listings.length > 0) await hand(() => handlers.listings(listings));
-    if (ready.length > 0) await hand(() => handlers.properties(ready));
+    if (listings.length > 0) await write(() => handlers.listings(listings));
+    if (ready.length > 0) await write(() => handlers.properties(ready));
     await writing;
   } finally {
-    await writing.catch(() => void 0);
+    await writing.catch(() => {
+    });
     spool.close();
   }
 }
@@ -999,6 +1054,7 @@ async function indexStages(input, logger) {
 
 // actions/store-mongo/src/store-listings.ts
 var APN2 = /^\d{3}-\d{2}-\d{3}[A-Z]?$/;
+var ADDR2 = "addr:";
 function desiredListing(listing, propertyKey, existing, now) {
   const history = existing?.statusHistory ?? [];
   if (existing && listing.observedAt < new Date(existing.scrapedAt).toISOString()) {
@@ -1053,11 +1109,13 @@ var ListingStore = class {
   linked = 0;
   #collections;
   #entries = /* @__PURE__ */ new Map();
+  #uncovered = false;
   /** Merges and writes one group of listings. */
   async store(group) {
     const collections = this.#collections;
     const { options } = this;
     const mlsNumber = (entry) => entry.listing.record.mlsNumber;
+    await this.#uncover();
     const stored = collections && this.stored > 0 ? await readByIds(collections.listings, group.map(mlsNumber), group.length, this.stored) : /* @__PURE__ */ new Map();
     for (let start = 0; start < group.length; start += options.batchSize) {
       const batch = group.slice(start, start + options.batchSize);
@@ -1076,32 +1134,82 @@ var ListingStore = class {
       this.linked += merged.linked - raced.filter(({ propertyKey }) => APN2.test(propertyKey ?? "")).length;
       await applyUpdates(collections.listings, [...planned.updates, ...merged.updates]);
       for (const entry of batch)
-        this.#entries.set(mlsNumber(entry), { d: entry.digest, s: null, c: 0 });
+        this.#entries.set(mlsNumber(entry), {
+          d: entry.digest,
+          s: entry.propertyKey?.startsWith(ADDR2) ? entry.propertyKey : null,
+          c: 0
+        });
     }
   }
   /**
-   * Saves the listings' store-state, then relinks stored unmatched listings whose parcel is in
-   * this run (`situs`: situs address key -> APN). Returns the listings linked in this run.
+   * Relinks stored unmatched listings whose parcel is in this run (`situs`: situs address key ->
+   * APN), then saves the listings' store-state. `known` are the unmatched listings as store-state
+   * has them (see `unmatchedListings`); null when it does not cover them all: the listings are
+   * scanned, and their entries saved so that it does. Returns the listings linked in this run.
    */
-  async finish(situs) {
+  async finish(situs, known) {
     const collections = this.#collections;
-    if (collections && !this.options.dryRun && this.#entries.size > 0)
-      await saveState(collections.storeState, "listing", this.#entries, this.options.now);
-    return this.linked + await relinkListings(this.db, situs, this.options);
+    await this.#uncover();
+    const relinked = known === null ? await this.#scanAndRelink(situs) : await this.#relink(situs, known);
+    if (collections && !this.options.dryRun) {
+      if (this.#entries.size > 0)
+        await saveState(collections.storeState, "listing", this.#entries, this.options.now);
+      await markListingsCovered(collections.storeState, true, this.options.now);
+    }
+    return this.linked + relinked;
+  }
+  /** Before the first listing write: store-state covers the listings again only once saved. */
+  async #uncover() {
+    if (this.#uncovered || this.#collections === void 0 || this.options.dryRun) return;
+    await markListingsCovered(this.#collections.storeState, false, this.options.now);
+    this.#uncovered = true;
+  }
+  /** Relinks the known unmatched listings this run did not store, each only if still unmatched. */
+  async #relink(situs, known) {
+    let relinked = 0;
+    for (const [mlsNumber, entry] of known) {
+      const apn = entry.s === null ? void 0 : situs.get(entry.s.slice(ADDR2.length));
+      if (apn === void 0 || this.#entries.has(mlsNumber)) continue;
+      if (this.#collections === void 0 || this.options.dryRun) {
+        relinked += 1;
+        continue;
+      }
+      const { matchedCount } = await this.#collections.listings.updateOne(
+        { _id: mlsNumber, propertyKey: entry.s },
+        { $set: { propertyKey: apn, updatedAt: this.options.now } }
+      );
+      relinked += matchedCount;
+      this.#entries.set(mlsNumber, { ...entry, s: null });
+    }
+    return relinked;
+  }
+  /**
+   * Finds every stored unmatched listing by a scan (FerretDB evaluates the regex over every
+   * document), relinks those whose parcel is in this run and gives the others an entry with
+   * their key. An entry made here has no digest: if the listing comes again, it is merged again.
+   */
+  async #scanAndRelink(situs) {
+    if (this.#collections === void 0) return 0;
+    const projection = { _id: 1, propertyKey: 1 };
+    const unmatched = await this.#collections.listings.find({ propertyKey: { $regex: "^addr:" } }, { projection }).toArray();
+    const updates = [];
+    for (const { _id, propertyKey } of unmatched) {
+      if (this.#entries.has(_id) || propertyKey === null) continue;
+      const apn = situs.get(propertyKey.slice(ADDR2.length));
+      if (apn) updates.push({ _id, set: { propertyKey: apn, updatedAt: this.options.now } });
+      this.#entries.set(_id, { d: "", s: apn ? null : propertyKey, c: 0 });
+    }
+    if (!this.options.dryRun) await applyUpdates(this.#collections.listings, updates);
+    return updates.length;
   }
 };
-async function relinkListings(db, situs, options) {
-  if (db === void 0 || situs.size === 0) return 0;
-  const collection = pipelineCollections(db).listings;
-  const projection = { _id: 1, propertyKey: 1 };
-  const unmatched = await collection.find({ propertyKey: { $regex: "^addr:" } }, { projection }).toArray();
-  const updates = unmatched.flatMap((doc) => {
-    const key = doc.propertyKey ?? "";
-    const apn = key.startsWith("addr:") ? situs.get(key.slice("addr:".length)) : void 0;
-    return apn ? [{ _id: doc._id, set: { propertyKey: apn, updatedAt: options.now } }] : [];
-  });
-  if (!options.dryRun) await applyUpdates(collection, updates);
-  return updates.length;
+function unmatchedListings(state, situs, covered) {
+  if (!covered) return null;
+  const known = /* @__PURE__ */ new Map();
+  for (const [mlsNumber, entry] of state)
+    if (entry.s?.startsWith(ADDR2) && situs.has(entry.s.slice(ADDR2.length)))
+      known.set(mlsNumber, entry);
+  return known;
 }
 
 // actions/store-mongo/src/take-over.ts
@@ -1257,6 +1365,7 @@ function withIndexes(integrity, missing) {
   return integrity === "ok" ? `failed: ${indexes}` : `${integrity}; ${indexes}`;
 }
 var GROUP_SIZE = 1e3;
+var NEW_GROUP_SIZE = 50;
 async function storeStages(options) {
   const { db, stages, logger, dryRun } = options;
   const now = (options.now ?? (() => /* @__PURE__ */ new Date()))().toISOString();
@@ -1301,12 +1410,19 @@ async function storeStages(options) {
     entry.pending = true;
     pending += 1;
   }
+  const relink = unmatchedListings(
+    listingState,
+    plan.situs,
+    listingStore.stored === 0 || await listingsCovered(collections?.storeState)
+  );
   propertyState.clear();
   listingState.clear();
   await withGroup(logger, "Store listings and properties", async () => {
     if (pending === 0) return logger.info("nothing changed since the last store");
+    const first = propertyStore.stored + listingStore.stored === 0;
     await readBack(index, plan, {
-      groupSize: Math.max(GROUP_SIZE, options.batchSize),
+      groupSize: first ? NEW_GROUP_SIZE : Math.max(GROUP_SIZE, options.batchSize),
+      overlap: first,
       properties: (group) => propertyStore.store(group),
       listings: (group) => listingStore.store(group),
       reveal: (parcel) => revealer.reveal(parcel)
@@ -1317,7 +1433,7 @@ async function storeStages(options) {
   logger.info(
     `${properties.inserted} inserted, ${properties.updated} updated, ${properties.unchanged} unchanged, ${properties.historyRows} history rows`
   );
-  const linkedListings = await listingStore.finish(plan.situs);
+  const linkedListings = await listingStore.finish(plan.situs, relink);
   const audit = await withGroup(
     logger,
     "Check integrity",

@@ -10,7 +10,7 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-ZMR2UW6N.js";
+} from "./chunk-66S3UAP5.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -57,9 +57,9 @@ async function writeStageOutput(dir, info, records, companions = {}) {
     files
   });
 }
-async function* readStageRecords(dir, manifest, recordType, schema) {
+async function* readStageRecords(dir, manifest, recordType, schema, options) {
   for (const file of manifest.files) {
-    if (file.recordType === recordType) yield* readNdjson(join(dir, file.path), schema);
+    if (file.recordType === recordType) yield* readNdjson(join(dir, file.path), schema, options);
   }
 }
 
@@ -119,7 +119,7 @@ function stageFolder(name, dir, manifest) {
     name,
     dir,
     manifest,
-    records: (type, schema) => readStageRecords(dir, manifest, type, schema)
+    records: (type, schema, options) => readStageRecords(dir, manifest, type, schema, options)
   };
 }
 async function openStage(name, options) {

@@ -8,7 +8,7 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-ZMR2UW6N.js";
+} from "./chunk-66S3UAP5.js";
 import {
   external_exports
 } from "./chunk-WV6SG3Z4.js";

@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-MQRJ2QYQ.js";
+} from "./chunk-ARM5GK4M.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-JBV35KXM.js";
+} from "./chunk-JN5RNTN7.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-G63B4O4I.js";
+} from "./chunk-F3QJ272U.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-LDHJLM63.js";
+} from "./chunk-3BQ6SHIE.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,7 +27,7 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-ZMR2UW6N.js";
+} from "./chunk-66S3UAP5.js";
 import {
   IntegrityError,
   external_exports

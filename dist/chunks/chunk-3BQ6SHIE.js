@@ -6,7 +6,7 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-ZMR2UW6N.js";
+} from "./chunk-66S3UAP5.js";
 import {
   external_exports
 } from "./chunk-WV6SG3Z4.js";

@@ -10565,8 +10565,8 @@ var require_string_decoder = __commonJS({
       if (typeof nenc !== "string" && (Buffer3.isEncoding === isEncoding || !isEncoding(enc))) throw new Error("Unknown encoding: " + enc);
       return nenc || enc;
     }
-    exports2.StringDecoder = StringDecoder;
-    function StringDecoder(encoding) {
+    exports2.StringDecoder = StringDecoder2;
+    function StringDecoder2(encoding) {
       this.encoding = normalizeEncoding(encoding);
       var nb;
       switch (this.encoding) {
@@ -10593,7 +10593,7 @@ var require_string_decoder = __commonJS({
       this.lastTotal = 0;
       this.lastChar = Buffer3.allocUnsafe(nb);
     }
-    StringDecoder.prototype.write = function(buf) {
+    StringDecoder2.prototype.write = function(buf) {
       if (buf.length === 0) return "";
       var r;
       var i;
@@ -10608,9 +10608,9 @@ var require_string_decoder = __commonJS({
       if (i < buf.length) return r ? r + this.text(buf, i) : this.text(buf, i);
       return r || "";
     };
-    StringDecoder.prototype.end = utf8End;
-    StringDecoder.prototype.text = utf8Text;
-    StringDecoder.prototype.fillLast = function(buf) {
+    StringDecoder2.prototype.end = utf8End;
+    StringDecoder2.prototype.text = utf8Text;
+    StringDecoder2.prototype.fillLast = function(buf) {
       if (this.lastNeed <= buf.length) {
         buf.copy(this.lastChar, this.lastTotal - this.lastNeed, 0, this.lastNeed);
         return this.lastChar.toString(this.encoding, 0, this.lastTotal);
@@ -10782,7 +10782,7 @@ var require_stream_readable = __commonJS({
     }
     var BufferList = require_BufferList();
     var destroyImpl = require_destroy();
-    var StringDecoder;
+    var StringDecoder2;
     util3.inherits(Readable7, Stream2);
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -10824,8 +10824,8 @@ var require_stream_readable = __commonJS({
       this.decoder = null;
       this.encoding = null;
       if (options.encoding) {
-        if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
-        this.decoder = new StringDecoder(options.encoding);
+        if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
+        this.decoder = new StringDecoder2(options.encoding);
         this.encoding = options.encoding;
       }
     }
@@ -10941,8 +10941,8 @@ var require_stream_readable = __commonJS({
       return this._readableState.flowing === false;
     };
     Readable7.prototype.setEncoding = function(enc) {
-      if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
-      this._readableState.decoder = new StringDecoder(enc);
+      if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
+      this._readableState.decoder = new StringDecoder2(enc);
       this._readableState.encoding = enc;
       return this;
     };
@@ -15147,8 +15147,8 @@ var require_string_decoder2 = __commonJS({
       if (typeof nenc !== "string" && (Buffer3.isEncoding === isEncoding || !isEncoding(enc))) throw new Error("Unknown encoding: " + enc);
       return nenc || enc;
     }
-    exports2.StringDecoder = StringDecoder;
-    function StringDecoder(encoding) {
+    exports2.StringDecoder = StringDecoder2;
+    function StringDecoder2(encoding) {
       this.encoding = normalizeEncoding(encoding);
       var nb;
       switch (this.encoding) {
@@ -15175,7 +15175,7 @@ var require_string_decoder2 = __commonJS({
       this.lastTotal = 0;
       this.lastChar = Buffer3.allocUnsafe(nb);
     }
-    StringDecoder.prototype.write = function(buf) {
+    StringDecoder2.prototype.write = function(buf) {
       if (buf.length === 0) return "";
       var r;
       var i;
@@ -15190,9 +15190,9 @@ var require_string_decoder2 = __commonJS({
       if (i < buf.length) return r ? r + this.text(buf, i) : this.text(buf, i);
       return r || "";
     };
-    StringDecoder.prototype.end = utf8End;
-    StringDecoder.prototype.text = utf8Text;
-    StringDecoder.prototype.fillLast = function(buf) {
+    StringDecoder2.prototype.end = utf8End;
+    StringDecoder2.prototype.text = utf8Text;
+    StringDecoder2.prototype.fillLast = function(buf) {
       if (this.lastNeed <= buf.length) {
         buf.copy(this.lastChar, this.lastTotal - this.lastNeed, 0, this.lastNeed);
         return this.lastChar.toString(this.encoding, 0, this.lastTotal);
@@ -15469,7 +15469,7 @@ var require_readable2 = __commonJS({
     } = require_errors();
     var { validateObject } = require_validators();
     var kPaused = Symbol2("kPaused");
-    var { StringDecoder } = require_string_decoder2();
+    var { StringDecoder: StringDecoder2 } = require_string_decoder2();
     var from = require_from();
     ObjectSetPrototypeOf(Readable7.prototype, Stream2.prototype);
     ObjectSetPrototypeOf(Readable7, Stream2);
@@ -15563,7 +15563,7 @@ var require_readable2 = __commonJS({
       this.decoder = null;
       this.encoding = null;
       if (options && options.encoding) {
-        this.decoder = new StringDecoder(options.encoding);
+        this.decoder = new StringDecoder2(options.encoding);
         this.encoding = options.encoding;
       }
     }
@@ -15682,7 +15682,7 @@ var require_readable2 = __commonJS({
       return state3[kPaused] === true || state3.flowing === false;
     };
     Readable7.prototype.setEncoding = function(enc) {
-      const decoder = new StringDecoder(enc);
+      const decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
       this._readableState.encoding = this._readableState.decoder.encoding;
       const buffer2 = this._readableState.buffer;
@@ -78630,9 +78630,67 @@ function measuringStream() {
 
 // shared/io/ndjson-reader.ts
 import { createReadStream as createReadStream2 } from "node:fs";
-import { createInterface } from "node:readline";
 import { pipeline as pipeline2 } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
+
+// shared/io/json-field.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var COLON = 58;
+var COMMA = 44;
+var OPEN = /* @__PURE__ */ new Set([123, 91]);
+var CLOSE = /* @__PURE__ */ new Set([125, 93]);
+function stringEnd(text, start) {
+  let at = text.indexOf('"', start + 1);
+  while (at !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return at;
+    at = text.indexOf('"', at + 1);
+  }
+  return -1;
+}
+function valueEnd(text, start) {
+  let depth = 0;
+  for (let at = start; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === QUOTE) {
+      at = stringEnd(text, at);
+      if (at === -1) return -1;
+      if (depth === 0) return at + 1;
+    } else if (OPEN.has(code)) depth += 1;
+    else if (CLOSE.has(code)) {
+      if (depth === 0) return at;
+      depth -= 1;
+      if (depth === 0) return at + 1;
+    } else if (code === COMMA && depth === 0) return at;
+  }
+  return -1;
+}
+function nullField(line, field) {
+  const key = JSON.stringify(field);
+  let depth = 0;
+  for (let at = 0; at < line.length; at += 1) {
+    const code = line.charCodeAt(at);
+    if (code === QUOTE) {
+      const end = stringEnd(line, at);
+      if (end === -1) return line;
+      if (depth === 1 && end - at + 1 === key.length && line.startsWith(key, at)) {
+        let colon = end + 1;
+        while (colon < line.length && line.charCodeAt(colon) !== COLON) colon += 1;
+        if (line.slice(end + 1, colon).trim() === "" && colon < line.length) {
+          const stop = valueEnd(line, colon + 1);
+          if (stop === -1) return line;
+          return `${line.slice(0, colon + 1)}null${line.slice(stop)}`;
+        }
+      }
+      at = end;
+    } else if (OPEN.has(code)) depth += 1;
+    else if (CLOSE.has(code)) depth -= 1;
+  }
+  return line;
+}
 
 // shared/io/ndjson-writer.ts
 import { once } from "node:events";
@@ -78708,17 +78766,33 @@ function readFailure(path4, error2) {
   }
   return error2 instanceof Error ? error2 : new Error(String(error2));
 }
-async function* readNdjson(path4, schema) {
+async function* readLines(text) {
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  const line = (end, text2, start) => text2.slice(start, end > start && text2.charCodeAt(end - 1) === 13 ? end - 1 : end);
+  for await (const chunk of text) {
+    const part = rest + decoder.write(chunk);
+    let end = part.indexOf("\n", rest.length);
+    let start = 0;
+    for (; end !== -1; end = part.indexOf("\n", start)) {
+      yield line(end, part, start);
+      start = end + 1;
+    }
+    rest = start === 0 ? part : part.slice(start);
+  }
+  rest += decoder.end();
+  if (rest !== "") yield line(rest.length, rest, 0);
+}
+async function* readNdjson(path4, schema, options = {}) {
   const text = openText(path4);
-  const lines = createInterface({ input: text, crlfDelay: Infinity });
   let lineNumber = 0;
   try {
-    for await (const line of lines) {
+    for await (const line of readLines(text)) {
       lineNumber += 1;
       if (line.trim() === "") continue;
       let value;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(options.unparsed ? nullField(line, options.unparsed) : line);
       } catch (error2) {
         throw new IntegrityError(
           `${path4} line ${lineNumber}: invalid JSON (${errorMessage(error2)})`
@@ -78740,7 +78814,6 @@ async function* readNdjson(path4, schema) {
     if (error2 instanceof IntegrityError) throw error2;
     throw readFailure(path4, error2);
   } finally {
-    lines.close();
     text.destroy();
   }
 }
