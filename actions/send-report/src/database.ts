@@ -79,6 +79,8 @@ export async function readPriceChanges(db: Db, from: string, to: string): Promis
     .toArray();
   const keys = [...new Set(rows.map((row) => row.propertyKey))];
   const found = new Map<string, PropertyFacts>();
+  // No change, no query: FerretDB scans the whole collection for `$in`, an empty one too.
+  if (keys.length === 0) return [];
   const cursor = properties
     .find({ _id: { $in: keys } })
     .project<PropertyFacts>({ zip: 1, 'listing.address.raw': 1, 'listing.description': 1 });
