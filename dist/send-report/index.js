@@ -793,6 +793,7 @@ async function readPriceChanges(db, from, to) {
   }).toArray();
   const keys4 = [...new Set(rows.map((row) => row.propertyKey))];
   const found = /* @__PURE__ */ new Map();
+  if (keys4.length === 0) return [];
   const cursor3 = properties.find({ _id: { $in: keys4 } }).project({ zip: 1, "listing.address.raw": 1, "listing.description": 1 });
   for await (const doc of cursor3) found.set(doc._id, doc);
   return rows.flatMap((row) => {
