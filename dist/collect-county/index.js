@@ -39,14 +39,14 @@ import {
 } from "../chunks/chunk-SI6VTPZA.js";
 import {
   formatIssues
-} from "../chunks/chunk-X5P4AHGR.js";
+} from "../chunks/chunk-OO7VZPB3.js";
 import {
   artifactNameSchema
 } from "../chunks/chunk-NRKIZQAU.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-ARM5GK4M.js";
+} from "../chunks/chunk-GE3XZL2A.js";
 import {
   markdownText
 } from "../chunks/chunk-T3DYMKLJ.js";
@@ -59,8 +59,8 @@ import {
 import "../chunks/chunk-IS5MHUJV.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-JN5RNTN7.js";
-import "../chunks/chunk-F3QJ272U.js";
+} from "../chunks/chunk-5UKLJF5D.js";
+import "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
@@ -68,17 +68,17 @@ import {
   expectRecordType,
   readStages,
   writeStageOutput
-} from "../chunks/chunk-5OFK7CB5.js";
+} from "../chunks/chunk-5YLVMEH3.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-3BQ6SHIE.js";
+} from "../chunks/chunk-4PFMMCOZ.js";
 import {
   JsonLine,
   MANIFEST_FILE,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-66S3UAP5.js";
+} from "../chunks/chunk-SPMA2ZHG.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

@@ -29,7 +29,7 @@ import {
   enrichmentSchema,
   fieldConfidenceSchema,
   listingSignalsSchema
-} from "../chunks/chunk-ARM5GK4M.js";
+} from "../chunks/chunk-GE3XZL2A.js";
 import {
   markdownText
 } from "../chunks/chunk-T3DYMKLJ.js";
@@ -41,14 +41,14 @@ import {
 } from "../chunks/chunk-B4QX6BYH.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-F3QJ272U.js";
+} from "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-5OFK7CB5.js";
+} from "../chunks/chunk-5YLVMEH3.js";
 import {
   DefaultArtifactClient,
   describeIssues,
@@ -56,7 +56,7 @@ import {
   runnerArtifactClient,
   timestampSchema,
   uploadStage
-} from "../chunks/chunk-66S3UAP5.js";
+} from "../chunks/chunk-SPMA2ZHG.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

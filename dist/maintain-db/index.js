@@ -17,17 +17,17 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-X5P4AHGR.js";
+} from "../chunks/chunk-OO7VZPB3.js";
 import {
   artifactNameSchema,
   isPlainArtifactName
 } from "../chunks/chunk-NRKIZQAU.js";
-import "../chunks/chunk-ARM5GK4M.js";
+import "../chunks/chunk-GE3XZL2A.js";
 import {
   pipelineCollections
 } from "../chunks/chunk-IS5MHUJV.js";
-import "../chunks/chunk-JN5RNTN7.js";
-import "../chunks/chunk-F3QJ272U.js";
+import "../chunks/chunk-5UKLJF5D.js";
+import "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS,
   DATABASE_SCHEMA
@@ -35,7 +35,7 @@ import {
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-3BQ6SHIE.js";
+} from "../chunks/chunk-4PFMMCOZ.js";
 import {
   FOLDER_MANIFEST,
   clientFailure,
@@ -46,7 +46,7 @@ import {
   runnerArtifactClient,
   verifyFolder,
   writeFolderManifest
-} from "../chunks/chunk-66S3UAP5.js";
+} from "../chunks/chunk-SPMA2ZHG.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

@@ -13,11 +13,11 @@ import {
 } from "../chunks/chunk-SI6VTPZA.js";
 import {
   formatIssues
-} from "../chunks/chunk-X5P4AHGR.js";
+} from "../chunks/chunk-OO7VZPB3.js";
 import {
   artifactNameSchema
 } from "../chunks/chunk-NRKIZQAU.js";
-import "../chunks/chunk-ARM5GK4M.js";
+import "../chunks/chunk-GE3XZL2A.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -33,13 +33,13 @@ import {
 import "../chunks/chunk-IS5MHUJV.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-JN5RNTN7.js";
+} from "../chunks/chunk-5UKLJF5D.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-F3QJ272U.js";
+} from "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
@@ -47,14 +47,14 @@ import {
   expectRecordType,
   readStages,
   writeStageOutput
-} from "../chunks/chunk-5OFK7CB5.js";
+} from "../chunks/chunk-5YLVMEH3.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-3BQ6SHIE.js";
+} from "../chunks/chunk-4PFMMCOZ.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-66S3UAP5.js";
+} from "../chunks/chunk-SPMA2ZHG.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

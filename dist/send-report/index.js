@@ -30,26 +30,26 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-JN5RNTN7.js";
+} from "../chunks/chunk-5UKLJF5D.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-F3QJ272U.js";
+} from "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-5OFK7CB5.js";
+} from "../chunks/chunk-5YLVMEH3.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-3BQ6SHIE.js";
+} from "../chunks/chunk-4PFMMCOZ.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-66S3UAP5.js";
+} from "../chunks/chunk-SPMA2ZHG.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

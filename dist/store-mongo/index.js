@@ -16,11 +16,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-X5P4AHGR.js";
+} from "../chunks/chunk-OO7VZPB3.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-ARM5GK4M.js";
+} from "../chunks/chunk-GE3XZL2A.js";
 import {
   recordRun,
   runLedgerId,
@@ -31,23 +31,23 @@ import {
 } from "../chunks/chunk-IS5MHUJV.js";
 import {
   usageSchema
-} from "../chunks/chunk-JN5RNTN7.js";
+} from "../chunks/chunk-5UKLJF5D.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-F3QJ272U.js";
+} from "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-MLRQ2EMU.js";
 import {
   readStages
-} from "../chunks/chunk-5OFK7CB5.js";
+} from "../chunks/chunk-5YLVMEH3.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-3BQ6SHIE.js";
+} from "../chunks/chunk-4PFMMCOZ.js";
 import {
   DefaultArtifactClient
-} from "../chunks/chunk-66S3UAP5.js";
+} from "../chunks/chunk-SPMA2ZHG.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";
@@ -259,12 +259,15 @@ function inputDigest(parts) {
 }
 var STATE_BUCKETS = 64;
 var SAVE_ATTEMPTS = 5;
+function bucketName(kind, n) {
+  return `${kind}:${String(n).padStart(2, "0")}`;
+}
 function bucketId(kind, key) {
   const hash = createHash("sha256").update(key).digest();
-  return `${kind}:${String((hash[0] ?? 0) % STATE_BUCKETS).padStart(2, "0")}`;
+  return bucketName(kind, (hash[0] ?? 0) % STATE_BUCKETS);
 }
 function bucketIds(kind) {
-  return [...Array(STATE_BUCKETS).keys()].map((n) => `${kind}:${String(n).padStart(2, "0")}`);
+  return [...Array(STATE_BUCKETS).keys()].map((n) => bucketName(kind, n));
 }
 function pack(entries) {
   const packed = {};
@@ -342,10 +345,11 @@ async function saveBucket(collection, _id, entries, read, now) {
 async function listingsCovered(collection) {
   return await collection?.findOne({ _id: LISTINGS_COVERED }) != null;
 }
-async function markListingsCovered(collection, covered, now) {
-  if (covered)
-    await collection.replaceOne({ _id: LISTINGS_COVERED }, { updatedAt: now }, { upsert: true });
-  else await collection.deleteOne({ _id: LISTINGS_COVERED });
+async function markListingsCovered(collection, now) {
+  await collection.replaceOne({ _id: LISTINGS_COVERED }, { updatedAt: now }, { upsert: true });
+}
+async function withdrawListingsCovered(collection) {
+  await collection.deleteOne({ _id: LISTINGS_COVERED });
 }
 
 // actions/store-mongo/src/conflicts.ts
@@ -1149,19 +1153,18 @@ var ListingStore = class {
    */
   async finish(situs, known) {
     const collections = this.#collections;
-    await this.#uncover();
     const relinked = known === null ? await this.#scanAndRelink(situs) : await this.#relink(situs, known);
-    if (collections && !this.options.dryRun) {
+    if (collections && !this.options.dryRun && (this.#uncovered || known === null)) {
       if (this.#entries.size > 0)
         await saveState(collections.storeState, "listing", this.#entries, this.options.now);
-      await markListingsCovered(collections.storeState, true, this.options.now);
+      await markListingsCovered(collections.storeState, this.options.now);
     }
     return this.linked + relinked;
   }
   /** Before the first listing write: store-state covers the listings again only once saved. */
   async #uncover() {
     if (this.#uncovered || this.#collections === void 0 || this.options.dryRun) return;
-    await markListingsCovered(this.#collections.storeState, false, this.options.now);
+    await withdrawListingsCovered(this.#collections.storeState);
     this.#uncovered = true;
   }
   /** Relinks the known unmatched listings this run did not store, each only if still unmatched. */
@@ -1174,6 +1177,7 @@ var ListingStore = class {
         relinked += 1;
         continue;
       }
+      await this.#uncover();
       const { matchedCount } = await this.#collections.listings.updateOne(
         { _id: mlsNumber, propertyKey: entry.s },
         { $set: { propertyKey: apn, updatedAt: this.options.now } }

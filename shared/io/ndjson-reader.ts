@@ -60,21 +60,22 @@ export function readFailure(path: string, error: unknown): Error {
 export async function* readLines(text: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  const line = (end: number, text: string, start: number) =>
-    text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+  // The line of `from` between `start` and `end` (a newline), without a `\r` before it.
+  const line = (from: string, start: number, end: number) =>
+    from.slice(start, end > start && from.charCodeAt(end - 1) === 13 ? end - 1 : end);
   for await (const chunk of text) {
     const part = rest + decoder.write(chunk);
     // The rest held no newline: search only what arrived.
     let end = part.indexOf('\n', rest.length);
     let start = 0;
     for (; end !== -1; end = part.indexOf('\n', start)) {
-      yield line(end, part, start);
+      yield line(part, start, end);
       start = end + 1;
     }
     rest = start === 0 ? part : part.slice(start);
   }
   rest += decoder.end();
-  if (rest !== '') yield line(rest.length, rest, 0);
+  if (rest !== '') yield line(rest, 0, rest.length);
 }
 
 /** How `readNdjson` reads each record. */

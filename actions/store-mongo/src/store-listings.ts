@@ -10,7 +10,12 @@ import { applyUpdates, insertNew, type FieldUpdate } from './bulk.js';
 import type { Sourced } from './incoming.js';
 import { omit } from './omit.js';
 import { readByIds } from './read-stored.js';
-import { markListingsCovered, saveState, type StoreState } from './store-state.js';
+import {
+  markListingsCovered,
+  saveState,
+  withdrawListingsCovered,
+  type StoreState,
+} from './store-state.js';
 import type { WriteOptions } from './store-properties.js';
 import { sameValue } from './stable-json.js';
 
@@ -151,13 +156,13 @@ export class ListingStore {
     known: ReadonlyMap<string, StoreStateEntry> | null,
   ): Promise<number> {
     const collections = this.#collections;
-    await this.#uncover();
     const relinked =
       known === null ? await this.#scanAndRelink(situs) : await this.#relink(situs, known);
-    if (collections && !this.options.dryRun) {
+    // Covered already and nothing written (a rerun that changed nothing): nothing to record.
+    if (collections && !this.options.dryRun && (this.#uncovered || known === null)) {
       if (this.#entries.size > 0)
         await saveState(collections.storeState, 'listing', this.#entries, this.options.now);
-      await markListingsCovered(collections.storeState, true, this.options.now);
+      await markListingsCovered(collections.storeState, this.options.now);
     }
     return this.linked + relinked;
   }
@@ -165,7 +170,7 @@ export class ListingStore {
   /** Before the first listing write: store-state covers the listings again only once saved. */
   async #uncover(): Promise<void> {
     if (this.#uncovered || this.#collections === undefined || this.options.dryRun) return;
-    await markListingsCovered(this.#collections.storeState, false, this.options.now);
+    await withdrawListingsCovered(this.#collections.storeState);
     this.#uncovered = true;
   }
 
@@ -182,6 +187,7 @@ export class ListingStore {
         relinked += 1;
         continue;
       }
+      await this.#uncover();
       const { matchedCount } = await this.#collections.listings.updateOne(
         { _id: mlsNumber, propertyKey: entry.s },
         { $set: { propertyKey: apn, updatedAt: this.options.now } },

@@ -10,8 +10,9 @@ export type StoreState = Map<string, StoreStateEntry>;
 
 /**
  * The document that says store-state has an entry, with its `addr:` key, for every stored
- * unmatched listing; absent until a scan of the listings found them all, and whenever
- * `store_state` was dropped (or written by a release before listings' entries kept the key).
+ * unmatched listing: written by a store that began with no listings or scanned them all, kept
+ * while each later store saves its listings' entries. Absent whenever `store_state` was dropped
+ * (or written by a release before listings' entries kept the key).
  */
 const LISTINGS_COVERED = 'listings-covered';
 
@@ -49,13 +50,18 @@ export const STATE_BUCKETS = 64;
 /** Attempts at writing one bucket while another writer keeps changing it. */
 const SAVE_ATTEMPTS = 5;
 
+/** The `_id` of bucket `n` of `kind`: `property:03`. */
+function bucketName(kind: string, n: number): string {
+  return `${kind}:${String(n).padStart(2, '0')}`;
+}
+
 function bucketId(kind: string, key: string): string {
   const hash = createHash('sha256').update(key).digest();
-  return `${kind}:${String((hash[0] ?? 0) % STATE_BUCKETS).padStart(2, '0')}`;
+  return bucketName(kind, (hash[0] ?? 0) % STATE_BUCKETS);
 }
 
 function bucketIds(kind: string): string[] {
-  return [...Array(STATE_BUCKETS).keys()].map((n) => `${kind}:${String(n).padStart(2, '0')}`);
+  return [...Array(STATE_BUCKETS).keys()].map((n) => bucketName(kind, n));
 }
 
 /** An entry as packed in a bucket's text: `[d, s, c]`. */
@@ -186,17 +192,20 @@ export async function listingsCovered(
   return (await collection?.findOne({ _id: LISTINGS_COVERED })) != null;
 }
 
-/**
- * Records (`covered`) that store-state knows every stored unmatched listing, after the listings'
- * entries were saved, or withdraws it before listings are written: a run that stops between its
- * listing writes and its save leaves the next run to scan.
- */
+/** Records that store-state knows every stored unmatched listing, once their entries are saved. */
 export async function markListingsCovered(
   collection: Collection<StoreStateDocument>,
-  covered: boolean,
   now: string,
 ): Promise<void> {
-  if (covered)
-    await collection.replaceOne({ _id: LISTINGS_COVERED }, { updatedAt: now }, { upsert: true });
-  else await collection.deleteOne({ _id: LISTINGS_COVERED });
+  await collection.replaceOne({ _id: LISTINGS_COVERED }, { updatedAt: now }, { upsert: true });
+}
+
+/**
+ * Withdraws that record before listings are written: a run that stops between its listing writes
+ * and its save of their entries leaves the next run to scan.
+ */
+export async function withdrawListingsCovered(
+  collection: Collection<StoreStateDocument>,
+): Promise<void> {
+  await collection.deleteOne({ _id: LISTINGS_COVERED });
 }

@@ -10,7 +10,7 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-66S3UAP5.js";
+} from "./chunk-SPMA2ZHG.js";
 import {
   ConfigurationError,
   IntegrityError,

@@ -5,7 +5,7 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-66S3UAP5.js";
+} from "./chunk-SPMA2ZHG.js";
 import {
   external_exports
 } from "./chunk-WV6SG3Z4.js";

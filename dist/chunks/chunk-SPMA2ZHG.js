@@ -78769,19 +78769,19 @@ function readFailure(path4, error2) {
 async function* readLines(text) {
   const decoder = new StringDecoder("utf8");
   let rest = "";
-  const line = (end, text2, start) => text2.slice(start, end > start && text2.charCodeAt(end - 1) === 13 ? end - 1 : end);
+  const line = (from, start, end) => from.slice(start, end > start && from.charCodeAt(end - 1) === 13 ? end - 1 : end);
   for await (const chunk of text) {
     const part = rest + decoder.write(chunk);
     let end = part.indexOf("\n", rest.length);
     let start = 0;
     for (; end !== -1; end = part.indexOf("\n", start)) {
-      yield line(end, part, start);
+      yield line(part, start, end);
       start = end + 1;
     }
     rest = start === 0 ? part : part.slice(start);
   }
   rest += decoder.end();
-  if (rest !== "") yield line(rest.length, rest, 0);
+  if (rest !== "") yield line(rest, 0, rest.length);
 }
 async function* readNdjson(path4, schema, options = {}) {
   const text = openText(path4);

@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-ARM5GK4M.js";
+} from "./chunk-GE3XZL2A.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-JN5RNTN7.js";
+} from "./chunk-5UKLJF5D.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-F3QJ272U.js";
+} from "./chunk-RFAJF7OE.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-3BQ6SHIE.js";
+} from "./chunk-4PFMMCOZ.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,7 +27,7 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-66S3UAP5.js";
+} from "./chunk-SPMA2ZHG.js";
 import {
   IntegrityError,
   external_exports

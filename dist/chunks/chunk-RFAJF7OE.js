@@ -8,7 +8,7 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-66S3UAP5.js";
+} from "./chunk-SPMA2ZHG.js";
 import {
   external_exports
 } from "./chunk-WV6SG3Z4.js";
