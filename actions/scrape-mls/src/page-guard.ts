@@ -2,11 +2,14 @@ import type { Route } from 'playwright-core';
 import { isPrivateAddress, onSite, type SiteScope } from './admit-url.js';
 
 /**
- * URL patterns never loaded: images, fonts and media cost time and proxy traffic and carry no
- * listing data. Blocked inside Chromium (images are also off by launch flag): routing every
- * request through Playwright's interception would cost a round trip per request.
+ * URL patterns never loaded: style sheets, images, fonts and media cost time and proxy traffic and
+ * carry no listing data (the page reader reads `textContent`, which no style changes). Blocked
+ * inside Chromium (images are also off by launch flag): routing every request through
+ * Playwright's interception would cost a round trip per request. Scripts load: a page may need
+ * them to render its data.
  */
 export const BLOCKED_URLS = [
+  '*.css',
   '*.jpg',
   '*.jpeg',
   '*.png',

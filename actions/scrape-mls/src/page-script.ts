@@ -33,16 +33,27 @@ const SOURCE = String.raw`(config) => {
     while (end > 0 && (s[end - 1] === ':' || s[end - 1].trim() === '')) end -= 1;
     return s.slice(0, end).replace(/\s+/g, ' ').trim().toLowerCase();
   };
+  // Every label on the page, read once: the first element with a label's text wins, as it would
+  // in a search per label. A label element is followed by its value; an "Label: value" item has both.
+  let labels = null;
   const byLabel = (label) => {
+    if (labels === null) {
+      labels = { labelled: new Map(), listed: new Map() };
+      for (const el of document.querySelectorAll('dt, th, .fact-label, [class*="label"]')) {
+        const key = norm(text(el));
+        if (el.nextElementSibling && !labels.labelled.has(key)) labels.labelled.set(key, el.nextElementSibling);
+      }
+      for (const el of document.querySelectorAll('li')) {
+        const t = text(el); const i = t.indexOf(':');
+        if (i <= 0) continue;
+        const key = norm(t.slice(0, i));
+        if (!labels.listed.has(key)) labels.listed.set(key, t.slice(i + 1).trim());
+      }
+    }
     const want = norm(label);
-    for (const el of document.querySelectorAll('dt, th, .fact-label, [class*="label"]')) {
-      if (norm(text(el)) === want && el.nextElementSibling) return text(el.nextElementSibling);
-    }
-    for (const el of document.querySelectorAll('li')) {
-      const t = text(el); const i = t.indexOf(':');
-      if (i > 0 && norm(t.slice(0, i)) === want) return t.slice(i + 1).trim();
-    }
-    return null;
+    const next = labels.labelled.get(want);
+    if (next) return text(next);
+    return labels.listed.has(want) ? labels.listed.get(want) : null;
   };
   const read = (strategy) => {
     if (strategy.label) return byLabel(strategy.label);
