@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
+import { insertNew } from '../../../shared/db/insert-new.js';
 import { COLLECTIONS } from '../../../shared/db/schema.js';
 import {
   enrichmentFieldsSchema,
@@ -79,16 +80,26 @@ export class MongoExtractionCache implements ExtractionCache {
     return found;
   }
 
+  /**
+   * Inserts the entries, and replaces those whose input hash is kept already (a refresh, or a
+   * concurrent run): almost every entry is new, and an insert costs the server a fraction of an
+   * upsert, which must look for the document first (on FerretDB about ten times as much).
+   */
   async store(entries: readonly CachedExtraction[]): Promise<void> {
     for (let at = 0; at < entries.length; at += WRITE_CHUNK) {
-      const operations = entries.slice(at, at + WRITE_CHUNK).map(({ inputSha256, ...entry }) => ({
-        replaceOne: {
-          filter: { _id: inputSha256 },
-          replacement: { _id: inputSha256, ...entry },
-          upsert: true,
-        },
-      }));
-      await this.#collection.bulkWrite(operations, { ordered: false });
+      const documents = entries
+        .slice(at, at + WRITE_CHUNK)
+        .map(({ inputSha256, ...entry }) => ({ _id: inputSha256, ...entry }));
+      const { duplicates } = await insertNew(this.#collection, documents);
+      const kept = new Set(duplicates);
+      const replacements = documents.filter((document) => kept.has(document._id));
+      if (replacements.length === 0) continue;
+      await this.#collection.bulkWrite(
+        replacements.map((document) => ({
+          replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true },
+        })),
+        { ordered: false },
+      );
     }
   }
 

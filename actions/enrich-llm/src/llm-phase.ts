@@ -117,6 +117,9 @@ export async function runLlmPhase(
   for (let at = 0; at < subjects.length; at += options.batchSize) {
     batches.push(subjects.slice(at, at + options.batchSize));
   }
+  // Each cache's writes run one after another behind the model: the next batch does not wait for
+  // the database, and the phase ends only when every batch's write has ended.
+  const writes: Array<Promise<void>> = options.caches.map(() => Promise.resolve());
   await pool(batches, options.concurrency, async (batch, index) => {
     if (stop?.aborted) return;
     const outcome = await extractor.extractBatch(batch, { stop, abandon });
@@ -144,14 +147,17 @@ export async function runLlmPhase(
     logger.info(
       `batch ${index + 1}/${batches.length}: ${outcome.extracted.size} extracted, ${outcome.failed.size} not${left}`,
     );
-    for (const cache of options.caches) {
-      await cache
-        .store(fresh)
-        .catch((error: unknown) =>
-          logger.warning(`cache ${cache.name}: store failed: ${errorMessage(error)}`),
-        );
-    }
+    options.caches.forEach((cache, at) => {
+      writes[at] = (writes[at] ?? Promise.resolve()).then(() =>
+        cache
+          .store(fresh)
+          .catch((error: unknown) =>
+            logger.warning(`cache ${cache.name}: store failed: ${errorMessage(error)}`),
+          ),
+      );
+    });
   });
+  await Promise.all(writes);
   return carryTheRest();
 }
 

@@ -3,6 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  MongoExtractionCache,
+  type CachedExtraction,
+} from '../../../actions/enrich-llm/src/cache.js';
 import { action } from '../../../actions/enrich-llm/src/main.js';
 import { action as storeMongo } from '../../../actions/store-mongo/src/main.js';
 import { runAction } from '../../../shared/action.js';
@@ -94,6 +98,39 @@ describe('enrich-llm cache in MongoDB', () => {
         line.endsWith('8 to extract (0 carried, 0 new, 0 changed, 8 refresh)'),
       ),
     ).toBe(true);
+  });
+
+  it('replaces an extraction kept under the same input hash, beside new ones in one write', async () => {
+    // A real extraction, as the model's reply gave it, written by a run into a database of its own.
+    const own = database.client.db(`${database.db.databaseName}-replace`);
+    await enrich({ 'mongodb-uri': database.uri, database: own.databaseName });
+    const written = await own.collection('enrichment_cache').findOne();
+    await own.dropDatabase();
+    if (written === null) throw new Error('the run kept no extraction');
+    const cache = new MongoExtractionCache(database.db);
+    const entry = (hash: string, confidence: number): CachedExtraction => ({
+      inputSha256: hash,
+      model: String(written.model),
+      extractedAt: String(written.extractedAt),
+      fields: written.fields as CachedExtraction['fields'],
+      fieldConfidence: written.fieldConfidence as CachedExtraction['fieldConfidence'],
+      confidence,
+    });
+    await cache.store([entry('a'.repeat(64), 0.5)]);
+    // A refresh of 'a' (kept) in the same write as 'b' and 'c' (new): all three end as written.
+    await cache.store([
+      entry('b'.repeat(64), 0.7),
+      entry('a'.repeat(64), 0.9),
+      entry('c'.repeat(64), 0.8),
+    ]);
+    const found = await cache.lookup(['a', 'b', 'c', 'd'].map((letter) => letter.repeat(64)));
+    expect(new Map([...found].map(([hash, kept]) => [hash[0], kept.confidence]))).toEqual(
+      new Map([
+        ['a', 0.9],
+        ['b', 0.7],
+        ['c', 0.8],
+      ]),
+    );
   });
 
   it('goes on without the cache when MongoDB cannot be reached', async () => {
