@@ -4523,7 +4523,7 @@ async function readServedBody(body, encoding, maxBytes) {
     wireBytes += chunk.length;
     if (wireBytes > maxBytes) {
       body.destroy();
-      return null;
+      return { wireBytes, content: null };
     }
     chunks.push(chunk);
   }
@@ -4531,7 +4531,8 @@ async function readServedBody(body, encoding, maxBytes) {
   try {
     return { wireBytes, content: decode(raw, encoding?.trim().toLowerCase(), maxBytes) };
   } catch (error) {
-    if (error.code === "ERR_BUFFER_TOO_LARGE") return null;
+    if (error.code === "ERR_BUFFER_TOO_LARGE")
+      return { wireBytes, content: null };
     throw error;
   }
 }
@@ -24457,24 +24458,24 @@ async function send(http, url, timeoutMs) {
 async function readPage(hop, selectors, before2) {
   const status = hop.statusCode;
   const declared = Number(header(hop.headers, "content-length"));
-  const tooLarge = (size) => ({
+  const tooLarge = (size, bytes2) => ({
     kind: "error",
     retryable: false,
-    message: `HTTP ${status}: ${size}, more than the ${MAX_SERVED_BYTES} a page may have`,
+    message: `HTTP ${status}: ${size}, more than the ${MAX_SERVED_BYTES} bytes a page may have; not read`,
     errorClass: "client",
-    bytes: before2
+    bytes: bytes2
   });
   if (Number.isFinite(declared) && declared > MAX_SERVED_BYTES) {
     hop.body.destroy();
-    return tooLarge(`${declared} bytes`);
+    return tooLarge(`${declared} bytes declared`, before2 + responseSize(hop.headers, 0));
   }
   const body = await readServedBody(
     hop.body,
     header(hop.headers, "content-encoding"),
     MAX_SERVED_BYTES
   );
-  if (body === null) return tooLarge("more bytes");
   const bytes = before2 + responseSize(hop.headers, body.wireBytes);
+  if (body.content === null) return tooLarge("the body ran past the limit", bytes);
   if (status === 429)
     return {
       kind: "rate-limited",

@@ -107,24 +107,24 @@ async function send(http: SessionHttp, url: string, timeoutMs: number): Promise<
 async function readPage(hop: Hop, selectors: Selectors, before: number): Promise<HttpVisit> {
   const status = hop.statusCode;
   const declared = Number(header(hop.headers, 'content-length'));
-  const tooLarge = (size: string): HttpVisit => ({
+  const tooLarge = (size: string, bytes: number): HttpVisit => ({
     kind: 'error',
     retryable: false,
-    message: `HTTP ${status}: ${size}, more than the ${MAX_SERVED_BYTES} a page may have`,
+    message: `HTTP ${status}: ${size}, more than the ${MAX_SERVED_BYTES} bytes a page may have; not read`,
     errorClass: 'client',
-    bytes: before,
+    bytes,
   });
   if (Number.isFinite(declared) && declared > MAX_SERVED_BYTES) {
     hop.body.destroy();
-    return tooLarge(`${declared} bytes`);
+    return tooLarge(`${declared} bytes declared`, before + responseSize(hop.headers, 0));
   }
   const body = await readServedBody(
     hop.body,
     header(hop.headers, 'content-encoding'),
     MAX_SERVED_BYTES,
   );
-  if (body === null) return tooLarge('more bytes');
   const bytes = before + responseSize(hop.headers, body.wireBytes);
+  if (body.content === null) return tooLarge('the body ran past the limit', bytes);
   if (status === 429)
     return {
       kind: 'rate-limited',

@@ -11,25 +11,27 @@ import type { Dispatcher } from 'undici';
 /** A body as it came over the wire (its size) and as the page reader takes it (decoded). */
 export interface ServedBody {
   wireBytes: number;
-  content: Buffer;
+  /** Null when the body passed the limit, on the wire or decoded. */
+  content: Buffer | null;
 }
 
 /**
- * Reads a response body of at most `maxBytes`, on the wire and decoded (gzip, deflate, br), or
- * null as soon as either is passed: the body is then destroyed, its rest never downloaded.
+ * Reads a response body of at most `maxBytes`, on the wire and decoded (gzip, deflate, br); the
+ * content is null once either is passed, and the body is then destroyed, its rest never
+ * downloaded.
  */
 export async function readServedBody(
   body: Dispatcher.ResponseData['body'],
   encoding: string | undefined,
   maxBytes: number,
-): Promise<ServedBody | null> {
+): Promise<ServedBody> {
   const chunks: Buffer[] = [];
   let wireBytes = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
     wireBytes += chunk.length;
     if (wireBytes > maxBytes) {
       body.destroy();
-      return null;
+      return { wireBytes, content: null };
     }
     chunks.push(chunk);
   }
@@ -37,7 +39,8 @@ export async function readServedBody(
   try {
     return { wireBytes, content: decode(raw, encoding?.trim().toLowerCase(), maxBytes) };
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return null;
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      return { wireBytes, content: null };
     throw error;
   }
 }

@@ -215,5 +215,7 @@ describe('fetchServedPage', () => {
     // Read up to the limit and no further: the site stopped well short of its 50 MB.
     expect(written).toBeGreaterThan(MAX_SERVED_BYTES);
     expect(written).toBeLessThan(MAX_SERVED_BYTES * 3);
+    // What did come through is counted: a proxy would have carried it.
+    expect(streamed.bytes).toBeGreaterThan(MAX_SERVED_BYTES);
   });
 });
