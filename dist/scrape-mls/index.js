@@ -4508,6 +4508,39 @@ function listingRecord(reading, page) {
   return result.data;
 }
 
+// actions/scrape-mls/src/http-failure.ts
+var PROXY_FAILURE = /ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|other side closed|socks/i;
+var PROXY_TIMEOUT = /UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT|ETIMEDOUT/;
+var TUNNEL_REFUSED = /Proxy response \((\d+)\) !== 200 when HTTP Tunneling/;
+function failedVisit(error, proxied, bytes) {
+  const text2 = describe(error);
+  const message = text2.split("\n")[0] ?? "request failed";
+  if (proxied) {
+    const tunnel = TUNNEL_REFUSED.exec(text2);
+    if (tunnel?.[1] === "407") {
+      const refused = "the proxy refused its credentials (HTTP 407)";
+      return { kind: "proxy-error", message: refused, fatal: true, bytes };
+    }
+    if (tunnel || PROXY_FAILURE.test(text2))
+      return { kind: "proxy-error", message, fatal: true, bytes };
+    if (text2.includes("UND_ERR_DESTROYED")) {
+      const dropped = "the proxy closed the connection before opening the tunnel";
+      return { kind: "proxy-error", message: dropped, fatal: true, bytes };
+    }
+    if (PROXY_TIMEOUT.test(text2)) return { kind: "proxy-error", message, fatal: false, bytes };
+  }
+  return { kind: "error", retryable: true, message, errorClass: "network", bytes };
+}
+function describe(error) {
+  const parts = [];
+  for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
+    const code = current.code;
+    parts.push(typeof code === "string" ? `${current.message} [${code}]` : current.message);
+    current = current.cause;
+  }
+  return parts.join(": ") || String(error);
+}
+
 // actions/scrape-mls/src/served-body.ts
 import {
   brotliDecompressSync,
@@ -24316,7 +24349,7 @@ function baseUrl(document, url) {
 }
 
 // actions/scrape-mls/src/visit.ts
-var PROXY_FAILURE = /ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|HTTP_RESPONSE_CODE_FAILURE|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONNECTION_REFUSED|CONNECTION_FAILED|SOCKET_NOT_CONNECTED|ADDRESS_UNREACHABLE|SOCKS_\w+)/;
+var PROXY_FAILURE2 = /ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|HTTP_RESPONSE_CODE_FAILURE|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONNECTION_REFUSED|CONNECTION_FAILED|SOCKET_NOT_CONNECTED|ADDRESS_UNREACHABLE|SOCKS_\w+)/;
 function retryAfter(response) {
   return retryAfterMs(response.headers()["retry-after"]);
 }
@@ -24371,7 +24404,7 @@ async function visitPage(page, url, selectors, options) {
     response = await page.goto(url, { waitUntil: "domcontentloaded", timeout: options.timeoutMs });
   } catch (error) {
     const message = error.message.split("\n")[0] ?? "navigation failed";
-    if (options.proxied && PROXY_FAILURE.test(message))
+    if (options.proxied && PROXY_FAILURE2.test(message))
       return { kind: "proxy-error", message, fatal: true };
     if (options.proxied && /Timeout/i.test(message))
       return { kind: "proxy-error", message, fatal: false };
@@ -24391,9 +24424,6 @@ function originOf(url) {
 // actions/scrape-mls/src/http-page.ts
 var MAX_SERVED_BYTES = 5 * 1024 * 1024;
 var MAX_REDIRECTS = 10;
-var PROXY_FAILURE2 = /ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|other side closed|socks/i;
-var PROXY_TIMEOUT = /UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT|ETIMEDOUT/;
-var TUNNEL_REFUSED = /Proxy response \((\d+)\) !== 200 when HTTP Tunneling/;
 async function fetchServedPage(http, url, selectors, options) {
   let bytes = 0;
   let hop;
@@ -24436,7 +24466,7 @@ async function fetchServedPage(http, url, selectors, options) {
     return await readPage(hop, selectors, bytes);
   } catch (error) {
     hop?.body.destroy();
-    return failure(error, options.proxied, bytes);
+    return failedVisit(error, options.proxied, bytes);
   }
 }
 async function send(http, url, timeoutMs) {
@@ -24507,34 +24537,6 @@ function header(headers, name) {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
-function failure(error, proxied, bytes) {
-  const text2 = describe(error);
-  const message = text2.split("\n")[0] ?? "request failed";
-  if (proxied) {
-    const tunnel = TUNNEL_REFUSED.exec(text2);
-    if (tunnel?.[1] === "407") {
-      const refused = "the proxy refused its credentials (HTTP 407)";
-      return { kind: "proxy-error", message: refused, fatal: true, bytes };
-    }
-    if (tunnel || PROXY_FAILURE2.test(text2))
-      return { kind: "proxy-error", message, fatal: true, bytes };
-    if (text2.includes("UND_ERR_DESTROYED")) {
-      const dropped = "the proxy closed the connection before opening the tunnel";
-      return { kind: "proxy-error", message: dropped, fatal: true, bytes };
-    }
-    if (PROXY_TIMEOUT.test(text2)) return { kind: "proxy-error", message, fatal: false, bytes };
-  }
-  return { kind: "error", retryable: true, message, errorClass: "network", bytes };
-}
-function describe(error) {
-  const parts = [];
-  for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
-    const code = current.code;
-    parts.push(typeof code === "string" ? `${current.message} [${code}]` : current.message);
-    current = current.cause;
-  }
-  return parts.join(": ") || String(error);
-}
 
 // actions/scrape-mls/src/captcha.ts
 var FATAL = /^ERROR_(WRONG_USER_KEY|KEY_DOES_NOT_EXIST|ZERO_BALANCE|IP_NOT_ALLOWED|IP_BANNED)/;
@@ -24552,7 +24554,7 @@ async function call(url, init, abandon) {
   if (!response.ok) throw new RetryableError(`CAPTCHA service answered HTTP ${response.status}`);
   return await response.json();
 }
-function failure2(code) {
+function failure(code) {
   return FATAL.test(code) ? new NonRetryableError(`CAPTCHA service refused the request: ${code}`) : new RetryableError(`CAPTCHA service failed: ${code}`);
 }
 async function solveRecaptcha(service, siteKey, pageUrl, abandon) {
@@ -24564,7 +24566,7 @@ async function solveRecaptcha(service, siteKey, pageUrl, abandon) {
     json: "1"
   });
   const submitted = await call(`${service.url}/in.php`, { method: "POST", body: form }, abandon);
-  if (submitted.status !== 1) throw failure2(submitted.request);
+  if (submitted.status !== 1) throw failure(submitted.request);
   const deadline = Date.now() + service.timeoutMs;
   const poll = new URLSearchParams({
     key: service.apiKey,
@@ -24576,7 +24578,7 @@ async function solveRecaptcha(service, siteKey, pageUrl, abandon) {
     await sleep(service.pollMs, abandon);
     const reply = await call(`${service.url}/res.php?${poll.toString()}`, void 0, abandon);
     if (reply.status === 1) return reply.request;
-    if (reply.request !== "CAPCHA_NOT_READY") throw failure2(reply.request);
+    if (reply.request !== "CAPCHA_NOT_READY") throw failure(reply.request);
   }
   throw new RetryableError(`CAPTCHA not solved within ${Math.round(service.timeoutMs / 1e3)} s`);
 }
@@ -25839,11 +25841,11 @@ function scrapeSummary(result) {
   });
   const where = result.artifactName ? `Artifacts: ${result.shards.map((shard) => `\`${shard.artifact}\``).join(", ")}.` : `Stage folders written to \`${result.outDir}\`${result.dryRun ? " (dry run: nothing uploaded)" : " (no artifact service: not uploaded)"}.`;
   const complete = result.shards.every((shard) => shard.complete);
-  const failure3 = scrapeFailure(result);
+  const failure2 = scrapeFailure(result);
   return [
     "## MLS listings",
     "",
-    ...failure3 === void 0 ? [] : [`**Failed**: ${markdownText(failure3)}`, ""],
+    ...failure2 === void 0 ? [] : [`**Failed**: ${markdownText(failure2)}`, ""],
     complete ? "Complete." : "**Partial run**: some pages failed or the run stopped early. Re-running the job continues from these artifacts (it reads the result pages again and fetches only the listing pages they lack); with `mongodb-uri`, the next night visits the listings left here before those read more recently.",
     "",
     "| ZIP | in artifact | scraped now | pages | blocked | CAPTCHAs | failed | implausible | rate | complete |",

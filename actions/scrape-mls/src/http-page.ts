@@ -1,11 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { admitUrl, type SiteScope } from './admit-url.js';
+import { failedVisit, type HttpVisit } from './http-failure.js';
 import { readServedBody } from './served-body.js';
 import { readServedHtml } from './served-html.js';
 import type { Selectors } from './selectors.js';
 import type { SessionHttp } from './session-http.js';
-import { pageVerdict, retryAfterMs, type VisitOutcome } from './visit.js';
+import { pageVerdict, retryAfterMs } from './visit.js';
 
 /** A served page larger than this is not a listing page: it is refused unread. */
 export const MAX_SERVED_BYTES = 5 * 1024 * 1024;
@@ -13,15 +14,7 @@ export const MAX_SERVED_BYTES = 5 * 1024 * 1024;
 /** Redirects followed for one page, each hop admitted before it is requested. */
 const MAX_REDIRECTS = 10;
 
-// undici's errors when the proxy, not the site, failed: refused, cut, or the tunnel never opened.
-const PROXY_FAILURE =
-  /ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR_SOCKET|other side closed|socks/i;
-const PROXY_TIMEOUT = /UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT|ETIMEDOUT/;
-// ProxyAgent's words when the proxy answered CONNECT with anything but 200.
-const TUNNEL_REFUSED = /Proxy response \((\d+)\) !== 200 when HTTP Tunneling/;
-
-/** A page loaded over plain HTTP: the same outcomes as the browser's, and the bytes it cost. */
-export type HttpVisit = VisitOutcome & { bytes: number };
+export type { HttpVisit } from './http-failure.js';
 
 /** One hop's response, its body not read yet, and the size of the request that asked for it. */
 type Hop = Dispatcher.ResponseData & { url: string; sent: number };
@@ -81,7 +74,7 @@ export async function fetchServedPage(
     return await readPage(hop, selectors, bytes);
   } catch (error) {
     hop?.body.destroy();
-    return failure(error, options.proxied, bytes);
+    return failedVisit(error, options.proxied, bytes);
   }
 }
 
@@ -158,37 +151,4 @@ function responseSize(headers: IncomingHttpHeaders, body: number): number {
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** What a request that failed before its page was read comes to: the proxy's fault, or the site's. */
-function failure(error: unknown, proxied: boolean, bytes: number): HttpVisit {
-  const text = describe(error);
-  const message = text.split('\n')[0] ?? 'request failed';
-  if (proxied) {
-    const tunnel = TUNNEL_REFUSED.exec(text);
-    if (tunnel?.[1] === '407') {
-      const refused = 'the proxy refused its credentials (HTTP 407)';
-      return { kind: 'proxy-error', message: refused, fatal: true, bytes };
-    }
-    if (tunnel || PROXY_FAILURE.test(text))
-      return { kind: 'proxy-error', message, fatal: true, bytes };
-    // The session's proxy pool closed for good (see `SessionHttp`): the proxy dropped a tunnel.
-    if (text.includes('UND_ERR_DESTROYED')) {
-      const dropped = 'the proxy closed the connection before opening the tunnel';
-      return { kind: 'proxy-error', message: dropped, fatal: true, bytes };
-    }
-    if (PROXY_TIMEOUT.test(text)) return { kind: 'proxy-error', message, fatal: false, bytes };
-  }
-  return { kind: 'error', retryable: true, message, errorClass: 'network', bytes };
-}
-
-/** Messages and codes down the cause chain (undici keeps the socket's error in `cause`). */
-function describe(error: unknown): string {
-  const parts: string[] = [];
-  for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    parts.push(typeof code === 'string' ? `${current.message} [${code}]` : current.message);
-    current = current.cause;
-  }
-  return parts.join(': ') || String(error);
 }
