@@ -5,6 +5,10 @@ import {
   revealPersonal,
   textOpener
 } from "../chunks/chunk-A5ZXHJN4.js";
+import {
+  DUPLICATE_KEY,
+  insertNew
+} from "../chunks/chunk-UI2PSYJ2.js";
 import "../chunks/chunk-KIOB4Y4M.js";
 import {
   checkIndexes,
@@ -179,7 +183,7 @@ var ParcelRevealer = class {
 };
 
 // actions/store-mongo/src/store-state.ts
-var import_mongodb2 = __toESM(require_lib(), 1);
+var import_mongodb = __toESM(require_lib(), 1);
 import { createHash } from "node:crypto";
 
 // shared/db/sanitize.ts
@@ -199,37 +203,7 @@ function sanitizeKeys(value) {
 }
 
 // actions/store-mongo/src/bulk.ts
-var import_mongodb = __toESM(require_lib(), 1);
 var UPDATE_CHUNK = 50;
-var INSERT_CHUNK = 1e3;
-var DUPLICATE_KEY = 11e3;
-function writeErrors(error) {
-  const errors = error.writeErrors;
-  return Array.isArray(errors) ? errors : [errors];
-}
-async function insertNew(collection, documents) {
-  let inserted = 0;
-  const duplicates = [];
-  for (let start = 0; start < documents.length; start += INSERT_CHUNK) {
-    const chunk = documents.slice(start, start + INSERT_CHUNK);
-    const operations = chunk.map(
-      (document) => ({ insertOne: { document } })
-    );
-    try {
-      inserted += (await collection.bulkWrite(operations, { ordered: false })).insertedCount;
-    } catch (error) {
-      if (!(error instanceof import_mongodb.MongoBulkWriteError)) throw error;
-      const failures = writeErrors(error);
-      if (failures.some((failure) => failure.code !== DUPLICATE_KEY)) throw error;
-      inserted += error.result.insertedCount;
-      for (const failure of failures) {
-        const id = chunk[failure.index]?._id;
-        if (id !== void 0) duplicates.push(id);
-      }
-    }
-  }
-  return { inserted, duplicates };
-}
 async function applyUpdates(collection, updates) {
   let matched = 0;
   for (let start = 0; start < updates.length; start += UPDATE_CHUNK) {
@@ -332,7 +306,7 @@ async function saveBucket(collection, _id, entries, read, now) {
         await collection.insertOne({ _id, ...next });
         return;
       } catch (error) {
-        if (!(error instanceof import_mongodb2.MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
+        if (!(error instanceof import_mongodb.MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
         continue;
       }
     }

@@ -86,7 +86,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
         inFlight += 1;
         let shown: Shown | null = null;
         try {
-          session ??= await ctx.sessions.create();
+          session ??= ctx.sessions.create();
           if (!session) {
             stats.stoppedBecause = 'every proxy is cooling down';
             ctx.queue.retry({ ...request, retries: request.retries - 1 });

@@ -95,6 +95,8 @@ async function inBrowser(
   });
   if (outcome.kind === 'captcha')
     outcome = await passCaptchas(ctx, session, page, outcome, stats, abandon);
+  // What the page set (a CAPTCHA passed, a cookie refreshed) holds for plain HTTP from now on.
+  await ctx.sessions.browsed(session);
   if (learn && outcome.kind === 'ok' && ctx.rendering.setting === 'adaptive') {
     // What plain HTTP would have read: the same response's HTML, without its script run.
     const served = readServedHtml(outcome.html, request.url, ctx.selectors);

@@ -1,5 +1,9 @@
+import { Agent, interceptors } from 'undici';
 import type { Logger } from '../../../shared/logger.js';
+import { USER_AGENT } from './session-http.js';
+
 const MAX_ROBOTS_CHARS = 512_000;
+const ROBOTS_TIMEOUT_MS = 15_000;
 
 /** The Allow/Disallow rules of robots.txt that apply to every user agent (`*`). */
 export interface RobotsRules {
@@ -67,21 +71,44 @@ export function robotsAllow(rules: RobotsRules, url: string): boolean {
 
 /** The site's robots.txt rules; none when it has none or cannot be read (with a warning). */
 export async function fetchRobots(baseUrl: string, logger: Logger): Promise<RobotsRules> {
-  // Plain HTTP, as Playwright's request client: no browser is needed to read a text file.
-  const { request } = await import('playwright-core');
-  const context = await request.newContext();
+  // Plain HTTP through a pool of its own, closed after: no browser is needed to read a text file.
+  const agent = new Agent({ connect: { timeout: ROBOTS_TIMEOUT_MS } });
   try {
-    const response = await context.get(new URL('/robots.txt', baseUrl).href, {
-      timeout: 15_000,
+    const response = await agent.compose(interceptors.redirect({ maxRedirections: 5 })).request({
+      ...originAndPath(new URL('/robots.txt', baseUrl)),
+      method: 'GET',
+      headers: { 'user-agent': USER_AGENT },
+      headersTimeout: ROBOTS_TIMEOUT_MS,
+      bodyTimeout: ROBOTS_TIMEOUT_MS,
     });
-    if (response.status() >= 400) return { allow: [], disallow: [] };
-    const rules = parseRobots(await response.text());
+    if (response.statusCode >= 400) {
+      await response.body.dump();
+      return { allow: [], disallow: [] };
+    }
+    const rules = parseRobots(await robotsText(response.body));
     logger.info(`robots.txt: ${rules.disallow.length} disallowed path(s)`);
     return rules;
   } catch (error) {
     logger.warning(`robots.txt unavailable (${(error as Error).message.split('\n')[0]}); going on`);
     return { allow: [], disallow: [] };
   } finally {
-    await context.dispose();
+    await agent.destroy();
   }
+}
+
+function originAndPath(url: URL): { origin: string; path: string } {
+  return { origin: url.origin, path: `${url.pathname}${url.search}` };
+}
+
+/** The start of the file, as much as `parseRobots` reads; the rest is not downloaded. */
+async function robotsText(body: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    // Leaving the loop destroys the body.
+    if (size >= MAX_ROBOTS_CHARS * 4) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

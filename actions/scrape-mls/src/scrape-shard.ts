@@ -99,7 +99,12 @@ async function scrapeOpened(
   { startedAt, name, work, queue, store, rows }: OpenShard,
 ): Promise<ShardResult> {
   const snapshots = await FailureSnapshots.open(join(work, 'snapshots'), plan.maxSnapshots);
-  const sessions = new SessionPool(plan.browser, plan.proxies, plan.scope);
+  const sessions = new SessionPool(
+    plan.browser,
+    plan.proxies,
+    plan.scope,
+    plan.navigationTimeoutMs,
+  );
   if (plan.resumeFrom !== '') {
     const source = {
       name: `${plan.resumeFrom}-${zip}`,

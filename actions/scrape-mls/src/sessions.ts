@@ -1,4 +1,4 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ProxyEndpoint } from '../../../shared/proxies.js';
 import type { SiteScope } from './admit-url.js';
 import { within } from './bounded.js';
@@ -6,28 +6,19 @@ import type { LazyBrowser } from './browser.js';
 import { BLOCKED_URLS, guard } from './page-guard.js';
 import type { ProxyPool } from './proxy-pool.js';
 import type { RenderMode } from './rendering-plan.js';
-
-export const USER_AGENT =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
-
-/** What a browser sends for a page, so that plain HTTP asks for it the same way. */
-const PAGE_HEADERS = {
-  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-  'accept-language': 'en-US,en;q=0.9',
-};
+import { SessionHttp, USER_AGENT } from './session-http.js';
 
 /**
  * One identity on the site: its cookies and, when configured, its proxy, the same for plain HTTP
- * and the browser. HTTP goes through a request context of its own until the session first needs
- * a browser page; the page's context then starts with those cookies, and HTTP goes through that
- * context's own request client from then on, sharing its cookies (a CAPTCHA passed in the browser
- * holds for HTTP too).
+ * and the browser. HTTP has a client of its own (undici, with a cookie jar); the browser page,
+ * opened when the session first needs one, starts with the jar's cookies, and the two keep each
+ * other's cookies from then on (a CAPTCHA passed in the browser holds for HTTP too).
  */
 export interface Session {
   id: number;
   proxy: ProxyEndpoint | null;
   /** Plain HTTP with the session's cookies and proxy. */
-  http: APIRequestContext;
+  http: SessionHttp;
   /** The browser page, opened when a page of this session first needs one. */
   browser: { context: BrowserContext; page: Page } | null;
   /** Bytes that travelled through the session's proxy, by how the pages were loaded. */
@@ -49,28 +40,23 @@ export class SessionPool {
   /** Bytes through proxies of closed sessions, by how the pages were loaded. */
   readonly closedBytes: Record<RenderMode, number> = { browser: 0, http: 0 };
 
+  /** `timeoutMs`: a page's load timeout, which plain HTTP keeps to as well. */
   constructor(
     readonly browser: LazyBrowser,
     readonly proxies: ProxyPool,
     readonly scope: SiteScope,
+    readonly timeoutMs: number,
   ) {}
 
   /** A new session (no browser yet), or null when proxies are configured and every one is cooling down. */
-  async create(): Promise<Session | null> {
+  create(): Session | null {
     const proxy = this.proxies.enabled ? this.proxies.take() : null;
     if (this.proxies.enabled && proxy === null) return null;
-    // Loaded here, as the browser is: Playwright stays in a chunk of its own in the bundle.
-    const { request } = await import('playwright-core');
-    const http = await request.newContext({
-      userAgent: USER_AGENT,
-      extraHTTPHeaders: PAGE_HEADERS,
-      proxy: proxyOption(proxy),
-    });
     this.#created += 1;
     return {
       id: this.#created,
       proxy,
-      http,
+      http: new SessionHttp(proxy, { timeoutMs: this.timeoutMs }),
       browser: null,
       bytes: { browser: 0, http: 0 },
       errorScore: 0,
@@ -79,10 +65,14 @@ export class SessionPool {
 
   /**
    * The session's browser page, opened on first use (launching Chromium if no page has needed it
-   * yet) with the cookies plain HTTP has gathered; HTTP then shares the page's cookies.
+   * yet) with the cookies plain HTTP has gathered; on later visits, with what HTTP has changed
+   * since. Call `browsed` after the visit.
    */
   async page(session: Session): Promise<Page> {
-    if (session.browser) return session.browser.page;
+    if (session.browser) {
+      await session.http.cookies.push(session.browser.context);
+      return session.browser.page;
+    }
     const { proxy } = session;
     const context = await (
       await this.browser.get()
@@ -91,7 +81,7 @@ export class SessionPool {
       viewport: { width: 1280, height: 900 },
       locale: 'en-US',
       timezoneId: 'America/Phoenix',
-      storageState: await session.http.storageState(),
+      storageState: { cookies: await session.http.cookies.forBrowser(), origins: [] },
       proxy: proxyOption(proxy),
     });
     await context.route('**/*', (route) => guard(route, this.scope));
@@ -113,11 +103,15 @@ export class SessionPool {
         );
       });
     }
-    const standalone = session.http;
     session.browser = { context, page };
-    session.http = context.request;
-    await standalone.dispose().catch(() => undefined);
     return page;
+  }
+
+  /** After a visit in the session's browser page: plain HTTP gets the cookies the page has now. */
+  async browsed(session: Session): Promise<void> {
+    // A context closed under the visit (a stop, a crash) has nothing more to give.
+    if (session.browser)
+      await session.http.cookies.pull(session.browser.context).catch(() => undefined);
   }
 
   /** Counts bytes a page loaded over plain HTTP cost through the session's proxy. */
@@ -128,7 +122,7 @@ export class SessionPool {
   /** Ends what the session has under way at once (a stop's grace ran out); close it after. */
   abandon(session: Session): void {
     if (session.browser) void session.browser.context.close().catch(() => undefined);
-    else void session.http.dispose().catch(() => undefined);
+    void session.http.close();
   }
 
   /** Closes a session; `retire` counts it as retired (blocked or failing). */
@@ -137,8 +131,8 @@ export class SessionPool {
     this.closedBytes.browser += session.bytes.browser;
     this.closedBytes.http += session.bytes.http;
     // Bounded: the renderer of an abandoned page may be stuck in a script that never yields.
-    const closing = session.browser ? session.browser.context.close() : session.http.dispose();
-    await within(closing, CLOSE_TIMEOUT_MS, 'context.close').catch(() => undefined);
+    const closing = Promise.all([session.browser?.context.close(), session.http.close()]);
+    await within(closing, CLOSE_TIMEOUT_MS, 'session close').catch(() => undefined);
   }
 }
 

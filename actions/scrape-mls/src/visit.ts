@@ -39,7 +39,12 @@ const PROXY_FAILURE =
 
 /** The pause a 429's `Retry-After` asks for, at most 60 s (10 s without one). */
 export function retryAfter(response: Pick<Response, 'headers'>): number {
-  const seconds = Number(response.headers()['retry-after']);
+  return retryAfterMs(response.headers()['retry-after']);
+}
+
+/** The pause a `Retry-After` value (seconds) asks for, at most 60 s (10 s without one). */
+export function retryAfterMs(value: string | undefined): number {
+  const seconds = Number(value);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 60) * 1000 : 10_000;
 }
 
