@@ -78,14 +78,18 @@ export async function readRunCosts(
   return costs;
 }
 
-/** Storage, accuracy and the period's ledgered costs. */
+/** Storage, accuracy (`accuracy`: a count already under way) and the period's ledgered costs. */
 export async function readDatabaseFacts(
   db: Db,
-  options: { storageLimitMb: number; runIds: readonly string[] },
+  options: {
+    storageLimitMb: number;
+    runIds: readonly string[];
+    accuracy?: Promise<MergedAccuracy>;
+  },
 ): Promise<DatabaseFacts> {
   return {
     storage: await readStorage(db, options.storageLimitMb),
-    accuracy: await readAccuracy(db),
+    accuracy: await (options.accuracy ?? readAccuracy(db)),
     costByRun: await readRunCosts(db, options.runIds),
   };
 }

@@ -4,7 +4,12 @@ import { errorMessage } from '../../../shared/errors.js';
 import { scrubSecrets } from '../../../shared/http/redact.js';
 import { secretForms } from '../../../shared/secret-forms.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
-import { readDatabaseFacts, type DatabaseFacts } from './db-facts.js';
+import {
+  readAccuracy,
+  readDatabaseFacts,
+  type DatabaseFacts,
+  type MergedAccuracy,
+} from './db-facts.js';
 import { readLedgerPeriod } from './ledger-period.js';
 import type { MarketView } from './market.js';
 import type { ReportKind } from './report-kind.js';
@@ -52,13 +57,23 @@ function scrubUri(text: string, uri: string): string {
  */
 export async function gather(options: GatherOptions, logger: Logger): Promise<Gathered> {
   const notes: string[] = [];
-  const results = await withGroup(logger, 'Run results', () =>
-    loadRunResults(
-      options.runResults,
-      { client: options.artifactClient, baseDir: options.baseDir },
-      logger,
-    ),
-  );
+  // The database is reached, and its accuracy counted (a read of every merged property), while
+  // the run results download: neither waits for the other.
+  const reaching = options.mongodbUri === '' ? undefined : reachDatabase(options);
+  let results: Awaited<ReturnType<typeof loadRunResults>>;
+  try {
+    results = await withGroup(logger, 'Run results', () =>
+      loadRunResults(
+        options.runResults,
+        { client: options.artifactClient, baseDir: options.baseDir },
+        logger,
+      ),
+    );
+  } catch (error) {
+    const reached = await reaching;
+    await reached?.connection?.close();
+    throw error;
+  }
   if (results.missing.length)
     notes.push(
       `Run results not found (stage skipped or failed before upload): ${results.missing.join(', ')}`,
@@ -71,18 +86,12 @@ export async function gather(options: GatherOptions, logger: Logger): Promise<Ga
     databaseProblem: problem,
     notes,
   });
-  if (options.mongodbUri === '') {
+  if (reaching === undefined) {
     notes.push('No mongodb-uri: trends, comparison and market view are not available.');
     return withoutDatabase('no mongodb-uri was given');
   }
-  let connection: DatabaseConnection;
-  try {
-    connection = await connectDatabase(options.mongodbUri, options.database, {
-      ...(options.databaseTimeoutMs ? { serverSelectionTimeoutMs: options.databaseTimeoutMs } : {}),
-    });
-  } catch (error) {
-    // connectDatabase names the server with the credentials hidden and scrubs the password.
-    const problem = errorMessage(error);
+  const { connection, accuracy, problem } = await reaching;
+  if (connection === undefined) {
     logger.warning(`database not read: ${problem}`);
     return withoutDatabase(problem);
   }
@@ -103,6 +112,7 @@ export async function gather(options: GatherOptions, logger: Logger): Promise<Ga
       const database = await readDatabaseFacts(db, {
         storageLimitMb: options.storageLimitMb,
         runIds: runs.map((run) => run.runId),
+        accuracy,
       });
       return {
         runs,
@@ -119,5 +129,25 @@ export async function gather(options: GatherOptions, logger: Logger): Promise<Ga
     return withoutDatabase(problem);
   } finally {
     await connection.close();
+  }
+}
+
+/** The database connection with its accuracy count under way, or why it cannot be reached. */
+type Reached =
+  | { connection: DatabaseConnection; accuracy: Promise<MergedAccuracy>; problem?: undefined }
+  | { connection?: undefined; accuracy?: undefined; problem: string };
+
+async function reachDatabase(options: GatherOptions): Promise<Reached> {
+  try {
+    const connection = await connectDatabase(options.mongodbUri, options.database, {
+      ...(options.databaseTimeoutMs ? { serverSelectionTimeoutMs: options.databaseTimeoutMs } : {}),
+    });
+    const accuracy = readAccuracy(connection.db);
+    // Read later; a failure then is the database's, as any other read's (see gather).
+    accuracy.catch(() => undefined);
+    return { connection, accuracy };
+  } catch (error) {
+    // connectDatabase names the server with the credentials hidden and scrubs the password.
+    return { problem: errorMessage(error) };
   }
 }
