@@ -10283,19 +10283,32 @@ var AppendLines = class {
   }
   path;
   #handle = null;
-  #last = Promise.resolve();
+  #waiting = [];
+  #writing = null;
   /** Appends `line` (with its newline) after every earlier append. */
   append(line) {
-    const written = this.#last.then(async () => {
-      this.#handle ??= open(this.path, "a");
-      await (await this.#handle).write(line);
+    return new Promise((written, failed) => {
+      this.#waiting.push({ line, written, failed });
+      this.#writing ??= this.#drain();
     });
-    this.#last = written.catch(() => void 0);
-    return written;
+  }
+  /** Writes what waits, all of it at a time, until nothing does. A failed write fails its lines only. */
+  async #drain() {
+    while (this.#waiting.length > 0) {
+      const lines = this.#waiting.splice(0);
+      try {
+        this.#handle ??= open(this.path, "a");
+        await (await this.#handle).write(lines.map((waiting) => waiting.line).join(""));
+        for (const waiting of lines) waiting.written();
+      } catch (error) {
+        for (const waiting of lines) waiting.failed(error);
+      }
+    }
+    this.#writing = null;
   }
   /** Waits for the appends under way and closes the file; a later append opens it again. */
   async close() {
-    await this.#last;
+    await this.#writing;
     const handle = this.#handle;
     this.#handle = null;
     if (handle) await (await handle).close();

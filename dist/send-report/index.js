@@ -718,7 +718,7 @@ async function readRunCosts(db, runIds) {
 async function readDatabaseFacts(db, options) {
   return {
     storage: await readStorage(db, options.storageLimitMb),
-    accuracy: await readAccuracy(db),
+    accuracy: await (options.accuracy ?? readAccuracy(db)),
     costByRun: await readRunCosts(db, options.runIds)
   };
 }
@@ -1116,38 +1116,41 @@ function scrubUri(text4, uri) {
 }
 async function gather(options, logger) {
   const notes = [];
-  const results = await withGroup(
-    logger,
-    "Run results",
-    () => loadRunResults(
-      options.runResults,
-      { client: options.artifactClient, baseDir: options.baseDir },
-      logger
-    )
-  );
+  const reaching = options.mongodbUri === "" ? void 0 : reachDatabase(options);
+  let results;
+  try {
+    results = await withGroup(
+      logger,
+      "Run results",
+      () => loadRunResults(
+        options.runResults,
+        { client: options.artifactClient, baseDir: options.baseDir },
+        logger
+      )
+    );
+  } catch (error3) {
+    const reached = await reaching;
+    await reached?.connection?.close();
+    throw error3;
+  }
   if (results.missing.length)
     notes.push(
       `Run results not found (stage skipped or failed before upload): ${results.missing.join(", ")}`
     );
-  const withoutDatabase = (problem) => ({
+  const withoutDatabase = (problem2) => ({
     runs: summariseRuns(results.stageRuns),
     previousRuns: void 0,
     market: void 0,
     database: void 0,
-    databaseProblem: problem,
+    databaseProblem: problem2,
     notes
   });
-  if (options.mongodbUri === "") {
+  if (reaching === void 0) {
     notes.push("No mongodb-uri: trends, comparison and market view are not available.");
     return withoutDatabase("no mongodb-uri was given");
   }
-  let connection;
-  try {
-    connection = await connectDatabase(options.mongodbUri, options.database, {
-      ...options.databaseTimeoutMs ? { serverSelectionTimeoutMs: options.databaseTimeoutMs } : {}
-    });
-  } catch (error3) {
-    const problem = errorMessage(error3);
+  const { connection, accuracy, problem } = await reaching;
+  if (connection === void 0) {
     logger.warning(`database not read: ${problem}`);
     return withoutDatabase(problem);
   }
@@ -1167,7 +1170,8 @@ async function gather(options, logger) {
       const runs = summariseRuns(period2.current);
       const database = await readDatabaseFacts(db, {
         storageLimitMb: options.storageLimitMb,
-        runIds: runs.map((run3) => run3.runId)
+        runIds: runs.map((run3) => run3.runId),
+        accuracy
       });
       return {
         runs,
@@ -1179,11 +1183,23 @@ async function gather(options, logger) {
       };
     });
   } catch (error3) {
-    const problem = `reading it failed: ${scrubUri(errorMessage(error3), options.mongodbUri)}`;
-    logger.warning(`database not read: ${problem}`);
-    return withoutDatabase(problem);
+    const problem2 = `reading it failed: ${scrubUri(errorMessage(error3), options.mongodbUri)}`;
+    logger.warning(`database not read: ${problem2}`);
+    return withoutDatabase(problem2);
   } finally {
     await connection.close();
+  }
+}
+async function reachDatabase(options) {
+  try {
+    const connection = await connectDatabase(options.mongodbUri, options.database, {
+      ...options.databaseTimeoutMs ? { serverSelectionTimeoutMs: options.databaseTimeoutMs } : {}
+    });
+    const accuracy = readAccuracy(connection.db);
+    accuracy.catch(() => void 0);
+    return { connection, accuracy };
+  } catch (error3) {
+    return { problem: errorMessage(error3) };
   }
 }
 
