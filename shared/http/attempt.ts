@@ -142,7 +142,7 @@ function excerpt(body: string): string {
 }
 
 /** Messages and codes down the cause chain (undici hides the socket error in `cause`). */
-function causeText(error: unknown): string {
+export function causeText(error: unknown): string {
   const parts: string[] = [];
   for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
     const code = (current as { code?: unknown }).code;

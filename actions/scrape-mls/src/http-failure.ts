@@ -1,3 +1,4 @@
+import { causeText } from '../../../shared/http/attempt.js';
 import type { VisitOutcome } from './visit.js';
 
 /** A page loaded over plain HTTP: the same outcomes as the browser's, and the bytes it cost. */
@@ -12,7 +13,7 @@ const TUNNEL_REFUSED = /Proxy response \((\d+)\) !== 200 when HTTP Tunneling/;
 
 /** What a request that failed before its page was read comes to: the proxy's fault, or the site's. */
 export function failedVisit(error: unknown, proxied: boolean, bytes: number): HttpVisit {
-  const text = describe(error);
+  const text = causeText(error);
   const message = text.split('\n')[0] ?? 'request failed';
   if (proxied) {
     const tunnel = TUNNEL_REFUSED.exec(text);
@@ -30,15 +31,4 @@ export function failedVisit(error: unknown, proxied: boolean, bytes: number): Ht
     if (PROXY_TIMEOUT.test(text)) return { kind: 'proxy-error', message, fatal: false, bytes };
   }
   return { kind: 'error', retryable: true, message, errorClass: 'network', bytes };
-}
-
-/** Messages and codes down the cause chain (undici keeps the socket's error in `cause`). */
-function describe(error: unknown): string {
-  const parts: string[] = [];
-  for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    parts.push(typeof code === 'string' ? `${current.message} [${code}]` : current.message);
-    current = current.cause;
-  }
-  return parts.join(': ') || String(error);
 }
