@@ -6,16 +6,8 @@ import {
 } from "../chunks/chunk-A5ZXHJN4.js";
 import {
   CircuitBreaker,
-  CircuitOpenError,
-  FAILURE_CLASSES,
-  classifyException,
-  classifyStatus,
-  createHttpError,
-  isHttpError,
-  isJsonContentType,
-  isSourceFailure,
-  looksLikeHtml
-} from "../chunks/chunk-FACVCDMQ.js";
+  CircuitOpenError
+} from "../chunks/chunk-YZB4RXPR.js";
 import "../chunks/chunk-KIOB4Y4M.js";
 import {
   passphraseInput,
@@ -24,20 +16,25 @@ import {
   resolveVisibility
 } from "../chunks/chunk-DJF6N2JA.js";
 import {
+  DEFAULT_MAX_BYTES,
   RateLimiter,
+  attemptGet,
   chooseResume,
   normalizeAddress,
   normalizeZip,
   require_undici,
   sourceVerdict
-} from "../chunks/chunk-TZ4XW5BV.js";
+} from "../chunks/chunk-TPAAV3DK.js";
 import {
   BudgetSpent,
+  FAILURE_CLASSES,
   IN_FLIGHT_GRACE_MS,
+  isHttpError,
+  isSourceFailure,
   runnerStopSignal,
   stopRequested,
   withCollectionStop
-} from "../chunks/chunk-SI6VTPZA.js";
+} from "../chunks/chunk-BVFBQYKF.js";
 import {
   formatIssues
 } from "../chunks/chunk-OO7VZPB3.js";
@@ -54,9 +51,7 @@ import {
 import {
   retry
 } from "../chunks/chunk-VYVWUWNP.js";
-import {
-  abortReason
-} from "../chunks/chunk-B4QX6BYH.js";
+import "../chunks/chunk-B4QX6BYH.js";
 import "../chunks/chunk-IS5MHUJV.js";
 import {
   USAGE_SCHEMA_VERSION
@@ -103,9 +98,6 @@ import {
   rateInput,
   redactUrl,
   runAction,
-  scrubSecrets,
-  secretHeaderValues,
-  secretQueryValues,
   stringInput,
   withGroup
 } from "../chunks/chunk-WV6SG3Z4.js";
@@ -253,132 +245,6 @@ function apnOfLine(line) {
 
 // shared/http/client.ts
 var import_undici = __toESM(require_undici(), 1);
-
-// shared/http/body-limit.ts
-var DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-var BodyTooLargeError = class extends Error {
-  constructor(maxBytes) {
-    super(`response body over ${maxBytes} bytes`);
-    this.maxBytes = maxBytes;
-  }
-  maxBytes;
-};
-async function readCapped(body, maxBytes, contentLength) {
-  const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
-  let total = Number.isFinite(declared) && declared > maxBytes ? declared : 0;
-  const chunks = [];
-  for await (const chunk of body) {
-    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
-    total += chunk.length;
-    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
-    chunks.push(chunk);
-  }
-  if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
-  return new Uint8Array(Buffer.concat(chunks, total));
-}
-function bodyTooLarge(url, maxBytes) {
-  const where = `${url.origin}${url.pathname}`;
-  return createHttpError(
-    `GET ${where}: response body larger than the limit of ${maxBytes} bytes (maxBytes); not read further`,
-    { failureClass: "other", url: where }
-  );
-}
-
-// shared/http/retry-after.ts
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === null || value === void 0) return void 0;
-  const text = value.trim();
-  if (text === "") return void 0;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
-  if (!/[a-z]/i.test(text)) return void 0;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return void 0;
-  return Math.max(0, at - now);
-}
-
-// shared/http/attempt.ts
-var decoder = new TextDecoder();
-var TIMEOUT_DETAILS = {
-  UND_ERR_HEADERS_TIMEOUT: (ms) => `no response within ${ms} ms`,
-  UND_ERR_BODY_TIMEOUT: (ms) => `the body stalled for ${ms} ms`,
-  UND_ERR_CONNECT_TIMEOUT: () => "no connection within the connect timeout"
-};
-async function attemptGet(request) {
-  const fail = (failureClass2, detail, more = {}) => {
-    const url = redactUrl(request.url);
-    const secrets = [...secretHeaderValues(request.headers), ...secretQueryValues(request.url)];
-    return createHttpError(`GET ${url}: ${scrubSecrets(detail, secrets)}`, {
-      failureClass: failureClass2,
-      url,
-      ...more
-    });
-  };
-  const target = URL.parse(request.url);
-  if (target === null || !/^https?:$/.test(target.protocol)) throw fail("other", "not a valid URL");
-  if (target.username !== "" || target.password !== "")
-    throw fail("other", "expected a URL without user name or password");
-  let status;
-  let headers;
-  let bytes;
-  try {
-    const response = await request.dispatcher.request({
-      origin: target.origin,
-      path: `${target.pathname}${target.search}`,
-      method: "GET",
-      headers: request.headers,
-      headersTimeout: request.timeoutMs,
-      bodyTimeout: request.timeoutMs,
-      // Passed only when given: a signal per request costs a listener per request in undici.
-      ...request.signal ? { signal: request.signal } : {}
-    });
-    status = response.statusCode;
-    headers = response.headers;
-    bytes = await readCapped(response.body, request.maxBytes, headers["content-length"]);
-  } catch (error) {
-    if (request.signal?.aborted) throw abortReason(request.signal);
-    if (error instanceof BodyTooLargeError) throw bodyTooLarge(target, error.maxBytes);
-    const failureClass2 = classifyException(error);
-    const code = error?.code;
-    const timeout = typeof code === "string" ? TIMEOUT_DETAILS[code] : void 0;
-    const detail = timeout ? timeout(request.timeoutMs) : causeText(error);
-    throw fail(failureClass2, `${failureClass2} (${detail})`, { cause: error });
-  }
-  const body = decoder.decode(bytes);
-  const retryAfterMs = parseRetryAfter(headerValue(headers, "retry-after"));
-  const contentType = headerValue(headers, "content-type");
-  const head = { status, headers: { get: (name) => headerValue(headers, name) } };
-  const failureClass = request.classifyResponse?.(head, body) ?? classifyStatus(status) ?? (request.expect === "json" && !isJsonContentType(contentType) && (contentType !== null || looksLikeHtml(body)) ? "bad-body" : void 0);
-  if (failureClass !== void 0) {
-    const detail = `HTTP ${status} ${contentType ?? "no content type"}, ${failureClass}: ${excerpt(body)}`;
-    throw fail(failureClass, detail, { status, retryAfterMs });
-  }
-  if (request.expect === "text") return { value: body, text: body, status, bytes: bytes.length };
-  try {
-    return { value: JSON.parse(body), text: body, status, bytes: bytes.length };
-  } catch {
-    throw fail("bad-body", `HTTP ${status}, bad-body: not valid JSON: ${excerpt(body)}`, {
-      status
-    });
-  }
-}
-function headerValue(headers, name) {
-  const value = headers[name.toLowerCase()];
-  if (value === void 0) return null;
-  return Array.isArray(value) ? value.join(", ") : value;
-}
-function excerpt(body) {
-  const text = body.replace(/\s+/g, " ").trim();
-  return text.length > 120 ? `${text.slice(0, 120)}...` : text || "(empty body)";
-}
-function causeText(error) {
-  const parts = [];
-  for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
-    const code = current.code;
-    parts.push(typeof code === "string" ? `${current.message} [${code}]` : current.message);
-    current = current.cause;
-  }
-  return parts.join(": ") || String(error);
-}
 
 // shared/http/source-paused.ts
 function waitText(ms) {

@@ -4,21 +4,21 @@ import {
   insertNew
 } from "../chunks/chunk-UI2PSYJ2.js";
 import {
-  CircuitBreaker,
-  classifyException,
-  classifyStatus,
-  createHttpError,
-  isHttpError,
-  isSourceFailure
-} from "../chunks/chunk-FACVCDMQ.js";
+  CircuitBreaker
+} from "../chunks/chunk-YZB4RXPR.js";
 import {
   ensureIndexes
 } from "../chunks/chunk-HPWPA4Q6.js";
 import {
   BudgetSpent,
+  classifyException,
+  classifyStatus,
   collectionStop,
+  createHttpError,
+  isHttpError,
+  isSourceFailure,
   runnerStopSignal
-} from "../chunks/chunk-SI6VTPZA.js";
+} from "../chunks/chunk-BVFBQYKF.js";
 import {
   artifactNameSchema
 } from "../chunks/chunk-NRKIZQAU.js";

@@ -2,16 +2,17 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   RateLimiter,
+  causeText,
   chooseResume,
   normalizeAddress,
   require_undici,
   sourceVerdict
-} from "../chunks/chunk-TZ4XW5BV.js";
+} from "../chunks/chunk-TPAAV3DK.js";
 import {
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
   withCollectionStop
-} from "../chunks/chunk-SI6VTPZA.js";
+} from "../chunks/chunk-BVFBQYKF.js";
 import {
   formatIssues
 } from "../chunks/chunk-OO7VZPB3.js";
@@ -4480,7 +4481,7 @@ var PROXY_FAILURE = /ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_
 var PROXY_TIMEOUT = /UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT|ETIMEDOUT/;
 var TUNNEL_REFUSED = /Proxy response \((\d+)\) !== 200 when HTTP Tunneling/;
 function failedVisit(error, proxied, bytes) {
-  const text2 = describe(error);
+  const text2 = causeText(error);
   const message = text2.split("\n")[0] ?? "request failed";
   if (proxied) {
     const tunnel = TUNNEL_REFUSED.exec(text2);
@@ -4497,15 +4498,6 @@ function failedVisit(error, proxied, bytes) {
     if (PROXY_TIMEOUT.test(text2)) return { kind: "proxy-error", message, fatal: false, bytes };
   }
   return { kind: "error", retryable: true, message, errorClass: "network", bytes };
-}
-function describe(error) {
-  const parts = [];
-  for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
-    const code = current.code;
-    parts.push(typeof code === "string" ? `${current.message} [${code}]` : current.message);
-    current = current.cause;
-  }
-  return parts.join(": ") || String(error);
 }
 
 // actions/scrape-mls/src/served-body.ts

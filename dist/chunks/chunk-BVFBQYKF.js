@@ -1,9 +1,39 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  sleep
+} from "./chunk-B4QX6BYH.js";
+import {
   NonRetryableError,
   RetryableError
 } from "./chunk-WV6SG3Z4.js";
+
+// shared/stop-signal.ts
+var StopRequest = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "StopRequest";
+  }
+};
+function stopRequested(signal) {
+  return signal?.aborted === true && signal.reason instanceof StopRequest;
+}
+var RUNNER_SIGNALS = ["SIGINT", "SIGTERM"];
+function runnerStopSignal(source = process) {
+  const controller = new AbortController();
+  const handlers = RUNNER_SIGNALS.map((name) => {
+    const handler = () => {
+      for (const [index, other] of RUNNER_SIGNALS.entries())
+        source.removeListener(other, handlers[index]);
+      controller.abort(
+        new StopRequest(`${name} from the runner (the job was cancelled or ran out of time)`)
+      );
+    };
+    source.once(name, handler);
+    return handler;
+  });
+  return controller.signal;
+}
 
 // shared/http/classify.ts
 var NETWORK_CODES = /* @__PURE__ */ new Set([
@@ -132,89 +162,42 @@ function isSourceFailure(error) {
   return isHttpError(error) && SOURCE_FAILURES.has(error.failureClass);
 }
 
-// shared/http/circuit-breaker.ts
-var CircuitOpenError = class extends NonRetryableError {
-  /** Time left until the circuit lets a probe through, in ms. */
-  retryAfterMs;
-  constructor(name, retryAfterMs) {
-    super(`${name}: circuit open after repeated failures; next probe in ${retryAfterMs} ms`);
-    this.retryAfterMs = retryAfterMs;
-  }
+// shared/collection-stop.ts
+var BudgetSpent = class extends StopRequest {
 };
-var CircuitBreaker = class {
-  #options;
-  #now;
-  #state = "closed";
-  #failures = 0;
-  #openedAt = 0;
-  #probesStarted = 0;
-  #probeSuccesses = 0;
-  // Outcomes of calls started before the last state change are ignored.
-  #generation = 0;
-  constructor(options = {}) {
-    this.#options = options;
-    this.#now = options.now ?? Date.now;
+var IN_FLIGHT_GRACE_MS = 2e3;
+function minutesText(minutes) {
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+function collectionStop(options) {
+  const { minutes } = options;
+  const signals = options.runner ? [options.runner] : [];
+  const finished = new AbortController();
+  if (minutes > 0) {
+    const budget = new AbortController();
+    signals.push(budget.signal);
+    void (options.sleep ?? sleep)(minutes * 6e4, finished.signal).then(
+      () => budget.abort(new BudgetSpent(`time budget of ${minutesText(minutes)} spent`)),
+      // Disposed: the work ended inside the budget.
+      () => void 0
+    );
   }
-  /** The current state (an open circuit whose time is up reads `half-open`). */
-  get state() {
-    if (this.#state === "open" && this.#remainingOpenMs() <= 0) this.#moveTo("half-open");
-    return this.#state;
+  return { signal: AbortSignal.any(signals), dispose: () => finished.abort() };
+}
+async function withCollectionStop(options, work) {
+  const stop = collectionStop(options);
+  if (options.minutes > 0)
+    options.logger.info(`time budget: ${options.minutes} min; then ${options.then}`);
+  try {
+    return await work(stop.signal);
+  } finally {
+    stop.dispose();
   }
-  /** Runs `operation` unless the circuit is open; throws `CircuitOpenError` when it is. */
-  async execute(operation) {
-    const state = this.state;
-    const probes = this.#options.halfOpenProbes ?? 1;
-    if (state === "open" || state === "half-open" && this.#probesStarted >= probes) {
-      throw new CircuitOpenError(
-        this.#options.name ?? "http",
-        Math.max(0, this.#remainingOpenMs())
-      );
-    }
-    if (state === "half-open") this.#probesStarted += 1;
-    const generation = this.#generation;
-    try {
-      const result = await operation();
-      if (generation === this.#generation) this.#onSuccess(probes);
-      return result;
-    } catch (error) {
-      if (generation === this.#generation) {
-        if ((this.#options.isFailure ?? (() => true))(error)) this.#onFailure();
-        else if (this.#state === "half-open") this.#probesStarted -= 1;
-      }
-      throw error;
-    }
-  }
-  #onSuccess(probes) {
-    this.#failures = 0;
-    if (this.#state !== "half-open") return;
-    this.#probeSuccesses += 1;
-    if (this.#probeSuccesses >= probes) this.#moveTo("closed");
-  }
-  #onFailure() {
-    this.#failures += 1;
-    const threshold = this.#options.failureThreshold ?? 5;
-    if (this.#state === "half-open" || this.#failures >= threshold) {
-      this.#openedAt = this.#now();
-      this.#moveTo("open");
-    }
-  }
-  #remainingOpenMs() {
-    return this.#openedAt + (this.#options.openMs ?? 3e4) - this.#now();
-  }
-  #moveTo(to) {
-    const from = this.#state;
-    this.#state = to;
-    this.#generation += 1;
-    this.#failures = 0;
-    this.#probesStarted = 0;
-    this.#probeSuccesses = 0;
-    this.#options.onStateChange?.(from, to);
-  }
-};
+}
 
 export {
-  CircuitOpenError,
-  CircuitBreaker,
+  stopRequested,
+  runnerStopSignal,
   classifyStatus,
   classifyException,
   isJsonContentType,
@@ -222,5 +205,9 @@ export {
   FAILURE_CLASSES,
   createHttpError,
   isHttpError,
-  isSourceFailure
+  isSourceFailure,
+  BudgetSpent,
+  IN_FLIGHT_GRACE_MS,
+  collectionStop,
+  withCollectionStop
 };

@@ -1,12 +1,22 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  classifyException,
+  classifyStatus,
+  createHttpError,
+  isJsonContentType,
+  looksLikeHtml
+} from "./chunk-BVFBQYKF.js";
+import {
   MAX_TIMER_MS,
   abortReason
 } from "./chunk-B4QX6BYH.js";
 import {
   ConfigurationError,
-  scrubSecrets
+  redactUrl,
+  scrubSecrets,
+  secretHeaderValues,
+  secretQueryValues
 } from "./chunk-WV6SG3Z4.js";
 import {
   __commonJS,
@@ -5981,7 +5991,7 @@ var require_formdata_parser = __commonJS({
     var assert = __require("node:assert");
     var { isomorphicDecode } = require_infra();
     var dd = Buffer.from("--");
-    var decoder = new TextDecoder();
+    var decoder2 = new TextDecoder();
     var decoderIgnoreBOM = new TextDecoder("utf-8", { ignoreBOM: true });
     function isAsciiString(chars) {
       for (let i = 0; i < chars.length; ++i) {
@@ -6100,20 +6110,20 @@ var require_formdata_parser = __commonJS({
       );
       let value;
       if (isExtended) {
-        const headerValue = collectASequenceOfBytes(
+        const headerValue2 = collectASequenceOfBytes(
           (char) => char !== 32 && char !== 13 && char !== 10 && char !== 59,
           // not space, CRLF, or ;
           input,
           position
         );
-        if (headerValue[0] !== 117 && headerValue[0] !== 85 || // u or U
-        headerValue[1] !== 116 && headerValue[1] !== 84 || // t or T
-        headerValue[2] !== 102 && headerValue[2] !== 70 || // f or F
-        headerValue[3] !== 45 || // -
-        headerValue[4] !== 56) {
+        if (headerValue2[0] !== 117 && headerValue2[0] !== 85 || // u or U
+        headerValue2[1] !== 116 && headerValue2[1] !== 84 || // t or T
+        headerValue2[2] !== 102 && headerValue2[2] !== 70 || // f or F
+        headerValue2[3] !== 45 || // -
+        headerValue2[4] !== 56) {
           throw parsingError("unknown encoding, expected utf-8''");
         }
-        value = decodeURIComponent(decoder.decode(headerValue.subarray(7)));
+        value = decodeURIComponent(decoder2.decode(headerValue2.subarray(7)));
       } else if (input[position.position] === 34) {
         position.position++;
         const quotedValue = collectASequenceOfBytes(
@@ -6126,7 +6136,7 @@ var require_formdata_parser = __commonJS({
           throw parsingError("Closing quote not found");
         }
         position.position++;
-        value = decoder.decode(quotedValue).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+        value = decoder2.decode(quotedValue).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       } else {
         const tokenValue = collectASequenceOfBytes(
           (char) => isToken(char) && char !== 59,
@@ -6134,7 +6144,7 @@ var require_formdata_parser = __commonJS({
           input,
           position
         );
-        value = decoder.decode(tokenValue);
+        value = decoder2.decode(tokenValue);
       }
       return { name: attrNameStr, value, extended: isExtended };
     }
@@ -6202,23 +6212,23 @@ var require_formdata_parser = __commonJS({
             break;
           }
           case "content-type": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            contentType = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            contentType = isomorphicDecode(headerValue2);
             break;
           }
           case "content-transfer-encoding": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            encoding = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            encoding = isomorphicDecode(headerValue2);
             break;
           }
           default: {
@@ -12792,8 +12802,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue2]) => {
+          return [headerName.toLocaleLowerCase(), headerValue2];
         })
       );
     }
@@ -12833,8 +12843,8 @@ var require_mock_utils = __commonJS({
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
-        if (!matchValue(matchHeaderValue, headerValue)) {
+        const headerValue2 = getHeaderByName(headers, matchHeaderName);
+        if (!matchValue(matchHeaderValue, headerValue2)) {
           return false;
         }
       }
@@ -15967,8 +15977,8 @@ var require_cache = __commonJS({
         if (!isValidHTTPToken(trimmedHeader)) {
           return void 0;
         }
-        const headerValue = headers[trimmedHeader];
-        output[trimmedHeader] = Array.isArray(headerValue) ? headerValue.slice() : headerValue ?? null;
+        const headerValue2 = headers[trimmedHeader];
+        output[trimmedHeader] = Array.isArray(headerValue2) ? headerValue2.slice() : headerValue2 ?? null;
       }
       return output;
     }
@@ -16648,11 +16658,11 @@ var require_cache_handler = __commonJS({
         }
       }
     }
-    function deleteLocationTargets(store, cacheKey, headerValue) {
-      if (headerValue === void 0) {
+    function deleteLocationTargets(store, cacheKey, headerValue2) {
+      if (headerValue2 === void 0) {
         return;
       }
-      const values = Array.isArray(headerValue) ? headerValue : [headerValue];
+      const values = Array.isArray(headerValue2) ? headerValue2 : [headerValue2];
       for (let i = 0; i < values.length; i++) {
         const path = getSameOriginPath(cacheKey, values[i]);
         if (path !== void 0) {
@@ -26785,6 +26795,132 @@ function sourceVerdict(tally, maxFailureRate, secrets = []) {
   return message === void 0 ? void 0 : scrubSecrets(message, secrets);
 }
 
+// shared/http/body-limit.ts
+var DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+var BodyTooLargeError = class extends Error {
+  constructor(maxBytes) {
+    super(`response body over ${maxBytes} bytes`);
+    this.maxBytes = maxBytes;
+  }
+  maxBytes;
+};
+async function readCapped(body, maxBytes, contentLength) {
+  const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
+  let total = Number.isFinite(declared) && declared > maxBytes ? declared : 0;
+  const chunks = [];
+  for await (const chunk of body) {
+    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+    total += chunk.length;
+    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+    chunks.push(chunk);
+  }
+  if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
+function bodyTooLarge(url, maxBytes) {
+  const where = `${url.origin}${url.pathname}`;
+  return createHttpError(
+    `GET ${where}: response body larger than the limit of ${maxBytes} bytes (maxBytes); not read further`,
+    { failureClass: "other", url: where }
+  );
+}
+
+// shared/http/retry-after.ts
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === null || value === void 0) return void 0;
+  const text = value.trim();
+  if (text === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
+  if (!/[a-z]/i.test(text)) return void 0;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return void 0;
+  return Math.max(0, at - now);
+}
+
+// shared/http/attempt.ts
+var decoder = new TextDecoder();
+var TIMEOUT_DETAILS = {
+  UND_ERR_HEADERS_TIMEOUT: (ms) => `no response within ${ms} ms`,
+  UND_ERR_BODY_TIMEOUT: (ms) => `the body stalled for ${ms} ms`,
+  UND_ERR_CONNECT_TIMEOUT: () => "no connection within the connect timeout"
+};
+async function attemptGet(request) {
+  const fail = (failureClass2, detail, more = {}) => {
+    const url = redactUrl(request.url);
+    const secrets = [...secretHeaderValues(request.headers), ...secretQueryValues(request.url)];
+    return createHttpError(`GET ${url}: ${scrubSecrets(detail, secrets)}`, {
+      failureClass: failureClass2,
+      url,
+      ...more
+    });
+  };
+  const target = URL.parse(request.url);
+  if (target === null || !/^https?:$/.test(target.protocol)) throw fail("other", "not a valid URL");
+  if (target.username !== "" || target.password !== "")
+    throw fail("other", "expected a URL without user name or password");
+  let status;
+  let headers;
+  let bytes;
+  try {
+    const response = await request.dispatcher.request({
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: "GET",
+      headers: request.headers,
+      headersTimeout: request.timeoutMs,
+      bodyTimeout: request.timeoutMs,
+      // Passed only when given: a signal per request costs a listener per request in undici.
+      ...request.signal ? { signal: request.signal } : {}
+    });
+    status = response.statusCode;
+    headers = response.headers;
+    bytes = await readCapped(response.body, request.maxBytes, headers["content-length"]);
+  } catch (error) {
+    if (request.signal?.aborted) throw abortReason(request.signal);
+    if (error instanceof BodyTooLargeError) throw bodyTooLarge(target, error.maxBytes);
+    const failureClass2 = classifyException(error);
+    const code = error?.code;
+    const timeout = typeof code === "string" ? TIMEOUT_DETAILS[code] : void 0;
+    const detail = timeout ? timeout(request.timeoutMs) : causeText(error);
+    throw fail(failureClass2, `${failureClass2} (${detail})`, { cause: error });
+  }
+  const body = decoder.decode(bytes);
+  const retryAfterMs = parseRetryAfter(headerValue(headers, "retry-after"));
+  const contentType = headerValue(headers, "content-type");
+  const head = { status, headers: { get: (name) => headerValue(headers, name) } };
+  const failureClass = request.classifyResponse?.(head, body) ?? classifyStatus(status) ?? (request.expect === "json" && !isJsonContentType(contentType) && (contentType !== null || looksLikeHtml(body)) ? "bad-body" : void 0);
+  if (failureClass !== void 0) {
+    const detail = `HTTP ${status} ${contentType ?? "no content type"}, ${failureClass}: ${excerpt(body)}`;
+    throw fail(failureClass, detail, { status, retryAfterMs });
+  }
+  if (request.expect === "text") return { value: body, text: body, status, bytes: bytes.length };
+  try {
+    return { value: JSON.parse(body), text: body, status, bytes: bytes.length };
+  } catch {
+    throw fail("bad-body", `HTTP ${status}, bad-body: not valid JSON: ${excerpt(body)}`, {
+      status
+    });
+  }
+}
+function headerValue(headers, name) {
+  const value = headers[name.toLowerCase()];
+  if (value === void 0) return null;
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+function excerpt(body) {
+  const text = body.replace(/\s+/g, " ").trim();
+  return text.length > 120 ? `${text.slice(0, 120)}...` : text || "(empty body)";
+}
+function causeText(error) {
+  const parts = [];
+  for (let current = error, depth = 0; current instanceof Error && depth < 3; depth += 1) {
+    const code = current.code;
+    parts.push(typeof code === "string" ? `${current.message} [${code}]` : current.message);
+    current = current.cause;
+  }
+  return parts.join(": ") || String(error);
+}
+
 // shared/normalize/address-tables.ts
 function spellingTable(text) {
   const entries = text.trim().split("\n").flatMap((line) => {
@@ -27161,6 +27297,9 @@ function normalizeAddress(raw, context = {}) {
 export {
   chooseResume,
   require_undici,
+  DEFAULT_MAX_BYTES,
+  attemptGet,
+  causeText,
   RateLimiter,
   normalizeZip,
   normalizeAddress,
