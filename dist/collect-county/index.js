@@ -24,7 +24,7 @@ import {
   normalizeZip,
   require_undici,
   sourceVerdict
-} from "../chunks/chunk-TPAAV3DK.js";
+} from "../chunks/chunk-4QDDUBVG.js";
 import {
   BudgetSpent,
   FAILURE_CLASSES,

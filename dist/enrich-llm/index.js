@@ -2676,14 +2676,12 @@ var MongoExtractionCache = class {
    * upsert, which must look for the document first (on FerretDB about ten times as much).
    */
   async store(entries) {
-    for (let at = 0; at < entries.length; at += WRITE_CHUNK) {
-      const documents = entries.slice(at, at + WRITE_CHUNK).map(({ inputSha256: inputSha2562, ...entry }) => ({ _id: inputSha2562, ...entry }));
-      const { duplicates } = await insertNew(this.#collection, documents);
-      const kept = new Set(duplicates);
-      const replacements = documents.filter((document) => kept.has(document._id));
-      if (replacements.length === 0) continue;
+    const documents = entries.map(({ inputSha256: inputSha2562, ...entry }) => ({ _id: inputSha2562, ...entry }));
+    const kept = new Set((await insertNew(this.#collection, documents)).duplicates);
+    const replacements = documents.filter((document) => kept.has(document._id));
+    for (let at = 0; at < replacements.length; at += WRITE_CHUNK) {
       await this.#collection.bulkWrite(
-        replacements.map((document) => ({
+        replacements.slice(at, at + WRITE_CHUNK).map((document) => ({
           replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true }
         })),
         { ordered: false }

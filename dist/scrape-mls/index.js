@@ -1,13 +1,15 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  BodyTooLargeError,
   RateLimiter,
   causeText,
   chooseResume,
   normalizeAddress,
+  readCapped,
   require_undici,
   sourceVerdict
-} from "../chunks/chunk-TPAAV3DK.js";
+} from "../chunks/chunk-4QDDUBVG.js";
 import {
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
@@ -4509,22 +4511,22 @@ import {
   inflateSync
 } from "node:zlib";
 async function readServedBody(body, encoding, maxBytes) {
-  const chunks = [];
-  let wireBytes = 0;
-  for await (const chunk of body) {
-    wireBytes += chunk.length;
-    if (wireBytes > maxBytes) {
-      body.destroy();
-      return { wireBytes, content: null };
-    }
-    chunks.push(chunk);
-  }
-  const raw = Buffer.concat(chunks, wireBytes);
+  let raw;
   try {
-    return { wireBytes, content: decode(raw, encoding?.trim().toLowerCase(), maxBytes) };
+    raw = await readCapped(body, maxBytes, void 0);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { wireBytes: error.received, content: null };
+    throw error;
+  }
+  const wire = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  try {
+    return {
+      wireBytes: wire.length,
+      content: decode(wire, encoding?.trim().toLowerCase(), maxBytes)
+    };
   } catch (error) {
     if (error.code === "ERR_BUFFER_TOO_LARGE")
-      return { wireBytes, content: null };
+      return { wireBytes: wire.length, content: null };
     throw error;
   }
 }
@@ -9577,12 +9579,11 @@ var ServedNode = class _ServedNode {
 };
 function readServedHtml(html, url, selectors) {
   const document = parseDocument(html);
-  const root = new ServedNode(document, url);
-  const base = new ServedNode(document, baseUrl(root, url));
-  return JSON.parse(JSON.stringify(reader(base)(selectors)));
+  const reading = reader(new ServedNode(document, baseUrl(document, url)))(selectors);
+  return JSON.parse(JSON.stringify(reading));
 }
 function baseUrl(document, url) {
-  const declared = document.querySelector("base[href]")?.getAttribute("href");
+  const declared = selectOne(query("base[href]"), document)?.attribs["href"];
   if (!declared) return url;
   return URL.parse(declared.trim(), url)?.href ?? url;
 }

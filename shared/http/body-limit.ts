@@ -5,7 +5,11 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Thrown inside a read when the body passes its limit; turned into an HttpError by the caller. */
 export class BodyTooLargeError extends Error {
-  constructor(readonly maxBytes: number) {
+  /** `received`: the bytes that did arrive before the read stopped. */
+  constructor(
+    readonly maxBytes: number,
+    readonly received = 0,
+  ) {
     super(`response body over ${maxBytes} bytes`);
   }
 }
@@ -21,15 +25,16 @@ export async function readCapped(
   contentLength: string | string[] | undefined,
 ): Promise<Uint8Array> {
   const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
-  let total = Number.isFinite(declared) && declared > maxBytes ? declared : 0;
+  const refused = Number.isFinite(declared) && declared > maxBytes;
+  let total = 0;
   const chunks: Uint8Array[] = [];
   for await (const chunk of body) {
-    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+    if (refused) throw new BodyTooLargeError(maxBytes, total);
     total += chunk.length;
-    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+    if (total > maxBytes) throw new BodyTooLargeError(maxBytes, total);
     chunks.push(chunk);
   }
-  if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+  if (refused) throw new BodyTooLargeError(maxBytes, total);
   return new Uint8Array(Buffer.concat(chunks, total));
 }
 

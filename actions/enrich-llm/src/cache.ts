@@ -41,7 +41,8 @@ export interface ExtractionCache {
 /** The MongoDB collection of the cache; `_id` is the input hash. */
 export const CACHE_COLLECTION = COLLECTIONS.enrichmentCache;
 
-// FerretDB hangs on bulk writes with many updates matching existing documents: keep chunks small.
+// FerretDB hangs on bulk writes with many updates matching existing documents: keep chunks of
+// replacements small.
 const WRITE_CHUNK = 50;
 const READ_CHUNK = 500;
 
@@ -86,16 +87,12 @@ export class MongoExtractionCache implements ExtractionCache {
    * upsert, which must look for the document first (on FerretDB about ten times as much).
    */
   async store(entries: readonly CachedExtraction[]): Promise<void> {
-    for (let at = 0; at < entries.length; at += WRITE_CHUNK) {
-      const documents = entries
-        .slice(at, at + WRITE_CHUNK)
-        .map(({ inputSha256, ...entry }) => ({ _id: inputSha256, ...entry }));
-      const { duplicates } = await insertNew(this.#collection, documents);
-      const kept = new Set(duplicates);
-      const replacements = documents.filter((document) => kept.has(document._id));
-      if (replacements.length === 0) continue;
+    const documents = entries.map(({ inputSha256, ...entry }) => ({ _id: inputSha256, ...entry }));
+    const kept = new Set((await insertNew(this.#collection, documents)).duplicates);
+    const replacements = documents.filter((document) => kept.has(document._id));
+    for (let at = 0; at < replacements.length; at += WRITE_CHUNK) {
       await this.#collection.bulkWrite(
-        replacements.map((document) => ({
+        replacements.slice(at, at + WRITE_CHUNK).map((document) => ({
           replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true },
         })),
         { ordered: false },

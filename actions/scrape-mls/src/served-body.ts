@@ -7,6 +7,7 @@ import {
   type ZlibOptions,
 } from 'node:zlib';
 import type { Dispatcher } from 'undici';
+import { BodyTooLargeError, readCapped } from '../../../shared/http/body-limit.js';
 
 /** A body as it came over the wire (its size) and as the page reader takes it (decoded). */
 export interface ServedBody {
@@ -25,22 +26,22 @@ export async function readServedBody(
   encoding: string | undefined,
   maxBytes: number,
 ): Promise<ServedBody> {
-  const chunks: Buffer[] = [];
-  let wireBytes = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    wireBytes += chunk.length;
-    if (wireBytes > maxBytes) {
-      body.destroy();
-      return { wireBytes, content: null };
-    }
-    chunks.push(chunk);
-  }
-  const raw = Buffer.concat(chunks, wireBytes);
+  let raw: Uint8Array;
   try {
-    return { wireBytes, content: decode(raw, encoding?.trim().toLowerCase(), maxBytes) };
+    raw = await readCapped(body, maxBytes, undefined);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { wireBytes: error.received, content: null };
+    throw error;
+  }
+  const wire = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  try {
+    return {
+      wireBytes: wire.length,
+      content: decode(wire, encoding?.trim().toLowerCase(), maxBytes),
+    };
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-      return { wireBytes, content: null };
+      return { wireBytes: wire.length, content: null };
     throw error;
   }
 }

@@ -83,14 +83,15 @@ class ServedNode {
  */
 export function readServedHtml(html: string, url: string, selectors: Selectors): PageReading {
   const document = parseDocument(html);
-  const root = new ServedNode(document, url);
-  const base = new ServedNode(document, baseUrl(root, url));
+  const reading = reader(new ServedNode(document, baseUrl(document, url)))(selectors);
   // Plain data across the boundary, as page.evaluate returns it.
-  return JSON.parse(JSON.stringify(reader(base)(selectors))) as PageReading;
+  return JSON.parse(JSON.stringify(reading)) as PageReading;
 }
 
-function baseUrl(document: ServedNode, url: string): string {
-  const declared = document.querySelector('base[href]')?.getAttribute('href');
+function baseUrl(document: Document, url: string): string {
+  const declared = selectOne<Element | Document, Element>(query('base[href]'), document)?.attribs[
+    'href'
+  ];
   if (!declared) return url;
   return URL.parse(declared.trim(), url)?.href ?? url;
 }

@@ -26798,23 +26798,27 @@ function sourceVerdict(tally, maxFailureRate, secrets = []) {
 // shared/http/body-limit.ts
 var DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 var BodyTooLargeError = class extends Error {
-  constructor(maxBytes) {
+  /** `received`: the bytes that did arrive before the read stopped. */
+  constructor(maxBytes, received = 0) {
     super(`response body over ${maxBytes} bytes`);
     this.maxBytes = maxBytes;
+    this.received = received;
   }
   maxBytes;
+  received;
 };
 async function readCapped(body, maxBytes, contentLength) {
   const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
-  let total = Number.isFinite(declared) && declared > maxBytes ? declared : 0;
+  const refused = Number.isFinite(declared) && declared > maxBytes;
+  let total = 0;
   const chunks = [];
   for await (const chunk of body) {
-    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+    if (refused) throw new BodyTooLargeError(maxBytes, total);
     total += chunk.length;
-    if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+    if (total > maxBytes) throw new BodyTooLargeError(maxBytes, total);
     chunks.push(chunk);
   }
-  if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+  if (refused) throw new BodyTooLargeError(maxBytes, total);
   return new Uint8Array(Buffer.concat(chunks, total));
 }
 function bodyTooLarge(url, maxBytes) {
@@ -27298,6 +27302,8 @@ export {
   chooseResume,
   require_undici,
   DEFAULT_MAX_BYTES,
+  BodyTooLargeError,
+  readCapped,
   attemptGet,
   causeText,
   RateLimiter,
