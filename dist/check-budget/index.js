@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   ensureIndexes
-} from "../chunks/chunk-HPWPA4Q6.js";
+} from "../chunks/chunk-NMOLWKBE.js";
 import {
   createGitHubClient
 } from "../chunks/chunk-JP6ABQXW.js";
@@ -14,7 +14,7 @@ import {
 } from "../chunks/chunk-5UKLJF5D.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-MLRQ2EMU.js";
+} from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages,
   writeStageOutput

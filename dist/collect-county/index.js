@@ -52,14 +52,14 @@ import {
   retry
 } from "../chunks/chunk-VYVWUWNP.js";
 import "../chunks/chunk-B4QX6BYH.js";
-import "../chunks/chunk-IS5MHUJV.js";
+import "../chunks/chunk-IBKVQVMI.js";
 import {
   USAGE_SCHEMA_VERSION
 } from "../chunks/chunk-5UKLJF5D.js";
 import "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-MLRQ2EMU.js";
+} from "../chunks/chunk-4C3C67FH.js";
 import {
   expectRecordType,
   readStages,

@@ -8,7 +8,7 @@ import {
 } from "../chunks/chunk-YZB4RXPR.js";
 import {
   ensureIndexes
-} from "../chunks/chunk-HPWPA4Q6.js";
+} from "../chunks/chunk-NMOLWKBE.js";
 import {
   BudgetSpent,
   classifyException,
@@ -47,7 +47,7 @@ import {
 } from "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-MLRQ2EMU.js";
+} from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages,
   writeStageOutput

@@ -7,7 +7,7 @@ import {
 } from "../chunks/chunk-KIOB4Y4M.js";
 import {
   reconcileIndexes
-} from "../chunks/chunk-HPWPA4Q6.js";
+} from "../chunks/chunk-NMOLWKBE.js";
 import {
   passphraseInput,
   personalDataInArtifactsInput,
@@ -25,13 +25,13 @@ import {
 import "../chunks/chunk-GE3XZL2A.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-IS5MHUJV.js";
+} from "../chunks/chunk-IBKVQVMI.js";
 import "../chunks/chunk-5UKLJF5D.js";
 import "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS,
   DATABASE_SCHEMA
-} from "../chunks/chunk-MLRQ2EMU.js";
+} from "../chunks/chunk-4C3C67FH.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION

@@ -34,7 +34,7 @@ import {
 import {
   sleep
 } from "../chunks/chunk-B4QX6BYH.js";
-import "../chunks/chunk-IS5MHUJV.js";
+import "../chunks/chunk-IBKVQVMI.js";
 import {
   USAGE_SCHEMA_VERSION
 } from "../chunks/chunk-5UKLJF5D.js";
@@ -46,7 +46,7 @@ import {
 } from "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-MLRQ2EMU.js";
+} from "../chunks/chunk-4C3C67FH.js";
 import {
   expectRecordType,
   readStages,

@@ -1,8 +1,9 @@
 import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
+  accuracyFromState,
   stageRunFields
-} from "../chunks/chunk-ZK665DQX.js";
+} from "../chunks/chunk-LZDSPWHU.js";
 import {
   retry
 } from "../chunks/chunk-VYVWUWNP.js";
@@ -26,7 +27,7 @@ import {
 import "../chunks/chunk-B4QX6BYH.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-IS5MHUJV.js";
+} from "../chunks/chunk-IBKVQVMI.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
@@ -36,7 +37,7 @@ import {
 } from "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-MLRQ2EMU.js";
+} from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages,
   writeStageOutput
@@ -699,7 +700,10 @@ async function readStorage(db, limitMb) {
   }
 }
 async function readAccuracy(db) {
-  const cursor3 = pipelineCollections(db).properties.find({ county: { $ne: null }, listing: { $ne: null } }).project({ conflicts: 1 });
+  const collections = pipelineCollections(db);
+  const kept = await accuracyFromState(collections.storeState);
+  if (kept !== null) return kept;
+  const cursor3 = collections.properties.find({ county: { $ne: null }, listing: { $ne: null } }).project({ conflicts: 1 });
   const accuracy = { merged: 0, withConflict: 0 };
   for await (const doc of cursor3) {
     accuracy.merged += 1;

@@ -13,7 +13,7 @@ import "../chunks/chunk-KIOB4Y4M.js";
 import {
   checkIndexes,
   ensureIndexes
-} from "../chunks/chunk-HPWPA4Q6.js";
+} from "../chunks/chunk-NMOLWKBE.js";
 import {
   passphraseInput
 } from "../chunks/chunk-DJF6N2JA.js";
@@ -26,13 +26,18 @@ import {
   enrichmentSchema
 } from "../chunks/chunk-GE3XZL2A.js";
 import {
+  PROPERTIES_COVERED,
+  bucketId,
+  forEachStateEntry,
+  propertiesCovered,
   recordRun,
   runLedgerId,
-  stageRunFields
-} from "../chunks/chunk-ZK665DQX.js";
+  stageRunFields,
+  unpack
+} from "../chunks/chunk-LZDSPWHU.js";
 import {
   pipelineCollections
-} from "../chunks/chunk-IS5MHUJV.js";
+} from "../chunks/chunk-IBKVQVMI.js";
 import {
   usageSchema
 } from "../chunks/chunk-5UKLJF5D.js";
@@ -42,7 +47,7 @@ import {
 } from "../chunks/chunk-RFAJF7OE.js";
 import {
   COLLECTIONS
-} from "../chunks/chunk-MLRQ2EMU.js";
+} from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages
 } from "../chunks/chunk-5YLVMEH3.js";
@@ -182,10 +187,6 @@ var ParcelRevealer = class {
   }
 };
 
-// actions/store-mongo/src/store-state.ts
-var import_mongodb = __toESM(require_lib(), 1);
-import { createHash } from "node:crypto";
-
 // shared/db/sanitize.ts
 function sanitizeKey(key) {
   return key.replaceAll("$", "\uFF04").replaceAll(".", "\uFF0E");
@@ -200,130 +201,6 @@ function sanitizeKeys(value) {
     copy[sanitizeKey(key)] = sanitizeKeys(item);
   }
   return copy;
-}
-
-// actions/store-mongo/src/bulk.ts
-var UPDATE_CHUNK = 50;
-async function applyUpdates(collection, updates) {
-  let matched = 0;
-  for (let start = 0; start < updates.length; start += UPDATE_CHUNK) {
-    const operations = updates.slice(start, start + UPDATE_CHUNK).map(
-      (update) => ({
-        updateOne: { filter: { _id: update._id }, update: { $set: update.set } }
-      })
-    );
-    matched += (await collection.bulkWrite(operations, { ordered: false })).matchedCount;
-  }
-  return matched;
-}
-async function insertIdempotent(collection, rows) {
-  const result = await insertNew(collection, rows);
-  return result.inserted;
-}
-
-// actions/store-mongo/src/store-state.ts
-var LISTINGS_COVERED = "listings-covered";
-function recordDigest(record) {
-  const rest = { ...record };
-  delete rest.raw;
-  return createHash("sha256").update(JSON.stringify(rest)).digest().toString("hex", 0, 6);
-}
-function inputDigest(parts) {
-  return createHash("sha256").update(parts.map((part2) => String(part2 ?? "")).join("\n")).digest().toString("hex", 0, 12);
-}
-var STATE_BUCKETS = 64;
-var SAVE_ATTEMPTS = 5;
-function bucketName(kind, n) {
-  return `${kind}:${String(n).padStart(2, "0")}`;
-}
-function bucketId(kind, key) {
-  const hash = createHash("sha256").update(key).digest();
-  return bucketName(kind, (hash[0] ?? 0) % STATE_BUCKETS);
-}
-function bucketIds(kind) {
-  return [...Array(STATE_BUCKETS).keys()].map((n) => bucketName(kind, n));
-}
-function pack(entries) {
-  const packed = {};
-  for (const [key, { d, s, c }] of entries) packed[key] = [d, s, c];
-  return JSON.stringify(packed);
-}
-function unpack(bucket) {
-  if (bucket.packed === void 0) return Object.entries(bucket.entries ?? {});
-  let packed;
-  try {
-    packed = JSON.parse(bucket.packed);
-  } catch (error) {
-    throw new Error(
-      `store_state document ${bucket._id}: packed entries are not JSON (${String(error)}); delete the store_state documents to re-merge`,
-      { cause: error }
-    );
-  }
-  if (packed === null || typeof packed !== "object" || Array.isArray(packed))
-    throw new Error(
-      `store_state document ${bucket._id}: packed entries are not an object of [digest, seen, conflicts]`
-    );
-  return Object.entries(packed).map(([key, [d, s, c]]) => [
-    key,
-    { d, s, c }
-  ]);
-}
-function stateEntry(state, key) {
-  return state.get(sanitizeKey(key));
-}
-async function forEachStateEntry(collection, kind, visit) {
-  for await (const bucket of collection.find({ _id: { $in: bucketIds(kind) } }))
-    for (const [key, entry] of unpack(bucket)) visit(key, entry);
-}
-async function readState(collection, kind) {
-  const state = /* @__PURE__ */ new Map();
-  if (collection !== void 0)
-    await forEachStateEntry(collection, kind, (key, entry) => state.set(key, entry));
-  return state;
-}
-async function saveState(collection, kind, entries, now) {
-  const buckets = /* @__PURE__ */ new Map();
-  for (const [key, entry] of entries) {
-    const id = bucketId(kind, key);
-    const bucket = buckets.get(id) ?? /* @__PURE__ */ new Map();
-    bucket.set(sanitizeKey(key), entry);
-    buckets.set(id, bucket);
-  }
-  const stored = /* @__PURE__ */ new Map();
-  for await (const bucket of collection.find({ _id: { $in: [...buckets.keys()] } }))
-    stored.set(bucket._id, bucket);
-  for (const [id, bucket] of buckets)
-    await saveBucket(collection, id, bucket, stored.get(id) ?? null, now);
-}
-async function saveBucket(collection, _id, entries, read, now) {
-  for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
-    const stored = attempt === 1 ? read : await collection.findOne({ _id });
-    const merged = new Map(stored ? unpack(stored) : []);
-    for (const [key, entry] of entries) merged.set(key, entry);
-    const next = { packed: pack(merged), version: (stored?.version ?? 0) + 1, updatedAt: now };
-    if (stored === null) {
-      try {
-        await collection.insertOne({ _id, ...next });
-        return;
-      } catch (error) {
-        if (!(error instanceof import_mongodb.MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
-        continue;
-      }
-    }
-    const version = stored.version === void 0 ? { $exists: false } : stored.version;
-    const { matchedCount } = await collection.replaceOne({ _id, version }, next);
-    if (matchedCount === 1) return;
-  }
-  throw new RetryableError(`store_state document ${_id} kept changing under another writer`);
-}
-async function listingsCovered(collection) {
-  return await collection?.findOne({ _id: LISTINGS_COVERED }) != null;
-}
-async function markListingsCovered(collection, now) {
-  await collection.replaceOne({ _id: LISTINGS_COVERED }, { updatedAt: now }, { upsert: true });
-}
-async function withdrawListingsCovered(collection) {
-  await collection.deleteOne({ _id: LISTINGS_COVERED });
 }
 
 // actions/store-mongo/src/conflicts.ts
@@ -371,7 +248,7 @@ function detectConflicts(county, listing, previous, now) {
 }
 
 // actions/store-mongo/src/history-changes.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 
 // actions/store-mongo/src/stable-json.ts
 function stableJson(value) {
@@ -408,7 +285,7 @@ function historyChanges(before, after, input, runId, now) {
     const to = tracked.value(after);
     if (sameValue(from, to)) continue;
     const observed = tracked.source === "mls" ? input.listing : input.parcel;
-    const _id = createHash2("sha256").update(`${after._id}
+    const _id = createHash("sha256").update(`${after._id}
 ${tracked.field}
 ${before.updatedAt}
 ${JSON.stringify(to)}`).digest("hex").slice(0, 32);
@@ -570,6 +447,106 @@ function stageEntries(stages, now) {
 }
 async function recordEntries(db, entries) {
   for (const entry of entries) await recordRun(db, entry);
+}
+
+// actions/store-mongo/src/store-state.ts
+var import_mongodb = __toESM(require_lib(), 1);
+import { createHash as createHash2 } from "node:crypto";
+
+// actions/store-mongo/src/bulk.ts
+var UPDATE_CHUNK = 50;
+async function applyUpdates(collection, updates) {
+  let matched = 0;
+  for (let start = 0; start < updates.length; start += UPDATE_CHUNK) {
+    const operations = updates.slice(start, start + UPDATE_CHUNK).map(
+      (update) => ({
+        updateOne: { filter: { _id: update._id }, update: { $set: update.set } }
+      })
+    );
+    matched += (await collection.bulkWrite(operations, { ordered: false })).matchedCount;
+  }
+  return matched;
+}
+async function insertIdempotent(collection, rows) {
+  const result = await insertNew(collection, rows);
+  return result.inserted;
+}
+
+// actions/store-mongo/src/store-state.ts
+var LISTINGS_COVERED = "listings-covered";
+function recordDigest(record) {
+  const rest = { ...record };
+  delete rest.raw;
+  return createHash2("sha256").update(JSON.stringify(rest)).digest().toString("hex", 0, 6);
+}
+function inputDigest(parts) {
+  return createHash2("sha256").update(parts.map((part2) => String(part2 ?? "")).join("\n")).digest().toString("hex", 0, 12);
+}
+var SAVE_ATTEMPTS = 5;
+function pack(entries) {
+  const packed = {};
+  for (const [key, { d, s, c, m }] of entries)
+    packed[key] = m === void 0 ? [d, s, c] : [d, s, c, m];
+  return JSON.stringify(packed);
+}
+function stateEntry(state, key) {
+  return state.get(sanitizeKey(key));
+}
+async function readState(collection, kind) {
+  const state = /* @__PURE__ */ new Map();
+  if (collection !== void 0)
+    await forEachStateEntry(collection, kind, (key, entry) => state.set(key, entry));
+  return state;
+}
+async function saveState(collection, kind, entries, now) {
+  const buckets = /* @__PURE__ */ new Map();
+  for (const [key, entry] of entries) {
+    const id = bucketId(kind, key);
+    const bucket = buckets.get(id) ?? /* @__PURE__ */ new Map();
+    bucket.set(sanitizeKey(key), entry);
+    buckets.set(id, bucket);
+  }
+  const stored = /* @__PURE__ */ new Map();
+  for await (const bucket of collection.find({ _id: { $in: [...buckets.keys()] } }))
+    stored.set(bucket._id, bucket);
+  for (const [id, bucket] of buckets)
+    await saveBucket(collection, id, bucket, stored.get(id) ?? null, now);
+}
+async function saveBucket(collection, _id, entries, read, now) {
+  for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt += 1) {
+    const stored = attempt === 1 ? read : await collection.findOne({ _id });
+    const merged = new Map(stored ? unpack(stored) : []);
+    for (const [key, entry] of entries) merged.set(key, entry);
+    const next = { packed: pack(merged), version: (stored?.version ?? 0) + 1, updatedAt: now };
+    if (stored === null) {
+      try {
+        await collection.insertOne({ _id, ...next });
+        return;
+      } catch (error) {
+        if (!(error instanceof import_mongodb.MongoServerError) || error.code !== DUPLICATE_KEY) throw error;
+        continue;
+      }
+    }
+    const version = stored.version === void 0 ? { $exists: false } : stored.version;
+    const { matchedCount } = await collection.replaceOne({ _id, version }, next);
+    if (matchedCount === 1) return;
+  }
+  throw new RetryableError(`store_state document ${_id} kept changing under another writer`);
+}
+async function listingsCovered(collection) {
+  return await collection?.findOne({ _id: LISTINGS_COVERED }) != null;
+}
+async function markListingsCovered(collection, now) {
+  await collection.replaceOne({ _id: LISTINGS_COVERED }, { updatedAt: now }, { upsert: true });
+}
+async function withdrawListingsCovered(collection) {
+  await collection.deleteOne({ _id: LISTINGS_COVERED });
+}
+async function markPropertiesCovered(collection, now) {
+  await collection.replaceOne({ _id: PROPERTIES_COVERED }, { updatedAt: now }, { upsert: true });
+}
+async function withdrawPropertiesCovered(collection) {
+  await collection.deleteOne({ _id: PROPERTIES_COVERED });
 }
 
 // actions/store-mongo/src/link.ts
@@ -1226,7 +1203,8 @@ async function storeBatch(db, inputs, stored, options, counts, entries) {
     entries.set(input.key, {
       d: input.digest ?? "",
       s: document.sources.county?.lastSeen ?? null,
-      c: conflicts
+      c: conflicts,
+      m: document.county !== null && document.listing !== null ? 1 : 0
     });
     if (existing === null) inserts.push(document);
     else if (changed.length === 0) counts.unchanged += 1;
@@ -1269,11 +1247,15 @@ async function storeBatch(db, inputs, stored, options, counts, entries) {
 var MAX_ROUNDS = 3;
 var STATE_FLUSH = 2e4;
 var PropertyStore = class {
-  /** `stored`: documents the collection held when the run began (see `storedCount`). */
-  constructor(db, options, stored) {
+  /**
+   * `stored`: documents the collection held when the run began (see `storedCount`); `covered`:
+   * whether store-state covered all of them then (see `propertiesCovered`).
+   */
+  constructor(db, options, stored, covered) {
     this.db = db;
     this.options = options;
     this.stored = stored;
+    this.covered = covered;
     this.#collections = db ? pipelineCollections(db) : void 0;
     this.counts = {
       ...{ inserted: 0, updated: 0, unchanged: 0, absorbed: /* @__PURE__ */ new Map() },
@@ -1283,9 +1265,12 @@ var PropertyStore = class {
   db;
   options;
   stored;
+  covered;
   counts;
   #collections;
   #entries = /* @__PURE__ */ new Map();
+  /** This run withdrew PROPERTIES_COVERED before its first write. */
+  #uncovered = false;
   /** Counts a property whose input digest matched its store-state entry: nothing to read or write. */
   countUnchanged(entry) {
     this.counts.unchanged += 1;
@@ -1301,6 +1286,10 @@ var PropertyStore = class {
   /** Merges and writes one group of complete properties. */
   async store(group) {
     const { options } = this;
+    if (this.#collections && !options.dryRun && !this.#uncovered) {
+      await withdrawPropertiesCovered(this.#collections.storeState);
+      this.#uncovered = true;
+    }
     const stored = await this.#read(group, this.stored);
     for (let start = 0; start < group.length; start += options.batchSize) {
       let batch = group.slice(start, start + options.batchSize);
@@ -1322,10 +1311,41 @@ var PropertyStore = class {
       await saveState(this.#collections.storeState, "property", this.#entries, this.options.now);
     this.#entries.clear();
   }
-  /** Saves the store-state of what was written; returns the counts. */
+  /**
+   * Saves the store-state of what was written and records that it covers every property, after
+   * reading them all if it did not when the run began; returns the counts.
+   */
   async finish() {
     await this.#saveState();
+    const collections = this.#collections;
+    if (collections === void 0 || this.options.dryRun) return this.counts;
+    if (!this.covered && this.stored > 0) await this.#cover(collections);
+    if (!this.covered || this.#uncovered)
+      await markPropertiesCovered(collections.storeState, this.options.now);
     return this.counts;
+  }
+  /**
+   * Gives every stored property an entry that says whether it is merged and its standing
+   * conflicts, as its document has them (a read of every property: once after an upgrade, a
+   * dropped store-state or a run stopped part way). A property that had no entry gets an empty
+   * digest: if it comes again, it is merged again.
+   */
+  async #cover(collections) {
+    const state = await readState(collections.storeState, "property");
+    const projection = { conflicts: 1, sources: 1, county: 1, listing: 1 };
+    for await (const doc of collections.properties.find({}, { projection })) {
+      const saved = stateEntry(state, doc._id);
+      const entry = {
+        d: saved?.d ?? "",
+        s: doc.sources?.county?.lastSeen ?? null,
+        c: Array.isArray(doc.conflicts) ? doc.conflicts.length : 0,
+        m: doc.county != null && doc.listing != null ? 1 : 0
+      };
+      if (saved === void 0 || saved.m !== entry.m || saved.c !== entry.c || saved.s !== entry.s)
+        this.#entries.set(doc._id, entry);
+    }
+    state.clear();
+    await this.#saveState();
   }
 };
 
@@ -1367,7 +1387,8 @@ async function storeStages(options) {
   const propertyStore = new PropertyStore(
     db,
     write,
-    await storedCount(collections?.properties, propertyState.size)
+    await storedCount(collections?.properties, propertyState.size),
+    await propertiesCovered(collections?.storeState)
   );
   const listingStore = new ListingStore(
     db,

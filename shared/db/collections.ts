@@ -147,6 +147,11 @@ export interface StoreStateEntry {
   s: string | null;
   /** Properties: conflicts standing after the last merge. */
   c: number;
+  /**
+   * Properties: 1 when the document has both county and listing facts (merged), else 0; absent
+   * in entries written before it was kept.
+   */
+  m?: 0 | 1;
 }
 
 /**
@@ -155,7 +160,7 @@ export interface StoreStateEntry {
  */
 export interface StoreStateDocument {
   _id: string;
-  /** The entries as JSON text, key -> `[d, s, c]` (see store-mongo's `store-state.ts`). */
+  /** The entries as JSON text, key -> `[d, s, c, m]` (see `shared/db/store-state.ts`). */
   packed?: string;
   /** The entries as fields, as written before they were packed; read, never written. */
   entries?: Record<string, StoreStateEntry>;

@@ -7,3 +7,4 @@ export * from './indexes.js';
 export * from './runs.js';
 export * from './schema.js';
 export * from './sanitize.js';
+export * from './store-state.js';

@@ -1,6 +1,9 @@
 import type { Db } from 'mongodb';
 import { errorMessage } from '../../../shared/errors.js';
 import { COLLECTIONS, pipelineCollections } from '../../../shared/db/collections.js';
+import { accuracyFromState, type MergedAccuracy } from '../../../shared/db/store-state.js';
+
+export type { MergedAccuracy } from '../../../shared/db/store-state.js';
 
 /** Database storage against the plan's limit (maintain-db's `storage-limit-mb`). */
 export interface StorageUse {
@@ -11,12 +14,6 @@ export interface StorageUse {
   share: number | null;
   /** Why usedMb is unknown. */
   problem: string | undefined;
-}
-
-/** Properties that have both county and listing facts, and how many of them have a conflict. */
-export interface MergedAccuracy {
-  merged: number;
-  withConflict: number;
 }
 
 /** What the report reads from the database besides the ledger and the market. */
@@ -48,10 +45,17 @@ export async function readStorage(db: Db, limitMb: number): Promise<StorageUse> 
   }
 }
 
-/** Counts the merged properties (county and listing) and those with a standing conflict. */
+/**
+ * Counts the merged properties (county and listing) and those with a standing conflict: from
+ * store-mongo's store-state when it covers every property (64 documents), else by reading every
+ * merged property.
+ */
 export async function readAccuracy(db: Db): Promise<MergedAccuracy> {
-  const cursor = pipelineCollections(db)
-    .properties.find({ county: { $ne: null }, listing: { $ne: null } })
+  const collections = pipelineCollections(db);
+  const kept = await accuracyFromState(collections.storeState);
+  if (kept !== null) return kept;
+  const cursor = collections.properties
+    .find({ county: { $ne: null }, listing: { $ne: null } })
     .project<{ conflicts?: unknown[] }>({ conflicts: 1 });
   const accuracy = { merged: 0, withConflict: 0 };
   for await (const doc of cursor) {

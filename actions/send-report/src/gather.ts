@@ -57,8 +57,8 @@ function scrubUri(text: string, uri: string): string {
  */
 export async function gather(options: GatherOptions, logger: Logger): Promise<Gathered> {
   const notes: string[] = [];
-  // The database is reached, and its accuracy counted (a read of every merged property), while
-  // the run results download: neither waits for the other.
+  // The database is reached and its accuracy counted while the run results download: neither
+  // waits for the other.
   const reaching = options.mongodbUri === '' ? undefined : reachDatabase(options);
   let results: Awaited<ReturnType<typeof loadRunResults>>;
   try {

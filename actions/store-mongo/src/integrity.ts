@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { pipelineCollections, type PropertyDocument } from '../../../shared/db/collections.js';
 import type { RecordIndex } from './record-index.js';
-import { forEachStateEntry } from './store-state.js';
+import { forEachStateEntry } from '../../../shared/db/store-state.js';
 import { MERGED_FIELDS } from './merge.js';
 
 /** Days within which a parcel counts as fresh. */

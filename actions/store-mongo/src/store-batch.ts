@@ -71,6 +71,7 @@ export async function storeBatch(
       d: input.digest ?? '',
       s: document.sources.county?.lastSeen ?? null,
       c: conflicts,
+      m: document.county !== null && document.listing !== null ? 1 : 0,
     });
     if (existing === null) inserts.push(document);
     else if (changed.length === 0) counts.unchanged += 1;

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { MongoServerError, type Collection } from 'mongodb';
 import type { StoreStateDocument, StoreStateEntry } from '../../../shared/db/collections.js';
+import {
+  bucketId,
+  forEachStateEntry,
+  PROPERTIES_COVERED,
+  unpack,
+  type PackedEntry,
+} from '../../../shared/db/store-state.js';
 import { sanitizeKey } from '../../../shared/db/sanitize.js';
 import { RetryableError } from '../../../shared/errors.js';
 import { DUPLICATE_KEY } from './bulk.js';
@@ -41,79 +48,25 @@ export function inputDigest(parts: ReadonlyArray<string | number | null | undefi
     .toString('hex', 0, 12);
 }
 
-/**
- * Buckets per kind: a rerun reads 64 documents whatever the number of properties, and a store
- * writes at most 64.
- */
-export const STATE_BUCKETS = 64;
-
 /** Attempts at writing one bucket while another writer keeps changing it. */
 const SAVE_ATTEMPTS = 5;
 
-/** The `_id` of bucket `n` of `kind`: `property:03`. */
-function bucketName(kind: string, n: number): string {
-  return `${kind}:${String(n).padStart(2, '0')}`;
-}
-
-function bucketId(kind: string, key: string): string {
-  const hash = createHash('sha256').update(key).digest();
-  return bucketName(kind, (hash[0] ?? 0) % STATE_BUCKETS);
-}
-
-function bucketIds(kind: string): string[] {
-  return [...Array(STATE_BUCKETS).keys()].map((n) => bucketName(kind, n));
-}
-
-/** An entry as packed in a bucket's text: `[d, s, c]`. */
-type PackedEntry = [string, string | null, number];
-
 /**
- * A bucket's entries as JSON text (key -> `[d, s, c]`). FerretDB decodes every field of a nested
- * document on each read and rewrites all of them on any update, however few change; text is one
- * value. Measured on 64 buckets of 312 entries: updating them as fields took 5.9 s, reading 0.7 s;
- * as text, 0.08 s each.
+ * A bucket's entries as JSON text (key -> `[d, s, c, m]`). FerretDB decodes every field of a
+ * nested document on each read and rewrites all of them on any update, however few change; text
+ * is one value. Measured on 64 buckets of 312 entries: updating them as fields took 5.9 s, reading
+ * 0.7 s; as text, 0.08 s each.
  */
 function pack(entries: ReadonlyMap<string, StoreStateEntry>): string {
   const packed: Record<string, PackedEntry> = {};
-  for (const [key, { d, s, c }] of entries) packed[key] = [d, s, c];
+  for (const [key, { d, s, c, m }] of entries)
+    packed[key] = m === undefined ? [d, s, c] : [d, s, c, m];
   return JSON.stringify(packed);
-}
-
-/** The entries of a bucket document, packed or (written before packing) as fields. */
-function unpack(bucket: StoreStateDocument): Array<[string, StoreStateEntry]> {
-  if (bucket.packed === undefined) return Object.entries(bucket.entries ?? {});
-  let packed: unknown;
-  try {
-    packed = JSON.parse(bucket.packed);
-  } catch (error) {
-    throw new Error(
-      `store_state document ${bucket._id}: packed entries are not JSON (${String(error)}); delete the store_state documents to re-merge`,
-      { cause: error },
-    );
-  }
-  if (packed === null || typeof packed !== 'object' || Array.isArray(packed))
-    throw new Error(
-      `store_state document ${bucket._id}: packed entries are not an object of [digest, seen, conflicts]`,
-    );
-  return Object.entries(packed as Record<string, PackedEntry>).map(([key, [d, s, c]]) => [
-    key,
-    { d, s, c },
-  ]);
 }
 
 /** The entry of `key` in `state`. */
 export function stateEntry(state: StoreState, key: string): StoreStateEntry | undefined {
   return state.get(sanitizeKey(key));
-}
-
-/** Calls `visit` with every entry of `kind`, a bucket document at a time: nothing is kept. */
-export async function forEachStateEntry(
-  collection: Collection<StoreStateDocument>,
-  kind: 'property' | 'listing',
-  visit: (key: string, entry: StoreStateEntry) => void,
-): Promise<void> {
-  for await (const bucket of collection.find({ _id: { $in: bucketIds(kind) } }))
-    for (const [key, entry] of unpack(bucket)) visit(key, entry);
 }
 
 /** Every entry of `kind` (`property` or `listing`), from its bucket documents. */
@@ -208,4 +161,22 @@ export async function withdrawListingsCovered(
   collection: Collection<StoreStateDocument>,
 ): Promise<void> {
   await collection.deleteOne({ _id: LISTINGS_COVERED });
+}
+
+/** Records that store-state covers every stored property (see PROPERTIES_COVERED), once saved. */
+export async function markPropertiesCovered(
+  collection: Collection<StoreStateDocument>,
+  now: string,
+): Promise<void> {
+  await collection.replaceOne({ _id: PROPERTIES_COVERED }, { updatedAt: now }, { upsert: true });
+}
+
+/**
+ * Withdraws that record before properties are written: a run that stops between its property
+ * writes and its save of their entries leaves the next run to read them all.
+ */
+export async function withdrawPropertiesCovered(
+  collection: Collection<StoreStateDocument>,
+): Promise<void> {
+  await collection.deleteOne({ _id: PROPERTIES_COVERED });
 }

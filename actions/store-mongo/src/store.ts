@@ -13,6 +13,7 @@ import { measureQuality, type Quality } from './quality.js';
 import { readBack } from './read-back.js';
 import { storedCount } from './read-stored.js';
 import { indexStages } from './record-index.js';
+import { propertiesCovered } from '../../../shared/db/store-state.js';
 import { listingsCovered, readState, stateEntry } from './store-state.js';
 import { ListingStore, unmatchedListings } from './store-listings.js';
 import { PropertyStore } from './store-properties.js';
@@ -113,6 +114,7 @@ export async function storeStages(options: StoreOptions): Promise<StoreResult> {
     db,
     write,
     await storedCount(collections?.properties, propertyState.size),
+    await propertiesCovered(collections?.storeState),
   );
   const listingStore = new ListingStore(
     db,

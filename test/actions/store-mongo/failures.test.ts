@@ -2,9 +2,18 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAction } from '../../../shared/action.js';
 import { COLLECTIONS, pipelineCollections } from '../../../shared/db/collections.js';
+import { accuracyFromState } from '../../../shared/db/store-state.js';
 import { action } from '../../../actions/store-mongo/src/main.js';
 import { useTestDatabase } from '../../support/database.js';
-import { apnOf, listing, parcel, recordingRuntime, stageFolder, tempRoot } from './fixtures.js';
+import {
+  apnOf,
+  listing,
+  mergedOnDocuments,
+  parcel,
+  recordingRuntime,
+  stageFolder,
+  tempRoot,
+} from './fixtures.js';
 import { startTcpProxy } from './tcp-proxy.js';
 
 const database = useTestDatabase();
@@ -111,10 +120,12 @@ describe('store-mongo when things go wrong', () => {
     } finally {
       await proxy.close();
     }
-    const { properties, history } = pipelineCollections(database.db);
+    const { properties, history, storeState } = pipelineCollections(database.db);
     const partial = await properties.countDocuments({ apn: { $ne: null } });
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(240);
+    // Written part way: store-state no longer claims to cover every property.
+    expect(await accuracyFromState(storeState)).toBeNull();
 
     const rerun = await store([county, mls], { 'batch-size': '40' });
     expect(rerun.failures).toEqual([]);
@@ -125,6 +136,8 @@ describe('store-mongo when things go wrong', () => {
     expect(prices).toHaveLength(60);
     expect(new Set(prices.map((row) => row.propertyKey)).size).toBe(60);
     expect((await properties.findOne({ _id: apnOf(5) }))?.listing?.listPrice).toBe(290_000);
+    expect(await accuracyFromState(storeState)).toEqual(await mergedOnDocuments(database.db));
+    expect(await accuracyFromState(storeState)).toEqual({ merged: 60, withConflict: 0 });
   });
 
   it('lets two shards store at the same time, overlapping parcels included', async () => {

@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Db } from 'mongodb';
+import { pipelineCollections } from '../../../shared/db/collections.js';
 import { writeStageOutput } from '../../../shared/io/stage-output.js';
 import type { CountyParcel } from '../../../shared/model/county-parcel.js';
 import type { Enrichment } from '../../../shared/model/enrichment.js';
@@ -89,4 +91,17 @@ export async function stageFolder(
 export async function tempRoot(): Promise<{ root: string; remove: () => Promise<void> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'store-mongo-'));
   return { root, remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+/**
+ * The merged properties (county and listing) and those with a conflict, counted on the documents
+ * themselves: what store-state's counts must equal.
+ */
+export async function mergedOnDocuments(db: Db): Promise<{ merged: number; withConflict: number }> {
+  const { properties } = pipelineCollections(db);
+  const merged = { county: { $ne: null }, listing: { $ne: null } };
+  return {
+    merged: await properties.countDocuments(merged),
+    withConflict: await properties.countDocuments({ ...merged, 'conflicts.0': { $exists: true } }),
+  };
 }

@@ -2,13 +2,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAction } from '../../../shared/action.js';
 import { COLLECTIONS, pipelineCollections } from '../../../shared/db/collections.js';
 import { checkIndexes } from '../../../shared/db/indexes.js';
+import { accuracyFromState, PROPERTIES_COVERED } from '../../../shared/db/store-state.js';
 import { action } from '../../../actions/store-mongo/src/main.js';
+import { readAccuracy } from '../../../actions/send-report/src/db-facts.js';
 import { useTestDatabase } from '../../support/database.js';
 import { samples } from '../../shared/model/samples.js';
 import {
   apnOf,
   enrichment,
   listing,
+  mergedOnDocuments,
   parcel,
   recordingRuntime,
   stageFolder,
@@ -234,5 +237,83 @@ describe('store-mongo', () => {
         detectedAt: expect.any(String) as string,
       },
     ]);
+  });
+
+  it('keeps the merged and conflicted counts the report reads, as the documents have them', async () => {
+    const { storeState } = pipelineCollections(database.db);
+    const county = await stageFolder(
+      root,
+      'counts-county',
+      'county-parcel',
+      [40, 41, 42, 43, 44].map((i) => parcel(i)),
+      { runId: '720' },
+    );
+    const mls = await stageFolder(
+      root,
+      'counts-mls',
+      'mls-listing',
+      [listing(40, { livingAreaSqft: 1720 }), listing(41), listing(42), listing(90)],
+      { runId: '720' },
+    );
+    expect((await store([county, mls], {}, '720')).failures).toEqual([]);
+    expect(await mergedOnDocuments(database.db)).toEqual({ merged: 3, withConflict: 1 });
+    expect(await accuracyFromState(storeState)).toEqual({ merged: 3, withConflict: 1 });
+
+    // The next night: parcel 43's listing arrives with a conflict, and 44's without one.
+    const later = '2026-11-21T11:00:00.000Z';
+    const more = await stageFolder(
+      root,
+      'counts-mls-2',
+      'mls-listing',
+      [listing(43, { at: later, lotSizeSqft: 9000 }), listing(44, { at: later })],
+      { runId: '721' },
+    );
+    expect((await store([more], {}, '721')).failures).toEqual([]);
+    expect(await mergedOnDocuments(database.db)).toEqual({ merged: 5, withConflict: 2 });
+    expect(await accuracyFromState(storeState)).toEqual({ merged: 5, withConflict: 2 });
+    expect(await readAccuracy(database.db)).toEqual({ merged: 5, withConflict: 2 });
+  });
+
+  it('counts from the documents while store-state does not cover them, and covers them on the next store', async () => {
+    const { storeState } = pipelineCollections(database.db);
+    const county = await stageFolder(
+      root,
+      'upgrade-county',
+      'county-parcel',
+      [50, 51, 52].map((i) => parcel(i)),
+      { runId: '730' },
+    );
+    const mls = await stageFolder(
+      root,
+      'upgrade-mls',
+      'mls-listing',
+      [listing(50, { livingAreaSqft: 1720 }), listing(51)],
+      { runId: '730' },
+    );
+    expect((await store([county, mls], {}, '730')).failures).toEqual([]);
+    // As a release before entries said whether their property is merged left it: no such flag,
+    // and no record that store-state covers every property.
+    await storeState.deleteOne({ _id: PROPERTIES_COVERED });
+    for (const bucket of await storeState.find({ _id: /^property:/ }).toArray()) {
+      const packed = JSON.parse(bucket.packed!) as Record<string, unknown[]>;
+      for (const key of Object.keys(packed)) packed[key] = packed[key]!.slice(0, 3);
+      await storeState.replaceOne(
+        { _id: bucket._id },
+        { ...bucket, packed: JSON.stringify(packed) },
+      );
+    }
+    expect(await accuracyFromState(storeState)).toBeNull();
+    expect(await readAccuracy(database.db)).toEqual({ merged: 2, withConflict: 1 });
+
+    // A night that brings none of those properties still leaves store-state covering them all.
+    const other = await stageFolder(root, 'upgrade-county-2', 'county-parcel', [parcel(53)], {
+      runId: '731',
+    });
+    const next = await store([other], {}, '731');
+    expect(next.outputs).toMatchObject({ inserted: '1', integrity: 'ok' });
+    expect(await accuracyFromState(storeState)).toEqual({ merged: 2, withConflict: 1 });
+    // Their digests were kept: the same artifacts again are read as unchanged.
+    const again = await store([county, mls], {}, '730');
+    expect(again.outputs).toMatchObject({ inserted: '0', updated: '0', unchanged: '3' });
   });
 });

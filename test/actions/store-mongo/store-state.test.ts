@@ -1,11 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pipelineCollections, type StoreStateEntry } from '../../../shared/db/collections.js';
-import {
-  readState,
-  saveState,
-  stateEntry,
-  STATE_BUCKETS,
-} from '../../../actions/store-mongo/src/store-state.js';
+import { readState, saveState, stateEntry } from '../../../actions/store-mongo/src/store-state.js';
+import { STATE_BUCKETS } from '../../../shared/db/store-state.js';
 import { useTestDatabase } from '../../support/database.js';
 
 const database = useTestDatabase();
@@ -19,7 +15,7 @@ const entries = (from: number, to: number, digest: string) =>
   new Map<string, StoreStateEntry>(
     [...Array(to - from).keys()].map((i) => [
       `${from + i} W MAIN ST. $85031`,
-      { d: `${digest}${from + i}`, s: NOW, c: i % 3 },
+      { d: `${digest}${from + i}`, s: NOW, c: i % 3, m: i % 2 === 0 ? 0 : 1 },
     ]),
   );
 
@@ -31,8 +27,9 @@ describe('store-state', () => {
 
     const state = await readState(storeState, 'property');
     expect(state.size).toBe(600);
-    expect(stateEntry(state, '10 W MAIN ST. $85031')).toEqual({ d: 'a10', s: NOW, c: 1 });
-    expect(stateEntry(state, '300 W MAIN ST. $85031')).toEqual({ d: 'b300', s: NOW, c: 2 });
+    expect(stateEntry(state, '10 W MAIN ST. $85031')).toEqual({ d: 'a10', s: NOW, c: 1, m: 0 });
+    expect(stateEntry(state, '11 W MAIN ST. $85031')).toEqual({ d: 'a11', s: NOW, c: 2, m: 1 });
+    expect(stateEntry(state, '300 W MAIN ST. $85031')).toEqual({ d: 'b300', s: NOW, c: 2, m: 0 });
     expect((await readState(storeState, 'listing')).size).toBe(0);
     expect(await storeState.countDocuments()).toBeLessThanOrEqual(STATE_BUCKETS);
   });

@@ -14,8 +14,10 @@ var COLLECTIONS = {
   /**
    * store-mongo's bookkeeping, in a few hundred bucket documents: per property and listing a
    * digest of the inputs last merged into it, so that a rerun compares digests instead of reading
-   * every document, plus each parcel's county freshness. A job that deletes properties or
-   * listings must delete this collection too (store-mongo then merges everything once again).
+   * every document, plus each parcel's county freshness and whether each property is merged and
+   * in conflict (so that accuracy is counted without reading every property). A job that deletes
+   * properties or listings must delete this collection too (store-mongo then merges everything
+   * once again, and reads every property once to count them again).
    */
   storeState: "store_state",
   /**

@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   COLLECTIONS
-} from "./chunk-MLRQ2EMU.js";
+} from "./chunk-4C3C67FH.js";
 
 // shared/db/collections.ts
 function pipelineCollections(db) {

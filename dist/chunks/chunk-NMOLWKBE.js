@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   COLLECTION_NAMES,
   DATABASE_SCHEMA
-} from "./chunk-MLRQ2EMU.js";
+} from "./chunk-4C3C67FH.js";
 
 // shared/db/indexes.ts
 var INDEXES = Object.values(DATABASE_SCHEMA).flatMap(
