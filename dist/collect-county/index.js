@@ -37,14 +37,14 @@ import {
 } from "../chunks/chunk-BVFBQYKF.js";
 import {
   formatIssues
-} from "../chunks/chunk-OO7VZPB3.js";
+} from "../chunks/chunk-LJ5BLJ27.js";
 import {
   artifactNameSchema
 } from "../chunks/chunk-NRKIZQAU.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-GE3XZL2A.js";
+} from "../chunks/chunk-QITCQXGD.js";
 import {
   markdownText
 } from "../chunks/chunk-T3DYMKLJ.js";
@@ -55,8 +55,8 @@ import "../chunks/chunk-B4QX6BYH.js";
 import "../chunks/chunk-IBKVQVMI.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-5UKLJF5D.js";
-import "../chunks/chunk-RFAJF7OE.js";
+} from "../chunks/chunk-2BX5I7FB.js";
+import "../chunks/chunk-O3GTRPYJ.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
@@ -64,17 +64,17 @@ import {
   expectRecordType,
   readStages,
   writeStageOutput
-} from "../chunks/chunk-5YLVMEH3.js";
+} from "../chunks/chunk-YBHMDQA4.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-4PFMMCOZ.js";
+} from "../chunks/chunk-UI4IHRPC.js";
 import {
   JsonLine,
   MANIFEST_FILE,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-SPMA2ZHG.js";
+} from "../chunks/chunk-PU246L56.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

@@ -32,7 +32,7 @@ import {
   enrichmentSchema,
   fieldConfidenceSchema,
   listingSignalsSchema
-} from "../chunks/chunk-GE3XZL2A.js";
+} from "../chunks/chunk-QITCQXGD.js";
 import {
   markdownText
 } from "../chunks/chunk-T3DYMKLJ.js";
@@ -44,14 +44,14 @@ import {
 } from "../chunks/chunk-B4QX6BYH.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-RFAJF7OE.js";
+} from "../chunks/chunk-O3GTRPYJ.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-5YLVMEH3.js";
+} from "../chunks/chunk-YBHMDQA4.js";
 import {
   DefaultArtifactClient,
   describeIssues,
@@ -59,7 +59,7 @@ import {
   runnerArtifactClient,
   timestampSchema,
   uploadStage
-} from "../chunks/chunk-SPMA2ZHG.js";
+} from "../chunks/chunk-PU246L56.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

@@ -17,17 +17,17 @@ import {
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-OO7VZPB3.js";
+} from "../chunks/chunk-LJ5BLJ27.js";
 import {
   artifactNameSchema,
   isPlainArtifactName
 } from "../chunks/chunk-NRKIZQAU.js";
-import "../chunks/chunk-GE3XZL2A.js";
+import "../chunks/chunk-QITCQXGD.js";
 import {
   pipelineCollections
 } from "../chunks/chunk-IBKVQVMI.js";
-import "../chunks/chunk-5UKLJF5D.js";
-import "../chunks/chunk-RFAJF7OE.js";
+import "../chunks/chunk-2BX5I7FB.js";
+import "../chunks/chunk-O3GTRPYJ.js";
 import {
   COLLECTIONS,
   DATABASE_SCHEMA
@@ -35,7 +35,7 @@ import {
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-4PFMMCOZ.js";
+} from "../chunks/chunk-UI4IHRPC.js";
 import {
   FOLDER_MANIFEST,
   clientFailure,
@@ -46,7 +46,7 @@ import {
   runnerArtifactClient,
   verifyFolder,
   writeFolderManifest
-} from "../chunks/chunk-SPMA2ZHG.js";
+} from "../chunks/chunk-PU246L56.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

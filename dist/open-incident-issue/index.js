@@ -16,15 +16,15 @@ import {
 import {
   readStageRecords,
   readStages
-} from "../chunks/chunk-5YLVMEH3.js";
+} from "../chunks/chunk-YBHMDQA4.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-4PFMMCOZ.js";
+} from "../chunks/chunk-UI4IHRPC.js";
 import {
   runnerArtifactClient,
   verifyManifest
-} from "../chunks/chunk-SPMA2ZHG.js";
+} from "../chunks/chunk-PU246L56.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

@@ -17,11 +17,11 @@ import {
 } from "../chunks/chunk-BVFBQYKF.js";
 import {
   formatIssues
-} from "../chunks/chunk-OO7VZPB3.js";
+} from "../chunks/chunk-LJ5BLJ27.js";
 import {
   artifactNameSchema
 } from "../chunks/chunk-NRKIZQAU.js";
-import "../chunks/chunk-GE3XZL2A.js";
+import "../chunks/chunk-QITCQXGD.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -37,13 +37,13 @@ import {
 import "../chunks/chunk-IBKVQVMI.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-5UKLJF5D.js";
+} from "../chunks/chunk-2BX5I7FB.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-RFAJF7OE.js";
+} from "../chunks/chunk-O3GTRPYJ.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
@@ -51,14 +51,14 @@ import {
   expectRecordType,
   readStages,
   writeStageOutput
-} from "../chunks/chunk-5YLVMEH3.js";
+} from "../chunks/chunk-YBHMDQA4.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-4PFMMCOZ.js";
+} from "../chunks/chunk-UI4IHRPC.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-SPMA2ZHG.js";
+} from "../chunks/chunk-PU246L56.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

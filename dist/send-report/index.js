@@ -31,26 +31,26 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-5UKLJF5D.js";
+} from "../chunks/chunk-2BX5I7FB.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-RFAJF7OE.js";
+} from "../chunks/chunk-O3GTRPYJ.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-5YLVMEH3.js";
+} from "../chunks/chunk-YBHMDQA4.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-4PFMMCOZ.js";
+} from "../chunks/chunk-UI4IHRPC.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-SPMA2ZHG.js";
+} from "../chunks/chunk-PU246L56.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

@@ -20,11 +20,11 @@ import {
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-OO7VZPB3.js";
+} from "../chunks/chunk-LJ5BLJ27.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-GE3XZL2A.js";
+} from "../chunks/chunk-QITCQXGD.js";
 import {
   PROPERTIES_COVERED,
   bucketId,
@@ -40,23 +40,23 @@ import {
 } from "../chunks/chunk-IBKVQVMI.js";
 import {
   usageSchema
-} from "../chunks/chunk-5UKLJF5D.js";
+} from "../chunks/chunk-2BX5I7FB.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-RFAJF7OE.js";
+} from "../chunks/chunk-O3GTRPYJ.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages
-} from "../chunks/chunk-5YLVMEH3.js";
+} from "../chunks/chunk-YBHMDQA4.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-4PFMMCOZ.js";
+} from "../chunks/chunk-UI4IHRPC.js";
 import {
   DefaultArtifactClient
-} from "../chunks/chunk-SPMA2ZHG.js";
+} from "../chunks/chunk-PU246L56.js";
 import {
   readRunContext
 } from "../chunks/chunk-AQL23QRD.js";

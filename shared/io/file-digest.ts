@@ -16,23 +16,36 @@ export interface FileDigest {
   records?: number;
 }
 
-const newline = 0x0a;
-const blank = new Set([0x20, 0x09, 0x0d]);
+const NEWLINE = 0x0a;
 
-/** Counts lines that hold anything but whitespace, the way `readNdjson` counts records. */
+/** Whether `chunk[from, to)` holds a byte other than a space, a tab or a carriage return. */
+function hasContent(chunk: Buffer, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const byte = chunk[index];
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return true;
+  }
+  return false;
+}
+
+/**
+ * Counts lines that hold anything but whitespace, the way `readNdjson` counts records. Newlines
+ * are found with `indexOf` and a line's bytes are looked at only until its first non-blank one
+ * (its first, in NDJSON): a byte-by-byte loop over the data took about a second per job that
+ * verified the night's artifacts.
+ */
 function recordCounter(): Writable & { records: () => number } {
   let records = 0;
   let lineHasContent = false;
   const counter = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      for (let index = 0; index < chunk.length; index += 1) {
-        const byte = chunk[index];
-        if (byte === newline) {
-          if (lineHasContent) records += 1;
-          lineHasContent = false;
-        } else if (byte !== undefined && !blank.has(byte)) {
-          lineHasContent = true;
-        }
+      for (let start = 0; start < chunk.length;) {
+        const end = chunk.indexOf(NEWLINE, start);
+        const stop = end === -1 ? chunk.length : end;
+        lineHasContent ||= hasContent(chunk, start, stop);
+        if (end === -1) break;
+        if (lineHasContent) records += 1;
+        lineHasContent = false;
+        start = end + 1;
       }
       callback();
     },

@@ -8,7 +8,7 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-SPMA2ZHG.js";
+} from "./chunk-PU246L56.js";
 import {
   external_exports
 } from "./chunk-WV6SG3Z4.js";

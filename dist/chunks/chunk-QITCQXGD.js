@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-RFAJF7OE.js";
+} from "./chunk-O3GTRPYJ.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -12,7 +12,7 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-SPMA2ZHG.js";
+} from "./chunk-PU246L56.js";
 import {
   external_exports
 } from "./chunk-WV6SG3Z4.js";

@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-GE3XZL2A.js";
+} from "./chunk-QITCQXGD.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-5UKLJF5D.js";
+} from "./chunk-2BX5I7FB.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-RFAJF7OE.js";
+} from "./chunk-O3GTRPYJ.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-4PFMMCOZ.js";
+} from "./chunk-UI4IHRPC.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,7 +27,7 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-SPMA2ZHG.js";
+} from "./chunk-PU246L56.js";
 import {
   IntegrityError,
   external_exports

@@ -10,7 +10,7 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-SPMA2ZHG.js";
+} from "./chunk-PU246L56.js";
 import {
   ConfigurationError,
   IntegrityError,

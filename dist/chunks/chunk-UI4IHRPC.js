@@ -6,7 +6,7 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-SPMA2ZHG.js";
+} from "./chunk-PU246L56.js";
 import {
   external_exports
 } from "./chunk-WV6SG3Z4.js";

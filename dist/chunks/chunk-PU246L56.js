@@ -20106,9 +20106,9 @@ var require_ast = __commonJS({
       }
       #adoptWithSpace(child, index) {
         const gc = child.#parts[0];
-        const blank2 = new _a(null, gc, this.options);
-        blank2.#parts.push("");
-        gc.push(blank2);
+        const blank = new _a(null, gc, this.options);
+        blank.#parts.push("");
+        gc.push(blank);
         this.#adopt(child, index);
       }
       #adopt(child, index) {
@@ -50420,8 +50420,8 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
 var parseXml = function(xmlData) {
   const options = this.options;
   const crlfPositions = options.captureMetaData ? [] : void 0;
-  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline2, index) => {
-    if (newline2.length === 2) {
+  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
+    if (newline.length === 2) {
       crlfPositions.push(index - crlfPositions.length);
     }
     return "\n";
@@ -78819,21 +78819,27 @@ async function* readNdjson(path4, schema, options = {}) {
 }
 
 // shared/io/file-digest.ts
-var newline = 10;
-var blank = /* @__PURE__ */ new Set([32, 9, 13]);
+var NEWLINE = 10;
+function hasContent(chunk, from, to) {
+  for (let index = from; index < to; index += 1) {
+    const byte = chunk[index];
+    if (byte !== 32 && byte !== 9 && byte !== 13) return true;
+  }
+  return false;
+}
 function recordCounter() {
   let records = 0;
   let lineHasContent = false;
   const counter = new Writable({
     write(chunk, _encoding, callback) {
-      for (let index = 0; index < chunk.length; index += 1) {
-        const byte = chunk[index];
-        if (byte === newline) {
-          if (lineHasContent) records += 1;
-          lineHasContent = false;
-        } else if (byte !== void 0 && !blank.has(byte)) {
-          lineHasContent = true;
-        }
+      for (let start = 0; start < chunk.length; ) {
+        const end = chunk.indexOf(NEWLINE, start);
+        const stop = end === -1 ? chunk.length : end;
+        lineHasContent ||= hasContent(chunk, start, stop);
+        if (end === -1) break;
+        if (lineHasContent) records += 1;
+        lineHasContent = false;
+        start = end + 1;
       }
       callback();
     }
