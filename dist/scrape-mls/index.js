@@ -10005,12 +10005,29 @@ var SessionPool = class {
   scope;
   timeoutMs;
   #created = 0;
+  #idle = [];
   /** Sessions retired after a block, a 429 or proxy failures. */
   retired = 0;
   /** Bytes through proxies of closed sessions, by how the pages were loaded. */
   closedBytes = { browser: 0, http: 0 };
-  /** A new session (no browser yet), or null when proxies are configured and every one is cooling down. */
-  create() {
+  /**
+   * A kept session, else a new one (no browser yet); null when proxies are configured and every
+   * one is cooling down.
+   */
+  take() {
+    return this.#idle.pop() ?? this.#create();
+  }
+  /** Keeps a session the crawl is done with for the next crawl (closes it if it was abandoned). */
+  async release(session) {
+    if (session.abandoned) await this.close(session, false);
+    else this.#idle.push(session);
+  }
+  /** Closes the kept sessions, once the shard has nothing more to crawl. */
+  async closeIdle() {
+    for (let session = this.#idle.pop(); session; session = this.#idle.pop())
+      await this.close(session, false);
+  }
+  #create() {
     const proxy = this.proxies.enabled ? this.proxies.take() : null;
     if (this.proxies.enabled && proxy === null) return null;
     this.#created += 1;
@@ -10020,7 +10037,8 @@ var SessionPool = class {
       http: new SessionHttp(proxy, { timeoutMs: this.timeoutMs }),
       browser: null,
       bytes: { browser: 0, http: 0 },
-      errorScore: 0
+      errorScore: 0,
+      abandoned: false
     };
   }
   /**
@@ -10071,6 +10089,7 @@ var SessionPool = class {
   }
   /** Ends what the session has under way at once (a stop's grace ran out); close it after. */
   abandon(session) {
+    session.abandoned = true;
     if (session.browser) void session.browser.context.close().catch(() => void 0);
     void session.http.close();
   }
@@ -10162,7 +10181,7 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
         inFlight += 1;
         let shown = null;
         try {
-          session ??= ctx.sessions.create();
+          session ??= ctx.sessions.take();
           if (!session) {
             stats.stoppedBecause = "every proxy is cooling down";
             ctx.queue.retry({ ...request, retries: request.retries - 1 });
@@ -10250,7 +10269,7 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
     } finally {
       if (session) {
         active.delete(session);
-        await ctx.sessions.close(session, false);
+        await ctx.sessions.release(session);
       }
     }
   };
@@ -10765,9 +10784,15 @@ async function scrapeOpened(plan, zip2, logger, { startedAt, name, work, queue, 
   if (queue.done > 0)
     logger.info(`${zip2}: resuming: ${queue.done} pages done before, ${queue.pending} waiting`);
   const context = { ...plan, queue, store, rows, sessions, snapshots, logger, maxRetries: 3 };
-  const stats = await crawl(context);
-  const reasons = await queueVisits({ ...plan, queue, rows }, stats);
-  await crawl(context, stats);
+  let stats;
+  let reasons;
+  try {
+    stats = await crawl(context);
+    reasons = await queueVisits({ ...plan, queue, rows }, stats);
+    await crawl(context, stats);
+  } finally {
+    await sessions.closeIdle();
+  }
   const frontier = frontierCounts(reasons, queue, plan.robots);
   const listings = store.listings();
   const implausible = listings.filter((listing) => listingRangeProblems(listing).length > 0).length;

@@ -95,22 +95,34 @@ export async function runStepProcess(step: StepProcess): Promise<ProcessResult> 
     step.started?.(child.pid);
   }
   let pending = '';
-  const writeLine = (line: string) => {
+  /** The line as logged (masked), or undefined for a command that adds a mask. */
+  const logged = (line: string): string | undefined => {
     const added = addMaskValues(line);
     if (added) {
       // GitHub adds the un-escaped value and does not echo the command (it holds the secret).
       for (const value of added) step.masks.add(value);
-      return;
+      return undefined;
     }
     const masked = maskLine(line, step.masks);
-    log.write(`${masked}\n`);
     tail.push(masked);
     if (tail.length > 15) tail.shift();
+    return masked;
   };
+  const writeLine = (line: string) => {
+    const masked = logged(line);
+    if (masked !== undefined) log.write(`${masked}\n`);
+  };
+  // A chunk's lines go to the log in one write, not one each (a county shard logs a debug line
+  // per parcel it fetches).
   const onData = (chunk: Buffer) => {
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) writeLine(line);
+    let text = '';
+    for (const line of lines) {
+      const masked = logged(line);
+      if (masked !== undefined) text += `${masked}\n`;
+    }
+    if (text !== '') log.write(text);
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);

@@ -86,7 +86,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
         inFlight += 1;
         let shown: Shown | null = null;
         try {
-          session ??= ctx.sessions.create();
+          session ??= ctx.sessions.take();
           if (!session) {
             stats.stoppedBecause = 'every proxy is cooling down';
             ctx.queue.retry({ ...request, retries: request.retries - 1 });
@@ -184,7 +184,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
     } finally {
       if (session) {
         active.delete(session);
-        await ctx.sessions.close(session, false);
+        await ctx.sessions.release(session);
       }
     }
   };

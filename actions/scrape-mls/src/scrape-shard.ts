@@ -129,10 +129,17 @@ async function scrapeOpened(
   if (queue.done > 0)
     logger.info(`${zip}: resuming: ${queue.done} pages done before, ${queue.pending} waiting`);
   const context = { ...plan, queue, store, rows, sessions, snapshots, logger, maxRetries: 3 };
-  // The whole search first: which listings to visit depends on every row it shows.
-  const stats = await crawl(context);
-  const reasons = await queueVisits({ ...plan, queue, rows }, stats);
-  await crawl(context, stats);
+  let stats: Awaited<ReturnType<typeof crawl>>;
+  let reasons: Awaited<ReturnType<typeof queueVisits>>;
+  try {
+    // The whole search first: which listings to visit depends on every row it shows.
+    stats = await crawl(context);
+    reasons = await queueVisits({ ...plan, queue, rows }, stats);
+    await crawl(context, stats);
+  } finally {
+    // Before the usage records: a session's proxy bytes are counted when it closes.
+    await sessions.closeIdle();
+  }
   const frontier = frontierCounts(reasons, queue, plan.robots);
   const listings = store.listings();
   const implausible = listings.filter((listing) => listingRangeProblems(listing).length > 0).length;

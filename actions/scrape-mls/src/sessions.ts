@@ -25,6 +25,8 @@ export interface Session {
   bytes: Record<RenderMode, number>;
   /** Failures of this session since its last good page; it is retired at `MAX_ERROR_SCORE`. */
   errorScore: number;
+  /** Ended at once by a stop (see `abandon`): closed, never handed out again. */
+  abandoned: boolean;
 }
 
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -32,9 +34,15 @@ const CLOSE_TIMEOUT_MS = 10_000;
 /** Failed pages in a row after which a session is retired, as Crawlee's session pool does. */
 export const MAX_ERROR_SCORE = 3;
 
-/** Creates sessions (a proxy each in turn), opens their browser pages when needed, retires them. */
+/**
+ * Creates sessions (a proxy each in turn), opens their browser pages when needed, retires them.
+ * A session a crawl no longer needs is kept for the next crawl of the shard (the listing pages
+ * after the result pages), with its cookies, its CAPTCHA passes and its browser page, as
+ * Crawlee's session pool keeps sessions until they are retired; `closeIdle` ends them.
+ */
 export class SessionPool {
   #created = 0;
+  readonly #idle: Session[] = [];
   /** Sessions retired after a block, a 429 or proxy failures. */
   retired = 0;
   /** Bytes through proxies of closed sessions, by how the pages were loaded. */
@@ -48,8 +56,27 @@ export class SessionPool {
     readonly timeoutMs: number,
   ) {}
 
-  /** A new session (no browser yet), or null when proxies are configured and every one is cooling down. */
-  create(): Session | null {
+  /**
+   * A kept session, else a new one (no browser yet); null when proxies are configured and every
+   * one is cooling down.
+   */
+  take(): Session | null {
+    return this.#idle.pop() ?? this.#create();
+  }
+
+  /** Keeps a session the crawl is done with for the next crawl (closes it if it was abandoned). */
+  async release(session: Session): Promise<void> {
+    if (session.abandoned) await this.close(session, false);
+    else this.#idle.push(session);
+  }
+
+  /** Closes the kept sessions, once the shard has nothing more to crawl. */
+  async closeIdle(): Promise<void> {
+    for (let session = this.#idle.pop(); session; session = this.#idle.pop())
+      await this.close(session, false);
+  }
+
+  #create(): Session | null {
     const proxy = this.proxies.enabled ? this.proxies.take() : null;
     if (this.proxies.enabled && proxy === null) return null;
     this.#created += 1;
@@ -60,6 +87,7 @@ export class SessionPool {
       browser: null,
       bytes: { browser: 0, http: 0 },
       errorScore: 0,
+      abandoned: false,
     };
   }
 
@@ -121,6 +149,7 @@ export class SessionPool {
 
   /** Ends what the session has under way at once (a stop's grace ran out); close it after. */
   abandon(session: Session): void {
+    session.abandoned = true;
     if (session.browser) void session.browser.context.close().catch(() => undefined);
     void session.http.close();
   }

@@ -113,4 +113,30 @@ describe('scrape-mls against the sandbox listing site', { timeout: 90_000 }, () 
       await robotsSite.close();
     }
   });
+
+  it('visits the listing pages as the identities that read the result pages, one per session', async () => {
+    const from = site.requestLog.length;
+    bench.useRun('303');
+    const run = await runScrape({
+      'zip-codes': '85033',
+      'base-url': site.url,
+      selectors: SELECTORS,
+      'requests-per-minute': '0',
+      concurrency: '2',
+      'dry-run': 'true',
+    });
+    expect(run.failures).toEqual([]);
+    expect(run.outputs.listings).toBe(String(site.listings('85033').length));
+    const pages = site.requestLog
+      .slice(from)
+      .filter((request) => request.kind === 'search' || request.kind === 'listing');
+    expect(pages.filter((request) => request.kind === 'listing')).toHaveLength(
+      site.listings('85033').length,
+    );
+    // The site's session cookie: the sessions of the search went on to the listing pages, so
+    // the site saw no more identities than the crawl has sessions.
+    const identities = new Set(pages.map((request) => request.session));
+    expect(identities.size).toBeGreaterThanOrEqual(1);
+    expect(identities.size).toBeLessThanOrEqual(2);
+  });
 });

@@ -42,7 +42,7 @@ describe('scrape-mls sessions', { timeout: 60_000 }, () => {
     return new SessionPool(browser, proxies, siteScope(listingSite.url), 10_000);
   };
   const session = (sessions: SessionPool): Session => {
-    const created = sessions.create()!;
+    const created = sessions.take()!;
     closers.push(() => sessions.close(created, false));
     return created;
   };
