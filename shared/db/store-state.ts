@@ -18,7 +18,8 @@ export const STATE_BUCKETS = 64;
  * The document that says every stored property has an entry whose `m` and `c` are those of its
  * document: written by a store that began with no properties or read them all, after its entries
  * are saved, and withdrawn before any property is written. Absent whenever `store_state` was
- * dropped (or written by a release before entries kept `m`, or a store stopped part way).
+ * dropped (or written by a release before entries kept `m`, or a store stopped part way). Like
+ * the buckets, it assumes one store at a time, as the pipeline runs it.
  */
 export const PROPERTIES_COVERED = 'properties-covered';
 
