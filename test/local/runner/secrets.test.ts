@@ -73,6 +73,9 @@ describe('secrets: no form of any secret anywhere a pipeline run leaves text', (
         `COUNTY_API_URL=${county.url}`,
         `COUNTY_API_TOKEN=${county.token}`,
         `PROXIES=${proxyList}`,
+        // A session per proxy: a session keeps its proxy for the whole ZIP, so that every
+        // proxy's credentials are used.
+        'LISTING_CONCURRENCY=3',
         `WEBSHARE_API_URL=http://127.0.0.1:${(webShare.address() as AddressInfo).port}`,
       ].join('\n'),
     );
