@@ -24,7 +24,7 @@ import {
   normalizeZip,
   require_undici,
   sourceVerdict
-} from "../chunks/chunk-4QDDUBVG.js";
+} from "../chunks/chunk-IOWBUCWX.js";
 import {
   BudgetSpent,
   FAILURE_CLASSES,

@@ -9,7 +9,7 @@ import {
   readCapped,
   require_undici,
   sourceVerdict
-} from "../chunks/chunk-4QDDUBVG.js";
+} from "../chunks/chunk-IOWBUCWX.js";
 import {
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
@@ -4511,14 +4511,13 @@ import {
   inflateSync
 } from "node:zlib";
 async function readServedBody(body, encoding, maxBytes) {
-  let raw;
+  let wire;
   try {
-    raw = await readCapped(body, maxBytes, void 0);
+    wire = await readCapped(body, maxBytes, void 0);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return { wireBytes: error.received, content: null };
     throw error;
   }
-  const wire = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   try {
     return {
       wireBytes: wire.length,

@@ -722,7 +722,7 @@ async function readRunCosts(db, runIds) {
 async function readDatabaseFacts(db, options) {
   return {
     storage: await readStorage(db, options.storageLimitMb),
-    accuracy: await (options.accuracy ?? readAccuracy(db)),
+    accuracy: await readAccuracy(db),
     costByRun: await readRunCosts(db, options.runIds)
   };
 }
@@ -1153,7 +1153,7 @@ async function gather(options, logger) {
     notes.push("No mongodb-uri: trends, comparison and market view are not available.");
     return withoutDatabase("no mongodb-uri was given");
   }
-  const { connection, accuracy, problem } = await reaching;
+  const { connection, problem } = await reaching;
   if (connection === void 0) {
     logger.warning(`database not read: ${problem}`);
     return withoutDatabase(problem);
@@ -1174,8 +1174,7 @@ async function gather(options, logger) {
       const runs = summariseRuns(period2.current);
       const database = await readDatabaseFacts(db, {
         storageLimitMb: options.storageLimitMb,
-        runIds: runs.map((run3) => run3.runId),
-        accuracy
+        runIds: runs.map((run3) => run3.runId)
       });
       return {
         runs,
@@ -1199,9 +1198,7 @@ async function reachDatabase(options) {
     const connection = await connectDatabase(options.mongodbUri, options.database, {
       ...options.databaseTimeoutMs ? { serverSelectionTimeoutMs: options.databaseTimeoutMs } : {}
     });
-    const accuracy = readAccuracy(connection.db);
-    accuracy.catch(() => void 0);
-    return { connection, accuracy };
+    return { connection };
   } catch (error3) {
     return { problem: errorMessage(error3) };
   }

@@ -23,7 +23,7 @@ export async function readCapped(
   body: AsyncIterable<Uint8Array>,
   maxBytes: number,
   contentLength: string | string[] | undefined,
-): Promise<Uint8Array> {
+): Promise<Buffer> {
   const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
   const refused = Number.isFinite(declared) && declared > maxBytes;
   let total = 0;
@@ -35,7 +35,7 @@ export async function readCapped(
     chunks.push(chunk);
   }
   if (refused) throw new BodyTooLargeError(maxBytes, total);
-  return new Uint8Array(Buffer.concat(chunks, total));
+  return Buffer.concat(chunks, total);
 }
 
 /**

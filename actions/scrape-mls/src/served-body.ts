@@ -26,14 +26,13 @@ export async function readServedBody(
   encoding: string | undefined,
   maxBytes: number,
 ): Promise<ServedBody> {
-  let raw: Uint8Array;
+  let wire: Buffer;
   try {
-    raw = await readCapped(body, maxBytes, undefined);
+    wire = await readCapped(body, maxBytes, undefined);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return { wireBytes: error.received, content: null };
     throw error;
   }
-  const wire = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   try {
     return {
       wireBytes: wire.length,

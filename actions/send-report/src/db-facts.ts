@@ -82,18 +82,17 @@ export async function readRunCosts(
   return costs;
 }
 
-/** Storage, accuracy (`accuracy`: a count already under way) and the period's ledgered costs. */
+/** Storage, accuracy and the period's ledgered costs. */
 export async function readDatabaseFacts(
   db: Db,
   options: {
     storageLimitMb: number;
     runIds: readonly string[];
-    accuracy?: Promise<MergedAccuracy>;
   },
 ): Promise<DatabaseFacts> {
   return {
     storage: await readStorage(db, options.storageLimitMb),
-    accuracy: await (options.accuracy ?? readAccuracy(db)),
+    accuracy: await readAccuracy(db),
     costByRun: await readRunCosts(db, options.runIds),
   };
 }

@@ -4,12 +4,7 @@ import { errorMessage } from '../../../shared/errors.js';
 import { scrubSecrets } from '../../../shared/http/redact.js';
 import { secretForms } from '../../../shared/secret-forms.js';
 import { withGroup, type Logger } from '../../../shared/logger.js';
-import {
-  readAccuracy,
-  readDatabaseFacts,
-  type DatabaseFacts,
-  type MergedAccuracy,
-} from './db-facts.js';
+import { readDatabaseFacts, type DatabaseFacts } from './db-facts.js';
 import { readLedgerPeriod } from './ledger-period.js';
 import type { MarketView } from './market.js';
 import type { ReportKind } from './report-kind.js';
@@ -57,8 +52,7 @@ function scrubUri(text: string, uri: string): string {
  */
 export async function gather(options: GatherOptions, logger: Logger): Promise<Gathered> {
   const notes: string[] = [];
-  // The database is reached and its accuracy counted while the run results download: neither
-  // waits for the other.
+  // The database is reached while the run results download: neither waits for the other.
   const reaching = options.mongodbUri === '' ? undefined : reachDatabase(options);
   let results: Awaited<ReturnType<typeof loadRunResults>>;
   try {
@@ -90,7 +84,7 @@ export async function gather(options: GatherOptions, logger: Logger): Promise<Ga
     notes.push('No mongodb-uri: trends, comparison and market view are not available.');
     return withoutDatabase('no mongodb-uri was given');
   }
-  const { connection, accuracy, problem } = await reaching;
+  const { connection, problem } = await reaching;
   if (connection === undefined) {
     logger.warning(`database not read: ${problem}`);
     return withoutDatabase(problem);
@@ -112,7 +106,6 @@ export async function gather(options: GatherOptions, logger: Logger): Promise<Ga
       const database = await readDatabaseFacts(db, {
         storageLimitMb: options.storageLimitMb,
         runIds: runs.map((run) => run.runId),
-        accuracy,
       });
       return {
         runs,
@@ -132,20 +125,17 @@ export async function gather(options: GatherOptions, logger: Logger): Promise<Ga
   }
 }
 
-/** The database connection with its accuracy count under way, or why it cannot be reached. */
+/** The database connection, or why it cannot be reached. */
 type Reached =
-  | { connection: DatabaseConnection; accuracy: Promise<MergedAccuracy>; problem?: undefined }
-  | { connection?: undefined; accuracy?: undefined; problem: string };
+  | { connection: DatabaseConnection; problem?: undefined }
+  | { connection?: undefined; problem: string };
 
 async function reachDatabase(options: GatherOptions): Promise<Reached> {
   try {
     const connection = await connectDatabase(options.mongodbUri, options.database, {
       ...(options.databaseTimeoutMs ? { serverSelectionTimeoutMs: options.databaseTimeoutMs } : {}),
     });
-    const accuracy = readAccuracy(connection.db);
-    // Read later; a failure then is the database's, as any other read's (see gather).
-    accuracy.catch(() => undefined);
-    return { connection, accuracy };
+    return { connection };
   } catch (error) {
     // connectDatabase names the server with the credentials hidden and scrubs the password.
     return { problem: errorMessage(error) };

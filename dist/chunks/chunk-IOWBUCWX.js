@@ -26819,7 +26819,7 @@ async function readCapped(body, maxBytes, contentLength) {
     chunks.push(chunk);
   }
   if (refused) throw new BodyTooLargeError(maxBytes, total);
-  return new Uint8Array(Buffer.concat(chunks, total));
+  return Buffer.concat(chunks, total);
 }
 function bodyTooLarge(url, maxBytes) {
   const where = `${url.origin}${url.pathname}`;
