@@ -19,7 +19,7 @@ export const ENV = {
   githubApiUrl: 'GITHUB_API_URL',
   /** `owner/name` of the repository the workflow runs in (set by runners and by the local runner). */
   githubRepository: 'GITHUB_REPOSITORY',
-  /** Chromium for scrape-mls when its `browser-path` input is empty; else /usr/bin/chromium, then Playwright's. */
+  /** Chromium for scrape-mls when its `browser-path` input is empty; else /usr/bin/chromium-headless-shell, /usr/bin/chromium, then Playwright's. */
   chromiumPath: 'CHROMIUM_PATH',
   /** Path of the JSON payload of the event that started the run (set by runners). */
   githubEventPath: 'GITHUB_EVENT_PATH',

@@ -5,37 +5,37 @@ import {
 } from "../chunks/chunk-NMOLWKBE.js";
 import {
   createGitHubClient
-} from "../chunks/chunk-JP6ABQXW.js";
+} from "../chunks/chunk-IM2OCGBN.js";
 import {
   USAGE_SCHEMA_VERSION,
   USAGE_SERVICES,
   USAGE_UNITS,
   usageSchema
-} from "../chunks/chunk-2BX5I7FB.js";
+} from "../chunks/chunk-2A5BLYRJ.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-YBHMDQA4.js";
+} from "../chunks/chunk-ZOFQZNG2.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-UI4IHRPC.js";
+} from "../chunks/chunk-5A7CVTSE.js";
 import {
   readNdjson,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-PU246L56.js";
+} from "../chunks/chunk-W4XHDAZ2.js";
 import {
   readRunContext
-} from "../chunks/chunk-AQL23QRD.js";
+} from "../chunks/chunk-YMZZPAWV.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-NCQYB2KM.js";
+} from "../chunks/chunk-UK4VE3HP.js";
 import {
   ConfigurationError,
   ENV,
@@ -52,7 +52,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/check-budget/src/check-budget.ts

@@ -3,18 +3,18 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   textSealer,
   withholdPersonal
-} from "../chunks/chunk-A5ZXHJN4.js";
+} from "../chunks/chunk-3ZZ3D7YM.js";
 import {
   CircuitBreaker,
   CircuitOpenError
-} from "../chunks/chunk-YZB4RXPR.js";
+} from "../chunks/chunk-ZASFJUZT.js";
 import "../chunks/chunk-KIOB4Y4M.js";
 import {
   passphraseInput,
   personalDataInArtifactsInput,
   repositoryVisibilityInput,
   resolveVisibility
-} from "../chunks/chunk-DJF6N2JA.js";
+} from "../chunks/chunk-4VY4JSCD.js";
 import {
   DEFAULT_MAX_BYTES,
   RateLimiter,
@@ -24,7 +24,7 @@ import {
   normalizeZip,
   require_undici,
   sourceVerdict
-} from "../chunks/chunk-IOWBUCWX.js";
+} from "../chunks/chunk-VI4FYOOM.js";
 import {
   BudgetSpent,
   FAILURE_CLASSES,
@@ -34,29 +34,29 @@ import {
   runnerStopSignal,
   stopRequested,
   withCollectionStop
-} from "../chunks/chunk-BVFBQYKF.js";
+} from "../chunks/chunk-PRPKK5Y6.js";
 import {
   formatIssues
-} from "../chunks/chunk-LJ5BLJ27.js";
+} from "../chunks/chunk-64UQQOMH.js";
 import {
   artifactNameSchema
-} from "../chunks/chunk-NRKIZQAU.js";
+} from "../chunks/chunk-EYPTRFMZ.js";
 import {
   COUNTY_PARCEL_SCHEMA_VERSION,
   countyParcelSchema
-} from "../chunks/chunk-QITCQXGD.js";
+} from "../chunks/chunk-ZVLCXUC7.js";
 import {
   markdownText
 } from "../chunks/chunk-T3DYMKLJ.js";
 import {
   retry
-} from "../chunks/chunk-VYVWUWNP.js";
+} from "../chunks/chunk-HXE3PUO6.js";
 import "../chunks/chunk-B4QX6BYH.js";
 import "../chunks/chunk-IBKVQVMI.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-2BX5I7FB.js";
-import "../chunks/chunk-O3GTRPYJ.js";
+} from "../chunks/chunk-2A5BLYRJ.js";
+import "../chunks/chunk-IOBXINTM.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
@@ -64,25 +64,25 @@ import {
   expectRecordType,
   readStages,
   writeStageOutput
-} from "../chunks/chunk-YBHMDQA4.js";
+} from "../chunks/chunk-ZOFQZNG2.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-UI4IHRPC.js";
+} from "../chunks/chunk-5A7CVTSE.js";
 import {
   JsonLine,
   MANIFEST_FILE,
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-PU246L56.js";
+} from "../chunks/chunk-W4XHDAZ2.js";
 import {
   readRunContext
-} from "../chunks/chunk-AQL23QRD.js";
+} from "../chunks/chunk-YMZZPAWV.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-NCQYB2KM.js";
+} from "../chunks/chunk-UK4VE3HP.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -100,7 +100,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

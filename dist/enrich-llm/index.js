@@ -2,10 +2,10 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   insertNew
-} from "../chunks/chunk-UI2PSYJ2.js";
+} from "../chunks/chunk-LST72XE2.js";
 import {
   CircuitBreaker
-} from "../chunks/chunk-YZB4RXPR.js";
+} from "../chunks/chunk-ZASFJUZT.js";
 import {
   ensureIndexes
 } from "../chunks/chunk-NMOLWKBE.js";
@@ -18,10 +18,10 @@ import {
   isHttpError,
   isSourceFailure,
   runnerStopSignal
-} from "../chunks/chunk-BVFBQYKF.js";
+} from "../chunks/chunk-PRPKK5Y6.js";
 import {
   artifactNameSchema
-} from "../chunks/chunk-NRKIZQAU.js";
+} from "../chunks/chunk-EYPTRFMZ.js";
 import {
   ENRICHMENT_FIELD_NAMES,
   ENRICHMENT_RANGES,
@@ -32,26 +32,26 @@ import {
   enrichmentSchema,
   fieldConfidenceSchema,
   listingSignalsSchema
-} from "../chunks/chunk-QITCQXGD.js";
+} from "../chunks/chunk-ZVLCXUC7.js";
 import {
   markdownText
 } from "../chunks/chunk-T3DYMKLJ.js";
 import {
   retry
-} from "../chunks/chunk-VYVWUWNP.js";
+} from "../chunks/chunk-HXE3PUO6.js";
 import {
   sleep
 } from "../chunks/chunk-B4QX6BYH.js";
 import {
   mlsListingSchema
-} from "../chunks/chunk-O3GTRPYJ.js";
+} from "../chunks/chunk-IOBXINTM.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-YBHMDQA4.js";
+} from "../chunks/chunk-ZOFQZNG2.js";
 import {
   DefaultArtifactClient,
   describeIssues,
@@ -59,14 +59,14 @@ import {
   runnerArtifactClient,
   timestampSchema,
   uploadStage
-} from "../chunks/chunk-PU246L56.js";
+} from "../chunks/chunk-W4XHDAZ2.js";
 import {
   readRunContext
-} from "../chunks/chunk-AQL23QRD.js";
+} from "../chunks/chunk-YMZZPAWV.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-NCQYB2KM.js";
+} from "../chunks/chunk-UK4VE3HP.js";
 import {
   ConfigurationError,
   ENV,
@@ -86,7 +86,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import {
   __commonJS,
   __toESM

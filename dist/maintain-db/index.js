@@ -13,21 +13,21 @@ import {
   personalDataInArtifactsInput,
   repositoryVisibilityInput,
   resolveVisibility
-} from "../chunks/chunk-DJF6N2JA.js";
+} from "../chunks/chunk-4VY4JSCD.js";
 import {
   propertySchema,
   validateRecord
-} from "../chunks/chunk-LJ5BLJ27.js";
+} from "../chunks/chunk-64UQQOMH.js";
 import {
   artifactNameSchema,
   isPlainArtifactName
-} from "../chunks/chunk-NRKIZQAU.js";
-import "../chunks/chunk-QITCQXGD.js";
+} from "../chunks/chunk-EYPTRFMZ.js";
+import "../chunks/chunk-ZVLCXUC7.js";
 import {
   pipelineCollections
 } from "../chunks/chunk-IBKVQVMI.js";
-import "../chunks/chunk-2BX5I7FB.js";
-import "../chunks/chunk-O3GTRPYJ.js";
+import "../chunks/chunk-2A5BLYRJ.js";
+import "../chunks/chunk-IOBXINTM.js";
 import {
   COLLECTIONS,
   DATABASE_SCHEMA
@@ -35,7 +35,7 @@ import {
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-UI4IHRPC.js";
+} from "../chunks/chunk-5A7CVTSE.js";
 import {
   FOLDER_MANIFEST,
   clientFailure,
@@ -46,15 +46,15 @@ import {
   runnerArtifactClient,
   verifyFolder,
   writeFolderManifest
-} from "../chunks/chunk-PU246L56.js";
+} from "../chunks/chunk-W4XHDAZ2.js";
 import {
   readRunContext
-} from "../chunks/chunk-AQL23QRD.js";
+} from "../chunks/chunk-YMZZPAWV.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-NCQYB2KM.js";
+} from "../chunks/chunk-UK4VE3HP.js";
 import {
   ConfigurationError,
   IntegrityError,
@@ -69,7 +69,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

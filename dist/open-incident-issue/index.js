@@ -7,27 +7,27 @@ import {
 import {
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-Z3S4JURV.js";
+} from "../chunks/chunk-GQW2DYBO.js";
 import {
   GitHubNoAnswer,
   GitHubRefusal,
   createGitHubClient
-} from "../chunks/chunk-JP6ABQXW.js";
+} from "../chunks/chunk-IM2OCGBN.js";
 import {
   readStageRecords,
   readStages
-} from "../chunks/chunk-YBHMDQA4.js";
+} from "../chunks/chunk-ZOFQZNG2.js";
 import {
   ERROR_CLASSES,
   runStatsSchema
-} from "../chunks/chunk-UI4IHRPC.js";
+} from "../chunks/chunk-5A7CVTSE.js";
 import {
   runnerArtifactClient,
   verifyManifest
-} from "../chunks/chunk-PU246L56.js";
+} from "../chunks/chunk-W4XHDAZ2.js";
 import {
   readRunContext
-} from "../chunks/chunk-AQL23QRD.js";
+} from "../chunks/chunk-YMZZPAWV.js";
 import {
   ConfigurationError,
   choiceInput,
@@ -41,7 +41,7 @@ import {
   secretForms,
   stringInput,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/open-incident-issue/src/details.ts

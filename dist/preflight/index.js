@@ -5,7 +5,7 @@ import {
   personalDataInArtifactsInput,
   repositoryVisibilityInput,
   resolveVisibility
-} from "../chunks/chunk-DJF6N2JA.js";
+} from "../chunks/chunk-4VY4JSCD.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -22,17 +22,17 @@ import {
 } from "../chunks/chunk-XDIT74ST.js";
 import {
   splitRepository
-} from "../chunks/chunk-Z3S4JURV.js";
+} from "../chunks/chunk-GQW2DYBO.js";
 import {
   ISSUES_DISABLED_FIX,
   createGitHubClient
-} from "../chunks/chunk-JP6ABQXW.js";
+} from "../chunks/chunk-IM2OCGBN.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase,
   require_lib
-} from "../chunks/chunk-NCQYB2KM.js";
+} from "../chunks/chunk-UK4VE3HP.js";
 import {
   ConfigurationError,
   ENV,
@@ -47,7 +47,7 @@ import {
   secretForms,
   stringInput,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -9,19 +9,19 @@ import {
   readCapped,
   require_undici,
   sourceVerdict
-} from "../chunks/chunk-IOWBUCWX.js";
+} from "../chunks/chunk-VI4FYOOM.js";
 import {
   IN_FLIGHT_GRACE_MS,
   runnerStopSignal,
   withCollectionStop
-} from "../chunks/chunk-BVFBQYKF.js";
+} from "../chunks/chunk-PRPKK5Y6.js";
 import {
   formatIssues
-} from "../chunks/chunk-LJ5BLJ27.js";
+} from "../chunks/chunk-64UQQOMH.js";
 import {
   artifactNameSchema
-} from "../chunks/chunk-NRKIZQAU.js";
-import "../chunks/chunk-QITCQXGD.js";
+} from "../chunks/chunk-EYPTRFMZ.js";
+import "../chunks/chunk-ZVLCXUC7.js";
 import {
   PROXY_ENTRY_EXPECTED,
   parseProxyUrl,
@@ -37,13 +37,13 @@ import {
 import "../chunks/chunk-IBKVQVMI.js";
 import {
   USAGE_SCHEMA_VERSION
-} from "../chunks/chunk-2BX5I7FB.js";
+} from "../chunks/chunk-2A5BLYRJ.js";
 import {
   LISTING_STATUSES,
   MLS_LISTING_SCHEMA_VERSION,
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-O3GTRPYJ.js";
+} from "../chunks/chunk-IOBXINTM.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
@@ -51,22 +51,22 @@ import {
   expectRecordType,
   readStages,
   writeStageOutput
-} from "../chunks/chunk-YBHMDQA4.js";
+} from "../chunks/chunk-ZOFQZNG2.js";
 import {
   RUN_STATS_SCHEMA_VERSION
-} from "../chunks/chunk-UI4IHRPC.js";
+} from "../chunks/chunk-5A7CVTSE.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-PU246L56.js";
+} from "../chunks/chunk-W4XHDAZ2.js";
 import {
   readRunContext
-} from "../chunks/chunk-AQL23QRD.js";
+} from "../chunks/chunk-YMZZPAWV.js";
 import {
   connectDatabase,
   databaseInput,
   describeDatabase
-} from "../chunks/chunk-NCQYB2KM.js";
+} from "../chunks/chunk-UK4VE3HP.js";
 import {
   ConfigurationError,
   ENV,
@@ -89,7 +89,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import {
   __commonJS,
   __export,
@@ -1367,7 +1367,7 @@ var scrapeMlsInputs = external_exports.object({
   rendering: choiceInput(RENDERING_SETTINGS, "adaptive").pipe(external_exports.enum(RENDERING_SETTINGS)),
   /** Share of a type's HTTP pages also loaded in the browser to compare (0 to 1). */
   renderingRecheck: rateInput(DEFAULT_RENDERING.recheckShare),
-  /** Chromium to run; default CHROMIUM_PATH, /usr/bin/chromium, then Playwright's browser. */
+  /** Chromium to run; default CHROMIUM_PATH, /usr/bin/chromium-headless-shell, /usr/bin/chromium, then Playwright's browser. */
   browserPath: stringInput(),
   /** The budget gate: false does nothing. */
   enabled: booleanInput(true),
@@ -1467,6 +1467,7 @@ function onSite(url, scope) {
 
 // actions/scrape-mls/src/browser.ts
 import { existsSync } from "node:fs";
+var SYSTEM_HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
 var SYSTEM_CHROMIUM = "/usr/bin/chromium";
 function resolveBrowserPath(input, env = process.env) {
   if (input !== "") {
@@ -1480,7 +1481,7 @@ function resolveBrowserPath(input, env = process.env) {
       throw new ConfigurationError(`CHROMIUM_PATH: no file at '${fromEnv}'`);
     return fromEnv;
   }
-  return existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : void 0;
+  return [SYSTEM_HEADLESS_SHELL, SYSTEM_CHROMIUM].find((path) => existsSync(path));
 }
 async function launchBrowser(executablePath, logger) {
   const args = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
@@ -1589,6 +1590,25 @@ var ListingFrontier = class _ListingFrontier {
       known.clear();
     }
     return known;
+  }
+  /**
+   * Which of `urls` were never visited, or null when the frontier cannot be read now (the full
+   * plan, once the search is read, decides about them then). Without a database, all of them.
+   */
+  async unvisited(urls) {
+    if (!this.collection) return new Set(urls);
+    try {
+      const visited = /* @__PURE__ */ new Set();
+      const cursor = this.collection.find(
+        { _id: { $in: [...urls] }, lastVisitedAt: { $ne: null } },
+        { projection: { _id: 1 } }
+      );
+      for await (const doc of cursor) visited.add(doc._id);
+      return new Set(urls.filter((url) => !visited.has(url)));
+    } catch (error) {
+      this.logger.debug(`listing frontier unreadable now (${errorMessage(error)})`);
+      return null;
+    }
   }
   /**
    * Records the rows the search showed (seen now) and the listing pages read in this run (visited
@@ -4013,10 +4033,12 @@ var SessionCookies = class {
   /** Takes the browser context's cookies as the session's: the browser was the last to speak. */
   async pull(context) {
     const cookies = await context.cookies();
-    await this.jar.store.removeAllCookies();
-    for (const cookie of cookies)
-      if (cookie.partitionKey === void 0) await this.jar.store.putCookie(fromBrowser(cookie));
+    const replaced = [
+      this.jar.store.removeAllCookies(),
+      ...cookies.filter((cookie) => cookie.partitionKey === void 0).map((cookie) => this.jar.store.putCookie(fromBrowser(cookie)))
+    ];
     this.#changed = false;
+    await Promise.all(replaced);
   }
 };
 var TO_BROWSER = { strict: "Strict", lax: "Lax", none: "None" };
@@ -9842,6 +9864,71 @@ async function submitCaptchaToken(page, token, timeoutMs) {
   await navigation;
 }
 
+// actions/scrape-mls/src/visit-plan.ts
+var RANK = { new: 0, changed: 1, revisit: 2 };
+var differs = (now, atVisit) => now !== null && atVisit !== null && now !== atVisit;
+function visitReason(row, entry) {
+  if (!entry || entry.lastVisitedAt === null) return "new";
+  if (differs(row.price, entry.priceAtVisit) || differs(row.status, entry.statusAtVisit))
+    return "changed";
+  return "revisit";
+}
+function planVisits(rows, frontier) {
+  return rows.map((row) => ({ row, entry: frontier.get(row.url) })).map(({ row, entry }) => ({
+    url: row.url,
+    order: row.order,
+    reason: visitReason(row, entry),
+    visitedAt: entry?.lastVisitedAt ?? ""
+  })).sort(
+    (a, b) => RANK[a.reason] - RANK[b.reason] || (a.reason === "revisit" ? a.visitedAt.localeCompare(b.visitedAt) : 0) || a.order - b.order
+  ).map(({ url, reason }) => ({ url, reason }));
+}
+
+// actions/scrape-mls/src/queue-visits.ts
+async function queueNewListings(ctx, rows) {
+  if (rows.length === 0) return;
+  const unvisited = await ctx.frontier.unvisited(rows.map((row) => row.url));
+  if (!unvisited) return;
+  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf("listing") : Infinity;
+  for (const { url } of rows) {
+    if (room <= 0) return;
+    if (unvisited.has(url) && !ctx.queue.has(url) && robotsAllow(ctx.robots, url)) {
+      if (await ctx.queue.add(url, "listing")) room -= 1;
+    }
+  }
+}
+async function queueVisits(ctx, stats) {
+  const rows = ctx.rows.all();
+  const plan = planVisits(rows, await ctx.frontier.entries(rows.map((row) => row.url)));
+  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf("listing") : Infinity;
+  for (const visit of plan) {
+    if (room <= 0) break;
+    if (ctx.queue.has(visit.url)) continue;
+    if (!robotsAllow(ctx.robots, visit.url)) stats.robotsSkipped += 1;
+    else if (await ctx.queue.add(visit.url, "listing")) room -= 1;
+  }
+  return new Map(plan.map((visit) => [visit.url, visit.reason]));
+}
+function frontierCounts(reasons, queue, robots) {
+  const counts = {
+    "listings-known": reasons.size,
+    "listings-new": 0,
+    "listings-changed": 0,
+    "listings-revisited": 0,
+    "listings-left": 0
+  };
+  const key = {
+    new: "listings-new",
+    changed: "listings-changed",
+    revisit: "listings-revisited"
+  };
+  for (const [url, reason] of reasons) {
+    if (queue.doneNow(url)) counts[key[reason]] += 1;
+    else if (!queue.isDone(url) && robotsAllow(robots, url)) counts["listings-left"] += 1;
+  }
+  return counts;
+}
+
 // actions/scrape-mls/src/page-handlers.ts
 async function passCaptchas(ctx, session, page, outcome, stats, abandon) {
   for (let round = 0; outcome.kind === "captcha" && round < 2; round += 1) {
@@ -9865,7 +9952,7 @@ async function passCaptchas(ctx, session, page, outcome, stats, abandon) {
   }
   return outcome;
 }
-async function harvest(ctx, request, outcome, stats) {
+async function harvest(ctx, request, outcome, stats, again = false) {
   if (request.kind === "listing") {
     await ctx.store.add(
       listingRecord(outcome.reading, {
@@ -9874,13 +9961,15 @@ async function harvest(ctx, request, outcome, stats) {
         scrapedAt: /* @__PURE__ */ new Date()
       })
     );
-    stats.listingsScraped += 1;
+    if (!again) stats.listingsScraped += 1;
     return;
   }
+  const rows = [];
   for (const row of outcome.reading.resultRows) {
     const url = admitted(ctx, row.url, request.url, stats);
-    if (url) await ctx.rows.add({ ...row, url });
+    if (url) rows.push({ ...row, url });
   }
+  await queueNewListings(ctx, await ctx.rows.add(rows, again));
   const next = outcome.reading.nextPage && admitted(ctx, outcome.reading.nextPage, request.url, stats);
   if (next && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, "search");
 }
@@ -9899,7 +9988,7 @@ async function loadPage(ctx, session, request, stats, abandon) {
   if (plan.mode === "browser")
     return {
       via: "browser",
-      outcome: await inBrowser(ctx, session, request, stats, abandon, true)
+      outcome: await inBrowser(ctx, session, request, stats, abandon, "learn")
     };
   const fetched = await fetchServedPage(session.http, request.url, ctx.selectors, {
     timeoutMs: ctx.navigationTimeoutMs,
@@ -9910,18 +9999,58 @@ async function loadPage(ctx, session, request, stats, abandon) {
   ctx.sessions.countHttp(session, fetched.bytes);
   const outcome = fetched;
   const shortfall = shortfallOf(type, outcome);
-  const forced = ctx.rendering.setting === "http";
-  if (shortfall === null ? !plan.recheck : forced && shortfall !== "captcha")
-    return { via: "http", outcome };
-  if (shortfall !== null) {
-    ctx.rendering.fellShort(type, shortfall);
-    ctx.logger.debug(`${request.url}: ${shortfall} over HTTP; loading it in the browser`);
+  if (shortfall === null) {
+    if (!plan.recheck || outcome.kind !== "ok") return { via: "http", outcome };
+    await session.checking;
+    return {
+      via: "http",
+      outcome,
+      recheck: recheck(ctx, session, request, outcome, stats, abandon)
+    };
   }
+  if (ctx.rendering.setting === "http" && shortfall !== "captcha") return { via: "http", outcome };
+  ctx.rendering.fellShort(type, shortfall);
+  ctx.logger.debug(`${request.url}: ${shortfall} over HTTP; loading it in the browser`);
   await ctx.limiter.acquire(ctx.stop);
-  const browsed = await inBrowser(ctx, session, request, stats, abandon, false);
-  if (shortfall === null && outcome.kind === "ok" && browsed.kind === "ok")
-    ctx.rendering.compared(type, readingsAgree(type, outcome.reading, browsed.reading));
-  return { via: "browser", outcome: browsed };
+  return {
+    via: "browser",
+    outcome: await inBrowser(ctx, session, request, stats, abandon, "fallback")
+  };
+}
+function recheck(ctx, session, request, served, stats, abandon) {
+  const check = async () => {
+    try {
+      await ctx.limiter.acquire(ctx.stop);
+      const browsed = await inBrowser(ctx, session, request, stats, abandon, "recheck");
+      if (browsed.kind !== "ok") {
+        ctx.logger.debug(
+          `${request.url}: its recheck in the browser came to ${browsed.kind}; the HTTP reading stands`
+        );
+        return null;
+      }
+      const agreed = readingsAgree(request.kind, served.reading, browsed.reading);
+      ctx.rendering.compared(request.kind, agreed);
+      if (agreed) return null;
+      ctx.logger.info(
+        `${request.url}: the browser reads it differently from its served HTML; its reading replaces the HTTP one, and ${request.kind} pages go back to the browser`
+      );
+      return browsed;
+    } catch (error) {
+      if (!ctx.stop.aborted && !abandon.aborted && !session.abandoned) {
+        ctx.logger.debug(
+          `${request.url}: its recheck in the browser failed: ${errorMessage(error)}`
+        );
+        await ctx.sessions.dropBrowser(session);
+      }
+      return null;
+    }
+  };
+  const checked = check();
+  const settled = checked.then(() => {
+    if (session.checking === settled) session.checking = null;
+  });
+  session.checking = settled;
+  return checked;
 }
 function shortfallOf(type, outcome) {
   if (outcome.kind === "captcha") return "captcha";
@@ -9929,7 +10058,8 @@ function shortfallOf(type, outcome) {
   if (outcome.kind === "ok" && !httpReadingComplete(type, outcome.reading)) return "incomplete";
   return null;
 }
-async function inBrowser(ctx, session, request, stats, abandon, learn) {
+async function inBrowser(ctx, session, request, stats, abandon, why) {
+  if (why !== "recheck") await session.checking;
   const page = await ctx.sessions.page(session);
   stats.loads.browser += 1;
   let outcome = await visitPage(page, request.url, ctx.selectors, {
@@ -9938,10 +10068,10 @@ async function inBrowser(ctx, session, request, stats, abandon, learn) {
     pageTimeoutMs: ctx.pageTimeoutMs,
     proxied: session.proxy !== null
   });
-  if (outcome.kind === "captcha")
-    outcome = await passCaptchas(ctx, session, page, outcome, stats, abandon);
-  await ctx.sessions.browsed(session);
-  if (learn && outcome.kind === "ok" && ctx.rendering.setting === "adaptive") {
+  const captcha = outcome.kind === "captcha";
+  if (captcha) outcome = await passCaptchas(ctx, session, page, outcome, stats, abandon);
+  if (why !== "recheck" || captcha) await ctx.sessions.browsed(session);
+  if (why === "learn" && outcome.kind === "ok" && ctx.rendering.setting === "adaptive") {
     const served = readServedHtml(outcome.html, request.url, ctx.selectors);
     ctx.rendering.compared(
       request.kind,
@@ -10016,8 +10146,12 @@ var SessionPool = class {
   take() {
     return this.#idle.pop() ?? this.#create();
   }
-  /** Keeps a session the crawl is done with for the next crawl (closes it if it was abandoned). */
+  /**
+   * Keeps a session the crawl is done with for the next crawl, once its recheck is over (closes
+   * it if it was abandoned).
+   */
   async release(session) {
+    await session.checking;
     if (session.abandoned) await this.close(session, false);
     else this.#idle.push(session);
   }
@@ -10037,7 +10171,8 @@ var SessionPool = class {
       browser: null,
       bytes: { browser: 0, http: 0 },
       errorScore: 0,
-      abandoned: false
+      abandoned: false,
+      checking: null
     };
   }
   /**
@@ -10076,6 +10211,19 @@ var SessionPool = class {
     }
     session.browser = { context, page };
     return page;
+  }
+  /**
+   * Closes the session's browser page after it failed under a recheck (crashed, or stuck in a
+   * script): its next browser page opens afresh with the session's cookies. The session keeps its
+   * identity and proxy.
+   */
+  async dropBrowser(session) {
+    const browser = session.browser;
+    session.browser = null;
+    if (browser)
+      await within(browser.context.close(), CLOSE_TIMEOUT_MS, "context close").catch(
+        () => void 0
+      );
   }
   /** After a visit in the session's browser page: plain HTTP gets the cookies the page has now. */
   async browsed(session) {
@@ -10159,6 +10307,18 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
     ctx.logger.debug(`retrying ${request.url}: ${reason}`);
     ctx.queue.retry(request);
   };
+  const follow = (request, recheck2) => {
+    inFlight += 1;
+    void recheck2.then(async (browsed) => {
+      if (browsed && !abandon.aborted) await harvest(ctx, request, browsed, stats, true);
+    }).catch((error) => {
+      ctx.logger.warning(
+        `the browser's reading of ${request.url} was not kept: ${errorMessage(error)}`
+      );
+    }).finally(() => {
+      inFlight -= 1;
+    });
+  };
   const worker = async () => {
     let session = null;
     const retire = async () => {
@@ -10190,7 +10350,7 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
           active.add(current);
           await ctx.limiter.acquire(ctx.stop);
           stats.pages += 1;
-          const { via, outcome } = await loadPage(ctx, current, request, stats, abandon);
+          const { via, outcome, recheck: recheck2 } = await loadPage(ctx, current, request, stats, abandon);
           shown = { session: current, via, html: outcome.kind === "ok" ? outcome.html : void 0 };
           if (abandon.aborted) {
             ctx.queue.putBack(request);
@@ -10201,6 +10361,7 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
             if (current.proxy) ctx.proxies.markSuccess(current.proxy);
             await harvest(ctx, request, outcome, stats);
             await ctx.queue.markDone(request);
+            if (recheck2) follow(request, recheck2);
           } else if (outcome.kind === "blocked" || outcome.kind === "rate-limited") {
             stats.blocked += 1;
             if (current.proxy && outcome.kind === "blocked") ctx.proxies.retire(current.proxy);
@@ -10267,6 +10428,7 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
       }
     } finally {
       if (session) {
+        await session.checking;
         active.delete(session);
         await ctx.sessions.release(session);
       }
@@ -10428,59 +10590,6 @@ function usageRecords(plan, zip2, stats, bytes) {
   return usage;
 }
 
-// actions/scrape-mls/src/visit-plan.ts
-var RANK = { new: 0, changed: 1, revisit: 2 };
-var differs = (now, atVisit) => now !== null && atVisit !== null && now !== atVisit;
-function visitReason(row, entry) {
-  if (!entry || entry.lastVisitedAt === null) return "new";
-  if (differs(row.price, entry.priceAtVisit) || differs(row.status, entry.statusAtVisit))
-    return "changed";
-  return "revisit";
-}
-function planVisits(rows, frontier) {
-  return rows.map((row) => ({ row, entry: frontier.get(row.url) })).map(({ row, entry }) => ({
-    url: row.url,
-    order: row.order,
-    reason: visitReason(row, entry),
-    visitedAt: entry?.lastVisitedAt ?? ""
-  })).sort(
-    (a, b) => RANK[a.reason] - RANK[b.reason] || (a.reason === "revisit" ? a.visitedAt.localeCompare(b.visitedAt) : 0) || a.order - b.order
-  ).map(({ url, reason }) => ({ url, reason }));
-}
-
-// actions/scrape-mls/src/queue-visits.ts
-async function queueVisits(ctx, stats) {
-  const rows = ctx.rows.all();
-  const plan = planVisits(rows, await ctx.frontier.entries(rows.map((row) => row.url)));
-  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf("listing") : Infinity;
-  for (const visit of plan) {
-    if (room <= 0) break;
-    if (ctx.queue.has(visit.url)) continue;
-    if (!robotsAllow(ctx.robots, visit.url)) stats.robotsSkipped += 1;
-    else if (await ctx.queue.add(visit.url, "listing")) room -= 1;
-  }
-  return new Map(plan.map((visit) => [visit.url, visit.reason]));
-}
-function frontierCounts(reasons, queue, robots) {
-  const counts = {
-    "listings-known": reasons.size,
-    "listings-new": 0,
-    "listings-changed": 0,
-    "listings-revisited": 0,
-    "listings-left": 0
-  };
-  const key = {
-    new: "listings-new",
-    changed: "listings-changed",
-    revisit: "listings-revisited"
-  };
-  for (const [url, reason] of reasons) {
-    if (queue.doneNow(url)) counts[key[reason]] += 1;
-    else if (!queue.isDone(url) && robotsAllow(robots, url)) counts["listings-left"] += 1;
-  }
-  return counts;
-}
-
 // actions/scrape-mls/src/request-queue.ts
 import { mkdir as mkdir2, readFile as readFile2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
@@ -10627,26 +10736,41 @@ var ResultRows = class _ResultRows {
     for (const line of text2.split("\n")) {
       try {
         const row = JSON.parse(line);
-        if (!rows.#rows.has(row.url)) rows.#rows.set(row.url, row);
+        const first = rows.#rows.get(row.url);
+        rows.#rows.set(row.url, first ? { ...row, order: first.order } : row);
       } catch {
         continue;
       }
     }
     return rows;
   }
-  /** Records a row unless its listing was seen already; its price and status text are parsed. */
-  async add(row) {
-    const url = uniqueKey(row.url);
-    if (this.#rows.has(url)) return;
-    const parsed = {
-      url,
-      order: this.#rows.size,
-      price: parsePrice(row.price ?? void 0),
-      status: parseStatus(row.status ?? void 0)
-    };
-    this.#rows.set(url, parsed);
-    await this.#log.append(`${JSON.stringify(parsed)}
-`);
+  /**
+   * Records rows (one result page's, in order), each unless its listing was seen already; their
+   * price and status texts are parsed. `replace`: rows seen already take the price and status
+   * given here and keep their place in the search (a page read again, the browser's reading in
+   * place of the served HTML's). One write for them all. Returns the listings seen for the first
+   * time.
+   */
+  async add(rows, replace = false) {
+    const added = [];
+    let lines = "";
+    for (const row of rows) {
+      const url = uniqueKey(row.url);
+      const seen = this.#rows.get(url);
+      if (seen && !replace) continue;
+      const parsed = {
+        url,
+        order: seen?.order ?? this.#rows.size,
+        price: parsePrice(row.price ?? void 0),
+        status: parseStatus(row.status ?? void 0)
+      };
+      this.#rows.set(url, parsed);
+      if (!seen) added.push(parsed);
+      lines += `${JSON.stringify(parsed)}
+`;
+    }
+    if (lines !== "") await this.#log.append(lines);
+    return added;
   }
   /** Whether a row showed `url`. */
   has(url) {

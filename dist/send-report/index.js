@@ -6,7 +6,7 @@ import {
 } from "../chunks/chunk-LZDSPWHU.js";
 import {
   retry
-} from "../chunks/chunk-VYVWUWNP.js";
+} from "../chunks/chunk-HXE3PUO6.js";
 import {
   COLLECTION_COUNTS
 } from "../chunks/chunk-HWLRJFE3.js";
@@ -20,10 +20,10 @@ import {
 import {
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-Z3S4JURV.js";
+} from "../chunks/chunk-GQW2DYBO.js";
 import {
   createGitHubClient
-} from "../chunks/chunk-JP6ABQXW.js";
+} from "../chunks/chunk-IM2OCGBN.js";
 import "../chunks/chunk-B4QX6BYH.js";
 import {
   pipelineCollections
@@ -31,33 +31,33 @@ import {
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "../chunks/chunk-2BX5I7FB.js";
+} from "../chunks/chunk-2A5BLYRJ.js";
 import {
   ACTIVE_LISTING_STATUSES
-} from "../chunks/chunk-O3GTRPYJ.js";
+} from "../chunks/chunk-IOBXINTM.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages,
   writeStageOutput
-} from "../chunks/chunk-YBHMDQA4.js";
+} from "../chunks/chunk-ZOFQZNG2.js";
 import {
   ERROR_CLASSES,
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "../chunks/chunk-UI4IHRPC.js";
+} from "../chunks/chunk-5A7CVTSE.js";
 import {
   runnerArtifactClient,
   uploadStage
-} from "../chunks/chunk-PU246L56.js";
+} from "../chunks/chunk-W4XHDAZ2.js";
 import {
   readRunContext
-} from "../chunks/chunk-AQL23QRD.js";
+} from "../chunks/chunk-YMZZPAWV.js";
 import {
   connectDatabase,
   databaseInput
-} from "../chunks/chunk-NCQYB2KM.js";
+} from "../chunks/chunk-UK4VE3HP.js";
 import {
   ConfigurationError,
   NonRetryableError,
@@ -74,7 +74,7 @@ import {
   secretForms,
   stringInput,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import {
   __commonJS,
   __export,

@@ -4,11 +4,11 @@ import {
   keepStoredPersonal,
   revealPersonal,
   textOpener
-} from "../chunks/chunk-A5ZXHJN4.js";
+} from "../chunks/chunk-3ZZ3D7YM.js";
 import {
   DUPLICATE_KEY,
   insertNew
-} from "../chunks/chunk-UI2PSYJ2.js";
+} from "../chunks/chunk-LST72XE2.js";
 import "../chunks/chunk-KIOB4Y4M.js";
 import {
   checkIndexes,
@@ -16,15 +16,15 @@ import {
 } from "../chunks/chunk-NMOLWKBE.js";
 import {
   passphraseInput
-} from "../chunks/chunk-DJF6N2JA.js";
+} from "../chunks/chunk-4VY4JSCD.js";
 import {
   PROPERTY_SCHEMA_VERSION,
   formatIssues
-} from "../chunks/chunk-LJ5BLJ27.js";
+} from "../chunks/chunk-64UQQOMH.js";
 import {
   countyParcelSchema,
   enrichmentSchema
-} from "../chunks/chunk-QITCQXGD.js";
+} from "../chunks/chunk-ZVLCXUC7.js";
 import {
   PROPERTIES_COVERED,
   bucketId,
@@ -40,31 +40,31 @@ import {
 } from "../chunks/chunk-IBKVQVMI.js";
 import {
   usageSchema
-} from "../chunks/chunk-2BX5I7FB.js";
+} from "../chunks/chunk-2A5BLYRJ.js";
 import {
   listingRangeProblems,
   mlsListingSchema
-} from "../chunks/chunk-O3GTRPYJ.js";
+} from "../chunks/chunk-IOBXINTM.js";
 import {
   COLLECTIONS
 } from "../chunks/chunk-4C3C67FH.js";
 import {
   readStages
-} from "../chunks/chunk-YBHMDQA4.js";
+} from "../chunks/chunk-ZOFQZNG2.js";
 import {
   runStatsSchema
-} from "../chunks/chunk-UI4IHRPC.js";
+} from "../chunks/chunk-5A7CVTSE.js";
 import {
   DefaultArtifactClient
-} from "../chunks/chunk-PU246L56.js";
+} from "../chunks/chunk-W4XHDAZ2.js";
 import {
   readRunContext
-} from "../chunks/chunk-AQL23QRD.js";
+} from "../chunks/chunk-YMZZPAWV.js";
 import {
   connectDatabase,
   databaseInput,
   require_lib
-} from "../chunks/chunk-NCQYB2KM.js";
+} from "../chunks/chunk-UK4VE3HP.js";
 import {
   ConfigurationError,
   ENV,
@@ -77,7 +77,7 @@ import {
   readEnv,
   runAction,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import {
   __toESM
 } from "../chunks/chunk-Z67Z3DOX.js";

@@ -3,14 +3,14 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   repositoryInput,
   splitRepository
-} from "../chunks/chunk-Z3S4JURV.js";
+} from "../chunks/chunk-GQW2DYBO.js";
 import {
   GitHubRefusal,
   createGitHubClient
-} from "../chunks/chunk-JP6ABQXW.js";
+} from "../chunks/chunk-IM2OCGBN.js";
 import {
   readRunContext
-} from "../chunks/chunk-AQL23QRD.js";
+} from "../chunks/chunk-YMZZPAWV.js";
 import {
   ConfigurationError,
   PipelineError,
@@ -22,7 +22,7 @@ import {
   runAction,
   stringInput,
   withGroup
-} from "../chunks/chunk-WV6SG3Z4.js";
+} from "../chunks/chunk-24OGRAKZ.js";
 import "../chunks/chunk-Z67Z3DOX.js";
 
 // actions/watchdog/src/findings.ts

@@ -2,6 +2,7 @@ import type { RateLimiter } from '../../../shared/http/rate-limiter.js';
 import type { Logger } from '../../../shared/logger.js';
 import type { SiteScope } from './admit-url.js';
 import type { CaptchaService } from './captcha.js';
+import type { ListingFrontier } from './frontier.js';
 import type { ListingStore } from './listing-store.js';
 import type { ProxyPool } from './proxy-pool.js';
 import type { RenderingPlan } from './rendering-plan.js';
@@ -25,6 +26,10 @@ export interface CrawlContext {
   proxies: ProxyPool;
   limiter: RateLimiter;
   robots: RobotsRules;
+  /** Which listings were visited before: never-visited ones are queued as result pages show them. */
+  frontier: ListingFrontier;
+  /** Listing pages a ZIP may queue in a run (0: no limit). */
+  maxListings: number;
   captcha: CaptchaService | null;
   snapshots: FailureSnapshots;
   logger: Logger;

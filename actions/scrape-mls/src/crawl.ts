@@ -5,7 +5,7 @@ import type { CrawlContext } from './crawl-context.js';
 import { emptyCrawlStats, type CrawlStats } from './crawl-stats.js';
 import { PageUnresponsiveError } from './bounded.js';
 import { ListingParseError } from './listing-record.js';
-import { loadPage } from './load-page.js';
+import { loadPage, type ReadPage } from './load-page.js';
 import { harvest } from './page-handlers.js';
 import type { RenderMode } from './rendering-plan.js';
 import type { QueuedRequest } from './request-queue.js';
@@ -65,6 +65,25 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
     ctx.queue.retry(request);
   };
 
+  // A recheck runs beside its session's next pages (followed once its page's HTTP reading is
+  // harvested) and counts as a page under way: the crawl waits for it, and a stop's grace covers
+  // it. A browser reading that differs is harvested in place of the HTTP one.
+  const follow = (request: QueuedRequest, recheck: Promise<ReadPage | null>): void => {
+    inFlight += 1;
+    void recheck
+      .then(async (browsed) => {
+        if (browsed && !abandon.aborted) await harvest(ctx, request, browsed, stats, true);
+      })
+      .catch((error: unknown) => {
+        ctx.logger.warning(
+          `the browser's reading of ${request.url} was not kept: ${errorMessage(error)}`,
+        );
+      })
+      .finally(() => {
+        inFlight -= 1;
+      });
+  };
+
   const worker = async (): Promise<void> => {
     let session: Session | null = null;
     const retire = async () => {
@@ -97,7 +116,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
           // Rejects with the stop's reason: the page is not taken.
           await ctx.limiter.acquire(ctx.stop);
           stats.pages += 1;
-          const { via, outcome } = await loadPage(ctx, current, request, stats, abandon);
+          const { via, outcome, recheck } = await loadPage(ctx, current, request, stats, abandon);
           shown = { session: current, via, html: outcome.kind === 'ok' ? outcome.html : undefined };
           if (abandon.aborted) {
             ctx.queue.putBack(request);
@@ -108,6 +127,7 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
             if (current.proxy) ctx.proxies.markSuccess(current.proxy);
             await harvest(ctx, request, outcome, stats);
             await ctx.queue.markDone(request);
+            if (recheck) follow(request, recheck);
           } else if (outcome.kind === 'blocked' || outcome.kind === 'rate-limited') {
             stats.blocked += 1;
             // A block burns the proxy's address on this site; a 429 is one strike.
@@ -183,6 +203,8 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
       }
     } finally {
       if (session) {
+        // A recheck may still be under way in it: until it ends, a stop's grace can abandon it.
+        await session.checking;
         active.delete(session);
         await ctx.sessions.release(session);
       }

@@ -79,6 +79,26 @@ export class ListingFrontier {
   }
 
   /**
+   * Which of `urls` were never visited, or null when the frontier cannot be read now (the full
+   * plan, once the search is read, decides about them then). Without a database, all of them.
+   */
+  async unvisited(urls: readonly string[]): Promise<Set<string> | null> {
+    if (!this.collection) return new Set(urls);
+    try {
+      const visited = new Set<string>();
+      const cursor = this.collection.find(
+        { _id: { $in: [...urls] }, lastVisitedAt: { $ne: null } },
+        { projection: { _id: 1 } },
+      );
+      for await (const doc of cursor) visited.add(doc._id);
+      return new Set(urls.filter((url) => !visited.has(url)));
+    } catch (error) {
+      this.logger.debug(`listing frontier unreadable now (${errorMessage(error)})`);
+      return null;
+    }
+  }
+
+  /**
    * Records the rows the search showed (seen now) and the listing pages read in this run (visited
    * at their `scrapedAt`), one upsert per URL in batches. Returns the documents written.
    */

@@ -65,7 +65,7 @@ export const scrapeMlsInputs = z.object({
   rendering: choiceInput(RENDERING_SETTINGS, 'adaptive').pipe(z.enum(RENDERING_SETTINGS)),
   /** Share of a type's HTTP pages also loaded in the browser to compare (0 to 1). */
   renderingRecheck: rateInput(DEFAULT_RENDERING.recheckShare),
-  /** Chromium to run; default CHROMIUM_PATH, /usr/bin/chromium, then Playwright's browser. */
+  /** Chromium to run; default CHROMIUM_PATH, /usr/bin/chromium-headless-shell, /usr/bin/chromium, then Playwright's browser. */
   browserPath: stringInput(),
   /** The budget gate: false does nothing. */
   enabled: booleanInput(true),

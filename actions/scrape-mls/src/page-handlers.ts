@@ -4,6 +4,7 @@ import { solveRecaptcha, submitCaptchaToken } from './captcha.js';
 import type { CrawlContext } from './crawl-context.js';
 import type { CrawlStats } from './crawl-stats.js';
 import { listingRecord } from './listing-record.js';
+import { queueNewListings } from './queue-visits.js';
 import type { QueuedRequest } from './request-queue.js';
 import { robotsAllow } from './robots.js';
 import type { Session } from './sessions.js';
@@ -43,14 +44,18 @@ export async function passCaptchas(
 }
 
 /**
- * Handles a page that loaded: a listing page becomes a record; a result page's rows are recorded
- * (the visits are planned once the search is read) and its next page queued.
+ * Handles a page that loaded: a listing page becomes a record; a result page's rows are recorded,
+ * its never-visited listings queued (the other visits are planned once the search is read) and its
+ * next page queued. `again`: the page
+ * was harvested already, and this reading (the browser's, after a recheck) replaces that one: the
+ * listing record, and what the rows showed of each listing.
  */
 export async function harvest(
   ctx: CrawlContext,
   request: QueuedRequest,
   outcome: Extract<VisitOutcome, { kind: 'ok' }>,
   stats: CrawlStats,
+  again = false,
 ): Promise<void> {
   if (request.kind === 'listing') {
     await ctx.store.add(
@@ -60,13 +65,15 @@ export async function harvest(
         scrapedAt: new Date(),
       }),
     );
-    stats.listingsScraped += 1;
+    if (!again) stats.listingsScraped += 1;
     return;
   }
+  const rows = [];
   for (const row of outcome.reading.resultRows) {
     const url = admitted(ctx, row.url, request.url, stats);
-    if (url) await ctx.rows.add({ ...row, url });
+    if (url) rows.push({ ...row, url });
   }
+  await queueNewListings(ctx, await ctx.rows.add(rows, again));
   const next =
     outcome.reading.nextPage && admitted(ctx, outcome.reading.nextPage, request.url, stats);
   if (next && robotsAllow(ctx.robots, next)) await ctx.queue.add(next, 'search');

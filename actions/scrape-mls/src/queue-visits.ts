@@ -1,7 +1,7 @@
 import type { CrawlStats } from './crawl-stats.js';
 import type { ListingFrontier } from './frontier.js';
 import type { RequestQueue } from './request-queue.js';
-import type { ResultRows } from './result-rows.js';
+import type { ResultRow, ResultRows } from './result-rows.js';
 import { robotsAllow, type RobotsRules } from './robots.js';
 import { planVisits, type VisitReason } from './visit-plan.js';
 
@@ -17,6 +17,34 @@ export interface FrontierCounts {
   'listings-revisited': number;
   /** Listings due but not visited in this run (the page budget, the time budget, failures). */
   'listings-left': number;
+}
+
+/**
+ * While the search is read, after each result page: queues at once its listings that were never
+ * visited (as many as `max-listings` allows). The plan puts those first whatever the rest of the
+ * search shows, in search order, so their pages are read beside the result pages still to come,
+ * which can only go one after another. Changed and revisited listings wait for the whole search
+ * (`queueVisits`): their order depends on all of it.
+ */
+export async function queueNewListings(
+  ctx: {
+    queue: RequestQueue;
+    frontier: ListingFrontier;
+    robots: RobotsRules;
+    maxListings: number;
+  },
+  rows: readonly ResultRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const unvisited = await ctx.frontier.unvisited(rows.map((row) => row.url));
+  if (!unvisited) return;
+  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf('listing') : Infinity;
+  for (const { url } of rows) {
+    if (room <= 0) return;
+    // Disallowed pages are counted by `queueVisits`, which sees them too.
+    if (unvisited.has(url) && !ctx.queue.has(url) && robotsAllow(ctx.robots, url))
+      if (await ctx.queue.add(url, 'listing')) room -= 1;
+  }
 }
 
 /**

@@ -42,7 +42,9 @@ export class ResultRows {
     for (const line of text.split('\n')) {
       try {
         const row = JSON.parse(line) as ResultRow;
-        if (!rows.#rows.has(row.url)) rows.#rows.set(row.url, row);
+        // A row written again replaces what the first showed, in the first one's place.
+        const first = rows.#rows.get(row.url);
+        rows.#rows.set(row.url, first ? { ...row, order: first.order } : row);
       } catch {
         continue;
       }
@@ -50,18 +52,35 @@ export class ResultRows {
     return rows;
   }
 
-  /** Records a row unless its listing was seen already; its price and status text are parsed. */
-  async add(row: { url: string; price: string | null; status: string | null }): Promise<void> {
-    const url = uniqueKey(row.url);
-    if (this.#rows.has(url)) return;
-    const parsed: ResultRow = {
-      url,
-      order: this.#rows.size,
-      price: parsePrice(row.price ?? undefined),
-      status: parseStatus(row.status ?? undefined),
-    };
-    this.#rows.set(url, parsed);
-    await this.#log.append(`${JSON.stringify(parsed)}\n`);
+  /**
+   * Records rows (one result page's, in order), each unless its listing was seen already; their
+   * price and status texts are parsed. `replace`: rows seen already take the price and status
+   * given here and keep their place in the search (a page read again, the browser's reading in
+   * place of the served HTML's). One write for them all. Returns the listings seen for the first
+   * time.
+   */
+  async add(
+    rows: Array<{ url: string; price: string | null; status: string | null }>,
+    replace = false,
+  ): Promise<ResultRow[]> {
+    const added: ResultRow[] = [];
+    let lines = '';
+    for (const row of rows) {
+      const url = uniqueKey(row.url);
+      const seen = this.#rows.get(url);
+      if (seen && !replace) continue;
+      const parsed: ResultRow = {
+        url,
+        order: seen?.order ?? this.#rows.size,
+        price: parsePrice(row.price ?? undefined),
+        status: parseStatus(row.status ?? undefined),
+      };
+      this.#rows.set(url, parsed);
+      if (!seen) added.push(parsed);
+      lines += `${JSON.stringify(parsed)}\n`;
+    }
+    if (lines !== '') await this.#log.append(lines);
+    return added;
   }
 
   /** Whether a row showed `url`. */

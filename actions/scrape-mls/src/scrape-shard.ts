@@ -132,7 +132,8 @@ async function scrapeOpened(
   let stats: Awaited<ReturnType<typeof crawl>>;
   let reasons: Awaited<ReturnType<typeof queueVisits>>;
   try {
-    // The whole search first: which listings to visit depends on every row it shows.
+    // The search, with the never-visited listings it shows as it shows them; then the other
+    // visits, whose order depends on every row of the search.
     stats = await crawl(context);
     reasons = await queueVisits({ ...plan, queue, rows }, stats);
     await crawl(context, stats);

@@ -46,11 +46,17 @@ export class SessionCookies {
   /** Takes the browser context's cookies as the session's: the browser was the last to speak. */
   async pull(context: BrowserContext): Promise<void> {
     const cookies = await context.cookies();
-    await this.jar.store.removeAllCookies();
     // Chromium has accepted them already: stored as they are, without a URL to check them against.
-    for (const cookie of cookies)
-      if (cookie.partitionKey === undefined) await this.jar.store.putCookie(fromBrowser(cookie));
+    // Every change is made before the first await: the memory store applies each at once, so an
+    // HTTP request of the session under way meanwhile never sees the jar half replaced.
+    const replaced = [
+      this.jar.store.removeAllCookies(),
+      ...cookies
+        .filter((cookie) => cookie.partitionKey === undefined)
+        .map((cookie) => this.jar.store.putCookie(fromBrowser(cookie))),
+    ];
     this.#changed = false;
+    await Promise.all(replaced);
   }
 }
 

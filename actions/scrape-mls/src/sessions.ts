@@ -27,6 +27,11 @@ export interface Session {
   errorScore: number;
   /** Ended at once by a stop (see `abandon`): closed, never handed out again. */
   abandoned: boolean;
+  /**
+   * A recheck of an HTTP page under way in the browser page, beside the session's HTTP pages:
+   * the browser page is busy until it settles (it never rejects). Null when none is.
+   */
+  checking: Promise<void> | null;
 }
 
 const CLOSE_TIMEOUT_MS = 10_000;
@@ -64,8 +69,12 @@ export class SessionPool {
     return this.#idle.pop() ?? this.#create();
   }
 
-  /** Keeps a session the crawl is done with for the next crawl (closes it if it was abandoned). */
+  /**
+   * Keeps a session the crawl is done with for the next crawl, once its recheck is over (closes
+   * it if it was abandoned).
+   */
   async release(session: Session): Promise<void> {
+    await session.checking;
     if (session.abandoned) await this.close(session, false);
     else this.#idle.push(session);
   }
@@ -88,6 +97,7 @@ export class SessionPool {
       bytes: { browser: 0, http: 0 },
       errorScore: 0,
       abandoned: false,
+      checking: null,
     };
   }
 
@@ -133,6 +143,20 @@ export class SessionPool {
     }
     session.browser = { context, page };
     return page;
+  }
+
+  /**
+   * Closes the session's browser page after it failed under a recheck (crashed, or stuck in a
+   * script): its next browser page opens afresh with the session's cookies. The session keeps its
+   * identity and proxy.
+   */
+  async dropBrowser(session: Session): Promise<void> {
+    const browser = session.browser;
+    session.browser = null;
+    if (browser)
+      await within(browser.context.close(), CLOSE_TIMEOUT_MS, 'context close').catch(
+        () => undefined,
+      );
   }
 
   /** After a visit in the session's browser page: plain HTTP gets the cookies the page has now. */

@@ -5,7 +5,12 @@ import type { AddressInfo, Socket } from 'node:net';
 import { assetOf } from './html.js';
 import { hostileListing, hostileRole, NEVER_YIELDS_SCRIPT } from './hostile.js';
 import { listingPage } from './listing-page.js';
-import { renderedByScript, type Rendering, type RenderedKind } from './script-rendered.js';
+import {
+  renderedByScript,
+  revisedByScript,
+  type Rendering,
+  type RenderedKind,
+} from './script-rendered.js';
 import { clientOf, cookieOf, kindOf, RateWindow, readForm } from './request-facts.js';
 import type { ListingSite, ListingSiteOptions, SiteOutage, SiteRequest } from './site-types.js';
 import {
@@ -156,15 +161,27 @@ export async function startListingSite(options: ListingSiteOptions = {}): Promis
       const layout = (url.searchParams.get('layout') as ListingLayout | null) ?? options.layout;
       const jsonLdParam = url.searchParams.get('jsonld');
       const jsonLd = jsonLdParam === null ? options.jsonLd : jsonLdParam === '1';
-      return send(
-        200,
-        listingPage(listing, `http://site${url.pathname}`, {
+      const page = (shown: SandboxListing): string =>
+        listingPage(shown, `http://site${url.pathname}`, {
           layout: layout ?? undefined,
           jsonLd,
           extraText: options.notices?.[mls],
           script: role === 'never-yields' ? NEVER_YIELDS_SCRIPT : undefined,
-        }),
-      );
+        });
+      if ((url.searchParams.get('render') ?? rendering.listing) === 'revised')
+        // Cached a week ago, before the last price cut and a week fewer on the market.
+        return send(
+          200,
+          revisedByScript(
+            page({
+              ...listing,
+              listPrice: listing.listPrice + 5000,
+              daysOnMarket: Math.max(0, listing.daysOnMarket - 7),
+            }),
+            page(listing),
+          ),
+        );
+      return send(200, page(listing));
     }
     return send(404, notFoundPage());
   };

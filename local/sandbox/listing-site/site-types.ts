@@ -32,8 +32,10 @@ export interface ListingSiteOptions {
   jsonLd?: boolean;
   /**
    * How search and listing pages are delivered: `server` (the default: data in the served HTML)
-   * or `script` (an empty page a script fills in, as a single-page app). `?render=script` on a
-   * URL asks for one page that way. Change it mid-run with `setRendering`.
+   * or `script` (an empty page a script fills in, as a single-page app); listing pages also
+   * `revised` (the served HTML shows a week-old copy of the listing, which a script replaces with
+   * the current one). `?render=script` on a URL asks for one page that way. Change it mid-run with
+   * `setRendering`.
    */
   rendering?: Partial<Record<RenderedKind, Rendering>>;
   /**

@@ -111,6 +111,35 @@ describe('scrape-mls adaptive rendering', { timeout: 120_000 }, () => {
     expect(run.summaries[0]).toMatch(/listing pages in the browser \(changed 2x in this run\)/);
   });
 
+  it("notices served HTML that reads complete but is not what the browser shows: the browser's reading replaces the HTTP one", async () => {
+    const cached = await site({ seed: 'revised' });
+    cached.setListingDelay(30);
+    const start = cached.requestLog.length;
+    // Once listing pages are read over HTTP, the site serves a week-old copy that a script
+    // brings up to date: complete, so only a recheck can tell.
+    const watcher = (async () => {
+      await until(() => listingLoads(cached, start).length >= 12);
+      cached.setRendering('listing', 'revised');
+    })();
+    // Every HTTP page rechecked, so each one read from the old copy is caught.
+    const { run, shard, counts } = await scrape(
+      '908',
+      inputs(cached, { 'rendering-recheck': '1' }),
+    );
+    await watcher;
+    const truth = new Map(cached.listings(ZIP).map((listing) => [listing.mlsNumber, listing]));
+    expect(shard.listings).toHaveLength(truth.size);
+    for (const listing of shard.listings) {
+      const current = truth.get(listing.mlsNumber);
+      expect(listing.listPrice, listing.mlsNumber).toBe(current?.listPrice);
+      expect(listing.daysOnMarket, listing.mlsNumber).toBe(current?.daysOnMarket);
+    }
+    // Some were read over HTTP from the old copy (the script keeps the type in the browser after).
+    expect(run.lines.some((line) => /its reading replaces the HTTP one/.test(line))).toBe(true);
+    expect(counts['listings-scraped']).toBe(truth.size);
+    expect(run.summaries[0]).toMatch(/listing pages in the browser \(changed 2x in this run\)/);
+  });
+
   it('starts a night where the last one ended: an HTTP-only night launches no Chromium', async () => {
     const served = await site({ seed: 'memory' });
     const withDb = { 'mongodb-uri': database.uri, database: database.db.databaseName };

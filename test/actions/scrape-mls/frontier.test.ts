@@ -105,6 +105,41 @@ describe('scrape-mls listing frontier over several nights', { timeout: 90_000 },
     expect(revisited?.visits).toBe(2);
   }, 180_000);
 
+  it('reads never-visited listings while the result pages go on; listings visited before wait for the whole search', async () => {
+    const paged = await startListingSite({
+      seed: 'pipelined',
+      parcelsPerZip: 90,
+      date: FIRST_NIGHT,
+    });
+    const pageOrder = async (runId: string) => {
+      bench.useRun(runId);
+      const start = paged.requestLog.length;
+      const run = await runScrape({ ...inputs, 'base-url': paged.url });
+      expect(run.failures).toEqual([]);
+      const kinds = paged.requestLog.slice(start).map((request) => request.kind);
+      return {
+        firstListing: kinds.indexOf('listing'),
+        lastSearch: kinds.lastIndexOf('search'),
+        searches: kinds.filter((kind) => kind === 'search').length,
+        listings: kinds.filter((kind) => kind === 'listing').length,
+      };
+    };
+    try {
+      const first = await pageOrder('841');
+      expect(first.searches).toBeGreaterThan(3);
+      expect(first.listings).toBe(paged.listings('85031').length);
+      // Every listing is new on the first night: its pages start beside the result pages.
+      expect(first.firstListing).toBeLessThan(first.lastSearch);
+      // The same market the next night: every listing was visited, so the plan of the whole
+      // search orders them (least recently visited first), and none is read before it.
+      const second = await pageOrder('842');
+      expect(second.listings).toBe(first.listings);
+      expect(second.firstListing).toBeGreaterThan(second.lastSearch);
+    } finally {
+      await paged.close();
+    }
+  });
+
   it('goes on in search order with a warning when the database does not answer', async () => {
     const run = await runScrape({
       ...inputs,

@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, resolveBrowserPath } from '../../../actions/scrape-mls/src/browser.js';
+import { existsSync } from 'node:fs';
+import {
+  launchBrowser,
+  resolveBrowserPath,
+  SYSTEM_CHROMIUM,
+  SYSTEM_HEADLESS_SHELL,
+} from '../../../actions/scrape-mls/src/browser.js';
 import { listingRecord } from '../../../actions/scrape-mls/src/listing-record.js';
 import {
   pageReadingScript,
@@ -12,9 +18,19 @@ import { memoryLogger } from '../../../shared/logger.js';
 import { startListingSite, type ListingSite } from '../../../local/sandbox/listing-site/server.js';
 import { SELECTORS } from './harness.js';
 
+// The Chromium the scraper picks, and each of Debian's that is installed: the headless shell it
+// prefers, and the full browser (on GitHub's runners, Google Chrome) it runs where there is no shell.
+const browsers = [
+  ...new Set(
+    [resolveBrowserPath(''), SYSTEM_HEADLESS_SHELL, SYSTEM_CHROMIUM].filter(
+      (path) => path === undefined || existsSync(path),
+    ),
+  ),
+];
+
 // The adaptive scraper's foundation: a page read from its served HTML gives exactly what the
 // browser reads from the rendered DOM, for every page type and layout the site has.
-describe('reading a page from its served HTML', () => {
+describe.each(browsers)('reading a page from its served HTML (Chromium: %s)', (executable) => {
   let site: ListingSite;
   let browser: Browser;
   let context: BrowserContext;
@@ -22,7 +38,7 @@ describe('reading a page from its served HTML', () => {
 
   beforeAll(async () => {
     site = await startListingSite({ seed: 'served', parcelsPerZip: 60, date: '2026-11-20' });
-    browser = await launchBrowser(resolveBrowserPath(''), memoryLogger());
+    browser = await launchBrowser(executable, memoryLogger());
     context = await browser.newContext();
     selectors = await loadSelectors(SELECTORS);
   });

@@ -8,10 +8,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-PU246L56.js";
+} from "./chunk-W4XHDAZ2.js";
 import {
   external_exports
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/model/address.ts
 var addressPartsSchema = external_exports.object({

@@ -6,7 +6,7 @@ import {
 } from "./chunk-KIOB4Y4M.js";
 import {
   ConfigurationError
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/crypto/sealed-text.ts
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";

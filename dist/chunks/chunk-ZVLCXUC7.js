@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   normalizedAddressSchema
-} from "./chunk-O3GTRPYJ.js";
+} from "./chunk-IOBXINTM.js";
 import {
   apnSchema,
   calendarDateSchema,
@@ -12,10 +12,10 @@ import {
   sha256Schema,
   timestampSchema,
   zip5Schema
-} from "./chunk-PU246L56.js";
+} from "./chunk-W4XHDAZ2.js";
 import {
   external_exports
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/model/county-parcel-parts.ts
 var valuationSchema = external_exports.object({

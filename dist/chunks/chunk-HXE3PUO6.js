@@ -6,7 +6,7 @@ import {
 } from "./chunk-B4QX6BYH.js";
 import {
   isRetryable
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/http/retry.ts
 async function retry(operation, options = {}) {

@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   require_lib
-} from "./chunk-NCQYB2KM.js";
+} from "./chunk-UK4VE3HP.js";
 import {
   __toESM
 } from "./chunk-Z67Z3DOX.js";

@@ -6,20 +6,20 @@ import {
   countyParcelSchema,
   enrichmentObjectSchema,
   enrichmentSchema
-} from "./chunk-QITCQXGD.js";
+} from "./chunk-ZVLCXUC7.js";
 import {
   USAGE_SCHEMA_VERSION,
   usageSchema
-} from "./chunk-2BX5I7FB.js";
+} from "./chunk-2A5BLYRJ.js";
 import {
   MLS_LISTING_SCHEMA_VERSION,
   mlsListingSchema,
   normalizedAddressSchema
-} from "./chunk-O3GTRPYJ.js";
+} from "./chunk-IOBXINTM.js";
 import {
   RUN_STATS_SCHEMA_VERSION,
   runStatsSchema
-} from "./chunk-UI4IHRPC.js";
+} from "./chunk-5A7CVTSE.js";
 import {
   MANIFEST_SCHEMA_VERSION,
   apnSchema,
@@ -27,11 +27,11 @@ import {
   propertyKeySchema,
   runIdSchema,
   timestampSchema
-} from "./chunk-PU246L56.js";
+} from "./chunk-W4XHDAZ2.js";
 import {
   IntegrityError,
   external_exports
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/model/property.ts
 var PROPERTY_SCHEMA_VERSION = 1;

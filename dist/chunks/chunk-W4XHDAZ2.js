@@ -19,7 +19,7 @@ import {
   retry,
   setSecret,
   warning
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 import {
   __commonJS,
   __export,

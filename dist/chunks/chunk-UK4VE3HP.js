@@ -8,7 +8,7 @@ import {
   scrubSecrets,
   secretForms,
   stringInput
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 import {
   __commonJS,
   __require,

@@ -7,7 +7,7 @@ import {
   external_exports,
   readEnv,
   stringInput
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/privacy/visibility.ts
 import { readFileSync } from "node:fs";

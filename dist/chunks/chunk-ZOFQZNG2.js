@@ -10,12 +10,12 @@ import {
   readNdjson,
   verifyManifest,
   writeManifest
-} from "./chunk-PU246L56.js";
+} from "./chunk-W4XHDAZ2.js";
 import {
   ConfigurationError,
   IntegrityError,
   errorMessage
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/io/stage-output.ts
 import { mkdir } from "node:fs/promises";

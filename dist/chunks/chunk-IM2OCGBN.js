@@ -9,7 +9,7 @@ import {
   readEnv,
   require_light,
   retry
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 import {
   __toESM
 } from "./chunk-Z67Z3DOX.js";

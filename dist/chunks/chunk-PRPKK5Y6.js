@@ -6,7 +6,7 @@ import {
 import {
   NonRetryableError,
   RetryableError
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/stop-signal.ts
 var StopRequest = class extends Error {

@@ -5,10 +5,10 @@ import {
   runIdSchema,
   shardSchema,
   timestampSchema
-} from "./chunk-PU246L56.js";
+} from "./chunk-W4XHDAZ2.js";
 import {
   external_exports
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/model/usage.ts
 var USAGE_SCHEMA_VERSION = 1;

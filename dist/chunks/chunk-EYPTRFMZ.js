@@ -2,7 +2,7 @@ import { createRequire as __pipelineCreateRequire } from 'node:module';
 const require = __pipelineCreateRequire(import.meta.url);
 import {
   external_exports
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/io/artifact-name.ts
 var ARTIFACT_NAME_RULE = 'a plain name of letters, digits, ".", "_" or "-" that starts with a letter or digit, has no "..", at most 100 characters';

@@ -6,7 +6,7 @@ import {
   createHttpError,
   isJsonContentType,
   looksLikeHtml
-} from "./chunk-BVFBQYKF.js";
+} from "./chunk-PRPKK5Y6.js";
 import {
   MAX_TIMER_MS,
   abortReason
@@ -17,7 +17,7 @@ import {
   scrubSecrets,
   secretHeaderValues,
   secretQueryValues
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 import {
   __commonJS,
   __require

@@ -3,7 +3,7 @@ const require = __pipelineCreateRequire(import.meta.url);
 import {
   ConfigurationError,
   stringInput
-} from "./chunk-WV6SG3Z4.js";
+} from "./chunk-24OGRAKZ.js";
 
 // shared/github/repository.ts
 var repositoryPattern = /^[\w.-]+\/[\w.-]+$/;
