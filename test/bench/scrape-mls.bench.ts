@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { resolveBrowserPath } from '../../actions/scrape-mls/src/browser.js';
 import { readJsonLd } from '../../actions/scrape-mls/src/json-ld.js';
 import { scrapeMlsInputs } from '../../actions/scrape-mls/src/inputs.js';
 import { DEFAULT_TUNING, scrapeMls } from '../../actions/scrape-mls/src/scrape.js';
@@ -116,6 +117,7 @@ async function scrape(
 }
 
 const fmt = (value: number): string => value.toFixed(0).padStart(6);
+console.log(`Chromium: ${resolveBrowserPath('') ?? "Playwright's managed browser"}`);
 console.log(
   `${listings.length} listing pages of ${ZIP} for the browser; figures include launching Chromium and the search pages`,
 );
