@@ -10449,42 +10449,34 @@ import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
 // actions/scrape-mls/src/append-lines.ts
-import { open } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
 var AppendLines = class {
   constructor(path) {
     this.path = path;
   }
   path;
-  #handle = null;
-  #waiting = [];
-  #writing = null;
-  /** Appends `line` (with its newline) after every earlier append. */
+  #fd = null;
+  /** Appends `line` (with its newline) after every earlier append; rejects if it cannot be written. */
   append(line) {
-    return new Promise((written, failed) => {
-      this.#waiting.push({ line, written, failed });
-      this.#writing ??= this.#drain();
-    });
-  }
-  /** Writes what waits, all of it at a time, until nothing does. A failed write fails its lines only. */
-  async #drain() {
-    while (this.#waiting.length > 0) {
-      const lines = this.#waiting.splice(0);
-      try {
-        this.#handle ??= open(this.path, "a");
-        await (await this.#handle).write(lines.map((waiting) => waiting.line).join(""));
-        for (const waiting of lines) waiting.written();
-      } catch (error) {
-        for (const waiting of lines) waiting.failed(error);
-      }
+    try {
+      this.#fd ??= openSync(this.path, "a");
+      const bytes = Buffer.from(line);
+      for (let at = 0; at < bytes.length; ) at += writeSync(this.#fd, bytes, at, bytes.length - at);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error);
     }
-    this.#writing = null;
   }
-  /** Waits for the appends under way and closes the file; a later append opens it again. */
-  async close() {
-    await this.#writing;
-    const handle = this.#handle;
-    this.#handle = null;
-    if (handle) await (await handle).close();
+  /** Closes the file; a later append opens it again. */
+  close() {
+    const fd = this.#fd;
+    this.#fd = null;
+    try {
+      if (fd !== null) closeSync(fd);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 };
 
