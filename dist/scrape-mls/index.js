@@ -1246,6 +1246,11 @@ var RenderingPlan = class {
   get setting() {
     return this.#policy.setting;
   }
+  /** How a page of `type` would be loaded now (no page is counted, unlike `planFor`). */
+  modeOf(type) {
+    const { setting } = this.#policy;
+    return setting === "adaptive" ? this.#types.get(type)?.mode ?? "browser" : setting;
+  }
   /** How to load the next page of `type`. */
   planFor(type) {
     const { setting, recheckShare } = this.#policy;
@@ -10011,7 +10016,6 @@ async function loadPage(ctx, session, request, stats, abandon) {
   if (ctx.rendering.setting === "http" && shortfall !== "captcha") return { via: "http", outcome };
   ctx.rendering.fellShort(type, shortfall);
   ctx.logger.debug(`${request.url}: ${shortfall} over HTTP; loading it in the browser`);
-  await ctx.limiter.acquire(ctx.stop);
   return {
     via: "browser",
     outcome: await inBrowser(ctx, session, request, stats, abandon, "fallback")
@@ -10020,7 +10024,6 @@ async function loadPage(ctx, session, request, stats, abandon) {
 function recheck(ctx, session, request, served, stats, abandon) {
   const check = async () => {
     try {
-      await ctx.limiter.acquire(ctx.stop);
       const browsed = await inBrowser(ctx, session, request, stats, abandon, "recheck");
       if (browsed.kind !== "ok") {
         ctx.logger.debug(
@@ -10061,6 +10064,7 @@ function shortfallOf(type, outcome) {
 async function inBrowser(ctx, session, request, stats, abandon, why) {
   if (why !== "recheck") await session.checking;
   const page = await ctx.sessions.page(session);
+  if (why !== "learn") await ctx.limiter.acquire(ctx.stop);
   stats.loads.browser += 1;
   let outcome = await visitPage(page, request.url, ctx.selectors, {
     scope: ctx.scope,
@@ -10348,6 +10352,7 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
           }
           const current = session;
           active.add(current);
+          if (ctx.rendering.modeOf(request.kind) === "browser") await ctx.sessions.page(current);
           await ctx.limiter.acquire(ctx.stop);
           stats.pages += 1;
           const { via, outcome, recheck: recheck2 } = await loadPage(ctx, current, request, stats, abandon);

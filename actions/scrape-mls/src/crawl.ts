@@ -113,6 +113,9 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
           }
           const current: Session = session;
           active.add(current);
+          // A page for the browser gets its browser page (and Chromium, the first time) before its
+          // pace slot: the site sees requests spaced as the pace says, not bunched after a launch.
+          if (ctx.rendering.modeOf(request.kind) === 'browser') await ctx.sessions.page(current);
           // Rejects with the stop's reason: the page is not taken.
           await ctx.limiter.acquire(ctx.stop);
           stats.pages += 1;

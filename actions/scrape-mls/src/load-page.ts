@@ -76,8 +76,6 @@ export async function loadPage(
   if (ctx.rendering.setting === 'http' && shortfall !== 'captcha') return { via: 'http', outcome };
   ctx.rendering.fellShort(type, shortfall);
   ctx.logger.debug(`${request.url}: ${shortfall} over HTTP; loading it in the browser`);
-  // A second request to the site for this page: it waits its turn as any page does.
-  await ctx.limiter.acquire(ctx.stop);
   return {
     via: 'browser',
     outcome: await inBrowser(ctx, session, request, stats, abandon, 'fallback'),
@@ -102,8 +100,6 @@ function recheck(
 ): Promise<ReadPage | null> {
   const check = async (): Promise<ReadPage | null> => {
     try {
-      // A second request to the site for this page: it waits its turn as any page does.
-      await ctx.limiter.acquire(ctx.stop);
       const browsed = await inBrowser(ctx, session, request, stats, abandon, 'recheck');
       if (browsed.kind !== 'ok') {
         ctx.logger.debug(
@@ -161,6 +157,9 @@ async function inBrowser(
 ): Promise<VisitOutcome> {
   if (why !== 'recheck') await session.checking;
   const page = await ctx.sessions.page(session);
+  // A second request to the site for a page read over HTTP: it waits its turn as any page does,
+  // once the browser page is ready (the crawl took the turn of a page planned for the browser).
+  if (why !== 'learn') await ctx.limiter.acquire(ctx.stop);
   stats.loads.browser += 1;
   let outcome = await visitPage(page, request.url, ctx.selectors, {
     scope: ctx.scope,
