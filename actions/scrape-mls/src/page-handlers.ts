@@ -46,9 +46,8 @@ export async function passCaptchas(
 /**
  * Handles a page that loaded: a listing page becomes a record; a result page's rows are recorded,
  * its never-visited listings queued (the other visits are planned once the search is read) and its
- * next page queued. `again`: the page
- * was harvested already, and this reading (the browser's, after a recheck) replaces that one: the
- * listing record, and what the rows showed of each listing.
+ * next page queued. `again`: the page was harvested already, and this reading (the browser's,
+ * after a recheck) replaces that one: the listing record, and what the rows showed of each listing.
  */
 export async function harvest(
   ctx: CrawlContext,
