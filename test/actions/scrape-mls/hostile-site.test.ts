@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DESCRIPTION_CHARS } from '../../../actions/scrape-mls/src/listing-record.js';
 import { startListingSite, type ListingSite } from '../../../local/sandbox/listing-site/server.js';
+import { useTestDatabase } from '../../support/database.js';
 import { FAST, runScrape, SELECTORS, startBench, type Bench } from './harness.js';
 
 /** Another host on this machine (127.0.0.2) that records every request it gets. */
@@ -20,6 +21,7 @@ async function startTrap(): Promise<{ url: string; hits: string[]; server: Serve
 }
 
 describe('scrape-mls against a hostile listing site', { timeout: 120_000 }, () => {
+  const database = useTestDatabase();
   let bench: Bench;
   let site: ListingSite;
   let trap: Awaited<ReturnType<typeof startTrap>>;
@@ -110,5 +112,56 @@ describe('scrape-mls against a hostile listing site', { timeout: 120_000 }, () =
       '85031: 6 links refused (not http(s), another site or a private address: never loaded)',
     );
     expect(run.summaries[0]).toContain('85031: 1 pages abandoned: their script never yielded');
+  });
+
+  it("keeps an HTTP page's reading when its recheck in the browser never yields, and goes on rechecking", async () => {
+    const withDb = {
+      'zip-codes': '85031',
+      'base-url': site.url,
+      selectors: SELECTORS,
+      'requests-per-minute': '0',
+      concurrency: '2',
+      'mongodb-uri': database.uri,
+      database: database.db.databaseName,
+    };
+    const tuning = { ...FAST, pageTimeoutMs: 8_000 };
+    // A first night learns that listing pages read over HTTP, and keeps it.
+    bench.useRun('1802');
+    await runScrape(withDb, tuning);
+    expect(
+      await database.db
+        .collection('rendering_modes')
+        .countDocuments({ pageType: 'listing', mode: 'http' }),
+    ).toBe(1);
+
+    // The next night starts over HTTP and loads every HTTP page in the browser too.
+    bench.useRun('1803');
+    const start = site.requestLog.length;
+    const run = await runScrape({ ...withDb, 'rendering-recheck': '1' }, tuning);
+    const [adversarial, neverYields, , ...plain] = site.listings('85031');
+    const page = `${site.url}/listing/${neverYields!.mlsNumber}`;
+    // Its served HTML reads complete; its script only holds the browser, which is given up.
+    expect(run.lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^debug: ${page}: its recheck in the browser failed: .*within 8 s`),
+      ),
+    );
+    expect(
+      run.lines.filter((line) => line.includes('its recheck in the browser failed')),
+    ).toHaveLength(1);
+    expect(run.lines.filter((line) => line.startsWith(`warning: gave up on ${page}`))).toEqual([]);
+    const shard = await bench.readArtifact('mls-listings-85031');
+    expect(shard.listings.map((listing) => listing.mlsNumber).sort()).toEqual(
+      [adversarial, neverYields, ...plain].map((listing) => listing!.mlsNumber).sort(),
+    );
+    // Every other listing page was loaded twice, over HTTP and in the browser: the session that
+    // gave up the stuck page went on rechecking.
+    const loads = site.requestLog.slice(start).filter((request) => request.kind === 'listing');
+    for (const listing of plain)
+      expect(
+        loads.filter((request) => request.path === `/listing/${listing.mlsNumber}`),
+        listing.mlsNumber,
+      ).toHaveLength(2);
+    expect(run.summaries[0]).toMatch(/listing pages over plain HTTP;/);
   });
 });
