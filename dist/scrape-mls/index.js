@@ -1246,11 +1246,6 @@ var RenderingPlan = class {
   get setting() {
     return this.#policy.setting;
   }
-  /** How a page of `type` would be loaded now (no page is counted, unlike `planFor`). */
-  modeOf(type) {
-    const { setting } = this.#policy;
-    return setting === "adaptive" ? this.#types.get(type)?.mode ?? "browser" : setting;
-  }
   /** How to load the next page of `type`. */
   planFor(type) {
     const { setting, recheckShare } = this.#policy;
@@ -1579,41 +1574,37 @@ var ListingFrontier = class _ListingFrontier {
   }
   /** What the frontier knows of `urls`; empty when there is none or it cannot be read. */
   async entries(urls) {
-    const known = /* @__PURE__ */ new Map();
-    if (!this.collection) return known;
     try {
-      for (let start = 0; start < urls.length; start += READ_BATCH) {
-        const batch = urls.slice(start, start + READ_BATCH);
-        for await (const doc of this.collection.find({ _id: { $in: batch } })) {
-          known.set(doc._id, doc);
-        }
-      }
+      return await this.#read(urls);
     } catch (error) {
       this.logger.warning(
         `listing frontier unreadable (${errorMessage(error)}); listing pages in search order`
       );
-      known.clear();
+      return /* @__PURE__ */ new Map();
     }
-    return known;
   }
   /**
-   * Which of `urls` were never visited, or null when the frontier cannot be read now (the full
-   * plan, once the search is read, decides about them then). Without a database, all of them.
+   * What the frontier knows of `urls` (empty without a database), or null when it cannot be read
+   * now, said at debug level only: a caller that asks after every result page has the full plan,
+   * once the search is read, to fall back on.
    */
-  async unvisited(urls) {
-    if (!this.collection) return new Set(urls);
+  async known(urls) {
     try {
-      const visited = /* @__PURE__ */ new Set();
-      const cursor = this.collection.find(
-        { _id: { $in: [...urls] }, lastVisitedAt: { $ne: null } },
-        { projection: { _id: 1 } }
-      );
-      for await (const doc of cursor) visited.add(doc._id);
-      return new Set(urls.filter((url) => !visited.has(url)));
+      return await this.#read(urls);
     } catch (error) {
       this.logger.debug(`listing frontier unreadable now (${errorMessage(error)})`);
       return null;
     }
+  }
+  async #read(urls) {
+    const known = /* @__PURE__ */ new Map();
+    if (!this.collection) return known;
+    for (let start = 0; start < urls.length; start += READ_BATCH) {
+      const batch = urls.slice(start, start + READ_BATCH);
+      for await (const doc of this.collection.find({ _id: { $in: batch } }))
+        known.set(doc._id, doc);
+    }
+    return known;
   }
   /**
    * Records the rows the search showed (seen now) and the listing pages read in this run (visited
@@ -9892,27 +9883,33 @@ function planVisits(rows, frontier) {
 // actions/scrape-mls/src/queue-visits.ts
 async function queueNewListings(ctx, rows) {
   if (rows.length === 0) return;
-  const unvisited = await ctx.frontier.unvisited(rows.map((row) => row.url));
-  if (!unvisited) return;
-  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf("listing") : Infinity;
-  for (const { url } of rows) {
-    if (room <= 0) return;
-    if (unvisited.has(url) && !ctx.queue.has(url) && robotsAllow(ctx.robots, url)) {
-      if (await ctx.queue.add(url, "listing")) room -= 1;
-    }
-  }
+  const known = await ctx.frontier.known(rows.map((row) => row.url));
+  if (!known) return;
+  const fresh = rows.filter((row) => visitReason(row, known.get(row.url)) === "new");
+  await enqueue(
+    ctx,
+    fresh.map((row) => row.url),
+    () => void 0
+  );
 }
 async function queueVisits(ctx, stats) {
   const rows = ctx.rows.all();
   const plan = planVisits(rows, await ctx.frontier.entries(rows.map((row) => row.url)));
-  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf("listing") : Infinity;
-  for (const visit of plan) {
-    if (room <= 0) break;
-    if (ctx.queue.has(visit.url)) continue;
-    if (!robotsAllow(ctx.robots, visit.url)) stats.robotsSkipped += 1;
-    else if (await ctx.queue.add(visit.url, "listing")) room -= 1;
-  }
+  await enqueue(
+    ctx,
+    plan.map((visit) => visit.url),
+    () => stats.robotsSkipped += 1
+  );
   return new Map(plan.map((visit) => [visit.url, visit.reason]));
+}
+async function enqueue(ctx, urls, disallowed) {
+  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf("listing") : Infinity;
+  for (const url of urls) {
+    if (room <= 0) return;
+    if (ctx.queue.has(url)) continue;
+    if (!robotsAllow(ctx.robots, url)) disallowed();
+    else if (await ctx.queue.add(url, "listing")) room -= 1;
+  }
 }
 function frontierCounts(reasons, queue, robots) {
   const counts = {
@@ -9990,11 +9987,16 @@ function admitted(ctx, href, pageUrl, stats) {
 async function loadPage(ctx, session, request, stats, abandon) {
   const type = request.kind;
   const plan = ctx.rendering.planFor(type);
+  const take = async () => {
+    await ctx.limiter.acquire(ctx.stop);
+    stats.pages += 1;
+  };
   if (plan.mode === "browser")
     return {
       via: "browser",
-      outcome: await inBrowser(ctx, session, request, stats, abandon, "learn")
+      outcome: await inBrowser(ctx, session, request, stats, abandon, "learn", take)
     };
+  await take();
   const fetched = await fetchServedPage(session.http, request.url, ctx.selectors, {
     timeoutMs: ctx.navigationTimeoutMs,
     scope: ctx.scope,
@@ -10018,13 +10020,13 @@ async function loadPage(ctx, session, request, stats, abandon) {
   ctx.logger.debug(`${request.url}: ${shortfall} over HTTP; loading it in the browser`);
   return {
     via: "browser",
-    outcome: await inBrowser(ctx, session, request, stats, abandon, "fallback")
+    outcome: await inBrowser(ctx, session, request, stats, abandon, "fallback", turn(ctx))
   };
 }
 function recheck(ctx, session, request, served, stats, abandon) {
   const check = async () => {
     try {
-      const browsed = await inBrowser(ctx, session, request, stats, abandon, "recheck");
+      const browsed = await inBrowser(ctx, session, request, stats, abandon, "recheck", turn(ctx));
       if (browsed.kind !== "ok") {
         ctx.logger.debug(
           `${request.url}: its recheck in the browser came to ${browsed.kind}; the HTTP reading stands`
@@ -10055,16 +10057,19 @@ function recheck(ctx, session, request, served, stats, abandon) {
   session.checking = settled;
   return checked;
 }
+function turn(ctx) {
+  return () => ctx.limiter.acquire(ctx.stop);
+}
 function shortfallOf(type, outcome) {
   if (outcome.kind === "captcha") return "captcha";
   if (outcome.kind === "blocked") return "blocked";
   if (outcome.kind === "ok" && !httpReadingComplete(type, outcome.reading)) return "incomplete";
   return null;
 }
-async function inBrowser(ctx, session, request, stats, abandon, why) {
+async function inBrowser(ctx, session, request, stats, abandon, why, turn2) {
   if (why !== "recheck") await session.checking;
   const page = await ctx.sessions.page(session);
-  if (why !== "learn") await ctx.limiter.acquire(ctx.stop);
+  await turn2();
   stats.loads.browser += 1;
   let outcome = await visitPage(page, request.url, ctx.selectors, {
     scope: ctx.scope,
@@ -10151,11 +10156,10 @@ var SessionPool = class {
     return this.#idle.pop() ?? this.#create();
   }
   /**
-   * Keeps a session the crawl is done with for the next crawl, once its recheck is over (closes
-   * it if it was abandoned).
+   * Keeps a session the crawl is done with for the next crawl (closes it if it was abandoned). A
+   * recheck still under way in it holds its browser page (see `checking`): the crawl waits for it.
    */
   async release(session) {
-    await session.checking;
     if (session.abandoned) await this.close(session, false);
     else this.#idle.push(session);
   }
@@ -10352,9 +10356,6 @@ async function crawl(ctx, stats = emptyCrawlStats()) {
           }
           const current = session;
           active.add(current);
-          if (ctx.rendering.modeOf(request.kind) === "browser") await ctx.sessions.page(current);
-          await ctx.limiter.acquire(ctx.stop);
-          stats.pages += 1;
           const { via, outcome, recheck: recheck2 } = await loadPage(ctx, current, request, stats, abandon);
           shown = { session: current, via, html: outcome.kind === "ok" ? outcome.html : void 0 };
           if (abandon.aborted) {

@@ -108,21 +108,21 @@ export async function runStepProcess(step: StepProcess): Promise<ProcessResult> 
     if (tail.length > 15) tail.shift();
     return masked;
   };
-  const writeLine = (line: string) => {
-    const masked = logged(line);
-    if (masked !== undefined) log.write(`${masked}\n`);
-  };
   // A chunk's lines go to the log in one write, not one each (a county shard logs a debug line
   // per parcel it fetches).
-  const onData = (chunk: Buffer) => {
-    const lines = (pending + chunk.toString('utf8')).split('\n');
-    pending = lines.pop() ?? '';
+  const writeLines = (lines: readonly string[]) => {
     let text = '';
     for (const line of lines) {
       const masked = logged(line);
       if (masked !== undefined) text += `${masked}\n`;
     }
     if (text !== '') log.write(text);
+  };
+  const writeLine = (line: string) => writeLines([line]);
+  const onData = (chunk: Buffer) => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    writeLines(lines);
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);

@@ -113,12 +113,8 @@ export async function crawl(ctx: CrawlContext, stats = emptyCrawlStats()): Promi
           }
           const current: Session = session;
           active.add(current);
-          // A page for the browser gets its browser page (and Chromium, the first time) before its
-          // pace slot: the site sees requests spaced as the pace says, not bunched after a launch.
-          if (ctx.rendering.modeOf(request.kind) === 'browser') await ctx.sessions.page(current);
-          // Rejects with the stop's reason: the page is not taken.
-          await ctx.limiter.acquire(ctx.stop);
-          stats.pages += 1;
+          // Takes the page's pace turn as its request leaves; a stop rejects the turn, with the
+          // stop's reason, and the page is not taken.
           const { via, outcome, recheck } = await loadPage(ctx, current, request, stats, abandon);
           shown = { session: current, via, html: outcome.kind === 'ok' ? outcome.html : undefined };
           if (abandon.aborted) {

@@ -60,42 +60,39 @@ export class ListingFrontier {
 
   /** What the frontier knows of `urls`; empty when there is none or it cannot be read. */
   async entries(urls: readonly string[]): Promise<Map<string, FrontierEntry>> {
-    const known = new Map<string, FrontierEntry>();
-    if (!this.collection) return known;
     try {
-      for (let start = 0; start < urls.length; start += READ_BATCH) {
-        const batch = urls.slice(start, start + READ_BATCH);
-        for await (const doc of this.collection.find({ _id: { $in: batch } })) {
-          known.set(doc._id, doc);
-        }
-      }
+      return await this.#read(urls);
     } catch (error) {
       this.logger.warning(
         `listing frontier unreadable (${errorMessage(error)}); listing pages in search order`,
       );
-      known.clear();
+      return new Map();
     }
-    return known;
   }
 
   /**
-   * Which of `urls` were never visited, or null when the frontier cannot be read now (the full
-   * plan, once the search is read, decides about them then). Without a database, all of them.
+   * What the frontier knows of `urls` (empty without a database), or null when it cannot be read
+   * now, said at debug level only: a caller that asks after every result page has the full plan,
+   * once the search is read, to fall back on.
    */
-  async unvisited(urls: readonly string[]): Promise<Set<string> | null> {
-    if (!this.collection) return new Set(urls);
+  async known(urls: readonly string[]): Promise<Map<string, FrontierEntry> | null> {
     try {
-      const visited = new Set<string>();
-      const cursor = this.collection.find(
-        { _id: { $in: [...urls] }, lastVisitedAt: { $ne: null } },
-        { projection: { _id: 1 } },
-      );
-      for await (const doc of cursor) visited.add(doc._id);
-      return new Set(urls.filter((url) => !visited.has(url)));
+      return await this.#read(urls);
     } catch (error) {
       this.logger.debug(`listing frontier unreadable now (${errorMessage(error)})`);
       return null;
     }
+  }
+
+  async #read(urls: readonly string[]): Promise<Map<string, FrontierEntry>> {
+    const known = new Map<string, FrontierEntry>();
+    if (!this.collection) return known;
+    for (let start = 0; start < urls.length; start += READ_BATCH) {
+      const batch = urls.slice(start, start + READ_BATCH);
+      for await (const doc of this.collection.find({ _id: { $in: batch } }))
+        known.set(doc._id, doc);
+    }
+    return known;
   }
 
   /**

@@ -49,11 +49,19 @@ export async function loadPage(
 ): Promise<LoadedPage> {
   const type = request.kind;
   const plan = ctx.rendering.planFor(type);
+  // The page's first request takes its pace turn as it leaves (in the browser, once the browser
+  // page, and Chromium, are ready: requests reach the site spaced as the pace says, not bunched
+  // after a launch); from then on the page counts as taken.
+  const take = async (): Promise<void> => {
+    await ctx.limiter.acquire(ctx.stop);
+    stats.pages += 1;
+  };
   if (plan.mode === 'browser')
     return {
       via: 'browser',
-      outcome: await inBrowser(ctx, session, request, stats, abandon, 'learn'),
+      outcome: await inBrowser(ctx, session, request, stats, abandon, 'learn', take),
     };
+  await take();
   const fetched = await fetchServedPage(session.http, request.url, ctx.selectors, {
     timeoutMs: ctx.navigationTimeoutMs,
     scope: ctx.scope,
@@ -78,7 +86,7 @@ export async function loadPage(
   ctx.logger.debug(`${request.url}: ${shortfall} over HTTP; loading it in the browser`);
   return {
     via: 'browser',
-    outcome: await inBrowser(ctx, session, request, stats, abandon, 'fallback'),
+    outcome: await inBrowser(ctx, session, request, stats, abandon, 'fallback', turn(ctx)),
   };
 }
 
@@ -100,7 +108,7 @@ function recheck(
 ): Promise<ReadPage | null> {
   const check = async (): Promise<ReadPage | null> => {
     try {
-      const browsed = await inBrowser(ctx, session, request, stats, abandon, 'recheck');
+      const browsed = await inBrowser(ctx, session, request, stats, abandon, 'recheck', turn(ctx));
       if (browsed.kind !== 'ok') {
         ctx.logger.debug(
           `${request.url}: its recheck in the browser came to ${browsed.kind}; the HTTP reading stands`,
@@ -133,6 +141,11 @@ function recheck(
   return checked;
 }
 
+/** The pace turn of a second request for a page read over HTTP: it waits as any page does. */
+function turn(ctx: CrawlContext): () => Promise<void> {
+  return () => ctx.limiter.acquire(ctx.stop);
+}
+
 /** Why an HTTP outcome cannot stand for the page, or null when it can. */
 function shortfallOf(type: QueuedRequest['kind'], outcome: VisitOutcome): HttpShortfall | null {
   if (outcome.kind === 'captcha') return 'captcha';
@@ -142,8 +155,8 @@ function shortfallOf(type: QueuedRequest['kind'], outcome: VisitOutcome): HttpSh
 }
 
 /**
- * Loads the page in the session's browser page and passes CAPTCHAs. `learn`: a browser page of the
- * plan; its served HTML is compared too. A `recheck` runs beside the session's HTTP pages, so it
+ * Loads the page in the session's browser page, taking its pace turn (`turn`) once the page is
+ * ready, and passes CAPTCHAs. `learn`: a browser page of the plan; its served HTML is compared too. A `recheck` runs beside the session's HTTP pages, so it
  * gives its cookies to HTTP only when it passed a CAPTCHA: otherwise the cookies HTTP got
  * meanwhile stay.
  */
@@ -154,12 +167,11 @@ async function inBrowser(
   stats: CrawlStats,
   abandon: AbortSignal,
   why: 'learn' | 'fallback' | 'recheck',
+  turn: () => Promise<void>,
 ): Promise<VisitOutcome> {
   if (why !== 'recheck') await session.checking;
   const page = await ctx.sessions.page(session);
-  // A second request to the site for a page read over HTTP: it waits its turn as any page does,
-  // once the browser page is ready (the crawl took the turn of a page planned for the browser).
-  if (why !== 'learn') await ctx.limiter.acquire(ctx.stop);
+  await turn();
   stats.loads.browser += 1;
   let outcome = await visitPage(page, request.url, ctx.selectors, {
     scope: ctx.scope,

@@ -3,7 +3,7 @@ import type { ListingFrontier } from './frontier.js';
 import type { RequestQueue } from './request-queue.js';
 import type { ResultRow, ResultRows } from './result-rows.js';
 import { robotsAllow, type RobotsRules } from './robots.js';
-import { planVisits, type VisitReason } from './visit-plan.js';
+import { planVisits, visitReason, type VisitReason } from './visit-plan.js';
 
 /** How a ZIP's listings fared against the frontier in this run (run-stats counts). */
 export interface FrontierCounts {
@@ -19,32 +19,36 @@ export interface FrontierCounts {
   'listings-left': number;
 }
 
+/** What queueing listing visits works with. */
+interface VisitContext {
+  queue: RequestQueue;
+  frontier: ListingFrontier;
+  robots: RobotsRules;
+  maxListings: number;
+}
+
 /**
  * While the search is read, after each result page: queues at once its listings that were never
  * visited (as many as `max-listings` allows). The plan puts those first whatever the rest of the
  * search shows, in search order, so their pages are read beside the result pages still to come,
  * which can only go one after another. Changed and revisited listings wait for the whole search
- * (`queueVisits`): their order depends on all of it.
+ * (`queueVisits`): their order depends on all of it. Nothing is queued early when the frontier
+ * cannot be read now.
  */
 export async function queueNewListings(
-  ctx: {
-    queue: RequestQueue;
-    frontier: ListingFrontier;
-    robots: RobotsRules;
-    maxListings: number;
-  },
+  ctx: VisitContext,
   rows: readonly ResultRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const unvisited = await ctx.frontier.unvisited(rows.map((row) => row.url));
-  if (!unvisited) return;
-  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf('listing') : Infinity;
-  for (const { url } of rows) {
-    if (room <= 0) return;
-    // Disallowed pages are counted by `queueVisits`, which sees them too.
-    if (unvisited.has(url) && !ctx.queue.has(url) && robotsAllow(ctx.robots, url))
-      if (await ctx.queue.add(url, 'listing')) room -= 1;
-  }
+  const known = await ctx.frontier.known(rows.map((row) => row.url));
+  if (!known) return;
+  const fresh = rows.filter((row) => visitReason(row, known.get(row.url)) === 'new');
+  // Disallowed pages are counted by `queueVisits`, which sees them too.
+  await enqueue(
+    ctx,
+    fresh.map((row) => row.url),
+    () => undefined,
+  );
 }
 
 /**
@@ -53,25 +57,35 @@ export async function queueNewListings(
  * kept from an earlier attempt). Returns why each listing was due.
  */
 export async function queueVisits(
-  ctx: {
-    queue: RequestQueue;
-    rows: ResultRows;
-    frontier: ListingFrontier;
-    robots: RobotsRules;
-    maxListings: number;
-  },
+  ctx: VisitContext & { rows: ResultRows },
   stats: CrawlStats,
 ): Promise<Map<string, VisitReason>> {
   const rows = ctx.rows.all();
   const plan = planVisits(rows, await ctx.frontier.entries(rows.map((row) => row.url)));
-  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf('listing') : Infinity;
-  for (const visit of plan) {
-    if (room <= 0) break;
-    if (ctx.queue.has(visit.url)) continue;
-    if (!robotsAllow(ctx.robots, visit.url)) stats.robotsSkipped += 1;
-    else if (await ctx.queue.add(visit.url, 'listing')) room -= 1;
-  }
+  await enqueue(
+    ctx,
+    plan.map((visit) => visit.url),
+    () => (stats.robotsSkipped += 1),
+  );
   return new Map(plan.map((visit) => [visit.url, visit.reason]));
+}
+
+/**
+ * Queues listing pages in order while `max-listings` has room (counting those queued already),
+ * passing over those queued already and those robots.txt disallows (`disallowed` hears of each).
+ */
+async function enqueue(
+  ctx: VisitContext,
+  urls: readonly string[],
+  disallowed: () => void,
+): Promise<void> {
+  let room = ctx.maxListings > 0 ? ctx.maxListings - ctx.queue.countOf('listing') : Infinity;
+  for (const url of urls) {
+    if (room <= 0) return;
+    if (ctx.queue.has(url)) continue;
+    if (!robotsAllow(ctx.robots, url)) disallowed();
+    else if (await ctx.queue.add(url, 'listing')) room -= 1;
+  }
 }
 
 /** The run-stats counts of a ZIP's listings after its crawl. */

@@ -90,12 +90,6 @@ export class RenderingPlan {
     return this.#policy.setting;
   }
 
-  /** How a page of `type` would be loaded now (no page is counted, unlike `planFor`). */
-  modeOf(type: PageType): RenderMode {
-    const { setting } = this.#policy;
-    return setting === 'adaptive' ? (this.#types.get(type)?.mode ?? 'browser') : setting;
-  }
-
   /** How to load the next page of `type`. */
   planFor(type: PageType): PagePlan {
     const { setting, recheckShare } = this.#policy;

@@ -70,11 +70,10 @@ export class SessionPool {
   }
 
   /**
-   * Keeps a session the crawl is done with for the next crawl, once its recheck is over (closes
-   * it if it was abandoned).
+   * Keeps a session the crawl is done with for the next crawl (closes it if it was abandoned). A
+   * recheck still under way in it holds its browser page (see `checking`): the crawl waits for it.
    */
   async release(session: Session): Promise<void> {
-    await session.checking;
     if (session.abandoned) await this.close(session, false);
     else this.#idle.push(session);
   }
